@@ -1,0 +1,61 @@
+"""The plain records the engine passes around: an article in, figures out.
+
+`Figure` holds exactly the keys of ../shared/figures-spec.md, in the spec's order, so that
+`Figure.to_dict()` is one line of the spec's JSON Lines.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from a file, a page or a URL."""
+
+    id: str
+    text: str
+    title: str = ""
+    publisher: str = ""  # from the manifest or HTML metadata; "" = infer from the text
+    published: str = ""  # ISO date from the manifest or HTML metadata; "" = infer
+    url: str = ""
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One humanitarian figure, as the spec defines it."""
+
+    article: str
+    value: int
+    low: int | None
+    high: int | None
+    qualifier: str
+    vague: bool
+    unit: str
+    group: str
+    category: str
+    place: str
+    country: str
+    lat: float | None
+    lon: float | None
+    date: str
+    date_start: str | None
+    source: str
+    publisher: str
+    published: str
+    quote: str
+    start: int
+    end: int
+    kind: str = ""
+    claim: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, row: dict) -> "Figure":
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in row.items() if k in names})
+
+
+SPEC_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Figure))
