@@ -1,0 +1,598 @@
+"""newsfigures dashboard: chart the stored figures, filter them by date, place and source.
+
+    streamlit run app.py            # opens data/newsfigures.db (env NEWSFIGURES_DB overrides)
+
+The page only wires things together: filters are `newsfigures.filters`, charts
+`newsfigures.charts`, marked article text `newsfigures.marking`, the database
+`newsfigures.store`. State lives in st.session_state, the URL query parameters and the
+caches; nothing in module globals.
+
+Caching: the connection is a `st.cache_resource`; the figure table is loaded once per
+*data version* (article and figure counts, SQLite's data_version and this connection's
+total_changes), so a filter change only filters the in-memory table: it never re-reads
+articles nor re-runs extraction. The table is held with `st.cache_resource` rather than
+`st.cache_data` on purpose: cache_data returns a fresh unpickled copy on every rerun,
+which for a million figures costs seconds and doubles memory; the frame is never mutated
+(every filter returns a new frame).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+st.set_page_config(page_title="newsfigures", page_icon="📰", layout="wide")
+
+from newsfigures import charts, filters, marking, store  # noqa: E402
+
+REPO = Path(__file__).resolve().parent
+SEED_ARTICLES = REPO / "data" / "articles"
+TABLE_LIMIT = 5_000          # rows drawn in the evidence table (downloads hold them all)
+EAGER_DOWNLOAD_LIMIT = 20_000  # above this, download files are built only when clicked
+ESTIMATES_LIMIT = 50_000     # estimates are computed for at most this many figures
+FAST_CLAIMS_ABOVE = 100_000  # above this, claims are collapsed with the vectorised path
+UPLOAD_TYPES = ["txt", "html", "htm"]
+
+FILTER_KEYS = ("dates", "date_basis", "countries", "places", "sources", "publishers",
+               "categories", "vague", "min_value", "q")
+TABLE_COLUMNS = ["value", "qualifier", "category", "place", "country", "date", "source",
+                 "publisher", "quote", "kind", "n_reports", "article"]
+
+
+# ----------------------------------------------------------------------------- data
+
+def db_path() -> str:
+    return str(store.default_db_path())
+
+
+@st.cache_resource(show_spinner=False)
+def connection(path: str):
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return store.connect(path)
+
+
+def data_version(conn) -> tuple:
+    c = store.counts(conn)
+    dv = conn.execute("PRAGMA data_version").fetchone()[0]
+    return (c["articles"], c["figures"], dv, conn.total_changes)
+
+
+@st.cache_resource(show_spinner="Loading figures…", max_entries=2)
+def load_reports(path: str, version: tuple) -> pd.DataFrame:
+    """Every figure (every report), prepared for filtering. Keyed on the data version."""
+    return filters.prepare(store.figures_frame(connection(path)))
+
+
+def _collapse_fast(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per claim (its newest report) with n_reports and n_articles, vectorised."""
+    order = df.sort_values(["_published", "article", "start"], kind="mergesort")
+    size = order.groupby("claim", sort=False)["claim"].transform("size")
+    n_art = order.groupby("claim", sort=False)["article"].transform("nunique")
+    out = order.assign(n_reports=size.astype("int64"), n_articles=n_art.astype("int64"))
+    return out.drop_duplicates("claim", keep="last").sort_index()
+
+
+@st.cache_resource(show_spinner="Grouping reports into claims…", max_entries=2)
+def load_claims(path: str, version: tuple) -> pd.DataFrame:
+    """One row per claim (issue 5), prepared for filtering; every report when unavailable."""
+    reports = load_reports(path, version)
+    filled = "claim" in reports.columns and (reports["claim"].fillna("") != "").all()
+    if len(reports) > FAST_CLAIMS_ABOVE and filled:
+        return _collapse_fast(reports)
+    try:
+        from newsfigures.claims import collapse_claims
+    except ImportError:
+        return reports.assign(n_reports=1)
+    collapsed = collapse_claims(filters.public_columns(reports))
+    return filters.prepare(collapsed)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def filter_options(path: str, version: tuple, claims_on: bool,
+                   countries: tuple[str, ...]) -> filters.Options:
+    frame = load_claims(path, version) if claims_on else load_reports(path, version)
+    return filters.options(frame, countries)
+
+
+def ingest_sources(sources: list[str], path: str, label: str):
+    """Run ingest over files/URLs with a progress bar; returns the report or None."""
+    try:
+        from newsfigures.ingest import ingest
+    except ImportError:
+        st.error("Ingest is not available in this installation (newsfigures.ingest missing).")
+        return None
+    bar = st.progress(0.0, text=label)
+
+    def progress(done: int, total: int, name: str) -> None:
+        bar.progress(min(1.0, done / total) if total else 1.0,
+                     text=f"{label} {done}/{total} {name}"[:200])
+
+    try:
+        report = ingest(sources, Path(path), workers=1, progress=progress)
+    except Exception as err:  # a broken file or extractor must not take the page down
+        st.error(f"Could not add the articles: {type(err).__name__}: {err}")
+        return None
+    bar.progress(1.0, text=f"{label} done")
+    return report
+
+
+def seed_if_empty(conn, path: str) -> None:
+    """On an empty database, ingest the sample articles first (once per session)."""
+    if store.counts(conn)["articles"] or st.session_state.get("nf_seeded"):
+        return
+    st.session_state["nf_seeded"] = True
+    if not SEED_ARTICLES.is_dir():
+        return
+    st.info(f"The database {path} is empty: reading the sample articles in {SEED_ARTICLES}…")
+    report = ingest_sources([str(SEED_ARTICLES)], path, "Reading sample articles")
+    if report is not None:
+        _report_ingest(report)
+
+
+def _report_ingest(report) -> None:
+    """Keep the last ingest's summary in the session, shown under "Add articles"."""
+    def number(name: str) -> int:
+        value = getattr(report, name, 0)
+        return value if isinstance(value, int) else len(value or [])
+
+    failures = list(getattr(report, "failures", None) or [])
+    if not failures and not isinstance(getattr(report, "failed", 0), int):
+        failures = list(report.failed)
+    st.session_state["nf_last_ingest"] = (
+        f"Added {number('added')}, updated {number('updated')}, unchanged "
+        f"{number('unchanged')}, failed {number('failed')}"
+        + (f"; {report.figures} figures written." if isinstance(
+            getattr(report, "figures", None), int) else "."))
+    st.session_state["nf_last_failed"] = [(str(n), str(r)) for n, r in failures]
+
+
+# ----------------------------------------------------------------------------- state
+
+def _session_value(key: str, sel: filters.Selection, span):
+    if key == "dates":
+        return sel.dates or span
+    if key == "date_basis":
+        return sel.date_basis == "published"
+    if isinstance(getattr(sel, key), tuple):
+        return list(getattr(sel, key))
+    return getattr(sel, key)
+
+
+def load_state_from_url(opts: filters.Options) -> None:
+    """Once per session: the URL's view goes into the widgets; bad values become notices."""
+    if st.session_state.get("nf_init"):
+        return
+    params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+    parsed = filters.parse_query(params, opts)
+    if parsed.selection.countries:
+        parsed = filters.parse_query(params, _narrowed(opts, parsed.selection.countries))
+    for key in FILTER_KEYS:
+        st.session_state[key] = _session_value(key, parsed.selection, opts.date_span)
+    claims = (params.get("claims") or ["on"])[-1]
+    if claims not in ("on", "off"):
+        parsed.notices.append(f"claims={claims} is not on or off; counting claims.")
+        claims = "on"
+    st.session_state["claims"] = claims == "on"
+    st.session_state["nf_notices"] = parsed.notices
+    st.session_state["nf_init"] = True
+
+
+def _narrowed(opts: filters.Options, countries) -> filters.Options:
+    """`opts` whose places are those of `countries` (for validating a deep link)."""
+    ctx = st.session_state.get("nf_ctx")
+    if not ctx:
+        return opts
+    return filter_options(ctx[0], ctx[1], ctx[2], tuple(countries))
+
+
+def reset_filters(span) -> None:
+    for key in FILTER_KEYS:
+        st.session_state[key] = _session_value(key, filters.DEFAULT, span)
+    st.session_state["claims"] = True
+    st.session_state["nf_notices"] = []
+
+
+def sync_url(sel: filters.Selection, claims_on: bool) -> None:
+    """Mirror the view into the URL so it can be shared (defaults left out)."""
+    wanted = filters.to_query(sel)
+    if not claims_on:
+        wanted["claims"] = "off"
+    current = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+    normal = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
+    if current != normal:
+        st.query_params.clear()
+        for k, v in wanted.items():
+            st.query_params[k] = v
+
+
+# ----------------------------------------------------------------------------- sidebar
+
+def _count_label(opts: filters.Options, key: str):
+    counts = dict(getattr(opts, key))
+    return lambda name: f"{name} · {counts.get(name, 0):,}"
+
+
+def _country_label(opts: filters.Options):
+    counts = dict(opts.countries)
+
+    def label(code: str) -> str:
+        name = _country_name(code)
+        return f"{name} ({code}) · {counts.get(code, 0):,}" if name != code else \
+            f"{code} · {counts.get(code, 0):,}"
+    return label
+
+
+def _country_name(code: str) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    return getattr(country, "common_name", None) or getattr(country, "name", code) if country \
+        else code
+
+
+def _keep_offered(key: str, offered: list[str]) -> None:
+    """Drop chosen values a widget no longer offers (e.g. places of unchosen countries)."""
+    chosen = st.session_state.get(key) or []
+    kept = [v for v in chosen if v in offered]
+    if kept != chosen:
+        st.session_state[key] = kept
+
+
+def date_filter(opts: filters.Options):
+    span = opts.date_span
+    value = st.session_state.get("dates")
+    if not value or not isinstance(value, (tuple, list)):
+        st.session_state["dates"] = span
+    st.sidebar.date_input("Dates", key="dates", format="YYYY-MM-DD",
+                          help="Range over the date each figure is about.")
+    basis = st.sidebar.toggle("Use publication date instead", key="date_basis")
+    value = st.session_state.get("dates")
+    if not value or len(value) != 2 or tuple(value) == tuple(span or ()):
+        return None, ("published" if basis else "figure")
+    return (value[0], value[1]), ("published" if basis else "figure")
+
+
+def place_filters(opts_all: filters.Options, opts_narrow: filters.Options):
+    _keep_offered("countries", opts_all.names("countries"))
+    countries = st.sidebar.multiselect("Countries", opts_all.names("countries"),
+                                       key="countries", format_func=_country_label(opts_all))
+    _keep_offered("places", opts_narrow.names("places"))
+    places = st.sidebar.multiselect(
+        "Places" + (" in the chosen countries" if countries else ""),
+        opts_narrow.names("places"), key="places", format_func=_count_label(opts_narrow, "places"))
+    return tuple(countries), tuple(places)
+
+
+def who_filters(opts: filters.Options):
+    out = []
+    for key, label in (("sources", "Sources (who is quoted)"), ("publishers", "Publishers")):
+        _keep_offered(key, opts.names(key))
+        out.append(tuple(st.sidebar.multiselect(label, opts.names(key), key=key,
+                                                format_func=_count_label(opts, key))))
+    return tuple(out)
+
+
+def what_filters(opts: filters.Options):
+    offered = list(dict.fromkeys(opts.names("categories") + [c for c in filters.CATEGORIES]))
+    _keep_offered("categories", offered)
+    categories = st.sidebar.multiselect("Categories", offered, key="categories",
+                                        format_func=_count_label(opts, "categories"))
+    if st.session_state.get("vague") not in filters.VAGUE_CHOICES:
+        st.session_state["vague"] = "both"
+    vague = st.sidebar.radio("Figures", filters.VAGUE_CHOICES, key="vague", horizontal=True,
+                             format_func={"counted": "counted only", "vague": "vague only",
+                                          "both": "both"}.get,
+                             help='Vague: "thousands", "tens of thousands"… (their floor).')
+    min_value = st.sidebar.number_input("At least (value)", min_value=0, step=100,
+                                        key="min_value")
+    q = st.sidebar.text_input("Text in the quote", key="q", max_chars=200)
+    return tuple(categories), vague, int(min_value or 0), q or ""
+
+
+def sidebar(path: str, version: tuple) -> tuple[filters.Selection, bool]:
+    """Every filter; returns the selection and whether claims are counted once."""
+    st.sidebar.header("Filters")
+    claims_default = st.session_state.get("claims", True)
+    opts_all = filter_options(path, version, bool(claims_default), ())
+    load_state_from_url(opts_all)
+    st.sidebar.button("Reset filters", on_click=reset_filters, args=(opts_all.date_span,),
+                      key="reset", use_container_width=True)
+    claims_on = st.sidebar.toggle("Count each claim once", key="claims",
+                                  help="A figure repeated in several articles counts once; "
+                                       "off: every report.")
+    opts_all = filter_options(path, version, claims_on, ())
+    dates, basis = date_filter(opts_all)
+    chosen_countries = tuple(st.session_state.get("countries") or ())
+    opts_narrow = filter_options(path, version, claims_on, chosen_countries) \
+        if chosen_countries else opts_all
+    countries, places = place_filters(opts_all, opts_narrow)
+    sources, publishers = who_filters(opts_all)
+    categories, vague, min_value, q = what_filters(opts_all)
+    sel = filters.Selection(dates=dates, date_basis=basis, countries=countries, places=places,
+                            sources=sources, publishers=publishers, categories=categories,
+                            vague=vague, min_value=min_value, q=q)
+    return sel, claims_on
+
+
+# ----------------------------------------------------------------------------- views
+
+def headline(df: pd.DataFrame, claims_on: bool) -> None:
+    cols = st.columns(5)
+    cols[0].metric("Claims" if claims_on else "Figures", f"{len(df):,}")
+    cols[1].metric("Articles", f"{df['article'].nunique():,}")
+    cols[2].metric("Sources", f"{df.loc[df['source'] != '', 'source'].nunique():,}")
+    cols[3].metric("Places", f"{df.loc[df['place'] != '', 'place'].nunique():,}")
+    dates = df["_date"].dropna()
+    span = f"{dates.min():%Y-%m-%d} – {dates.max():%Y-%m-%d}" if len(dates) else "–"
+    cols[4].metric("Date span", span)
+
+
+def plot(fig, key: str, config: dict | None = None) -> None:
+    st.plotly_chart(fig, key=key, config=config or {"displaylogo": False})
+
+
+def map_config() -> dict:
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    prefix = f"/{base}" if base else ""
+    return {"displaylogo": False, "topojsonURL": f"{prefix}/app/static/"}
+
+
+def who_says_view(df: pd.DataFrame) -> None:
+    st.subheader("Who says how many")
+    if df.empty:
+        st.info("No figures match these filters.")
+        return
+    cats = list(df["category"].value_counts().index)
+    c1, c2 = st.columns(2)
+    if st.session_state.get("who_category") not in cats:
+        st.session_state["who_category"] = cats[0]
+    category = c1.selectbox("Category", cats, key="who_category")
+    in_cat = df[df["category"] == category]
+    places = [p for p in in_cat["place"].value_counts().index if p]
+    places = places or [""]
+    if st.session_state.get("who_place") not in places:
+        st.session_state["who_place"] = places[0]
+    place = c2.selectbox("Place", places, key="who_place",
+                         format_func=lambda p: p or "(no place)")
+    plot(charts.who_says(df, category=category, place=place), "who_chart")
+    st.dataframe(charts.who_says_table(df, category=category, place=place), hide_index=True,
+                 key="who_table")
+
+
+def estimates_view(reports: pd.DataFrame) -> None:
+    st.subheader("Estimates: one event, many numbers")
+    try:
+        from newsfigures.estimates import estimate_members, estimates
+    except ImportError:
+        st.info("Estimates are not available yet (newsfigures.estimates missing).")
+        return
+    if reports.empty:
+        st.info("No figures match these filters.")
+        return
+    if len(reports) > ESTIMATES_LIMIT:
+        st.info(f"{len(reports):,} figures: narrow the filters to under "
+                f"{ESTIMATES_LIMIT:,} to compute estimates.")
+        return
+    window = st.number_input("Window (days)", min_value=0, max_value=365, value=7,
+                             key="window")
+    base = filters.public_columns(reports)
+    est = estimates(base, window_days=int(window))
+    if est.empty:
+        st.info("No estimates for these filters.")
+        return
+    shown = est.assign(sources=[", ".join(f"{s.get('source') or '(own)'}: {s.get('value'):,}"
+                                          for s in srcs) for srcs in est["sources"]])
+    cols = [c for c in ("category", "kind", "place", "country", "start", "end", "low", "high",
+                        "median", "spread", "n_sources", "sources", "newest_value",
+                        "newest_source") if c in shown.columns]
+    st.dataframe(shown[cols], hide_index=True, key="estimates_table")
+    labels = {row.estimate: f"{row.category} · {row.place} · {row.start}–{row.end} "
+                            f"({row.n_sources} sources)" for row in est.itertuples()}
+    ids = list(est.sort_values("n_sources", ascending=False, kind="stable")["estimate"])
+    if st.session_state.get("estimate") not in ids:
+        st.session_state["estimate"] = ids[0]
+    chosen = st.selectbox("Estimate", ids, key="estimate", format_func=labels.get)
+    members = estimate_members(base, est, chosen)
+    plot(charts.estimate_chart(members, title=labels.get(chosen, "")), "estimate_chart")
+
+
+def _export(df: pd.DataFrame, fmt: str) -> bytes:
+    from newsfigures import export
+
+    fn = getattr(export, f"to_{fmt}", None)
+    if fn is not None:
+        return fn(df)
+    return export.export_bytes(df, fmt)
+
+
+def downloads(df: pd.DataFrame) -> None:
+    try:
+        import newsfigures.export  # noqa: F401
+    except ImportError:
+        st.caption("Downloads are not available yet (newsfigures.export missing).")
+        return
+    rows = filters.public_columns(df)
+    cols = st.columns(3)
+    for col, (fmt, ext, mime, label) in zip(cols, (
+            ("csv", "csv", "text/csv", "CSV"),
+            ("jsonl", "jsonl", "application/x-ndjson", "JSON Lines"),
+            ("geojson", "geojson", "application/geo+json", "GeoJSON"))):
+        data = _export(rows, fmt) if len(rows) <= EAGER_DOWNLOAD_LIMIT else \
+            (lambda fmt=fmt: _export(rows, fmt))
+        col.download_button(f"Download {label} ({len(rows):,} rows)", data,
+                            file_name=f"newsfigures.{ext}", mime=mime, key=f"download_{fmt}",
+                            on_click="ignore")
+
+
+def evidence_table(df: pd.DataFrame) -> pd.Series | None:
+    """The filtered figures as a table; returns the chosen row, if any."""
+    st.subheader("Evidence")
+    if df.empty:
+        st.info("No figures match these filters.")
+        return None
+    shown = df.sort_values(["_date", "value"], ascending=[False, False], kind="stable")
+    shown = shown.head(TABLE_LIMIT)
+    table = pd.DataFrame({c: shown[c] for c in TABLE_COLUMNS if c in shown.columns})
+    table["quote"] = [marking.marked_quote(q, v, lo, hi) for q, v, lo, hi in zip(
+        shown["quote"], shown["value"], shown.get("low", [None] * len(shown)),
+        shown.get("high", [None] * len(shown)))]
+    table["source"] = table["source"].where(table["source"] != "", "(own reporting)")
+    if len(df) > TABLE_LIMIT:
+        st.caption(f"Showing the newest {TABLE_LIMIT:,} of {len(df):,} rows; the downloads "
+                   "hold all of them.")
+    event = st.dataframe(
+        table.reset_index(drop=True), key="evidence", on_select="rerun",
+        selection_mode="single-row", hide_index=True,
+        column_config={"value": st.column_config.NumberColumn("value", format="%d"),
+                       "quote": st.column_config.TextColumn("quote", width="large")})
+    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    if not rows:
+        sel = st.session_state.get("evidence") or {}
+        rows = list((sel.get("selection") or {}).get("rows") or []) if isinstance(sel, dict) \
+            else []
+    if rows and rows[0] < len(shown):
+        return shown.iloc[rows[0]]
+    return None
+
+
+def article_view(conn, row: pd.Series, reports: pd.DataFrame) -> None:
+    """The article of the chosen figure, every figure of it marked, as escaped text."""
+    article = store.get_article(conn, str(row["article"]))
+    if article is None:
+        st.warning(f"Article {row['article']} is not in the database.")
+        return
+    st.subheader("Article")
+    mine = reports[reports["article"] == article.id]
+    spans = list(zip(mine["start"], mine["end"]))
+    head = (f"<div><b>{marking.plain_text(article.title or article.id)}</b><br>"
+            f"{marking.plain_text(article.publisher)} · {marking.plain_text(article.published)}"
+            f" · <code>{marking.plain_text(article.url or article.path)}</code><br>"
+            f"{len(spans)} figures marked; the chosen one: "
+            f"<b>{int(row['value']):,}</b> {marking.plain_text(row['category'])} · "
+            f"{marking.plain_text(row['place'])} · "
+            f"{marking.plain_text(charts.source_label(row.to_dict()))}</div>")
+    n = row.get("n_articles") if "n_articles" in row.index else None
+    if n is not None and not pd.isna(n) and int(n) > 1:
+        arts = row.get("articles")
+        listed = ", ".join(map(str, arts)) if isinstance(arts, (list, tuple)) else ""
+        head += (f"<div>Reported in {int(n)} articles"
+                 f"{': ' + marking.plain_text(listed) if listed else ''}</div>")
+    st.html(head + marking.mark_html(article.text, spans,
+                                     (int(row["start"]), int(row["end"]))))
+
+
+def add_articles(path: str, conn) -> None:
+    """Upload files, paste a text, or give a URL; new figures show at once."""
+    with st.expander("Add articles", expanded=False):
+        files = st.file_uploader("Upload articles (.txt, .html)", type=UPLOAD_TYPES,
+                                 accept_multiple_files=True, key="upload")
+        done = st.session_state.setdefault("nf_uploaded", [])
+        new = [f for f in files or [] if f.file_id not in done]
+        if new:
+            with tempfile.TemporaryDirectory(prefix="newsfigures-upload-") as tmp:
+                paths = []
+                for f in new:
+                    name = Path(f.name).name or "upload.txt"
+                    target = Path(tmp) / name
+                    target.write_bytes(f.getvalue())
+                    paths.append(str(target))
+                report = ingest_sources(paths, path, "Reading uploads")
+            if report is not None:
+                _report_ingest(report)
+            done.extend(f.file_id for f in new)
+        st.markdown("**Or paste an article**")
+        text = st.text_area("Article text", key="paste_text", height=150)
+        c1, c2, c3 = st.columns(3)
+        title = c1.text_input("Title (optional)", key="paste_title")
+        publisher = c2.text_input("Publisher (optional)", key="paste_publisher")
+        published = c3.text_input("Published, YYYY-MM-DD (optional)", key="paste_published")
+        if st.button("Add pasted text", key="paste_add"):
+            _add_pasted(conn, text, title, publisher, published)
+        url = st.text_input("Or an article's URL", key="add_url")
+        if st.button("Fetch and add", key="url_add") and url.strip():
+            report = ingest_sources([url.strip()], path, "Fetching")
+            if report is not None:
+                _report_ingest(report)
+        if st.session_state.get("nf_last_ingest"):
+            st.success(st.session_state["nf_last_ingest"])
+        for name, reason in st.session_state.get("nf_last_failed", []):
+            st.warning(f"{name}: {reason}")
+
+
+def _add_pasted(conn, text: str, title: str, publisher: str, published: str) -> None:
+    if not text.strip():
+        st.warning("Paste an article's text first.")
+        return
+    if published.strip():
+        try:
+            published = dt.date.fromisoformat(published.strip()).isoformat()
+        except ValueError:
+            st.warning(f"{published!r} is not a date YYYY-MM-DD; left empty.")
+            published = ""
+    try:
+        from newsfigures.ingest import ingest_text
+    except ImportError:
+        st.error("Ingest is not available in this installation (newsfigures.ingest missing).")
+        return
+    article_id = "pasted_" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    bar = st.progress(0.0, text="Reading the pasted text")
+    try:
+        _, n = ingest_text(conn, text, article_id=article_id, publisher=publisher.strip(),
+                           published=published, title=title.strip())
+    except Exception as err:  # shown, not raised: the page stays usable
+        st.error(f"Could not add the pasted text: {type(err).__name__}: {err}")
+        return
+    bar.progress(1.0, text="done")
+    st.session_state["nf_last_ingest"] = f"Pasted article {article_id}: {n} figures."
+    st.session_state["nf_last_failed"] = []
+
+
+# ----------------------------------------------------------------------------- page
+
+def main() -> None:
+    path = db_path()
+    conn = connection(path)
+    seed_if_empty(conn, path)
+    st.title("newsfigures")
+    add_articles(path, conn)
+    version = data_version(conn)
+    st.session_state["nf_ctx"] = (path, version, bool(st.session_state.get("claims", True)))
+    sel, claims_on = sidebar(path, version)
+    st.session_state["nf_ctx"] = (path, version, claims_on)
+    sync_url(sel, claims_on)
+    for notice in st.session_state.get("nf_notices", []):
+        st.warning(f"Link ignored a value: {notice}", icon="⚠️")
+
+    reports_all = load_reports(path, version)
+    frame = load_claims(path, version) if claims_on else reports_all
+    shown = filters.apply(frame, sel)
+    reports = filters.apply(reports_all, sel) if claims_on else shown
+    counts = store.counts(conn)
+    st.caption(f"{counts['articles']:,} articles, {counts['figures']:,} figures in "
+               f"`{Path(path).name}` · {filters.describe(sel) or 'no filters'} · "
+               "copy the page address to share this view")
+    if counts["figures"] == 0:
+        st.info("No figures yet: add articles above.")
+        return
+    headline(shown, claims_on)
+    st.subheader("Timeline")
+    plot(charts.timeline(shown, basis=sel.date_basis), "timeline")
+    left, right = st.columns(2)
+    with left:
+        plot(charts.by_place(shown), "by_place")
+    with right:
+        plot(charts.place_map(shown), "map", map_config())
+    who_says_view(shown)
+    estimates_view(reports)
+    chosen = evidence_table(shown)
+    downloads(shown)
+    if chosen is not None:
+        article_view(conn, chosen, reports_all)
+
+
+main()

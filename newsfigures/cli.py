@@ -1,0 +1,270 @@
+"""The command line: `python -m newsfigures extract|ingest|reextract|export ...`.
+
+Only wiring: argument parsing, progress bars, messages and exit statuses. The work is done by
+articles.py (reading), figures.py (extraction), store.py/ingest.py (the database) and
+export.py (output formats).
+
+Exit statuses: 0 all went well; 1 some input failed (each reported on stderr, the rest done);
+2 bad usage.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import warnings
+from pathlib import Path
+from typing import Callable, Sequence, TextIO
+
+PROGRESS_MIN_ITEMS = 20  # fewer files than this: no progress bar
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _progress_bar(total: int, desc: str):
+    """A tqdm bar on stderr, or None when stderr is not a terminal or there is little to do."""
+    if total < PROGRESS_MIN_ITEMS or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="article", file=sys.stderr, leave=False)
+
+
+def _progress_callback(desc: str) -> tuple[Callable[[int, int, str], None], Callable[[], None]]:
+    """(progress(done, total, label), close()) driving a tqdm bar created on first call."""
+    state: dict = {}
+
+    def progress(done: int, total: int, label: str) -> None:
+        if "bar" not in state:
+            state["bar"] = _progress_bar(total, desc)
+        bar = state["bar"]
+        if bar is not None:
+            bar.n = done
+            bar.set_postfix_str(str(label)[-40:], refresh=False)
+            bar.refresh()
+
+    def close() -> None:
+        if state.get("bar") is not None:
+            state["bar"].close()
+
+    return progress, close
+
+
+def _open_out(path: str | None) -> TextIO:
+    if path and path != "-":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return open(path, "w", encoding="utf-8", newline="\n")
+    if hasattr(sys.stdout, "reconfigure"):
+        try:
+            sys.stdout.reconfigure(encoding="utf-8")
+        except (ValueError, OSError):
+            pass
+    return sys.stdout
+
+
+# --------------------------------------------------------------------------- extract
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .articles import ArticleError, ManifestWarning, iter_articles, list_sources
+    from .figures import extract_figures
+
+    total = len(list_sources(args.paths))
+    bar = _progress_bar(total, "extract")
+    failed = 0
+    written = 0
+    out = _open_out(args.out)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", ManifestWarning)
+            warnings.showwarning = lambda message, *a, **k: _err(f"warning: {message}")
+            for item in iter_articles(args.paths):
+                if bar is not None:
+                    bar.update(1)
+                if isinstance(item, ArticleError):
+                    failed += 1
+                    _err(f"error: {item.path}: {item.reason}")
+                    continue
+                try:
+                    figures = extract_figures(item)
+                except Exception as e:  # one bad article must not stop the others
+                    failed += 1
+                    _err(f"error: {item.path or item.url or item.id}: extraction failed: "
+                         f"{e.__class__.__name__}: {e}")
+                    continue
+                for figure in figures:
+                    out.write(json.dumps(figure.to_dict(), ensure_ascii=False) + "\n")
+                    written += 1
+    finally:
+        if bar is not None:
+            bar.close()
+        if out is not sys.stdout:
+            out.close()
+        else:
+            out.flush()
+    if failed:
+        _err(f"{failed} of {total} article(s) failed; {written} figure(s) written")
+    return 1 if failed else 0
+
+
+# --------------------------------------------------------------------------- ingest & co
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from .store import default_db_path
+
+    return Path(args.db) if args.db else default_db_path()
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest import ingest
+
+    progress, close = _progress_callback("ingest")
+    try:
+        report = ingest(
+            args.sources, _db_path(args), workers=args.workers, progress=progress,
+            timeout=args.timeout,
+        )
+    finally:
+        close()
+    for message in report.warnings:
+        _err(f"warning: {message}")
+    for source, reason in report.failures:
+        _err(f"failed: {source}: {reason}")
+    print(report.summary())
+    return 0 if report.ok else 1
+
+
+def cmd_reextract(args: argparse.Namespace) -> int:
+    from .ingest import reextract
+
+    progress, close = _progress_callback("reextract")
+    try:
+        report = reextract(_db_path(args), progress=progress, workers=args.workers)
+    finally:
+        close()
+    for source, reason in report.failures:
+        _err(f"failed: {source}: {reason}")
+    print(report.summary())
+    return 0 if report.ok else 1
+
+
+def _split_multi(values: list[str] | None) -> list[str]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(part.strip() for part in v.split(",") if part.strip())
+    return out
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from . import export, store
+
+    db = _db_path(args)
+    if not db.exists():
+        _err(f"error: no database at {db} (run `python -m newsfigures ingest` first)")
+        return 1
+    filters = {
+        "date_from": args.date_from or None,
+        "date_to": args.date_to or None,
+        "country": _split_multi(args.country),
+        "place": _split_multi(args.place),
+        "source": _split_multi(args.source),
+        "publisher": _split_multi(args.publisher),
+        "category": _split_multi(args.category),
+    }
+    try:
+        filters = store.normalise_filters(filters)
+    except ValueError as e:
+        _err(f"error: {e}")
+        return 2
+    conn = store.connect(db, readonly=True)
+    try:
+        df = store.figures_frame(conn, filters)
+    finally:
+        conn.close()
+    data = export.export_bytes(df, args.format)
+    if args.out and args.out != "-":
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, out)
+        _err(f"{len(df)} figure(s) written to {out}")
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(
+            data.decode("utf-8")
+        )
+        sys.stdout.flush()
+    return 0
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m newsfigures",
+        description="Humanitarian figures from news articles: extract, store, export.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="extract figures from article files to JSON Lines")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.html files or folders (recursive)")
+    p.add_argument("--out", "-o", metavar="FILE", help="write JSON Lines here (default: stdout)")
+    p.set_defaults(run=cmd_extract)
+
+    db_help = "SQLite database (default: $NEWSFIGURES_DB or data/newsfigures.db)"
+
+    p = sub.add_parser("ingest", help="read articles and store them and their figures")
+    p.add_argument("sources", nargs="+", metavar="PATH_OR_URL", help="files, folders, http(s) URLs")
+    p.add_argument("--db", metavar="FILE", help=db_help)
+    p.add_argument("--workers", "-j", type=_positive_int, default=1, metavar="N",
+                   help="extraction processes (default 1)")
+    p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
+                   help="time limit for fetching each URL (default 20)")
+    p.set_defaults(run=cmd_ingest)
+
+    p = sub.add_parser("reextract", help="re-run the current extractor over stored articles")
+    p.add_argument("--db", metavar="FILE", help=db_help)
+    p.add_argument("--workers", "-j", type=_positive_int, default=1, metavar="N")
+    p.set_defaults(run=cmd_reextract)
+
+    p = sub.add_parser("export", help="write stored figures as CSV, JSON Lines, GeoJSON or HXL")
+    p.add_argument("--db", metavar="FILE", help=db_help)
+    p.add_argument("--format", "-f", choices=("csv", "jsonl", "geojson", "hxl"), default="csv")
+    p.add_argument("--out", "-o", metavar="FILE", help="output file (default: stdout)")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="figure date on or after")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="figure date on or before")
+    for name, what in (
+        ("country", "ISO 3166-1 alpha-2 code"),
+        ("place", "place name"),
+        ("source", "source name"),
+        ("publisher", "publisher name"),
+        ("category", "category (displaced, killed, ...)"),
+    ):
+        p.add_argument(f"--{name}", action="append", metavar="VALUE",
+                       help=f"{what}; repeat or give a comma list")
+    p.set_defaults(run=cmd_export)
+    return parser
+
+
+def _positive_int(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0

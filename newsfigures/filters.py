@@ -1,0 +1,324 @@
+"""Filtering a table of figures, and the URL query parameters that name a filter.
+
+Pure functions over a pandas DataFrame with one row per figure (the spec's fields, as
+`store.figures_frame` returns them). No streamlit here: the app reads the widgets and the
+URL, and hands plain values to these functions.
+
+A `Selection` is one view of the data. Its fields have the same names as the dashboard's
+widget keys and URL query parameters, so a view is a shareable link:
+
+    ?countries=SY&places=Aleppo&categories=displaced&vague=counted&min_value=1000
+
+An empty tuple means "no restriction". A bad value in the URL is dropped, falls back to
+the default and is reported as a notice (`parse_query`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, fields, replace
+from typing import Mapping, Sequence
+
+import pandas as pd
+
+CATEGORIES: tuple[str, ...] = (
+    "displaced", "evacuated", "refugees", "returned", "sheltered", "homeless", "housing",
+    "killed", "injured", "missing", "affected", "detained",
+)
+VAGUE_CHOICES: tuple[str, ...] = ("counted", "vague", "both")
+DATE_BASES: tuple[str, ...] = ("figure", "published")
+
+# The columns `prepare` adds; they never leave the app (exports drop them).
+DERIVED_COLUMNS: tuple[str, ...] = ("_date", "_published", "_quote_lower")
+
+QUERY_KEYS: tuple[str, ...] = (
+    "dates", "date_basis", "countries", "places", "sources", "publishers", "categories",
+    "vague", "min_value", "q",
+)
+_LIST_KEYS = ("countries", "places", "sources", "publishers", "categories")
+_MAX_Q = 200
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the analyst chose; every field is also a widget key and a query parameter."""
+
+    dates: tuple[dt.date, dt.date] | None = None
+    date_basis: str = "figure"  # "figure": the date the figure is about; "published"
+    countries: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    publishers: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    vague: str = "both"
+    min_value: int = 0
+    q: str = ""
+
+
+DEFAULT = Selection()
+
+
+@dataclass(frozen=True)
+class Options:
+    """The choices a frame offers, each with its number of figures, most frequent first."""
+
+    countries: tuple[tuple[str, int], ...] = ()
+    places: tuple[tuple[str, int], ...] = ()
+    sources: tuple[tuple[str, int], ...] = ()
+    publishers: tuple[tuple[str, int], ...] = ()
+    categories: tuple[tuple[str, int], ...] = ()
+    date_span: tuple[dt.date, dt.date] | None = None
+    max_value: int = 0
+
+    def names(self, key: str) -> list[str]:
+        return [name for name, _ in getattr(self, key)]
+
+    def count(self, key: str, name: str) -> int:
+        return dict(getattr(self, key)).get(name, 0)
+
+
+@dataclass
+class Parsed:
+    """`parse_query`'s answer: the selection, and one notice per value it had to drop."""
+
+    selection: Selection
+    notices: list[str] = field(default_factory=list)
+
+
+# -- preparing a frame -----------------------------------------------------------------
+
+def prepare(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `df` with the typed helper columns the filters use (parsed once)."""
+    out = df.copy()
+    for col in ("place", "country", "source", "publisher", "category", "quote", "date",
+                "published", "qualifier"):
+        if col not in out.columns:
+            out[col] = ""
+        out[col] = out[col].fillna("").astype(str)
+    if "value" not in out.columns:
+        out["value"] = 0
+    out["value"] = pd.to_numeric(out["value"], errors="coerce").fillna(0).astype("int64")
+    if "vague" not in out.columns:
+        out["vague"] = False
+    out["vague"] = out["vague"].fillna(False).astype(bool)
+    out["_date"] = pd.to_datetime(out["date"], errors="coerce", format="ISO8601")
+    out["_published"] = pd.to_datetime(out["published"], errors="coerce", format="ISO8601")
+    out["_quote_lower"] = out["quote"].str.lower()
+    return out
+
+
+def public_columns(df: pd.DataFrame) -> pd.DataFrame:
+    """`df` without the helper columns `prepare` added."""
+    return df.drop(columns=[c for c in DERIVED_COLUMNS if c in df.columns])
+
+
+# -- options -----------------------------------------------------------------------------
+
+def _counts(series: pd.Series) -> tuple[tuple[str, int], ...]:
+    vc = series[series != ""].value_counts()
+    pairs = sorted(((str(k), int(v)) for k, v in vc.items()), key=lambda kv: (-kv[1], kv[0]))
+    return tuple(pairs)
+
+
+def options(df: pd.DataFrame, countries: Sequence[str] = ()) -> Options:
+    """The choices for each filter; places are narrowed to `countries` when given."""
+    if df.empty:
+        return Options()
+    in_countries = df[df["country"].isin(countries)] if countries else df
+    dates = df["_date"].dropna() if "_date" in df.columns else pd.Series(dtype="datetime64[ns]")
+    pub = df["_published"].dropna() if "_published" in df.columns else dates
+    both = pd.concat([dates, pub])
+    span = (both.min().date(), both.max().date()) if len(both) else None
+    return Options(
+        countries=_counts(df["country"]),
+        places=_counts(in_countries["place"]),
+        sources=_counts(df["source"]),
+        publishers=_counts(df["publisher"]),
+        categories=_counts(df["category"]),
+        date_span=span,
+        max_value=int(df["value"].max()) if len(df) else 0,
+    )
+
+
+# -- applying a selection ----------------------------------------------------------------
+
+def date_mask(df: pd.DataFrame, dates, basis: str = "figure") -> pd.Series:
+    """Rows whose figure date (or publication date) lies in the closed range `dates`."""
+    if not dates:
+        return pd.Series(True, index=df.index)
+    start, end = dates
+    col = df["_published"] if basis == "published" else df["_date"]
+    lo = pd.Timestamp(start)
+    hi = pd.Timestamp(end)
+    return (col >= lo) & (col <= hi)
+
+
+def vague_mask(df: pd.DataFrame, vague: str) -> pd.Series:
+    if vague == "counted":
+        return ~df["vague"]
+    if vague == "vague":
+        return df["vague"].copy()
+    return pd.Series(True, index=df.index)
+
+
+def apply(df: pd.DataFrame, sel: Selection) -> pd.DataFrame:
+    """The rows of a `prepare`d frame that `sel` keeps, in the frame's order."""
+    mask = pd.Series(True, index=df.index)
+    if sel.dates:
+        mask &= date_mask(df, sel.dates, sel.date_basis)
+    for key in _LIST_KEYS:
+        chosen = getattr(sel, key)
+        if chosen:
+            column = {"countries": "country", "places": "place", "sources": "source",
+                      "publishers": "publisher", "categories": "category"}[key]
+            mask &= df[column].isin(chosen)
+    if sel.vague != "both":
+        mask &= vague_mask(df, sel.vague)
+    if sel.min_value:
+        mask &= df["value"] >= sel.min_value
+    if sel.q.strip():
+        mask &= df["_quote_lower"].str.contains(sel.q.strip().lower(), regex=False)
+    return df[mask]
+
+
+def narrow(sel: Selection, opts: Options) -> Selection:
+    """`sel` without chosen values the options no longer offer (places of other countries)."""
+    changes = {}
+    for key in _LIST_KEYS:
+        offered = set(opts.names(key))
+        kept = tuple(v for v in getattr(sel, key) if v in offered)
+        if kept != getattr(sel, key):
+            changes[key] = kept
+    return replace(sel, **changes) if changes else sel
+
+
+# -- the URL -----------------------------------------------------------------------------
+
+def _as_list(raw) -> list[str]:
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        return [raw]
+    return [str(v) for v in raw]
+
+
+def _parse_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def _split_dates(values: list[str]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        out.extend(p for p in re.split(r"\.\.|/|,", v) if p.strip())
+    return out
+
+
+def parse_query(params: Mapping[str, object], opts: Options | None = None) -> Parsed:
+    """The `Selection` a URL's query parameters describe, and a notice per bad value.
+
+    `params` maps each name to a string or a list of strings (a repeated parameter).
+    Lists may also be given comma-separated (`countries=SY,TR`) when the whole value is
+    not itself an option. Values the data do not offer are dropped when `opts` is given.
+    """
+    sel = DEFAULT
+    notices: list[str] = []
+    changes: dict[str, object] = {}
+
+    raw = _as_list(params.get("dates"))
+    if raw:
+        parts = _split_dates(raw)
+        parsed = [_parse_date(p) for p in parts]
+        if len(parsed) == 2 and all(parsed) and parsed[0] <= parsed[1]:
+            changes["dates"] = (parsed[0], parsed[1])
+        elif len(parsed) == 1 and parsed[0]:
+            changes["dates"] = (parsed[0], parsed[0])
+        else:
+            notices.append(f"dates={'&'.join(raw)!s} is not a date range YYYY-MM-DD..YYYY-MM-DD; "
+                           "showing all dates.")
+
+    for key, allowed, default in (("date_basis", DATE_BASES, DEFAULT.date_basis),
+                                  ("vague", VAGUE_CHOICES, DEFAULT.vague)):
+        raw = _as_list(params.get(key))
+        if raw:
+            if raw[-1] in allowed:
+                changes[key] = raw[-1]
+            else:
+                notices.append(f"{key}={raw[-1]!s} is not one of {', '.join(allowed)}; "
+                               f"using {default}.")
+
+    raw = _as_list(params.get("min_value"))
+    if raw:
+        text = raw[-1].replace(",", "").replace("_", "").strip()
+        if text.isdigit() and int(text) < 10**12:
+            changes["min_value"] = int(text)
+        else:
+            notices.append(f"min_value={raw[-1]!s} is not a whole number ≥ 0; using 0.")
+
+    raw = _as_list(params.get("q"))
+    if raw:
+        text = raw[-1]
+        if len(text) > _MAX_Q:
+            notices.append(f"q is longer than {_MAX_Q} characters; ignored.")
+        else:
+            changes["q"] = text
+
+    for key in _LIST_KEYS:
+        raw = _as_list(params.get(key))
+        if not raw:
+            continue
+        offered = set(opts.names(key)) if opts is not None else None
+        if key == "categories":
+            offered = set(CATEGORIES) if offered is None else offered | set(CATEGORIES)
+        values: list[str] = []
+        for v in raw:
+            if offered is not None and v not in offered and "," in v:
+                values.extend(p.strip() for p in v.split(",") if p.strip())
+            else:
+                values.append(v)
+        if key == "countries":
+            values = [v.upper() if len(v) == 2 else v for v in values]
+        good = [v for v in dict.fromkeys(values) if offered is None or v in offered]
+        bad = [v for v in dict.fromkeys(values) if offered is not None and v not in offered]
+        if bad:
+            notices.append(f"{key}: no figures for {', '.join(bad)}; "
+                           + ("ignored." if good else "showing all."))
+        if good:
+            changes[key] = tuple(good)
+
+    return Parsed(replace(sel, **changes) if changes else sel, notices)
+
+
+def to_query(sel: Selection) -> dict[str, str | list[str]]:
+    """The query parameters of `sel`, defaults left out (the inverse of `parse_query`)."""
+    out: dict[str, str | list[str]] = {}
+    for f in fields(Selection):
+        value = getattr(sel, f.name)
+        if value == getattr(DEFAULT, f.name):
+            continue
+        if f.name == "dates":
+            out["dates"] = [value[0].isoformat(), value[1].isoformat()]
+        elif isinstance(value, tuple):
+            out[f.name] = list(value)
+        else:
+            out[f.name] = str(value)
+    return out
+
+
+def describe(sel: Selection) -> str:
+    """A one-line, human description of the active filters ("" for none)."""
+    parts = []
+    if sel.dates:
+        parts.append(f"{sel.date_basis} date {sel.dates[0]:%Y-%m-%d} to {sel.dates[1]:%Y-%m-%d}")
+    for key in _LIST_KEYS:
+        if getattr(sel, key):
+            parts.append(f"{key}: {', '.join(getattr(sel, key))}")
+    if sel.vague != "both":
+        parts.append(f"{sel.vague} only")
+    if sel.min_value:
+        parts.append(f"value ≥ {sel.min_value:,}")
+    if sel.q:
+        parts.append(f'quote contains "{sel.q}"')
+    return "; ".join(parts)

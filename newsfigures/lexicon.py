@@ -1,0 +1,104 @@
+"""Word lists the engine reads figures with: what people and homes are called, and the words
+that say what happened to them, by the spec's categories.
+
+Provenance: written for this project from the category definitions in
+../shared/figures-spec.md and the wording of humanitarian reporting (UN OCHA, UNHCR and wire
+copy). Matching is on lower-cased words; a `*` ends a prefix ("evacuat*").
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# Counted nouns -> unit. Plurals and singulars both listed where news uses both.
+PEOPLE_NOUNS = frozenset("""
+people persons person individuals individual civilians civilian children child kids boys girls
+babies infants minors women woman men man adults elderly residents resident inhabitants villagers
+citizens nationals locals refugees refugee migrants migrant asylum-seekers seekers evacuees evacuee
+displaced idps idp survivors victims casualties dead deaths fatalities bodies lives souls soldiers
+soldier troops servicemen fighters militants rebels insurgents combatants militiamen policemen police
+officers officer guards workers worker farmers herders fishermen miners students pupils teachers
+patients doctors nurses medics journalists reporters staff volunteers pilgrims passengers tourists
+worshippers protesters demonstrators detainees prisoners captives hostages inmates returnees
+others members relatives families family households household
+muslims christians hindus buddhists jews yazidis kurds rohingya tamils
+""".split())
+HOUSEHOLD_NOUNS = frozenset("families family households household".split())
+HOME_NOUNS = frozenset("""homes home houses house dwellings dwelling buildings building shelters
+housing apartments huts structures residences""".split())
+# Capitalised words ending like these are peoples: "Syrians", "Uzbeks", "Somalis", "Congolese".
+PEOPLE_SUFFIXES = ("ans", "ians", "ese", "is", "ks", "ngya", "ans", "ites", "ers", "ots", "chs", "nes")
+
+# Nouns that carry their category by themselves.
+NOUN_CATEGORY = {
+    "refugees": "refugees", "refugee": "refugees", "asylum-seekers": "refugees", "seekers": "refugees",
+    "evacuees": "evacuated", "evacuee": "evacuated", "displaced": "displaced", "idps": "displaced",
+    "idp": "displaced", "dead": "killed", "deaths": "killed", "fatalities": "killed", "bodies": "killed",
+    "lives": "killed", "casualties": "killed", "victims": "killed", "returnees": "returned",
+    "detainees": "detained", "prisoners": "detained", "captives": "detained", "hostages": "detained",
+    "inmates": "detained", "homeless": "homeless", "wounded": "injured", "injured": "injured",
+    "missing": "missing", "survivors": "affected",
+}
+
+# Trigger words and phrases -> category. Phrases are matched on whole words.
+TRIGGERS = {
+    "displaced": """fled flee flees fleeing fled* displac* uproot* exodus stranded massed massing
+        amassed gathered gathering heading reached crossed trek* escap* escape waiting huddled camped
+        forced+from forced+to+flee forced+out driven+from driven+out left+their+homes
+        abandoned+their+homes seek+refuge seeking+refuge sought+refuge+across from+their+homes out+of+their+homes on+the+run on+the+move streaming pouring poured crossing+into
+        internally+displaced""",
+    "evacuated": """evacuat* relocat* moved+to+safety rescued airlifted""",
+    "refugees": """refugee* asylum hosts host hosted hosting taken+in took+in arrived arriving
+        arrivals arrival crossed+into entered registered sought+asylum resettled""",
+    "returned": """returned returning returnees return went+back gone+back""",
+    "sheltered": """shelter* camps camp relief+camps relief+centres relief+centers evacuation+centres
+        evacuation+centers evacuation+centre evacuation+center sheltering took+refuge sought+refuge
+        packed+into housed""",
+    "homeless": """homeless lost+their+homes without+homes without+shelter
+        roofless""",
+    "housing": """destroyed damaged collapsed toppled flattened razed levelled leveled burned burnt
+        torched set+on+fire damage damages swept+away washed+away submerged inundated gutted demolished""",
+    "killed": """killed kill kills killing dead die died dies dying deaths death toll tolls drowned
+        drowning perished lives fatalities fatality slain massacred executed buried murdered shot
+        bodies corpses casualties lost+their+lives lost lose claimed+the+lives""",
+    "injured": """injured injuring injuries injury wounded wounding hurt hospitali* maimed""",
+    "missing": """missing unaccounted disappeared still+buried""",
+    "affected": """affected trapped besieged siege cut+off in+need need needing stranded+without
+        threatened threaten threatens threatening at+risk infected cases starving starvation hunger
+        famine food+insecure malnourished isolated without+food without+water home+to disrupted
+        disrupted+lives
+        facing struggling""",
+    "detained": """detained detain detaining detention arrested arrests jailed imprisoned abducted
+        kidnapped held+captive taken+hostage rounded+up""",
+}
+
+
+def _alternatives() -> list[tuple[str, str]]:
+    """(regex body, category) for every trigger, longest first, so phrases win over words."""
+    out = []
+    for category, words in TRIGGERS.items():
+        for entry in words.split():
+            parts = entry.split("+")
+            body = r"\s+".join(re.escape(p.rstrip("*")) + (r"\w*" if p.endswith("*") else "") for p in parts)
+            out.append((len(entry), body, category))
+    out.sort(key=lambda a: -a[0])
+    return [(body, category) for _, body, category in out]
+
+
+@cache
+def trigger_scanner() -> tuple[re.Pattern, tuple[str, ...]]:
+    """One compiled alternation of every trigger and the category of each numbered group."""
+    alternatives = _alternatives()
+    pattern = re.compile(
+        r"\b(?:" + "|".join(f"({body})" for body, _ in alternatives) + r")\b", re.IGNORECASE
+    )
+    return pattern, tuple(category for _, category in alternatives)
+
+
+# Triggers that tell what happened only to a subject before them ("35,000 Syrians had
+# reached Oncupinar"), never to an object after them ("the toll reached 2,000").
+RIGHT_ONLY = frozenset("reached crossed arrived entered".split())
+# Nouns that say outright what happened: a trigger after them does not override them.
+STATED_NOUNS = frozenset("dead deaths fatalities bodies injured wounded missing homeless displaced".split())
+# Words that may stand between a verb and its object amount: "displaced some 40,000".
+OBJECT_GAP = frozenset("a an the of another some its their his her by at to".split())

@@ -1,0 +1,414 @@
+"""The article store: one SQLite file holding articles and their figures.
+
+SQLite through the standard library, in WAL mode, so that the dashboard can read while an
+ingest writes, and two ingests queue on a busy timeout instead of failing. The schema lives
+here as numbered migrations; `PRAGMA user_version` records how many have run, and `connect`
+runs the missing ones inside one write transaction (so two processes never migrate twice).
+
+Tables
+- `articles`: id (PK), content_hash, path_or_url, title, publisher, published, text,
+  ingested_at, extractor_version (of the figures stored for it).
+- `figures`: one row per figure: every spec field (`article` is the article id, FK with
+  ON DELETE CASCADE), `ordinal` (its position in the article's extraction), extractor_version.
+
+Writers use `transaction(conn)`: BEGIN IMMEDIATE ... COMMIT, so each article is stored
+whole or not at all (a `kill -9` leaves the last committed state).
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import Iterator, Mapping
+
+from .records import SPEC_FIELDS, Article, Figure
+
+BUSY_TIMEOUT_MS = 60_000
+ENV_DB = "NEWSFIGURES_DB"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# Column types of the figures table, per spec field.
+_FIGURE_TYPES: dict[str, str] = {
+    "article": "TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE",
+    "value": "INTEGER NOT NULL",
+    "low": "INTEGER",
+    "high": "INTEGER",
+    "qualifier": "TEXT NOT NULL DEFAULT ''",
+    "vague": "INTEGER NOT NULL DEFAULT 0",
+    "unit": "TEXT NOT NULL DEFAULT ''",
+    "group": "TEXT NOT NULL DEFAULT ''",
+    "category": "TEXT NOT NULL DEFAULT ''",
+    "place": "TEXT NOT NULL DEFAULT ''",
+    "country": "TEXT NOT NULL DEFAULT ''",
+    "lat": "REAL",
+    "lon": "REAL",
+    "date": "TEXT NOT NULL DEFAULT ''",
+    "date_start": "TEXT",
+    "source": "TEXT NOT NULL DEFAULT ''",
+    "publisher": "TEXT NOT NULL DEFAULT ''",
+    "published": "TEXT NOT NULL DEFAULT ''",
+    "quote": "TEXT NOT NULL DEFAULT ''",
+    "start": "INTEGER NOT NULL DEFAULT 0",
+    "end": "INTEGER NOT NULL DEFAULT 0",
+    "kind": "TEXT NOT NULL DEFAULT ''",
+    "claim": "TEXT NOT NULL DEFAULT ''",
+}
+assert set(_FIGURE_TYPES) == set(SPEC_FIELDS), "store schema out of step with records.Figure"
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _migration_1(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            path_or_url TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            publisher TEXT NOT NULL DEFAULT '',
+            published TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            ingested_at TEXT NOT NULL,
+            extractor_version TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    columns = ",\n".join(f"{_q(name)} {_FIGURE_TYPES[name]}" for name in SPEC_FIELDS)
+    conn.execute(
+        f"""CREATE TABLE figures (
+            id INTEGER PRIMARY KEY,
+            {columns},
+            ordinal INTEGER NOT NULL,
+            extractor_version TEXT NOT NULL DEFAULT '',
+            UNIQUE (article, ordinal)
+        )"""
+    )
+    for column in ("date", "country", "place", "source", "publisher", "category"):
+        conn.execute(f"CREATE INDEX figures_{column} ON figures ({_q(column)})")
+    conn.execute("CREATE INDEX articles_published ON articles (published)")
+    conn.execute("CREATE INDEX articles_hash ON articles (content_hash)")
+
+
+# Each migration takes the schema from version i to i+1. Append; never edit a released one.
+MIGRATIONS = (_migration_1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def default_db_path() -> Path:
+    """$NEWSFIGURES_DB, else <repo>/data/newsfigures.db."""
+    env = os.environ.get(ENV_DB, "").strip()
+    return Path(env).expanduser() if env else REPO_ROOT / "data" / "newsfigures.db"
+
+
+def _configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        _set_wal(conn)
+        conn.execute("PRAGMA synchronous = NORMAL")  # safe against crashes in WAL mode
+
+
+def _set_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL. Switching needs a moment alone with the file and SQLite does not wait
+    for it on the busy handler, so two processes creating one database retry here."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.005
+    while True:
+        try:
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() != "wal":
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            break
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
+    if str(mode).lower() != "wal":  # e.g. a file system without shared memory
+        raise sqlite3.OperationalError(f"could not switch the database to WAL (got {mode})")
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Run the migrations the database lacks; returns the schema version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return version
+    if version > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"database schema version {version} is newer than this code ({SCHEMA_VERSION}); "
+            "update newsfigures"
+        )
+    with transaction(conn):
+        version = conn.execute("PRAGMA user_version").fetchone()[0]  # re-read under the lock
+        for number in range(version, SCHEMA_VERSION):
+            MIGRATIONS[number](conn)
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+    return SCHEMA_VERSION
+
+
+def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open (creating and migrating if needed) the database at `path`.
+
+    WAL mode, a busy timeout, foreign keys on, autocommit (writers use `transaction`).
+    `readonly=True` opens the file read-only (creating it first if it does not exist yet).
+    """
+    path = Path(path)
+    if readonly and not path.exists():
+        connect(path).close()
+    if not readonly:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    if readonly:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+            check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+    else:
+        conn = sqlite3.connect(
+            str(path), isolation_level=None, check_same_thread=False,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+    try:
+        _configure(conn, readonly=readonly)
+        if readonly:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:
+                conn.close()
+                connect(path).close()  # migrate through a writable connection
+                return connect(path, readonly=True)
+        else:
+            migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE (take the write lock now, waiting up to the busy timeout) ... COMMIT;
+    ROLLBACK on any exception."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def now_iso() -> str:
+    """Wall-clock time for `ingested_at` (the store records when; the engine never asks)."""
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+_FIGURE_COLUMNS = (*SPEC_FIELDS, "ordinal", "extractor_version")
+_INSERT_FIGURE = (
+    f"INSERT INTO figures ({', '.join(map(_q, _FIGURE_COLUMNS))}) "
+    f"VALUES ({', '.join('?' for _ in _FIGURE_COLUMNS)})"
+)
+
+
+def _figure_row(figure: Figure, article_id: str, ordinal: int, version: str) -> tuple:
+    d = figure.to_dict()
+    d["article"] = article_id
+    d["vague"] = 1 if d["vague"] else 0
+    for key in ("qualifier", "unit", "group", "category", "place", "country", "date", "source",
+                "publisher", "published", "quote", "kind", "claim"):
+        if d[key] is None:
+            d[key] = ""
+    return (*(d[name] for name in SPEC_FIELDS), ordinal, version)
+
+
+def article_state(conn: sqlite3.Connection, article_id: str) -> tuple[str, str] | None:
+    """(content_hash, extractor_version) of a stored article, or None."""
+    row = conn.execute(
+        "SELECT content_hash, extractor_version FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def write_article(
+    conn: sqlite3.Connection,
+    article: Article,
+    content_hash: str,
+    figures: list[Figure],
+    extractor_version: str,
+    *,
+    ingested_at: str | None = None,
+) -> None:
+    """Store an article and replace its figures. Call inside `transaction(conn)`."""
+    conn.execute(
+        """INSERT INTO articles (id, content_hash, path_or_url, title, publisher, published,
+                                 text, ingested_at, extractor_version)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET
+             content_hash = excluded.content_hash, path_or_url = excluded.path_or_url,
+             title = excluded.title, publisher = excluded.publisher,
+             published = excluded.published, text = excluded.text,
+             ingested_at = excluded.ingested_at, extractor_version = excluded.extractor_version""",
+        (
+            article.id, content_hash, article.url or article.path, article.title,
+            article.publisher, article.published, article.text,
+            ingested_at or now_iso(), extractor_version,
+        ),
+    )
+    replace_figures(conn, article.id, figures, extractor_version)
+
+
+def replace_figures(
+    conn: sqlite3.Connection, article_id: str, figures: list[Figure], extractor_version: str
+) -> None:
+    """Delete an article's figures and insert these. Call inside `transaction(conn)`."""
+    conn.execute("DELETE FROM figures WHERE article = ?", (article_id,))
+    conn.executemany(
+        _INSERT_FIGURE,
+        [_figure_row(f, article_id, i, extractor_version) for i, f in enumerate(figures)],
+    )
+    conn.execute(
+        "UPDATE articles SET extractor_version = ? WHERE id = ?", (extractor_version, article_id)
+    )
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def get_article(conn: sqlite3.Connection, article_id: str) -> Article | None:
+    row = conn.execute(
+        "SELECT id, text, title, publisher, published, path_or_url FROM articles WHERE id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    where = row[5] or ""
+    is_url = where.startswith(("http://", "https://"))
+    return Article(
+        id=row[0], text=row[1], title=row[2], publisher=row[3], published=row[4],
+        url=where if is_url else "", path="" if is_url else where,
+    )
+
+
+def article_ids(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+
+
+def counts(conn: sqlite3.Connection) -> dict:
+    return {
+        "articles": conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
+        "figures": conn.execute("SELECT COUNT(*) FROM figures").fetchone()[0],
+    }
+
+
+# Filter keys accepted by `figures_frame` (singular or the dashboard's plural) -> column.
+_LIST_FILTERS = {
+    "country": "country", "countries": "country",
+    "place": "place", "places": "place",
+    "source": "source", "sources": "source",
+    "publisher": "publisher", "publishers": "publisher",
+    "category": "category", "categories": "category",
+    "article": "article", "articles": "article",
+}
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def _as_date(value, key: str) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10]).isoformat()
+    except ValueError:
+        raise ValueError(f"{key}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def normalise_filters(filters: Mapping | None) -> dict:
+    """Filters -> {"date_from", "date_to", column: [values]}. Raises ValueError on a bad date
+    or an unknown key."""
+    out: dict = {}
+    for key, value in (filters or {}).items():
+        if key in ("date_from", "from"):
+            out["date_from"] = _as_date(value, key)
+        elif key in ("date_to", "to"):
+            out["date_to"] = _as_date(value, key)
+        elif key == "dates":
+            if value:
+                out["date_from"], out["date_to"] = (_as_date(v, key) for v in value)
+        elif key in _LIST_FILTERS:
+            values = _as_list(value)
+            if values:
+                out.setdefault(_LIST_FILTERS[key], []).extend(values)
+        elif key == "vague":
+            if value not in (None, "both", ""):
+                out["vague"] = value in (True, "vague", 1)
+        else:
+            raise ValueError(f"unknown filter {key!r}")
+    if out.get("country"):
+        out["country"] = [c.upper() for c in out["country"]]
+    return {k: v for k, v in out.items() if v not in (None, [])}
+
+
+FRAME_EXTRA = ("article_title", "article_url", "extractor_version")
+
+
+def figures_frame(conn: sqlite3.Connection, filters: dict | None = None):
+    """One row per figure (ordered by article, then position): every spec field, plus
+    article_title, article_url and extractor_version. Filters: date_from/date_to (the
+    figure's date, inclusive), country, place, source, publisher, category, article (each a
+    value or a list; values matched case-insensitively), vague (True/False)."""
+    import pandas as pd
+
+    f = normalise_filters(filters)
+    where: list[str] = []
+    params: list = []
+    if f.get("date_from"):
+        where.append("f.date >= ?")
+        params.append(f["date_from"])
+    if f.get("date_to"):
+        where.append("f.date <> '' AND substr(f.date, 1, 10) <= ?")
+        params.append(f["date_to"])
+    for column in ("country", "place", "source", "publisher", "category", "article"):
+        values = f.get(column)
+        if values:
+            where.append(
+                f"f.{_q(column)} COLLATE NOCASE IN ({', '.join('?' for _ in values)})"
+            )
+            params.extend(values)
+    if "vague" in f:
+        where.append("f.vague = ?")
+        params.append(1 if f["vague"] else 0)
+    select = ", ".join(f"f.{_q(name)}" for name in SPEC_FIELDS)
+    sql = (
+        f"SELECT {select}, a.title AS article_title, "
+        "CASE WHEN a.path_or_url LIKE 'http%' THEN a.path_or_url ELSE '' END AS article_url, "
+        "f.extractor_version "
+        "FROM figures f JOIN articles a ON a.id = f.article"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY f.article, f.ordinal"
+    )
+    rows = conn.execute(sql, params).fetchall()
+    columns = (*SPEC_FIELDS, *FRAME_EXTRA)
+    df = pd.DataFrame.from_records(rows, columns=list(columns))
+    df["vague"] = df["vague"].astype(bool)
+    for col in ("value", "start", "end"):
+        df[col] = df[col].astype("int64")
+    for col in ("low", "high"):
+        df[col] = df[col].astype("Int64")
+    for col in ("lat", "lon"):
+        df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
+    return df

@@ -1,0 +1,189 @@
+"""The dashboard in a real browser: headless Chromium (the Debian package) via playwright.
+
+Starts `streamlit run app.py` on a free port against a temporary database of the sample
+articles, blocks every request that does not go to that server (so the map must draw
+from the app's own topojson), waits until the timeline and the map have drawn, changes a
+filter and sees the table change. Screenshots of each chart go to tests/artifacts/.
+
+Outside CI the tests skip when no Chromium is installed; with CI=true they must run.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+ARTIFACTS = REPO / "tests" / "artifacts"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"),
+                             shutil.which("google-chrome")) if p), None)
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+if CHROMIUM is None:
+    if IN_CI:
+        raise RuntimeError("CI=true but no chromium on PATH: `apt-get install -y chromium`")
+    pytest.skip("no Chromium found (install the Debian package `chromium` to run the "
+                "browser tests)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+from test_app import GOLD, seed_db  # noqa: E402
+
+if not GOLD.exists():
+    pytest.skip("sample gold (../shared/gold) not present", allow_module_level=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = seed_db(tmp_path_factory.mktemp("browser") / "figures.db")
+    port = free_port()
+    env = {**os.environ, "NEWSFIGURES_DB": str(db)}
+    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w+")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
+         "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.terminate()
+        log.seek(0)
+        pytest.fail(f"streamlit did not start:\n{log.read()}")
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1500, "height": 1100})
+    pg = context.new_page()
+    pg.nf_requests = []  # type: ignore[attr-defined]
+    pg.nf_blocked = []  # type: ignore[attr-defined]
+
+    def route(r):
+        host = urlparse(r.request.url).hostname
+        if r.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            pg.nf_requests.append(r.request.url)
+            return r.continue_()
+        pg.nf_blocked.append(r.request.url)
+        return r.abort()
+
+    pg.route("**/*", route)
+    yield pg
+    context.close()
+
+
+def charts(pg):
+    return pg.locator('[data-testid="stPlotlyChart"]')
+
+
+def wait_drawn(pg) -> None:
+    # The timeline's points, and the map's coastlines (paths in the geo layer).
+    pg.wait_for_selector('[data-testid="stPlotlyChart"] .scatterlayer .trace .points path',
+                         timeout=60_000)
+    pg.wait_for_function(
+        """() => [...document.querySelectorAll('.geo .layer.coastlines path, '
+                 + '.geo .layer.countries path')]
+                 .some(p => (p.getAttribute('d') || '').length > 200)""", timeout=60_000)
+
+
+def shoot(locator, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    locator.scroll_into_view_if_needed()
+    locator.screenshot(path=str(path))
+    return path
+
+
+def metric_value(pg, label: str) -> str:
+    metric = pg.locator('[data-testid="stMetric"]', has_text=label).first
+    return metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def test_page_draws_charts_and_offline_map(page, server):
+    page.goto(server)
+    wait_drawn(page)
+    assert any(u.endswith("/app/static/world_50m.json") for u in page.nf_requests)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    n = charts(page).count()
+    assert n >= 5
+    names = ["timeline", "by_place", "map", "who_says", "estimate"]
+    for i in range(n):
+        shoot(charts(page).nth(i), f"{i}_{names[i] if i < len(names) else 'chart'}")
+    shoot(page.locator('[data-testid="stDataFrame"]').last, "evidence_table")
+    page.screenshot(path=str(ARTIFACTS / "page.png"), full_page=True)
+
+
+def test_changing_a_filter_changes_the_table(page, server):
+    page.goto(server)
+    wait_drawn(page)
+    before = metric_value(page, "Claims")
+    label = page.locator('[data-testid="stDownloadButton"]').first.inner_text()
+    sources = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]',
+                           has_text="Sources")
+    sources.locator("input").click()
+    sources.locator("input").fill("OCHA")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        """(before) => {
+             const m = [...document.querySelectorAll('[data-testid="stMetric"]')]
+               .find(e => e.innerText.includes('Claims'));
+             const v = m && m.querySelector('[data-testid="stMetricValue"]');
+             return v && v.innerText.trim() !== before;
+           }""", arg=before, timeout=30_000)
+    after = metric_value(page, "Claims")
+    assert int(after.replace(",", "")) < int(before.replace(",", ""))
+    assert "sources=OCHA" in page.url
+    if page.locator('[data-testid="stDownloadButton"]').count():
+        page.wait_for_function(
+            """(old) => document.querySelector('[data-testid="stDownloadButton"]')
+                 .innerText !== old""", arg=label, timeout=30_000)
+    wait_drawn(page)
+    shoot(charts(page).first, "timeline_ocha")
+
+
+def test_a_deep_link_opens_the_filtered_view(page, server):
+    page.goto(f"{server}/?countries=TR&claims=off")
+    wait_drawn(page)
+    page.wait_for_selector('[data-testid="stMetric"]')
+    assert metric_value(page, "Figures") == "5"
+    shoot(charts(page).nth(2), "map_turkey")
