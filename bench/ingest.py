@@ -1,0 +1,96 @@
+"""Ingest benchmark: 10,000 sample-sized articles into a fresh SQLite store, with 1 and 2 workers.
+
+    .venv/bin/python bench/ingest.py [--n 10000] [--workers 1 2] [--extractor real|fake]
+
+The articles are the seed articles in data/articles, each copy varied (a numbered reference
+line, and the seed's first number changed) so that every content hash differs. Prints
+articles per second, figures per second, and database size per 1,000 figures, then the speed
+of a second, no-op run over the same files (all "unchanged"). Target (issue 3): the 10,000 in
+under 60 s on a 2-core machine. `--extractor fake` measures the store alone, with the
+tests' stand-in extractor.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from newsfigures import store  # noqa: E402
+from newsfigures.ingest import ingest  # noqa: E402
+
+
+def make_articles(folder: Path, n: int) -> int:
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "articles").glob("*.txt"))]
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for i in range(n):
+        text = seeds[i % len(seeds)]
+        # vary a number in the text, and add a unique reference line
+        text = re.sub(r"\b(\d{2,3}),(\d{3})\b", lambda m: f"{m.group(1)},{(int(m.group(2)) + i) % 1000:03d}",
+                      text, count=1)
+        text += f"\n\nReference {i:05d}\n"
+        (folder / f"bench_{i:05d}.txt").write_text(text, encoding="utf-8")
+        total += len(text)
+    return total
+
+
+def use_fake_extractor() -> None:
+    sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+    import fake_figures
+
+    sys.modules["newsfigures.figures"] = fake_figures
+
+
+def run(folder: Path, db: Path, workers: int, n: int) -> None:
+    started = time.perf_counter()
+    report = ingest([str(folder)], db, workers=workers)
+    elapsed = time.perf_counter() - started
+    conn = store.connect(db)
+    counts = store.counts(conn)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    size = db.stat().st_size + sum(
+        p.stat().st_size for p in db.parent.glob(db.name + "-*") if p.exists()
+    )
+    per_1000 = size / max(1, counts["figures"]) * 1000
+    print(
+        f"workers={workers}: {report.summary()} in {elapsed:.1f} s -> "
+        f"{n / elapsed:,.0f} articles/s, {counts['figures'] / elapsed:,.0f} figures/s; "
+        f"{counts['figures']:,} figures, DB {size / 1e6:.1f} MB = {per_1000 / 1e3:.0f} kB per 1,000 figures"
+        f"{'  (target < 60 s: ' + ('met' if elapsed < 60 else 'MISSED') + ')' if n == 10_000 else ''}"
+    )
+    started = time.perf_counter()
+    again = ingest([str(folder)], db, workers=1)
+    elapsed = time.perf_counter() - started
+    print(f"           rerun: {again.summary()} in {elapsed:.1f} s -> {n / elapsed:,.0f} articles/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--extractor", choices=("real", "fake"), default="real")
+    args = parser.parse_args()
+    if args.extractor == "fake":
+        use_fake_extractor()
+    from newsfigures.figures import EXTRACTOR_VERSION
+
+    print(f"{args.n:,} articles, extractor {args.extractor} (version {EXTRACTOR_VERSION}), "
+          f"{os.cpu_count()} CPUs")
+    with tempfile.TemporaryDirectory(prefix="nf-bench-") as tmp:
+        folder = Path(tmp) / "articles"
+        chars = make_articles(folder, args.n)
+        print(f"made {args.n:,} articles, {chars / args.n:,.0f} characters each on average")
+        for workers in args.workers:
+            run(folder, Path(tmp) / f"bench-{workers}.db", workers, args.n)
+
+
+if __name__ == "__main__":
+    main()
