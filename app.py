@@ -35,7 +35,6 @@ SEED_ARTICLES = REPO / "data" / "articles"
 TABLE_LIMIT = 5_000          # rows drawn in the evidence table (downloads hold them all)
 EAGER_DOWNLOAD_LIMIT = 20_000  # above this, download files are built only when clicked
 ESTIMATES_LIMIT = 50_000     # estimates are computed for at most this many figures
-FAST_CLAIMS_ABOVE = 100_000  # above this, claims are collapsed with the vectorised path
 UPLOAD_TYPES = ["txt", "html", "htm"]
 
 FILTER_KEYS = ("dates", "date_basis", "countries", "places", "sources", "publishers",
@@ -79,17 +78,24 @@ def _collapse_fast(df: pd.DataFrame) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner="Grouping reports into claims…", max_entries=2)
 def load_claims(path: str, version: tuple) -> pd.DataFrame:
-    """One row per claim (issue 5), prepared for filtering; every report when unavailable."""
+    """One row per claim (issue 5): its newest report, with n_reports and n_articles.
+
+    Claim ids come from the store (filled at ingest) or, where missing, from
+    `claims.with_claims`; the grouping itself is vectorised (`_collapse_fast`) because
+    `claims.collapse_claims` builds per-claim lists in Python, minutes for a million rows.
+    The articles of one claim are looked up when a figure is shown (`article_view`).
+    """
     reports = load_reports(path, version)
-    filled = "claim" in reports.columns and (reports["claim"].fillna("") != "").all()
-    if len(reports) > FAST_CLAIMS_ABOVE and filled:
-        return _collapse_fast(reports)
-    try:
-        from newsfigures.claims import collapse_claims
-    except ImportError:
-        return reports.assign(n_reports=1)
-    collapsed = collapse_claims(filters.public_columns(reports))
-    return filters.prepare(collapsed)
+    if reports.empty:
+        return reports.assign(n_reports=pd.Series(dtype="int64"),
+                              n_articles=pd.Series(dtype="int64"))
+    if "claim" not in reports.columns or (reports["claim"].fillna("") == "").any():
+        try:
+            from newsfigures.claims import with_claims
+        except ImportError:
+            return reports.assign(n_reports=1, n_articles=1)
+        reports = filters.prepare(with_claims(filters.public_columns(reports)))
+    return _collapse_fast(reports)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -476,12 +482,15 @@ def article_view(conn, row: pd.Series, reports: pd.DataFrame) -> None:
             f"<b>{int(row['value']):,}</b> {marking.plain_text(row['category'])} · "
             f"{marking.plain_text(row['place'])} · "
             f"{marking.plain_text(charts.source_label(row.to_dict()))}</div>")
-    n = row.get("n_articles") if "n_articles" in row.index else None
-    if n is not None and not pd.isna(n) and int(n) > 1:
-        arts = row.get("articles")
-        listed = ", ".join(map(str, arts)) if isinstance(arts, (list, tuple)) else ""
-        head += (f"<div>Reported in {int(n)} articles"
-                 f"{': ' + marking.plain_text(listed) if listed else ''}</div>")
+    claim = str(row.get("claim") or "")
+    if claim and "claim" in reports.columns:
+        same = reports.loc[reports["claim"] == claim, ["article", "publisher", "published"]]
+        arts = same.drop_duplicates("article")
+        if len(arts) > 1:
+            listed = "; ".join(f"{a} ({p or '?'}, {d or '?'})" for a, p, d in
+                               zip(arts["article"], arts["publisher"], arts["published"]))
+            head += (f"<div>Reported in {len(arts)} articles: "
+                     f"{marking.plain_text(listed)}</div>")
     st.html(head + marking.mark_html(article.text, spans,
                                      (int(row["start"]), int(row["end"]))))
 

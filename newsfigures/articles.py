@@ -109,14 +109,21 @@ def decode_text(data: bytes, where: str | Path = "<bytes>") -> str:
     raw_controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 11))
     if raw_controls / len(head) > _MAX_CONTROL_SHARE:
         raise ArticleError(where, "binary file, not text (mostly control bytes)")
-    for encoding in ("utf-8", "cp1252", "latin-1"):
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:  # valid UTF-8 is UTF-8, whatever it holds
+        if _control_share(text) > _MAX_CONTROL_SHARE:
+            raise ArticleError(where, "binary file, not text (mostly control characters)")
+        return _universal_newlines(text)
+    for encoding in ("cp1252", "latin-1"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _control_share(text) > _MAX_CONTROL_SHARE:
-            continue
-        return _universal_newlines(text)
+        if _control_share(text) <= _MAX_CONTROL_SHARE:
+            return _universal_newlines(text)
     raise ArticleError(where, "undecodable: not UTF-8, cp1252 or Latin-1 text")
 
 

@@ -148,15 +148,15 @@ def timeline(df: pd.DataFrame, *, basis: str = "figure", max_points: int = 3000)
     Above `max_points` figures it draws, per day and category, the median figure with a
     bar from the lowest to the highest, and says so in the title.
     """
-    df = df[pd.to_numeric(df["value"], errors="coerce").fillna(0) > 0]
-    if df.empty:
-        return empty_figure("No figures with a date and a value for these filters")
     dates = _dates(df, basis)
-    df = df.assign(_x=dates).dropna(subset=["_x"])
+    keep = (pd.to_numeric(df["value"], errors="coerce").fillna(0) > 0) & dates.notna()
+    if len(df) > max_points and keep.sum() > max_points:
+        return _timeline_aggregated(pd.DataFrame({"category": df["category"][keep],
+                                                  "value": df["value"][keep],
+                                                  "_x": dates[keep]}))
+    df = df[keep].assign(_x=dates[keep])
     if df.empty:
-        return empty_figure("No dated figures for these filters")
-    if len(df) > max_points:
-        return _timeline_aggregated(df)
+        return empty_figure("No dated figures with a value for these filters")
     fig = go.Figure()
     for category in sorted(df["category"].unique()):
         part = df[df["category"] == category]
@@ -224,7 +224,7 @@ def _timeline_layout(fig: go.Figure, title: str) -> None:
 
 def by_place(df: pd.DataFrame, *, top: int = 20) -> go.Figure:
     """Number of figures per place (top `top` places), stacked by category."""
-    df = df[df["place"].fillna("") != ""]
+    df = df.loc[df["place"].fillna("") != "", ["place", "category", "value"]]
     if df.empty:
         return empty_figure("No figures with a place for these filters")
     counts = df.groupby(["place", "category"], observed=True).size().rename("n").reset_index()
@@ -277,16 +277,19 @@ def approximate(df: pd.DataFrame) -> pd.Series:
     A column `approximate` from the store, when present, wins."""
     if "approximate" in df.columns:
         return df["approximate"].fillna(False).astype(bool)
-    places = df["place"].fillna("").astype(str)
-    countries = df["country"].fillna("").astype(str)
-    is_country = [p.lower() in _country_names(c) for p, c in zip(places, countries)]
-    return pd.Series(is_country, index=df.index) | places.str.contains(_REGIONAL)
+    pairs = pd.DataFrame({"place": df["place"].fillna("").astype(str),
+                          "country": df["country"].fillna("").astype(str)})
+    unique = pairs.drop_duplicates()
+    flags = {(p, c): p.lower() in _country_names(c) or bool(_REGIONAL.search(p))
+             for p, c in zip(unique["place"], unique["country"])}
+    return pd.Series([flags[k] for k in zip(pairs["place"], pairs["country"])],
+                     index=df.index, dtype=bool)
 
 
 def place_points(df: pd.DataFrame) -> pd.DataFrame:
     """One row per mapped place: figures, highest value, categories, approximate flag."""
-    df = df.dropna(subset=["lat", "lon"])
-    df = df[(df["place"].fillna("") != "")]
+    df = df.loc[df["lat"].notna() & df["lon"].notna() & (df["place"].fillna("") != ""),
+                ["place", "country", "lat", "lon", "value", "category"]]
     if df.empty:
         return pd.DataFrame(columns=["place", "country", "lat", "lon", "n", "highest",
                                      "categories", "approximate"])

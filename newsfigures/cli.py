@@ -195,9 +195,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         _err(f"{len(df)} figure(s) written to {out}")
     else:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(
-            data.decode("utf-8")
-        )
+        if hasattr(sys.stdout, "buffer"):
+            sys.stdout.buffer.write(data)
+        else:  # a text-only stream (some test harnesses)
+            sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()
     return 0
 

@@ -10,6 +10,8 @@ Evidence, most reliable first (the htmldate order, applied to plain text):
    publication, pins the year of a year-less dateline ("Amman, Sep. 10 (Petra)"), and fixes the
    classic January year slip in a dateline ("January 4, 2019" for 2020) when only the next year
    agrees with it.
+A text that names no year at all gets "" here; `collection_dates.py` dates it from the articles
+it was collected with.
 Reader comments at the bottom of a page are cut off first, so their dates never win.
 Nothing here reads the clock; "" when the text supports no guess.
 """
@@ -20,7 +22,7 @@ from datetime import date, timedelta
 
 from newsfigures.dates import Mention, find_mentions
 
-__all__ = ["infer_publication_date", "is_american", "strip_comments", "story_weekday"]
+__all__ = ["infer_publication_date", "is_american", "strip_comments", "story_weekday", "weekday_mentions"]
 
 # Plausible publication years, for pinning a year from a weekday next to a month-day.
 FIRST_YEAR, LAST_YEAR = 1990, 2030
@@ -73,7 +75,9 @@ def is_american(text: str) -> bool:
     return us > uk
 
 
-def _weekday_mentions(ms: list[Mention]) -> list[int]:
+def weekday_mentions(ms: list[Mention]) -> list[int]:
+    """The weekdays a text mentions as bare days ("said Tuesday", "on Friday"), for
+    `story_weekday`; "last/next/since ... Monday" do not count."""
     out = []
     for m in ms:
         if m.kind != "day" or m.weekday < 0:
@@ -135,7 +139,7 @@ def infer_publication_date(text: str) -> str:
     body = strip_comments(text)
     dayfirst = not is_american(body)
     ms = find_mentions(body, "", dayfirst=dayfirst)
-    now_wd = story_weekday(_weekday_mentions(ms))
+    now_wd = story_weekday(weekday_mentions(ms))
     text_years = {m.end.year for m in ms if m.explicit_year and m.end} | \
                  {m.begin.year for m in ms if m.explicit_year and m.begin}
     text_years = {y for y in text_years if FIRST_YEAR <= y <= LAST_YEAR}

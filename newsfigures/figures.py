@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 
 from . import claims, dates, places, publishers, sources
@@ -17,8 +19,8 @@ from .sentences import sentence_spans
 EXTRACTOR_VERSION = "1"
 
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
-_CUES = ("in", "at", "to", "into", "near", "from", "inside", "across", "along", "on", "around",
-         "outside", "of", "toward", "towards", "within")
+_CUES = ("in", "at", "to", "into", "near", "inside", "across", "along", "on", "around",
+         "outside", "toward", "towards", "within")
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ def extract_figures(article: Article) -> list[Figure]:
     spans = sentence_spans(text)
     carried = None
     for n, (start, end) in enumerate(spans):
+        if n and "\n" in text[spans[n - 1][1]:start]:
+            carried = None  # a place carries over within its paragraph only
         sentence = text[start:end]
         in_sentence = [m for m in mentions if start <= m.start and m.end <= end]
         amounts = [a for a in find_amounts(sentence) if not is_excluded(sentence, a)]
@@ -56,18 +60,15 @@ def extract_figures(article: Article) -> list[Figure]:
             for i, (amount, reading) in enumerate(zip(amounts, readings)):
                 if reading is None:
                     continue
-                figures.append(_figure(article.id, context, sentence, start, amounts, i, reading,
-                                       in_sentence, carried, previous))
-        named = [m for m in in_sentence if not m.demonym]
-        if named:
-            carried = max(named, key=lambda m: (_SPECIFIC.get(m.place.level, 0), m.start)).place
+                place, own = _place(sentence, start, amounts, i, reading, in_sentence, carried, context.main)
+                figures.append(_figure(article.id, context, sentence, start, amount, reading, place, previous))
+                if own:
+                    carried = place
     return figures
 
 
-def _figure(article_id: str, ctx: _Context, sentence: str, offset: int, amounts: list[Amount], i: int,
-            reading: Reading, mentions: list, carried, previous: str) -> Figure:
-    amount = amounts[i]
-    place = _place(sentence, offset, amounts, i, reading, mentions, carried, ctx.main)
+def _figure(article_id: str, ctx: _Context, sentence: str, offset: int, amount: Amount,
+            reading: Reading, place, previous: str) -> Figure:
     date, date_start = dates.figure_date(sentence, ctx.published, at=amount.start, context=previous)
     source = sources.figure_source(sentence, amount.start, previous)
     name = place.name if place else ""
@@ -94,32 +95,81 @@ def _country(place, reading: Reading, ctx: _Context) -> str:
 
 
 def _place(sentence: str, offset: int, amounts: list[Amount], i: int, reading: Reading,
-           mentions: list, carried, main):
-    """The most specific place of the amount's own clause, else of its sentence, else the place
-    carried from the sentences before, else the article's main place."""
+           mentions: list, carried, main) -> tuple:
+    """(place, own): the most specific place named near the amount in its own clause (own),
+    else the place a figure before it in the paragraph had, else the article's main place."""
     amount = amounts[i]
+    mentions = [m for m in mentions if not _is_dateline(sentence, m.start - offset, m.end - offset)]
     seg_start = amounts[i - 1].end if i > 0 else 0
     seg_end = amounts[i + 1].qualifier_start if i + 1 < len(amounts) else len(sentence)
-    local = [m for m in mentions if seg_start <= m.start - offset < seg_end]
-    for pool in (local, mentions):
-        named = [m for m in pool if not m.demonym]
-        if named:
-            return max(named, key=lambda m: _rank(sentence, offset, m, amount, reading)).place
+    clause_start, clause_end = _clause(sentence, amount.qualifier_start, amount.end)
+    seg_start, seg_end = max(seg_start, clause_start), min(seg_end, clause_end)
+    local = [m for m in mentions if seg_start <= m.start - offset < seg_end
+             and _near(sentence, m.start - offset, m.end - offset, amount)
+             and not (i + 1 < len(amounts) and _leads_into(sentence, m.end - offset, amounts[i + 1]))]
+    named = [_named(sentence, offset, m) for m in local]
+    named = [m for m in named if not m.demonym]
+    if named:
+        return max(named, key=lambda m: _rank(sentence, offset, m, amount, reading)).place, True
     if carried is not None:
-        return carried
-    demonyms = [m for m in mentions if m.demonym]
-    if demonyms:
-        return min(demonyms, key=lambda m: abs(m.start - offset - amount.start)).place
-    return main
+        return carried, False
+    return main, False
+
+
+_NEAR = 12  # words between an amount and a place of its own clause
+_PLACE_NOUN = re.compile(r"^\s+(?:island|islands|border|borders|frontier|coast|city|town|village|capital|side|"
+                         r"territory|waters|province|region|mainland)\b", re.IGNORECASE)
+
+
+def _named(sentence: str, offset: int, mention):
+    """ "a Greek island", "the Turkish border": a demonym before a place noun names a place."""
+    if mention.demonym and _PLACE_NOUN.match(sentence[mention.end - offset:mention.end - offset + 20]):
+        return dataclasses.replace(mention, demonym=False)
+    return mention
+
+
+def _near(sentence: str, start: int, end: int, amount: Amount) -> bool:
+    if end <= amount.qualifier_start:
+        gap = sentence[end:amount.qualifier_start]
+    else:
+        gap = sentence[amount.end:start]
+    return len(re.findall(r"[A-Za-z0-9]+", gap)) <= _NEAR
+
+
+_DATELINE = re.compile(r"^(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*(?:\([^)]{1,30}\)\s*)?"
+                       r"(?:--|—|–|-|:)")
+_CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b", re.IGNORECASE)
+
+
+def _is_dateline(sentence: str, start: int, end: int) -> bool:
+    """ "MANILA, Philippines–", "Amman, Sep. 10 (Petra) --", "Beijing:": where the story was
+    filed from, not where its figures are."""
+    return start <= 1 and bool(_DATELINE.match(sentence[end:end + 60]))
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for match in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        left = match.end()
+    match = _CLAUSE_BREAK.search(sentence, end)
+    return left, (match.start() if match else len(sentence))
+
+
+def _leads_into(sentence: str, end: int, following: Amount) -> bool:
+    """A place right before the next amount is that amount's: "followed by Taroudant (452)"."""
+    gap = sentence[end:following.qualifier_start]
+    return "," not in gap and len(re.findall(r"[A-Za-z0-9]+", gap)) <= 1
 
 
 def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading) -> tuple:
     """Higher is better: introduced by a cue word, after the amount, specific, near."""
     start = mention.start - offset
     before = sentence[max(0, start - 12):start].lower().split()
-    cue = bool(before) and before[-1] in _CUES
+    cue = before[-1] if before else ""
     after = start >= amount.end
     specific = _SPECIFIC.get(mention.place.level, 0)
     if reading.category == "refugees" and mention.place.level == "country":
+        if cue == "from":
+            return (False, -1, -abs(start - amount.start))  # where refugees came from
         specific = 6  # refugees: the host country named for them
-    return (cue and after, specific, -abs(start - amount.start))
+    return (cue in _CUES and after, specific, -abs(start - amount.start))

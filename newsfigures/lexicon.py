@@ -61,7 +61,7 @@ TRIGGERS = {
     "killed": """killed kill kills killing dead die died dies dying deaths death toll tolls drowned
         drowning perished lives fatalities fatality slain massacred executed buried murdered shot
         bodies corpses casualties lost+their+lives lost lose claimed+the+lives""",
-    "injured": """injured injuring injuries injury wounded wounding hurt hospitali* maimed""",
+    "injured": """injur* wounded wounding wounds hurt hospitali* maimed""",
     "missing": """missing unaccounted disappeared still+buried""",
     "affected": """affected trapped besieged siege cut+off in+need need needing stranded+without
         threatened threaten threatens threatening at+risk infected cases starving starvation hunger

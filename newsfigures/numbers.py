@@ -241,7 +241,7 @@ def _share_scales(text: str, raw: list) -> list:
         a, b = out[i], out[i + 1]
         if a[3] or b[3] or not re.fullmatch(r"\s*(?:-|–|to|and)\s*", text[a[1]:b[0]], re.IGNORECASE):
             continue
-        if re.search(r"[a-z]\s*$", text[a[0]:a[1]], re.IGNORECASE):
+        if re.search(r"(?:hundred|thousand|million|billion|lakhs?|crores?|m|bn|k)\s*$", text[a[0]:a[1]], re.IGNORECASE):
             continue  # the first number has a scale of its own
         scale = re.search(r"(million|billion|thousand|lakhs?|crores?|m|bn|k)\s*$", text[b[0]:b[1]], re.IGNORECASE)
         if scale:

@@ -1,4 +1,4 @@
-"""Find the places an article names, offline, from newsfigures/data/gazetteer.json.gz.
+"""Find the places an article names, offline, from newsfigures/data/gazetteer.txt.gz.
 
 One pass over the text's word tokens: every capitalised token starts n-grams (up to six
 tokens) whose folded form ("Öncüpınar" -> "oncupinar", "Ra’s al ‘Ayn" -> "ras al ain") is
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-GAZETTEER = Path(__file__).with_name("data") / "gazetteer.json.gz"
+GAZETTEER = Path(__file__).with_name("data") / "gazetteer.txt.gz"
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,8 @@ _TRANS = str.maketrans({
 _APOS = "'’‘ʼʻ`´ʿʾ′"
 # A word: letters/digits, with inner apostrophes ("Ra’s" is one word, but a possessive
 # "'s" is not part of it: "Turkey's" -> "Turkey").
-TOKEN = re.compile(rf"[^\W_]+(?:[{_APOS}](?!s\b)[^\W_]+)*")
+TOKEN = re.compile(rf"\b[^\W_]{{1,2}}[{_APOS}]s\b"
+                   rf"|(?:(?<![{_APOS}])|(?!s\b))[^\W_]+(?:[{_APOS}](?!s\b)[^\W_]+)*")
 # Arabic article and spelling variants folded together ("ar-Raqqa" = "al Raqqah" stays apart,
 # but "Ras el Ain" = "Ras al-Ain" = "Ra’s al ‘Ayn").
 _TOKEN_MAP = {
@@ -85,8 +86,8 @@ def fold_name(name: str) -> str:
 
 @dataclass(frozen=True)
 class _Gazetteer:
-    places: list
-    index: dict
+    places: list   # one tab-separated row per place, parsed on demand by _row
+    index: dict    # folded name -> comma-separated place ids
     demonyms: dict
     stop: frozenset
     never: frozenset
@@ -97,14 +98,29 @@ class _Gazetteer:
 
 @cache
 def _gaz() -> _Gazetteer:
-    d = json.loads(gzip.decompress(GAZETTEER.read_bytes()))
-    return _Gazetteer(d["places"], d["index"], d["demonyms"], frozenset(d["stop"]),
-                      frozenset(d["never"]), d["country_names"], d["country_ids"], d["borders"])
+    head, rows, keys, vals = gzip.decompress(GAZETTEER.read_bytes()).decode("utf-8").split("\n\f\n")
+    d = json.loads(head)
+    return _Gazetteer(rows.split("\n"), dict(zip(keys.split("\n"), vals.split("\n"))),
+                      d["demonyms"], frozenset(d["stop"]), frozenset(d["never"]),
+                      d["country_names"], d["country_ids"], d["borders"])
+
+
+@cache
+def _row(pid: int) -> tuple:
+    """(name, country, lat, lon, level, admin1, population, approximate) of one place."""
+    name, cc, lat, lon, level, admin1, pop, approx = _gaz().places[pid].split("\t")
+    return (name, cc, float(lat) if lat else None, float(lon) if lon else None, level, admin1,
+            int(pop or 0), approx == "1")
+
+
+def _ids(key: str) -> list[int]:
+    v = _gaz().index.get(key)
+    return [int(x) for x in v.split(",")] if v else []
 
 
 def _place(pid: int, written: str | None = None) -> Place:
-    name, cc, lat, lon, level, admin1, _pop, approx = _gaz().places[pid]
-    if written and level in ("city", "admin1"):
+    name, cc, lat, lon, level, admin1, _pop, approx = _row(pid)
+    if written and level in ("city", "admin1") and not (written.isupper() and len(written) > 3):
         name = " ".join(written.replace("’", "'").replace("‘", "'").split())
     return Place(name, cc, lat, lon, level, bool(approx), admin1)
 
@@ -176,6 +192,7 @@ _SENT_END = re.compile(r"(?:[.!?]['\"”’)]?\s+|\n\s*|^\s*)$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _GAP = re.compile(rf"^(?:[{_APOS}]s)?[ \-‐‑{_APOS}]{{1,2}}$")
 _MAXN = 6
+SITE_CONNECTORS = CONNECTORS - {"of", "the", "and", "i", "e", "y"}
 
 
 # ---------------------------------------------------------------- scanning
@@ -273,12 +290,18 @@ def _sentence_initial(text: str, start: int) -> bool:
     return bool(_SENT_END.search(text[max(0, start - 4):start]))
 
 
-def _title_case_line(text: str, start: int) -> bool:
+def _title_case_line(text: str, start: int, memo: dict) -> bool:
+    """The line holding `start` is a headline in Title Case (capitals say nothing there)."""
     a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", start)
-    line = text[a:b if b >= 0 else len(text)]
-    words = [w for w in TOKEN.findall(line) if w.lower() not in FUNCTION]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    if a not in memo:
+        b = text.find("\n", start)
+        line = text[a:b if b >= 0 else len(text)]
+        if len(line) > 200:  # a paragraph, not a headline
+            memo[a] = False
+        else:
+            words = [w for w in TOKEN.findall(line) if w.lower() not in FUNCTION]
+            memo[a] = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return memo[a]
 
 
 @dataclass(frozen=True)
@@ -287,9 +310,17 @@ class _Ctx:
     toks: list
     lower_words: frozenset
     countries: Counter
+    memo: dict  # per-call caches: title-case lines, evidence per candidate
 
 
 def _evidence(ctx: _Ctx, c: _Cand) -> dict:
+    key = ("ev", c.start)
+    if key not in ctx.memo:
+        ctx.memo[key] = _evidence_uncached(ctx, c)
+    return ctx.memo[key]
+
+
+def _evidence_uncached(ctx: _Ctx, c: _Cand) -> dict:
     text, toks = ctx.text, ctx.toks
     prev = _prev_tok(toks, c.i)
     nxt = _next_tok(toks, c.j)
@@ -301,20 +332,23 @@ def _evidence(ctx: _Ctx, c: _Cand) -> dict:
     cue = bool(prev) and prev_l in CUES and gap_before.strip() == "" and "\n" not in gap_before
     if prev_l == "of" and c.i >= 2:
         cue = toks[c.i - 2][2].lower() in SITE_OF_WORDS | TYPE_CITY | {
-            "north", "south", "east", "west", "outskirts", "parts", "part", "province", "state"}
+            "north", "south", "east", "west", "outskirts", "parts", "part", "province", "state",
+            "out", "northeast", "northwest", "southeast", "southwest", "centre", "center"}
     type_admin = nxt_l in TYPE_ADMIN and gap_after.strip() == ""
     type_city = nxt_l in TYPE_CITY and gap_after.strip() == ""
     title = bool(prev) and prev_l.rstrip(".") in TITLES and gap_before.strip() in ("", ".")
     speech = nxt_l in SPEECH and gap_after.strip() == ""
     # inside a longer capitalised name ("John Kerry", "Human Rights Watch")
     in_run = False
-    if not _title_case_line(text, c.start):
+    if not _title_case_line(text, c.start, ctx.memo):
         if prev and _is_cap(prev[2]) and gap_before == " " and prev_l not in FUNCTION \
                 and prev_l not in CUES and not initial_word(text, prev[0]):
             in_run = True
         if nxt and _is_cap(nxt[2]) and gap_after == " " and nxt_l not in TYPE_ADMIN \
                 and nxt_l not in TYPE_CITY and nxt_l not in SITE_WORDS:
             in_run = True
+    if (nxt and gap_after == "-" and _is_cap(nxt[2])) or (prev and gap_before == "-" and _is_cap(prev[2])):
+        in_run = True
     return {"cue": cue, "type_admin": type_admin, "type_city": type_city, "title": title,
             "speech": speech, "initial": initial, "in_run": in_run}
 
@@ -347,7 +381,7 @@ def _resolve(ctx: _Ctx, c: _Cand, top: str) -> tuple[int | None, bool]:
         return None, False
     if ev["title"]:
         return None, False
-    pids = g.index.get(key, [])
+    pids = _ids(key)
     if not pids:
         cc = g.demonyms.get(key)
         if cc and cc in g.country_ids and not ev["in_run"]:
@@ -356,16 +390,15 @@ def _resolve(ctx: _Ctx, c: _Cand, top: str) -> tuple[int | None, bool]:
             # "Syrian Observatory": still tells the country
             return g.country_ids[cc], True
         return None, False
-    places = g.places
-    best = max(pids, key=lambda p: _score(places[p], ctx.countries, top, ev))
-    bp = places[best]
+    best = max(pids, key=lambda p: _score(_row(p), ctx.countries, top, ev))
+    bp = _row(best)
     # a capital named like its province ("Aleppo"): the city unless a type word says otherwise
     if bp[4] == "admin1" and not ev["type_admin"]:
-        twin = [p for p in pids if places[p][4] == "city" and places[p][1] == bp[1]
-                and places[p][6] >= 1000]
+        twin = [p for p in pids if _row(p)[4] == "city" and _row(p)[1] == bp[1]
+                and _row(p)[6] >= 1000 and _row(p)[5] == bp[5]]
         if twin:
-            best = max(twin, key=lambda p: places[p][6])
-            bp = places[best]
+            best = max(twin, key=lambda p: _row(p)[6])
+            bp = _row(best)
     level, cc, pop = bp[4], bp[1], bp[6]
     single = c.i == c.j
     stopword = key in g.stop
@@ -382,7 +415,7 @@ def _resolve(ctx: _Ctx, c: _Cand, top: str) -> tuple[int | None, bool]:
         return best, False
     if ev["speech"] and not strong_cue:
         return None, False
-    if ev["in_run"] and not (in_ctx and strong_cue):
+    if ev["in_run"]:
         return None, False
     if lower_elsewhere and not strong_cue:
         return None, False
@@ -412,21 +445,32 @@ _AMBIGUOUS_COUNTRY = {"jordan", "chad", "georgia", "israel", "kenya", "china", "
 
 
 def _context_countries(ctx: _Ctx, cands: list[_Cand]) -> Counter:
+    """Countries the article is about: country names and demonyms count 1; hand-listed
+    regions and sites, and big unambiguous cities and provinces count 0.5."""
     g = _gaz()
     cnt: Counter = Counter()
     for c in cands:
-        pids = g.index.get(c.key, [])
-        cc = ""
-        if pids and g.places[pids[0]][4] == "country":
-            cc = g.places[pids[0]][1]
-        elif not pids and c.key in g.demonyms:
-            cc = g.demonyms[c.key]
+        if c.key in g.never or c.key in g.stop:
+            continue
+        pids = _ids(c.key)
+        weight, cc = 0.0, ""
+        if pids:
+            first = _row(pids[0])
+            if first[4] == "country":
+                rivals = any(_row(p)[4] == "admin1" and _row(p)[1] != first[1] for p in pids)
+                weight, cc = (0.0 if rivals else 1.0), first[1]
+            elif first[4] in ("region", "site") and first[1]:
+                weight, cc = 0.5, first[1]
+            elif len({_row(p)[1] for p in pids}) == 1 and first[6] >= 200_000:
+                weight, cc = 0.5, first[1]
+        elif c.key in g.demonyms:
+            weight, cc = 1.0, g.demonyms[c.key]
         if not cc:
             continue
         ev = _evidence(ctx, c)
-        if ev["title"] or (ev["in_run"] and c.key in _AMBIGUOUS_COUNTRY):
+        if ev["title"] or (ev["in_run"] and (c.key in _AMBIGUOUS_COUNTRY or weight < 1)):
             continue
-        cnt[cc] += 1
+        cnt[cc] += weight
     return cnt
 
 
@@ -436,9 +480,10 @@ def find_places(text: str) -> list[PlaceMention]:
         return []
     toks = _tokens(text)
     cands = _candidates(text, toks)
-    ctx = _Ctx(text, toks, frozenset(_LOWER_WORD.findall(text)), Counter())
+    memo: dict = {}
+    ctx = _Ctx(text, toks, frozenset(_LOWER_WORD.findall(text)), Counter(), memo)
     countries = _context_countries(ctx, cands)
-    ctx = _Ctx(text, toks, ctx.lower_words, countries)
+    ctx = _Ctx(text, toks, ctx.lower_words, countries, memo)
     top = countries.most_common(1)[0][0] if countries else ""
     mentions: list[PlaceMention] = []
     for c in cands:
@@ -453,7 +498,7 @@ def find_places(text: str) -> list[PlaceMention]:
     main_cc = main.most_common(1)[0][0] if main else ""
     mentions = _regions(text, mentions)
     mentions = _borders(text, mentions, main_cc)
-    mentions += _sites(text, toks, mentions, main_cc)
+    mentions += _sites(text, toks, mentions, main_cc, ctx.lower_words)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
 
@@ -525,7 +570,8 @@ def _borders(text: str, mentions: list[PlaceMention], main_cc: str) -> list[Plac
     return out
 
 
-def _sites(text: str, toks: list, mentions: list[PlaceMention], main_cc: str) -> list[PlaceMention]:
+def _sites(text: str, toks: list, mentions: list[PlaceMention], main_cc: str,
+           lower_words: frozenset) -> list[PlaceMention]:
     """Places the gazetteer lacks, named by a cue: "Kulben village", "the town of Tall Rifaat"."""
     g = _gaz()
     taken = [(m.start, m.end) for m in mentions]
@@ -566,7 +612,7 @@ def _sites(text: str, toks: list, mentions: list[PlaceMention], main_cc: str) ->
             continue
         if fold_token(toks[a][2]) in FUNCTION or all(w in g.never for w in words):
             continue
-        if _sentence_initial(text, s) and a == b and key in _LOWER_CACHE_WORDS(text):
+        if _sentence_initial(text, s) and a == b and key in lower_words:
             continue
         if toks[a - 1][2].lower().rstrip(".") in TITLES if a > 0 else False:
             continue
@@ -581,10 +627,6 @@ def _sites(text: str, toks: list, mentions: list[PlaceMention], main_cc: str) ->
     return out
 
 
-def _LOWER_CACHE_WORDS(text: str) -> frozenset:  # noqa: N802 (small helper)
-    return frozenset(_LOWER_WORD.findall(text))
-
-
 def _cap_run_back(text: str, toks: list, k: int) -> tuple[int, int] | None:
     if k < 0 or not _is_cap(toks[k][2]) or text[toks[k][1]:toks[k + 1][0]] not in (" ", "-"):
         return None
@@ -593,7 +635,7 @@ def _cap_run_back(text: str, toks: list, k: int) -> tuple[int, int] | None:
         t = toks[a - 1][2]
         if _is_cap(t) or (t.lower() in ("al", "el") and text[toks[a - 1][1]:toks[a][0]] == "-"):
             a -= 1
-        elif t.lower() in CONNECTORS and a - 2 >= 0 and _is_cap(toks[a - 2][2]) \
+        elif t.lower() in SITE_CONNECTORS and a - 2 >= 0 and _is_cap(toks[a - 2][2]) \
                 and _gap_ok(text, toks[a - 2], toks[a - 1]):
             a -= 2
         else:
@@ -609,9 +651,11 @@ def _cap_run_fwd(text: str, toks: list, k: int) -> tuple[int, int] | None:
     b = k
     while b + 1 < len(toks) and b - k < 4 and _gap_ok(text, toks[b], toks[b + 1]):
         t = toks[b + 1][2]
+        if t.lower() in SITE_WORDS:
+            break
         if _is_cap(t):
             b += 1
-        elif t.lower() in CONNECTORS and b + 2 < len(toks) and _is_cap(toks[b + 2][2]) \
+        elif t.lower() in SITE_CONNECTORS and b + 2 < len(toks) and _is_cap(toks[b + 2][2]) \
                 and _gap_ok(text, toks[b + 1], toks[b + 2]):
             b += 2
         else:
@@ -679,17 +723,17 @@ def lookup(name: str) -> Place | None:
             ev = {"type_admin": word in TYPE_ADMIN, "type_city": word in TYPE_CITY}
             name = name[:m.start()]
             key = fold_name(name)
-    pids = g.index.get(key)
+    pids = _ids(key)
     if not pids:
         cc = g.demonyms.get(key)
         return _country_place(cc) if cc else None
-    best = max(pids, key=lambda p: _score(g.places[p], Counter(), "", ev))
-    bp = g.places[best]
+    best = max(pids, key=lambda p: _score(_row(p), Counter(), "", ev))
+    bp = _row(best)
     if bp[4] == "admin1" and not ev.get("type_admin"):
-        twin = [p for p in pids if g.places[p][4] == "city" and g.places[p][1] == bp[1]
-                and g.places[p][6] >= 1000]
+        twin = [p for p in pids if _row(p)[4] == "city" and _row(p)[1] == bp[1]
+                and _row(p)[6] >= 1000 and _row(p)[5] == bp[5]]
         if twin:
-            best = max(twin, key=lambda p: g.places[p][6])
+            best = max(twin, key=lambda p: _row(p)[6])
     return _place(best, name)
 
 

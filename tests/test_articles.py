@@ -260,3 +260,39 @@ def test_url_article_id_is_stable_and_safe():
     assert a.startswith("url_thousands-flee-aleppo_")
     assert a != url_article_id("https://example.org/news/2016/02/thousands-flee-aleppo.html?x=1")
     assert "/" not in url_article_id("https://example.org/")
+
+
+# --------------------------------------------------------------------------- never crash
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2000))
+def test_decode_text_only_ever_raises_article_error(data):
+    try:
+        text = decode_text(data)
+    except ArticleError as e:
+        assert e.reason
+    else:
+        assert isinstance(text, str) and text.strip() and "\r" not in text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=500))
+def test_utf8_text_round_trips_like_read_text(text):
+    data = text.encode("utf-8")
+    try:
+        decoded = decode_text(data)
+    except ArticleError:
+        return  # blank, or mostly control characters
+    assert decoded == data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=1000) | st.text(max_size=500).map(lambda s: ("file,url,publisher,published\n" + s).encode("utf-8")))
+def test_parse_manifest_never_raises(data):
+    manifest = parse_manifest(data)
+    assert isinstance(manifest.rows, dict)
+    assert all(isinstance(p, str) for p in manifest.problems)

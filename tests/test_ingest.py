@@ -49,8 +49,7 @@ def make_corpus(folder: Path, count: int, *, offset: int = 0) -> int:
     for i in range(offset, offset + count):
         text = TEMPLATES[i % len(TEMPLATES)].format(n=10 + i, m=3 + i % 50)
         (folder / f"art_{i:05d}.txt").write_text(text, encoding="utf-8")
-        total += len(fake_figures._fast(Article(id="x", text=text))) if hasattr(
-            fake_figures, "_fast") else len(fake_figures.extract_figures(Article(id="x", text=text)))
+        total += len(fake_figures.extract_figures(Article(id="x", text=text)))
     return total
 
 
@@ -375,7 +374,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if length:
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up (size cap)
+            pass
 
     def do_GET(self):  # noqa: N802
         path = self.path.split("?")[0]

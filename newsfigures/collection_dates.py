@@ -1,0 +1,255 @@
+"""Publication dates for the articles of one collection, borrowing the year from their siblings.
+
+Many articles never write a year: a wire story says "said Tuesday", "set to meet on February 11",
+"it's only February".  Its text pins a weekday and a month (and maybe month-days) but the year is
+outside knowledge.  Articles collected together (one crawl, one search, one folder) are usually
+from the same period, so such an article is dated in the year nearest the dated articles it was
+collected with.
+
+The rule, in order:
+1. Dates already known (`known`: manifest or HTML metadata) win; then the date an article's own
+   text gives (`dates.publication_date`).  These are the *dated siblings*.
+2. An undated article with a story weekday (`datelines.story_weekday`: the weekday from which
+   every bare weekday mention lies a few days back) and month evidence (month-days such as
+   "February 5", or a month named on its own, "it's only February") gets candidate dates: that
+   weekday, in every plausible year, inside the windows its text implies:
+     - a named month: any day of it;
+     - a month-day told as past: that day up to `PAST_SPAN` days later;
+     - a month-day told as still to come ("set to meet on February 11", "until February 25"):
+       up to `FUTURE_SPAN` days before it, and never after it.
+   A past month-day that would fall in the few weeks *after* a candidate makes it less likely
+   (the story reports it as done); candidates with fewest such clashes are kept.  A year written
+   in the text as past ("since 2011") is a lower bound.
+3. The candidate with most dated siblings within `WINDOW_DAYS` wins, ties broken by the smallest
+   distance to a sibling, then the earlier date.  A candidate needs an *anchor* within the window
+   (a sibling dated by metadata or by its own text, not by this rule), so an article far from
+   its collection's period stays "" and a chain of guesses never drifts away from the anchors.
+4. Undated articles are resolved one at a time, the best-anchored first (most siblings, nearest,
+   fewest candidates), and each resolved one joins the siblings.
+
+Pure and deterministic; never reads the clock.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date, timedelta
+
+from newsfigures.dates import Mention, find_mentions, parse_date, publication_date, to_date
+from newsfigures.datelines import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    is_american,
+    story_weekday,
+    strip_comments,
+    weekday_mentions,
+)
+
+__all__ = ["Evidence", "collection_dates", "candidate_dates", "evidence"]
+
+WINDOW_DAYS = 60  # a sibling this close counts as "the same period"
+PAST_SPAN = 21  # an article follows a past month-day it reports by at most three weeks
+FUTURE_SPAN = 60  # an event still to come is announced at most two months ahead
+CLASH_SPAN = 30  # a past month-day lying this close after a candidate clashes with it
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+# A month named on its own ("it's only February", "in late January", "this December").  "May" and
+# "March" are words too, so they count only after a word that makes them a month.
+_RE_NAMED_MONTH = re.compile(
+    r"(?P<before>\b[A-Za-z-]+\s+)?\b(?P<mon>" + "|".join(_MONTHS) + r"|"
+    + "|".join(m.upper() for m in _MONTHS) + r")\b"
+    r"(?P<after>\s*,?\s*(?:\d|of\s+\d)|\s+(?:last|next|this)\s+year)?"
+)
+_RE_SINCE = re.compile(r"\b(?:since|ever\s+since)\b[^.;:!?\n]{0,60}$", re.IGNORECASE)
+_MONTH_CUE = re.compile(r"^(?:in|since|until|till|through|during|by|before|after|of|only|early|mid-?|late|"
+                        r"this|last|next|from|to|and|or|end|beginning|start)$", re.IGNORECASE)
+_RE_FUTURE = re.compile(
+    r"\b(?:will|would|due|scheduled|set\s+to|expected|until|till|by|planned|plans?|next|ahead\s+of|"
+    r"before|deadline|postponed|adjourned|suspended|resume|reconvene)\b[^.;!?]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+class Evidence:
+    """What an undated article's text says about its date: the story weekday, month windows
+    (month numbers named on their own), month-days told as past and as still to come, and the
+    latest year it names as past."""
+
+    __slots__ = ("weekday", "months", "past", "future", "min_year")
+
+    def __init__(self, weekday: int | None, months: frozenset[int], past: tuple[tuple[int, int], ...],
+                 future: tuple[tuple[int, int], ...], min_year: int):
+        self.weekday, self.months, self.past, self.future, self.min_year = weekday, months, past, future, min_year
+
+    def usable(self) -> bool:
+        return self.weekday is not None and bool(self.months or self.past or self.future)
+
+    def __repr__(self) -> str:
+        return (f"Evidence(weekday={self.weekday}, months={sorted(self.months)}, past={list(self.past)}, "
+                f"future={list(self.future)}, min_year={self.min_year})")
+
+
+def _named_months(text: str) -> set[int]:
+    out: set[int] = set()
+    for m in _RE_NAMED_MONTH.finditer(text):
+        if m["after"]:  # "February 5", "September 2013", "May last year": not a month of "now"
+            continue
+        before = (m["before"] or "").strip()
+        if before.lower() in ("last", "next") or _RE_SINCE.search(text[max(0, m.start() - 60):m.start()]):
+            continue  # "last June", "since the monsoon started in June": only a start
+        word = m["mon"].capitalize()
+        if word in ("May", "March") and not _MONTH_CUE.match(before):
+            continue
+        if before and before[0].isupper() and before.lower() in ("the",):
+            continue
+        out.add(_MONTHS.index(word) + 1)
+    return out
+
+
+def _is_future(text: str, m: Mention) -> bool:
+    return bool(_RE_FUTURE.search(text[max(0, m.start - 60):m.start]))
+
+
+def evidence(text: str) -> Evidence:
+    """The weekday/month evidence of one article's text."""
+    body = strip_comments(text or "")
+    ms = find_mentions(body, "", dayfirst=not is_american(body))
+    past: list[tuple[int, int]] = []
+    future: list[tuple[int, int]] = []
+    years: list[int] = []
+    for m in ms:
+        if m.explicit_year:
+            d = m.end or m.begin
+            if d and FIRST_YEAR <= d.year <= LAST_YEAR and not _is_future(body, m):
+                years.append((m.begin or d).year if m.kind == "open" else d.year)
+            continue
+        if m.rule in ("mdy", "dmy") and m.month and m.day:  # not "since Aug. 25": only a start
+            (future if _is_future(body, m) else past).append((m.month, m.day))
+    weekday = story_weekday(weekday_mentions(ms))
+    return Evidence(weekday, frozenset(_named_months(body)), tuple(past), tuple(future),
+                    max(years) if years else FIRST_YEAR)
+
+
+def _occurrence(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _next_on_or_after(d: date, month: int, day: int) -> date | None:
+    for y in (d.year, d.year + 1, d.year + 4):
+        o = _occurrence(y, month, day)
+        if o and o >= d:
+            return o
+    return None
+
+
+def candidate_dates(ev: Evidence, *, first_year: int = FIRST_YEAR, last_year: int = LAST_YEAR) -> list[date]:
+    """Every date the evidence allows, in every year from `first_year` to `last_year`, sorted."""
+    if not ev.usable():
+        return []
+    found: set[date] = set()
+    for y in range(max(first_year, ev.min_year), last_year + 1):
+        windows: list[tuple[date, date]] = []
+        for month in ev.months:
+            start = date(y, month, 1)
+            windows.append((start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)))
+        for month, day in ev.past:
+            o = _occurrence(y, month, day)
+            if o:
+                windows.append((o, o + timedelta(days=PAST_SPAN)))
+        for month, day in ev.future:
+            o = _occurrence(y, month, day)
+            if o:
+                windows.append((o - timedelta(days=FUTURE_SPAN), o))
+        for lo, hi in windows:
+            d = lo + timedelta(days=(ev.weekday - lo.weekday()) % 7)
+            while d <= hi:
+                found.add(d)
+                d += timedelta(days=7)
+    ok = []
+    for d in sorted(found):
+        if d.year < ev.min_year:
+            continue
+        nxt = [_next_on_or_after(d, m, dd) for m, dd in ev.future]
+        if any(o is None or (o - d).days > FUTURE_SPAN for o in nxt):
+            continue  # after an event the story still awaits, or too long before it
+        ok.append(d)
+    if not ok or not ev.past:
+        return ok
+    clashes = {d: sum(1 for m, dd in ev.past
+                      if (o := _next_on_or_after(d + timedelta(days=1), m, dd)) and (o - d).days <= CLASH_SPAN)
+               for d in ok}
+    least = min(clashes.values())
+    return [d for d in ok if clashes[d] == least]
+
+
+class _Siblings:
+    """Sorted dated siblings, for counting those within the window and the nearest one fast."""
+
+    def __init__(self, days: list[date]):
+        self.days = sorted(d.toordinal() for d in days)
+
+    def add(self, d: date) -> None:
+        bisect.insort(self.days, d.toordinal())
+
+    def score(self, d: date) -> tuple[int, int]:
+        """(siblings within `WINDOW_DAYS`, days to the nearest sibling)."""
+        o = d.toordinal()
+        lo = bisect.bisect_left(self.days, o - WINDOW_DAYS)
+        hi = bisect.bisect_right(self.days, o + WINDOW_DAYS)
+        i = bisect.bisect_left(self.days, o)
+        gaps = [abs(self.days[j] - o) for j in (i - 1, i) if 0 <= j < len(self.days)]
+        return hi - lo, min(gaps, default=10 ** 6)
+
+
+def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None) -> dict[str, str]:
+    """Publication date (ISO or "") of every article of one collection (article id -> text).
+
+    `known`: dates already known from a manifest or HTML metadata (they win).  Articles whose own
+    text dates them (`publication_date`) keep that date; articles with only weekday/month evidence
+    get candidate dates (the story's "now" weekday in the month(s) their text implies, near the
+    month-days they mention, never after a month-day they describe as still to come) in any
+    plausible year, and the candidate wins that has most dated siblings within `WINDOW_DAYS`,
+    ties broken by the smallest distance to a sibling; undated articles are resolved one at a
+    time, most constrained / nearest first, each resolved one joining the siblings.
+    No siblings or no weekday+month evidence -> "".
+    """
+    known = known or {}
+    out: dict[str, str] = {}
+    for key in sorted(texts):
+        text = texts[key] or ""
+        hint = known.get(key) or ""
+        out[key] = (publication_date(text, hint=hint) if hint else "") or publication_date(text)
+    dated = [to_date(v) for v in out.values()]
+    dated += [to_date(parse_date(v or "")) for k, v in known.items() if k not in texts]  # metadata only
+    anchors = _Siblings([d for d in dated if d is not None])  # never dated by this rule
+    siblings = _Siblings([d for d in dated if d is not None])
+    if not anchors.days:
+        return out
+    pending: dict[str, list[date]] = {}
+    for key in sorted(texts):
+        if out[key]:
+            continue
+        try:
+            cands = candidate_dates(evidence(texts[key] or ""))
+        except Exception:  # junk input never raises
+            cands = []
+        # a guess needs an anchor within the window: a chain of guesses never drifts away
+        cands = [d for d in cands if anchors.score(d)[0] > 0]
+        if cands:
+            pending[key] = cands
+    while pending:
+        best: tuple | None = None
+        for key, cands in pending.items():
+            count, gap, d = min(((*siblings.score(d), d) for d in cands), key=lambda s: (-s[0], s[1], s[2]))
+            rank = (-count, gap, len(cands), key)
+            if best is None or rank < best[0]:
+                best = (rank, key, d)
+        _, key, d = best
+        out[key] = d.isoformat()
+        siblings.add(d)
+        del pending[key]
+    return out
