@@ -94,7 +94,7 @@ def load_claims(path: str, version: tuple) -> pd.DataFrame:
             from newsfigures.claims import with_claims
         except ImportError:
             return reports.assign(n_reports=1, n_articles=1)
-        reports = filters.prepare(with_claims(filters.public_columns(reports)))
+        reports = filters.prepare(with_claims(filters.plain(reports)))
     return _collapse_fast(reports)
 
 
@@ -252,8 +252,11 @@ def _keep_offered(key: str, offered: list[str]) -> None:
 def date_filter(opts: filters.Options):
     span = opts.date_span
     value = st.session_state.get("dates")
-    if not value or not isinstance(value, (tuple, list)):
-        st.session_state["dates"] = span
+    previous = st.session_state.get("nf_span")
+    if not value or not isinstance(value, (tuple, list)) or (
+            previous and tuple(value) == tuple(previous) and previous != span):
+        st.session_state["dates"] = span  # unrestricted stays unrestricted as data grow
+    st.session_state["nf_span"] = span
     st.sidebar.date_input("Dates", key="dates", format="YYYY-MM-DD",
                           help="Range over the date each figure is about.")
     basis = st.sidebar.toggle("Use publication date instead", key="date_basis")
@@ -353,13 +356,15 @@ def who_says_view(df: pd.DataFrame) -> None:
     if df.empty:
         st.info("No figures match these filters.")
         return
-    cats = list(df["category"].value_counts().index)
+    vc = df["category"].value_counts()
+    cats = [str(c) for c in vc[vc > 0].index if str(c)]
     c1, c2 = st.columns(2)
     if st.session_state.get("who_category") not in cats:
         st.session_state["who_category"] = cats[0]
     category = c1.selectbox("Category", cats, key="who_category")
     in_cat = df[df["category"] == category]
-    places = [p for p in in_cat["place"].value_counts().index if p]
+    vc = in_cat["place"].value_counts()
+    places = [str(p) for p in vc[vc > 0].index if str(p)]
     places = places or [""]
     if st.session_state.get("who_place") not in places:
         st.session_state["who_place"] = places[0]
@@ -386,7 +391,7 @@ def estimates_view(reports: pd.DataFrame) -> None:
         return
     window = st.number_input("Window (days)", min_value=0, max_value=365, value=7,
                              key="window")
-    base = filters.public_columns(reports)
+    base = filters.plain(reports)
     est = estimates(base, window_days=int(window))
     if est.empty:
         st.info("No estimates for these filters.")
@@ -422,14 +427,14 @@ def downloads(df: pd.DataFrame) -> None:
     except ImportError:
         st.caption("Downloads are not available yet (newsfigures.export missing).")
         return
-    rows = filters.public_columns(df)
+    rows = filters.plain(df) if len(df) <= EAGER_DOWNLOAD_LIMIT else df
     cols = st.columns(3)
     for col, (fmt, ext, mime, label) in zip(cols, (
             ("csv", "csv", "text/csv", "CSV"),
             ("jsonl", "jsonl", "application/x-ndjson", "JSON Lines"),
             ("geojson", "geojson", "application/geo+json", "GeoJSON"))):
         data = _export(rows, fmt) if len(rows) <= EAGER_DOWNLOAD_LIMIT else \
-            (lambda fmt=fmt: _export(rows, fmt))
+            (lambda fmt=fmt: _export(filters.plain(rows), fmt))
         col.download_button(f"Download {label} ({len(rows):,} rows)", data,
                             file_name=f"newsfigures.{ext}", mime=mime, key=f"download_{fmt}",
                             on_click="ignore")
@@ -443,7 +448,7 @@ def evidence_table(df: pd.DataFrame) -> pd.Series | None:
         return None
     shown = df.sort_values(["_date", "value"], ascending=[False, False], kind="stable")
     shown = shown.head(TABLE_LIMIT)
-    table = pd.DataFrame({c: shown[c] for c in TABLE_COLUMNS if c in shown.columns})
+    table = filters.plain(shown[[c for c in TABLE_COLUMNS if c in shown.columns]])
     table["quote"] = [marking.marked_quote(q, v, lo, hi) for q, v, lo, hi in zip(
         shown["quote"], shown["value"], shown.get("low", [None] * len(shown)),
         shown.get("high", [None] * len(shown)))]

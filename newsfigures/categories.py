@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (HOME_NOUNS, HOUSEHOLD_NOUNS, NOUN_CATEGORY, OBJECT_GAP, PEOPLE_NOUNS,
-                      PEOPLE_SUFFIXES, RIGHT_ONLY, STATED_NOUNS, trigger_scanner)
+                      PEOPLE_SUFFIXES, RIGHT_ONLY, STATED_NOUNS, find_triggers, word_category)
 from .numbers import Amount
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
@@ -143,16 +143,14 @@ def _noun_after(sentence: str, amount: Amount) -> _Noun | None:
 
 
 def _starts_trigger(word: str) -> bool:
-    pattern, _ = trigger_scanner()
-    return bool(pattern.fullmatch(word))
+    return bool(word_category(word))
 
 
 def _triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, category) of every trigger in text[start:end]."""
     if end <= start:
         return []
-    pattern, categories = trigger_scanner()
-    return [(m.start(), m.end(), categories[m.lastindex - 1]) for m in pattern.finditer(text, start, end)]
+    return [t for t in find_triggers(text) if start <= t[0] and t[1] <= end]
 
 
 def _words_between(text: str, start: int, end: int) -> int:

@@ -66,6 +66,13 @@ def _wrap(text: str, width: int = 70) -> str:
     return "<br>".join(lines)
 
 
+def _str(series: pd.Series) -> pd.Series:
+    """A text column as plain strings, "" for missing (categorical or not)."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        series = series.astype(object)
+    return series.where(series.notna(), "").astype(str)
+
+
 def empty_figure(message: str) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(text=_esc(message), showarrow=False, x=0.5, y=0.5,
@@ -224,7 +231,7 @@ def _timeline_layout(fig: go.Figure, title: str) -> None:
 
 def by_place(df: pd.DataFrame, *, top: int = 20) -> go.Figure:
     """Number of figures per place (top `top` places), stacked by category."""
-    df = df.loc[df["place"].fillna("") != "", ["place", "category", "value"]]
+    df = df.loc[_str(df["place"]) != "", ["place", "category", "value"]]
     if df.empty:
         return empty_figure("No figures with a place for these filters")
     counts = df.groupby(["place", "category"], observed=True).size().rename("n").reset_index()
@@ -277,8 +284,7 @@ def approximate(df: pd.DataFrame) -> pd.Series:
     A column `approximate` from the store, when present, wins."""
     if "approximate" in df.columns:
         return df["approximate"].fillna(False).astype(bool)
-    pairs = pd.DataFrame({"place": df["place"].fillna("").astype(str),
-                          "country": df["country"].fillna("").astype(str)})
+    pairs = pd.DataFrame({"place": _str(df["place"]), "country": _str(df["country"])})
     unique = pairs.drop_duplicates()
     flags = {(p, c): p.lower() in _country_names(c) or bool(_REGIONAL.search(p))
              for p, c in zip(unique["place"], unique["country"])}
@@ -288,7 +294,7 @@ def approximate(df: pd.DataFrame) -> pd.Series:
 
 def place_points(df: pd.DataFrame) -> pd.DataFrame:
     """One row per mapped place: figures, highest value, categories, approximate flag."""
-    df = df.loc[df["lat"].notna() & df["lon"].notna() & (df["place"].fillna("") != ""),
+    df = df.loc[df["lat"].notna() & df["lon"].notna() & (_str(df["place"]) != ""),
                 ["place", "country", "lat", "lon", "value", "category"]]
     if df.empty:
         return pd.DataFrame(columns=["place", "country", "lat", "lon", "n", "highest",

@@ -13,6 +13,7 @@ Pure functions over plain DataFrames of Figure rows (the spec's fields as column
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -27,10 +28,15 @@ _LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d",
 
 
 def _fold(text: object) -> str:
-    """Case, accent, punctuation and whitespace folded: "Bab al-Salāma" -> "bab al salama"."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    decomposed = unicodedata.normalize("NFKD", str(text))
+    return _fold_str(str(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_str(text: str) -> str:
+    """Case, accent, punctuation and whitespace folded: "Bab al-Salāma" -> "bab al salama"."""
+    decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     bare = bare.replace("’", "'").casefold().translate(_LETTERS)
     bare = _PUNCT.sub(" ", bare.replace("'", ""))
@@ -63,22 +69,26 @@ def claim_id(value: int, category: str, place: str, source: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+def _column(df: pd.DataFrame, name: str, default: object = "") -> pd.Series:
+    return df[name] if name in df.columns else pd.Series(default, index=df.index, dtype=object)
+
+
 def with_claims(df: pd.DataFrame) -> pd.DataFrame:
     """A copy of `df` whose `claim` column is filled: existing ids are kept, missing ones computed."""
     out = df.copy()
-    if out.empty:
-        if "claim" not in out.columns:
-            out["claim"] = pd.Series(dtype=str)
-        return out
-    computed = [
-        claim_id(row.get("value"), row.get("category", ""), row.get("place", ""), row.get("source", ""))
-        for row in out.to_dict("records")
-    ]
-    if "claim" in out.columns:
-        existing = out["claim"].fillna("").astype(str)
-        out["claim"] = [have or new for have, new in zip(existing, computed)]
-    else:
-        out["claim"] = computed
+    existing = _column(out, "claim").fillna("").astype(str)
+    missing = existing == ""
+    if missing.any():
+        part = out[missing]
+        existing = existing.copy()
+        existing[missing] = [
+            claim_id(v, c, p, s)
+            for v, c, p, s in zip(
+                _column(part, "value", None), _column(part, "category"),
+                _column(part, "place"), _column(part, "source"),
+            )
+        ]
+    out["claim"] = existing
     return out
 
 
@@ -114,18 +124,24 @@ def collapse_claims(df: pd.DataFrame) -> pd.DataFrame:
             out[name] = pd.Series(dtype=object)
         return out.reset_index(drop=True)
     ordered = _report_order(with_claims(df))
-    rows = []
-    for _, group in ordered.groupby("claim", sort=False):
-        newest = group.iloc[-1].to_dict()
-        articles = list(dict.fromkeys(group["article"].astype(str)))
-        reports = [
-            (str(a), int(s)) for a, s in zip(group["article"], pd.to_numeric(group["start"], errors="coerce").fillna(-1))
-        ]
-        newest.update(
-            n_reports=len(group), n_articles=len(articles), articles=articles, reports=reports
-        )
-        rows.append(newest)
-    return pd.DataFrame(rows, columns=list(ordered.columns) + extra).reset_index(drop=True)
+    articles = ordered["article"].astype(str).tolist()
+    starts = pd.to_numeric(ordered["start"], errors="coerce").fillna(-1).astype(int).tolist()
+    by_claim = pd.DataFrame(
+        {"claim": ordered["claim"].tolist(), "article": articles, "report": list(zip(articles, starts))}
+    )
+    grouped = by_claim.groupby("claim", sort=False)
+    lists = {
+        "n_reports": grouped.size().astype(int),
+        "n_articles": grouped["article"].nunique().astype(int),
+        "articles": grouped["article"].agg(lambda a: list(dict.fromkeys(a))),
+        "reports": grouped["report"].agg(list),
+    }
+    first_seen = ordered.drop_duplicates("claim", keep="first")["claim"].tolist()
+    newest = ordered.drop_duplicates("claim", keep="last").set_index("claim", drop=False)
+    out = newest.loc[first_seen].reset_index(drop=True)
+    for name in extra:
+        out[name] = out["claim"].map(lists[name])
+    return out[list(ordered.columns) + extra]
 
 
 def with_report_counts(df: pd.DataFrame) -> pd.DataFrame:

@@ -17,8 +17,8 @@ The rule, in order:
      - a month-day told as past: that day up to `PAST_SPAN` days later;
      - a month-day told as still to come ("set to meet on February 11", "until February 25"):
        up to `FUTURE_SPAN` days before it, and never after it.
-   A past month-day that would fall in the few weeks *after* a candidate makes it less likely
-   (the story reports it as done); candidates with fewest such clashes are kept.  A year written
+   A month-day told as past that would fall in the `CLASH_SPAN` days *after* a candidate clashes
+   with it (the story reports it as done); candidates with fewest clashes are kept.  A year written
    in the text as past ("since 2011") is a lower bound.
 3. The candidate with most dated siblings within `WINDOW_DAYS` wins, ties broken by the smallest
    distance to a sibling, then the earlier date.  A candidate needs an *anchor* within the window
@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsfigures.dates import Mention, find_mentions, parse_date, publication_date, to_date
@@ -50,7 +51,7 @@ __all__ = ["Evidence", "collection_dates", "candidate_dates", "evidence"]
 WINDOW_DAYS = 60  # a sibling this close counts as "the same period"
 PAST_SPAN = 21  # an article follows a past month-day it reports by at most three weeks
 FUTURE_SPAN = 60  # an event still to come is announced at most two months ahead
-CLASH_SPAN = 30  # a past month-day lying this close after a candidate clashes with it
+CLASH_SPAN = 60  # a month-day told as past but lying this close after a candidate clashes with it
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -71,23 +72,19 @@ _RE_FUTURE = re.compile(
 )
 
 
+@dataclass(frozen=True)
 class Evidence:
-    """What an undated article's text says about its date: the story weekday, month windows
-    (month numbers named on their own), month-days told as past and as still to come, and the
-    latest year it names as past."""
+    """What an undated article's text says about its date: the story weekday, months named on
+    their own, month-days told as past and as still to come, and the latest year it names as past."""
 
-    __slots__ = ("weekday", "months", "past", "future", "min_year")
-
-    def __init__(self, weekday: int | None, months: frozenset[int], past: tuple[tuple[int, int], ...],
-                 future: tuple[tuple[int, int], ...], min_year: int):
-        self.weekday, self.months, self.past, self.future, self.min_year = weekday, months, past, future, min_year
+    weekday: int | None
+    months: frozenset[int]
+    past: tuple[tuple[int, int], ...]
+    future: tuple[tuple[int, int], ...]
+    min_year: int
 
     def usable(self) -> bool:
         return self.weekday is not None and bool(self.months or self.past or self.future)
-
-    def __repr__(self) -> str:
-        return (f"Evidence(weekday={self.weekday}, months={sorted(self.months)}, past={list(self.past)}, "
-                f"future={list(self.future)}, min_year={self.min_year})")
 
 
 def _named_months(text: str) -> set[int]:
@@ -100,8 +97,6 @@ def _named_months(text: str) -> set[int]:
             continue  # "last June", "since the monsoon started in June": only a start
         word = m["mon"].capitalize()
         if word in ("May", "March") and not _MONTH_CUE.match(before):
-            continue
-        if before and before[0].isupper() and before.lower() in ("the",):
             continue
         out.add(_MONTHS.index(word) + 1)
     return out

@@ -20,8 +20,10 @@ How figures are grouped (decisions, in order):
    splits into its `stock` and `flow` figures. A figure of unknown kind ("") joins the stock or
    flow figures of its window whose median is within a factor of 10 of its value (the nearer,
    on a log scale; flow on a tie); otherwise the unknown-kind figures form an estimate of their
-   own with kind "". Rationale: a total to date (11 million displaced in five years) usually
-   dwarfs a week's movement (20,000 at the border), so an unlabelled number of the same order as
+   own with kind "". A vague unknown-kind figure is a floor, so it joins the nearest group
+   whose median is at or above a tenth of its floor ("hundreds" joins "20,000 fled this week").
+   Rationale: a total to date (11 million displaced in five years) usually dwarfs a week's
+   movement (20,000 at the border), so an unlabelled number of the same order as
    one group is most likely of its kind, and one of neither is kept apart rather than guessed.
 4. **Each source's figure.** Sources are named as attributed; a figure in the outlet's own
    voice (source "") is named after its publisher: "FSRN (own count)". Source names are
@@ -183,7 +185,11 @@ def _day(row: dict) -> dt.date | None:
 
 def _items(df: pd.DataFrame, level: str) -> list[_Item]:
     items = []
-    for row in with_claims(df).to_dict("records"):
+    needed = ["article", "start", "claim", "category", "kind", "place", "country", "date",
+              "published", "source", "publisher", "value", "high", "qualifier", "vague"]
+    frame = with_claims(df)
+    frame = frame[[c for c in needed if c in frame.columns]]
+    for row in frame.to_dict("records"):
         value, day = _int(row.get("value")), _day(row)
         if value is None or day is None:
             continue
@@ -239,12 +245,15 @@ def _split_kinds(window: list[_Item]) -> dict[str, list[_Item]]:
     groups[""] = []
     for item in unknown:
         size = math.log10(max(item.value, 1))
-        near = [
-            (abs(size - centre), 0 if k == "flow" else 1, k)
-            for k, centre in centres.items()
-            if centre is not None and abs(size - centre) <= _FACTOR
-        ]
-        groups[min(near)[2] if near else ""].append(item)
+        near = []
+        for k, centre in centres.items():
+            if centre is None:
+                continue
+            # A vague figure is a floor: any group at or above it is compatible with it.
+            gap = max(0.0, size - centre) if item.vague else abs(size - centre)
+            if gap <= _FACTOR:
+                near.append((gap, abs(size - centre), 0 if k == "flow" else 1, k))
+        groups[min(near)[-1] if near else ""].append(item)
     return {k: v for k, v in groups.items() if v}
 
 

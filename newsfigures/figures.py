@@ -9,7 +9,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from . import claims, dates, places, publishers, sources
+from . import claims, collection_dates, dates, places, publishers, sources
 from .categories import Reading, read_amounts
 from .exclusions import is_excluded
 from .numbers import Amount, find_amounts
@@ -32,6 +32,16 @@ class _Context:
     publisher: str
     mentions: tuple
     main: object  # places.Place | None
+
+
+def date_collection(articles: list[Article]) -> list[Article]:
+    """The articles of one collection (a folder, one ingest), each with its publication date:
+    from its metadata, else its own text, else — when its text gives only weekdays and months —
+    the year of the articles it was collected with (see collection_dates)."""
+    known = {a.id: a.published for a in articles if a.published}
+    found = collection_dates.collection_dates({a.id: a.text for a in articles}, known)
+    return [a if a.published or not found.get(a.id) else dataclasses.replace(a, published=found[a.id])
+            for a in articles]
 
 
 def extract_figures(article: Article) -> list[Figure]:

@@ -250,7 +250,7 @@ def build() -> dict:
                     continue
                 add_key(name, pid, first=True)
         elif act == "add":
-            pop = 1_000_000 if level == "city" else 0  # hand-added cities are notable ones
+            pop = 10_000_000 if level == "city" else 0  # hand-added cities are the notable ones
             pid = add_place(name, cc, r["lat"] or None, r["lon"] or None, level, r["admin1"], pop)
             index[fold_name(name)].insert(0, pid)
         elif act == "stop":

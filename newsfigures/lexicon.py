@@ -8,7 +8,7 @@ copy). Matching is on lower-cased words; a `*` ends a prefix ("evacuat*").
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 # Counted nouns -> unit. Plurals and singulars both listed where news uses both.
 PEOPLE_NOUNS = frozenset("""
@@ -73,26 +73,63 @@ TRIGGERS = {
 }
 
 
-def _alternatives() -> list[tuple[str, str]]:
-    """(regex body, category) for every trigger, longest first, so phrases win over words."""
-    out = []
+@cache
+def _trigger_table() -> tuple[dict, tuple, dict]:
+    """(phrases by first word, prefixes, category by prefix) built from TRIGGERS."""
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    prefixes: dict[str, str] = {}
     for category, words in TRIGGERS.items():
         for entry in words.split():
             parts = entry.split("+")
-            body = r"\s+".join(re.escape(p.rstrip("*")) + (r"\w*" if p.endswith("*") else "") for p in parts)
-            out.append((len(entry), body, category))
-    out.sort(key=lambda a: -a[0])
-    return [(body, category) for _, body, category in out]
+            if len(parts) == 1 and parts[0].endswith("*"):
+                prefixes.setdefault(parts[0][:-1], category)
+            else:
+                phrases.setdefault(parts[0], []).append((tuple(parts[1:]), category))
+    for entries in phrases.values():
+        entries.sort(key=lambda e: -len(e[0]))  # longest phrase first
+    ordered = tuple(sorted(prefixes, key=len, reverse=True))
+    return phrases, ordered, prefixes
 
 
-@cache
-def trigger_scanner() -> tuple[re.Pattern, tuple[str, ...]]:
-    """One compiled alternation of every trigger and the category of each numbered group."""
-    alternatives = _alternatives()
-    pattern = re.compile(
-        r"\b(?:" + "|".join(f"({body})" for body, _ in alternatives) + r")\b", re.IGNORECASE
-    )
-    return pattern, tuple(category for _, category in alternatives)
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def word_category(word: str) -> str:
+    """The category a single trigger word names ("evacuated" -> evacuated), or ""."""
+    phrases, ordered, prefixes = _trigger_table()
+    low = word.lower()
+    for rest, category in phrases.get(low, ()):
+        if not rest:
+            return category
+    if low.startswith(ordered):
+        return prefixes[next(p for p in ordered if low.startswith(p))]
+    return ""
+
+
+@lru_cache(maxsize=8192)
+def find_triggers(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, category) of every trigger word or phrase in a sentence, longest first."""
+    phrases, ordered, prefixes = _trigger_table()
+    words = [(m.group().lower(), m.start(), m.end()) for m in _LETTERS.finditer(sentence)]
+    found = []
+    i = 0
+    while i < len(words):
+        low, start, end = words[i]
+        hit = None
+        for rest, category in phrases.get(low, ()):
+            n = len(rest)
+            if all(i + 1 + k < len(words) and words[i + 1 + k][0] == rest[k] for k in range(n)):
+                hit = (start, words[i + n][2], category, n)
+                break
+        if hit is None and low.startswith(ordered):
+            prefix = next(p for p in ordered if low.startswith(p))
+            hit = (start, end, prefixes[prefix], 0)
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit[:3])
+        i += hit[3] + 1
+    return tuple(found)
 
 
 # Triggers that tell what happened only to a subject before them ("35,000 Syrians had

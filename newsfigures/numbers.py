@@ -76,10 +76,37 @@ _WORD_AMOUNT = (
 _VAGUE_AMOUNT = r"(?P<vague>" + "|".join(
     re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_VAGUE, key=len, reverse=True)
 ) + r")\b"
-_AMOUNT_RE = re.compile(
-    rf"(?<![\w$£€¥#./+,:])(?<![A-Za-z]-)(?:{_VAGUE_AMOUNT}|{_DIGIT_AMOUNT}|{_WORD_AMOUNT})(?![\w])",
-    re.IGNORECASE,
+# Two scans, each cheap to start: digits, then words (a first-letter gate before the word
+# alternation keeps the scan fast). What may stand before an amount is checked in code.
+_DIGIT_RE = re.compile(rf"(?:{_DIGIT_AMOUNT})(?![\w])", re.IGNORECASE)
+_WORD_RE = re.compile(
+    rf"(?i:(?=[abcdefhlmnoqst])\b(?:{_VAGUE_AMOUNT}|{_WORD_AMOUNT}))(?![\w])"
 )
+_NOT_BEFORE = set("$£€¥#./+,:_") 
+
+
+def _matches(text: str) -> list[re.Match]:
+    """Amount matches in order, without those glued to a word, a currency or a code."""
+    found = []
+    for rx in (_DIGIT_RE, _WORD_RE):
+        for match in rx.finditer(text):
+            start = match.start()
+            if start:
+                before = text[start - 1]
+                if before.isalnum() or before in _NOT_BEFORE:
+                    continue
+                if before == "-" and start > 1 and text[start - 2].isalpha():
+                    continue  # "COVID-19", "F-16"
+            found.append(match)
+    found.sort(key=lambda m: m.start())
+    out, last_end = [], -1
+    for match in found:
+        if match.start() >= last_end:
+            out.append(match)
+            last_end = match.end()
+    return out
+
+
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(between|from)\s*$", re.IGNORECASE)
 
@@ -145,9 +172,9 @@ def _words_value(words: str) -> int | None:
 
 
 def _digits_value(match: re.Match) -> int | None:
-    number = re.sub(r"[,\s\u00a0\u202f]", "", match.group("num"))
-    decimals = match.group("dec") or ""
-    scale_word = (match.group("scale") or match.group("suffix") or "").lower()
+    number = re.sub(r"[,\s\u00a0\u202f]", "", match.groupdict().get("num"))
+    decimals = match.groupdict().get("dec") or ""
+    scale_word = (match.groupdict().get("scale") or match.groupdict().get("suffix") or "").lower()
     scale = _SCALES.get(scale_word, 1)
     try:
         value = float(number + decimals) * scale
@@ -170,13 +197,13 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int]:
 
 def _parse(match: re.Match) -> tuple[int, bool, bool] | None:
     """(value, vague, spelled) of one regex match."""
-    if match.group("vague"):
-        phrase = re.sub(r"\s+", " ", match.group("vague").lower())
+    if match.groupdict().get("vague"):
+        phrase = re.sub(r"\s+", " ", match.groupdict().get("vague").lower())
         return _VAGUE[phrase], True, False
-    if match.group("num"):
+    if match.groupdict().get("num"):
         value = _digits_value(match)
         return (value, False, False) if value is not None else None
-    words = match.group("words")
+    words = match.groupdict().get("words")
     value = _words_value(words)
     if value is None:
         return None
@@ -186,7 +213,7 @@ def _parse(match: re.Match) -> tuple[int, bool, bool] | None:
 def _trim_words(text: str, match: re.Match) -> tuple[int, int]:
     """Drop a trailing "a"/"an"/"one"-less leading article that the word pattern swallowed."""
     start, end = match.span()
-    if match.group("words"):
+    if match.groupdict().get("words"):
         lead = re.match(r"(?:(?:a|an)\s+)(?!(?:hundred|thousand|million|billion|dozen|quarter|lakh|crore)\b)",
                         text[start:end], re.IGNORECASE)
         if lead:
@@ -197,7 +224,7 @@ def _trim_words(text: str, match: re.Match) -> tuple[int, int]:
 def find_amounts(text: str) -> list[Amount]:
     """Every amount in `text`, ranges joined, in order of appearance."""
     raw: list[tuple[int, int, int, bool, bool]] = []
-    for match in _AMOUNT_RE.finditer(text):
+    for match in _matches(text):
         start, end = _trim_words(text, match)
         if start >= end:
             continue

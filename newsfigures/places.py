@@ -427,12 +427,13 @@ def _resolve(ctx: _Ctx, c: _Cand, top: str) -> tuple[int | None, bool]:
         return None, False
     # city
     if in_ctx:
-        if strong_cue and (pop >= 1000 or not single):
+        major = ctx.countries.get(cc, 0) >= 0.3 * ctx.countries.get(top, 0)
+        if strong_cue and (pop >= 1000 or not single) and (major or pop >= 15000):
             return best, False
         if pop >= 15000 and not (ev["initial"] and single and pop < 100000):
             return best, False
         return None, False
-    if strong_cue and pop >= 5000 and not ev["initial"]:
+    if strong_cue and pop >= 50000 and not ev["initial"]:
         return best, False
     if pop >= 100000 and not (ev["initial"] and pop < 1_000_000):
         return best, False
@@ -465,7 +466,7 @@ def _context_countries(ctx: _Ctx, cands: list[_Cand]) -> Counter:
                 weight, cc = 0.5, first[1]
         elif c.key in g.demonyms:
             weight, cc = 1.0, g.demonyms[c.key]
-        if not cc:
+        if not cc or not weight:
             continue
         ev = _evidence(ctx, c)
         if ev["title"] or (ev["in_run"] and (c.key in _AMBIGUOUS_COUNTRY or weight < 1)):

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfigures.dates import figure_date, find_mentions, parse_date, publication_date, to_date
+from newsfigures.collection_dates import collection_dates, evidence
 from newsfigures.datelines import is_american, story_weekday, strip_comments
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -285,8 +286,8 @@ def _seed_rows() -> list[dict]:
     return _read_jsonl(gold / "seeds_articles.jsonl") if gold else []
 
 
-# 000-002 name no year anywhere in their text (only weekdays and month-days): their gold dates
-# come from outside knowledge, so the text alone cannot give them.  Kept as strict xfails.
+# 000-002 name no year anywhere in their text (only weekdays and month-days): the text alone
+# cannot give them (strict xfails here); `collection_dates` dates them from their siblings below.
 _NO_YEAR_IN_TEXT = {"000_6f1ed621ffe909a0", "001_c1d3e78aac485eb3", "002_92000f6dc78d55fa"}
 
 
@@ -349,3 +350,130 @@ def test_dev_publication_dates_floor():
         text = (DEV / "articles" / f"{r['article']}.txt").read_text(encoding="utf-8")
         hits += publication_date(text) in [r["published"], *r.get("published_alt", [])]
     assert hits >= 5
+
+
+# --------------------------------------------------------------------------- collection dates
+# Small made-up collections: (expected {id: date}, {id: text}, known metadata).
+DATED_2019 = "Published 12 March 2019\nFloods displaced 3,000 people in the valley, officials said on Tuesday."
+COLLECTION_CASES = [
+    pytest.param(
+        {"a": "2019-03-12", "b": "2019-03-13", "c": ""},
+        {"a": DATED_2019,
+         "b": "Rescuers said on Wednesday that the river burst its banks on March 10, forcing 800 families out.",
+         "c": "Thousands of people fled the town."},
+        None, id="weekday-and-month-day-take-siblings-year"),
+    pytest.param(
+        {"a": "2021-03-30", "b": "2021-03-29"},
+        {"a": "Published: 30 March 2021\nAid convoys reached the city.",
+         "b": "Mediators said on Monday the talks were suspended until April 2, after 40 people died."},
+        None, id="never-after-a-coming-month-day"),
+    pytest.param(
+        {"a": "2018-06-10", "b": "2018-06-20", "c": "2011-06-12", "d": "2018-06-08"},
+        {"a": "Published 10 June 2018\nText.", "b": "Published 20 June 2018\nText.",
+         "c": "Published 12 June 2011\nText.",
+         "d": "The agency said Friday that 12,000 people had crossed. And it's only June."},
+        None, id="most-siblings-win"),
+    pytest.param(
+        {"a": "2016-02-07", "b": "2020-02-12", "c": "2016-02-06", "d": "2016-02-09"},
+        {"a": "Posted 07/02/2016\nText.", "b": "Published 12 February 2020\nText.",
+         "c": "Envoys are set to meet again on February 11, officials said Saturday. "
+              "Pictured: families at the crossing on February 5.",
+         "d": "Some 20,000 people had fled, a spokesman said Tuesday. It's only February."},
+        None, id="resolved-articles-join-the-siblings"),
+    pytest.param(
+        {"a": "2019-03-12", "b": "2019-03-13"},
+        {"a": "No date in this text.",
+         "b": "Rescuers said on Wednesday that the river burst its banks on March 10."},
+        {"a": "2019-03-12"}, id="known-metadata-is-a-sibling"),
+    pytest.param(
+        {"a": "2019-03-12", "b": "2019-03-13"},
+        {"a": "Published 12 March 2019\nText.",
+         "b": "Rescuers said on Wednesday that the river burst its banks on March 10."},
+        {"b": "13 March 2019"}, id="known-wins"),
+    pytest.param(
+        {"b": ""},
+        {"b": "Rescuers said on Wednesday that the river burst its banks on March 10."},
+        None, id="no-siblings"),
+    pytest.param(
+        {"a": "2019-03-12", "b": ""},
+        {"a": DATED_2019, "b": "The river burst its banks on March 10, forcing 800 families out."},
+        None, id="no-weekday"),
+    pytest.param(
+        {"a": "2019-03-12", "b": ""},
+        {"a": DATED_2019, "b": "Police said on Thursday that the attack began in the night."},
+        None, id="no-month"),
+    pytest.param(
+        {"a": "2019-03-12", "b": ""},
+        {"a": DATED_2019, "b": "Police said on Thursday that the gunmen struck in May last year."},
+        None, id="month-of-last-year-is-not-now"),
+    pytest.param(
+        {"a": "2019-03-12", "b": ""},
+        {"a": DATED_2019, "b": "Officials said on Monday that 9,000 people had fled since August 25."},
+        None, id="far-from-the-collection"),
+    pytest.param(
+        {"a": "2019-03-12", "b": "2019-03-11"},
+        {"a": DATED_2019, "b": "Officials said on Monday that 9,000 people had fled since March 1. It is only March."},
+        None, id="since-start-is-only-a-bound"),
+]
+
+
+@pytest.mark.parametrize("expected, texts, known", COLLECTION_CASES)
+def test_collection_dates(expected, texts, known):
+    assert collection_dates(texts, known) == expected
+
+
+@pytest.mark.parametrize("text, weekday, months, past, future", [
+    ("Envoys are set to meet on February 11, officials said Saturday.", 5, set(), [], [(2, 11)]),
+    ("The talks were suspended until February 25, a diplomat said Friday.", 4, set(), [], [(2, 25)]),
+    ("Families crossed on February 5, the agency said on Saturday.", 5, set(), [(2, 5)], []),
+    ("The agency said Tuesday that it's only February.", 1, {2}, [], []),
+    ("Officials said Monday that the monsoon began in June and that the road may reopen.", 0, {6}, [], []),
+    ("Officials said Monday that 300 died since the monsoon started in June.", 0, set(), [], []),
+    ("Police said on Monday they had been warned in May last year.", 0, set(), [], []),
+    ("Officials said on Monday that they fled from Dec. 6 to 9.", 0, set(), [], []),
+])
+def test_evidence(text, weekday, months, past, future):
+    ev = evidence(text)
+    assert (ev.weekday, set(ev.months), list(ev.past), list(ev.future)) == (weekday, months, past, future)
+
+
+def test_collection_dates_reads_no_clock_and_is_deterministic():
+    texts = {k: v for k, v in COLLECTION_CASES[3].values[1].items()}
+    reversed_texts = dict(reversed(list(texts.items())))
+    assert collection_dates(texts) == collection_dates(reversed_texts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(st.sampled_from("abc"), st.text(max_size=200), max_size=3))
+def test_collection_dates_never_raises(texts):
+    texts["z"] = DATED_2019
+    result = collection_dates(texts)
+    assert set(result) == set(texts)
+    assert all(v == "" or to_date(v) is not None for v in result.values())
+
+
+def _collection_hits(rows: list[dict], texts: dict[str, str], dated: dict[str, str]) -> int:
+    return sum(any(_near(dated[r["article"]], g) for g in [r["published"], *r.get("published_alt", [])])
+               for r in rows)
+
+
+def test_seed_collection_dates_floor():
+    gold = _gold_dir()
+    if gold is None:
+        pytest.skip("seed gold not found")
+    rows = _read_jsonl(gold / "seeds_articles.jsonl")
+    texts = {r["article"]: (ROOT / "data" / "articles" / f"{r['article']}.txt").read_text(encoding="utf-8")
+             for r in rows}
+    dated = collection_dates(texts)
+    assert _collection_hits(rows, texts, dated) >= 4
+    assert dated["003_f7d84c50111b5c5a"] in ("2020-02-13", "2020-02-14")
+    assert dated["004_56db173943da32a6"] == "2016-02-07"
+
+
+@pytest.mark.skipif(not (DEV / "gold_articles.jsonl").exists(), reason="dev set not available")
+def test_dev_collection_dates_no_worse():
+    """The dev articles are of many years: one collection with no manifest must not lose hits."""
+    rows = _read_jsonl(DEV / "gold_articles.jsonl")
+    texts = {r["article"]: (DEV / "articles" / f"{r['article']}.txt").read_text(encoding="utf-8") for r in rows}
+    alone = {k: publication_date(v) for k, v in texts.items()}
+    assert _collection_hits(rows, texts, collection_dates(texts)) >= _collection_hits(rows, texts, alone) >= 5

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsfigures.articles import iter_articles
-from newsfigures.figures import extract_figures
+from newsfigures.figures import date_collection, extract_figures
 from newsfigures.records import SPEC_FIELDS, Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,13 +28,13 @@ def _scorer():
 
 
 def _extract_folder(folder: Path, manifest: bool = True) -> list[dict]:
-    rows = []
+    articles = []
     for article in iter_articles([folder]):
         assert isinstance(article, Article), article
         if not manifest:
             article = Article(article.id, article.text, title=article.title, path=article.path)
-        rows.extend(f.to_dict() for f in extract_figures(article))
-    return rows
+        articles.append(article)
+    return [f.to_dict() for article in date_collection(articles) for f in extract_figures(article)]
 
 
 def _score(gold_dir: Path, gold_name: str, articles_name: str, texts: Path, manifest: bool):
