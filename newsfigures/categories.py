@@ -43,17 +43,20 @@ _FLED_TO = re.compile(r"^[^.;]{0,40}?\b(?:fled|fleeing|flee|flees|escaped|crosse
                       r"(?:neighbou?ring\s+|nearby\s+)?", re.IGNORECASE)
 _FLOW = re.compile(
     r"\b(?:in\s+the\s+(?:past|last|space\s+of)|over\s+the\s+(?:past|last)|in\s+recent\s+(?:days|weeks|hours)|"
-    r"daily|each\s+day|every\s+day|a\s+day|per\s+day|overnight|this\s+week|last\s+week|new|fresh|"
-    r"latest|recent|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"daily|each\s+day|every\s+day|a\s+day|per\s+day|overnight|this\s+week|last\s+week|new\s+arrivals|fresh|"
+    r"latest\s+wave|recent|recently|yesterday|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|night|evening))\b",
     re.IGNORECASE,
 )
+_WHEN = re.compile(r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|overnight|"
+                   r"in\s+the\s+(?:past|last|space\s+of))\b", re.IGNORECASE)
 _STOCK = re.compile(
     r"\b(?:toll|total|so\s+far|to\s+date|in\s+all|already|hosts?|hosting|remains?|remaining|still|"
-    r"since|have\s+been|has\s+been|have\s+died|altogether|cumulative|overall|now\s+stands)\b",
+    r"since|altogether|cumulative|overall|now\s+stands|in\s+total|registered|conflict|war)\b",
     re.IGNORECASE,
 )
 _MOVEMENT = frozenset({"displaced", "refugees", "evacuated"})
+_STOCK_CATEGORIES = frozenset({"killed", "injured", "missing", "housing", "homeless", "sheltered"})
 
 
 @dataclass(frozen=True)
@@ -275,7 +278,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
                 category = "homeless"
         if category:
             group = noun.head or ("homes" if unit == "buildings" else "people")
-            reading = Reading(group, unit, category, _kind(sentence), noun.end)
+            reading = Reading(group, unit, category, _kind(sentence, cands, j, category), noun.end)
             previous_unit = unit
         by_index[keep[j]] = reading
     return [by_index.get(k) for k in range(len(amounts))]
@@ -323,9 +326,16 @@ def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list
                 break
 
 
-def _kind(sentence: str) -> str:
-    if _FLOW.search(sentence):
+def _kind(sentence: str, amounts: list[Amount], j: int, category: str) -> str:
+    """ "flow" for movement or events in a stated short period ("in the past nine days",
+    "daily", "on Monday", "recent"), "stock" for totals to date ("hosts", "toll", "so far",
+    "since 2013") and for tolls, homes and people in shelters; "" when the text does not say."""
+    start = amounts[j - 1].end if j > 0 else 0
+    end = amounts[j + 1].qualifier_start if j + 1 < len(amounts) else len(sentence)
+    left, right = _clause_limits(sentence, amounts[j].qualifier_start, amounts[j].end)
+    clause = sentence[max(start, left):min(end, right)]
+    if _FLOW.search(clause) or _WHEN.search(sentence):
         return "flow"
-    if _STOCK.search(sentence):
+    if _STOCK.search(clause) or category in _STOCK_CATEGORIES:
         return "stock"
     return ""

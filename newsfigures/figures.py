@@ -133,7 +133,8 @@ _PLACE_NOUN = re.compile(r"^\s+(?:island|islands|border|borders|frontier|coast|c
 
 def _named(sentence: str, offset: int, mention):
     """ "a Greek island", "the Turkish border": a demonym before a place noun names a place."""
-    if mention.demonym and _PLACE_NOUN.match(sentence[mention.end - offset:mention.end - offset + 20]):
+    if mention.demonym and (mention.place.level != "country"
+                            or _PLACE_NOUN.match(sentence[mention.end - offset:mention.end - offset + 20])):
         return dataclasses.replace(mention, demonym=False)
     return mention
 

@@ -21,6 +21,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 CATEGORIES: tuple[str, ...] = (
     "displaced", "evacuated", "refugees", "returned", "sheltered", "homeless", "housing",
@@ -140,6 +141,24 @@ def prepare(df: pd.DataFrame) -> pd.DataFrame:
     except (ImportError, TypeError):  # pragma: no cover - pyarrow ships with streamlit
         pass
     return out
+
+
+def concat_prepared(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Stack `prepare`d frames (chunks of one table), keeping categoricals categorical."""
+    frames = [f for f in frames if len(f.columns)]
+    if not frames:
+        return prepare(pd.DataFrame())
+    if len(frames) == 1:
+        return frames[0].reset_index(drop=True)
+    columns = {}
+    for col in frames[0].columns:
+        parts = [f[col] for f in frames]
+        if all(isinstance(p.dtype, pd.CategoricalDtype) for p in parts):
+            merged = union_categoricals([p.array for p in parts])
+            columns[col] = pd.Series(merged)
+        else:
+            columns[col] = pd.concat(parts, ignore_index=True)
+    return pd.DataFrame(columns)
 
 
 def plain(df: pd.DataFrame) -> pd.DataFrame:

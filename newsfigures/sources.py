@@ -456,7 +456,8 @@ def _subject_before(s: str, lo: int, v: int) -> str:
     """The speaker phrase ending right before the verb at `v`, not reaching left of `lo`."""
     left = s[lo:v]
     # a closing quotation ends the previous clause: “...,” X said
-    q = max(left.rfind(c) for c in _Q_CLOSE + _Q_OPEN)
+    q = max((i for i, c in enumerate(left) if c in _Q_CLOSE + _Q_OPEN and not _is_apostrophe(left, i)),
+            default=-1)
     if q >= 0:
         left = left[q + 1:]
     left = re.split(r"[;:]|\s[–—]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][a-z]+)\)\s*[–—-]+", left)[-1]
@@ -483,6 +484,11 @@ def _subject_before(s: str, lo: int, v: int) -> str:
     if roles and head:
         return head + ", " + ", ".join(reversed(roles))
     return head
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """ "U.N.’s", "Cox’s", "don’t": a curly quote with a letter right after it is an apostrophe."""
+    return text[i] in "’'" and i + 1 < len(text) and text[i + 1].isalpha() and i > 0 and not text[i - 1].isspace()
 
 
 def _np_after(s: str, i: int) -> str:
@@ -641,7 +647,7 @@ def _resolve(f: _Frame, frames, previous: str) -> str:
     if name:
         return name
     if kind == "anaphor" and head not in _DOC_NOUNS:
-        return head
+        return normalise_source(f.raw) or head  # "the Observatory": the lexicon may know it
     return ""
 
 

@@ -152,3 +152,17 @@ def test_prepare_on_an_empty_frame():
     empty = filters.prepare(pd.DataFrame(columns=list(ROWS[0])))
     assert len(filters.apply(empty, Selection(q="x", countries=("SY",)))) == 0
     assert filters.options(empty) == filters.Options()
+
+
+def test_concat_prepared_keeps_categoricals_and_rows(frame):
+    a, b = filters.prepare(pd.DataFrame(ROWS[:3])), filters.prepare(pd.DataFrame(ROWS[3:]))
+    both = filters.concat_prepared([a, b])
+    assert isinstance(both["place"].dtype, pd.CategoricalDtype)
+    assert list(both["value"]) == [r["value"] for r in ROWS]
+    assert len(filters.apply(both, Selection(countries=("TR",)))) == 2
+
+
+def test_prepare_makes_text_columns_compact(frame):
+    assert isinstance(frame["place"].dtype, pd.CategoricalDtype)
+    assert str(frame["_date"].dtype).startswith("datetime64")
+    assert filters.plain(frame)["place"].dtype == object
