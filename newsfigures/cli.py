@@ -70,34 +70,42 @@ def _open_out(path: str | None) -> TextIO:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .articles import ArticleError, ManifestWarning, iter_articles, list_sources
-    from .figures import extract_figures
+    from .figures import date_collection, extract_figures
 
     total = len(list_sources(args.paths))
     bar = _progress_bar(total, "extract")
     failed = 0
     written = 0
-    out = _open_out(args.out)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("always", ManifestWarning)
-            warnings.showwarning = lambda message, *a, **k: _err(f"warning: {message}")
-            for item in iter_articles(args.paths):
+    articles = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", ManifestWarning)
+        warnings.showwarning = lambda message, *a, **k: _err(f"warning: {message}")
+        for item in iter_articles(args.paths):
+            if isinstance(item, ArticleError):
+                failed += 1
+                _err(f"error: {item.path}: {item.reason}")
                 if bar is not None:
                     bar.update(1)
-                if isinstance(item, ArticleError):
-                    failed += 1
-                    _err(f"error: {item.path}: {item.reason}")
-                    continue
-                try:
-                    figures = extract_figures(item)
-                except Exception as e:  # one bad article must not stop the others
-                    failed += 1
-                    _err(f"error: {item.path or item.url or item.id}: extraction failed: "
-                         f"{e.__class__.__name__}: {e}")
-                    continue
-                for figure in figures:
-                    out.write(json.dumps(figure.to_dict(), ensure_ascii=False) + "\n")
-                    written += 1
+                continue
+            articles.append(item)
+    # Articles read together are dated together: one that gives only weekdays and months
+    # takes the year of the others (newsfigures.collection_dates).
+    articles = date_collection(articles)
+    out = _open_out(args.out)
+    try:
+        for item in articles:
+            if bar is not None:
+                bar.update(1)
+            try:
+                figures = extract_figures(item)
+            except Exception as e:  # one bad article must not stop the others
+                failed += 1
+                _err(f"error: {item.path or item.url or item.id}: extraction failed: "
+                     f"{e.__class__.__name__}: {e}")
+                continue
+            for figure in figures:
+                out.write(json.dumps(figure.to_dict(), ensure_ascii=False) + "\n")
+                written += 1
     finally:
         if bar is not None:
             bar.close()
