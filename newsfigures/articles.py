@@ -114,6 +114,8 @@ def decode_text(data: bytes, where: str | Path = "<bytes>") -> str:
     except UnicodeDecodeError:
         pass
     else:  # valid UTF-8 is UTF-8, whatever it holds
+        if not text.replace("\ufeff", "").strip():  # e.g. only no-break spaces or a BOM
+            raise ArticleError(where, "empty file (no text)")
         if _control_share(text) > _MAX_CONTROL_SHARE:
             raise ArticleError(where, "binary file, not text (mostly control characters)")
         return _universal_newlines(text)
@@ -123,6 +125,8 @@ def decode_text(data: bytes, where: str | Path = "<bytes>") -> str:
         except UnicodeDecodeError:
             continue
         if _control_share(text) <= _MAX_CONTROL_SHARE:
+            if not text.replace("\ufeff", "").strip():  # e.g. only no-break spaces or a BOM
+                raise ArticleError(where, "empty file (no text)")
             return _universal_newlines(text)
     raise ArticleError(where, "undecodable: not UTF-8, cp1252 or Latin-1 text")
 

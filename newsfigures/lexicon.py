@@ -64,7 +64,7 @@ TRIGGERS = {
     "injured": """injur* wounded wounding wounds hurt hospitali* maimed""",
     "missing": """missing unaccounted disappeared still+buried""",
     "affected": """affected trapped besieged siege cut+off in+need need needing stranded+without
-        threatened threaten threatens threatening at+risk infected cases starving starvation hunger
+        threatened threaten threatens threatening at+risk marooned infected cases starving starvation hunger
         famine food+insecure malnourished isolated without+food without+water home+to disrupted
         disrupted+lives
         facing struggling""",

@@ -228,7 +228,7 @@ _CLAUSE_START = re.compile(
 )
 _FIG_OBJECT = re.compile(r"^\s*(?:the|a|an|its|their|his|her)?\s*(?:\w+\s+){0,3}?(?:toll|figure|figures|number|estimate|count|tally|total)\b", re.I)
 _STRONG_BREAK = re.compile(r";|,\s*(?:while|whereas|but|although|though|yet)\b|\s[–—]\s|\s--\s")
-_INVERT_OK = frozenset({"said", "says", "reported", "reports", "added", "adds", "noted", "stated", "wrote",
+_INVERT_OK = frozenset({"said", "says", "say", "reported", "reports", "added", "adds", "noted", "stated", "wrote",
                         "writes", "warned", "tweeted", "announced", "estimated", "confirmed"})
 _FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|would|could|will|may|might|must|can|should)\b")
 _BY_REPORT = re.compile(
@@ -404,11 +404,17 @@ def _speaker_name(raw: str) -> str | tuple:
         np = _DET.sub("", np)
         low = np.lower()
     words = re.findall(r"[\w'’-]+", low)
+    if re.match(r"^(?:the\s+)?(?:reports?|figures|information)\s+(?:that\s+)?(?:he|she|they|we)\b", low):
+        return ("pronoun",)  # "according to reports he had received": the speaker's own
     # "a report released by X", "footage released Thursday by activists", "the latest update by X"
     if any(w in _DOC_NOUNS for w in words[:4]):
         m = re.search(r"\b(?:by|from)\s+(.+)$", np)
         if m:
-            return _speaker_name(m.group(1))
+            named = _speaker_name(m.group(1))
+            if not isinstance(named, str) or _best_org(m.group(1)) or _person(m.group(1)) \
+                    or _SPEAKER_NOUNS.search(m.group(1).strip()):
+                return named
+
         head_np = np.split(",")[0]
         hw = re.findall(r"[\w'’-]+", head_np.lower())
         if hw and len(hw) <= 3 and hw[-1] in _DOC_NOUNS:
@@ -471,7 +477,8 @@ def _subject_before(s: str, lo: int, v: int) -> str:
         if re.match(r"^(?:who|which|whose|that|where)\b", tl) or re.match(r"^(?:an?\s+)?[a-z][\w-]*(?:\s+[\w-]+)*$", t) and \
                 re.match(r"^(?:an?\s+)?(?:[a-z-]+\s+){0,3}(?:spokes\w+|director|head|chief|minister|governor|commander|leader|"
                          r"official|officer|representative|coordinator|co-ordinator|secretary|envoy|fellow|president|"
-                         r"deputy|member|mayor|analyst|researcher|expert)\b", t) and seg is not segs[0]:
+                         r"deputy|member|mayor|analyst|researcher|expert)\b", t) and seg is not segs[0] \
+                and not _person(t):
             roles.append(t)
             continue
         head = _trim(seg)
@@ -482,6 +489,9 @@ def _subject_before(s: str, lo: int, v: int) -> str:
                 head = before_seg + ", " + head  # "Filippo Grandi, the UN High Commissioner for Refugees"
         break
     if roles and head:
+        if re.match(r"^(?:in|on|at|over|during|after|before|since|for|from|to|by|with|[a-z]+ing)\b",
+                    head) and not (_person(head) or _best_org(head)):
+            return ", ".join(reversed(roles))  # "..., in the past six days, an official said"
         return head + ", " + ", ".join(reversed(roles))
     return head
 
@@ -513,7 +523,7 @@ def _frames_of(s: str) -> tuple[_Frame, ...]:
         a, b = m.start(), m.end()
         prev = _prev_word(s, a)
         after = s[b:]
-        if prev in _BE:
+        if prev in _BE or re.search(r"according\s+to\s*$", s[:a], re.I):
             continue
         if verb in ("added", "adds", "adding") and re.match(r"\s+to\b", after):
             continue  # "had added to the crowding"  # passive without an agent: "are reported to have", "were confirmed dead"
@@ -536,7 +546,10 @@ def _frames_of(s: str) -> tuple[_Frame, ...]:
             np = _np_after(s, b)
             npt = np.strip()
             ends = re.match(r"\s*[.!?]?\s*$", s[b + len(np):]) is not None
-            if npt and (re.match(r"^(?:the|a|an)\s", npt, re.I) or _is_cap(npt) or ends and len(npt.split()) <= 4) \
+            speaker = re.match(r"^(?:[a-z-]+\s+){0,2}(?:officials?|workers|authorities|police|witnesses|residents|"
+                               r"activists|medics|doctors|rescuers|volunteers|experts|analysts|sources|spokes\w+)\b", npt)
+            if npt and (re.match(r"^(?:the|a|an)\s", npt, re.I) or _is_cap(npt) or ends and len(npt.split()) <= 4
+                        or speaker) \
                     and not _FINITE.search(np) \
                     and not re.match(rf"^(?:{_WEEKDAYS}|{_MONTHS})\b", npt) and len(npt.split()) <= 14:
                 frames.append(_Frame(a, b + len(np), _speaker_name(np), np, "inverted"))

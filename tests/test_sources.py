@@ -179,3 +179,17 @@ def test_gold_source_accuracy(name, gold, texts):
     if not (SHARED / gold).exists():
         pytest.skip("../shared gold not available")
     assert _accuracy(SHARED / gold, SHARED / texts) >= FLOORS[name]
+
+
+@pytest.mark.parametrize("sentence, number, expected", [
+    ("Conditions are improving, say relief workers in the valley, and the number in camps fell to 9,000.", "9,000",
+     "relief workers in the valley"),
+    ("Mbeki said that according to reports he had been sent from the coast, 14 people have died.", "14", "Mbeki"),
+    ("Rescuers pulled out four more bodies, lifting the toll to 88 over the past three days, an official said.", "88",
+     "official"),
+    ("Three fishermen drowned near the harbour late on Friday, coastguard spokesman Tomas Reyes said Saturday.", "Three",
+     "Tomas Reyes"),
+    ("According to reports, 30 people died in the blaze.", "30", "reports"),
+])
+def test_speakers_in_wire_copy_phrasing(sentence, number, expected):
+    assert figure_source(sentence, sentence.index(number)) == expected
