@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (HOME_NOUNS, HOUSEHOLD_NOUNS, NOUN_CATEGORY, OBJECT_GAP, PEOPLE_NOUNS,
-                      PEOPLE_SUFFIXES, RIGHT_ONLY, STATED_NOUNS, find_triggers, word_category)
+                      LEFT_ONLY, PEOPLE_SUFFIXES, RIGHT_ONLY, STATED_NOUNS, find_triggers, word_category)
 from .numbers import Amount
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
@@ -35,11 +35,13 @@ _NOT_PEOPLE = frozenset("""camps camp sites site settlements settlement centres 
     areas area districts villages towns communities shelters schools hospitals regions provinces zones
     groups organisations organizations associations agencies""".split())
 _MAX_DISTANCE = 8  # words between an amount and a trigger of its own clause
-_ABROAD = re.compile(r"^[^.;]{0,40}?\b(?:fled|fleeing|flee|escaped|crossed|gone|went|moved)\s+(?:to\s+|into\s+)?"
-                     r"(?:the|their|its|his|her)\s+country\b|\b(?:fled|gone|went)\s+abroad\b|"
+_ABROAD = re.compile(r"^[^.;]{0,40}?\b(?:fled|fleeing|flee|escaped|crossed|gone|went|moved|left|leaving)\s+"
+                     r"(?:to\s+|into\s+)?(?:the|their|its|his|her)\s+country\b|"
+                     r"\b(?:fled|flee|flees|fleeing|gone|went|left|moved)\s+abroad\b|"
+                     r"\bcrossed\s+(?:the\s+|an\s+)?international\s+borders?\b|"
                      r"\binto\s+neighbou?ring\s+countries\b", re.IGNORECASE)
 _FLED_TO = re.compile(r"^[^.;]{0,40}?\b(?:fled|fleeing|flee|flees|escaped|crossed|crossing|streamed|poured)"
-                      r"(?:\s+\w+){0,4}?\s+(?:to|into|across\s+the\s+border\s+(?:in|into|to))\s+"
+                      r"(?:\s+\w+){0,4}?\s+(?:to|into|for|across\s+the\s+border\s+(?:in|into|to))\s+"
                       r"(?:neighbou?ring\s+|nearby\s+)?", re.IGNORECASE)
 _FLOW = re.compile(
     r"\b(?:in\s+the\s+(?:past|last|space\s+of)|over\s+the\s+(?:past|last)|in\s+recent\s+(?:days|weeks|hours)|"
@@ -183,7 +185,8 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> t
         right_limit = min(right_limit, amounts[i + 1].qualifier_start)
     left = [t for t in _triggers(sentence, left_limit, amount.qualifier_start)
             if sentence[t[0]:t[1]].lower() not in RIGHT_ONLY]
-    right = _triggers(sentence, noun.end, right_limit)
+    right = [t for t in _triggers(sentence, noun.end, right_limit)
+             if sentence[t[0]:t[1]].lower() not in LEFT_ONLY]
     if i + 1 < len(amounts):  # a trigger right before the next amount is the next amount's
         nxt = amounts[i + 1].qualifier_start
         right = [t for t in right if not _is_object_gap(sentence[t[1]:nxt])]
@@ -255,7 +258,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
             category = trigger
         if category == "evacuated" and noun.stated == "evacuated" and _REMAIN.search(sentence):
             category = "sheltered"  # evacuees who remain in centres
-        if category == "displaced" and _refugee_crossing(sentence, amount, countries):
+        limit = cands[j + 1].qualifier_start if j + 1 < len(cands) else len(sentence)
+        if category == "displaced" and _refugee_crossing(sentence[:limit], amount, countries):
             category = "refugees"
         categories.append(category)
     _restatements(sentence, cands, cand_nouns, categories)

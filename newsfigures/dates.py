@@ -132,6 +132,80 @@ _RE_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|-|–|—|:
 _RE_ATTRIBUTIVE_AFTER = re.compile(r"^\s*(?:[a-z][a-z-]+\s+)?(?:earthquake|quake|attack|attacks|storm|cyclone|typhoon|hurricane|floods?|flooding|landslide|mudslide|tsunami|eruption|explosion|blast|bombing|massacre|offensive|invasion|coup|takeover|clashes|fighting|disaster|strike|strikes|raid|ceasefire|truce|election|vote|fire|wildfire|crash|shooting|uprising|riots?|violence|outbreak|war)\b")
 
 
+# --------------------------------------------------------------------------- fast scanning
+# The patterns above start with `\b` or an optional word, so `finditer` enters the matcher at
+# every character.  `_scan` gives exactly the same matches: a cheap pattern (`_S_*`, each
+# alternative a literal first character and a lookahead, so the regex engine skips straight to
+# those characters) hits at every position where a match of the full pattern can begin, and the
+# full pattern is tried only there.  `_scan_runs` does the same for `_RE_REL`, whose matches hold
+# only word characters and white space and always contain a unit word: only the stretches between
+# punctuation that hold such a word are scanned.
+
+_M3 = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+_S_MON = r"J(?=an|un|ul|AN|UN|UL)|F(?=eb|EB)|M(?=ar|ay|AR|AY)|A(?=pr|ug|PR|UG)|S(?=ep|EP)|O(?=ct|CT)|N(?=ov|OV)|D(?=ec|EC)"
+_S_WD = r"M(?=on)|T(?=ue|hu)|W(?=ed)|F(?=ri)|S(?=at|un)"
+_Y4 = r"(?:19|20)\d\d"
+_WDF = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_S_ISO = re.compile(r"1(?=9\d\d-)|2(?=0\d\d-)")
+_S_NUMERIC = re.compile(r"\d(?=\d?[/.]\d)")
+_S_MDY = re.compile(_S_WD + "|" + _S_MON)
+_S_DMY = re.compile(_S_WD + r"|\d(?=\d?(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M3 + ")")
+_S_MONTH = re.compile(
+    r"[eE](?=[aA][rR][lL][yY][\s-])|[mM](?=[iIıİ][dD][\s-])|[lL](?=[aA][tT][eE][\s-])"
+    r"|t(?=he\s+(?:end|beginning|start)\s+of[\s-])|e(?=nd\s+of[\s-])|b(?=eginning\s+of[\s-])"
+    r"|s(?=tart\s+of[\s-])|l(?=ast\s)|" + _S_MON
+)
+_S_YEAR = re.compile(
+    r"i(?=n\s*{Y})|s(?=ince\s*{Y})|f(?=rom\s*{Y})|b(?=etween\s*{Y}|y\s*{Y}|efore\s*{Y})|d(?=uring\s*{Y})"
+    r"|u(?=ntil\s*{Y})|t(?=ill\s*{Y}|hrough(?:out)?\s*{Y}|he\s+end\s+of\s*{Y}|he\s*{Y})|a(?=fter\s*{Y})"
+    r"|e(?=arly\s*{Y}|nd\s+of\s*{Y})|l(?=ate\s*{Y})|m(?=id-\s*{Y})|o(?=f\s*{Y})|1(?=9\d\d)|2(?=0\d\d)"
+    .replace("{Y}", _Y4)
+)
+_S_WEEKDAY = re.compile(
+    r"l(?=ast\s+{W}|ate\s+{W})|n(?=ext\s+{W})|t(?=his\s+{W})|p(?=ast\s+{W})|e(?=arly\s+{W})|o(?=n\s+{W})"
+    r"|f(?=rom\s+{W})|s(?=ince\s+{W})|u(?=ntil\s+{W})|M(?=onday)|T(?=uesday|hursday)|W(?=ednesday)"
+    r"|F(?=riday)|S(?=aturday|unday)".replace("{W}", _WDF)
+)
+# every _RE_REL match holds one of these words (case-insensitively; in lower-cased text, where
+# only the dotless i still differs from "i")
+_REL_GATE = re.compile(r"day|n[iı]ght|morn[iı]ng|afternoon|even[iı]ng|week|month|year|hour|decade")
+_PUNCT = re.compile(r"[^\w\s]")
+_LAST_PUNCT = re.compile(r"(?s:.*)[^\w\s]")
+
+
+def _scan(rx: re.Pattern, starts: re.Pattern, text: str):
+    """The matches of `rx.finditer(text)`, trying `rx` only where `starts` hits."""
+    pos = 0
+    match = rx.match
+    for s in starts.finditer(text):
+        p = s.start()
+        if p >= pos:
+            m = match(text, p)
+            if m:
+                yield m
+                pos = m.end()
+
+
+def _scan_rel(text: str):
+    """The matches of `_RE_REL.finditer(text)`, scanning only runs of word characters and white
+    space that hold a unit word."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a character lower-cases to two: offsets would not align
+        yield from _RE_REL.finditer(text)
+        return
+    done = 0
+    for g in _REL_GATE.finditer(lower):
+        k = g.start()
+        if k < done:
+            continue
+        back = _LAST_PUNCT.match(text, done, k)
+        start = back.end() if back else done
+        stop = _PUNCT.search(text, k)
+        end = stop.start() if stop else len(text)
+        yield from _RE_REL.finditer(text, start, end)
+        done = end
+
+
 # --------------------------------------------------------------------------- small helpers
 
 def to_date(iso: str) -> date | None:
@@ -249,16 +323,16 @@ def _raw_mentions(text: str, pub: date | None, dayfirst: bool) -> list[Mention]:
     def add(m: re.Match, kind: str, end, begin=None, **kw) -> None:
         found.append(Mention(m.start(), m.end(), m.group(0), kind, end, begin, **kw))
 
-    for m in _RE_ISO.finditer(text):
+    for m in _scan(_RE_ISO, _S_ISO, text):
         d = _make(int(m["year"]), int(m["m"]), int(m["day"]))
         if d:
             add(m, "day", d, explicit_year=True, rule="iso", month=d.month, day=d.day)
-    for m in _RE_NUMERIC.finditer(text):
+    for m in _scan(_RE_NUMERIC, _S_NUMERIC, text):
         d = _numeric_date(int(m["a"]), int(m["b"]), int(m["year"]), dayfirst)
         if d:
             add(m, "day", d, explicit_year=True, rule="numeric", month=d.month, day=d.day)
-    for rx, rule in ((_RE_MDY, "mdy"), (_RE_DMY, "dmy")):
-        for m in rx.finditer(text):
+    for rx, starts, rule in ((_RE_MDY, _S_MDY, "mdy"), (_RE_DMY, _S_DMY, "dmy")):
+        for m in _scan(rx, starts, text):
             month, day = _month_number(m["mon"]), int(m["day"])
             if not (1 <= day <= 31) or not month:
                 continue
@@ -273,7 +347,7 @@ def _raw_mentions(text: str, pub: date | None, dayfirst: bool) -> list[Mention]:
             if d is None and (explicit or pub is not None):
                 continue
             add(m, "day", d, explicit_year=explicit, weekday=wd, rule=rule, month=month, day=day)
-    for m in _RE_MONTH.finditer(text):
+    for m in _scan(_RE_MONTH, _S_MONTH, text):
         month = _month_number(m["mon"])
         if not month:
             continue
@@ -308,7 +382,7 @@ def _raw_mentions(text: str, pub: date | None, dayfirst: bool) -> list[Mention]:
         if pub is not None and first <= pub < last:
             last = pub
         add(m, "period", last, first, explicit_year=bool(m["year"]), rule="month", month=month)
-    for m in _RE_YEAR.finditer(text):
+    for m in _scan(_RE_YEAR, _S_YEAR, text):
         prep = (m["prep"] or "").lower()
         y1 = int(m["year"])
         y2 = _expand_year(y1, m["y2"]) if m["y2"] else None
@@ -328,7 +402,7 @@ def _raw_mentions(text: str, pub: date | None, dayfirst: bool) -> list[Mention]:
             add(m, "day", last, explicit_year=True, rule="year-until")
             continue
         add(m, kind, last if kind == "period" else None, first, explicit_year=True, rule="year")
-    for m in _RE_WEEKDAY.finditer(text):
+    for m in _scan(_RE_WEEKDAY, _S_WEEKDAY, text):
         if _WEEKDAY_NOT_A_DATE.search(text[max(0, m.start() - 10):m.start()]):
             continue
         if re.match(r"\s+(?:Times|Telegraph|Independent|Mail|Post|Express|Herald|Mirror|Tribune|Observer|Star|Agreement|prayers?|Mass|school|service)\b",
@@ -347,7 +421,7 @@ def _raw_mentions(text: str, pub: date | None, dayfirst: bool) -> list[Mention]:
         else:
             d = pub - timedelta(days=back)
         add(m, "day", d, weekday=wd, rule="weekday:" + mod)
-    for m in _RE_REL.finditer(text):
+    for m in _scan_rel(text):
         rule = m.lastgroup or ""
         if pub is None:
             found.append(Mention(m.start(), m.end(), m.group(0), "day", None, None, rule="rel:" + rule))

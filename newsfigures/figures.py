@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import claims, collection_dates, dates, places, publishers, sources
 from .categories import Reading, read_amounts
@@ -52,7 +54,7 @@ def extract_figures(article: Article) -> list[Figure]:
     published = dates.publication_date(text, hint=article.published)
     publisher = article.publisher or publishers.infer_publisher(text, url=article.url, title=article.title)
     mentions = tuple(places.find_places(text))
-    context = _Context(text, published, publisher, mentions, places.main_place(text, list(mentions)))
+    context = _Context(text, published, publisher, mentions, _main_place(text, list(mentions)))
     figures: list[Figure] = []
     spans = sentence_spans(text)
     carried = None
@@ -67,14 +69,25 @@ def extract_figures(article: Article) -> list[Figure]:
             countries = [(m.start - start, m.end - start) for m in in_sentence
                          if m.place.level == "country" and not m.demonym]
             readings = read_amounts(sentence, amounts, countries)
-            for i, (amount, reading) in enumerate(zip(amounts, readings)):
-                if reading is None:
-                    continue
-                place, own = _place(sentence, start, amounts, i, reading, in_sentence, carried, context.main)
+            found = [(a, r) for a, r in zip(amounts, readings) if r is not None]
+            kept = [a for a, _ in found]
+            for i, (amount, reading) in enumerate(found):
+                place, own = _place(sentence, start, kept, i, reading, in_sentence, carried, context.main)
                 figures.append(_figure(article.id, context, sentence, start, amount, reading, place, previous))
                 if own:
                     carried = place
     return figures
+
+
+def _main_place(text: str, mentions: list):
+    """The article's main place: the country it names most, counting its towns and provinces.
+    (A sub-place as the default misleads more often than it helps: figures about a province
+    name it in their own clause.)"""
+    counts = Counter(m.place.country for m in mentions if m.place.country)
+    if not counts:
+        return mentions[0].place if mentions else None
+    country = counts.most_common(1)[0][0]
+    return places.lookup(places.country_name(country)) or places.main_place(text, mentions)
 
 
 def _figure(article_id: str, ctx: _Context, sentence: str, offset: int, amount: Amount,
@@ -85,7 +98,7 @@ def _figure(article_id: str, ctx: _Context, sentence: str, offset: int, amount: 
     return Figure(
         article=article_id, value=amount.value, low=amount.low, high=amount.high,
         qualifier=amount.qualifier, vague=amount.vague, unit=reading.unit, group=reading.group,
-        category=reading.category, place=name, country=_country(place, reading, ctx),
+        category=reading.category, place=name, country=_country(place, reading, ctx, sentence),
         lat=place.lat if place else None, lon=place.lon if place else None,
         date=date, date_start=date_start, source=source, publisher=ctx.publisher,
         published=ctx.published, quote=sentence, start=offset + amount.start, end=offset + amount.end,
@@ -93,15 +106,36 @@ def _figure(article_id: str, ctx: _Context, sentence: str, offset: int, amount: 
     )
 
 
-def _country(place, reading: Reading, ctx: _Context) -> str:
+def _country(place, reading: Reading, ctx: _Context, sentence: str) -> str:
     """The place's country; people massed at a border while fleeing are still in the country
-    they flee, the article's main country."""
+    they flee: their own ("Syrians"), else the article's main country."""
     if place is None:
         return ""
-    if (reading.category == "displaced" and "border" in place.name.lower() and ctx.main is not None
-            and ctx.main.country):
-        return ctx.main.country
+    if reading.category == "displaced" and "border" in place.name.lower():
+        people = _people_country(sentence, reading)
+        if people is not None:
+            return people.country
+        if ctx.main is not None and ctx.main.country:
+            return ctx.main.country
     return place.country
+
+
+_PLURAL_DEMONYM = re.compile(r"([A-Z][a-z]+(?:ans|ians|ese|is|ks|ns))\W*$")
+
+
+def _people_country(sentence: str, reading: Reading):
+    """The country of a counted people named by their demonym: "Syrians", "Burundians"."""
+    match = _PLURAL_DEMONYM.search(sentence[:reading.noun_end])
+    return _demonym_place(match.group(1)) if match else None
+
+
+@lru_cache(maxsize=1024)
+def _demonym_place(plural: str):
+    for singular in (plural[:-1], plural):
+        found = [m for m in places.find_places(singular) if m.demonym and m.place.level == "country"]
+        if found:
+            return found[0].place
+    return None
 
 
 def _place(sentence: str, offset: int, amounts: list[Amount], i: int, reading: Reading,
@@ -109,7 +143,8 @@ def _place(sentence: str, offset: int, amounts: list[Amount], i: int, reading: R
     """(place, own): the most specific place named near the amount in its own clause (own),
     else the place a figure before it in the paragraph had, else the article's main place."""
     amount = amounts[i]
-    mentions = [m for m in mentions if not _is_dateline(sentence, m.start - offset, m.end - offset)]
+    dateline = _dateline_end(sentence[:80])
+    mentions = [m for m in mentions if m.start - offset >= dateline]
     seg_start = amounts[i - 1].end if i > 0 else 0
     seg_end = amounts[i + 1].qualifier_start if i + 1 < len(amounts) else len(sentence)
     clause_start, clause_end = _clause(sentence, amount.qualifier_start, amount.end)
@@ -121,6 +156,12 @@ def _place(sentence: str, offset: int, amounts: list[Amount], i: int, reading: R
     named = [m for m in named if not m.demonym]
     if named:
         return max(named, key=lambda m: _rank(sentence, offset, m, amount, reading)).place, True
+    # "one million Syrians are internally displaced": the people's own country, unless
+    # they are refugees, who are counted where they are hosted
+    own_people = [m.place for m in local if m.demonym and m.place.level == "country"
+                  and 0 <= m.start - offset - amount.end <= 25] or [_people_country(sentence, reading)]
+    if own_people[0] is not None and reading.category != "refugees":
+        return own_people[0], True
     if carried is not None:
         return carried, False
     return main, False
@@ -147,15 +188,23 @@ def _near(sentence: str, start: int, end: int, amount: Amount) -> bool:
     return len(re.findall(r"[A-Za-z0-9]+", gap)) <= _NEAR
 
 
-_DATELINE = re.compile(r"^(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*(?:\([^)]{1,30}\)\s*)?"
-                       r"(?:--|—|–|-|:)")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+# "MANILA, Philippines–", "Amman, Sep. 10 (Petra) --", "GENEVA, Switzerland (AFP)—",
+# "Geneva [Switzerland], September 27:", "GENEVA, July 20 Up to ...": where the story was filed.
+_DATELINE = re.compile(
+    rf"^{_NAME}(?:\s*\[[^\]]{{1,30}}\])?(?:,\s*(?!{_MONTH}\s)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})?"
+    rf"(?:,?\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:\([^)]{{1,30}}\)\s*)?(?:--|—|–|-)"
+    rf"|^[A-Z]{{3,}}(?:\s+[A-Z]{{3,}})*(?:,\s*{_NAME})?(?:,?\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:\([^)]{{1,30}}\))?\s*(?:--|—|–|-|:)"
+    rf"|^{_NAME}(?:\s*\[[^\]]{{1,30}}\])?,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*(?:\([^)]{{1,30}}\)\s*)?(?:--|—|–|-|:|\b)"
+)
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b", re.IGNORECASE)
 
 
-def _is_dateline(sentence: str, start: int, end: int) -> bool:
-    """ "MANILA, Philippines–", "Amman, Sep. 10 (Petra) --", "Beijing:": where the story was
-    filed from, not where its figures are."""
-    return start <= 1 and bool(_DATELINE.match(sentence[end:end + 60]))
+def _dateline_end(sentence: str) -> int:
+    """Where a dateline opening the sentence ends, 0 when it has none."""
+    match = _DATELINE.match(sentence)
+    return match.end() if match else 0
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -169,13 +218,17 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
 def _leads_into(sentence: str, end: int, following: Amount) -> bool:
     """A place right before the next amount is that amount's: "followed by Taroudant (452)"."""
     gap = sentence[end:following.qualifier_start]
-    return "," not in gap and len(re.findall(r"[A-Za-z0-9]+", gap)) <= 1
+    return "," not in gap and not re.findall(r"[A-Za-z0-9]+", gap)
 
 
 def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading) -> tuple:
     """Higher is better: introduced by a cue word, after the amount, specific, near."""
     start = mention.start - offset
-    before = sentence[max(0, start - 12):start].lower().split()
+    before = sentence[max(0, start - 40):start]
+    possessor = re.search(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]s\s+$", before)
+    if possessor:  # "in South Sudan's Upper Nile state": the cue before the possessor
+        before = before[:possessor.start()]
+    before = before.lower().split()
     cue = before[-1] if before else ""
     after = start >= amount.end
     specific = _SPECIFIC.get(mention.place.level, 0)

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 # Counted nouns -> unit. Plurals and singulars both listed where news uses both.
 PEOPLE_NOUNS = frozenset("""
-people persons person individuals individual civilians civilian children child kids boys girls
+people persons person individuals individual injuries civilians civilian children child kids boys girls
 babies infants minors women woman men man adults elderly residents resident inhabitants villagers
 citizens nationals locals refugees refugee migrants migrant asylum-seekers seekers evacuees evacuee
 displaced idps idp survivors victims casualties dead deaths fatalities bodies lives souls soldiers
@@ -37,6 +37,7 @@ NOUN_CATEGORY = {
     "lives": "killed", "casualties": "killed", "victims": "killed", "returnees": "returned",
     "detainees": "detained", "prisoners": "detained", "captives": "detained", "hostages": "detained",
     "inmates": "detained", "homeless": "homeless", "wounded": "injured", "injured": "injured",
+    "injuries": "injured",
     "missing": "missing", "survivors": "affected",
 }
 
@@ -48,7 +49,8 @@ TRIGGERS = {
         abandoned+their+homes seek+refuge seeking+refuge sought+refuge+across from+their+homes out+of+their+homes on+the+run on+the+move streaming pouring poured crossing+into
         internally+displaced""",
     "evacuated": """evacuat* relocat* moved+to+safety rescued airlifted""",
-    "refugees": """refugee* asylum hosts host hosted hosting taken+in took+in arrived arriving
+    "refugees": """refugee* asylum hosts host hosted hosting taken+in took+in receives received receiving
+        welcomed admitted arrived arriving
         arrivals arrival crossed+into entered registered sought+asylum resettled""",
     "returned": """returned returning returnees return went+back gone+back""",
     "sheltered": """shelter* camps camp relief+camps relief+centres relief+centers evacuation+centres
@@ -135,7 +137,9 @@ def find_triggers(sentence: str) -> tuple[tuple[int, int, str], ...]:
 # Triggers that tell what happened only to a subject before them ("35,000 Syrians had
 # reached Oncupinar"), never to an object after them ("the toll reached 2,000").
 RIGHT_ONLY = frozenset("reached crossed arrived entered".split())
+# ... and those that tell it only of an object after them ("Lebanon receives 500 Syrians").
+LEFT_ONLY = frozenset("receives received receiving welcomed admitted".split())
 # Nouns that say outright what happened: a trigger after them does not override them.
-STATED_NOUNS = frozenset("dead deaths fatalities bodies injured wounded missing homeless displaced".split())
+STATED_NOUNS = frozenset("dead deaths fatalities bodies injured injuries wounded missing homeless displaced".split())
 # Words that may stand between a verb and its object amount: "displaced some 40,000".
 OBJECT_GAP = frozenset("a an the of another some its their his her by at to".split())
