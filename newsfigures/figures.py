@@ -156,12 +156,6 @@ def _place(sentence: str, offset: int, amounts: list[Amount], i: int, reading: R
     named = [m for m in named if not m.demonym]
     if named:
         return max(named, key=lambda m: _rank(sentence, offset, m, amount, reading)).place, True
-    # "one million Syrians are internally displaced": the people's own country, unless
-    # they are refugees, who are counted where they are hosted
-    own_people = [m.place for m in local if m.demonym and m.place.level == "country"
-                  and 0 <= m.start - offset - amount.end <= 25] or [_people_country(sentence, reading)]
-    if own_people[0] is not None and reading.category != "refugees":
-        return own_people[0], True
     if carried is not None:
         return carried, False
     return main, False
