@@ -149,9 +149,12 @@ _WDF = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _S_ISO = re.compile(r"1(?=9\d\d-)|2(?=0\d\d-)")
 _S_NUMERIC = re.compile(r"\d(?=\d?[/.]\d)")
 _S_MDY = re.compile(_S_WD + "|" + _S_MON)
-_S_DMY = re.compile(_S_WD + r"|\d(?=\d?(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M3 + ")")
+# (a character class first, for the engine to skip to: weekday initials and digits)
+_S_DMY = re.compile(r"[MTWFS\d](?:(?<=M)(?=on)|(?<=T)(?=ue|hu)|(?<=W)(?=ed)|(?<=F)(?=ri)|(?<=S)(?=at|un)"
+                    r"|(?<=\d)(?=\d?(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M3 + "))")
 _S_MONTH = re.compile(
-    r"[eE](?=[aA][rR][lL][yY][\s-])|[mM](?=[iIıİ][dD][\s-])|[lL](?=[aA][tT][eE][\s-])"
+    r"e(?=[aA][rR][lL][yY][\s-])|E(?=[aA][rR][lL][yY][\s-])|m(?=[iIıİ][dD][\s-])|M(?=[iIıİ][dD][\s-])"
+    r"|l(?=[aA][tT][eE][\s-])|L(?=[aA][tT][eE][\s-])"
     r"|t(?=he\s+(?:end|beginning|start)\s+of[\s-])|e(?=nd\s+of[\s-])|b(?=eginning\s+of[\s-])"
     r"|s(?=tart\s+of[\s-])|l(?=ast\s)|" + _S_MON
 )
@@ -169,8 +172,8 @@ _S_WEEKDAY = re.compile(
 # every _RE_REL match holds one of these words (case-insensitively; in lower-cased text, where
 # only the dotless i still differs from "i")
 _REL_GATE = re.compile(r"day|n[iı]ght|morn[iı]ng|afternoon|even[iı]ng|week|month|year|hour|decade")
-_PUNCT = re.compile(r"[^\w\s]")
-_LAST_PUNCT = re.compile(r"(?s:.*)[^\w\s]")
+_REL_BACK = re.compile(r"\w*(?:\s+\w+){0,6}")  # over the reversed text
+_REL_AHEAD = re.compile(r"\w*(?:\s+\w+)?")
 
 
 def _scan(rx: re.Pattern, starts: re.Pattern, text: str):
@@ -187,23 +190,28 @@ def _scan(rx: re.Pattern, starts: re.Pattern, text: str):
 
 
 def _scan_rel(text: str):
-    """The matches of `_RE_REL.finditer(text)`, scanning only runs of word characters and white
-    space that hold a unit word."""
+    """The matches of `_RE_REL.finditer(text)`.  Each match is words and white space holding
+    exactly one unit word (`_REL_GATE`), at most six words after its start and one word before
+    its end, so only that window around each unit word is searched."""
     lower = text.lower()
     if len(lower) != len(text):  # a character lower-cases to two: offsets would not align
         yield from _RE_REL.finditer(text)
         return
-    done = 0
+    rev = None
+    pos = 0
+    n = len(text)
     for g in _REL_GATE.finditer(lower):
         k = g.start()
-        if k < done:
+        if k < pos:
             continue
-        back = _LAST_PUNCT.match(text, done, k)
-        start = back.end() if back else done
-        stop = _PUNCT.search(text, k)
-        end = stop.start() if stop else len(text)
-        yield from _RE_REL.finditer(text, start, end)
-        done = end
+        if rev is None:
+            rev = text[::-1]
+        q = n - _REL_BACK.match(rev, n - k).end()
+        e = _REL_AHEAD.match(text, k).end()
+        m = _RE_REL.search(text, max(q, pos), e)
+        if m and m.start() <= k < m.end():
+            yield m
+            pos = m.end()
 
 
 # --------------------------------------------------------------------------- small helpers

@@ -236,9 +236,37 @@ def ingest(
             _store_result(conn, result, report)
             if progress:
                 progress(done, total, result.source)
+        _date_collection(conn, [_source_id(t[0]) for t in tasks], report)
     finally:
         conn.close()
     return report
+
+
+def _date_collection(conn: sqlite3.Connection, ids: list[str], report: IngestReport) -> None:
+    """Articles ingested together are dated together (newsfigures.collection_dates): one whose
+    text gives only weekdays and months takes the year of the others. Its figures are
+    re-extracted with that date, each article in one transaction; the stored article and its
+    hash stay as read, so a rerun still finds it unchanged."""
+    from .dates import publication_date
+    from .figures import date_collection
+
+    articles = [a for a in (store.get_article(conn, i) for i in dict.fromkeys(ids)) if a is not None]
+    undated = {a.id for a in articles if not a.published and not publication_date(a.text)}
+    if not undated:
+        return
+    extract_figures, version = _extractor()
+    for article in date_collection(articles):
+        if article.id not in undated or not article.published:
+            continue
+        used = conn.execute("SELECT published FROM figures WHERE article = ? LIMIT 1", (article.id,)).fetchone()
+        if used is None or used[0] == article.published:
+            continue  # no figures, or already dated so
+        figures = list(extract_figures(article))
+        try:
+            with store.transaction(conn):
+                store.replace_figures(conn, article.id, figures, version)
+        except sqlite3.Error as e:
+            report.fail(article.id, f"database error: {e}")
 
 
 def _store_result(conn, result: Prepared, report: IngestReport) -> None:
@@ -315,6 +343,7 @@ def reextract(
                     report.fail(result.source, f"database error: {e}")
             if progress:
                 progress(done, total, result.source)
+        _date_collection(conn, ids, report)
     finally:
         conn.close()
     return report

@@ -493,3 +493,21 @@ def test_ingest_urls(server, tmp_path, fake_extractor):
     conn.close()
     again = ingest(sources[:2], db)
     assert (again.added, again.unchanged) == (0, 2)
+
+
+def test_articles_ingested_together_are_dated_together(tmp_path):
+    """The samples 000-002 give only weekdays and months; ingested with 003 and 004 they take
+    their year (the real extractor, no manifest), and a rerun changes nothing."""
+    import json
+
+    samples = Path(__file__).resolve().parents[1] / "data" / "articles"
+    gold = {json.loads(line)["article"]: json.loads(line)["published"]
+            for line in (Path(__file__).parent / "gold" / "seeds_articles.jsonl").read_text().splitlines()}
+    db = tmp_path / "nf.db"
+    assert ingest([str(samples)], db).added == 5
+    conn = store.connect(db)
+    used = dict(conn.execute("SELECT article, MAX(published) FROM figures GROUP BY article"))
+    conn.close()
+    assert used == gold
+    again = ingest([str(samples)], db)
+    assert (again.unchanged, again.updated) == (5, 0)
