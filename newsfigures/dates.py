@@ -158,17 +158,14 @@ _S_MONTH = re.compile(
     r"|t(?=he\s+(?:end|beginning|start)\s+of[\s-])|e(?=nd\s+of[\s-])|b(?=eginning\s+of[\s-])"
     r"|s(?=tart\s+of[\s-])|l(?=ast\s)|" + _S_MON
 )
-_S_YEAR = re.compile(
-    r"i(?=n\s*{Y})|s(?=ince\s*{Y})|f(?=rom\s*{Y})|b(?=etween\s*{Y}|y\s*{Y}|efore\s*{Y})|d(?=uring\s*{Y})"
-    r"|u(?=ntil\s*{Y})|t(?=ill\s*{Y}|hrough(?:out)?\s*{Y}|he\s+end\s+of\s*{Y}|he\s*{Y})|a(?=fter\s*{Y})"
-    r"|e(?=arly\s*{Y}|nd\s+of\s*{Y})|l(?=ate\s*{Y})|m(?=id-\s*{Y})|o(?=f\s*{Y})|1(?=9\d\d)|2(?=0\d\d)"
-    .replace("{Y}", _Y4)
-)
-_S_WEEKDAY = re.compile(
-    r"l(?=ast\s+{W}|ate\s+{W})|n(?=ext\s+{W})|t(?=his\s+{W})|p(?=ast\s+{W})|e(?=arly\s+{W})|o(?=n\s+{W})"
-    r"|f(?=rom\s+{W})|s(?=ince\s+{W})|u(?=ntil\s+{W})|M(?=onday)|T(?=uesday|hursday)|W(?=ednesday)"
-    r"|F(?=riday)|S(?=aturday|unday)".replace("{W}", _WDF)
-)
+# _RE_YEAR and _RE_WEEKDAY begin at the year or weekday itself or at a short lead-in word before
+# it ("in 2012", "last Monday"): the lead-ins are found backwards, over the reversed text.
+_S_YEAR = re.compile(r"1(?=9\d\d)|2(?=0\d\d)")
+_BACK_YEAR = re.compile(r"\s*(?:ni|ecnis|morf|neewteb|gnirud|litnu|llit|hguorht|tuohguorht|yb|erofeb|retfa|ylrae"
+                        r"|etal|-dim|eht|fo)")
+_BACK_YEAR_OF = (re.compile(r"\s*fo\s+dne"), re.compile(r"\s*fo\s+dne\s+eht"))
+_S_WEEKDAY = re.compile(r"M(?=onday)|T(?=uesday|hursday)|W(?=ednesday)|F(?=riday)|S(?=aturday|unday)")
+_BACK_WEEKDAY = re.compile(r"\s+(?:tsal|txen|siht|tsap|ylrae|etal|no|morf|ecnis|litnu)")
 # every _RE_REL match holds one of these words (case-insensitively; in lower-cased text, where
 # only the dotless i still differs from "i")
 _REL_GATE = re.compile(r"day|n[iı]ght|morn[iı]ng|afternoon|even[iı]ng|week|month|year|hour|decade")
@@ -187,6 +184,37 @@ def _scan(rx: re.Pattern, starts: re.Pattern, text: str):
             if m:
                 yield m
                 pos = m.end()
+
+
+def _scan_back(rx: re.Pattern, core: re.Pattern, back: re.Pattern, text: str,
+               of: tuple = ()):
+    """The matches of `rx.finditer(text)`, trying `rx` only at each `core` hit and at the start
+    of a lead-in `back` (a reversed pattern) ending right before it; `of`: longer lead-ins
+    ending in "of", tried after `back` found "of"."""
+    pos = 0
+    match = rx.match
+    rev = None
+    n = len(text)
+    for s in core.finditer(text):
+        k = s.start()
+        if k < pos:
+            continue
+        if rev is None:
+            rev = text[::-1]
+        starts = []
+        lead = back.match(rev, n - k)
+        if lead:
+            if of and lead.group().endswith("fo"):
+                starts = [n - x.end() for x in (y.match(rev, n - k) for y in reversed(of)) if x]
+            starts.append(n - lead.end())
+        starts.append(k)
+        for p in starts:
+            if p >= pos:
+                m = match(text, p)
+                if m:
+                    yield m
+                    pos = m.end()
+                    break
 
 
 def _scan_rel(text: str):
@@ -390,7 +418,7 @@ def _raw_mentions(text: str, pub: date | None, dayfirst: bool) -> list[Mention]:
         if pub is not None and first <= pub < last:
             last = pub
         add(m, "period", last, first, explicit_year=bool(m["year"]), rule="month", month=month)
-    for m in _scan(_RE_YEAR, _S_YEAR, text):
+    for m in _scan_back(_RE_YEAR, _S_YEAR, _BACK_YEAR, text, _BACK_YEAR_OF):
         prep = (m["prep"] or "").lower()
         y1 = int(m["year"])
         y2 = _expand_year(y1, m["y2"]) if m["y2"] else None
@@ -410,7 +438,7 @@ def _raw_mentions(text: str, pub: date | None, dayfirst: bool) -> list[Mention]:
             add(m, "day", last, explicit_year=True, rule="year-until")
             continue
         add(m, kind, last if kind == "period" else None, first, explicit_year=True, rule="year")
-    for m in _scan(_RE_WEEKDAY, _S_WEEKDAY, text):
+    for m in _scan_back(_RE_WEEKDAY, _S_WEEKDAY, _BACK_WEEKDAY, text):
         if _WEEKDAY_NOT_A_DATE.search(text[max(0, m.start() - 10):m.start()]):
             continue
         if re.match(r"\s+(?:Times|Telegraph|Independent|Mail|Post|Express|Herald|Mirror|Tribune|Observer|Star|Agreement|prayers?|Mass|school|service)\b",

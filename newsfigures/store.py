@@ -364,16 +364,26 @@ def normalise_filters(filters: Mapping | None) -> dict:
 
 
 FRAME_EXTRA = ("article_title", "article_url", "extractor_version")
+FRAME_COLUMNS = (*SPEC_FIELDS, *FRAME_EXTRA)
+
+# How `figures_frame` types its columns. Text columns whose values repeat (a million figures
+# share a few thousand places, sources, dates) are pandas categoricals: integer codes plus one
+# copy of each distinct string. The quote and the claim id (nearly one per figure) are Arrow
+# strings: one buffer, no Python object per row.
+CATEGORICAL_COLUMNS: tuple[str, ...] = (
+    "article", "qualifier", "unit", "group", "category", "place", "country", "date",
+    "date_start", "source", "publisher", "published", "kind", "article_title", "article_url",
+    "extractor_version",
+)
+ARROW_TEXT_COLUMNS: tuple[str, ...] = ("quote", "claim")
+_INT_COLUMNS = ("value", "start", "end")
+_NULLABLE_INT_COLUMNS = ("low", "high")
+_FLOAT_COLUMNS = ("lat", "lon")
+FRAME_CHUNK = 250_000  # figures per query of the column-wise read (bounds its memory)
+_SEP = "\x1f"          # ASCII unit separator between the values of one column
 
 
-def figures_frame(conn: sqlite3.Connection, filters: dict | None = None):
-    """One row per figure (ordered by article, then position): every spec field, plus
-    article_title, article_url and extractor_version. Filters: date_from/date_to (the
-    figure's date, inclusive), country, place, source, publisher, category, article (each a
-    value or a list; values matched case-insensitively), vague (True/False)."""
-    import pandas as pd
-
-    f = normalise_filters(filters)
+def _where(f: dict) -> tuple[list[str], list]:
     where: list[str] = []
     params: list = []
     if f.get("date_from"):
@@ -392,6 +402,173 @@ def figures_frame(conn: sqlite3.Connection, filters: dict | None = None):
     if "vague" in f:
         where.append("f.vague = ?")
         params.append(1 if f["vague"] else 0)
+    return where, params
+
+
+def figures_frame(conn: sqlite3.Connection, filters: dict | None = None):
+    """One row per figure (ordered by article, then position): every spec field, plus
+    article_title, article_url and extractor_version. Filters: date_from/date_to (the
+    figure's date, inclusive), country, place, source, publisher, category, article (each a
+    value or a list; values matched case-insensitively), vague (True/False).
+
+    Types: value/start/end int64, low/high Int64 (nullable), vague bool, lat/lon float64,
+    the repeating text columns (`CATEGORICAL_COLUMNS`) categorical, quote and claim Arrow
+    strings (`string[pyarrow]`); missing text is NaN only in date_start.
+
+    The read is column-wise: SQLite concatenates each column of a chunk of articles into one
+    string (`group_concat`), Arrow splits and types it, so no Python object is made per row
+    (a million figures in about a second). A store this path cannot read exactly (a
+    separator inside a value, a non-integer in an integer column) is read row by row."""
+    f = normalise_filters(filters)
+    try:
+        import pyarrow  # noqa: F401  (ships with streamlit; the row-wise read does without)
+    except ImportError:  # pragma: no cover
+        return _frame_rows(conn, f)
+    try:
+        return _frame_columns(conn, f)
+    except _NotColumnar:
+        return _frame_rows(conn, f)
+
+
+class _NotColumnar(Exception):
+    """The column-wise read cannot represent this store exactly."""
+
+
+def _chunks(conn: sqlite3.Connection, f: dict) -> list[tuple[str, str]]:
+    """Article id ranges [first, last] of about FRAME_CHUNK figures each."""
+    rows = conn.execute(
+        "SELECT article, COUNT(*) FROM figures GROUP BY article ORDER BY article"
+    ).fetchall()
+    if "article" in f:  # few articles: one query
+        return [(rows[0][0], rows[-1][0])] if rows else []
+    out: list[tuple[str, str]] = []
+    first, size = None, 0
+    for article, n in rows:
+        if first is None:
+            first = article
+        size += n
+        if size >= FRAME_CHUNK:
+            out.append((first, article))
+            first, size = None, 0
+    if first is not None:
+        out.append((first, rows[-1][0]))
+    return out
+
+
+def _column_sql(name: str) -> str:
+    col = f"f.{_q(name)}"
+    if name in _FLOAT_COLUMNS:  # 17 significant digits: every double round-trips
+        text = f"CASE WHEN {col} IS NULL THEN '' ELSE printf('%!.17g', {col}) END"
+    elif name in (*_INT_COLUMNS, *_NULLABLE_INT_COLUMNS, "vague"):
+        text = f"coalesce(CAST({col} AS TEXT), '')"
+    elif name == "date_start":  # NULL and '' kept apart: char(30) stands for NULL
+        text = f"coalesce({col}, char(30))"
+    else:
+        text = f"coalesce(CAST({col} AS TEXT), '')"
+    return f"group_concat({text}, char(31))"
+
+
+def _frame_columns(conn: sqlite3.Connection, f: dict):
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    where, params = _where(f)
+    names = (*SPEC_FIELDS, "extractor_version")
+    select = ", ".join(_column_sql(n) for n in names)
+    parts: dict[str, list] = {n: [] for n in names}
+    total = 0
+    for first, last in _chunks(conn, f):
+        clause = " AND ".join([*where, "f.article >= ?", "f.article <= ?"])
+        inner = (f"SELECT * FROM figures f WHERE {clause} ORDER BY f.article, f.ordinal")
+        row = conn.execute(
+            f"SELECT COUNT(*), {select} FROM ({inner}) f", [*params, first, last]
+        ).fetchone()
+        n = row[0]
+        if not n:
+            continue
+        total += n
+        for name, text in zip(names, row[1:]):
+            arr = pc.split_pattern(pa.array([text], pa.large_string()), _SEP).flatten()
+            if len(arr) != n:
+                raise _NotColumnar(name)
+            parts[name].append(arr)
+
+    def joined(name: str):
+        chunks = parts[name]
+        return pa.concat_arrays(chunks) if chunks else pa.array([], pa.large_string())
+
+    try:
+        columns: dict = {}
+        for name in names:
+            arr = joined(name)
+            if name in _INT_COLUMNS:
+                columns[name] = pc.cast(arr, pa.int64()).to_numpy(zero_copy_only=False)
+            elif name == "vague":
+                columns[name] = pc.cast(arr, pa.int64()).to_numpy(zero_copy_only=False) != 0
+            elif name in _NULLABLE_INT_COLUMNS:
+                ints = pc.cast(_empty_as_null(arr), pa.int64())
+                columns[name] = pd.array(ints.to_pandas(), dtype="Int64") if len(ints) else \
+                    pd.array([], dtype="Int64")
+            elif name in _FLOAT_COLUMNS:
+                columns[name] = pc.cast(_empty_as_null(arr), pa.float64()) \
+                    .to_numpy(zero_copy_only=False).astype("float64")
+            elif name in ARROW_TEXT_COLUMNS:
+                columns[name] = pd.array(pc.cast(arr, pa.string()), dtype="string[pyarrow]") \
+                    if len(arr) else pd.array([], dtype="string[pyarrow]")
+            else:
+                if name == "date_start":
+                    arr = pc.if_else(pc.equal(arr, "\x1e"), pa.scalar(None, pa.large_string()),
+                                     arr)
+                columns[name] = _categorical(arr)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OverflowError) as err:
+        raise _NotColumnar(str(err)) from None
+
+    # Per-article columns: looked up once per distinct article, then spread by its codes.
+    article = columns["article"]
+    titles = dict(
+        (r[0], (r[1], r[2])) for r in conn.execute(
+            "SELECT id, title, CASE WHEN path_or_url LIKE 'http%' THEN path_or_url ELSE '' "
+            "END FROM articles"
+        )
+    ) if total else {}
+    for i, name in enumerate(("article_title", "article_url")):
+        per_article = [titles.get(a, ("", ""))[i] for a in article.categories]
+        codes, uniques = pd.factorize(np.asarray(per_article, dtype=object))
+        columns[name] = pd.Categorical.from_codes(
+            codes[article.codes] if len(article) else np.array([], dtype=np.int64),
+            categories=pd.Index(uniques, dtype=object))
+    df = pd.DataFrame({name: columns[name] for name in FRAME_COLUMNS})
+    return df
+
+
+def _empty_as_null(arr):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
+
+
+def _categorical(arr):
+    """An Arrow string array as a pandas Categorical (categories plain Python strings)."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(arr)
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    codes = np.where(np.isnan(codes), -1, codes).astype(np.int64) if codes.dtype.kind == "f" \
+        else codes.astype(np.int64)
+    categories = pd.Index(encoded.dictionary.to_pylist(), dtype=object)
+    return pd.Categorical.from_codes(codes, categories=categories)
+
+
+def _frame_rows(conn: sqlite3.Connection, f: dict):
+    """The row-wise read (every value a Python object), typed like `_frame_columns`."""
+    import pandas as pd
+
+    where, params = _where(f)
     select = ", ".join(f"f.{_q(name)}" for name in SPEC_FIELDS)
     sql = (
         f"SELECT {select}, a.title AS article_title, "
@@ -402,13 +579,19 @@ def figures_frame(conn: sqlite3.Connection, filters: dict | None = None):
         + " ORDER BY f.article, f.ordinal"
     )
     rows = conn.execute(sql, params).fetchall()
-    columns = (*SPEC_FIELDS, *FRAME_EXTRA)
-    df = pd.DataFrame.from_records(rows, columns=list(columns))
+    df = pd.DataFrame.from_records(rows, columns=list(FRAME_COLUMNS))
     df["vague"] = df["vague"].astype(bool)
-    for col in ("value", "start", "end"):
+    for col in _INT_COLUMNS:
         df[col] = df[col].astype("int64")
-    for col in ("low", "high"):
+    for col in _NULLABLE_INT_COLUMNS:
         df[col] = df[col].astype("Int64")
-    for col in ("lat", "lon"):
+    for col in _FLOAT_COLUMNS:
         df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
+    for col in CATEGORICAL_COLUMNS:
+        df[col] = df[col].astype(object).astype("category")
+    for col in ARROW_TEXT_COLUMNS:
+        try:
+            df[col] = df[col].astype(str).astype("string[pyarrow]")
+        except ImportError:  # pragma: no cover
+            df[col] = df[col].astype(str)
     return df
