@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from newsfigures.dates import Mention, find_mentions
+from newsfigures.dates import Mention, _scan, find_mentions
 
 __all__ = ["infer_publication_date", "is_american", "strip_comments", "story_weekday", "weekday_mentions"]
 
@@ -68,10 +68,22 @@ def strip_comments(text: str) -> str:
     return text
 
 
+# Where a match of each pattern above can begin (see `dates._scan`): the word lists without
+# their `\b`s, the months' initials, a day number before a month.
+_S_US = re.compile(_US.pattern[len(r"\b(?:"):-len(r")\b")])
+_S_UK = re.compile(_UK.pattern[len(r"\b(?:"):-len(r")\b")])
+_S_MONTH_FIRST = re.compile(r"J(?=an|un|ul)|F(?=eb)|M(?=ar|ay)|A(?=pr|ug)|S(?=ep)|O(?=ct)|N(?=ov)|D(?=ec)")
+_S_DAY_FIRST = re.compile(r"\d(?=\d?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")
+
+
+def _count(rx: re.Pattern, starts: re.Pattern, text: str) -> int:
+    return sum(1 for _ in _scan(rx, starts, text))
+
+
 def is_american(text: str) -> bool:
     """Whether numeric dates in `text` are likely month-first (US style)."""
-    us = len(_US.findall(text)) + 2 * len(_MONTH_FIRST.findall(text))
-    uk = len(_UK.findall(text)) + 2 * len(_DAY_FIRST.findall(text))
+    us = _count(_US, _S_US, text) + 2 * _count(_MONTH_FIRST, _S_MONTH_FIRST, text)
+    uk = _count(_UK, _S_UK, text) + 2 * _count(_DAY_FIRST, _S_DAY_FIRST, text)
     return us > uk
 
 

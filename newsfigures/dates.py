@@ -18,6 +18,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = [
     "Mention",
@@ -607,6 +608,20 @@ def find_mentions(text: str, published: str = "", *, dayfirst: bool = True) -> l
     """Every date expression in `text`, in order, resolved against `published` (ISO or "")."""
     if not text:
         return []
+    if len(text) <= _CACHED_CHARS:  # a sentence: asked again for every number in it
+        return list(_sentence_mentions(text, published, dayfirst))
+    return _find_mentions(text, published, dayfirst)
+
+
+_CACHED_CHARS = 2000
+
+
+@lru_cache(maxsize=2048)
+def _sentence_mentions(text: str, published: str, dayfirst: bool) -> tuple[Mention, ...]:
+    return tuple(_find_mentions(text, published, dayfirst))
+
+
+def _find_mentions(text: str, published: str, dayfirst: bool) -> list[Mention]:
     pub = to_date(published)
     ms = _dedupe(_raw_mentions(text, pub, dayfirst))
     ms = _merge_ranges(text, ms)

@@ -444,41 +444,33 @@ def test_gold_figures_of_the_samples_give_one_estimate_for_syria_from_20000_to_1
 
 
 def _extracted_samples() -> pd.DataFrame:
-    try:
-        from newsfigures.articles import read_article
-        from newsfigures.figures import extract_figures
-    except ImportError as err:  # the extractor is still being assembled
-        pytest.skip(f"the extractor does not import yet: {err}")
+    """The five sample articles through the real engine, read and dated as one collection."""
+    from newsfigures.articles import iter_articles
+    from newsfigures.figures import date_collection, extract_figures
 
-    rows = []
-    for path in sorted((ROOT / "data" / "articles").glob("*.txt")):
-        rows += [f.to_dict() for f in extract_figures(read_article(path))]
+    articles = date_collection(list(iter_articles([ROOT / "data" / "articles"])))
+    rows = [f.to_dict() for article in articles for f in extract_figures(article)]
     return pd.DataFrame(rows, columns=list(SPEC_FIELDS))
 
 
-@pytest.mark.skipif(not HAS_EXTRACTOR, reason="newsfigures.figures.extract_figures has not landed yet")
 def test_samples_observatory_40000_in_two_articles_is_one_claim_with_two_reports():
     df = _extracted_samples()
     hits = df[(df["value"] == 40000) & (df["category"] == "displaced")
               & df["article"].isin(["001_c1d3e78aac485eb3", "002_92000f6dc78d55fa"])]
-    readings = sorted(set(zip(hits["place"], hits["source"])))
-    if len(hits) < 2 or len(readings) > 1:
-        pytest.skip(f"the extractor does not yet read the 40,000 alike in both AFP articles: {readings}")
-    claims = collapse_claims(df)
-    row = only(claims[claims["claim"] == hits.iloc[0]["claim"]])
+    assert len(hits) == 2 and hits["claim"].nunique() == 1
+    row = only(collapse_claims(df)[lambda c: c["claim"] == hits.iloc[0]["claim"]])
     assert row["n_reports"] == 2
+    assert row["source"] == "Syrian Observatory for Human Rights"
     assert sorted(row["articles"]) == ["001_c1d3e78aac485eb3", "002_92000f6dc78d55fa"]
 
 
-@pytest.mark.skipif(not HAS_EXTRACTOR, reason="newsfigures.figures.extract_figures has not landed yet")
 def test_samples_displaced_in_syria_4_to_9_february_2016_form_one_estimate_from_20000_to_100000():
     out = _displaced_syria_feb_2016(estimates(_extracted_samples()))
-    out = out[out["kind"] != "stock"]
-    if len(out) != 1 or out.iloc[0]["high"] != 100000:
-        pytest.skip("extractor output does not yet yield the single estimate: "
-                    + repr(out[["kind", "start", "end", "low", "high"]].to_dict("records")))
-    row = out.iloc[0]
-    assert (row["start"], row["end"], row["low"], row["high"]) == ("2016-02-04", "2016-02-09", 20000, 100000)
+    row = only(out[(out["low"] == 20000) & (out["high"] == 100000)])
+    assert (row["start"], row["end"]) == ("2016-02-04", "2016-02-09")
+    named = by_source(row)
+    assert named["OCHA"] == 20000 and named["FSRN (own count)"] == 100000
+    assert named["Syrian Observatory for Human Rights"] == 40000
 
 
 # --- frames as the store and exports give them ------------------------------------------------------
