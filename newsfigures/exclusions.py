@@ -74,6 +74,8 @@ def is_excluded(text: str, amount: Amount) -> bool:
     if _BEFORE.search(before):
         return not (re.search(r"\b(?:in|since|of|day|week|year|years|camp|district|zone)\s+$", before, re.I)
                     and not _YEAR.match(amount.text) and _PEOPLE_AFTER.match(after))
+    if amount.value < 120 and re.match(r"^\s*,", after) and re.search(r"\b[A-Z][\w'’-]+,\s*$", before):
+        return True  # an age in apposition: "Haji Ikhalf, 40, a villager"
     if amount.value < 10 and re.search(r"(?:\b[A-Z][\w-]+|\d,?(?:\s+and)?)\s+$", before):
         return True  # names with numbers and their lists: "Krinding 1, 2, and Al-Sultan camp"
     if digits.startswith("0") and len(digits) > 1:

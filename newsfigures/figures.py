@@ -83,7 +83,8 @@ def _main_place(text: str, mentions: list):
     """The article's main place: the country it names most, counting its towns and provinces.
     (A sub-place as the default misleads more often than it helps: figures about a province
     name it in their own clause.)"""
-    counts = Counter(m.place.country for m in mentions if m.place.country)
+    counts = Counter(m.place.country for m in mentions
+                     if m.place.country and not _ACTOR_NOUN.match(text[m.end:m.end + 24]))
     if not counts:
         return mentions[0].place if mentions else None
     country = counts.most_common(1)[0][0]
@@ -144,7 +145,7 @@ def _place(sentence: str, offset: int, amounts: list[Amount], i: int, reading: R
     else the place a figure before it in the paragraph had, else the article's main place."""
     amount = amounts[i]
     dateline = _dateline_end(sentence[:80])
-    mentions = [m for m in mentions if m.start - offset >= dateline]
+    mentions = [_named(sentence, offset, m) for m in mentions if m.start - offset >= dateline]
     seg_start = amounts[i - 1].end if i > 0 else 0
     seg_end = amounts[i + 1].qualifier_start if i + 1 < len(amounts) else len(sentence)
     clause_start, clause_end = _clause(sentence, amount.qualifier_start, amount.end)
@@ -152,8 +153,7 @@ def _place(sentence: str, offset: int, amounts: list[Amount], i: int, reading: R
     local = [m for m in mentions if seg_start <= m.start - offset < seg_end
              and _near(sentence, m.start - offset, m.end - offset, amount)
              and not (i + 1 < len(amounts) and _leads_into(sentence, m.end - offset, amounts[i + 1]))]
-    named = [_named(sentence, offset, m) for m in local]
-    named = [m for m in named if not m.demonym]
+    named = [m for m in local if not m.demonym]
     if named:
         return max(named, key=lambda m: _rank(sentence, offset, m, amount, reading)).place, True
     if carried is not None:
@@ -162,15 +162,22 @@ def _place(sentence: str, offset: int, amounts: list[Amount], i: int, reading: R
 
 
 _NEAR = 12  # words between an amount and a place of its own clause
+_ACTOR_NOUN = re.compile(r"^[-\s]+(?:forces|troops|soldiers|military|army|navy|air\s+force|airstrikes?|air\s+strikes?|"
+                         r"strikes?|raids?|warplanes?|jets|helicopters?|drones?|officials?|government|embassy|"
+                         r"president|envoy|ambassador|defen[cs]e|administration|authorities|spokes\w+|gov\.|"
+                         r"led|backed|based|made)\b", re.IGNORECASE)
 _PLACE_NOUN = re.compile(r"^\s+(?:island|islands|border|borders|frontier|coast|city|town|village|capital|side|"
                          r"territory|waters|province|region|mainland)\b", re.IGNORECASE)
 
 
 def _named(sentence: str, offset: int, mention):
-    """ "a Greek island", "the Turkish border": a demonym before a place noun names a place."""
-    if mention.demonym and (mention.place.level != "country"
-                            or _PLACE_NOUN.match(sentence[mention.end - offset:mention.end - offset + 20])):
+    """ "a Greek island", "the Turkish border": a demonym before a place noun names a place;
+    "U.S. forces", "UK officials": a country before such a noun only says whose they are."""
+    after = sentence[mention.end - offset:mention.end - offset + 24]
+    if mention.demonym and (mention.place.level != "country" or _PLACE_NOUN.match(after)):
         return dataclasses.replace(mention, demonym=False)
+    if not mention.demonym and mention.place.level == "country" and _ACTOR_NOUN.match(after):
+        return dataclasses.replace(mention, demonym=True)
     return mention
 
 
@@ -188,7 +195,7 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 # "Geneva [Switzerland], September 27:", "GENEVA, July 20 Up to ...": where the story was filed.
 _DATELINE = re.compile(
     rf"^{_NAME}(?:\s*\[[^\]]{{1,30}}\])?(?:,\s*(?!{_MONTH}\s)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})?"
-    rf"(?:,?\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:\([^)]{{1,30}}\)\s*)?(?:--|—|–|-)"
+    rf"(?:,?\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s*\d{{4}})?)?\s*(?:\([^)]{{1,30}}\)\s*)?(?:--|—|–|-)"
     rf"|^[A-Z]{{3,}}(?:\s+[A-Z]{{3,}})*(?:,\s*{_NAME})?(?:,?\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:\([^)]{{1,30}}\))?\s*(?:--|—|–|-|:)"
     rf"|^{_NAME}(?:\s*\[[^\]]{{1,30}}\])?,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*(?:\([^)]{{1,30}}\)\s*)?(?:--|—|–|-|:|\b)"
 )

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 GAZETTEER = Path(__file__).with_name("data") / "gazetteer.txt.gz"
@@ -67,6 +67,7 @@ _TOKEN_MAP = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_token(tok: str) -> str:
     if tok.isascii():
         s = tok.lower().replace("'", "").replace("`", "")
@@ -113,9 +114,10 @@ def _row(pid: int) -> tuple:
             int(pop or 0), approx == "1")
 
 
-def _ids(key: str) -> list[int]:
+@lru_cache(maxsize=1 << 14)
+def _ids(key: str) -> tuple[int, ...]:
     v = _gaz().index.get(key)
-    return [int(x) for x in v.split(",")] if v else []
+    return tuple(int(x) for x in v.split(",")) if v else ()
 
 
 def _place(pid: int, written: str | None = None) -> Place:
@@ -225,56 +227,49 @@ class _Cand:
     key: str
 
 
+_AL_EL = frozenset({"al", "aL", "el", "eL"})  # lower-case spellings whose .lower() is al/el
+
+
 def _candidates(text: str, toks: list) -> list[_Cand]:
     g = _gaz()
     index, demonyms = g.index, g.demonyms
     out: list[_Cand] = []
     n = len(toks)
-    i = 0
-    folded: dict[int, str] = {}
-
-    def f(k: int) -> str:
-        v = folded.get(k)
-        if v is None:
-            v = folded[k] = fold_token(toks[k][2])
-        return v
-
-    while i < n:
-        tok = toks[i][2]
-        first_ok = _is_cap(tok) or (
-            tok.lower() in ("al", "el") and i + 1 < n and text[toks[i][1]:toks[i + 1][0]] == "-"
-            and _is_cap(toks[i + 1][2]))
-        if not first_ok:
-            i += 1
+    words = [t[2] for t in toks]
+    cap = [w[0].isupper() for w in words]
+    nxt = 0
+    for i in [k for k in range(n) if cap[k] or words[k] in _AL_EL]:
+        if i < nxt:
+            continue
+        if not cap[i] and not (i + 1 < n and text[toks[i][1]:toks[i + 1][0]] == "-" and cap[i + 1]):
             continue
         # extend over capitalised words and lower-case connectors
-        last = i
         js = [i]
         k = i + 1
-        while k < n and k - i < _MAXN and _gap_ok(text, toks[k - 1], toks[k]):
-            t = toks[k][2]
-            if _is_cap(t):
-                js.append(k)
-            elif t.lower() not in CONNECTORS:
+        while k < n and k - i < _MAXN:
+            gap = text[toks[k - 1][1]:toks[k][0]]
+            if not (gap == " " or gap == "-" or _gap_ok(text, toks[k - 1], toks[k])):
                 break
-            last = k
+            if cap[k]:
+                js.append(k)
+            elif words[k].lower() not in CONNECTORS:
+                break
             k += 1
+        folds = [fold_token(words[x]) for x in range(i, js[-1] + 1)]
         found = None
         for j in reversed(js):
-            key = " ".join(f(x) for x in range(i, j + 1))
+            key = " ".join(folds[:j - i + 1])
             if key in index or key in demonyms:
                 found = (j, key)
                 break
         if found is None:
-            i += 1
             continue
         j, key = found
         end = toks[j][1]
-        if len(toks[j][2]) == 1 and text[end:end + 1] == "." and j > i:  # U.S.
+        if len(words[j]) == 1 and text[end:end + 1] == "." and j > i:  # U.S.
             end += 1
         out.append(_Cand(i, j, toks[i][0], end, key))
-        _ = last
-        i = j + 1
+        nxt = j + 1
     return out
 
 
@@ -304,11 +299,31 @@ def _title_case_line(text: str, start: int, memo: dict) -> bool:
     return memo[a]
 
 
+class _LowerWords:
+    """`word in lw`: whether `word` stands in the text as a whole lower-case word
+    (a match of `_LOWER_WORD`), found on demand rather than by listing every word."""
+
+    __slots__ = ("text", "seen")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.seen: dict = {}
+
+    def __contains__(self, word) -> bool:
+        v = self.seen.get(word)
+        if v is None:
+            v = self.seen[word] = (
+                isinstance(word, str) and len(word) >= 2 and word.isascii() and word.isalpha()
+                and word.islower() and word in self.text
+                and re.search(r"\b" + word + r"\b", self.text) is not None)
+        return v
+
+
 @dataclass(frozen=True)
 class _Ctx:
     text: str
     toks: list
-    lower_words: frozenset
+    lower_words: _LowerWords
     countries: Counter
     memo: dict  # per-call caches: title-case lines, evidence per candidate
 
@@ -318,6 +333,11 @@ def _evidence(ctx: _Ctx, c: _Cand) -> dict:
     if key not in ctx.memo:
         ctx.memo[key] = _evidence_uncached(ctx, c)
     return ctx.memo[key]
+
+
+_OF_CUES = SITE_OF_WORDS | TYPE_CITY | {
+    "north", "south", "east", "west", "outskirts", "parts", "part", "province", "state",
+    "out", "northeast", "northwest", "southeast", "southwest", "centre", "center"}
 
 
 def _evidence_uncached(ctx: _Ctx, c: _Cand) -> dict:
@@ -331,9 +351,7 @@ def _evidence_uncached(ctx: _Ctx, c: _Cand) -> dict:
     initial = _sentence_initial(text, c.start)
     cue = bool(prev) and prev_l in CUES and gap_before.strip() == "" and "\n" not in gap_before
     if prev_l == "of" and c.i >= 2:
-        cue = toks[c.i - 2][2].lower() in SITE_OF_WORDS | TYPE_CITY | {
-            "north", "south", "east", "west", "outskirts", "parts", "part", "province", "state",
-            "out", "northeast", "northwest", "southeast", "southwest", "centre", "center"}
+        cue = toks[c.i - 2][2].lower() in _OF_CUES
     type_admin = nxt_l in TYPE_ADMIN and gap_after.strip() == ""
     type_city = nxt_l in TYPE_CITY and gap_after.strip() == ""
     title = bool(prev) and prev_l.rstrip(".") in TITLES and gap_before.strip() in ("", ".")
@@ -445,6 +463,26 @@ _AMBIGUOUS_COUNTRY = {"jordan", "chad", "georgia", "israel", "kenya", "china", "
                       "niger", "guinea", "cuba", "malta", "peru"}
 
 
+@lru_cache(maxsize=1 << 14)
+def _name_country(key: str) -> tuple[float, str]:
+    """(weight, country) a name gives the article's countries, before its context is read."""
+    g = _gaz()
+    pids = _ids(key)
+    weight, cc = 0.0, ""
+    if pids:
+        first = _row(pids[0])
+        if first[4] == "country":
+            rivals = any(_row(p)[4] == "admin1" and _row(p)[1] != first[1] for p in pids)
+            weight, cc = (0.0 if rivals else 1.0), first[1]
+        elif first[4] in ("region", "site") and first[1]:
+            weight, cc = 0.5, first[1]
+        elif len({_row(p)[1] for p in pids}) == 1 and first[6] >= 200_000:
+            weight, cc = 0.5, first[1]
+    elif key in g.demonyms:
+        weight, cc = 1.0, g.demonyms[key]
+    return weight, cc
+
+
 def _context_countries(ctx: _Ctx, cands: list[_Cand]) -> Counter:
     """Countries the article is about: country names and demonyms count 1; hand-listed
     regions and sites, and big unambiguous cities and provinces count 0.5."""
@@ -453,19 +491,7 @@ def _context_countries(ctx: _Ctx, cands: list[_Cand]) -> Counter:
     for c in cands:
         if c.key in g.never or c.key in g.stop:
             continue
-        pids = _ids(c.key)
-        weight, cc = 0.0, ""
-        if pids:
-            first = _row(pids[0])
-            if first[4] == "country":
-                rivals = any(_row(p)[4] == "admin1" and _row(p)[1] != first[1] for p in pids)
-                weight, cc = (0.0 if rivals else 1.0), first[1]
-            elif first[4] in ("region", "site") and first[1]:
-                weight, cc = 0.5, first[1]
-            elif len({_row(p)[1] for p in pids}) == 1 and first[6] >= 200_000:
-                weight, cc = 0.5, first[1]
-        elif c.key in g.demonyms:
-            weight, cc = 1.0, g.demonyms[c.key]
+        weight, cc = _name_country(c.key)
         if not cc or not weight:
             continue
         ev = _evidence(ctx, c)
@@ -482,7 +508,7 @@ def find_places(text: str) -> list[PlaceMention]:
     toks = _tokens(text)
     cands = _candidates(text, toks)
     memo: dict = {}
-    ctx = _Ctx(text, toks, frozenset(_LOWER_WORD.findall(text)), Counter(), memo)
+    ctx = _Ctx(text, toks, _LowerWords(text), Counter(), memo)
     countries = _context_countries(ctx, cands)
     ctx = _Ctx(text, toks, ctx.lower_words, countries, memo)
     top = countries.most_common(1)[0][0] if countries else ""
@@ -572,7 +598,7 @@ def _borders(text: str, mentions: list[PlaceMention], main_cc: str) -> list[Plac
 
 
 def _sites(text: str, toks: list, mentions: list[PlaceMention], main_cc: str,
-           lower_words: frozenset) -> list[PlaceMention]:
+           lower_words: _LowerWords) -> list[PlaceMention]:
     """Places the gazetteer lacks, named by a cue: "Kulben village", "the town of Tall Rifaat"."""
     g = _gaz()
     taken = [(m.start, m.end) for m in mentions]

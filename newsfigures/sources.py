@@ -248,7 +248,7 @@ _POSSESSIVE = re.compile(
 )
 _AGENCY_TALLY = re.compile(r"\b(?:an?|the)\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+(?:tally|count|toll|estimate|calculation|survey)\b")
 _NP_STOP = re.compile(
-    r"\s*(?:[,;:!?]|(?<!\b[A-Z])\.(?!\w)|\s--?\s|\s[–—]|\bwho\b|\bwhich\b|\bwhile\b|\bas\s+(?:it|the|they|of)\b|\bin\s+(?:a|an|its|their|his|her)\s|"
+    r"\s*(?:[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Col|Gen|Sgt|Gov|Maj|Rep|Sen|Cpl|Mrs|Adm))(?<!\b(?:Lt|Dr|Mr|Ms|St))(?<!\b(?:Capt|Prof|Brig|Cmdr))\.(?!\w)|\s--?\s|\s[–—]|\bwho\b|\bwhich\b|\bwhile\b|\bas\s+(?:it|the|they|of)\b|\bin\s+(?:a|an|its|their|his|her)\s|"
     r"\bon\s+(?:" + _WEEKDAYS + r"|\w+day)\b|\b(?:" + _WEEKDAYS + r")\b|\badding\b|\bsaying\b|\bciting\b|\bwhen\b|\bafter\b|"
     r"\bbefore\b|\bthat\b|\bwhere\b|\bbut\b|\bto\s+(?:the|a|an)\s+\w+\s+(?:of|from)\b|[\"“”])",
 )
@@ -404,6 +404,8 @@ def _speaker_name(raw: str) -> str | tuple:
         np = _DET.sub("", np)
         low = np.lower()
     words = re.findall(r"[\w'’-]+", low)
+    if re.search(r"\b(?:as|when|while|because|before|after)\s+(?:he|she|they)$", low):
+        return ("pronoun",)  # "... cradled her baby as she [said]"
     if re.match(r"^(?:the\s+)?(?:reports?|figures|information)\s+(?:that\s+)?(?:he|she|they|we)\b", low):
         return ("pronoun",)  # "according to reports he had received": the speaker's own
     # "a report released by X", "footage released Thursday by activists", "the latest update by X"
@@ -642,7 +644,7 @@ def _fits(head: str, f: _Frame) -> bool:
     return False
 
 
-def _resolve(f: _Frame, frames, previous: str) -> str:
+def _resolve(f: _Frame, frames, previous: str, sentence: str = "") -> str:
     if isinstance(f.who, str):
         return f.who
     kind = f.who[0]
@@ -657,6 +659,10 @@ def _resolve(f: _Frame, frames, previous: str) -> str:
                 name = org
     if not name and kind == "pronoun" and previous and f.raw.strip().lower() in ("he", "she"):
         name = _person(previous)
+    if not name and kind == "pronoun":
+        opener = re.match(r"^\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),", sentence or "")
+        if opener and _person(opener.group(1)) == opener.group(1):
+            name = opener.group(1)  # "Zurmina Bibi, who ..., said that she ..."
     if name:
         return name
     if kind == "anaphor" and head not in _DOC_NOUNS:
@@ -684,14 +690,14 @@ def figure_source(sentence: str, at: int, previous: str = "") -> str:
             chosen = after[0]
         if chosen is not None and chosen in before and not isinstance(chosen.who, str) and after:
             if chosen.raw.strip().lower() in ("we", "i", "us", "our"):
-                return _resolve(after[0], frames, previous)  # “We counted 112,” said X
-            name = _resolve(chosen, frames, previous)
-            return name or _resolve(after[0], frames, previous)  # “We counted 112,” said X
+                return _resolve(after[0], frames, previous, sentence)  # “We counted 112,” said X
+            name = _resolve(chosen, frames, previous, sentence)
+            return name or _resolve(after[0], frames, previous, sentence)  # “We counted 112,” said X
         if chosen is None:
             if previous and re.search(r":\s*[\"“]?\s*$", previous.strip()):
                 pf = _frames(previous)
                 return _concrete(pf)
             return ""
-        return _resolve(chosen, frames, previous)
+        return _resolve(chosen, frames, previous, sentence)
     except (re.error, IndexError, ValueError):  # junk input never raises
         return ""

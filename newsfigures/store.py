@@ -381,6 +381,7 @@ _NULLABLE_INT_COLUMNS = ("low", "high")
 _FLOAT_COLUMNS = ("lat", "lon")
 FRAME_CHUNK = 250_000  # figures per query of the column-wise read (bounds its memory)
 _SEP = "\x1f"          # ASCII unit separator between the values of one column
+READ_THREADS = min(2, os.cpu_count() or 1)  # chunks read at once (file databases only)
 
 
 def _where(f: dict) -> tuple[list[str], list]:
@@ -465,7 +466,7 @@ def _column_sql(name: str) -> str:
         text = f"coalesce({col}, char(30))"
     else:
         text = f"coalesce(CAST({col} AS TEXT), '')"
-    return f"group_concat({text}, char(31))"
+    return f"CAST(group_concat({text}, char(31)) AS BLOB)"
 
 
 def _frame_columns(conn: sqlite3.Connection, f: dict):
@@ -477,23 +478,48 @@ def _frame_columns(conn: sqlite3.Connection, f: dict):
     where, params = _where(f)
     names = (*SPEC_FIELDS, "extractor_version")
     select = ", ".join(_column_sql(n) for n in names)
-    parts: dict[str, list] = {n: [] for n in names}
-    total = 0
-    for first, last in _chunks(conn, f):
-        clause = " AND ".join([*where, "f.article >= ?", "f.article <= ?"])
-        inner = (f"SELECT * FROM figures f WHERE {clause} ORDER BY f.article, f.ordinal")
-        row = conn.execute(
-            f"SELECT COUNT(*), {select} FROM ({inner}) f", [*params, first, last]
-        ).fetchone()
+    clause = " AND ".join([*where, "f.article >= ?", "f.article <= ?"])
+    sql = (f"SELECT COUNT(*), {select} FROM (SELECT * FROM figures f WHERE {clause} "
+           "ORDER BY f.article, f.ordinal) f")
+
+    def read(db: sqlite3.Connection, first: str, last: str) -> tuple[int, list]:
+        row = db.execute(sql, [*params, first, last]).fetchone()
         n = row[0]
-        if not n:
-            continue
-        total += n
-        for name, text in zip(names, row[1:]):
-            arr = pc.split_pattern(pa.array([text], pa.large_string()), _SEP).flatten()
+        arrays = []
+        for name, blob in zip(names, row[1:]):
+            arr = pc.split_pattern(pa.array([blob or b""], pa.large_binary()), _SEP.encode())
+            arr = arr.flatten() if n else pa.array([], pa.large_binary())
             if len(arr) != n:
                 raise _NotColumnar(name)
-            parts[name].append(arr)
+            arrays.append(arr.cast(pa.large_string()))
+        return n, arrays
+
+    chunks = _chunks(conn, f)
+    path = _file_of(conn)
+    if len(chunks) > 1 and path and READ_THREADS > 1:
+        # SQLite and Arrow release the GIL: chunks are read in parallel, one connection each.
+        import concurrent.futures as cf
+
+        def read_own(bounds: tuple[str, str]) -> tuple[int, list]:
+            db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
+                                 timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                return read(db, *bounds)
+            finally:
+                db.close()
+
+        with cf.ThreadPoolExecutor(min(READ_THREADS, len(chunks))) as pool:
+            results = list(pool.map(read_own, chunks))
+    else:
+        results = [read(conn, first, last) for first, last in chunks]
+    parts: dict[str, list] = {n: [] for n in names}
+    total = 0
+    for n, arrays in results:
+        total += n
+        if n:
+            for name, arr in zip(names, arrays):
+                parts[name].append(arr)
+    del results
 
     def joined(name: str):
         chunks = parts[name]
@@ -541,6 +567,14 @@ def _frame_columns(conn: sqlite3.Connection, f: dict):
             categories=pd.Index(uniques, dtype=object))
     df = pd.DataFrame({name: columns[name] for name in FRAME_COLUMNS})
     return df
+
+
+def _file_of(conn: sqlite3.Connection) -> str:
+    """The main database's file ("" for an in-memory or temporary database)."""
+    for _, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main":
+            return file or ""
+    return ""
 
 
 def _empty_as_null(arr):

@@ -68,6 +68,7 @@ def test_restatement_is_two_amounts():
     "Rainfall reached 250 mm in 24 hours across 923,700 hectares.",
     "The magnitude 6.8 quake struck 72 km from the city.",
     "A 5-year-old girl and a man aged 70 were rescued.",
+    "Amina Yusuf, 34, said the camp was full.",
     "Call +234 813 637 0421 for news alerts.",
     "Comments 1500 / 1500",
     "Resolution 2254 was adopted unanimously.",
