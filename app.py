@@ -35,7 +35,6 @@ SEED_ARTICLES = REPO / "data" / "articles"
 TABLE_LIMIT = 5_000          # rows drawn in the evidence table (downloads hold them all)
 EAGER_DOWNLOAD_LIMIT = 20_000  # above this, download files are built only when clicked
 ESTIMATES_LIMIT = 50_000     # estimates are computed for at most this many figures
-LOAD_CHUNK = 10_000            # articles read per query when loading the figure table
 UPLOAD_TYPES = ["txt", "html", "htm"]
 
 FILTER_KEYS = ("dates", "date_basis", "countries", "places", "sources", "publishers",
@@ -66,15 +65,9 @@ def data_version(conn) -> tuple:
 def load_reports(path: str, version: tuple) -> pd.DataFrame:
     """Every figure (every report), prepared for filtering. Keyed on the data version.
 
-    Read in chunks of articles so that only one chunk at a time exists as Python objects:
-    the prepared (categorical) table is ~10x smaller than what `figures_frame` returns."""
-    conn = connection(path)
-    ids = store.article_ids(conn)
-    if len(ids) <= LOAD_CHUNK:
-        return filters.prepare(store.figures_frame(conn))
-    chunks = [filters.prepare(store.figures_frame(conn, {"articles": ids[i:i + LOAD_CHUNK]}))
-              for i in range(0, len(ids), LOAD_CHUNK)]
-    return filters.concat_prepared(chunks)
+    `store.figures_frame` reads column-wise into categoricals and Arrow strings (no Python
+    object per row), so `prepare` only adds the parsed dates."""
+    return filters.prepare(store.figures_frame(connection(path)))
 
 
 def _collapse_fast(df: pd.DataFrame) -> pd.DataFrame:

@@ -34,6 +34,8 @@ _REMAIN = re.compile(r"\b(?:remain|remains|remaining|still\s+(?:in|at)|are\s+(?:
 _NOT_PEOPLE = frozenset("""camps camp sites site settlements settlement centres centers centre center
     areas area districts villages towns communities shelters schools hospitals regions provinces zones
     groups organisations organizations associations agencies""".split())
+_NOT_YET = re.compile(r"\b(?:yet\s+to|unable\s+to|not\s+(?:yet\s+)?(?:been\s+able\s+to\s+)?|cannot|can't|"
+                      r"could\s+not|couldn't|never)\s+(?:go\s+back|return)", re.IGNORECASE)
 _MAX_DISTANCE = 8  # words between an amount and a trigger of its own clause
 _ABROAD = re.compile(r"^[^.;]{0,40}?\b(?:fled|fleeing|flee|escaped|crossed|gone|went|moved|left|leaving)\s+"
                      r"(?:to\s+|into\s+)?(?:the|their|its|his|her)\s+country\b|"
@@ -261,6 +263,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
         limit = cands[j + 1].qualifier_start if j + 1 < len(cands) else len(sentence)
         if category == "displaced" and _refugee_crossing(sentence[:limit], amount, countries):
             category = "refugees"
+        if category == "returned" and _NOT_YET.search(sentence[max(0, amount.start - 40):limit]):
+            category = "displaced"  # "18,000 people were yet to return home"
         categories.append(category)
     _restatements(sentence, cands, cand_nouns, categories)
     _shared_verb(sentence, cands, cand_nouns, categories, hows)

@@ -18,7 +18,7 @@ _AFTER = re.compile(
     r"""^(?:\s*(?:
         %|per\s?cent|pc\b|percentage|
         (?:-|\s)?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|centuries|nights?)(?:-old|\b)|
-        -(?:year|month|week|day|hour|minute|storey|story|page|point|km|mile|metre|meter)|
+        -(?:year|month|week|day|hour|minute|storey|story|page|point|km|mile|metre|meter|strong|member|seat|bed)|
         (?:sq(?:uare)?\.?\s)?(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|m\b|cm|mm|inch(?:es)?|feet|ft|yards?|
         hectares?|ha\b|acres?|tonnes?|tons?|kg|kilos?|kilograms?|grams?|g\b|lbs?|pounds?\s(?:of|in)|litres?|liters?|gallons?|barrels?|
         degrees?|°|celsius|fahrenheit|knots?|kph|mph|km/h|mw|megawatts?|gw|kw|kwh|mb|gb|tb)\b|

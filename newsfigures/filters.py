@@ -102,15 +102,27 @@ _TEXT_COLUMNS = ("place", "country", "source", "publisher", "category", "quote",
 
 
 def _as_text(series: pd.Series) -> pd.Series:
-    """Strings with "" for missing values, whatever the input dtype."""
+    """Strings with "" for missing values, whatever the input dtype. A categorical of
+    strings stays categorical (its codes untouched; "" added when values are missing)."""
     if isinstance(series.dtype, pd.CategoricalDtype):
+        cats = series.cat.categories
+        if all(isinstance(c, str) for c in cats):
+            if not (series.cat.codes < 0).any():
+                return series
+            if "" not in cats:
+                series = series.cat.add_categories([""])
+            return series.fillna("")
         series = series.astype(object)
     return series.where(series.notna(), "").astype(str)
 
 
 def _parse_dates(series: pd.Series) -> pd.Series:
     """ISO dates parsed once per distinct value (a million figures, a thousand dates)."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        codes = series.cat.codes.to_numpy()
+        uniques = series.cat.categories.to_numpy(dtype=object)
+    else:
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
     parsed = pd.to_datetime(pd.Series(uniques, dtype=object).astype(str).str[:10],
                             errors="coerce", format="%Y-%m-%d")
     values = parsed.to_numpy(dtype="datetime64[ns]")

@@ -25,7 +25,7 @@ muslims christians hindus buddhists jews yazidis kurds rohingya tamils
 """.split())
 HOUSEHOLD_NOUNS = frozenset("families family households household".split())
 HOME_NOUNS = frozenset("""homes home houses house dwellings dwelling buildings building shelters
-housing apartments huts structures residences""".split())
+housing apartments huts structures residences shanties shacks""".split())
 # Capitalised words ending like these are peoples: "Syrians", "Uzbeks", "Somalis", "Congolese".
 PEOPLE_SUFFIXES = ("ans", "ians", "ese", "is", "ks", "ngya", "ans", "ites", "ers", "ots", "chs", "nes")
 
@@ -46,7 +46,7 @@ TRIGGERS = {
     "displaced": """fled flee flees fleeing fled* displac* uproot* exodus stranded massed massing
         amassed gathered gathering heading reached crossed trek* escap* escape waiting huddled camped
         forced+from forced+to+flee forced+out driven+from driven+out left+their+homes
-        abandoned+their+homes seek+refuge seeking+refuge sought+refuge+across from+their+homes out+of+their+homes on+the+run on+the+move streaming pouring poured crossing+into
+        left+the+country left+their+country leaving+the+country abandoned+their+homes seek+refuge seeking+refuge sought+refuge+across from+their+homes out+of+their+homes on+the+run on+the+move streaming pouring poured crossing+into
         internally+displaced""",
     "evacuated": """evacuat* relocat* moved+to+safety rescued airlifted""",
     "refugees": """refugee* asylum hosts host hosted hosting taken+in took+in receives received receiving
@@ -59,7 +59,8 @@ TRIGGERS = {
     "homeless": """homeless lost+their+homes without+homes without+shelter
         roofless""",
     "housing": """destroyed damaged collapsed toppled flattened razed levelled leveled burned burnt
-        torched set+on+fire damage damages swept+away washed+away submerged inundated gutted demolished""",
+        torched set+on+fire damage damages swept+away washed+away washed+out submerged inundated gutted
+        demolished""",
     "killed": """killed kill kills killing dead die died dies dying deaths death toll tolls drowned
         drowning perished lives fatalities fatality slain massacred executed buried murdered shot
         bodies corpses casualties lost+their+lives lost lose claimed+the+lives""",

@@ -56,8 +56,12 @@ _TRANS = str.maketrans({
 _APOS = "'’‘ʼʻ`´ʿʾ′"
 # A word: letters/digits, with inner apostrophes ("Ra’s" is one word, but a possessive
 # "'s" is not part of it: "Turkey's" -> "Turkey").
-TOKEN = re.compile(rf"\b[^\W_]{{1,2}}[{_APOS}]s\b"
-                   rf"|(?:(?<![{_APOS}])|(?!s\b))[^\W_]+(?:[{_APOS}](?!s\b)[^\W_]+)*")
+# Written as: one letter/digit first (so the regex engine skips straight to words), then either
+# a short word with 's ("Ra’s": no word character before it), or a word not opened by an
+# apostrophe-s, with inner apostrophes.  Same tokens as
+#   \b[^\W_]{1,2}['’]s\b | (?:(?<!['’])|(?!s\b))[^\W_]+(?:['’](?!s\b)[^\W_]+)*
+TOKEN = re.compile(rf"[^\W_](?:(?<!\w.)[^\W_]?[{_APOS}]s\b"
+                   rf"|(?:(?<![{_APOS}].)|(?<!s)|(?=\w))[^\W_]*(?:[{_APOS}](?!s\b)[^\W_]+)*)")
 # Arabic article and spelling variants folded together ("ar-Raqqa" = "al Raqqah" stays apart,
 # but "Ras el Ain" = "Ras al-Ain" = "Ra’s al ‘Ayn").
 _TOKEN_MAP = {
@@ -393,10 +397,10 @@ def _score(p: list, ctx_countries: Counter, top: str, ev: dict) -> float:
 def _resolve(ctx: _Ctx, c: _Cand, top: str) -> tuple[int | None, bool]:
     """(place id or None, is demonym) for one candidate."""
     g = _gaz()
-    ev = _evidence(ctx, c)
     key = c.key
     if key in g.never and c.i == c.j:
         return None, False
+    ev = _evidence(ctx, c)
     if ev["title"]:
         return None, False
     pids = _ids(key)

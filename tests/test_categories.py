@@ -60,6 +60,14 @@ def readings(sentence, countries=()):
     # tolls
     ("The death toll from the landslide has risen to 87, officials said.", [(87, "killed", "people")]),
     ("Officials put the toll at 1,150 by Sunday evening.", [(1150, "killed", "people")]),
+    # more wording seen in wire copy
+    ("The cyclone damaged or swept away some 9,000 shanties along the coast.", [(9000, "housing", "buildings")]),
+    ("Around 4,000 people were still unable to return home on Sunday.", [(4000, "displaced", "people")]),
+    ("Chad receives more than 300 Sudanese refugees a day.", [(300, "refugees", "people")]),
+    ("The shelling caused 48 deaths and more than 210 injuries across the city.",
+     [(48, "killed", "people"), (210, "injured", "people")]),
+    ("The 120,000-strong army was deployed after 14 people drowned.", [(14, "killed", "people")]),
+    ("Villagers said 2 million marooned residents still needed food.", [(2000000, "affected", "people")]),
     # vague amounts
     ("Hundreds of thousands of people have been forced from their homes.", [(100000, "displaced", "people")]),
     ("Dozens of fighters were killed in the clashes.", [(12, "killed", "people")]),
@@ -84,6 +92,8 @@ def test_counts_that_are_not_people(sentence):
     ("Over 20,000 Hondurans crossed into Guatemala this week.", ["Guatemala"], "refugees"),
     ("Some 30,000 people have fled the country since the coup.", [], "refugees"),
     ("Some 30,000 people have fled to the hills since the coup.", [], "displaced"),
+    ("About 5,000 residents had left the country by Monday.", [], "refugees"),
+    ("Several thousand have crossed international borders, the agency said.", [], "refugees"),
 ])
 def test_crossing_a_border_makes_refugees(sentence, countries, expected):
     assert [r[1] for r in readings(sentence, countries)] == [expected]
