@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,32 +52,63 @@ def extract_figures(article: Article) -> list[Figure]:
     text = article.text
     if not text or not text.strip():
         return []
+    spans = sentence_spans(text)
+    amounts_of = [[a for a in find_amounts(text[s:e]) if not is_excluded(text[s:e], a)] for s, e in spans]
+    if not any(amounts_of):
+        return []
     published = dates.publication_date(text, hint=article.published)
     publisher = article.publisher or publishers.infer_publisher(text, url=article.url, title=article.title)
-    mentions = tuple(places.find_places(text))
-    context = _Context(text, published, publisher, mentions, _main_place(text, list(mentions)))
+    mentions = places.find_places(_places_text(text, spans, amounts_of))
+    context = _Context(text, published, publisher, tuple(mentions), _main_place(text, mentions))
+    starts = [m.start for m in mentions]
     figures: list[Figure] = []
-    spans = sentence_spans(text)
     carried = None
     for n, (start, end) in enumerate(spans):
         if n and "\n" in text[spans[n - 1][1]:start]:
             carried = None  # a place carries over within its paragraph only
+        amounts = amounts_of[n]
+        if not amounts:
+            continue
         sentence = text[start:end]
-        in_sentence = [m for m in mentions if start <= m.start and m.end <= end]
-        amounts = [a for a in find_amounts(sentence) if not is_excluded(sentence, a)]
-        if amounts:
-            previous = text[spans[n - 1][0]:spans[n - 1][1]] if n else ""
-            countries = [(m.start - start, m.end - start) for m in in_sentence
-                         if m.place.level == "country" and not m.demonym]
-            readings = read_amounts(sentence, amounts, countries)
-            found = [(a, r) for a, r in zip(amounts, readings) if r is not None]
-            kept = [a for a, _ in found]
-            for i, (amount, reading) in enumerate(found):
-                place, own = _place(sentence, start, kept, i, reading, in_sentence, carried, context.main)
-                figures.append(_figure(article.id, context, sentence, start, amount, reading, place, previous))
-                if own:
-                    carried = place
+        in_sentence = [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
+        previous = text[spans[n - 1][0]:spans[n - 1][1]] if n else ""
+        countries = [(m.start - start, m.end - start) for m in in_sentence
+                     if m.place.level == "country" and not m.demonym]
+        readings = read_amounts(sentence, amounts, countries)
+        found = [(a, r) for a, r in zip(amounts, readings) if r is not None]
+        kept = [a for a, _ in found]
+        for i, (amount, reading) in enumerate(found):
+            place, own = _place(sentence, start, kept, i, reading, in_sentence, carried, context.main)
+            figures.append(_figure(article.id, context, sentence, start, amount, reading, place, previous))
+            if own:
+                carried = place
     return figures
+
+
+_OPENING = 3  # headline, standfirst, dateline: they say what the article is about
+
+
+def _places_text(text: str, spans: list, amounts_of: list) -> str:
+    """The text with only what places are needed for: the opening sentences, the sentences
+    with amounts and the one before each (blanked elsewhere, offsets kept). Page furniture and
+    reader comments far from any figure are neither read nor counted for the main country."""
+    keep = set(range(min(_OPENING, len(spans))))
+    for n, amounts in enumerate(amounts_of):
+        if amounts:
+            keep.update((n - 1, n))
+    out, last = [], 0
+    for n in sorted(k for k in keep if k >= 0):
+        start, end = spans[n]
+        out.append(_blank(text[last:start]))
+        out.append(text[start:end])
+        last = end
+    out.append(_blank(text[last:]))
+    return "".join(out)
+
+
+def _blank(part: str) -> str:
+    """Spaces for everything but line breaks, so offsets and line structure stay."""
+    return re.sub(r"[^\n]", " ", part)
 
 
 def _main_place(text: str, mentions: list):

@@ -82,14 +82,38 @@ _DIGIT_RE = re.compile(rf"(?:{_DIGIT_AMOUNT})(?![\w])", re.IGNORECASE)
 _WORD_RE = re.compile(
     rf"(?i:(?=[abcdefhlmnoqst])\b(?:{_VAGUE_AMOUNT}|{_WORD_AMOUNT}))(?![\w])"
 )
-_NOT_BEFORE = set("$£€¥#./+,:_") 
+_NOT_BEFORE = set("$£€¥#./+,:_")
+# Words an amount in words can contain (besides "a", "an", "and", "of"): the word scan only
+# tries the full pattern around them, which is far cheaper than trying it at every letter.
+_GATE = frozenset([*_UNITS, *_TENS, "hundred", "thousand", "million", "billion", "lakh", "lakhs",
+                   "lac", "crore", "crores", "dozen", "dozens", "half", "quarter", "quarters", "tens",
+                   "hundreds", "thousands", "millions", "scores", "several", "many"])
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _word_matches(text: str):
+    """What `_WORD_RE.finditer(text)` gives, found from the number words outward."""
+    starts: list[int] = []
+    last_end = 0
+    for word in _WORDS.finditer(text):
+        starts.append(word.start())
+        if word.start() < last_end or word.group().lower() not in _GATE:
+            continue
+        for start in starts[-5:]:  # "three quarters of a million": up to four words before
+            if start < last_end:
+                continue
+            match = _WORD_RE.match(text, start)
+            if match and match.end() > word.start():
+                yield match
+                last_end = match.end()
+                break
 
 
 def _matches(text: str) -> list[re.Match]:
     """Amount matches in order, without those glued to a word, a currency or a code."""
     found = []
-    for rx in (_DIGIT_RE, _WORD_RE):
-        for match in rx.finditer(text):
+    for scan in (_DIGIT_RE.finditer(text), _word_matches(text)):
+        for match in scan:
             start = match.start()
             if start:
                 before = text[start - 1]

@@ -381,7 +381,6 @@ _NULLABLE_INT_COLUMNS = ("low", "high")
 _FLOAT_COLUMNS = ("lat", "lon")
 FRAME_CHUNK = 250_000  # figures per query of the column-wise read (bounds its memory)
 _SEP = "\x1f"          # ASCII unit separator between the values of one column
-READ_THREADS = min(2, os.cpu_count() or 1)  # chunks read at once (file databases only)
 
 
 def _where(f: dict) -> tuple[list[str], list]:
@@ -435,25 +434,12 @@ class _NotColumnar(Exception):
     """The column-wise read cannot represent this store exactly."""
 
 
-def _chunks(conn: sqlite3.Connection, f: dict) -> list[tuple[str, str]]:
-    """Article id ranges [first, last] of about FRAME_CHUNK figures each."""
-    rows = conn.execute(
-        "SELECT article, COUNT(*) FROM figures GROUP BY article ORDER BY article"
-    ).fetchall()
-    if "article" in f:  # few articles: one query
-        return [(rows[0][0], rows[-1][0])] if rows else []
-    out: list[tuple[str, str]] = []
-    first, size = None, 0
-    for article, n in rows:
-        if first is None:
-            first = article
-        size += n
-        if size >= FRAME_CHUNK:
-            out.append((first, article))
-            first, size = None, 0
-    if first is not None:
-        out.append((first, rows[-1][0]))
-    return out
+def _chunks(conn: sqlite3.Connection) -> list[tuple[int, int]]:
+    """Figure id ranges [first, last] of at most FRAME_CHUNK ids each."""
+    low, high = conn.execute("SELECT min(id), max(id) FROM figures").fetchone()
+    if low is None:
+        return []
+    return [(i, min(i + FRAME_CHUNK - 1, high)) for i in range(low, high + 1, FRAME_CHUNK)]
 
 
 def _column_sql(name: str) -> str:
@@ -476,50 +462,25 @@ def _frame_columns(conn: sqlite3.Connection, f: dict):
     import pyarrow.compute as pc
 
     where, params = _where(f)
-    names = (*SPEC_FIELDS, "extractor_version")
+    names = (*SPEC_FIELDS, "extractor_version", "ordinal")
     select = ", ".join(_column_sql(n) for n in names)
-    clause = " AND ".join([*where, "f.article >= ?", "f.article <= ?"])
-    sql = (f"SELECT COUNT(*), {select} FROM (SELECT * FROM figures f WHERE {clause} "
-           "ORDER BY f.article, f.ordinal) f")
-
-    def read(db: sqlite3.Connection, first: str, last: str) -> tuple[int, list]:
-        row = db.execute(sql, [*params, first, last]).fetchone()
-        n = row[0]
-        arrays = []
-        for name, blob in zip(names, row[1:]):
-            arr = pc.split_pattern(pa.array([blob or b""], pa.large_binary()), _SEP.encode())
-            arr = arr.flatten() if n else pa.array([], pa.large_binary())
-            if len(arr) != n:
-                raise _NotColumnar(name)
-            arrays.append(arr.cast(pa.large_string()))
-        return n, arrays
-
-    chunks = _chunks(conn, f)
-    path = _file_of(conn)
-    if len(chunks) > 1 and path and READ_THREADS > 1:
-        # SQLite and Arrow release the GIL: chunks are read in parallel, one connection each.
-        import concurrent.futures as cf
-
-        def read_own(bounds: tuple[str, str]) -> tuple[int, list]:
-            db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
-                                 timeout=BUSY_TIMEOUT_MS / 1000)
-            try:
-                return read(db, *bounds)
-            finally:
-                db.close()
-
-        with cf.ThreadPoolExecutor(min(READ_THREADS, len(chunks))) as pool:
-            results = list(pool.map(read_own, chunks))
-    else:
-        results = [read(conn, first, last) for first, last in chunks]
+    clause = " AND ".join([*where, "f.id BETWEEN ? AND ?"])
+    # In the table's own order (a plain scan: no index lookup per row); sorted below.
+    sql = f"SELECT COUNT(*), {select} FROM figures f WHERE {clause}"
     parts: dict[str, list] = {n: [] for n in names}
     total = 0
-    for n, arrays in results:
+    for first, last in _chunks(conn):
+        row = conn.execute(sql, [*params, first, last]).fetchone()
+        n = row[0]
+        if not n:
+            continue
         total += n
-        if n:
-            for name, arr in zip(names, arrays):
-                parts[name].append(arr)
-    del results
+        for name, blob in zip(names, row[1:]):
+            arr = pc.split_pattern(pa.array([blob], pa.large_binary()), _SEP.encode()).flatten()
+            if len(arr) != n:
+                raise _NotColumnar(name)
+            parts[name].append(arr.cast(pa.large_string()))
+        del row
 
     def joined(name: str):
         chunks = parts[name]
@@ -529,7 +490,7 @@ def _frame_columns(conn: sqlite3.Connection, f: dict):
         columns: dict = {}
         for name in names:
             arr = joined(name)
-            if name in _INT_COLUMNS:
+            if name in (*_INT_COLUMNS, "ordinal"):
                 columns[name] = pc.cast(arr, pa.int64()).to_numpy(zero_copy_only=False)
             elif name == "vague":
                 columns[name] = pc.cast(arr, pa.int64()).to_numpy(zero_copy_only=False) != 0
@@ -562,19 +523,26 @@ def _frame_columns(conn: sqlite3.Connection, f: dict):
     for i, name in enumerate(("article_title", "article_url")):
         per_article = [titles.get(a, ("", ""))[i] for a in article.categories]
         codes, uniques = pd.factorize(np.asarray(per_article, dtype=object))
+        uniques = list(uniques) + ([""] if "" not in set(uniques) else [])
         columns[name] = pd.Categorical.from_codes(
             codes[article.codes] if len(article) else np.array([], dtype=np.int64),
             categories=pd.Index(uniques, dtype=object))
     df = pd.DataFrame({name: columns[name] for name in FRAME_COLUMNS})
+    # Order by article, then position (article ids compare as SQLite's BINARY: code points).
+    rank = np.argsort(np.argsort(np.asarray(article.categories, dtype=object), kind="stable"))
+    key_article = rank[article.codes] if len(article) else np.array([], dtype=np.int64)
+    ordinal = columns["ordinal"]
+    if len(df) > 1 and not _is_sorted(key_article, ordinal):
+        order = np.lexsort((ordinal, key_article))
+        df = df.take(order).reset_index(drop=True)
     return df
 
 
-def _file_of(conn: sqlite3.Connection) -> str:
-    """The main database's file ("" for an in-memory or temporary database)."""
-    for _, name, file in conn.execute("PRAGMA database_list"):
-        if name == "main":
-            return file or ""
-    return ""
+def _is_sorted(major, minor) -> bool:
+    import numpy as np
+
+    d_major = np.diff(major)
+    return bool(np.all((d_major > 0) | ((d_major == 0) & (np.diff(minor) > 0))))
 
 
 def _empty_as_null(arr):
@@ -594,8 +562,10 @@ def _categorical(arr):
     codes = encoded.indices.to_numpy(zero_copy_only=False)
     codes = np.where(np.isnan(codes), -1, codes).astype(np.int64) if codes.dtype.kind == "f" \
         else codes.astype(np.int64)
-    categories = pd.Index(encoded.dictionary.to_pylist(), dtype=object)
-    return pd.Categorical.from_codes(codes, categories=categories)
+    categories = encoded.dictionary.to_pylist()
+    if "" not in categories:  # so that `fillna("")` works on every text column
+        categories.append("")
+    return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
 
 
 def _frame_rows(conn: sqlite3.Connection, f: dict):
@@ -623,6 +593,8 @@ def _frame_rows(conn: sqlite3.Connection, f: dict):
         df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
     for col in CATEGORICAL_COLUMNS:
         df[col] = df[col].astype(object).astype("category")
+        if "" not in df[col].cat.categories:
+            df[col] = df[col].cat.add_categories([""])
     for col in ARROW_TEXT_COLUMNS:
         try:
             df[col] = df[col].astype(str).astype("string[pyarrow]")
