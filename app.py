@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -33,7 +34,7 @@ from newsfigures import charts, filters, marking, store  # noqa: E402
 REPO = Path(__file__).resolve().parent
 SEED_ARTICLES = REPO / "data" / "articles"
 TABLE_LIMIT = 5_000          # rows drawn in the evidence table (downloads hold them all)
-EAGER_DOWNLOAD_LIMIT = 20_000  # above this, download files are built only when clicked
+EAGER_DOWNLOAD_LIMIT = 1_000  # above this, download files are built only when clicked
 ESTIMATES_LIMIT = 50_000     # estimates are computed for at most this many figures
 UPLOAD_TYPES = ["txt", "html", "htm"]
 
@@ -67,11 +68,36 @@ def load_reports(path: str, version: tuple) -> pd.DataFrame:
 
     `store.figures_frame` reads column-wise into categoricals and Arrow strings (no Python
     object per row), so `prepare` only adds the parsed dates."""
-    return filters.prepare(store.figures_frame(connection(path)))
+    return with_claim_ids(filters.prepare(store.figures_frame(connection(path))))
+
+
+def with_claim_ids(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with `claim` filled where the store left it empty (`claims.claim_id`)."""
+    if frame.empty:
+        return frame
+    if "claim" not in frame.columns:
+        frame = frame.assign(claim="")
+    missing = (frame["claim"].fillna("") == "").to_numpy()
+    if not missing.any():
+        return frame
+    from newsfigures.claims import claim_id
+
+    part = frame.loc[missing, ["value", "category", "place", "source"]]
+    ids = [claim_id(v, str(c), str(p), str(s)) for v, c, p, s in zip(
+        part["value"], part["category"], part["place"], part["source"])]
+    claim = frame["claim"].astype(object).to_numpy(copy=True)
+    claim[missing] = ids
+    return frame.assign(claim=pd.array(claim, dtype="string[pyarrow]"))
 
 
 def _collapse_fast(df: pd.DataFrame) -> pd.DataFrame:
-    """One row per claim (its newest report) with n_reports and n_articles, vectorised."""
+    """One row per claim (its newest report) with n_reports and n_articles, vectorised.
+
+    The same rows and counts as `claims.collapse_claims` (newest report: latest published,
+    then article, then offset), without its per-claim lists of articles and reports, which
+    it builds in Python: 1.5 s per 100,000 figures, 16 s for a million (measured with
+    bench/app.py's store). The articles of one claim are looked up when a figure is shown
+    (`article_view`)."""
     order = df.sort_values(["_published", "article", "start"], kind="mergesort")
     size = order.groupby("claim", sort=False)["claim"].transform("size")
     n_art = order.groupby("claim", sort=False)["article"].transform("nunique")
@@ -81,23 +107,11 @@ def _collapse_fast(df: pd.DataFrame) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner="Grouping reports into claims…", max_entries=2)
 def load_claims(path: str, version: tuple) -> pd.DataFrame:
-    """One row per claim (issue 5): its newest report, with n_reports and n_articles.
-
-    Claim ids come from the store (filled at ingest) or, where missing, from
-    `claims.with_claims`; the grouping itself is vectorised (`_collapse_fast`) because
-    `claims.collapse_claims` builds per-claim lists in Python, minutes for a million rows.
-    The articles of one claim are looked up when a figure is shown (`article_view`).
-    """
+    """One row per claim (issue 5): its newest report, with n_reports and n_articles."""
     reports = load_reports(path, version)
     if reports.empty:
         return reports.assign(n_reports=pd.Series(dtype="int64"),
                               n_articles=pd.Series(dtype="int64"))
-    if "claim" not in reports.columns or (reports["claim"].fillna("") == "").any():
-        try:
-            from newsfigures.claims import with_claims
-        except ImportError:
-            return reports.assign(n_reports=1, n_articles=1)
-        reports = filters.prepare(with_claims(filters.plain(reports)))
     return _collapse_fast(reports)
 
 
@@ -187,6 +201,12 @@ def load_state_from_url(opts: filters.Options) -> None:
         parsed.notices.append(f"claims={claims} is not on or off; counting claims.")
         claims = "on"
     st.session_state["claims"] = claims == "on"
+    article = (params.get(filters.ARTICLE_KEY) or [""])[-1].strip()
+    ctx = st.session_state.get("nf_ctx")
+    if article and ctx and store.get_article(connection(ctx[0]), article) is None:
+        parsed.notices.append(f"article={article} is not in the database; none opened.")
+        article = ""
+    st.session_state["nf_article"] = article
     st.session_state["nf_notices"] = parsed.notices
     st.session_state["nf_init"] = True
 
@@ -203,6 +223,7 @@ def reset_filters(span) -> None:
     for key in FILTER_KEYS:
         st.session_state[key] = _session_value(key, filters.DEFAULT, span)
     st.session_state["claims"] = True
+    st.session_state["nf_article"] = ""
     st.session_state["nf_notices"] = []
 
 
@@ -211,6 +232,8 @@ def sync_url(sel: filters.Selection, claims_on: bool) -> None:
     wanted = filters.to_query(sel)
     if not claims_on:
         wanted["claims"] = "off"
+    if st.session_state.get("nf_article"):
+        wanted[filters.ARTICLE_KEY] = st.session_state["nf_article"]
     current = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
     normal = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
     if current != normal:
@@ -474,33 +497,62 @@ def evidence_table(df: pd.DataFrame) -> pd.Series | None:
     return None
 
 
-def article_view(conn, row: pd.Series, reports: pd.DataFrame) -> None:
-    """The article of the chosen figure, every figure of it marked, as escaped text."""
-    article = store.get_article(conn, str(row["article"]))
+def article_view(conn, article_id: str, reports: pd.DataFrame, row: pd.Series | None = None,
+                 sel: filters.Selection = filters.DEFAULT, claims_on: bool = True) -> None:
+    """The article (of the chosen figure, or opened by a link), every figure of it marked,
+    as escaped text; for the chosen figure, every article that reports its claim, as links."""
+    article = store.get_article(conn, str(article_id))
     if article is None:
-        st.warning(f"Article {row['article']} is not in the database.")
+        st.warning(f"Article {article_id} is not in the database.")
         return
     st.subheader("Article")
     mine = reports[reports["article"] == article.id]
     spans = list(zip(mine["start"], mine["end"]))
-    head = (f"<div><b>{marking.plain_text(article.title or article.id)}</b><br>"
-            f"{marking.plain_text(article.publisher)} · {marking.plain_text(article.published)}"
-            f" · <code>{marking.plain_text(article.url or article.path)}</code><br>"
-            f"{len(spans)} figures marked; the chosen one: "
-            f"<b>{int(row['value']):,}</b> {marking.plain_text(row['category'])} · "
-            f"{marking.plain_text(row['place'])} · "
-            f"{marking.plain_text(charts.source_label(row.to_dict()))}</div>")
-    claim = str(row.get("claim") or "")
+    esc = marking.plain_text
+    url = filters.safe_url(article.url)
+    where = (f'<a href="{html.escape(url, quote=True)}" target="_blank" '
+             f'rel="noopener noreferrer">{esc(url)}</a>' if url
+             else f"<code>{esc(article.url or article.path)}</code>")
+    head = (f"<div><b>{esc(article.title or article.id)}</b><br>"
+            f"{esc(article.publisher)} · {esc(article.published)} · {where}<br>"
+            f"{len(spans)} figures marked")
+    if row is not None:
+        head += (f"; the chosen one: <b>{int(row['value']):,}</b> {esc(row['category'])} · "
+                 f"{esc(row['place'])} · {esc(charts.source_label(row.to_dict()))}")
+    head += "</div>"
+    claim = str(row.get("claim") or "") if row is not None else ""
     if claim and "claim" in reports.columns:
-        same = reports.loc[reports["claim"] == claim, ["article", "publisher", "published"]]
-        arts = same.drop_duplicates("article")
-        if len(arts) > 1:
-            listed = "; ".join(f"{a} ({p or '?'}, {d or '?'})" for a, p, d in
-                               zip(arts["article"], arts["publisher"], arts["published"]))
-            head += (f"<div>Reported in {len(arts)} articles: "
-                     f"{marking.plain_text(listed)}</div>")
-    st.html(head + marking.mark_html(article.text, spans,
-                                     (int(row["start"]), int(row["end"]))))
+        head += claim_articles_html(reports, claim, article.id, sel, claims_on)
+    chosen = (int(row["start"]), int(row["end"])) if row is not None else None
+    st.html(head + marking.mark_html(article.text, spans, chosen))
+
+
+def claim_articles_html(reports: pd.DataFrame, claim: str, shown_id: str,
+                        sel: filters.Selection, claims_on: bool) -> str:
+    """"Reported in N articles": a list of links, to the article's URL when the store has
+    one, else to this dashboard with the article opened (`?article=`). Every text escaped."""
+    cols = [c for c in ("article", "publisher", "published", "article_title", "article_url")
+            if c in reports.columns]
+    same = reports.loc[reports["claim"] == claim, cols].drop_duplicates("article")
+    if len(same) < 2:
+        return ""
+    extra = {} if claims_on else {"claims": "off"}
+    items = []
+    for r in same.to_dict("records"):
+        aid = str(r["article"])
+        label = " · ".join(str(x) for x in (r.get("article_title") or aid,
+                                            r.get("publisher") or "?",
+                                            r.get("published") or "?"))
+        url = filters.safe_url(r.get("article_url"))
+        if url:
+            link = (f'<a href="{html.escape(url, quote=True)}" target="_blank" '
+                    f'rel="noopener noreferrer">{html.escape(label)}</a>')
+        else:
+            href = filters.article_href(aid, sel, extra)
+            link = f'<a href="{html.escape(href, quote=True)}" target="_self">{html.escape(label)}</a>'
+        items.append(f"<li>{link}{' (shown)' if aid == shown_id else ''}</li>")
+    return (f'<div class="nf-reports">Reported in {len(same)} articles:'
+            f"<ul>{''.join(items)}</ul></div>")
 
 
 def add_articles(path: str, conn) -> None:
@@ -609,7 +661,11 @@ def main() -> None:
     chosen = evidence_table(shown)
     downloads(shown)
     if chosen is not None:
-        article_view(conn, chosen, reports_all)
+        article_view(conn, str(chosen["article"]), reports_all, chosen, sel, claims_on)
+    elif st.session_state.get("nf_article"):
+        article_view(conn, st.session_state["nf_article"], reports_all, None, sel, claims_on)
+        st.button("Close the article", key="close_article",
+                  on_click=lambda: st.session_state.update(nf_article=""))
 
 
 main()

@@ -196,6 +196,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     r = bench(args.figures, args.keep)
     print(f"figures in the store         {r['figures']:>12,}")
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} "
+          "(1 min, after the run)")
     print(f"cold start to first render   {r['start_s']:>10.2f} s   (target < 10 s)"
           f"   headline {r['first_render_rows']}")
     print(f"filter change (country+cat)  {r['filter_s']:>10.2f} s   (target < 1 s)"

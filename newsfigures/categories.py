@@ -11,7 +11,9 @@ children were among nine civilians killed", "110,000 Syrian refugees in Egypt, 1
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import (HOME_NOUNS, HOUSEHOLD_NOUNS, NOUN_CATEGORY, OBJECT_GAP, PEOPLE_NOUNS,
                       LEFT_ONLY, PEOPLE_SUFFIXES, RIGHT_ONLY, STATED_NOUNS, find_triggers, word_category)
@@ -164,15 +166,20 @@ def _words_between(text: str, start: int, end: int) -> int:
     return len(re.findall(r"[A-Za-z0-9]+", text[start:end]))
 
 
+@lru_cache(maxsize=4096)
+def _breaks(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the clause breaks of a sentence."""
+    found = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence)]
+    return tuple(b[0] for b in found), tuple(b[1] for b in found)
+
+
 def _clause_limits(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): cut at ';', 'but', 'while' and the like."""
-    left = 0
-    for match in _CLAUSE_BREAK.finditer(sentence, 0, start):
-        left = match.end()
-    right = len(sentence)
-    match = _CLAUSE_BREAK.search(sentence, end)
-    if match:
-        right = match.start()
+    starts, ends = _breaks(sentence)
+    k = bisect_right(ends, start)  # breaks that end before `start`
+    left = ends[k - 1] if k else 0
+    j = bisect_left(starts, end)  # the first break from `end` on
+    right = starts[j] if j < len(starts) else len(sentence)
     return left, right
 
 
@@ -334,6 +341,11 @@ def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list
                 break
 
 
+@lru_cache(maxsize=4096)
+def _has_when(sentence: str) -> bool:
+    return bool(_WHEN.search(sentence))
+
+
 def _kind(sentence: str, amounts: list[Amount], j: int, category: str) -> str:
     """ "flow" for movement or events in a stated short period ("in the past nine days",
     "daily", "on Monday", "recent"), "stock" for totals to date ("hosts", "toll", "so far",
@@ -342,7 +354,7 @@ def _kind(sentence: str, amounts: list[Amount], j: int, category: str) -> str:
     end = amounts[j + 1].qualifier_start if j + 1 < len(amounts) else len(sentence)
     left, right = _clause_limits(sentence, amounts[j].qualifier_start, amounts[j].end)
     clause = sentence[max(start, left):min(end, right)]
-    if _FLOW.search(clause) or _WHEN.search(sentence):
+    if _FLOW.search(clause) or _has_when(sentence):
         return "flow"
     if _STOCK.search(clause) or category in _STOCK_CATEGORIES:
         return "stock"

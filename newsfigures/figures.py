@@ -108,7 +108,7 @@ def _places_text(text: str, spans: list, amounts_of: list) -> str:
 
 def _blank(part: str) -> str:
     """Spaces for everything but line breaks, so offsets and line structure stay."""
-    return re.sub(r"[^\n]", " ", part)
+    return "\n".join(" " * len(line) for line in part.split("\n"))
 
 
 def _main_place(text: str, mentions: list):

@@ -405,3 +405,35 @@ def describe(sel: Selection) -> str:
     if sel.q:
         parts.append(f'quote contains "{sel.q}"')
     return "; ".join(parts)
+
+
+# -- links to one article ----------------------------------------------------------------
+
+ARTICLE_KEY = "article"  # query parameter that opens one article in the dashboard
+
+
+def article_href(article_id: str, sel: Selection = DEFAULT, extra: Mapping | None = None) -> str:
+    """A relative link ("?...") to the dashboard showing `sel` with one article opened.
+
+    >>> article_href("afp 12", Selection(countries=("SY",)))
+    '?countries=SY&article=afp+12'
+    """
+    from urllib.parse import urlencode
+
+    params = {**to_query(sel), **(dict(extra) if extra else {}), ARTICLE_KEY: str(article_id)}
+    return "?" + urlencode(params, doseq=True)
+
+
+def safe_url(url: object) -> str:
+    """`url` when it is an absolute http(s) address with a host, else "" (never a
+    `javascript:`, `data:` or relative link taken from an article)."""
+    from urllib.parse import urlsplit
+
+    text = str(url or "").strip()
+    if not text or any(ch in text for ch in "\r\n\t\x00 <>\"'`"):
+        return ""
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return ""
+    return text if parts.scheme.lower() in ("http", "https") and parts.netloc else ""

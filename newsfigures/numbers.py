@@ -91,8 +91,13 @@ _GATE = frozenset([*_UNITS, *_TENS, "hundred", "thousand", "million", "billion",
 _WORDS = re.compile(r"[A-Za-z]+")
 
 
+_SEPARATORS = str.maketrans({c: " " for c in "-–—,.;:!?()[]{}\"'“”‘’/"})
+
+
 def _word_matches(text: str):
     """What `_WORD_RE.finditer(text)` gives, found from the number words outward."""
+    if _GATE.isdisjoint(text.lower().translate(_SEPARATORS).split()):
+        return  # no number word at all: the common case, decided at C speed
     starts: list[int] = []
     last_end = 0
     for word in _WORDS.finditer(text):

@@ -426,3 +426,61 @@ def test_config_binds_locally_and_caps_uploads():
     assert config["server"]["maxUploadSize"] <= 10
     assert config["server"]["enableStaticServing"] is True
 
+
+
+# -- one claim in several articles: links ----------------------------------------------------
+
+WIRE = ("Thousands flee fighting near Marib\n\nAbout 9,000 people have fled fighting near "
+        "Marib this week, the International Organization for Migration said on Friday.")
+
+
+def wire_db(tmp_path) -> Path:
+    """The same wire story in two outlets: one with a URL, one read from a file."""
+    start = WIRE.index("9,000")
+    extra = []
+    for aid, publisher, url, path in (("wire_web", "Example Times", "https://news.example/marib",
+                                       ""),
+                                      ("wire_file", "Daily <Example>", "", "/data/wire.txt")):
+        f = Figure(article=aid, value=9000, low=9000, high=9000, qualifier="about",
+                   vague=False, unit="people", group="people", category="displaced",
+                   place="Marib", country="YE", lat=15.46, lon=45.32, date="2021-03-05",
+                   date_start=None, source="International Organization for Migration",
+                   publisher=publisher, published="2021-03-06", quote=WIRE.splitlines()[-1],
+                   start=start, end=start + 5)
+        art = Article(id=aid, text=WIRE, title="Thousands flee fighting near Marib",
+                      publisher=publisher, published="2021-03-06", url=url, path=path)
+        extra.append((art, [f]))
+    return seed_db(tmp_path / "wire.db", extra_articles=extra)
+
+
+def test_reported_in_several_articles_lists_them_as_links(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSFIGURES_DB", str(wire_db(tmp_path)))
+    at = run_app({"countries": "YE", "claims": "off"})
+    assert len(evidence(at)) == 2
+    at.session_state["evidence"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    rerun(at)
+    html = "\n".join(h.proto.body for h in at.get("html"))
+    assert "Reported in 2 articles" in html
+    assert ('<a href="https://news.example/marib" target="_blank" '
+            'rel="noopener noreferrer">') in html
+    # no URL: a link that opens the article in the dashboard, the view kept
+    assert '<a href="?countries=YE&amp;claims=off&amp;article=wire_file" target="_self">' in html
+    assert "Daily &lt;Example&gt;" in html and "Daily <Example>" not in html
+
+
+def test_an_article_link_opens_the_article(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSFIGURES_DB", str(wire_db(tmp_path)))
+    at = run_app({"countries": "YE", "article": "wire_file"})
+    html = "\n".join(h.proto.body for h in at.get("html"))
+    assert "Thousands flee fighting near Marib" in html and html.count("<mark") == 1
+    assert at.query_params["article"] in ("wire_file", ["wire_file"])
+    assert not at.warning
+    next(b for b in at.button if b.key == "close_article").click()
+    rerun(at)
+    assert not at.get("html") and "article" not in at.query_params
+
+
+def test_a_link_to_an_unknown_article_shows_a_notice(db):
+    at = run_app({"article": "no_such_article"})
+    assert any("article=no_such_article" in w.value for w in at.warning)
+    assert len(evidence(at)) > 0

@@ -223,3 +223,14 @@ def test_mark_html_marks_text_exactly_at_the_offsets():
              (text.index("5,000 more"), text.index("5,000 more") + 5)]
     out = marking.mark_html(text, spans)
     assert ">35,000</mark>" in out and ">5,000</mark>" in out
+
+
+def test_who_says_draws_many_sources_in_two_traces_ordered_by_their_highest_figure():
+    rows = [fig(1000 + i, source=f"Relief group {i}", qualifier="at_least" if i % 2 else "exact")
+            for i in range(300)]
+    f = charts.who_says(frame(rows), category="displaced", place="Aleppo")
+    assert len(f.data) == 2  # intervals, markers
+    markers = next(t for t in f.data if t.mode == "markers")
+    assert list(markers.x[:2]) == ["Relief group 299", "Relief group 298"]
+    assert list(f.layout.xaxis.categoryarray[:2]) == ["Relief group 299", "Relief group 298"]
+    assert len(markers.hovertext) == 300

@@ -166,3 +166,45 @@ def test_prepare_makes_text_columns_compact(frame):
     assert isinstance(frame["place"].dtype, pd.CategoricalDtype)
     assert str(frame["_date"].dtype).startswith("datetime64")
     assert filters.plain(frame)["place"].dtype == object
+
+
+# -- prepared frames from the store, and links to one article -------------------------------
+
+def test_prepare_keeps_categoricals_and_fills_their_missing_values():
+    df = pd.DataFrame(ROWS)
+    for col in ("place", "country", "date", "published", "source"):
+        df[col] = df[col].astype("category")
+    df["source"] = df["source"].cat.set_categories(["OCHA", "Greek coast guard"])  # others NaN
+    out = filters.prepare(df)
+    assert isinstance(out["place"].dtype, pd.CategoricalDtype)
+    assert out["place"].cat.codes.tolist() == df["place"].cat.codes.tolist()  # not re-encoded
+    assert out["source"].tolist() == ["", "OCHA", "", "", "Greek coast guard", ""]
+    assert out["_date"].dt.strftime("%Y-%m-%d").tolist() == df["date"].astype(str).tolist()
+    assert out["_published"].iloc[4] == pd.Timestamp("2016-02-09")
+    sel = Selection(countries=("TR",), dates=(dt.date(2016, 2, 4), dt.date(2016, 2, 5)))
+    assert filters.apply(out, sel)["value"].tolist() == [70000]
+
+
+@pytest.mark.parametrize("article, sel, extra, href", [
+    ("afp_12", Selection(), None, "?article=afp_12"),
+    ("a b&c", Selection(countries=("SY", "TR")), {"claims": "off"},
+     "?countries=SY&countries=TR&claims=off&article=a+b%26c"),
+    ("x", Selection(dates=(dt.date(2016, 2, 4), dt.date(2016, 2, 6))), None,
+     "?dates=2016-02-04&dates=2016-02-06&article=x"),
+])
+def test_article_href_keeps_the_view_and_opens_one_article(article, sel, extra, href):
+    assert filters.article_href(article, sel, extra) == href
+    back = filters.parse_query({"countries": ["SY", "TR"]} if sel.countries else {})
+    assert back.selection.countries == sel.countries
+
+
+@pytest.mark.parametrize("url, safe", [
+    ("https://www.reuters.com/world/middle-east/syria-idUSKCN0VF0QZ",
+     "https://www.reuters.com/world/middle-east/syria-idUSKCN0VF0QZ"),
+    ("http://example.org/a?b=1&c=2", "http://example.org/a?b=1&c=2"),
+    ("javascript:alert(1)", ""), ("JAVASCRIPT://x.org/%0aalert(1)", ""),
+    ("data:text/html,<script>", ""), ("/local/path.txt", ""), ("http:evil", ""),
+    ('https://x.org/"onmouseover="alert(1)', ""), ("", ""), (None, ""),
+])
+def test_safe_url_only_passes_web_addresses(url, safe):
+    assert filters.safe_url(url) == safe

@@ -180,3 +180,112 @@ def test_deleting_an_article_deletes_its_figures(db):
     with store.transaction(db):
         db.execute("DELETE FROM articles WHERE id = 'sy1'")
     assert store.counts(db) == {"articles": 1, "figures": 1}
+
+
+# -- the column-wise read ------------------------------------------------------------------
+
+def _fig(article, value, **kw) -> Figure:
+    base = dict(article=article, value=value, low=value, high=value, qualifier="exact",
+                vague=False, unit="people", group="people", category="displaced",
+                place="Aleppo", country="SY", lat=36.2021, lon=37.1343, date="2016-02-05",
+                date_start=None, source="OCHA", publisher="Example Wire",
+                published="2016-02-06", quote=f"Some {value:,} people fled, OCHA said.",
+                start=5, end=11, kind="flow", claim="")
+    return Figure(**{**base, **kw})
+
+
+def _store(path, articles) -> sqlite3.Connection:
+    conn = store.connect(path)
+    for article, figures in articles:
+        with store.transaction(conn):
+            store.write_article(conn, article, "h-" + article.id, figures, "v1",
+                                ingested_at="2026-01-01T00:00:00+00:00")
+    return conn
+
+
+MIXED = [
+    (Article(id="b2", text="…", title="Kilis camp fills up", publisher="Daily Example",
+             published="2016-02-08", url="https://news.example/kilis"),
+     [_fig("b2", 70000, low=None, high=70000, qualifier="up_to", place="Kilis", country="TR",
+           lat=36.716667, lon=37.116667, source="Ahmet Davutoğlu", kind=""),
+      _fig("b2", 10000, high=None, qualifier="vague", vague=True, lat=None, lon=None,
+           place="", country="", date_start="", source="",
+           quote="Tens of thousands massed at the Öncüpınar crossing — “a flood”."),
+      _fig("b2", 5, date_start="2016-02-01", quote="Five people… 'died'\n on the way.")]),
+    (Article(id="a1", text="…", title="Thousands flee Aleppo", publisher="Example Wire",
+             published="2016-02-06", path="/data/a1.txt"),
+     [_fig("a1", 40000, low=40000, high=None, qualifier="at_least", lat=0.1 + 0.2),
+      _fig("a1", 14, category="killed", group="civilians", claim="c0ffee000001")]),
+]
+
+
+def test_column_wise_read_equals_the_row_wise_read(tmp_path):
+    conn = _store(tmp_path / "mixed.db", MIXED)
+    f = store.normalise_filters(None)
+    fast, slow = store._frame_columns(conn, f), store._frame_rows(conn, f)
+    pd.testing.assert_frame_equal(fast, slow, check_categorical=False)
+    assert fast["article"].tolist() == ["a1", "a1", "b2", "b2", "b2"]  # article, then position
+    assert fast["value"].tolist() == [40000, 14, 70000, 10000, 5]
+    assert fast["lat"].tolist()[0] == 0.1 + 0.2  # doubles round-trip exactly
+    assert fast["low"].tolist()[2] is pd.NA and fast["high"].tolist()[3] is pd.NA
+    assert pd.isna(fast["lat"].iloc[3])
+    # NULL and "" stay apart in date_start; text keeps its accents, quotes and newlines
+    assert pd.isna(fast["date_start"].iloc[2])
+    assert fast["date_start"].tolist()[3:] == ["", "2016-02-01"]
+    assert fast["source"].iloc[2] == "Ahmet Davutoğlu"
+    assert fast["quote"].iloc[4] == "Five people… 'died'\n on the way."
+    assert fast["article_url"].tolist() == ["", "", "https://news.example/kilis"] + [
+        "https://news.example/kilis"] * 2
+    assert fast["article_title"].iloc[0] == "Thousands flee Aleppo"
+    assert fast["claim"].iloc[1] == "c0ffee000001"
+    conn.close()
+
+
+def test_frame_types_are_compact_and_fillna_safe(tmp_path):
+    conn = _store(tmp_path / "mixed.db", MIXED)
+    df = store.figures_frame(conn)
+    for col in ("category", "qualifier", "unit", "country", "place", "source", "publisher",
+                "kind", "article", "date", "published"):
+        assert isinstance(df[col].dtype, pd.CategoricalDtype), col
+        assert df[col].fillna("").tolist() == df[col].astype(str).tolist()  # "" is a category
+    assert df["quote"].dtype == "string[pyarrow]" and df["claim"].dtype == "string[pyarrow]"
+    assert (df["value"].dtype, df["low"].dtype, df["vague"].dtype, df["lat"].dtype) == (
+        "int64", "Int64", bool, "float64")
+    conn.close()
+
+
+@pytest.mark.parametrize("filters, values", [
+    ({"country": "tr"}, [70000]),
+    ({"vague": True}, [10000]),
+    ({"place": "ALEPPO", "category": "killed"}, [14]),
+    ({"article": ["b2"], "date_from": "2016-02-05"}, [70000, 10000, 5]),
+])
+def test_column_wise_read_filters_like_the_row_wise_read(tmp_path, filters, values):
+    conn = _store(tmp_path / "mixed.db", MIXED)
+    f = store.normalise_filters(filters)
+    fast = store._frame_columns(conn, f)
+    assert fast["value"].tolist() == values
+    pd.testing.assert_frame_equal(fast, store._frame_rows(conn, f), check_categorical=False)
+    conn.close()
+
+
+def test_chunked_read_keeps_article_order_after_a_re_ingest(tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "FRAME_CHUNK", 2)  # several queries
+    conn = _store(tmp_path / "mixed.db", MIXED)
+    article, figures = MIXED[1]
+    with store.transaction(conn):  # a1's figures get new, higher ids
+        store.replace_figures(conn, article.id, [*figures, _fig("a1", 7)], "v2")
+    df = store.figures_frame(conn)
+    assert df["article"].tolist() == ["a1"] * 3 + ["b2"] * 3
+    assert df["value"].tolist() == [40000, 14, 7, 70000, 10000, 5]
+    assert df["extractor_version"].tolist() == ["v2"] * 3 + ["v1"] * 3
+    conn.close()
+
+
+def test_a_separator_inside_a_value_falls_back_to_the_row_wise_read(tmp_path):
+    odd = [(Article(id="c3", text="…"), [_fig("c3", 9, source="Unit\x1fSeparator")])]
+    conn = _store(tmp_path / "odd.db", odd)
+    with pytest.raises(store._NotColumnar):
+        store._frame_columns(conn, {})
+    assert store.figures_frame(conn)["source"].tolist() == ["Unit\x1fSeparator"]
+    conn.close()
