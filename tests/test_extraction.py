@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from newsfigures.articles import iter_articles
 from newsfigures.figures import date_collection, extract_figures
+from newsfigures.numbers import find_amounts
 from newsfigures.records import SPEC_FIELDS, Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,6 +59,7 @@ def test_every_figure_has_the_spec_fields(sample_figures):
 
 
 def test_offsets_give_the_numbers_words(sample_figures):
+    """text[start:end] is the number as written: read again, it gives the figure's value."""
     texts = {p.stem: p.read_text(encoding="utf-8") for p in SAMPLES.glob("*.txt")}
     for row in sample_figures:
         text = texts[row["article"]]
@@ -65,6 +67,8 @@ def test_offsets_give_the_numbers_words(sample_figures):
         assert words and words[0].isalnum() and words[-1].isalnum(), row
         assert words in row["quote"], row
         assert row["quote"] in text
+        again = find_amounts(words)
+        assert len(again) == 1 and again[0].text == words and again[0].value == row["value"], row
 
 
 def test_figures_are_json_lines(sample_figures):
