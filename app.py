@@ -90,21 +90,6 @@ def with_claim_ids(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(claim=pd.array(claim, dtype="string[pyarrow]"))
 
 
-def _collapse_fast(df: pd.DataFrame) -> pd.DataFrame:
-    """One row per claim (its newest report) with n_reports and n_articles, vectorised.
-
-    The same rows and counts as `claims.collapse_claims` (newest report: latest published,
-    then article, then offset), without its per-claim lists of articles and reports, which
-    it builds in Python: 1.5 s per 100,000 figures, 16 s for a million (measured with
-    bench/app.py's store). The articles of one claim are looked up when a figure is shown
-    (`article_view`)."""
-    order = df.sort_values(["_published", "article", "start"], kind="mergesort")
-    size = order.groupby("claim", sort=False)["claim"].transform("size")
-    n_art = order.groupby("claim", sort=False)["article"].transform("nunique")
-    out = order.assign(n_reports=size.astype("int64"), n_articles=n_art.astype("int64"))
-    return out.drop_duplicates("claim", keep="last").sort_index()
-
-
 @st.cache_resource(show_spinner="Grouping reports into claims…", max_entries=2)
 def load_claims(path: str, version: tuple) -> pd.DataFrame:
     """One row per claim (issue 5): its newest report, with n_reports and n_articles."""
@@ -112,7 +97,7 @@ def load_claims(path: str, version: tuple) -> pd.DataFrame:
     if reports.empty:
         return reports.assign(n_reports=pd.Series(dtype="int64"),
                               n_articles=pd.Series(dtype="int64"))
-    return _collapse_fast(reports)
+    return filters.claim_rows(reports)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

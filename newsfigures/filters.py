@@ -113,6 +113,8 @@ def _as_text(series: pd.Series) -> pd.Series:
                 series = series.cat.add_categories([""])
             return series.fillna("")
         series = series.astype(object)
+    elif isinstance(series.dtype, pd.StringDtype):  # Arrow strings stay Arrow strings
+        return series.fillna("") if series.isna().any() else series
     return series.where(series.notna(), "").astype(str)
 
 
@@ -187,6 +189,42 @@ def plain(df: pd.DataFrame) -> pd.DataFrame:
 def public_columns(df: pd.DataFrame) -> pd.DataFrame:
     """`df` without the helper columns `prepare` added."""
     return df.drop(columns=[c for c in DERIVED_COLUMNS if c in df.columns])
+
+
+# -- claims ----------------------------------------------------------------------------
+
+def claim_rows(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per claim of a `prepare`d frame: its newest report, with `n_reports` and
+    `n_articles`, vectorised (integer codes and numpy; about 0.3 s for a million figures).
+
+    The same rows and counts as `claims.collapse_claims` (newest report: latest published,
+    then article id, then offset; rows in the frame's order), without its per-claim lists
+    of articles and reports, which it builds in Python: 1.5 s per 100,000 figures, 16 s for
+    a million (measured on bench/app.py's store). The articles of one claim are looked up
+    when a figure is shown (the app's article view)."""
+    def codes_of(series: pd.Series) -> np.ndarray:
+        if isinstance(series.dtype, pd.CategoricalDtype):  # rank of the category's text
+            rank = np.argsort(np.argsort(series.cat.categories.astype(str).to_numpy(),
+                                         kind="stable"))
+            codes = series.cat.codes.to_numpy()
+            return np.where(codes < 0, -1, rank[codes])
+        return pd.factorize(series.astype(str), sort=True)[0]
+
+    claim = pd.factorize(df["claim"], use_na_sentinel=False)[0]
+    article = codes_of(df["article"])
+    published = df["_published"].to_numpy().astype("int64")  # NaT is the smallest
+    order = np.lexsort((df["start"].to_numpy(), article, published))  # oldest report first
+    n_claims = int(claim.max()) + 1 if len(claim) else 0
+    n_reports = np.bincount(claim, minlength=n_claims)
+    width = int(article.max()) + 2 if len(article) else 1
+    pairs = np.unique(claim.astype("int64") * width + (article + 1))
+    n_articles = np.bincount(pairs // width, minlength=n_claims)
+    newest_first = order[::-1]
+    _, first = np.unique(claim[newest_first], return_index=True)  # claims 0..n-1, all seen
+    rows = np.sort(newest_first[first])
+    out = df.iloc[rows]
+    return out.assign(n_reports=n_reports[claim[rows]].astype("int64"),
+                      n_articles=n_articles[claim[rows]].astype("int64"))
 
 
 # -- options -----------------------------------------------------------------------------

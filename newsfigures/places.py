@@ -203,8 +203,83 @@ SITE_CONNECTORS = CONNECTORS - {"of", "the", "and", "i", "e", "y"}
 
 # ---------------------------------------------------------------- scanning
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+class _Tokens:
+    """The text's word tokens (matches of TOKEN, as (start, end, word)), found on demand
+    around the few words that matter rather than listed: tokens never span a character that
+    is neither a letter/digit nor an apostrophe, so TOKEN scanned from such a "hard" break,
+    or from the end of a token, finds exactly the tokens a scan of the whole text finds."""
+
+    __slots__ = ("text", "_rev", "_next", "_prev")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._rev = None
+        self._next: dict = {}
+        self._prev: dict = {}
+
+    def next(self, tok: tuple) -> tuple | None:
+        """The token after `tok`."""
+        e = tok[1]
+        r = self._next.get(e, _NONE)
+        if r is _NONE:
+            m = TOKEN.search(self.text, e)
+            r = self._next[e] = (m.start(), m.end(), m.group()) if m else None
+        return r
+
+    def prev(self, tok: tuple) -> tuple | None:
+        """The token before `tok`."""
+        s = tok[0]
+        r = self._prev.get(s, _NONE)
+        if r is _NONE:
+            r = self._prev[s] = self._prev_uncached(s)
+        return r
+
+    def _prev_uncached(self, pos: int) -> tuple | None:
+        text = self.text
+        if self._rev is None:
+            self._rev = text[::-1]
+        rev, n = self._rev, len(text)
+        while pos > 0:
+            m = _WORD_CHAR.search(rev, n - pos)  # the last letter/digit before pos
+            if m is None:
+                return None
+            h = _HARD_CHAR.search(rev, m.start() + 1)  # the hard break before it
+            seg = n - h.start() if h else 0
+            found = None
+            for t in TOKEN.finditer(text, seg):
+                if t.start() >= pos:
+                    break
+                found = t
+            if found is not None:
+                return found.start(), found.end(), found.group()
+            pos = seg
+        return None
+
+    def starts_token(self, p: int) -> bool:
+        """Whether a token starts at `p` (a letter/digit that follows no letter/digit)."""
+        if p == 0 or self.text[p - 1] not in _APOS:
+            return True
+        if self._rev is None:
+            self._rev = self.text[::-1]
+        n = len(self.text)
+        h = _HARD_CHAR.search(self._rev, n - p)
+        for t in TOKEN.finditer(self.text, n - h.start() if h else 0):
+            if t.start() >= p:
+                return t.start() == p
+        return False
+
+    def at(self, p: int) -> tuple:
+        m = TOKEN.match(self.text, p)
+        return m.start(), m.end(), m.group()
+
+
+_NONE = object()
+_WORD_CHAR = re.compile(r"[^\W_]")
+_HARD_CHAR = re.compile(rf"[^\w{_APOS}]|_")
+# where a capitalised token may start (the letter first, so the engine skips to it), and
+# where a lower-case "al"/"el" joined to the next word by a hyphen may ("al-Raqqa")
+_CAP_START = re.compile(r"[^\W\d_a-z](?<![^\W_].)")
+_AL_START = re.compile(r"a(?<![^\W_]a)[lL]-|e(?<![^\W_]e)[lL]-")
 
 
 def _gap_ok(text: str, a: tuple, b: tuple) -> bool:
@@ -224,65 +299,74 @@ def _is_cap(tok: str) -> bool:
 
 @dataclass(frozen=True)
 class _Cand:
-    i: int          # first token
-    j: int          # last token
+    first: tuple    # first token
+    last: tuple     # last token
     start: int
     end: int
     key: str
 
+    @property
+    def single(self) -> bool:
+        return self.first[0] == self.last[0]
 
-_AL_EL = frozenset({"al", "aL", "el", "eL"})  # lower-case spellings whose .lower() is al/el
 
-
-def _candidates(text: str, toks: list) -> list[_Cand]:
+def _candidates(tt: _Tokens) -> list[_Cand]:
     g = _gaz()
     index, demonyms = g.index, g.demonyms
+    text = tt.text
     out: list[_Cand] = []
-    n = len(toks)
-    words = [t[2] for t in toks]
-    cap = [w[0].isupper() for w in words]
-    nxt = 0
-    for i in [k for k in range(n) if cap[k] or words[k] in _AL_EL]:
-        if i < nxt:
+    skip_before = -1  # tokens already inside a candidate
+    starts = [m.start() for m in _CAP_START.finditer(text) if text[m.start()].isupper()]
+    als = [m.start() for m in _AL_START.finditer(text)]
+    if als:
+        starts = sorted(starts + als)
+    for p in starts:
+        if p < skip_before:
             continue
-        if not cap[i] and not (i + 1 < n and text[toks[i][1]:toks[i + 1][0]] == "-" and cap[i + 1]):
+        cap = text[p].isupper()
+        if not tt.starts_token(p):
             continue
+        tok = tt.at(p)
+        if not cap:
+            if tok[1] != p + 2:  # not exactly "al"/"el"
+                continue
+            nx = tt.next(tok)
+            if not (nx and text[tok[1]:nx[0]] == "-" and nx[2][0].isupper()):
+                continue
         # extend over capitalised words and lower-case connectors
-        js = [i]
-        k = i + 1
-        while k < n and k - i < _MAXN:
-            gap = text[toks[k - 1][1]:toks[k][0]]
-            if not (gap == " " or gap == "-" or _gap_ok(text, toks[k - 1], toks[k])):
+        run = [tok]
+        js = [0]
+        cur = tok
+        while len(run) < _MAXN:
+            nx = tt.next(cur)
+            if nx is None:
                 break
-            if cap[k]:
-                js.append(k)
-            elif words[k].lower() not in CONNECTORS:
+            gap = text[cur[1]:nx[0]]
+            if not (gap == " " or gap == "-" or _gap_ok(text, cur, nx)):
                 break
-            k += 1
-        folds = [fold_token(words[x]) for x in range(i, js[-1] + 1)]
+            if nx[2][0].isupper():
+                js.append(len(run))
+            elif nx[2].lower() not in CONNECTORS:
+                break
+            run.append(nx)
+            cur = nx
+        folds = [fold_token(t[2]) for t in run[:js[-1] + 1]]
         found = None
         for j in reversed(js):
-            key = " ".join(folds[:j - i + 1])
+            key = " ".join(folds[:j + 1])
             if key in index or key in demonyms:
                 found = (j, key)
                 break
         if found is None:
             continue
         j, key = found
-        end = toks[j][1]
-        if len(words[j]) == 1 and text[end:end + 1] == "." and j > i:  # U.S.
+        last = run[j]
+        end = last[1]
+        if len(last[2]) == 1 and text[end:end + 1] == "." and j > 0:  # U.S.
             end += 1
-        out.append(_Cand(i, j, toks[i][0], end, key))
-        nxt = j + 1
+        out.append(_Cand(tok, last, p, end, key))
+        skip_before = last[1]
     return out
-
-
-def _prev_tok(toks, i):
-    return toks[i - 1] if i > 0 else None
-
-
-def _next_tok(toks, j):
-    return toks[j + 1] if j + 1 < len(toks) else None
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -326,7 +410,7 @@ class _LowerWords:
 @dataclass(frozen=True)
 class _Ctx:
     text: str
-    toks: list
+    toks: _Tokens
     lower_words: _LowerWords
     countries: Counter
     memo: dict  # per-call caches: title-case lines, evidence per candidate
@@ -346,16 +430,18 @@ _OF_CUES = SITE_OF_WORDS | TYPE_CITY | {
 
 def _evidence_uncached(ctx: _Ctx, c: _Cand) -> dict:
     text, toks = ctx.text, ctx.toks
-    prev = _prev_tok(toks, c.i)
-    nxt = _next_tok(toks, c.j)
+    prev = toks.prev(c.first)
+    nxt = toks.next(c.last)
     gap_before = text[prev[1]:c.start] if prev else ""
     gap_after = text[c.end:nxt[0]] if nxt else ""
     prev_l = prev[2].lower() if prev else ""
     nxt_l = nxt[2].lower() if nxt else ""
     initial = _sentence_initial(text, c.start)
     cue = bool(prev) and prev_l in CUES and gap_before.strip() == "" and "\n" not in gap_before
-    if prev_l == "of" and c.i >= 2:
-        cue = toks[c.i - 2][2].lower() in _OF_CUES
+    if prev_l == "of":
+        pp = toks.prev(prev)
+        if pp is not None:
+            cue = pp[2].lower() in _OF_CUES
     type_admin = nxt_l in TYPE_ADMIN and gap_after.strip() == ""
     type_city = nxt_l in TYPE_CITY and gap_after.strip() == ""
     title = bool(prev) and prev_l.rstrip(".") in TITLES and gap_before.strip() in ("", ".")
@@ -398,7 +484,7 @@ def _resolve(ctx: _Ctx, c: _Cand, top: str) -> tuple[int | None, bool]:
     """(place id or None, is demonym) for one candidate."""
     g = _gaz()
     key = c.key
-    if key in g.never and c.i == c.j:
+    if key in g.never and c.single:
         return None, False
     ev = _evidence(ctx, c)
     if ev["title"]:
@@ -422,7 +508,7 @@ def _resolve(ctx: _Ctx, c: _Cand, top: str) -> tuple[int | None, bool]:
             best = max(twin, key=lambda p: _row(p)[6])
             bp = _row(best)
     level, cc, pop = bp[4], bp[1], bp[6]
-    single = c.i == c.j
+    single = c.single
     stopword = key in g.stop
     in_ctx = cc in ctx.countries
     strong_cue = ev["cue"] or ev["type_admin"] or ev["type_city"]
@@ -509,8 +595,8 @@ def find_places(text: str) -> list[PlaceMention]:
     """Every place mention in an article, sorted by start."""
     if not text:
         return []
-    toks = _tokens(text)
-    cands = _candidates(text, toks)
+    toks = _Tokens(text)
+    cands = _candidates(toks)
     memo: dict = {}
     ctx = _Ctx(text, toks, _LowerWords(text), Counter(), memo)
     countries = _context_countries(ctx, cands)
@@ -529,7 +615,7 @@ def find_places(text: str) -> list[PlaceMention]:
     main_cc = main.most_common(1)[0][0] if main else ""
     mentions = _regions(text, mentions)
     mentions = _borders(text, mentions, main_cc)
-    mentions += _sites(text, toks, mentions, main_cc, ctx.lower_words)
+    mentions += _sites(toks, mentions, main_cc, ctx.lower_words)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
 
@@ -601,51 +687,80 @@ def _borders(text: str, mentions: list[PlaceMention], main_cc: str) -> list[Plac
     return out
 
 
-def _sites(text: str, toks: list, mentions: list[PlaceMention], main_cc: str,
+_SITE_KEYS = sorted(SITE_WORDS | {"of"}, key=len, reverse=True)
+# in the lower-cased text (each word's first letter before the look-behind, so the engine
+# skips to candidate letters); case-insensitively in the text when lower-casing moves offsets
+_SITE_LOWER = re.compile("(?:%s)(?![^\\W_])" % "|".join(
+    f"{re.escape(w[0])}(?<![^\\W_]{re.escape(w[0])}){re.escape(w[1:])}" for w in _SITE_KEYS))
+_SITE_ANYCASE = re.compile(r"(?i)(?<![^\W_])(?:%s)(?![^\W_])" % "|".join(map(re.escape, _SITE_KEYS)))
+
+
+def _sites(tt: _Tokens, mentions: list[PlaceMention], main_cc: str,
            lower_words: _LowerWords) -> list[PlaceMention]:
     """Places the gazetteer lacks, named by a cue: "Kulben village", "the town of Tall Rifaat"."""
     g = _gaz()
+    text = tt.text
     taken = [(m.start, m.end) for m in mentions]
 
     def covered(s: int, e: int) -> bool:
         return any(s < te and ts < e for ts, te in taken)
 
-    found: list[tuple[int, int, bool]] = []  # (first token, last token, type word included)
-    n = len(toks)
-    for k, (s, e, t) in enumerate(toks):
+    found: list[list[tuple]] = []  # the tokens of each site name
+    low_text = text.lower()
+    sites = (_SITE_LOWER.finditer(low_text) if len(low_text) == len(text)
+             else _SITE_ANYCASE.finditer(text))
+    for m in sites:
+        p = m.start()
+        if not tt.starts_token(p):
+            continue
+        tok = tt.at(p)
+        if tok[1] != m.end():
+            continue
+        t = tok[2]
         low = t.lower()
-        if low in SITE_WORDS and k > 0:
+        if low in SITE_WORDS:
             # backwards: "Kulben village", "Bab al-Salama border crossing", "Al-Amal Hospital"
-            kk = k - 1
-            if low == "crossing" and toks[kk][2].lower() == "border" and kk > 0:
-                kk -= 1
-            run = _cap_run_back(text, toks, kk)
+            before = tt.prev(tok)
+            if before is None:
+                continue
+            tail = [tok]
+            if low == "crossing" and before[2].lower() == "border":
+                further = tt.prev(before)
+                if further is not None:
+                    tail = [before, tok]
+                    before = further
+            run = _cap_run_back(tt, before, tail[0])
             if run:
-                a, b = run
-                include = _is_cap(t)
-                found.append((a, k if include else b, include))
-        if low == "of" and 0 < k < n - 1 and toks[k - 1][2].lower() in SITE_OF_WORDS:
-            run = _cap_run_fwd(text, toks, k + 1)
+                found.append(run + tail if _is_cap(t) else run)
+        elif low == "of":
+            before = tt.prev(tok)
+            if before is None or before[2].lower() not in SITE_OF_WORDS:
+                continue
+            after = tt.next(tok)
+            if after is None:
+                continue
+            run = _cap_run_fwd(tt, tok, after)
             if run:
-                found.append((run[0], run[1], False))
+                found.append(run)
     out = []
-    for a, b, _inc in found:
-        s, e = toks[a][0], toks[b][1]
+    for run in found:
+        s, e = run[0][0], run[-1][1]
         if covered(s, e):
             continue
-        words = [fold_token(toks[x][2]) for x in range(a, b + 1)]
+        words = [fold_token(t[2]) for t in run]
         if words[0] in ("the", "a", "an") and len(words) > 1:
-            a += 1
-            s = toks[a][0]
+            run = run[1:]
+            s = run[0][0]
             words = words[1:]
         key = " ".join(words)
         if key in g.never or key in g.stop or key in g.demonyms or words[0] in g.never:
             continue
-        if fold_token(toks[a][2]) in FUNCTION or all(w in g.never for w in words):
+        if fold_token(run[0][2]) in FUNCTION or all(w in g.never for w in words):
             continue
-        if _sentence_initial(text, s) and a == b and key in lower_words:
+        if _sentence_initial(text, s) and len(run) == 1 and key in lower_words:
             continue
-        if toks[a - 1][2].lower().rstrip(".") in TITLES if a > 0 else False:
+        before = tt.prev(run[0])
+        if before is not None and before[2].lower().rstrip(".") in TITLES:
             continue
         written = text[s:e]
         host = _nearest(text, mentions, s, e) or (_country_place(main_cc) if main_cc else None)
@@ -658,40 +773,62 @@ def _sites(text: str, toks: list, mentions: list[PlaceMention], main_cc: str,
     return out
 
 
-def _cap_run_back(text: str, toks: list, k: int) -> tuple[int, int] | None:
-    if k < 0 or not _is_cap(toks[k][2]) or text[toks[k][1]:toks[k + 1][0]] not in (" ", "-"):
+def _cap_run_back(tt: _Tokens, last: tuple, after: tuple) -> list[tuple] | None:
+    """The capitalised name ending with token `last` (followed by token `after`)."""
+    text = tt.text
+    if not _is_cap(last[2]) or text[last[1]:after[0]] not in (" ", "-"):
         return None
-    a = k
-    while a - 1 >= 0 and k - a < 4 and _gap_ok(text, toks[a - 1], toks[a]):
-        t = toks[a - 1][2]
-        if _is_cap(t) or (t.lower() in ("al", "el") and text[toks[a - 1][1]:toks[a][0]] == "-"):
-            a -= 1
-        elif t.lower() in SITE_CONNECTORS and a - 2 >= 0 and _is_cap(toks[a - 2][2]) \
-                and _gap_ok(text, toks[a - 2], toks[a - 1]):
-            a -= 2
+    run = [last]  # reversed
+    while len(run) < 5:
+        cur = run[-1]
+        p1 = tt.prev(cur)
+        if p1 is None or not _gap_ok(text, p1, cur):
+            break
+        t = p1[2]
+        if _is_cap(t) or (t.lower() in ("al", "el") and text[p1[1]:cur[0]] == "-"):
+            run.append(p1)
+        elif t.lower() in SITE_CONNECTORS:
+            p2 = tt.prev(p1)
+            if p2 is not None and _is_cap(p2[2]) and _gap_ok(text, p2, p1):
+                run.append(p1)
+                run.append(p2)
+            else:
+                break
         else:
             break
-    while a < k and fold_token(toks[a][2]) in FUNCTION:
+    run.reverse()
+    a = 0
+    while a < len(run) - 1 and fold_token(run[a][2]) in FUNCTION:
         a += 1
-    return a, k
+    return run[a:]
 
 
-def _cap_run_fwd(text: str, toks: list, k: int) -> tuple[int, int] | None:
-    if k >= len(toks) or not _is_cap(toks[k][2]) or text[toks[k - 1][1]:toks[k][0]] != " ":
+def _cap_run_fwd(tt: _Tokens, before: tuple, first: tuple) -> list[tuple] | None:
+    """The capitalised name starting with token `first` (after token `before`)."""
+    text = tt.text
+    if not _is_cap(first[2]) or text[before[1]:first[0]] != " ":
         return None
-    b = k
-    while b + 1 < len(toks) and b - k < 4 and _gap_ok(text, toks[b], toks[b + 1]):
-        t = toks[b + 1][2]
+    run = [first]
+    while len(run) < 5:
+        cur = run[-1]
+        n1 = tt.next(cur)
+        if n1 is None or not _gap_ok(text, cur, n1):
+            break
+        t = n1[2]
         if t.lower() in SITE_WORDS:
             break
         if _is_cap(t):
-            b += 1
-        elif t.lower() in SITE_CONNECTORS and b + 2 < len(toks) and _is_cap(toks[b + 2][2]) \
-                and _gap_ok(text, toks[b + 1], toks[b + 2]):
-            b += 2
+            run.append(n1)
+        elif t.lower() in SITE_CONNECTORS:
+            n2 = tt.next(n1)
+            if n2 is not None and _is_cap(n2[2]) and _gap_ok(text, n1, n2):
+                run.append(n1)
+                run.append(n2)
+            else:
+                break
         else:
             break
-    return k, b
+    return run
 
 
 def _sentence_bounds(text: str, s: int, e: int) -> tuple[int, int]:

@@ -208,3 +208,39 @@ def test_article_href_keeps_the_view_and_opens_one_article(article, sel, extra, 
 ])
 def test_safe_url_only_passes_web_addresses(url, safe):
     assert filters.safe_url(url) == safe
+
+
+# -- claims ----------------------------------------------------------------------------------
+
+def test_claim_rows_agrees_with_claims_collapse_claims():
+    from newsfigures.claims import collapse_claims
+
+    wire = dict(quote="Some 40,000 civilians have fled the fighting around Aleppo.")
+    rows = [  # one claim in three articles (one repeats it), another in one, a third alone
+        {**fig(40000, "displaced", "Aleppo", "SY", "2016-02-05", "OCHA", publisher="AFP",
+               published="2016-02-06", article="b_afp", **wire), "claim": "c1", "start": 40},
+        {**fig(40000, "displaced", "Aleppo", "SY", "2016-02-05", "OCHA", publisher="AFP",
+               published="2016-02-06", article="b_afp", **wire), "claim": "c1", "start": 7},
+        {**fig(40000, "displaced", "Aleppo", "SY", "2016-02-05", "OCHA", publisher="Newshub",
+               published="2016-02-07", article="c_nh", **wire), "claim": "c1", "start": 3},
+        {**fig(40000, "displaced", "Aleppo", "SY", "2016-02-05", "OCHA", publisher="FSRN",
+               published="2016-02-07", article="a_fsrn", **wire), "claim": "c1", "start": 9},
+        {**fig(14, "killed", "Aleppo", "SY", "2016-02-05", "medics", article="b_afp",
+               published="2016-02-06"), "claim": "c2", "start": 90},
+        {**fig(35000, "displaced", "Kilis", "TR", "2016-02-04", "", article="a_fsrn",
+               published="2016-02-07"), "claim": "c3", "start": 120},
+    ]
+    df = pd.DataFrame(rows)
+    mine = filters.claim_rows(filters.prepare(df).assign(
+        article=lambda d: d["article"].astype(str).astype("category")))
+    theirs = collapse_claims(df)
+    key = ["claim", "article", "start", "publisher"]
+    assert sorted(map(tuple, filters.plain(mine)[key].astype(str).values.tolist())) == \
+        sorted(map(tuple, theirs[key].astype(str).values.tolist()))
+    counts = {c: (r, a) for c, r, a in zip(mine["claim"], mine["n_reports"], mine["n_articles"])}
+    assert counts == {c: (r, a) for c, r, a in zip(theirs["claim"], theirs["n_reports"],
+                                                    theirs["n_articles"])}
+    assert counts["c1"] == (4, 3)
+    # the newest report of c1: published 2016-02-07, then the larger article id (c_nh)
+    assert mine.loc[mine["claim"] == "c1", "article"].tolist() == ["c_nh"]
+    assert filters.claim_rows(filters.prepare(df.iloc[:0])).empty
