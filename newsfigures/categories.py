@@ -159,7 +159,21 @@ def _triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, category) of every trigger in text[start:end]."""
     if end <= start:
         return []
-    return [t for t in find_triggers(text) if start <= t[0] and t[1] <= end]
+    found = find_triggers(text)
+    if len(found) > 16:  # a long sentence: go straight to the window
+        found = found[bisect_left(_trigger_starts(text), start):]
+    out = []
+    for t in found:
+        if t[0] >= end:
+            break
+        if start <= t[0] and t[1] <= end:
+            out.append(t)
+    return out
+
+
+@lru_cache(maxsize=256)
+def _trigger_starts(text: str) -> list[int]:
+    return [t[0] for t in find_triggers(text)]
 
 
 def _words_between(text: str, start: int, end: int) -> int:

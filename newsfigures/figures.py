@@ -71,6 +71,8 @@ def extract_figures(article: Article) -> list[Figure]:
             continue
         sentence = text[start:end]
         in_sentence = [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
+        dateline = _dateline_end(text[start:min(end, start + 80)])
+        in_sentence = [_named(text[start:end], start, m) for m in in_sentence if m.start - start >= dateline]
         previous = text[spans[n - 1][0]:spans[n - 1][1]] if n else ""
         countries = [(m.start - start, m.end - start) for m in in_sentence
                      if m.place.level == "country" and not m.demonym]
@@ -123,10 +125,31 @@ def _main_place(text: str, mentions: list):
     return places.lookup(places.country_name(country)) or places.main_place(text, mentions)
 
 
+_QUOTE_MAX = 600  # a "sentence" longer than this (a table, a list with no full stops) is cut
+
+
+def _window(sentence: str, amount: Amount) -> tuple[int, int]:
+    """The quote of a figure: its sentence, or in an overlong one the words around it."""
+    if len(sentence) <= _QUOTE_MAX:
+        return 0, len(sentence)
+    half = _QUOTE_MAX // 2
+    start = max(0, amount.qualifier_start - half)
+    end = min(len(sentence), amount.end + half)
+    if start:
+        space = sentence.find(" ", start, amount.qualifier_start)
+        start = space + 1 if space >= 0 else start
+    if end < len(sentence):
+        space = sentence.rfind(" ", amount.end, end)
+        end = space if space >= 0 else end
+    return start, end
+
+
 def _figure(article_id: str, ctx: _Context, sentence: str, offset: int, amount: Amount,
             reading: Reading, place, previous: str) -> Figure:
-    date, date_start = dates.figure_date(sentence, ctx.published, at=amount.start, context=previous)
-    source = sources.figure_source(sentence, amount.start, previous)
+    cut, stop = _window(sentence, amount)
+    quote, at = sentence[cut:stop], amount.start - cut
+    date, date_start = dates.figure_date(quote, ctx.published, at=at, context=previous[-_QUOTE_MAX:])
+    source = sources.figure_source(quote, at, previous[-_QUOTE_MAX:])
     name = place.name if place else ""
     return Figure(
         article=article_id, value=amount.value, low=amount.low, high=amount.high,
@@ -134,7 +157,7 @@ def _figure(article_id: str, ctx: _Context, sentence: str, offset: int, amount: 
         category=reading.category, place=name, country=_country(place, reading, ctx, sentence),
         lat=place.lat if place else None, lon=place.lon if place else None,
         date=date, date_start=date_start, source=source, publisher=ctx.publisher,
-        published=ctx.published, quote=sentence, start=offset + amount.start, end=offset + amount.end,
+        published=ctx.published, quote=quote, start=offset + amount.start, end=offset + amount.end,
         kind=reading.kind, claim=claims.claim_id(amount.value, reading.category, name, source),
     )
 
@@ -176,12 +199,13 @@ def _place(sentence: str, offset: int, amounts: list[Amount], i: int, reading: R
     """(place, own): the most specific place named near the amount in its own clause (own),
     else the place a figure before it in the paragraph had, else the article's main place."""
     amount = amounts[i]
-    dateline = _dateline_end(sentence[:80])
-    mentions = [_named(sentence, offset, m) for m in mentions if m.start - offset >= dateline]
     seg_start = amounts[i - 1].end if i > 0 else 0
     seg_end = amounts[i + 1].qualifier_start if i + 1 < len(amounts) else len(sentence)
     clause_start, clause_end = _clause(sentence, amount.qualifier_start, amount.end)
     seg_start, seg_end = max(seg_start, clause_start), min(seg_end, clause_end)
+    if len(mentions) > 32:  # a long sentence: only the mentions of the amount's own segment
+        starts = [m.start for m in mentions]
+        mentions = mentions[bisect_left(starts, offset + seg_start):bisect_left(starts, offset + seg_end)]
     local = [m for m in mentions if seg_start <= m.start - offset < seg_end
              and _near(sentence, m.start - offset, m.end - offset, amount)
              and not (i + 1 < len(amounts) and _leads_into(sentence, m.end - offset, amounts[i + 1]))]

@@ -21,6 +21,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate, compress
+from operator import itemgetter, or_
 from pathlib import Path
 
 GAZETTEER = Path(__file__).with_name("data") / "gazetteer.txt.gz"
@@ -124,6 +126,7 @@ def _ids(key: str) -> tuple[int, ...]:
     return tuple(int(x) for x in v.split(",")) if v else ()
 
 
+@lru_cache(maxsize=1 << 14)
 def _place(pid: int, written: str | None = None) -> Place:
     name, cc, lat, lon, level, admin1, _pop, approx = _row(pid)
     if written and level in ("city", "admin1") and not (written.isupper() and len(written) > 3):
@@ -203,92 +206,42 @@ SITE_CONNECTORS = CONNECTORS - {"of", "the", "and", "i", "e", "y"}
 
 # ---------------------------------------------------------------- scanning
 
-class _Tokens:
-    """The text's word tokens (matches of TOKEN, as (start, end, word)), found on demand
-    around the few words that matter rather than listed: tokens never span a character that
-    is neither a letter/digit nor an apostrophe, so TOKEN scanned from such a "hard" break,
-    or from the end of a token, finds exactly the tokens a scan of the whole text finds."""
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 
-    __slots__ = ("text", "_rev", "_next", "_prev")
+
+class _Tokens:
+    """The text's word tokens (TOKEN matches) from one split of the text, at C speed:
+    parts = [gap 0, word 0, gap 1, word 1, ..., word n-1, gap n], so word k is parts[2k+1]
+    and the text between words k-1 and k is parts[2k]; offsets are summed only if asked."""
+
+    __slots__ = ("parts", "words", "n", "_bounds")
 
     def __init__(self, text: str):
-        self.text = text
-        self._rev = None
-        self._next: dict = {}
-        self._prev: dict = {}
+        self.parts = _TOKEN_SPLIT.split(text)
+        self.words = self.parts[1::2]
+        self.n = len(self.words)
+        self._bounds: list | None = None
 
-    def next(self, tok: tuple) -> tuple | None:
-        """The token after `tok`."""
-        e = tok[1]
-        r = self._next.get(e, _NONE)
-        if r is _NONE:
-            m = TOKEN.search(self.text, e)
-            r = self._next[e] = (m.start(), m.end(), m.group()) if m else None
-        return r
+    def bounds(self) -> list[int]:
+        """Where each part ends: word k spans bounds[2k]..bounds[2k+1]."""
+        if self._bounds is None:
+            self._bounds = list(accumulate(map(len, self.parts)))
+        return self._bounds
 
-    def prev(self, tok: tuple) -> tuple | None:
-        """The token before `tok`."""
-        s = tok[0]
-        r = self._prev.get(s, _NONE)
-        if r is _NONE:
-            r = self._prev[s] = self._prev_uncached(s)
-        return r
+    def start(self, k: int) -> int:
+        return self.bounds()[2 * k]
 
-    def _prev_uncached(self, pos: int) -> tuple | None:
-        text = self.text
-        if self._rev is None:
-            self._rev = text[::-1]
-        rev, n = self._rev, len(text)
-        while pos > 0:
-            m = _WORD_CHAR.search(rev, n - pos)  # the last letter/digit before pos
-            if m is None:
-                return None
-            h = _HARD_CHAR.search(rev, m.start() + 1)  # the hard break before it
-            seg = n - h.start() if h else 0
-            found = None
-            for t in TOKEN.finditer(text, seg):
-                if t.start() >= pos:
-                    break
-                found = t
-            if found is not None:
-                return found.start(), found.end(), found.group()
-            pos = seg
-        return None
-
-    def starts_token(self, p: int) -> bool:
-        """Whether a token starts at `p` (a letter/digit that follows no letter/digit)."""
-        if p == 0 or self.text[p - 1] not in _APOS:
-            return True
-        if self._rev is None:
-            self._rev = self.text[::-1]
-        n = len(self.text)
-        h = _HARD_CHAR.search(self._rev, n - p)
-        for t in TOKEN.finditer(self.text, n - h.start() if h else 0):
-            if t.start() >= p:
-                return t.start() == p
-        return False
-
-    def at(self, p: int) -> tuple:
-        m = TOKEN.match(self.text, p)
-        return m.start(), m.end(), m.group()
+    def end(self, k: int) -> int:
+        return self.bounds()[2 * k + 1]
 
 
-_NONE = object()
-_WORD_CHAR = re.compile(r"[^\W_]")
-_HARD_CHAR = re.compile(rf"[^\w{_APOS}]|_")
-# where a capitalised token may start (the letter first, so the engine skips to it), and
-# where a lower-case "al"/"el" joined to the next word by a hyphen may ("al-Raqqa")
-_CAP_START = re.compile(r"[^\W\d_a-z](?<![^\W_].)")
-_AL_START = re.compile(r"a(?<![^\W_]a)[lL]-|e(?<![^\W_]e)[lL]-")
-
-
-def _gap_ok(text: str, a: tuple, b: tuple) -> bool:
-    gap = text[a[1]:b[0]]
+def _gap_ok(gap: str, a: str, b: str) -> bool:
+    """Whether `gap`, between words `a` and `b`, may sit inside a name."""
     if gap == " " or gap == "-":
         return True
-    if gap == "." and len(a[2]) == 1 and len(b[2]) == 1:  # U.S., D.R.C.
+    if gap == "." and len(a) == 1 and len(b) == 1:  # U.S., D.R.C.
         return True
-    if gap == ". " and len(a[2]) == 1 and a[2].isupper():  # "D.R. Congo"
+    if gap == ". " and len(a) == 1 and a.isupper():  # "D.R. Congo"
         return True
     return bool(_GAP.match(gap))
 
@@ -297,80 +250,79 @@ def _is_cap(tok: str) -> bool:
     return tok[0].isupper()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class _Cand:
-    first: tuple    # first token
-    last: tuple     # last token
+    i: int          # first token
+    j: int          # last token
     start: int
     end: int
     key: str
-
-    @property
-    def single(self) -> bool:
-        return self.first[0] == self.last[0]
+    ev: dict | None = None  # its evidence, once read (see _evidence)
 
 
-def _candidates(tt: _Tokens) -> list[_Cand]:
+_AL_EL = frozenset({"al", "aL", "el", "eL"})  # lower-case spellings whose .lower() is al/el
+
+
+def _candidates(text: str, toks: _Tokens) -> list[_Cand]:
     g = _gaz()
     index, demonyms = g.index, g.demonyms
-    text = tt.text
     out: list[_Cand] = []
-    skip_before = -1  # tokens already inside a candidate
-    starts = [m.start() for m in _CAP_START.finditer(text) if text[m.start()].isupper()]
-    als = [m.start() for m in _AL_START.finditer(text)]
-    if als:
-        starts = sorted(starts + als)
-    for p in starts:
-        if p < skip_before:
+    n, words, parts, bounds = toks.n, toks.words, toks.parts, toks.bounds()
+    cap = list(map(str.isupper, map(itemgetter(0), words)))
+    starts = compress(range(n), cap)
+    if not _AL_EL.isdisjoint(words):
+        starts = compress(range(n), map(or_, cap, map(_AL_EL.__contains__, words)))
+    nxt = 0
+    for i in starts:
+        if i < nxt:
             continue
-        cap = text[p].isupper()
-        if not tt.starts_token(p):
+        k = i + 1
+        if not cap[i] and not (k < n and parts[2 * k] == "-" and cap[k]):
             continue
-        tok = tt.at(p)
-        if not cap:
-            if tok[1] != p + 2:  # not exactly "al"/"el"
+        if k == n or not (cap[k] or words[k].lower() in CONNECTORS):
+            js = None  # one word (the common case)
+        else:
+            # extend over capitalised words and lower-case connectors
+            js = [i]
+            while k < n and k - i < _MAXN:
+                gap = parts[2 * k]
+                if not (gap == " " or gap == "-" or _gap_ok(gap, words[k - 1], words[k])):
+                    break
+                if cap[k]:
+                    js.append(k)
+                elif words[k].lower() not in CONNECTORS:
+                    break
+                k += 1
+        if js is None or len(js) == 1:
+            key = fold_token(words[i])
+            if key not in index and key not in demonyms:
                 continue
-            nx = tt.next(tok)
-            if not (nx and text[tok[1]:nx[0]] == "-" and nx[2][0].isupper()):
+            j = i
+        else:
+            folds = [fold_token(words[x]) for x in range(i, js[-1] + 1)]
+            found = None
+            for j in reversed(js):
+                key = " ".join(folds[:j - i + 1])
+                if key in index or key in demonyms:
+                    found = (j, key)
+                    break
+            if found is None:
                 continue
-        # extend over capitalised words and lower-case connectors
-        run = [tok]
-        js = [0]
-        cur = tok
-        while len(run) < _MAXN:
-            nx = tt.next(cur)
-            if nx is None:
-                break
-            gap = text[cur[1]:nx[0]]
-            if not (gap == " " or gap == "-" or _gap_ok(text, cur, nx)):
-                break
-            if nx[2][0].isupper():
-                js.append(len(run))
-            elif nx[2].lower() not in CONNECTORS:
-                break
-            run.append(nx)
-            cur = nx
-        folds = [fold_token(t[2]) for t in run[:js[-1] + 1]]
-        found = None
-        for j in reversed(js):
-            key = " ".join(folds[:j + 1])
-            if key in index or key in demonyms:
-                found = (j, key)
-                break
-        if found is None:
-            continue
-        j, key = found
-        last = run[j]
-        end = last[1]
-        if len(last[2]) == 1 and text[end:end + 1] == "." and j > 0:  # U.S.
+            j, key = found
+        end = bounds[2 * j + 1]
+        if len(words[j]) == 1 and text[end:end + 1] == "." and j > i:  # U.S.
             end += 1
-        out.append(_Cand(tok, last, p, end, key))
-        skip_before = last[1]
+        out.append(_Cand(i, j, bounds[2 * i], end, key))
+        nxt = j + 1
     return out
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    return bool(_SENT_END.search(text[max(0, start - 4):start]))
+    before = text[max(0, start - 4):start]
+    # every way _SENT_END matches ends in white space; most words follow "word "
+    if before and (not before[-1].isspace() or (before[-1] == " " and before[-2:-1].isalnum())):
+        return False
+    return bool(_SENT_END.search(before))
 
 
 def _title_case_line(text: str, start: int, memo: dict) -> bool:
@@ -413,14 +365,13 @@ class _Ctx:
     toks: _Tokens
     lower_words: _LowerWords
     countries: Counter
-    memo: dict  # per-call caches: title-case lines, evidence per candidate
+    memo: dict  # per-call caches: title-case lines, resolutions
 
 
 def _evidence(ctx: _Ctx, c: _Cand) -> dict:
-    key = ("ev", c.start)
-    if key not in ctx.memo:
-        ctx.memo[key] = _evidence_uncached(ctx, c)
-    return ctx.memo[key]
+    if c.ev is None:
+        c.ev = _evidence_uncached(ctx, c)
+    return c.ev
 
 
 _OF_CUES = SITE_OF_WORDS | TYPE_CITY | {
@@ -430,32 +381,30 @@ _OF_CUES = SITE_OF_WORDS | TYPE_CITY | {
 
 def _evidence_uncached(ctx: _Ctx, c: _Cand) -> dict:
     text, toks = ctx.text, ctx.toks
-    prev = toks.prev(c.first)
-    nxt = toks.next(c.last)
-    gap_before = text[prev[1]:c.start] if prev else ""
-    gap_after = text[c.end:nxt[0]] if nxt else ""
-    prev_l = prev[2].lower() if prev else ""
-    nxt_l = nxt[2].lower() if nxt else ""
+    words, parts = toks.words, toks.parts
+    i, j = c.i, c.j
+    prev = words[i - 1] if i > 0 else None
+    nxt = words[j + 1] if j + 1 < toks.n else None
+    gap_before = parts[2 * i] if prev is not None else ""
+    gap_after = parts[2 * j + 2][c.end - toks.bounds()[2 * j + 1]:] if nxt is not None else ""
+    prev_l = prev.lower() if prev is not None else ""
+    nxt_l = nxt.lower() if nxt is not None else ""
     initial = _sentence_initial(text, c.start)
-    cue = bool(prev) and prev_l in CUES and gap_before.strip() == "" and "\n" not in gap_before
-    if prev_l == "of":
-        pp = toks.prev(prev)
-        if pp is not None:
-            cue = pp[2].lower() in _OF_CUES
+    cue = prev is not None and prev_l in CUES and gap_before.strip() == "" and "\n" not in gap_before
+    if prev_l == "of" and i >= 2:
+        cue = words[i - 2].lower() in _OF_CUES
     type_admin = nxt_l in TYPE_ADMIN and gap_after.strip() == ""
     type_city = nxt_l in TYPE_CITY and gap_after.strip() == ""
-    title = bool(prev) and prev_l.rstrip(".") in TITLES and gap_before.strip() in ("", ".")
+    title = prev is not None and prev_l.rstrip(".") in TITLES and gap_before.strip() in ("", ".")
     speech = nxt_l in SPEECH and gap_after.strip() == ""
     # inside a longer capitalised name ("John Kerry", "Human Rights Watch")
     in_run = False
-    if not _title_case_line(text, c.start, ctx.memo):
-        if prev and _is_cap(prev[2]) and gap_before == " " and prev_l not in FUNCTION \
-                and prev_l not in CUES and not initial_word(text, prev[0]):
-            in_run = True
-        if nxt and _is_cap(nxt[2]) and gap_after == " " and nxt_l not in TYPE_ADMIN \
-                and nxt_l not in TYPE_CITY and nxt_l not in SITE_WORDS:
-            in_run = True
-    if (nxt and gap_after == "-" and _is_cap(nxt[2])) or (prev and gap_before == "-" and _is_cap(prev[2])):
+    if ((prev and _is_cap(prev) and gap_before == " " and prev_l not in FUNCTION
+         and prev_l not in CUES and not initial_word(text, toks.start(i - 1)))
+            or (nxt and _is_cap(nxt) and gap_after == " " and nxt_l not in TYPE_ADMIN
+                and nxt_l not in TYPE_CITY and nxt_l not in SITE_WORDS)):
+        in_run = not _title_case_line(text, c.start, ctx.memo)
+    if (nxt and gap_after == "-" and _is_cap(nxt)) or (prev and gap_before == "-" and _is_cap(prev)):
         in_run = True
     return {"cue": cue, "type_admin": type_admin, "type_city": type_city, "title": title,
             "speech": speech, "initial": initial, "in_run": in_run}
@@ -482,13 +431,23 @@ def _score(p: list, ctx_countries: Counter, top: str, ev: dict) -> float:
 
 def _resolve(ctx: _Ctx, c: _Cand, top: str) -> tuple[int | None, bool]:
     """(place id or None, is demonym) for one candidate."""
-    g = _gaz()
     key = c.key
-    if key in g.never and c.single:
+    single = c.i == c.j
+    if single and key in _gaz().never:
         return None, False
     ev = _evidence(ctx, c)
     if ev["title"]:
         return None, False
+    # the same name with the same evidence resolves the same way throughout the article
+    memo_key = ("resolve", key, single, *ev.values())
+    r = ctx.memo.get(memo_key)
+    if r is None:
+        r = ctx.memo[memo_key] = _resolve_uncached(ctx, key, single, ev, top)
+    return r
+
+
+def _resolve_uncached(ctx: _Ctx, key: str, single: bool, ev: dict, top: str) -> tuple[int | None, bool]:
+    g = _gaz()
     pids = _ids(key)
     if not pids:
         cc = g.demonyms.get(key)
@@ -508,11 +467,9 @@ def _resolve(ctx: _Ctx, c: _Cand, top: str) -> tuple[int | None, bool]:
             best = max(twin, key=lambda p: _row(p)[6])
             bp = _row(best)
     level, cc, pop = bp[4], bp[1], bp[6]
-    single = c.single
     stopword = key in g.stop
     in_ctx = cc in ctx.countries
     strong_cue = ev["cue"] or ev["type_admin"] or ev["type_city"]
-    lower_elsewhere = single and key in ctx.lower_words
     if stopword and not strong_cue:
         return None, False
     if level in ("country", "region", "site"):
@@ -525,7 +482,7 @@ def _resolve(ctx: _Ctx, c: _Cand, top: str) -> tuple[int | None, bool]:
         return None, False
     if ev["in_run"]:
         return None, False
-    if lower_elsewhere and not strong_cue:
+    if not strong_cue and single and key in ctx.lower_words:  # lower-case elsewhere
         return None, False
     if level == "admin1":
         if strong_cue or in_ctx:
@@ -596,7 +553,7 @@ def find_places(text: str) -> list[PlaceMention]:
     if not text:
         return []
     toks = _Tokens(text)
-    cands = _candidates(toks)
+    cands = _candidates(text, toks)
     memo: dict = {}
     ctx = _Ctx(text, toks, _LowerWords(text), Counter(), memo)
     countries = _context_countries(ctx, cands)
@@ -615,12 +572,15 @@ def find_places(text: str) -> list[PlaceMention]:
     main_cc = main.most_common(1)[0][0] if main else ""
     mentions = _regions(text, mentions)
     mentions = _borders(text, mentions, main_cc)
-    mentions += _sites(toks, mentions, main_cc, ctx.lower_words)
+    mentions += _sites(text, toks, mentions, main_cc, ctx.lower_words)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
 
 
 # ---------------------------------------------------------------- regions, borders, sites
+
+_DIRECTION_LAST = frozenset("hlntHLNT")
+
 
 def _regions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     out = []
@@ -628,7 +588,10 @@ def _regions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         if m.demonym or m.place.level == "site":
             out.append(m)
             continue
-        mt = DIRECTION.search(text[max(0, m.start - 25):m.start])
+        before = text[max(0, m.start - 25):m.start]
+        # DIRECTION ends with a direction word (its last letter h, l, n or t) and a space or
+        # hyphen, at the very end or before a final line break
+        mt = DIRECTION.search(before) if before[-2:-1] in _DIRECTION_LAST or before[-1:] == "\n" else None
         if not mt:
             out.append(m)
             continue
@@ -687,80 +650,55 @@ def _borders(text: str, mentions: list[PlaceMention], main_cc: str) -> list[Plac
     return out
 
 
-_SITE_KEYS = sorted(SITE_WORDS | {"of"}, key=len, reverse=True)
-# in the lower-cased text (each word's first letter before the look-behind, so the engine
-# skips to candidate letters); case-insensitively in the text when lower-casing moves offsets
-_SITE_LOWER = re.compile("(?:%s)(?![^\\W_])" % "|".join(
-    f"{re.escape(w[0])}(?<![^\\W_]{re.escape(w[0])}){re.escape(w[1:])}" for w in _SITE_KEYS))
-_SITE_ANYCASE = re.compile(r"(?i)(?<![^\W_])(?:%s)(?![^\W_])" % "|".join(map(re.escape, _SITE_KEYS)))
+_SITE_OR_OF = frozenset(SITE_WORDS | {"of"})
 
 
-def _sites(tt: _Tokens, mentions: list[PlaceMention], main_cc: str,
+def _sites(text: str, toks: _Tokens, mentions: list[PlaceMention], main_cc: str,
            lower_words: _LowerWords) -> list[PlaceMention]:
     """Places the gazetteer lacks, named by a cue: "Kulben village", "the town of Tall Rifaat"."""
     g = _gaz()
-    text = tt.text
     taken = [(m.start, m.end) for m in mentions]
 
     def covered(s: int, e: int) -> bool:
         return any(s < te and ts < e for ts, te in taken)
 
-    found: list[list[tuple]] = []  # the tokens of each site name
-    low_text = text.lower()
-    sites = (_SITE_LOWER.finditer(low_text) if len(low_text) == len(text)
-             else _SITE_ANYCASE.finditer(text))
-    for m in sites:
-        p = m.start()
-        if not tt.starts_token(p):
-            continue
-        tok = tt.at(p)
-        if tok[1] != m.end():
-            continue
-        t = tok[2]
+    found: list[tuple[int, int, bool]] = []  # (first token, last token, type word included)
+    n, words = toks.n, toks.words
+    for k in compress(range(n), map(_SITE_OR_OF.__contains__, map(str.lower, words))):
+        t = words[k]
         low = t.lower()
-        if low in SITE_WORDS:
+        if low in SITE_WORDS and k > 0:
             # backwards: "Kulben village", "Bab al-Salama border crossing", "Al-Amal Hospital"
-            before = tt.prev(tok)
-            if before is None:
-                continue
-            tail = [tok]
-            if low == "crossing" and before[2].lower() == "border":
-                further = tt.prev(before)
-                if further is not None:
-                    tail = [before, tok]
-                    before = further
-            run = _cap_run_back(tt, before, tail[0])
+            kk = k - 1
+            if low == "crossing" and words[kk].lower() == "border" and kk > 0:
+                kk -= 1
+            run = _cap_run_back(toks, kk)
             if run:
-                found.append(run + tail if _is_cap(t) else run)
-        elif low == "of":
-            before = tt.prev(tok)
-            if before is None or before[2].lower() not in SITE_OF_WORDS:
-                continue
-            after = tt.next(tok)
-            if after is None:
-                continue
-            run = _cap_run_fwd(tt, tok, after)
+                a, b = run
+                include = _is_cap(t)
+                found.append((a, k if include else b, include))
+        if low == "of" and 0 < k < n - 1 and words[k - 1].lower() in SITE_OF_WORDS:
+            run = _cap_run_fwd(toks, k + 1)
             if run:
-                found.append(run)
+                found.append((run[0], run[1], False))
     out = []
-    for run in found:
-        s, e = run[0][0], run[-1][1]
+    for a, b, _inc in found:
+        s, e = toks.start(a), toks.end(b)
         if covered(s, e):
             continue
-        words = [fold_token(t[2]) for t in run]
-        if words[0] in ("the", "a", "an") and len(words) > 1:
-            run = run[1:]
-            s = run[0][0]
-            words = words[1:]
-        key = " ".join(words)
-        if key in g.never or key in g.stop or key in g.demonyms or words[0] in g.never:
+        folded = [fold_token(words[x]) for x in range(a, b + 1)]
+        if folded[0] in ("the", "a", "an") and len(folded) > 1:
+            a += 1
+            s = toks.start(a)
+            folded = folded[1:]
+        key = " ".join(folded)
+        if key in g.never or key in g.stop or key in g.demonyms or folded[0] in g.never:
             continue
-        if fold_token(run[0][2]) in FUNCTION or all(w in g.never for w in words):
+        if fold_token(words[a]) in FUNCTION or all(w in g.never for w in folded):
             continue
-        if _sentence_initial(text, s) and len(run) == 1 and key in lower_words:
+        if _sentence_initial(text, s) and a == b and key in lower_words:
             continue
-        before = tt.prev(run[0])
-        if before is not None and before[2].lower().rstrip(".") in TITLES:
+        if words[a - 1].lower().rstrip(".") in TITLES if a > 0 else False:
             continue
         written = text[s:e]
         host = _nearest(text, mentions, s, e) or (_country_place(main_cc) if main_cc else None)
@@ -773,62 +711,42 @@ def _sites(tt: _Tokens, mentions: list[PlaceMention], main_cc: str,
     return out
 
 
-def _cap_run_back(tt: _Tokens, last: tuple, after: tuple) -> list[tuple] | None:
-    """The capitalised name ending with token `last` (followed by token `after`)."""
-    text = tt.text
-    if not _is_cap(last[2]) or text[last[1]:after[0]] not in (" ", "-"):
+def _cap_run_back(toks: _Tokens, k: int) -> tuple[int, int] | None:
+    words, parts = toks.words, toks.parts
+    if k < 0 or not _is_cap(words[k]) or parts[2 * k + 2] not in (" ", "-"):
         return None
-    run = [last]  # reversed
-    while len(run) < 5:
-        cur = run[-1]
-        p1 = tt.prev(cur)
-        if p1 is None or not _gap_ok(text, p1, cur):
-            break
-        t = p1[2]
-        if _is_cap(t) or (t.lower() in ("al", "el") and text[p1[1]:cur[0]] == "-"):
-            run.append(p1)
-        elif t.lower() in SITE_CONNECTORS:
-            p2 = tt.prev(p1)
-            if p2 is not None and _is_cap(p2[2]) and _gap_ok(text, p2, p1):
-                run.append(p1)
-                run.append(p2)
-            else:
-                break
+    a = k
+    while a - 1 >= 0 and k - a < 4 and _gap_ok(parts[2 * a], words[a - 1], words[a]):
+        t = words[a - 1]
+        if _is_cap(t) or (t.lower() in ("al", "el") and parts[2 * a] == "-"):
+            a -= 1
+        elif t.lower() in SITE_CONNECTORS and a - 2 >= 0 and _is_cap(words[a - 2]) \
+                and _gap_ok(parts[2 * a - 2], words[a - 2], words[a - 1]):
+            a -= 2
         else:
             break
-    run.reverse()
-    a = 0
-    while a < len(run) - 1 and fold_token(run[a][2]) in FUNCTION:
+    while a < k and fold_token(words[a]) in FUNCTION:
         a += 1
-    return run[a:]
+    return a, k
 
 
-def _cap_run_fwd(tt: _Tokens, before: tuple, first: tuple) -> list[tuple] | None:
-    """The capitalised name starting with token `first` (after token `before`)."""
-    text = tt.text
-    if not _is_cap(first[2]) or text[before[1]:first[0]] != " ":
+def _cap_run_fwd(toks: _Tokens, k: int) -> tuple[int, int] | None:
+    words, parts, n = toks.words, toks.parts, toks.n
+    if k >= n or not _is_cap(words[k]) or parts[2 * k] != " ":
         return None
-    run = [first]
-    while len(run) < 5:
-        cur = run[-1]
-        n1 = tt.next(cur)
-        if n1 is None or not _gap_ok(text, cur, n1):
-            break
-        t = n1[2]
+    b = k
+    while b + 1 < n and b - k < 4 and _gap_ok(parts[2 * b + 2], words[b], words[b + 1]):
+        t = words[b + 1]
         if t.lower() in SITE_WORDS:
             break
         if _is_cap(t):
-            run.append(n1)
-        elif t.lower() in SITE_CONNECTORS:
-            n2 = tt.next(n1)
-            if n2 is not None and _is_cap(n2[2]) and _gap_ok(text, n1, n2):
-                run.append(n1)
-                run.append(n2)
-            else:
-                break
+            b += 1
+        elif t.lower() in SITE_CONNECTORS and b + 2 < n and _is_cap(words[b + 2]) \
+                and _gap_ok(parts[2 * b + 4], words[b + 1], words[b + 2]):
+            b += 2
         else:
             break
-    return run
+    return k, b
 
 
 def _sentence_bounds(text: str, s: int, e: int) -> tuple[int, int]:

@@ -293,3 +293,32 @@ def test_dev_gold_places_found_in_article_floor():
         hit += any((fold_name(m.place.name) in names or fold_name(m.text) in names)
                    and m.place.country in countries for m in cache[r["article"]])
     assert hit / n >= 0.97
+
+
+# ---------------------------------------------------------------- fast paths equal the plain scans
+
+from newsfigures import places as _places  # noqa: E402
+
+TOKEN_TEXTS = [
+    "Ra’s al ‘Ayn and Ras al-Ain, near Turkey's border, were shelled on Monday.",
+    "Cox’s Bazar: O'Brien said 1,200 people fled to Côte d'Ivoire's capital.",
+    "the U.S. and D.R. Congo  — 'Aleppo' ‘Idlib’ s's x's_y __Homs__ l’Aquila",
+    "\n\n   Mid-2019,\tnorth-east   Syria\u00a0(KURDISH-LED forces)   \n",
+    "",
+    "ıstanbul İzmir ǅemal Ⅻ Kelvin-K",
+]
+
+
+@pytest.mark.parametrize("text", TOKEN_TEXTS)
+def test_token_split_matches_token_scan(text):
+    toks = _places._Tokens(text)
+    got = [(toks.start(k), toks.end(k), toks.words[k]) for k in range(toks.n)]
+    assert got == [(m.start(), m.end(), m.group()) for m in _places.TOKEN.finditer(text)]
+    assert all(toks.parts[2 * k] == text[(toks.end(k - 1) if k else 0):toks.start(k)]
+               for k in range(toks.n))
+
+
+@given(st.text(alphabet=" \n\t\u00a0.!?'\"”’)aZ1,-é_", max_size=6))
+@settings(max_examples=400, deadline=None)
+def test_sentence_initial_matches_its_pattern(before):
+    assert _places._sentence_initial(before, len(before)) == bool(_places._SENT_END.search(before[-4:]))
