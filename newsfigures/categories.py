@@ -187,7 +187,7 @@ def _breaks(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(b[0] for b in found), tuple(b[1] for b in found)
 
 
-def _clause_limits(sentence: str, start: int, end: int) -> tuple[int, int]:
+def clause_limits(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): cut at ';', 'but', 'while' and the like."""
     starts, ends = _breaks(sentence)
     k = bisect_right(ends, start)  # breaks that end before `start`
@@ -201,7 +201,7 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> t
     """(category, how) from the triggers of the amount's own clause: how is "object" for an
     active verb right before it, "adjacent" for a verb right after its noun, "near" otherwise."""
     amount, noun = amounts[i], nouns[i]
-    left_limit, right_limit = _clause_limits(sentence, amount.qualifier_start, noun.end)
+    left_limit, right_limit = clause_limits(sentence, amount.qualifier_start, noun.end)
     if i > 0:
         left_limit = max(left_limit, amounts[i - 1].end)
     if i + 1 < len(amounts):
@@ -251,9 +251,12 @@ def _refugee_crossing(sentence: str, amount: Amount, countries: list[tuple[int, 
     return any(0 <= c_start - at <= 14 for c_start, _ in countries)
 
 
+_REACH = 300  # characters: how far a sentence-level trigger may stand (long "sentences" are lists)
+
+
 def _sentence_category(sentence: str, amount: Amount) -> str:
-    """The trigger nearest to the amount anywhere in the sentence, or ""."""
-    found = _triggers(sentence, 0, len(sentence))
+    """The trigger nearest to the amount anywhere in its sentence, or ""."""
+    found = _triggers(sentence, max(0, amount.start - _REACH), amount.end + _REACH)
     if not found:
         return ""
     nearest = min(found, key=lambda t: min(abs(t[0] - amount.end), abs(t[1] - amount.start)))
@@ -302,7 +305,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
         reading = None
         if category:
             if unit == "buildings" and category not in ("housing", "homeless"):
-                category = _housing_in(sentence)
+                category = _housing_in(sentence, amount)
             elif unit != "buildings" and category == "housing":
                 category = "homeless"
         if category:
@@ -335,8 +338,9 @@ def _restatements(sentence: str, amounts: list[Amount], nouns: list, categories:
                 categories[j] = later
 
 
-def _housing_in(sentence: str) -> str:
-    return "housing" if any(t[2] == "housing" for t in _triggers(sentence, 0, len(sentence))) else ""
+def _housing_in(sentence: str, amount: Amount) -> str:
+    near = _triggers(sentence, max(0, amount.start - _REACH), amount.end + _REACH)
+    return "housing" if any(t[2] == "housing" for t in near) else ""
 
 
 def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list[str]) -> None:
@@ -366,7 +370,7 @@ def _kind(sentence: str, amounts: list[Amount], j: int, category: str) -> str:
     "since 2013") and for tolls, homes and people in shelters; "" when the text does not say."""
     start = amounts[j - 1].end if j > 0 else 0
     end = amounts[j + 1].qualifier_start if j + 1 < len(amounts) else len(sentence)
-    left, right = _clause_limits(sentence, amounts[j].qualifier_start, amounts[j].end)
+    left, right = clause_limits(sentence, amounts[j].qualifier_start, amounts[j].end)
     clause = sentence[max(start, left):min(end, right)]
     if _FLOW.search(clause) or _has_when(sentence):
         return "flow"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import claims, collection_dates, dates, places, publishers, sources
-from .categories import Reading, read_amounts
+from .categories import Reading, clause_limits, read_amounts
 from .exclusions import is_excluded
 from .numbers import Amount, find_amounts
 from .records import Article, Figure
@@ -255,7 +255,6 @@ _DATELINE = re.compile(
     rf"|^[A-Z]{{3,}}(?:\s+[A-Z]{{3,}})*(?:,\s*{_NAME})?(?:,?\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:\([^)]{{1,30}}\))?\s*(?:--|—|–|-|:)"
     rf"|^{_NAME}(?:\s*\[[^\]]{{1,30}}\])?,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*(?:\([^)]{{1,30}}\)\s*)?(?:--|—|–|-|:|\b)"
 )
-_CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b", re.IGNORECASE)
 
 
 def _dateline_end(sentence: str) -> int:
@@ -265,11 +264,7 @@ def _dateline_end(sentence: str) -> int:
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for match in _CLAUSE_BREAK.finditer(sentence, 0, start):
-        left = match.end()
-    match = _CLAUSE_BREAK.search(sentence, end)
-    return left, (match.start() if match else len(sentence))
+    return clause_limits(sentence, start, end)
 
 
 def _leads_into(sentence: str, end: int, following: Amount) -> bool:
