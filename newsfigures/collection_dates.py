@@ -200,6 +200,9 @@ class _Siblings:
         return hi - lo, min(gaps, default=10 ** 6)
 
 
+_ONE_AT_A_TIME = 200  # up to this many undated articles, each resolved one joins the siblings
+
+
 def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None) -> dict[str, str]:
     """Publication date (ISO or "") of every article of one collection (article id -> text).
 
@@ -236,6 +239,10 @@ def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None)
         cands = [d for d in cands if anchors.score(d)[0] > 0]
         if cands:
             pending[key] = cands
+    if len(pending) > _ONE_AT_A_TIME:  # a big collection: the dated articles decide alone
+        for key, cands in pending.items():
+            out[key] = min(((*siblings.score(d), d) for d in cands), key=lambda s: (-s[0], s[1], s[2]))[2].isoformat()
+        return out
     while pending:
         best: tuple | None = None
         for key, cands in pending.items():

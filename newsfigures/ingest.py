@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -147,11 +148,12 @@ class Prepared:
     figures: tuple[Figure, ...] = ()
     version: str = ""
     reason: str = ""
+    dated: Article | None = None  # the article with the publication date of its collection
 
 
-def prepare(task: Task) -> Prepared:
-    """Read one source and, unless its hash is the stored one, extract its figures.
-    Runs in a worker process; never raises."""
+def read_source(task: Task) -> Prepared:
+    """Read one source: "read" with the article and its hash, "unchanged" when the hash is the
+    stored one, or "failed" with the reason. Runs in a worker process; never raises."""
     source, meta, known, timeout = task
     try:
         if is_url(source):
@@ -165,12 +167,50 @@ def prepare(task: Task) -> Prepared:
     digest = content_hash(article)
     if known == digest:
         return Prepared(source, "unchanged", article=None, digest=digest)
+    return Prepared(source, "read", article, digest)
+
+
+def extract_read(item: Prepared) -> Prepared:
+    """Extract the figures of a read article (its publication date already settled for the
+    collection). Runs in a worker process; never raises."""
     try:
         extract_figures, version = _extractor()
-        figures = tuple(extract_figures(article))
+        figures = tuple(extract_figures(item.dated or item.article))
     except Exception as e:
-        return Prepared(source, "failed", reason=f"extraction failed: {e.__class__.__name__}: {e}")
-    return Prepared(source, "extracted", article, digest, figures, version)
+        return Prepared(item.source, "failed", reason=f"extraction failed: {e.__class__.__name__}: {e}")
+    return Prepared(item.source, "extracted", item.article, item.digest, figures, version)
+
+
+def prepare(task: Task) -> Prepared:
+    """Read one source and, unless its hash is the stored one, extract its figures."""
+    read = read_source(task)
+    return extract_read(read) if read.status == "read" else read
+
+
+def _dated(conn: sqlite3.Connection, read: list[Prepared], anchors: list[str]) -> list[Prepared]:
+    """Articles read together are dated together (newsfigures.collection_dates): one whose text
+    gives only weekdays and months takes the year of the others — those read now and the
+    already stored ones of the same batch. The stored article keeps its text and metadata as
+    read (so a rerun finds it unchanged); only the extraction sees the date."""
+    if not read:
+        return read
+    from .figures import date_collection
+
+    known = dict(_stored_dates(conn, anchors))
+    articles = [r.article for r in read]
+    dated = date_collection(articles + [Article(i, "", published=d) for i, d in known.items()])
+    return [dataclasses.replace(r, dated=a) if a.published != r.article.published else r
+            for r, a in zip(read, dated)]
+
+
+def _stored_dates(conn: sqlite3.Connection, ids: list[str]) -> Iterator[tuple[str, str]]:
+    """(article, publication date its figures were extracted with) for stored articles."""
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        yield from conn.execute(
+            f"SELECT article, MAX(published) FROM figures WHERE article IN ({marks}) "
+            "AND published != '' GROUP BY article", chunk)
 
 
 def _source_id(source: str) -> str:
@@ -232,41 +272,25 @@ def ingest(
         total = len(tasks)
         if progress:
             progress(0, total, "")
-        for done, result in enumerate(_pool_map(prepare, tasks, workers), start=1):
+        done, read, anchors = 0, [], []
+        for result in _pool_map(read_source, tasks, workers):
+            if result.status == "read":
+                read.append(result)
+                continue
+            if result.status == "unchanged":
+                anchors.append(_source_id(result.source))
             _store_result(conn, result, report)
+            done += 1
             if progress:
                 progress(done, total, result.source)
-        _date_collection(conn, [_source_id(t[0]) for t in tasks], report)
+        for result in _pool_map(extract_read, _dated(conn, read, anchors), workers):
+            _store_result(conn, result, report)
+            done += 1
+            if progress:
+                progress(done, total, result.source)
     finally:
         conn.close()
     return report
-
-
-def _date_collection(conn: sqlite3.Connection, ids: list[str], report: IngestReport) -> None:
-    """Articles ingested together are dated together (newsfigures.collection_dates): one whose
-    text gives only weekdays and months takes the year of the others. Its figures are
-    re-extracted with that date, each article in one transaction; the stored article and its
-    hash stay as read, so a rerun still finds it unchanged."""
-    from .dates import publication_date
-    from .figures import date_collection
-
-    articles = [a for a in (store.get_article(conn, i) for i in dict.fromkeys(ids)) if a is not None]
-    undated = {a.id for a in articles if not a.published and not publication_date(a.text)}
-    if not undated:
-        return
-    extract_figures, version = _extractor()
-    for article in date_collection(articles):
-        if article.id not in undated or not article.published:
-            continue
-        used = conn.execute("SELECT published FROM figures WHERE article = ? LIMIT 1", (article.id,)).fetchone()
-        if used is None or used[0] == article.published:
-            continue  # no figures, or already dated so
-        figures = list(extract_figures(article))
-        try:
-            with store.transaction(conn):
-                store.replace_figures(conn, article.id, figures, version)
-        except sqlite3.Error as e:
-            report.fail(article.id, f"database error: {e}")
 
 
 def _store_result(conn, result: Prepared, report: IngestReport) -> None:
@@ -289,9 +313,10 @@ def _store_result(conn, result: Prepared, report: IngestReport) -> None:
 # --------------------------------------------------------------------------- re-extraction
 
 
-def _reextract_one(task: tuple[str, str]) -> Prepared:
-    """(db path, article id) -> Prepared, in a worker: its own read-only connection."""
-    db, article_id = task
+def _reextract_one(task: tuple[str, str, str]) -> Prepared:
+    """(db path, article id, collection date or "") -> Prepared, in a worker: its own
+    read-only connection."""
+    db, article_id, collection_date = task
     conn = store.connect(db, readonly=True)
     try:
         article = store.get_article(conn, article_id)
@@ -302,10 +327,23 @@ def _reextract_one(task: tuple[str, str]) -> Prepared:
         return Prepared(article_id, "unchanged")
     try:
         extract_figures, version = _extractor()
-        figures = tuple(extract_figures(article))
+        dated = dataclasses.replace(article, published=collection_date) if collection_date else article
+        figures = tuple(extract_figures(dated))
     except Exception as e:
         return Prepared(article_id, "failed", reason=f"extraction failed: {e.__class__.__name__}: {e}")
     return Prepared(article_id, "extracted", article, state[0], figures, version)
+
+
+def _collection_dates(conn: sqlite3.Connection) -> dict[str, str]:
+    """The stored articles as one collection: the dates that collection_dates gives those whose
+    metadata has none (see `_dated`)."""
+    from .figures import date_collection
+
+    rows = conn.execute("SELECT id, text, published FROM articles").fetchall()
+    articles = [Article(i, t or "", published=p or "") for i, t, p in rows]
+    found = {a.id: a.published for a, b in zip(date_collection(articles), articles)
+             if a.published and a.published != b.published}
+    return found
 
 
 def reextract(
@@ -321,7 +359,8 @@ def reextract(
         total = len(ids)
         if progress:
             progress(0, total, "")
-        tasks = [(str(db), i) for i in ids]
+        collection = _collection_dates(conn)
+        tasks = [(str(db), i, collection.get(i, "")) for i in ids]
         for done, result in enumerate(_pool_map(_reextract_one, tasks, workers), start=1):
             if result.status == "failed":
                 report.fail(result.source, result.reason)
@@ -343,7 +382,6 @@ def reextract(
                     report.fail(result.source, f"database error: {e}")
             if progress:
                 progress(done, total, result.source)
-        _date_collection(conn, ids, report)
     finally:
         conn.close()
     return report
