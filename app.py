@@ -463,7 +463,7 @@ def evidence_table(df: pd.DataFrame) -> pd.Series | None:
     table["quote"] = [marking.marked_quote(q, v, lo, hi) for q, v, lo, hi in zip(
         shown["quote"], shown["value"], shown.get("low", [None] * len(shown)),
         shown.get("high", [None] * len(shown)))]
-    table["source"] = table["source"].where(table["source"] != "", "(own reporting)")
+    table["source"] = table["source"].where(table["source"] != "", "(own count)")
     if len(df) > TABLE_LIMIT:
         st.caption(f"Showing the newest {TABLE_LIMIT:,} of {len(df):,} rows; the downloads "
                    "hold all of them.")

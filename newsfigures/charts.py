@@ -22,6 +22,8 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
+from . import estimates
+
 CATEGORY_COLORS: dict[str, str] = {
     "displaced": "#1f77b4", "evacuated": "#17becf", "refugees": "#2ca02c",
     "returned": "#bcbd22", "sheltered": "#9467bd", "homeless": "#8c564b",
@@ -360,21 +362,22 @@ def place_map(df: pd.DataFrame, *, resolution: int = 50) -> go.Figure:
 
 
 def source_label(row) -> str:
-    """Who says it: the source, or the publisher when the article speaks for itself."""
-    source = row.get("source") or ""
-    if source:
-        return source
-    publisher = row.get("publisher") or ""
-    return f"{publisher} (own reporting)" if publisher else "(unattributed)"
+    """Who says it: the source, or the outlet's own count (one wording with the estimates)."""
+    return estimates.source_label(row.get("source"), row.get("publisher"))
+
+
+def _of(df: pd.DataFrame, category: str, place: str) -> pd.DataFrame:
+    """The figures of one category and place ("" for any)."""
+    if category:
+        df = df[df["category"] == category]
+    if place:
+        df = df[df["place"] == place]
+    return df
 
 
 def who_says(df: pd.DataFrame, *, category: str = "", place: str = "") -> go.Figure:
     """For one category and place, each source's figures side by side (log axis)."""
-    part = df
-    if category:
-        part = part[part["category"] == category]
-    if place:
-        part = part[part["place"] == place]
+    part = _of(df, category, place)
     part = part[pd.to_numeric(part["value"], errors="coerce").fillna(0) > 0]
     if part.empty:
         return empty_figure("No figures for this category and place")
@@ -411,11 +414,7 @@ def who_says(df: pd.DataFrame, *, category: str = "", place: str = "") -> go.Fig
 
 def who_says_table(df: pd.DataFrame, *, category: str = "", place: str = "") -> pd.DataFrame:
     """One row per source: its figures (lowest, highest, list), dates and publishers."""
-    part = df
-    if category:
-        part = part[part["category"] == category]
-    if place:
-        part = part[part["place"] == place]
+    part = _of(df, category, place)
     if part.empty:
         return pd.DataFrame(columns=["source", "figures", "lowest", "highest", "dates",
                                      "publishers"])

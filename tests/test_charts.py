@@ -149,10 +149,10 @@ def test_who_says_shows_each_source_side_by_side():
     df = frame(ROWS)
     f = charts.who_says(df, category="displaced", place="Aleppo")
     xs = [x for t in f.data if t.mode == "markers" for x in t.x]
-    assert set(xs) == {"Syrian Observatory for Human Rights", "AFP (own reporting)"}
+    assert set(xs) == {"Syrian Observatory for Human Rights", "AFP (own count)"}
     table = charts.who_says_table(df, category="displaced", place="Aleppo")
     assert list(table["source"]) == ["Syrian Observatory for Human Rights",
-                                     "AFP (own reporting)"]
+                                     "AFP (own count)"]
     assert list(table["highest"]) == [40000, 10000]
 
 
