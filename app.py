@@ -21,7 +21,6 @@ import datetime as dt
 import hashlib
 import html
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd

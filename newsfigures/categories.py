@@ -61,7 +61,6 @@ _STOCK = re.compile(
     r"since|altogether|cumulative|overall|now\s+stands|in\s+total|registered|conflict|war)\b",
     re.IGNORECASE,
 )
-_MOVEMENT = frozenset({"displaced", "refugees", "evacuated"})
 _STOCK_CATEGORIES = frozenset({"killed", "injured", "missing", "housing", "homeless", "sheltered"})
 
 

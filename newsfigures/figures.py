@@ -201,7 +201,7 @@ def _place(sentence: str, offset: int, amounts: list[Amount], i: int, reading: R
     amount = amounts[i]
     seg_start = amounts[i - 1].end if i > 0 else 0
     seg_end = amounts[i + 1].qualifier_start if i + 1 < len(amounts) else len(sentence)
-    clause_start, clause_end = _clause(sentence, amount.qualifier_start, amount.end)
+    clause_start, clause_end = clause_limits(sentence, amount.qualifier_start, amount.end)
     seg_start, seg_end = max(seg_start, clause_start), min(seg_end, clause_end)
     if len(mentions) > 32:  # a long sentence: only the mentions of the amount's own segment
         starts = [m.start for m in mentions]
@@ -261,10 +261,6 @@ def _dateline_end(sentence: str) -> int:
     """Where a dateline opening the sentence ends, 0 when it has none."""
     match = _DATELINE.match(sentence)
     return match.end() if match else 0
-
-
-def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
-    return clause_limits(sentence, start, end)
 
 
 def _leads_into(sentence: str, end: int, following: Amount) -> bool:

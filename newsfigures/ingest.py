@@ -181,12 +181,6 @@ def extract_read(item: Prepared) -> Prepared:
     return Prepared(item.source, "extracted", item.article, item.digest, figures, version)
 
 
-def prepare(task: Task) -> Prepared:
-    """Read one source and, unless its hash is the stored one, extract its figures."""
-    read = read_source(task)
-    return extract_read(read) if read.status == "read" else read
-
-
 def _dated(conn: sqlite3.Connection, read: list[Prepared], anchors: list[str]) -> list[Prepared]:
     """Articles read together are dated together (newsfigures.collection_dates): one whose text
     gives only weekdays and months takes the year of the others — those read now and the
