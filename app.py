@@ -28,7 +28,7 @@ import streamlit as st
 
 st.set_page_config(page_title="newsfigures", page_icon="📰", layout="wide")
 
-from newsfigures import charts, filters, marking, store  # noqa: E402
+from newsfigures import charts, filters, frames, marking, store  # noqa: E402
 
 REPO = Path(__file__).resolve().parent
 SEED_ARTICLES = REPO / "data" / "articles"
@@ -65,9 +65,9 @@ def data_version(conn) -> tuple:
 def load_reports(path: str, version: tuple) -> pd.DataFrame:
     """Every figure (every report), prepared for filtering. Keyed on the data version.
 
-    `store.figures_frame` reads column-wise into categoricals and Arrow strings (no Python
+    `frames.figures_frame` reads column-wise into categoricals and Arrow strings (no Python
     object per row), so `prepare` only adds the parsed dates."""
-    return with_claim_ids(filters.prepare(store.figures_frame(connection(path))))
+    return with_claim_ids(filters.prepare(frames.figures_frame(connection(path))))
 
 
 def with_claim_ids(frame: pd.DataFrame) -> pd.DataFrame:

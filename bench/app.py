@@ -31,7 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from newsfigures import filters, store  # noqa: E402
+from newsfigures import filters, frames, store  # noqa: E402
 from newsfigures.records import SPEC_FIELDS  # noqa: E402
 
 CATEGORIES = ["displaced", "evacuated", "refugees", "returned", "sheltered", "homeless",
@@ -172,7 +172,7 @@ def bench(n_figures: int, keep: bool) -> dict:
     # Baseline: the same filter in plain pandas, no streamlit.
     conn = store.connect(db, readonly=True)
     t0 = time.perf_counter()
-    frame = filters.prepare(store.figures_frame(conn))
+    frame = filters.prepare(frames.figures_frame(conn))
     results["pandas_load_s"] = time.perf_counter() - t0
     sel = filters.Selection(countries=("SY",), categories=("displaced",))
     t0 = time.perf_counter()

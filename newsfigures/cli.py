@@ -1,4 +1,4 @@
-"""The command line: `python -m newsfigures extract|ingest|reextract|export ...`.
+"""The command line: `python -m newsfigures extract|ingest|reextract|remove|restore|export`.
 
 Only wiring: argument parsing, progress bars, messages and exit statuses. The work is done by
 articles.py (reading), figures.py (extraction), store.py/ingest.py (the database) and
@@ -127,6 +127,20 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else default_db_path()
 
 
+def _print_report(report, *, verbose: bool = True) -> None:
+    for message in report.warnings:
+        _err(f"warning: {message}")
+    for result in report.results:
+        if result.status == "failed":
+            _err(f"failed: {result.source}: {result.detail}")
+        elif verbose and result.status != "unchanged":
+            _err(result.line())
+    if report.redated:
+        _err(f"re-dated {len(report.redated)} stored article(s): {', '.join(report.redated[:10])}"
+              + (" ..." if len(report.redated) > 10 else ""))
+    print(report.summary())
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import ingest
 
@@ -134,15 +148,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         report = ingest(
             args.sources, _db_path(args), workers=args.workers, progress=progress,
-            timeout=args.timeout,
+            timeout=args.timeout, allow_private=True if args.allow_private else None,
+            restore=args.restore,
         )
     finally:
         close()
-    for message in report.warnings:
-        _err(f"warning: {message}")
-    for source, reason in report.failures:
-        _err(f"failed: {source}: {reason}")
-    print(report.summary())
+    _print_report(report, verbose=not args.quiet)
     return 0 if report.ok else 1
 
 
@@ -154,9 +165,23 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         report = reextract(_db_path(args), progress=progress, workers=args.workers)
     finally:
         close()
-    for source, reason in report.failures:
-        _err(f"failed: {source}: {reason}")
-    print(report.summary())
+    _print_report(report, verbose=False)
+    return 0 if report.ok else 1
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from .ingest import remove
+
+    report = remove(_db_path(args), args.ids, purge=args.purge)
+    _print_report(report)
+    return 0 if report.ok else 1
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .ingest import restore_articles
+
+    report = restore_articles(_db_path(args), args.ids)
+    _print_report(report)
     return 0 if report.ok else 1
 
 
@@ -168,7 +193,7 @@ def _split_multi(values: list[str] | None) -> list[str]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from . import export, store
+    from . import export, frames, store
 
     db = _db_path(args)
     if not db.exists():
@@ -184,13 +209,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         "category": _split_multi(args.category),
     }
     try:
-        filters = store.normalise_filters(filters)
+        filters = frames.normalise_filters(filters)
     except ValueError as e:
         _err(f"error: {e}")
         return 2
     conn = store.connect(db, readonly=True)
     try:
-        df = store.figures_frame(conn, filters)
+        df = frames.figures_frame(conn, filters)
     finally:
         conn.close()
     data = export.export_bytes(df, args.format)
@@ -235,12 +260,28 @@ def build_parser() -> argparse.ArgumentParser:
                    help="extraction processes (default 1)")
     p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
                    help="time limit for fetching each URL (default 20)")
+    p.add_argument("--allow-private", action="store_true",
+                   help="fetch from loopback, private and link-local addresses too")
+    p.add_argument("--restore", action="store_true",
+                   help="bring back removed articles that these sources are")
+    p.add_argument("--quiet", "-q", action="store_true", help="only the summary and failures")
     p.set_defaults(run=cmd_ingest)
 
     p = sub.add_parser("reextract", help="re-run the current extractor over stored articles")
     p.add_argument("--db", metavar="FILE", help=db_help)
     p.add_argument("--workers", "-j", type=_positive_int, default=1, metavar="N")
     p.set_defaults(run=cmd_reextract)
+
+    p = sub.add_parser("remove", help="take articles out of charts, counts and exports")
+    p.add_argument("ids", nargs="+", metavar="ID", help="article ids")
+    p.add_argument("--db", metavar="FILE", help=db_help)
+    p.add_argument("--purge", action="store_true", help="delete them for good (no restore)")
+    p.set_defaults(run=cmd_remove)
+
+    p = sub.add_parser("restore", help="bring removed articles back")
+    p.add_argument("ids", nargs="+", metavar="ID", help="article ids")
+    p.add_argument("--db", metavar="FILE", help=db_help)
+    p.set_defaults(run=cmd_restore)
 
     p = sub.add_parser("export", help="write stored figures as CSV, JSON Lines, GeoJSON or HXL")
     p.add_argument("--db", metavar="FILE", help=db_help)
@@ -269,9 +310,14 @@ def _positive_int(value: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .store import StoreError
+
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
+    except StoreError as e:
+        _err(f"error: {e}")
+        return 1
     except KeyboardInterrupt:
         _err("interrupted")
         return 130

@@ -1,10 +1,15 @@
-"""Writing a table of figures (as `store.figures_frame` returns it) as CSV, JSON Lines,
+"""Writing a table of figures (as `frames.figures_frame` returns it) as CSV, JSON Lines,
 GeoJSON or HXL. Pure functions: DataFrame in, UTF-8 bytes out. Used by the command line's
 `export` and the dashboard's download buttons.
 
-- CSV is safe to open in a spreadsheet: a text cell starting with `=`, `+`, `-`, `@`, a tab
-  or a carriage return gets a leading apostrophe, so it is shown as text, never run as a
-  formula (OWASP "CSV injection").
+- CSV is safe to open in a spreadsheet (OWASP "CSV injection",
+  https://owasp.org/www-community/attacks/CSV_Injection): a text cell that starts with a tab
+  or a carriage return, or whose first character after any blanks (spaces of every kind, line
+  breaks, other controls, format characters such as U+FEFF or U+200B) is `=`, `+`, `-` or `@`
+  as written or once NFKC-folded (fullwidth `＝＋－＠`, small and super/subscript forms), gets a
+  leading apostrophe, so it is shown as text, never run as a formula; the csv writer quotes
+  any field with a comma, quote or line break. Numbers (int and float cells) are never
+  changed; a text cell is text, so "-5" in a text column is neutralised too.
 - HXL (Humanitarian Exchange Language, https://hxlstandard.org/standard/1-1final/dictionary/)
   is that CSV with a row of hashtags under the header, for publishing on HDX. The figure's
   value is one `#affected` column, with what happened in a `#category` column.
@@ -18,6 +23,7 @@ import csv
 import io
 import json
 import math
+import unicodedata
 from typing import Any
 
 import pandas as pd
@@ -29,7 +35,12 @@ MEDIA_TYPES = {
     "jsonl": "application/x-ndjson",
     "geojson": "application/geo+json",
 }
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# OWASP's leading characters: the formula signs, and tab and carriage return on their own.
+_FORMULA_SIGNS = frozenset("=+-@")
+_OWASP_START = ("\t", "\r")
+# What a spreadsheet may skip before the first character it reads: spaces and line/paragraph
+# separators (Z*), controls (Cc: tab, LF, CR, ...) and format characters (Cf: U+FEFF, U+200B).
+_BLANK_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
 
 # HXL hashtag per column (HXL 1.1 core hashtags and attributes; #meta for our own fields).
 HXL_TAGS: dict[str, str] = {
@@ -87,9 +98,28 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def starts_formula(text: str) -> bool:
+    """Whether a spreadsheet could read `text` as a formula (see the module docstring).
+
+    The first non-blank character is checked as written and NFKC-folded, one character at a
+    time: folding the whole text would hide a raw "=" that composes with a following mark."""
+    if text.startswith(_OWASP_START):
+        return True
+    for ch in text:
+        if ch.isspace() or unicodedata.category(ch) in _BLANK_CATEGORIES:
+            continue
+        if ch in _FORMULA_SIGNS:
+            return True
+        if ch.isascii():
+            return False
+        return unicodedata.normalize("NFKC", ch).lstrip()[:1] in _FORMULA_SIGNS
+    return False
+
+
 def safe_cell(value: Any) -> Any:
-    """Neutralise a text cell a spreadsheet would run as a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """Neutralise a text cell a spreadsheet would run as a formula (a leading apostrophe);
+    anything that is not text (numbers, booleans, None) is returned unchanged."""
+    if isinstance(value, str) and starts_formula(value):
         return "'" + value
     return value
 

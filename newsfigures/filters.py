@@ -1,7 +1,7 @@
 """Filtering a table of figures, and the URL query parameters that name a filter.
 
 Pure functions over a pandas DataFrame with one row per figure (the spec's fields, as
-`store.figures_frame` returns them). No streamlit here: the app reads the widgets and the
+`frames.figures_frame` returns them). No streamlit here: the app reads the widgets and the
 URL, and hands plain values to these functions.
 
 A `Selection` is one view of the data. Its fields have the same names as the dashboard's

@@ -1,10 +1,19 @@
-"""Ingesting articles into the store: read, extract, write — once, and without loss.
+"""Ingesting articles into the store: read, identify, date, extract, write — without loss.
 
-- Each article is written in its own transaction (article row + all its figures), so an
-  interrupted ingest (even `kill -9`) leaves only whole articles, and a rerun completes it.
-- An article whose content hash (text + title + publisher + published + url) is already
-  stored is skipped without extracting ("unchanged"); a changed one has its figures replaced
-  atomically ("updated").
+- **Identity** (newsfigures.identity): a file path or normalised URL already stored is that
+  article: read again with another text it is updated in place ("updated"), with the same
+  content "unchanged". A new source whose text is already stored is that article too ("same
+  as ARTICLE"; the new name is remembered). Anything else is a new article whose readable id
+  (file stem, URL's last path part, upload's name) is made unique (`report`, `report-2`):
+  nothing is ever replaced by a different text that merely has the same name.
+- **Removed articles** stay removed: a source of one is reported "removed" and restored only
+  with `restore=True`.
+- **Dates** come from the whole store (newsfigures.dating): the batch is dated with the stored
+  articles, and at the end the stored ones whose date the batch changed are re-extracted.
+- Each article is written in its own transaction (article row, its sources, all its figures),
+  so an interrupted ingest (even `kill -9`) leaves only whole articles, and a rerun completes
+  it. A fault inside one article (reading, extracting, an amount the store cannot hold) is
+  reported for that article and the run goes on; only a failure of the store itself stops it.
 - Reading and extraction can run in a process pool (`workers`); the calling process is the
   only writer. Concurrent ingests from other processes queue on SQLite's busy timeout.
 """
@@ -21,20 +30,41 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import fetch, store
-from .articles import (
-    ArticleError,
-    Manifest,
-    is_url,
-    list_sources,
-    read_article,
-    read_manifest,
-    read_url,
-    url_article_id,
-)
+from . import dating, fetch, identity, store
+from .articles import ArticleError, is_url, list_sources, read_article, read_manifest, read_url
 from .records import Article, Figure
 
 Progress = Callable[[int, int, str], None]
+
+# What happened to one source.
+STATUSES = ("added", "updated", "unchanged", "same", "removed", "restored", "failed")
+
+
+@dataclass(frozen=True)
+class Named:
+    """A file read from `path` that the user knows by `name` (an upload): its stored origin
+    is the name, never the (temporary) path."""
+
+    path: str
+    name: str
+    kind: str = "upload"
+
+
+@dataclass(frozen=True)
+class SourceResult:
+    """One source's outcome: its status, the article it is stored as, and why."""
+
+    source: str
+    status: str
+    article: str = ""
+    detail: str = ""
+
+    def line(self) -> str:
+        what = {"same": f"same as {self.article}", "removed": f"{self.article} is removed"}
+        text = what.get(self.status, self.status)
+        if self.article and self.status not in what:
+            text += f" {self.article}"
+        return f"{text}: {self.source}" + (f" ({self.detail})" if self.detail else "")
 
 
 @dataclass
@@ -45,16 +75,24 @@ class IngestReport:
     unchanged: int = 0
     updated: int = 0
     failed: int = 0
+    same: int = 0
+    removed: int = 0
+    restored: int = 0
     figures: int = 0  # figures written in this run
     failures: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     warnings: list[str] = field(default_factory=list)
+    results: list[SourceResult] = field(default_factory=list)
+    redated: list[str] = field(default_factory=list)  # stored articles re-dated by this run
 
-    def count(self, status: str) -> None:
+    def count(self, status: str, source: str = "", article: str = "", detail: str = "") -> None:
         setattr(self, status, getattr(self, status) + 1)
+        if source:
+            self.results.append(SourceResult(source, status, article, detail))
 
     def fail(self, source: str, reason: str) -> None:
         self.failed += 1
         self.failures.append((source, reason))
+        self.results.append(SourceResult(source, "failed", detail=reason))
 
     @property
     def ok(self) -> bool:
@@ -66,6 +104,11 @@ class IngestReport:
             f"{self.added} added, {self.unchanged} unchanged, {self.updated} updated, "
             f"{self.failed} failed"
         )
+        for n, what in ((self.same, "same as a stored article"),
+                        (self.removed, "removed (not restored)"), (self.restored, "restored"),
+                        (len(self.redated), "stored re-dated")):
+            if n:
+                text += f", {n} {what}"
         if self.warnings:
             text += f", {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}"
         return text
@@ -77,7 +120,7 @@ def content_hash(article: Article) -> str:
         [article.text, article.title, article.publisher, article.published, article.url],
         ensure_ascii=False,
     )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _extractor():
@@ -86,25 +129,25 @@ def _extractor():
     return extract_figures, EXTRACTOR_VERSION
 
 
-def _write(conn, article: Article, digest: str, figures: list[Figure], version: str) -> str:
-    """One transaction: re-check the stored hash under the write lock, then write."""
-    with store.transaction(conn):
-        state = store.article_state(conn, article.id)
-        if state is not None and state[0] == digest:
-            return "unchanged"
-        store.write_article(conn, article, digest, figures, version)
-        return "added" if state is None else "updated"
+# --------------------------------------------------------------------------- one text
 
 
 def ingest_article(conn: sqlite3.Connection, article: Article) -> str:
-    """Store one article and its figures: "added", "unchanged" or "updated"."""
+    """Store one article under its own id (replacing that id's text): "added", "unchanged"
+    or "updated". For callers that name the article themselves."""
     digest = content_hash(article)
     state = store.article_state(conn, article.id)
     if state is not None and state[0] == digest:
         return "unchanged"
     extract_figures, version = _extractor()
-    figures = list(extract_figures(article))
-    return _write(conn, article, digest, figures, version)
+    own = dating.own_date(article)
+    figures = list(extract_figures(dataclasses.replace(article, published=own or article.published)))
+    with store.transaction(conn):
+        state = store.article_state(conn, article.id)
+        if state is not None and state[0] == digest:
+            return "unchanged"
+        store.write_article(conn, article, digest, figures, version, own_date=own, dated=own)
+    return "added" if state is None else "updated"
 
 
 def ingest_text(
@@ -116,124 +159,130 @@ def ingest_text(
     published: str = "",
     title: str = "",
 ) -> tuple[str, int]:
-    """Store pasted text as an article: (status, number of figures stored for it)."""
-    if not text or not text.strip():
-        raise ArticleError(article_id, "empty text")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not title:
-        title = next((line.strip() for line in text.split("\n") if line.strip()), "")[:300]
-    article = Article(
-        id=article_id, text=text, title=title, publisher=publisher.strip(),
-        published=published.strip(),
-    )
+    """Store text under the id given: (status, number of figures stored for it)."""
+    article = _pasted_article(text, article_id, title, publisher, published)
     status = ingest_article(conn, article)
     n = conn.execute("SELECT COUNT(*) FROM figures WHERE article = ?", (article_id,)).fetchone()[0]
     return status, n
 
 
+def _pasted_article(text: str, article_id: str, title: str, publisher: str, published: str) -> Article:
+    if not text or not text.strip():
+        raise ArticleError(article_id, "empty text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not title:
+        title = next((line.strip() for line in text.split("\n") if line.strip()), "")[:300]
+    return Article(id=article_id, text=text, title=title, publisher=publisher.strip(),
+                   published=published.strip())
+
+
+def ingest_pasted(db: Path, text: str, *, name: str = "", publisher: str = "",
+                  published: str = "", title: str = "") -> IngestReport:
+    """Store a pasted text as an article named after `name` (or its title): the same text
+    pasted again is the same article; another text under a name in use gets a new id."""
+    label = (name or title or "pasted").strip()
+    article = _pasted_article(text, identity.slug(label).lower(), title, publisher, published)
+    report = IngestReport()
+    prepared = _prepared(f"pasted text {label!r}", article, "paste", label)
+    conn = store.connect(db)
+    try:
+        _ingest_prepared(conn, [prepared], report, workers=1, progress=None, restore=False)
+    finally:
+        conn.close()
+    return report
+
+
 # --------------------------------------------------------------------------- many sources
 
-# A task for a worker: (source, manifest row or None, stored hash or None, URL timeout s).
-Task = tuple[str, "dict | None", "str | None", float]
+# A task for a worker: (source, manifest row or None, URL timeout s, allow private addresses).
+Task = tuple["str | Named", "dict | None", float, "bool | None"]
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """A worker's result for one source."""
+    """A source read (or failed), then identified and extracted."""
 
-    source: str
-    status: str  # "extracted", "unchanged" or "failed"
+    source: str  # as shown to the user
+    status: str  # "read", "failed", then "extract", "write", or a final status
     article: Article | None = None
     digest: str = ""
+    origin: identity.Origin | None = None
+    own: str = ""  # the article's own publication date
+    dated: str = ""  # the date its figures are extracted with
     figures: tuple[Figure, ...] = ()
     version: str = ""
     reason: str = ""
-    dated: Article | None = None  # the article with the publication date of its collection
+    target: str = ""  # the stored article it updates, restores or is the same as
+
+
+def _prepared(source: str, article: Article, kind: str, name: str, location: str = "") -> Prepared:
+    digest = content_hash(article)
+    origin = identity.Origin(kind, location, name) if location else \
+        identity.named_origin(kind, name, identity.text_hash(article.text))
+    return Prepared(source, "read", article, digest, origin, own=dating.own_date(article))
+
+
+def _origin_of(source: "str | Named") -> tuple[str, str, str, str]:
+    """(shown as, kind, location, name) of a source; location "" for named texts."""
+    if isinstance(source, Named):
+        return source.name, source.kind, "", source.name
+    if is_url(source):
+        return source, "url", identity.normalise_url(source), source
+    path = Path(source)
+    shown = str(source)
+    return shown, "file", str(path.resolve()), path.name
 
 
 def read_source(task: Task) -> Prepared:
-    """Read one source: "read" with the article and its hash, "unchanged" when the hash is the
-    stored one, or "failed" with the reason. Runs in a worker process; never raises."""
-    source, meta, known, timeout = task
+    """Read one source into a Prepared ("read" or "failed" with the reason). Runs in a worker
+    process; never raises."""
+    source, meta, timeout, allow_private = task
+    shown, kind, location, name = _origin_of(source)
     try:
-        if is_url(source):
-            article = read_url(source, meta, fetcher=functools.partial(fetch.fetch, timeout=timeout))
+        if isinstance(source, Named):
+            article = read_article(Path(source.path), meta)
+            stem = identity.file_stem(source.name)
+            article = dataclasses.replace(article, id=stem, path="")
+        elif kind == "url":
+            fetcher = functools.partial(fetch.fetch, timeout=timeout, allow_private=allow_private)
+            article = read_url(source, meta, fetcher=fetcher)
+            article = dataclasses.replace(article, id=identity.url_stem(source))
         else:
             article = read_article(Path(source), meta)
+            article = dataclasses.replace(article, id=identity.file_stem(Path(source).name))
+        return _prepared(shown, article, kind, name, location)
     except ArticleError as e:
-        return Prepared(source, "failed", reason=e.reason)
+        return Prepared(shown, "failed", reason=e.reason)
     except Exception as e:  # an unexpected reader bug must not stop the run
-        return Prepared(source, "failed", reason=f"read failed: {e.__class__.__name__}: {e}")
-    digest = content_hash(article)
-    if known == digest:
-        return Prepared(source, "unchanged", article=None, digest=digest)
-    return Prepared(source, "read", article, digest)
+        return Prepared(shown, "failed", reason=f"read failed: {e.__class__.__name__}: {e}")
 
 
-def extract_read(item: Prepared) -> Prepared:
-    """Extract the figures of a read article (its publication date already settled for the
-    collection). Runs in a worker process; never raises."""
+def extract_prepared(item: Prepared) -> Prepared:
+    """Extract the figures of an identified article with its collection date. Runs in a
+    worker process; never raises."""
     try:
         extract_figures, version = _extractor()
-        figures = tuple(extract_figures(item.dated or item.article))
+        figures = tuple(extract_figures(dataclasses.replace(
+            item.article, published=item.dated or item.article.published)))
     except Exception as e:
-        return Prepared(item.source, "failed", reason=f"extraction failed: {e.__class__.__name__}: {e}")
-    return Prepared(item.source, "extracted", item.article, item.digest, figures, version)
+        return dataclasses.replace(
+            item, status="failed", reason=f"extraction failed: {e.__class__.__name__}: {e}")
+    return dataclasses.replace(item, status="write", figures=figures, version=version)
 
 
-def _dated(conn: sqlite3.Connection, read: list[Prepared], anchors: list[str]) -> list[Prepared]:
-    """Articles read together are dated together (newsfigures.collection_dates): one whose text
-    gives only weekdays and months takes the year of the others — those read now and the
-    already stored ones of the same batch. The stored article keeps its text and metadata as
-    read (so a rerun finds it unchanged); only the extraction sees the date."""
-    if not read:
-        return read
-    from .figures import date_collection
-
-    known = dict(_stored_dates(conn, anchors))
-    articles = [r.article for r in read]
-    dated = date_collection(articles + [Article(i, "", published=d) for i, d in known.items()])
-    return [dataclasses.replace(r, dated=a) if a.published != r.article.published else r
-            for r, a in zip(read, dated)]
-
-
-def _stored_dates(conn: sqlite3.Connection, ids: list[str]) -> Iterator[tuple[str, str]]:
-    """(article, publication date its figures were extracted with) for stored articles."""
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        yield from conn.execute(
-            f"SELECT article, MAX(published) FROM figures WHERE article IN ({marks}) "
-            "AND published != '' GROUP BY article", chunk)
-
-
-def _source_id(source: str) -> str:
-    return url_article_id(source) if is_url(source) else Path(source).stem
-
-
-def _tasks(
-    sources: list[str], known: dict[str, str], report: IngestReport, timeout: float
-) -> list[Task]:
-    manifests: dict[Path, Manifest] = {}
+def _tasks(sources: list, report: IngestReport, timeout: float, allow_private) -> list[Task]:
+    manifests: dict = {}
     tasks: list[Task] = []
-    seen: dict[str, str] = {}
     for source in sources:
         meta = None
-        if not is_url(source):
+        if not isinstance(source, Named) and not is_url(source):
             folder = Path(source).parent.resolve()
             if folder not in manifests:
                 manifests[folder] = read_manifest(folder)
                 report.warnings.extend(manifests[folder].problems)
             rows = manifests[folder].rows
             meta = rows.get(Path(source).name) or rows.get(Path(source).stem)
-        article_id = _source_id(source)
-        if article_id in seen:
-            report.warnings.append(
-                f"{source}: same article id {article_id!r} as {seen[article_id]}; "
-                "the later one replaces the earlier"
-            )
-        seen[article_id] = source
-        tasks.append((source, meta, known.get(article_id), timeout))
+        tasks.append((source, meta, timeout, allow_private))
     return tasks
 
 
@@ -248,60 +297,183 @@ def _pool_map(fn, tasks: list, workers: int) -> Iterator:
         yield from pool.map(fn, tasks, chunksize=chunksize)
 
 
+def _expand(sources: list) -> list:
+    named = [s for s in sources if isinstance(s, Named)]
+    plain = [s for s in sources if not isinstance(s, Named)]
+    return [*(str(s) for s in list_sources(plain)), *named]
+
+
 def ingest(
-    sources: list[str],
+    sources: list,
     db: Path,
     *,
     workers: int = 1,
     progress: Progress | None = None,
     timeout: float = fetch.DEFAULT_TIMEOUT,
+    allow_private: bool | None = None,
+    restore: bool = False,
 ) -> IngestReport:
-    """Ingest files, folders (recursive, with their articles.csv) and http(s) URLs into `db`."""
+    """Ingest files, folders (recursive, with their articles.csv), http(s) URLs and `Named`
+    uploads into `db`. `restore`: a source of a removed article brings it back."""
     report = IngestReport()
-    expanded = [str(s) for s in list_sources(sources)]
+    expanded = _expand(sources)
     conn = store.connect(db)
     try:
-        known = dict(conn.execute("SELECT id, content_hash FROM articles"))
-        tasks = _tasks(expanded, known, report, timeout)
-        total = len(tasks)
-        if progress:
-            progress(0, total, "")
-        done, read, anchors = 0, [], []
-        for result in _pool_map(read_source, tasks, workers):
-            if result.status == "read":
-                read.append(result)
-                continue
-            if result.status == "unchanged":
-                anchors.append(_source_id(result.source))
-            _store_result(conn, result, report)
-            done += 1
-            if progress:
-                progress(done, total, result.source)
-        for result in _pool_map(extract_read, _dated(conn, read, anchors), workers):
-            _store_result(conn, result, report)
-            done += 1
-            if progress:
-                progress(done, total, result.source)
+        tasks = _tasks(expanded, report, timeout, allow_private)
+        reads = _pool_map(read_source, tasks, workers)
+        _ingest_prepared(conn, reads, report, workers=workers, progress=progress,
+                         restore=restore, total=len(tasks))
     finally:
         conn.close()
     return report
 
 
-def _store_result(conn, result: Prepared, report: IngestReport) -> None:
-    if result.status == "failed":
-        report.fail(result.source, result.reason)
-        return
-    if result.status == "unchanged":
-        report.count("unchanged")
+# --------------------------------------------------------------------------- the core
+
+
+@dataclass
+class _Batch:
+    """The articles of this run so far: by text hash, and their ids."""
+
+    by_text: dict[str, store.Stored] = field(default_factory=dict)
+    ids: set[str] = field(default_factory=set)
+
+    def add(self, item: Prepared) -> None:
+        self.by_text[identity.text_hash(item.article.text)] = store.Stored(
+            item.article.id, item.digest, False)
+        self.ids.add(item.article.id)
+
+
+def _classify(conn, item: Prepared, batch: _Batch, restore: bool) -> Prepared:
+    """Decide what a read source is: unchanged, removed, same as another article, an update
+    of the article read from it, or a new article (with its unique id)."""
+    article, origin = item.article, item.origin
+    text_digest = identity.text_hash(article.text)
+    known = store.find_source(conn, origin) if origin.kind in identity.REREADABLE else None
+    if known is not None:
+        if known.removed and not restore:
+            return dataclasses.replace(item, status="removed", target=known.id)
+        if known.content_hash == item.digest:
+            return dataclasses.replace(item, status="restored" if known.removed else "unchanged",
+                                       target=known.id)
+        return dataclasses.replace(item, status="extract", target=known.id,
+                                   article=dataclasses.replace(article, id=known.id))
+    twin = batch.by_text.get(text_digest) or store.find_text(conn, text_digest)
+    if twin is not None:
+        if twin.removed and not restore:
+            return dataclasses.replace(item, status="removed", target=twin.id)
+        return dataclasses.replace(item, status="same", target=twin.id)
+    new_id = identity.unique_id(article.id, lambda i: i in batch.ids or store.id_taken(conn, i))
+    return dataclasses.replace(item, status="extract", target="",
+                               article=dataclasses.replace(article, id=new_id))
+
+
+def _ingest_prepared(conn, reads, report: IngestReport, *, workers: int, progress,
+                     restore: bool, total: int | None = None) -> None:
+    reads = list(reads) if total is None else reads
+    total = len(reads) if total is None else total
+    done = 0
+    if progress:
+        progress(0, total, "")
+
+    def finished(label: str) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total, label)
+
+    batch = _Batch()
+    to_extract: list[Prepared] = []
+    for item in reads:
+        if item.status == "failed":
+            report.fail(item.source, item.reason)
+            finished(item.source)
+            continue
+        report.warnings.extend(f"{item.source}: {w}" for w in getattr(item.article, "warnings", ()))
+        item = _classify(conn, item, batch, restore)
+        if item.status == "extract":
+            batch.add(item)
+            to_extract.append(item)
+            continue
+        _finish_other(conn, item, report)
+        finished(item.source)
+    for item in _pool_map(extract_prepared, _date_batch(conn, to_extract), workers):
+        _store_result(conn, item, report)
+        finished(item.source)
+    redated = dating.redate(conn, skip=frozenset(p.article.id for p in to_extract))
+    report.redated.extend(redated.ids)
+    for article_id, reason in redated.failures:
+        report.warnings.append(f"{article_id}: {reason}")
+
+
+def _date_batch(conn, items: list[Prepared]) -> list[Prepared]:
+    """The batch's dates from the whole store: stored own dates plus the batch's."""
+    if not items:
+        return items
+    wanted, _ = dating.store_dates(conn)
+    ids = {p.article.id for p in items}
+    own = {i: d for i, d in wanted.items() if d and i not in ids}
+    undated_stored = [i for i, d in wanted.items() if not d and i not in ids]
+    texts = {i: store.get_article(conn, i).text for i in undated_stored}
+    own.update({p.article.id: p.own for p in items if p.own})
+    texts.update({p.article.id: p.article.text for p in items if not p.own})
+    dates = dating.collection_dates(own, texts)
+    return [dataclasses.replace(p, dated=dates.get(p.article.id, "") or p.own) for p in items]
+
+
+def _finish_other(conn, item: Prepared, report: IngestReport) -> None:
+    """Record a source that needs no extraction: its name joins the article it is."""
+    if item.status in ("same", "restored", "unchanged"):
+        try:
+            with store.transaction(conn):
+                if item.status == "restored":
+                    store.set_removed(conn, [item.target], False)
+                store.add_source(conn, item.target, item.origin)
+        except sqlite3.IntegrityError as e:  # the article was purged meanwhile
+            report.fail(item.source, f"database error: {e}")
+            return
+    detail = "use --restore to bring it back" if item.status == "removed" else ""
+    report.count(item.status, item.source, item.target, detail)
+
+
+def _store_result(conn, item: Prepared, report: IngestReport) -> None:
+    if item.status == "failed":
+        report.fail(item.source, item.reason)
         return
     try:
-        status = _write(conn, result.article, result.digest, list(result.figures), result.version)
-    except sqlite3.Error as e:
-        report.fail(result.source, f"database error: {e}")
+        status, article_id = _write(conn, item)
+    except (sqlite3.IntegrityError, sqlite3.InterfaceError, OverflowError, ValueError) as e:
+        report.fail(item.source, f"not stored: {e.__class__.__name__}: {e}")
         return
-    report.count(status)
-    if status != "unchanged":
-        report.figures += len(result.figures)
+    report.count(status, item.source, article_id)
+    if status in ("added", "updated", "restored"):
+        report.figures += len(item.figures)
+
+
+def _write(conn, item: Prepared) -> tuple[str, str]:
+    """One transaction: check again under the write lock (another ingest may have stored the
+    same source, the same text or the same id meanwhile), then write."""
+    article = item.article
+    with store.transaction(conn):
+        if item.target:  # an update of the article read from this source
+            stored = store.find_source(conn, item.origin)
+            if stored is not None and stored.content_hash == item.digest:
+                return "unchanged", stored.id
+            status = "restored" if stored is not None and stored.removed else "updated"
+            if stored is not None and stored.removed:
+                store.set_removed(conn, [stored.id], False)
+        else:
+            twin = store.find_text(conn, identity.text_hash(article.text))
+            if twin is not None:
+                store.add_source(conn, twin.id, item.origin)
+                return "same", twin.id
+            if store.id_taken(conn, article.id):
+                new_id = identity.unique_id(article.id, lambda i: store.id_taken(conn, i))
+                article = dataclasses.replace(article, id=new_id)
+            status = "added"
+        store.write_article(conn, article, item.digest, list(item.figures), item.version,
+                            origin=item.origin, own_date=item.own, dated=item.dated)
+    return status, article.id
 
 
 # --------------------------------------------------------------------------- re-extraction
@@ -310,7 +482,7 @@ def _store_result(conn, result: Prepared, report: IngestReport) -> None:
 def _reextract_one(task: tuple[str, str, str]) -> Prepared:
     """(db path, article id, collection date or "") -> Prepared, in a worker: its own
     read-only connection."""
-    db, article_id, collection_date = task
+    db, article_id, date = task
     conn = store.connect(db, readonly=True)
     try:
         article = store.get_article(conn, article_id)
@@ -319,33 +491,17 @@ def _reextract_one(task: tuple[str, str, str]) -> Prepared:
         conn.close()
     if article is None or state is None:
         return Prepared(article_id, "unchanged")
-    try:
-        extract_figures, version = _extractor()
-        dated = dataclasses.replace(article, published=collection_date) if collection_date else article
-        figures = tuple(extract_figures(dated))
-    except Exception as e:
-        return Prepared(article_id, "failed", reason=f"extraction failed: {e.__class__.__name__}: {e}")
-    return Prepared(article_id, "extracted", article, state[0], figures, version)
-
-
-def _collection_dates(conn: sqlite3.Connection) -> dict[str, str]:
-    """The stored articles as one collection: the dates that collection_dates gives those whose
-    metadata has none (see `_dated`)."""
-    from .figures import date_collection
-
-    rows = conn.execute("SELECT id, text, published FROM articles").fetchall()
-    articles = [Article(i, t or "", published=p or "") for i, t, p in rows]
-    found = {a.id: a.published for a, b in zip(date_collection(articles), articles)
-             if a.published and a.published != b.published}
-    return found
+    item = Prepared(article_id, "extract", article, state[0], dated=date)
+    return extract_prepared(item)
 
 
 def reextract(
     db: Path, *, progress: Progress | None = None, workers: int = 1
 ) -> IngestReport:
-    """Re-run the current extractor over every stored article; each article's figures are
-    replaced in one transaction (skipped if the article changed meanwhile). Counts go to
-    `updated` (re-extracted), `unchanged` (vanished meanwhile) and `failed`."""
+    """Re-run the current extractor over every stored article not removed; each article's
+    figures are replaced in one transaction (skipped if the article changed meanwhile).
+    Own dates are computed again first (the date rules may have changed). Counts go to
+    `updated` (re-extracted), `unchanged` (changed or vanished meanwhile) and `failed`."""
     report = IngestReport()
     conn = store.connect(db)
     try:
@@ -353,29 +509,88 @@ def reextract(
         total = len(ids)
         if progress:
             progress(0, total, "")
-        collection = _collection_dates(conn)
-        tasks = [(str(db), i, collection.get(i, "")) for i in ids]
+        with store.transaction(conn):
+            for article_id in ids:
+                store.set_dates(conn, article_id, dating.own_date(store.get_article(conn, article_id)))
+            wanted, _ = dating.store_dates(conn)
+        tasks = [(str(db), i, wanted.get(i, "")) for i in ids]
         for done, result in enumerate(_pool_map(_reextract_one, tasks, workers), start=1):
-            if result.status == "failed":
-                report.fail(result.source, result.reason)
-            elif result.status == "unchanged":
-                report.count("unchanged")
-            else:
-                try:
-                    with store.transaction(conn):
-                        state = store.article_state(conn, result.article.id)
-                        if state is None or state[0] != result.digest:
-                            report.count("unchanged")  # changed or deleted meanwhile
-                        else:
-                            store.replace_figures(
-                                conn, result.article.id, list(result.figures), result.version
-                            )
-                            report.count("updated")
-                            report.figures += len(result.figures)
-                except sqlite3.Error as e:
-                    report.fail(result.source, f"database error: {e}")
+            _store_reextracted(conn, result, report)
             if progress:
                 progress(done, total, result.source)
+        redated = dating.redate(conn)
+        report.redated.extend(redated.ids)
     finally:
         conn.close()
     return report
+
+
+def _store_reextracted(conn, result: Prepared, report: IngestReport) -> None:
+    if result.status == "failed":
+        report.fail(result.source, result.reason)
+        return
+    if result.status == "unchanged":
+        report.count("unchanged")
+        return
+    try:
+        with store.transaction(conn):
+            state = store.article_state(conn, result.article.id)
+            if state is None or state[0] != result.digest:
+                report.count("unchanged")  # changed or deleted meanwhile
+                return
+            store.replace_figures(conn, result.article.id, list(result.figures), result.version)
+            conn.execute("UPDATE articles SET dated = ? WHERE id = ?", (result.dated, result.article.id))
+    except (sqlite3.IntegrityError, sqlite3.InterfaceError, OverflowError, ValueError) as e:
+        report.fail(result.source, f"not stored: {e.__class__.__name__}: {e}")
+        return
+    report.count("updated")
+    report.figures += len(result.figures)
+
+
+# --------------------------------------------------------------------------- removal
+
+
+def remove(db: Path, ids: list[str], *, purge: bool = False) -> IngestReport:
+    """Take articles out of every chart, count, claim, estimate and export (`purge`: delete
+    them for good). Counts go to `removed`; unknown ids fail. The others are re-dated."""
+    return _set_removed(db, ids, removed=True, purge=purge)
+
+
+def restore_articles(db: Path, ids: list[str]) -> IngestReport:
+    """Bring removed articles back (re-extracted if the extractor changed meanwhile)."""
+    return _set_removed(db, ids, removed=False, purge=False)
+
+
+def _set_removed(db: Path, ids: list[str], *, removed: bool, purge: bool) -> IngestReport:
+    report = IngestReport()
+    conn = store.connect(db)
+    try:
+        with store.transaction(conn):
+            existing = [i for i in ids if store.id_taken(conn, i)]
+            changed = store.purge(conn, existing) if purge else store.set_removed(conn, existing, removed)
+        for article_id in ids:
+            if article_id not in existing:
+                report.fail(article_id, "no such article")
+            elif article_id in changed:
+                report.count("removed" if removed else "restored", article_id, article_id,
+                             "purged" if purge else "")
+            else:
+                report.count("unchanged", article_id, article_id,
+                             "already removed" if removed else "not removed")
+        if not removed:
+            _refresh_versions(conn, changed)
+        redated = dating.redate(conn, skip=frozenset(changed))
+        report.redated.extend(redated.ids)
+    finally:
+        conn.close()
+    return report
+
+
+def _refresh_versions(conn, ids: list[str]) -> None:
+    """Restored articles whose figures come from another extractor version are marked for
+    `dating.redate`, which re-extracts them with their collection date."""
+    _, version = _extractor()
+    with store.transaction(conn):
+        for article_id in ids:
+            conn.execute("UPDATE articles SET dated = '~' WHERE id = ? AND extractor_version != ?",
+                         (article_id, version))

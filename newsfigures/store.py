@@ -25,9 +25,11 @@ import datetime as dt
 import os
 import sqlite3
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Iterator
 
+from . import identity
 from .records import SPEC_FIELDS, Article, Figure
 
 BUSY_TIMEOUT_MS = 60_000
@@ -63,7 +65,8 @@ _FIGURE_TYPES: dict[str, str] = {
 assert set(_FIGURE_TYPES) == set(SPEC_FIELDS), "store schema out of step with records.Figure"
 
 
-def _q(name: str) -> str:
+def quote_name(name: str) -> str:
+    """An SQL identifier, quoted."""
     return '"' + name.replace('"', '""') + '"'
 
 
@@ -81,7 +84,7 @@ def _migration_1(conn: sqlite3.Connection) -> None:
             extractor_version TEXT NOT NULL DEFAULT ''
         )"""
     )
-    columns = ",\n".join(f"{_q(name)} {_FIGURE_TYPES[name]}" for name in SPEC_FIELDS)
+    columns = ",\n".join(f"{quote_name(name)} {_FIGURE_TYPES[name]}" for name in SPEC_FIELDS)
     conn.execute(
         f"""CREATE TABLE figures (
             id INTEGER PRIMARY KEY,
@@ -92,14 +95,58 @@ def _migration_1(conn: sqlite3.Connection) -> None:
         )"""
     )
     for column in ("date", "country", "place", "source", "publisher", "category"):
-        conn.execute(f"CREATE INDEX figures_{column} ON figures ({_q(column)})")
+        conn.execute(f"CREATE INDEX figures_{column} ON figures ({quote_name(column)})")
     conn.execute("CREATE INDEX articles_published ON articles (published)")
     conn.execute("CREATE INDEX articles_hash ON articles (content_hash)")
 
 
+def _migration_2(conn: sqlite3.Connection) -> None:
+    """Article identity, removal and store-wide dating.
+
+    articles: text_hash (what makes two sources the same article), origin (file, url,
+    upload, paste), own_date (the publication date from the article's metadata or its own
+    text, NULL until computed), dated (the publication date its figures were extracted with),
+    removed_at (NULL, or when it was removed). article_sources: every place an article was
+    read from, so that the same file or URL read again is found, and its other names kept."""
+    for ddl in (
+        "ALTER TABLE articles ADD COLUMN text_hash TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE articles ADD COLUMN origin TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE articles ADD COLUMN own_date TEXT",
+        "ALTER TABLE articles ADD COLUMN dated TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE articles ADD COLUMN removed_at TEXT",
+        """CREATE TABLE article_sources (
+            kind TEXT NOT NULL,
+            location TEXT NOT NULL,
+            article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            name TEXT NOT NULL DEFAULT '',
+            first_seen TEXT NOT NULL,
+            PRIMARY KEY (kind, location)
+        )""",
+        "CREATE INDEX article_sources_article ON article_sources (article)",
+        "CREATE INDEX articles_text_hash ON articles (text_hash)",
+    ):
+        conn.execute(ddl)
+    rows = conn.execute("SELECT id, text, path_or_url, ingested_at FROM articles").fetchall()
+    for article_id, text, where, at in rows:
+        kind = "url" if (where or "").startswith(("http://", "https://")) else "file"
+        location = identity.normalise_url(where) if kind == "url" else (where or article_id)
+        conn.execute("UPDATE articles SET text_hash = ?, origin = ? WHERE id = ?",
+                     (identity.text_hash(text or ""), kind, article_id))
+        conn.execute("INSERT OR IGNORE INTO article_sources VALUES (?, ?, ?, ?, ?)",
+                     (kind, location, article_id, Path(location).name if kind == "file"
+                      else location, at))
+    conn.execute("UPDATE articles SET dated = coalesce((SELECT MAX(published) FROM figures "
+                 "WHERE figures.article = articles.id), '')")
+
+
 # Each migration takes the schema from version i to i+1. Append; never edit a released one.
-MIGRATIONS = (_migration_1,)
+MIGRATIONS = (_migration_1, _migration_2)
 SCHEMA_VERSION = len(MIGRATIONS)
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used: what is wrong, in one line; the file was left as it was."""
 
 
 def default_db_path() -> Path:
@@ -136,16 +183,55 @@ def _set_wal(conn: sqlite3.Connection) -> None:
         raise sqlite3.OperationalError(f"could not switch the database to WAL (got {mode})")
 
 
-def migrate(conn: sqlite3.Connection) -> int:
+_OWN_TABLES = {"articles", "figures"}
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, before SQLite touches it, a file that is not an SQLite database."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise StoreError(f"{path} is a folder, not a database file") from None
+    except OSError as e:
+        raise StoreError(f"{path}: cannot read the database ({e.strerror or e})") from None
+    if head and head != SQLITE_MAGIC:
+        raise StoreError(f"{path} is not an SQLite database (it starts with other bytes); "
+                         "the file was left untouched")
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version, after checking that the file is a readable newsfigures store."""
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+        if version == 0 and tables:
+            raise StoreError(
+                f"{path} is an SQLite database of another program (tables: "
+                f"{', '.join(sorted(tables)[:5])}); the file was left untouched")
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{path}: database schema version {version} is newer than this code "
+                f"({SCHEMA_VERSION}); update newsfigures; the file was left untouched")
+        if version and not _OWN_TABLES <= tables:
+            raise StoreError(f"{path} is not a newsfigures database (tables: "
+                             f"{', '.join(sorted(tables)[:5])}); the file was left untouched")
+        if version:
+            conn.execute("SELECT count(*) FROM articles WHERE rowid < 0").fetchone()
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"{path} is damaged or not a database ({e}); "
+                         "the file was left untouched") from None
+    return version
+
+
+def migrate(conn: sqlite3.Connection, path: Path | str = "database") -> int:
     """Run the migrations the database lacks; returns the schema version."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    version = _check_schema(conn, Path(path))
     if version == SCHEMA_VERSION:
         return version
-    if version > SCHEMA_VERSION:
-        raise RuntimeError(
-            f"database schema version {version} is newer than this code ({SCHEMA_VERSION}); "
-            "update newsfigures"
-        )
     with transaction(conn):
         version = conn.execute("PRAGMA user_version").fetchone()[0]  # re-read under the lock
         for number in range(version, SCHEMA_VERSION):
@@ -154,37 +240,74 @@ def migrate(conn: sqlite3.Connection) -> int:
     return SCHEMA_VERSION
 
 
+def _open(path: Path, mode: str) -> sqlite3.Connection:
+    if mode == "rw":
+        return sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+    query = "mode=ro" if mode == "ro" else "mode=ro&immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True,
+                           isolation_level=None, check_same_thread=False,
+                           timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection; on read-only media, where SQLite cannot create the WAL index
+    next to the file, the file is opened as immutable (nobody can be writing to it there)."""
+    conn = _open(path, "ro")
+    try:
+        _configure(conn, readonly=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as e:
+        conn.close()
+        if "unable to open" not in str(e) and "readonly" not in str(e):
+            raise
+    conn = _open(path, "immutable")
+    _configure(conn, readonly=True)
+    return conn
+
+
 def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     """Open (creating and migrating if needed) the database at `path`.
 
     WAL mode, a busy timeout, foreign keys on, autocommit (writers use `transaction`).
-    `readonly=True` opens the file read-only (creating it first if it does not exist yet).
+    `readonly=True` opens the file read-only (creating it first if it does not exist yet),
+    also on read-only media. A file that is not a newsfigures database (another format,
+    another program's database, damaged, or of a newer schema) raises StoreError, one line
+    saying what is wrong, and is left untouched.
     """
     path = Path(path)
+    _check_file(path)
     if readonly and not path.exists():
         connect(path).close()
-    if not readonly:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    if readonly:
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-            check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
-        )
-    else:
-        conn = sqlite3.connect(
-            str(path), isolation_level=None, check_same_thread=False,
-            timeout=BUSY_TIMEOUT_MS / 1000,
-        )
     try:
-        _configure(conn, readonly=readonly)
         if readonly:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn = _open_readonly(path)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = _open(path, "rw")
+            _configure(conn, readonly=False)
+    except OSError as e:
+        raise StoreError(f"cannot create the folder of {path} ({e.strerror or e})") from None
+    except sqlite3.DatabaseError as e:
+        if "readonly" in str(e) or "read-only" in str(e) or "unable to open" in str(e):
+            raise StoreError(f"cannot write to the database {path} ({e}); read-only media "
+                             "can only be read (the dashboard and export do)") from None
+        raise StoreError(f"{path} is damaged or not a database ({e}); "
+                         "the file was left untouched") from None
+    try:
+        if readonly:
+            version = _check_schema(conn, path)
             if version != SCHEMA_VERSION:
                 conn.close()
-                connect(path).close()  # migrate through a writable connection
+                try:
+                    connect(path).close()  # migrate through a writable connection
+                except StoreError:
+                    raise StoreError(f"{path} has schema version {version} and needs an "
+                                     "upgrade, which needs write access") from None
                 return connect(path, readonly=True)
         else:
-            migrate(conn)
+            migrate(conn, path)
     except BaseException:
         conn.close()
         raise
@@ -214,7 +337,7 @@ def now_iso() -> str:
 
 _FIGURE_COLUMNS = (*SPEC_FIELDS, "ordinal", "extractor_version")
 _INSERT_FIGURE = (
-    f"INSERT INTO figures ({', '.join(map(_q, _FIGURE_COLUMNS))}) "
+    f"INSERT INTO figures ({', '.join(map(quote_name, _FIGURE_COLUMNS))}) "
     f"VALUES ({', '.join('?' for _ in _FIGURE_COLUMNS)})"
 )
 
@@ -246,38 +369,128 @@ def write_article(
     extractor_version: str,
     *,
     ingested_at: str | None = None,
+    origin: identity.Origin | None = None,
+    own_date: str | None = None,
+    dated: str | None = None,
 ) -> None:
-    """Store an article and replace its figures. Call inside `transaction(conn)`."""
+    """Store an article (and where it came from) and replace its figures. `own_date` is its
+    publication date from its metadata or own text, `dated` the one its figures were
+    extracted with (default: the figures' own). Call inside `transaction(conn)`."""
+    when = ingested_at or now_iso()
     conn.execute(
         """INSERT INTO articles (id, content_hash, path_or_url, title, publisher, published,
-                                 text, ingested_at, extractor_version)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 text, ingested_at, extractor_version, text_hash, origin,
+                                 own_date)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT(id) DO UPDATE SET
              content_hash = excluded.content_hash, path_or_url = excluded.path_or_url,
              title = excluded.title, publisher = excluded.publisher,
              published = excluded.published, text = excluded.text,
-             ingested_at = excluded.ingested_at, extractor_version = excluded.extractor_version""",
+             ingested_at = excluded.ingested_at, extractor_version = excluded.extractor_version,
+             text_hash = excluded.text_hash, own_date = excluded.own_date""",
         (
             article.id, content_hash, article.url or article.path, article.title,
-            article.publisher, article.published, article.text,
-            ingested_at or now_iso(), extractor_version,
+            article.publisher, article.published, article.text, when, extractor_version,
+            identity.text_hash(article.text), origin.kind if origin else "", own_date,
         ),
     )
+    if origin is not None:
+        add_source(conn, article.id, origin, at=when)
+    if dated is None:
+        dated = max((f.published for f in figures if f.published), default=article.published)
+    conn.execute("UPDATE articles SET dated = ? WHERE id = ?", (dated or "", article.id))
     replace_figures(conn, article.id, figures, extractor_version)
 
 
 def replace_figures(
-    conn: sqlite3.Connection, article_id: str, figures: list[Figure], extractor_version: str
+    conn: sqlite3.Connection, article_id: str, figures: list[Figure], extractor_version: str,
+    *, dated: str | None = None,
 ) -> None:
-    """Delete an article's figures and insert these. Call inside `transaction(conn)`."""
+    """Delete an article's figures and insert these (extracted with publication date `dated`,
+    when given). Call inside `transaction(conn)`."""
     conn.execute("DELETE FROM figures WHERE article = ?", (article_id,))
     conn.executemany(
         _INSERT_FIGURE,
         [_figure_row(f, article_id, i, extractor_version) for i, f in enumerate(figures)],
     )
     conn.execute(
-        "UPDATE articles SET extractor_version = ? WHERE id = ?", (extractor_version, article_id)
+        "UPDATE articles SET extractor_version = ?, dated = coalesce(?, dated) WHERE id = ?",
+        (extractor_version, dated, article_id),
     )
+
+
+def add_source(conn: sqlite3.Connection, article_id: str, origin: identity.Origin, *,
+               at: str | None = None) -> bool:
+    """Remember that `article_id` was (also) read from `origin`; False if it already was."""
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO article_sources (kind, location, article, name, first_seen) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (origin.kind, origin.location, article_id, origin.name, at or now_iso()))
+    return cur.rowcount > 0
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What the store knows of an article found by its source or its text."""
+
+    id: str
+    content_hash: str
+    removed: bool
+
+
+def _stored(row) -> Stored | None:
+    return Stored(row[0], row[1], row[2] is not None) if row else None
+
+
+def find_source(conn: sqlite3.Connection, origin: identity.Origin) -> Stored | None:
+    """The article last read from this file or URL, if any."""
+    return _stored(conn.execute(
+        "SELECT a.id, a.content_hash, a.removed_at FROM article_sources s "
+        "JOIN articles a ON a.id = s.article WHERE s.kind = ? AND s.location = ?",
+        (origin.kind, origin.location)).fetchone())
+
+
+def find_text(conn: sqlite3.Connection, digest: str) -> Stored | None:
+    """The (oldest) article with this text hash, if any."""
+    return _stored(conn.execute(
+        "SELECT id, content_hash, removed_at FROM articles WHERE text_hash = ? "
+        "ORDER BY ingested_at, id LIMIT 1", (digest,)).fetchone())
+
+
+def id_taken(conn: sqlite3.Connection, article_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+
+def set_removed(conn: sqlite3.Connection, ids: list[str], removed: bool) -> list[str]:
+    """Mark articles removed (or restore them); returns the ids whose state changed.
+    Call inside `transaction(conn)`."""
+    changed = []
+    for article_id in ids:
+        cur = conn.execute(
+            "UPDATE articles SET removed_at = ? WHERE id = ? AND (removed_at IS NULL) = ?",
+            (now_iso() if removed else None, article_id, 1 if removed else 0))
+        if cur.rowcount:
+            changed.append(article_id)
+    return changed
+
+
+def purge(conn: sqlite3.Connection, ids: list[str]) -> list[str]:
+    """Delete articles for good, with their figures and sources. Call inside a transaction."""
+    gone = []
+    for article_id in ids:
+        if conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount:
+            gone.append(article_id)
+    return gone
+
+
+def set_dates(conn: sqlite3.Connection, article_id: str, own_date: str) -> None:
+    conn.execute("UPDATE articles SET own_date = ? WHERE id = ?", (own_date, article_id))
+
+
+def dating_rows(conn: sqlite3.Connection) -> list[tuple[str, str | None, str]]:
+    """(id, own_date or None when not computed yet, dated) of every article not removed."""
+    return conn.execute(
+        "SELECT id, own_date, dated FROM articles WHERE removed_at IS NULL ORDER BY id").fetchall()
 
 
 # --------------------------------------------------------------------------- reading
@@ -298,319 +511,32 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> Article | None:
     )
 
 
-def article_ids(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+def article_info(conn: sqlite3.Connection, article_id: str) -> dict | None:
+    """Where an article came from and whether it is removed: {"origin", "removed_at",
+    "ingested_at", "sources": [Origin, ...]} (None when there is no such article)."""
+    row = conn.execute("SELECT origin, removed_at, ingested_at FROM articles WHERE id = ?",
+                       (article_id,)).fetchone()
+    if row is None:
+        return None
+    sources = [identity.Origin(*r) for r in conn.execute(
+        "SELECT kind, location, name FROM article_sources WHERE article = ? "
+        "ORDER BY first_seen, kind, location", (article_id,))]
+    return {"origin": row[0], "removed_at": row[1], "ingested_at": row[2], "sources": sources}
+
+
+def article_ids(conn: sqlite3.Connection, *, removed: bool | None = False) -> list[str]:
+    """Ids of the articles not removed (`removed=True`: only removed ones; None: all)."""
+    where = {False: " WHERE removed_at IS NULL", True: " WHERE removed_at IS NOT NULL",
+             None: ""}[removed]
+    return [r[0] for r in conn.execute(f"SELECT id FROM articles{where} ORDER BY id")]
 
 
 def counts(conn: sqlite3.Connection) -> dict:
+    """Articles and figures that count (removed articles and their figures do not)."""
     return {
-        "articles": conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
-        "figures": conn.execute("SELECT COUNT(*) FROM figures").fetchone()[0],
+        "articles": conn.execute(
+            "SELECT COUNT(*) FROM articles WHERE removed_at IS NULL").fetchone()[0],
+        "figures": conn.execute(
+            "SELECT COUNT(*) FROM figures WHERE article NOT IN "
+            "(SELECT id FROM articles WHERE removed_at IS NOT NULL)").fetchone()[0],
     }
-
-
-# Filter keys accepted by `figures_frame` (singular or the dashboard's plural) -> column.
-_LIST_FILTERS = {
-    "country": "country", "countries": "country",
-    "place": "place", "places": "place",
-    "source": "source", "sources": "source",
-    "publisher": "publisher", "publishers": "publisher",
-    "category": "category", "categories": "category",
-    "article": "article", "articles": "article",
-}
-
-
-def _as_list(value) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [v.strip() for v in value.split(",") if v.strip()]
-    return [str(v).strip() for v in value if str(v).strip()]
-
-
-def _as_date(value, key: str) -> str | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10]).isoformat()
-    except ValueError:
-        raise ValueError(f"{key}: {value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def normalise_filters(filters: Mapping | None) -> dict:
-    """Filters -> {"date_from", "date_to", column: [values]}. Raises ValueError on a bad date
-    or an unknown key."""
-    out: dict = {}
-    for key, value in (filters or {}).items():
-        if key in ("date_from", "from"):
-            out["date_from"] = _as_date(value, key)
-        elif key in ("date_to", "to"):
-            out["date_to"] = _as_date(value, key)
-        elif key == "dates":
-            if value:
-                out["date_from"], out["date_to"] = (_as_date(v, key) for v in value)
-        elif key in _LIST_FILTERS:
-            values = _as_list(value)
-            if values:
-                out.setdefault(_LIST_FILTERS[key], []).extend(values)
-        elif key == "vague":
-            if value not in (None, "both", ""):
-                out["vague"] = value in (True, "vague", 1)
-        else:
-            raise ValueError(f"unknown filter {key!r}")
-    if out.get("country"):
-        out["country"] = [c.upper() for c in out["country"]]
-    return {k: v for k, v in out.items() if v not in (None, [])}
-
-
-FRAME_EXTRA = ("article_title", "article_url", "extractor_version")
-FRAME_COLUMNS = (*SPEC_FIELDS, *FRAME_EXTRA)
-
-# How `figures_frame` types its columns. Text columns whose values repeat (a million figures
-# share a few thousand places, sources, dates) are pandas categoricals: integer codes plus one
-# copy of each distinct string. The quote and the claim id (nearly one per figure) are Arrow
-# strings: one buffer, no Python object per row.
-CATEGORICAL_COLUMNS: tuple[str, ...] = (
-    "article", "qualifier", "unit", "group", "category", "place", "country", "date",
-    "date_start", "source", "publisher", "published", "kind", "article_title", "article_url",
-    "extractor_version",
-)
-ARROW_TEXT_COLUMNS: tuple[str, ...] = ("quote", "claim")
-_INT_COLUMNS = ("value", "start", "end")
-_NULLABLE_INT_COLUMNS = ("low", "high")
-_FLOAT_COLUMNS = ("lat", "lon")
-FRAME_CHUNK = 250_000  # figures per query of the column-wise read (bounds its memory)
-_SEP = "\x1f"          # ASCII unit separator between the values of one column
-
-
-def _where(f: dict) -> tuple[list[str], list]:
-    where: list[str] = []
-    params: list = []
-    if f.get("date_from"):
-        where.append("f.date >= ?")
-        params.append(f["date_from"])
-    if f.get("date_to"):
-        where.append("f.date <> '' AND substr(f.date, 1, 10) <= ?")
-        params.append(f["date_to"])
-    for column in ("country", "place", "source", "publisher", "category", "article"):
-        values = f.get(column)
-        if values:
-            where.append(
-                f"f.{_q(column)} COLLATE NOCASE IN ({', '.join('?' for _ in values)})"
-            )
-            params.extend(values)
-    if "vague" in f:
-        where.append("f.vague = ?")
-        params.append(1 if f["vague"] else 0)
-    return where, params
-
-
-def figures_frame(conn: sqlite3.Connection, filters: dict | None = None):
-    """One row per figure (ordered by article, then position): every spec field, plus
-    article_title, article_url and extractor_version. Filters: date_from/date_to (the
-    figure's date, inclusive), country, place, source, publisher, category, article (each a
-    value or a list; values matched case-insensitively), vague (True/False).
-
-    Types: value/start/end int64, low/high Int64 (nullable), vague bool, lat/lon float64,
-    the repeating text columns (`CATEGORICAL_COLUMNS`) categorical, quote and claim Arrow
-    strings (`string[pyarrow]`); missing text is NaN only in date_start.
-
-    The read is column-wise: for each range of FRAME_CHUNK figure ids, SQLite concatenates
-    every column into one string (`group_concat`, in the table's order) and Arrow splits and
-    types it, so no Python object is made per row; the rows are then put in order with numpy
-    (a million figures: about 4 s and under 1 GB at peak, where a row-wise read took 13 s and
-    1.6 GB). A store this path cannot read exactly (a separator character inside a value, a
-    non-integer in an integer column) is read row by row, with the same types."""
-    f = normalise_filters(filters)
-    try:
-        import pyarrow  # noqa: F401  (ships with streamlit; the row-wise read does without)
-    except ImportError:  # pragma: no cover
-        return _frame_rows(conn, f)
-    try:
-        return _frame_columns(conn, f)
-    except _NotColumnar:
-        return _frame_rows(conn, f)
-
-
-class _NotColumnar(Exception):
-    """The column-wise read cannot represent this store exactly."""
-
-
-def _chunks(conn: sqlite3.Connection) -> list[tuple[int, int]]:
-    """Figure id ranges [first, last] of at most FRAME_CHUNK ids each."""
-    low, high = conn.execute("SELECT min(id), max(id) FROM figures").fetchone()
-    if low is None:
-        return []
-    return [(i, min(i + FRAME_CHUNK - 1, high)) for i in range(low, high + 1, FRAME_CHUNK)]
-
-
-# Columns that may hold NULL (group_concat skips NULLs, so they are written as a marker).
-_NULLABLE = ("low", "high", "lat", "lon", "date_start")
-
-
-def _column_sql(name: str) -> str:
-    """group_concat of one column, as bytes. Expressions are kept to the minimum (each costs
-    a call per row): NOT NULL columns go in bare (TEXT affinity keeps text text; integers
-    print exactly), and the separator is a literal (`char(31)` would be called per row)."""
-    col = f"f.{_q(name)}"
-    if name in _FLOAT_COLUMNS:  # 17 significant digits: every double round-trips
-        text = f"CASE WHEN {col} IS NULL THEN '' ELSE printf('%!.17g', {col}) END"
-    elif name == "date_start":  # NULL and '' kept apart: "\x1e" stands for NULL
-        text = f"coalesce({col}, '\x1e')"
-    elif name in _NULLABLE:
-        text = f"coalesce({col}, '')"
-    else:
-        text = col
-    return f"CAST(group_concat({text}, '{_SEP}') AS BLOB)"
-
-
-def _frame_columns(conn: sqlite3.Connection, f: dict):
-    import numpy as np
-    import pandas as pd
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    where, params = _where(f)
-    names = (*SPEC_FIELDS, "extractor_version", "ordinal")
-    select = ", ".join(_column_sql(n) for n in names)
-    clause = " AND ".join([*where, "f.id BETWEEN ? AND ?"])
-    # In the table's own order (a plain scan: no index lookup per row); sorted below.
-    sql = f"SELECT COUNT(*), {select} FROM figures f WHERE {clause}"
-    parts: dict[str, list] = {n: [] for n in names}
-    total = 0
-    for first, last in _chunks(conn):
-        row = conn.execute(sql, [*params, first, last]).fetchone()
-        n = row[0]
-        if not n:
-            continue
-        total += n
-        for name, blob in zip(names, row[1:]):
-            arr = pc.split_pattern(pa.array([blob], pa.large_binary()), _SEP.encode()).flatten()
-            if len(arr) != n:
-                raise _NotColumnar(name)
-            parts[name].append(arr.cast(pa.large_string()))
-        del row
-
-    def joined(name: str):
-        chunks = parts[name]
-        return pa.concat_arrays(chunks) if chunks else pa.array([], pa.large_string())
-
-    try:
-        columns: dict = {}
-        for name in names:
-            arr = joined(name)
-            if name in (*_INT_COLUMNS, "ordinal"):
-                columns[name] = pc.cast(arr, pa.int64()).to_numpy(zero_copy_only=False)
-            elif name == "vague":
-                columns[name] = pc.cast(arr, pa.int64()).to_numpy(zero_copy_only=False) != 0
-            elif name in _NULLABLE_INT_COLUMNS:
-                ints = pc.cast(_empty_as_null(arr), pa.int64())
-                columns[name] = pd.array(ints.to_pandas(), dtype="Int64") if len(ints) else \
-                    pd.array([], dtype="Int64")
-            elif name in _FLOAT_COLUMNS:
-                columns[name] = pc.cast(_empty_as_null(arr), pa.float64()) \
-                    .to_numpy(zero_copy_only=False).astype("float64")
-            elif name in ARROW_TEXT_COLUMNS:
-                columns[name] = pd.array(pc.cast(arr, pa.string()), dtype="string[pyarrow]") \
-                    if len(arr) else pd.array([], dtype="string[pyarrow]")
-            else:
-                if name == "date_start":
-                    arr = pc.if_else(pc.equal(arr, "\x1e"), pa.scalar(None, pa.large_string()),
-                                     arr)
-                columns[name] = _categorical(arr)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OverflowError) as err:
-        raise _NotColumnar(str(err)) from None
-
-    # Per-article columns: looked up once per distinct article, then spread by its codes.
-    article = columns["article"]
-    titles = dict(
-        (r[0], (r[1], r[2])) for r in conn.execute(
-            "SELECT id, title, CASE WHEN path_or_url LIKE 'http%' THEN path_or_url ELSE '' "
-            "END FROM articles"
-        )
-    ) if total else {}
-    for i, name in enumerate(("article_title", "article_url")):
-        per_article = [titles.get(a, ("", ""))[i] for a in article.categories]
-        codes, uniques = pd.factorize(np.asarray(per_article, dtype=object))
-        uniques = list(uniques) + ([""] if "" not in set(uniques) else [])
-        columns[name] = pd.Categorical.from_codes(
-            codes[article.codes] if len(article) else np.array([], dtype=np.int64),
-            categories=pd.Index(uniques, dtype=object))
-    df = pd.DataFrame({name: columns[name] for name in FRAME_COLUMNS})
-    # Order by article, then position (article ids compare as SQLite's BINARY: code points).
-    rank = np.argsort(np.argsort(np.asarray(article.categories, dtype=object), kind="stable"))
-    key_article = rank[article.codes] if len(article) else np.array([], dtype=np.int64)
-    ordinal = columns["ordinal"]
-    if len(df) > 1 and not _is_sorted(key_article, ordinal):
-        order = np.lexsort((ordinal, key_article))
-        df = df.take(order).reset_index(drop=True)
-    return df
-
-
-def _is_sorted(major, minor) -> bool:
-    import numpy as np
-
-    d_major = np.diff(major)
-    return bool(np.all((d_major > 0) | ((d_major == 0) & (np.diff(minor) > 0))))
-
-
-def _empty_as_null(arr):
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    return pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
-
-
-def _categorical(arr):
-    """An Arrow string array as a pandas Categorical (categories plain Python strings)."""
-    import numpy as np
-    import pandas as pd
-    import pyarrow.compute as pc
-
-    encoded = pc.dictionary_encode(arr)
-    codes = encoded.indices.to_numpy(zero_copy_only=False)
-    codes = np.where(np.isnan(codes), -1, codes).astype(np.int64) if codes.dtype.kind == "f" \
-        else codes.astype(np.int64)
-    categories = encoded.dictionary.to_pylist()
-    if "" not in categories:  # so that `fillna("")` works on every text column
-        categories.append("")
-    return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
-
-
-def _frame_rows(conn: sqlite3.Connection, f: dict):
-    """The row-wise read (every value a Python object), typed like `_frame_columns`."""
-    import pandas as pd
-
-    where, params = _where(f)
-    select = ", ".join(f"f.{_q(name)}" for name in SPEC_FIELDS)
-    sql = (
-        f"SELECT {select}, a.title AS article_title, "
-        "CASE WHEN a.path_or_url LIKE 'http%' THEN a.path_or_url ELSE '' END AS article_url, "
-        "f.extractor_version "
-        "FROM figures f JOIN articles a ON a.id = f.article"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY f.article, f.ordinal"
-    )
-    rows = conn.execute(sql, params).fetchall()
-    df = pd.DataFrame.from_records(rows, columns=list(FRAME_COLUMNS))
-    df["vague"] = df["vague"].astype(bool)
-    for col in _INT_COLUMNS:
-        df[col] = df[col].astype("int64")
-    for col in _NULLABLE_INT_COLUMNS:
-        df[col] = df[col].astype("Int64")
-    for col in _FLOAT_COLUMNS:
-        df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
-    for col in CATEGORICAL_COLUMNS:
-        df[col] = df[col].astype(object).astype("category")
-        if "" not in df[col].cat.categories:
-            df[col] = df[col].cat.add_categories([""])
-    for col in ARROW_TEXT_COLUMNS:
-        try:
-            df[col] = df[col].astype(str).astype("string[pyarrow]")
-        except ImportError:  # pragma: no cover
-            df[col] = df[col].astype(str)
-    return df

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
 
 from fake_figures import fake_extractor  # noqa: E402,F401  (pytest fixture)
 
-from newsfigures import store  # noqa: E402
+from newsfigures import frames, store  # noqa: E402
 from newsfigures.cli import main  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,7 +157,7 @@ def test_reextract(tmp_path, capsys, fake_extractor, monkeypatch):
     assert main(["reextract", "--db", str(db)]) == 0
     assert capsys.readouterr().out.strip() == "0 added, 0 unchanged, 3 updated, 0 failed"
     conn = store.connect(db)
-    assert set(store.figures_frame(conn)["extractor_version"]) == {"fake-9"}
+    assert set(frames.figures_frame(conn)["extractor_version"]) == {"fake-9"}
     conn.close()
 
 

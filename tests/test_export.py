@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
 
 from fake_figures import fake_extractor  # noqa: E402,F401  (pytest fixture)
 
-from newsfigures import export, store  # noqa: E402
+from newsfigures import export, frames, store  # noqa: E402
 from newsfigures.ingest import ingest_text  # noqa: E402
 from newsfigures.records import SPEC_FIELDS, Figure  # noqa: E402
 
@@ -31,7 +31,7 @@ def frame(tmp_path, fake_extractor):
     conn = store.connect(tmp_path / "x.db")
     for article_id, text in ARTICLES.items():
         ingest_text(conn, text, article_id=article_id, publisher="Example Wire", published="2016-02-06")
-    df = store.figures_frame(conn)
+    df = frames.figures_frame(conn)
     conn.close()
     return df
 

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
 
 from fake_figures import fake_extractor  # noqa: E402,F401  (pytest fixture)
 
-from newsfigures import store  # noqa: E402
+from newsfigures import frames, store  # noqa: E402
 from newsfigures.ingest import ingest_text  # noqa: E402
 from newsfigures.records import SPEC_FIELDS, Article, Figure  # noqa: E402
 
@@ -113,7 +113,7 @@ def test_counts_and_get_article(db):
 
 
 def test_figures_frame_has_every_spec_field_and_article_columns(db):
-    df = store.figures_frame(db)
+    df = frames.figures_frame(db)
     assert list(df.columns) == [*SPEC_FIELDS, "article_title", "article_url", "extractor_version"]
     assert df["value"].tolist() == [35000, 14, 5000]
     assert df["vague"].dtype == bool
@@ -149,7 +149,7 @@ def test_figures_frame_has_every_spec_field_and_article_columns(db):
          "date-range", "article", "empty-filters"],
 )
 def test_figures_frame_filters(db, filters, values):
-    assert store.figures_frame(db, filters)["value"].tolist() == values
+    assert frames.figures_frame(db, filters)["value"].tolist() == values
 
 
 @pytest.mark.parametrize(
@@ -158,12 +158,12 @@ def test_figures_frame_filters(db, filters, values):
 )
 def test_bad_filters_are_refused(db, filters, message):
     with pytest.raises(ValueError, match=message):
-        store.figures_frame(db, filters)
+        frames.figures_frame(db, filters)
 
 
 def test_empty_frame_keeps_columns(tmp_path):
     conn = store.connect(tmp_path / "empty.db")
-    df = store.figures_frame(conn)
+    df = frames.figures_frame(conn)
     assert df.empty and "article_title" in df.columns and "value" in df.columns
     conn.close()
 
@@ -221,8 +221,8 @@ MIXED = [
 
 def test_column_wise_read_equals_the_row_wise_read(tmp_path):
     conn = _store(tmp_path / "mixed.db", MIXED)
-    f = store.normalise_filters(None)
-    fast, slow = store._frame_columns(conn, f), store._frame_rows(conn, f)
+    f = frames.normalise_filters(None)
+    fast, slow = frames._frame_columns(conn, f), frames._frame_rows(conn, f)
     pd.testing.assert_frame_equal(fast, slow, check_categorical=False)
     assert fast["article"].tolist() == ["a1", "a1", "b2", "b2", "b2"]  # article, then position
     assert fast["value"].tolist() == [40000, 14, 70000, 10000, 5]
@@ -243,7 +243,7 @@ def test_column_wise_read_equals_the_row_wise_read(tmp_path):
 
 def test_frame_types_are_compact_and_fillna_safe(tmp_path):
     conn = _store(tmp_path / "mixed.db", MIXED)
-    df = store.figures_frame(conn)
+    df = frames.figures_frame(conn)
     for col in ("category", "qualifier", "unit", "country", "place", "source", "publisher",
                 "kind", "article", "date", "published"):
         assert isinstance(df[col].dtype, pd.CategoricalDtype), col
@@ -262,20 +262,20 @@ def test_frame_types_are_compact_and_fillna_safe(tmp_path):
 ])
 def test_column_wise_read_filters_like_the_row_wise_read(tmp_path, filters, values):
     conn = _store(tmp_path / "mixed.db", MIXED)
-    f = store.normalise_filters(filters)
-    fast = store._frame_columns(conn, f)
+    f = frames.normalise_filters(filters)
+    fast = frames._frame_columns(conn, f)
     assert fast["value"].tolist() == values
-    pd.testing.assert_frame_equal(fast, store._frame_rows(conn, f), check_categorical=False)
+    pd.testing.assert_frame_equal(fast, frames._frame_rows(conn, f), check_categorical=False)
     conn.close()
 
 
 def test_chunked_read_keeps_article_order_after_a_re_ingest(tmp_path, monkeypatch):
-    monkeypatch.setattr(store, "FRAME_CHUNK", 2)  # several queries
+    monkeypatch.setattr(frames, "FRAME_CHUNK", 2)  # several queries
     conn = _store(tmp_path / "mixed.db", MIXED)
     article, figures = MIXED[1]
     with store.transaction(conn):  # a1's figures get new, higher ids
         store.replace_figures(conn, article.id, [*figures, _fig("a1", 7)], "v2")
-    df = store.figures_frame(conn)
+    df = frames.figures_frame(conn)
     assert df["article"].tolist() == ["a1"] * 3 + ["b2"] * 3
     assert df["value"].tolist() == [40000, 14, 7, 70000, 10000, 5]
     assert df["extractor_version"].tolist() == ["v2"] * 3 + ["v1"] * 3
@@ -285,7 +285,7 @@ def test_chunked_read_keeps_article_order_after_a_re_ingest(tmp_path, monkeypatc
 def test_a_separator_inside_a_value_falls_back_to_the_row_wise_read(tmp_path):
     odd = [(Article(id="c3", text="…"), [_fig("c3", 9, source="Unit\x1fSeparator")])]
     conn = _store(tmp_path / "odd.db", odd)
-    with pytest.raises(store._NotColumnar):
-        store._frame_columns(conn, {})
-    assert store.figures_frame(conn)["source"].tolist() == ["Unit\x1fSeparator"]
+    with pytest.raises(frames._NotColumnar):
+        frames._frame_columns(conn, {})
+    assert frames.figures_frame(conn)["source"].tolist() == ["Unit\x1fSeparator"]
     conn.close()
