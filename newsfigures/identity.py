@@ -92,8 +92,9 @@ def url_stem(url: str) -> str:
 def file_stem(name: str) -> str:
     """A file's readable id: its name without the extension (kept as it is when it is already
     a safe id, as the spec's `000_6f1ed621ffe909a0`)."""
-    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
-    return stem if re.fullmatch(r"[A-Za-z0-9._-]{1,%d}" % MAX_ID_LENGTH, stem) else slug(stem)
+    stem = name[:name.rindex(".")] if "." in name[1:] else name
+    safe = re.fullmatch(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,%d}" % (MAX_ID_LENGTH - 1), stem)
+    return stem if safe else slug(stem)
 
 
 def unique_id(base: str, taken) -> str:

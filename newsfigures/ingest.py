@@ -384,6 +384,7 @@ def _ingest_prepared(conn, reads, report: IngestReport, *, workers: int, progres
 
     batch = _Batch()
     to_extract: list[Prepared] = []
+    later: list[Prepared] = []
     for item in reads:
         if item.status == "failed":
             report.fail(item.source, item.reason)
@@ -394,11 +395,16 @@ def _ingest_prepared(conn, reads, report: IngestReport, *, workers: int, progres
         if item.status == "extract":
             batch.add(item)
             to_extract.append(item)
-            continue
-        _finish_other(conn, item, report)
-        finished(item.source)
+        elif item.status == "same" and item.target in batch.ids:
+            later.append(item)  # the same text as an article of this batch, not written yet
+        else:
+            _finish_other(conn, item, report)
+            finished(item.source)
     for item in _pool_map(extract_prepared, _date_batch(conn, to_extract), workers):
         _store_result(conn, item, report)
+        finished(item.source)
+    for item in later:
+        _finish_same(conn, item, report)
         finished(item.source)
     redated = dating.redate(conn, skip=frozenset(p.article.id for p in to_extract))
     report.redated.extend(redated.ids)
@@ -434,6 +440,18 @@ def _finish_other(conn, item: Prepared, report: IngestReport) -> None:
             return
     detail = "use --restore to bring it back" if item.status == "removed" else ""
     report.count(item.status, item.source, item.target, detail)
+
+
+def _finish_same(conn, item: Prepared, report: IngestReport) -> None:
+    """A source whose text is that of an article written earlier in this batch."""
+    with store.transaction(conn):
+        twin = store.find_text(conn, identity.text_hash(item.article.text))
+        if twin is not None:
+            store.add_source(conn, twin.id, item.origin)
+    if twin is None:
+        report.fail(item.source, "the same text as another source of this run, which failed")
+    else:
+        report.count("same", item.source, twin.id)
 
 
 def _store_result(conn, item: Prepared, report: IngestReport) -> None:

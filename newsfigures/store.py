@@ -286,6 +286,12 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = _open(path, "rw")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            try:
+                _check_schema(conn, path)  # before WAL mode changes the file's header
+            except BaseException:
+                conn.close()
+                raise
             _configure(conn, readonly=False)
     except OSError as e:
         raise StoreError(f"cannot create the folder of {path} ({e.strerror or e})") from None
