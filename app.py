@@ -18,8 +18,8 @@ which for a million figures costs seconds and doubles memory; the frame is never
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import html
+import re
 import tempfile
 from pathlib import Path
 
@@ -29,6 +29,7 @@ import streamlit as st
 st.set_page_config(page_title="newsfigures", page_icon="📰", layout="wide")
 
 from newsfigures import charts, filters, frames, marking, store  # noqa: E402
+from newsfigures.ingest import Named, ingest, ingest_pasted, remove, restore_articles  # noqa: E402
 
 REPO = Path(__file__).resolve().parent
 SEED_ARTICLES = REPO / "data" / "articles"
@@ -51,8 +52,28 @@ def db_path() -> str:
 
 @st.cache_resource(show_spinner=False)
 def connection(path: str):
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return store.connect(path)
+    """The store, writable; on read-only media read-only (adding and removing are off)."""
+    try:
+        return store.connect(path)
+    except store.StoreError as err:
+        if "read-only" not in str(err):
+            raise
+    return store.connect(path, readonly=True)
+
+
+@st.cache_resource(show_spinner=False)
+def write_access(path: str) -> bool:
+    """Whether articles can be added and removed (False on read-only media)."""
+    try:
+        store.connect(path).close()
+    except store.StoreError:
+        return False
+    return True
+
+
+def plain(text) -> str:
+    """Text from outside (names, URLs, messages) as Markdown showing exactly its characters."""
+    return marking.plain_markdown(text)
 
 
 def data_version(conn) -> tuple:
@@ -108,11 +129,6 @@ def filter_options(path: str, version: tuple, claims_on: bool,
 
 def ingest_sources(sources: list[str], path: str, label: str):
     """Run ingest over files/URLs with a progress bar; returns the report or None."""
-    try:
-        from newsfigures.ingest import ingest
-    except ImportError:
-        st.error("Ingest is not available in this installation (newsfigures.ingest missing).")
-        return None
     bar = st.progress(0.0, text=label)
 
     def progress(done: int, total: int, name: str) -> None:
@@ -121,8 +137,8 @@ def ingest_sources(sources: list[str], path: str, label: str):
 
     try:
         report = ingest(sources, Path(path), workers=1, progress=progress)
-    except Exception as err:  # a broken file or extractor must not take the page down
-        st.error(f"Could not add the articles: {type(err).__name__}: {err}")
+    except Exception as err:  # a broken store must not take the page down
+        st.error("Could not add the articles: " + plain(f"{type(err).__name__}: {err}"))
         return None
     bar.progress(1.0, text=f"{label} done")
     return report
@@ -130,12 +146,14 @@ def ingest_sources(sources: list[str], path: str, label: str):
 
 def seed_if_empty(conn, path: str) -> None:
     """On an empty database, ingest the sample articles first (once per session)."""
-    if store.counts(conn)["articles"] or st.session_state.get("nf_seeded"):
+    if store.counts(conn)["articles"] or st.session_state.get("nf_seeded") or \
+            not write_access(path):
         return
     st.session_state["nf_seeded"] = True
     if not SEED_ARTICLES.is_dir():
         return
-    st.info(f"The database {path} is empty: reading the sample articles in {SEED_ARTICLES}…")
+    st.info(f"The database {plain(path)} is empty: reading the sample articles in "
+            f"{plain(SEED_ARTICLES)}…")
     report = ingest_sources([str(SEED_ARTICLES)], path, "Reading sample articles")
     if report is not None:
         _report_ingest(report)
@@ -150,9 +168,12 @@ def _report_ingest(report) -> None:
     failures = list(getattr(report, "failures", None) or [])
     if not failures and not isinstance(getattr(report, "failed", 0), int):
         failures = list(report.failed)
+    extra = "".join(f", {number(key)} {label}" for key, label in (
+        ("same", "same as a stored article"), ("removed", "removed earlier (not restored)"),
+        ("restored", "restored")) if number(key))
     st.session_state["nf_last_ingest"] = (
         f"Added {number('added')}, updated {number('updated')}, unchanged "
-        f"{number('unchanged')}, failed {number('failed')}"
+        f"{number('unchanged')}, failed {number('failed')}{extra}"
         + (f"; {report.figures} figures written." if isinstance(
             getattr(report, "figures", None), int) else "."))
     st.session_state["nf_last_failed"] = [(str(n), str(r)) for n, r in failures]
@@ -487,7 +508,7 @@ def article_view(conn, article_id: str, reports: pd.DataFrame, row: pd.Series | 
     as escaped text; for the chosen figure, every article that reports its claim, as links."""
     article = store.get_article(conn, str(article_id))
     if article is None:
-        st.warning(f"Article {article_id} is not in the database.")
+        st.warning(f"Article {plain(article_id)} is not in the database.")
         return
     st.subheader("Article")
     mine = reports[reports["article"] == article.id]
@@ -497,6 +518,10 @@ def article_view(conn, article_id: str, reports: pd.DataFrame, row: pd.Series | 
     where = (f'<a href="{html.escape(url, quote=True)}" target="_blank" '
              f'rel="noopener noreferrer">{esc(url)}</a>' if url
              else f"<code>{esc(article.url or article.path)}</code>")
+    info = store.article_info(conn, article.id) or {"sources": []}
+    names = sorted({f"{s.kind}: {s.name}" for s in info["sources"]})
+    if not url and names:
+        where = "from " + esc("; ".join(names[:5]) + (" …" if len(names) > 5 else ""))
     head = (f"<div><b>{esc(article.title or article.id)}</b><br>"
             f"{esc(article.publisher)} · {esc(article.published)} · {where}<br>"
             f"{len(spans)} figures marked")
@@ -509,6 +534,32 @@ def article_view(conn, article_id: str, reports: pd.DataFrame, row: pd.Series | 
         head += claim_articles_html(reports, claim, article.id, sel, claims_on)
     chosen = (int(row["start"]), int(row["end"])) if row is not None else None
     st.html(head + marking.mark_html(article.text, spans, chosen))
+
+
+def removal_button(path: str, article_id: str) -> None:
+    """Remove the shown article from every chart, count and export (it can be restored)."""
+    if not write_access(path):
+        return
+    if st.button("Remove this article", key="remove_article",
+                 help="Takes the article and its figures out of every chart, count, claim, "
+                      "estimate and download. It can be restored."):
+        report = remove(Path(path), [article_id])
+        st.session_state["nf_removed"] = article_id if report.removed else ""
+        st.session_state["nf_article"] = ""
+        st.rerun()
+
+
+def removal_notice(path: str) -> None:
+    """After a removal: say so, with a button that restores the article."""
+    article_id = st.session_state.get("nf_removed")
+    if not article_id:
+        return
+    left, right = st.columns([4, 1])
+    left.info(f"Removed the article {plain(article_id)}: its figures no longer count.")
+    if right.button("Restore it", key="restore_article"):
+        restore_articles(Path(path), [article_id])
+        st.session_state["nf_removed"] = ""
+        st.rerun()
 
 
 def claim_articles_html(reports: pd.DataFrame, claim: str, shown_id: str,
@@ -542,19 +593,22 @@ def claim_articles_html(reports: pd.DataFrame, claim: str, shown_id: str,
 def add_articles(path: str, conn) -> None:
     """Upload files, paste a text, or give a URL; new figures show at once."""
     with st.expander("Add articles", expanded=False):
+        if not write_access(path):
+            st.info("This database is read-only here: articles cannot be added.")
+            return
         files = st.file_uploader("Upload articles (.txt, .html)", type=UPLOAD_TYPES,
                                  accept_multiple_files=True, key="upload")
         done = st.session_state.setdefault("nf_uploaded", [])
         new = [f for f in files or [] if f.file_id not in done]
         if new:
             with tempfile.TemporaryDirectory(prefix="newsfigures-upload-") as tmp:
-                paths = []
-                for f in new:
+                named = []
+                for i, f in enumerate(new):
                     name = Path(f.name).name or "upload.txt"
-                    target = Path(tmp) / name
+                    target = Path(tmp) / f"{i}{Path(name).suffix or '.txt'}"
                     target.write_bytes(f.getvalue())
-                    paths.append(str(target))
-                report = ingest_sources(paths, path, "Reading uploads")
+                    named.append(Named(str(target), name))
+                report = ingest_sources(named, path, "Reading uploads")
             if report is not None:
                 _report_ingest(report)
             done.extend(f.file_id for f in new)
@@ -565,19 +619,33 @@ def add_articles(path: str, conn) -> None:
         publisher = c2.text_input("Publisher (optional)", key="paste_publisher")
         published = c3.text_input("Published, YYYY-MM-DD (optional)", key="paste_published")
         if st.button("Add pasted text", key="paste_add"):
-            _add_pasted(conn, text, title, publisher, published)
-        url = st.text_input("Or an article's URL", key="add_url")
+            _add_pasted(path, text, title, publisher, published)
+        url = st.text_input("Or an article's URL (http or https)", key="add_url")
         if st.button("Fetch and add", key="url_add") and url.strip():
-            report = ingest_sources([url.strip()], path, "Fetching")
-            if report is not None:
-                _report_ingest(report)
+            if url_problem(url):
+                st.session_state["nf_last_ingest"] = ""
+                st.session_state["nf_last_failed"] = [(url.strip(), url_problem(url))]
+            else:
+                report = ingest_sources([url.strip()], path, "Fetching")
+                if report is not None:
+                    _report_ingest(report)
         if st.session_state.get("nf_last_ingest"):
             st.success(st.session_state["nf_last_ingest"])
         for name, reason in st.session_state.get("nf_last_failed", []):
-            st.warning(f"{name}: {reason}")
+            st.error(f"{plain(name)}: {plain(reason)}")
 
 
-def _add_pasted(conn, text: str, title: str, publisher: str, published: str) -> None:
+def url_problem(url: str) -> str:
+    """Why the URL box refuses this text ("" when it is an http(s) URL)."""
+    url = url.strip()
+    if re.match(r"^https?://[^/\s]", url, re.I):
+        return ""
+    if url.startswith(("/", "~", ".", "file:")) or re.match(r"^[A-Za-z]:[\\/]", url):
+        return "this box fetches web pages only; to add a file, upload it above"
+    return "not an http(s) URL (it must start with http:// or https://)"
+
+
+def _add_pasted(path: str, text: str, title: str, publisher: str, published: str) -> None:
     if not text.strip():
         st.warning("Paste an article's text first.")
         return
@@ -585,31 +653,29 @@ def _add_pasted(conn, text: str, title: str, publisher: str, published: str) -> 
         try:
             published = dt.date.fromisoformat(published.strip()).isoformat()
         except ValueError:
-            st.warning(f"{published!r} is not a date YYYY-MM-DD; left empty.")
+            st.warning(f"{plain(published)} is not a date YYYY-MM-DD; left empty.")
             published = ""
-    try:
-        from newsfigures.ingest import ingest_text
-    except ImportError:
-        st.error("Ingest is not available in this installation (newsfigures.ingest missing).")
-        return
-    article_id = "pasted_" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
     bar = st.progress(0.0, text="Reading the pasted text")
     try:
-        _, n = ingest_text(conn, text, article_id=article_id, publisher=publisher.strip(),
-                           published=published, title=title.strip())
+        report = ingest_pasted(Path(path), text, name=title.strip(), publisher=publisher,
+                               published=published, title=title.strip())
     except Exception as err:  # shown, not raised: the page stays usable
-        st.error(f"Could not add the pasted text: {type(err).__name__}: {err}")
+        st.error("Could not add the pasted text: " + plain(f"{type(err).__name__}: {err}"))
         return
     bar.progress(1.0, text="done")
-    st.session_state["nf_last_ingest"] = f"Pasted article {article_id}: {n} figures."
-    st.session_state["nf_last_failed"] = []
+    _report_ingest(report)
 
 
 # ----------------------------------------------------------------------------- page
 
 def main() -> None:
     path = db_path()
-    conn = connection(path)
+    try:
+        conn = connection(path)
+    except store.StoreError as err:
+        st.error(plain(err))
+        st.stop()
+    removal_notice(path)
     seed_if_empty(conn, path)
     st.title("newsfigures")
     add_articles(path, conn)
@@ -619,7 +685,7 @@ def main() -> None:
     st.session_state["nf_ctx"] = (path, version, claims_on)
     sync_url(sel, claims_on)
     for notice in st.session_state.get("nf_notices", []):
-        st.warning(f"Link ignored a value: {notice}", icon="⚠️")
+        st.warning("Link ignored a value: " + plain(notice), icon="⚠️")
 
     reports_all = load_reports(path, version)
     frame = load_claims(path, version) if claims_on else reports_all
@@ -627,7 +693,7 @@ def main() -> None:
     reports = filters.apply(reports_all, sel) if claims_on else shown
     counts = store.counts(conn)
     st.caption(f"{counts['articles']:,} articles, {counts['figures']:,} figures in "
-               f"`{Path(path).name}` · {filters.describe(sel) or 'no filters'} · "
+               f"{plain(Path(path).name)} · {plain(filters.describe(sel)) or 'no filters'} · "
                "copy the page address to share this view")
     if counts["figures"] == 0:
         st.info("No figures yet: add articles above.")
@@ -646,8 +712,10 @@ def main() -> None:
     downloads(shown)
     if chosen is not None:
         article_view(conn, str(chosen["article"]), reports_all, chosen, sel, claims_on)
+        removal_button(path, str(chosen["article"]))
     elif st.session_state.get("nf_article"):
         article_view(conn, st.session_state["nf_article"], reports_all, None, sel, claims_on)
+        removal_button(path, st.session_state["nf_article"])
         st.button("Close the article", key="close_article",
                   on_click=lambda: st.session_state.update(nf_article=""))
 

@@ -134,3 +134,20 @@ def mark_html(text: str, spans: Iterable[tuple[int, int]],
 def plain_text(text: str) -> str:
     """`text` escaped for HTML, with nothing marked (titles, quotes, sources)."""
     return html.escape(text or "")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def plain_markdown(text) -> str:
+    """`text` from outside (a file name, a URL, a query parameter, a server's message) as
+    Markdown that shows exactly its characters: one line, in a code span (CommonMark renders
+    a code span's content literally: no link, image, emphasis, HTML, LaTeX or shortcode),
+    fenced with more backticks than any run inside it. For st.warning, st.caption and the
+    other widgets that render Markdown."""
+    one_line = _CONTROL.sub(" ", str(text if text is not None else "")).strip()
+    if not one_line:
+        return ""
+    longest = max((len(run) for run in re.findall(r"`+", one_line)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {one_line} {fence}"
