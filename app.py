@@ -133,7 +133,7 @@ def ingest_sources(sources: list[str], path: str, label: str):
 
     def progress(done: int, total: int, name: str) -> None:
         bar.progress(min(1.0, done / total) if total else 1.0,
-                     text=f"{label} {done}/{total} {name}"[:200])
+                     text=f"{label} {done}/{total} " + plain(str(name)[-120:]))
 
     try:
         report = ingest(sources, Path(path), workers=1, progress=progress)

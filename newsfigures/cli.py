@@ -69,10 +69,10 @@ def _open_out(path: str | None) -> TextIO:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .articles import ArticleError, ManifestWarning, iter_articles, list_sources
+    from .articles import ArticleError, ManifestWarning, SkippedSource, iter_articles, scan_sources
     from .figures import date_collection, extract_figures
 
-    total = len(list_sources(args.paths))
+    total = len(scan_sources(args.paths).files)
     bar = _progress_bar(total, "extract")
     failed = 0
     written = 0
@@ -81,12 +81,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
         warnings.simplefilter("always", ManifestWarning)
         warnings.showwarning = lambda message, *a, **k: _err(f"warning: {message}")
         for item in iter_articles(args.paths):
+            if isinstance(item, SkippedSource):
+                _err(f"skipped: {item.path}: {item.reason}")
+                continue
             if isinstance(item, ArticleError):
                 failed += 1
                 _err(f"error: {item.path}: {item.reason}")
                 if bar is not None:
                     bar.update(1)
                 continue
+            for warning in item.warnings:
+                _err(f"warning: {item.path or item.url or item.id}: {warning}")
             articles.append(item)
     # Articles read together are dated together: one that gives only weekdays and months
     # takes the year of the others (newsfigures.collection_dates).
@@ -310,6 +315,8 @@ def _positive_int(value: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import sqlite3
+
     from .store import StoreError
 
     args = build_parser().parse_args(argv)
@@ -317,6 +324,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except StoreError as e:
         _err(f"error: {e}")
+        return 1
+    except sqlite3.Error as e:  # the store itself failed: stop, saying why in one line
+        _err(f"error: the database failed ({e.__class__.__name__}: {e}); what was stored "
+             "before stays stored")
         return 1
     except KeyboardInterrupt:
         _err("interrupted")

@@ -31,7 +31,16 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import dating, fetch, identity, store
-from .articles import ArticleError, is_url, list_sources, read_article, read_manifest, read_url
+from .articles import (
+    ArticleError,
+    display_name,
+    is_url,
+    manifest_row,
+    read_article,
+    read_manifest,
+    read_url,
+    scan_sources,
+)
 from .records import Article, Figure
 
 Progress = Callable[[int, int, str], None]
@@ -229,8 +238,7 @@ def _origin_of(source: "str | Named") -> tuple[str, str, str, str]:
     if is_url(source):
         return source, "url", identity.normalise_url(source), source
     path = Path(source)
-    shown = str(source)
-    return shown, "file", str(path.resolve()), path.name
+    return display_name(source), "file", display_name(path.resolve()), display_name(path.name)
 
 
 def read_source(task: Task) -> Prepared:
@@ -249,7 +257,7 @@ def read_source(task: Task) -> Prepared:
             article = dataclasses.replace(article, id=identity.url_stem(source))
         else:
             article = read_article(Path(source), meta)
-            article = dataclasses.replace(article, id=identity.file_stem(Path(source).name))
+            article = dataclasses.replace(article, id=identity.file_stem(name))
         return _prepared(shown, article, kind, name, location)
     except ArticleError as e:
         return Prepared(shown, "failed", reason=e.reason)
@@ -280,8 +288,7 @@ def _tasks(sources: list, report: IngestReport, timeout: float, allow_private) -
             if folder not in manifests:
                 manifests[folder] = read_manifest(folder)
                 report.warnings.extend(manifests[folder].problems)
-            rows = manifests[folder].rows
-            meta = rows.get(Path(source).name) or rows.get(Path(source).stem)
+            meta = manifest_row(manifests[folder], Path(source))
         tasks.append((source, meta, timeout, allow_private))
     return tasks
 
@@ -297,10 +304,14 @@ def _pool_map(fn, tasks: list, workers: int) -> Iterator:
         yield from pool.map(fn, tasks, chunksize=chunksize)
 
 
-def _expand(sources: list) -> list:
+def _expand(sources: list, report: IngestReport) -> list:
+    """Folders expanded into their article files; what a folder holds that is not read
+    (links leading outside it, FIFOs, devices) is reported as skipped."""
     named = [s for s in sources if isinstance(s, Named)]
-    plain = [s for s in sources if not isinstance(s, Named)]
-    return [*(str(s) for s in list_sources(plain)), *named]
+    listing = scan_sources([s for s in sources if not isinstance(s, Named)])
+    for name, reason in listing.skipped:
+        report.warnings.append(f"{name}: skipped: {reason}")
+    return [*(str(s) if is_url(s) else s for s in listing.files), *named]
 
 
 def ingest(
@@ -316,7 +327,7 @@ def ingest(
     """Ingest files, folders (recursive, with their articles.csv), http(s) URLs and `Named`
     uploads into `db`. `restore`: a source of a removed article brings it back."""
     report = IngestReport()
-    expanded = _expand(sources)
+    expanded = _expand(sources, report)
     conn = store.connect(db)
     try:
         tasks = _tasks(expanded, report, timeout, allow_private)
@@ -390,7 +401,7 @@ def _ingest_prepared(conn, reads, report: IngestReport, *, workers: int, progres
             report.fail(item.source, item.reason)
             finished(item.source)
             continue
-        report.warnings.extend(f"{item.source}: {w}" for w in getattr(item.article, "warnings", ()))
+        report.warnings.extend(f"{item.source}: {w}" for w in item.article.warnings)
         item = _classify(conn, item, batch, restore)
         if item.status == "extract":
             batch.add(item)

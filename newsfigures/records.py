@@ -18,7 +18,8 @@ class Article:
     publisher: str = ""  # from the manifest or HTML metadata; "" = infer from the text
     published: str = ""  # ISO date from the manifest or HTML metadata; "" = infer
     url: str = ""
-    path: str = ""
+    path: str = ""  # the file as `articles.display_name` shows it (valid UTF-8); "" for URLs
+    warnings: tuple[str, ...] = ()  # what reading it noticed, e.g. bytes that were not UTF-8
 
 
 @dataclass(frozen=True)

@@ -347,3 +347,37 @@ def test_a_database_on_read_only_media_opens_for_export(tmp_path):
     assert "WRITABLE" not in done.stdout
     assert done.returncode == 0, done.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) > 40
+
+
+# --------------------------------------------------------------------------- odd files
+
+def test_a_file_name_that_is_not_utf8_leaves_the_others_stored(tmp_path):
+    folder = tmp_path / "in"
+    write(folder / "a.txt", "Some 300 people fled to Kilis, officials said.\n")
+    raw = os.path.join(os.fsencode(str(folder)), b"caf\xe9 report.txt")
+    with open(raw, "wb") as f:
+        f.write("About 70 families fled to Idlib, the UN said.\n".encode())
+    write(folder / "z.txt", "About 45 families were displaced from Idlib, the UN said.\n")
+    db = tmp_path / "nf.db"
+    for args in (["ingest", str(folder), "--db", str(db)],
+                 ["extract", str(folder), "--out", str(tmp_path / "out.jsonl")]):
+        done = _cli(*args)
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+    rows = article_rows(db)
+    assert {"a", "z"} <= set(rows) and len(rows) == 3
+    assert any("\\xe9" in i or "xe9" in i for i in rows)
+    extracted = [json.loads(line)["article"] for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert {"a", "z"} <= set(extracted) and len(set(extracted)) == 3
+
+
+def test_links_leading_outside_the_folder_are_skipped(tmp_path):
+    folder = tmp_path / "in"
+    write(folder / "a.txt", "Some 300 people fled to Kilis, officials said.\n")
+    outside = write(tmp_path / "secret.txt", "Some 999 people fled to Idlib.\n")
+    (folder / "leak.txt").symlink_to(outside)
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    db = tmp_path / "nf.db"
+    done = _cli("ingest", str(folder), "--db", str(db))
+    assert "leak.txt" in done.stderr and "passwd.txt" in done.stderr and "skipped" in done.stderr
+    assert set(article_rows(db)) == {"a"}
