@@ -5,11 +5,21 @@ million", "5,000 to 10,000", "tens of thousands", each with its qualifier and it
 qualifier words in front of it ("about", "more than", "up to"). It does not decide whether an
 amount is a humanitarian figure; `exclusions.py` rules out years, money, measurements and the
 like, and `categories.py` ties the rest to what they count.
+
+Two limits keep the reader total: an amount above `MAX_AMOUNT` is not read at all (no
+humanitarian figure counts more people than live on Earth, and the store keeps 64-bit integers),
+and every scan is linear in the text, so a 10,000-digit run or a page of number words costs
+no more than its length.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+# The largest amount the reader reads: 10 billion, more than the world's population, far
+# below SQLite's 2**63 - 1. A bigger number (a serial, a hash, "10 trillion") is no figure.
+MAX_AMOUNT = 10_000_000_000
+_MAX_DIGITS = len(str(MAX_AMOUNT))
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -30,8 +40,14 @@ _VAGUE = {  # the spec's vague amounts and their floors
     "tens of thousands": 10_000, "hundreds of thousands": 100_000, "tens of millions": 10_000_000,
     "hundreds of millions": 100_000_000, "thousands": 1_000, "hundreds": 100, "dozens": 12,
     "scores": 20, "millions": 1_000_000, "several thousand": 1_000, "several hundred": 100,
-    "many thousands": 1_000, "several dozen": 12,
+    "many thousands": 1_000, "several dozen": 12, "several hundred thousand": 100_000,
+    "a few hundred thousand": 100_000, "a few million": 1_000_000, "a few thousand": 1_000,
+    "a few hundred": 100, "a few dozen": 12,
 }
+# Words "a"/"an" counts one of ("a hundred", "a dozen", "a quarter of a million"); before any
+# other number word the article is only an article: "a five-year-old", "a two hundred-strong".
+_ARTICLE_SCALES = frozenset(["hundred", "thousand", "million", "billion", "lakh", "lakhs", "lac",
+                             "crore", "crores", "dozen", "quarter"])
 
 # Qualifier words, longest first; the value is the spec's qualifier.
 _QUALIFIERS = [
@@ -78,7 +94,9 @@ _VAGUE_AMOUNT = r"(?P<vague>" + "|".join(
 ) + r")\b"
 # Two scans, each cheap to start: digits, then words (a first-letter gate before the word
 # alternation keeps the scan fast). What may stand before an amount is checked in code.
-_DIGIT_RE = re.compile(rf"(?:{_DIGIT_AMOUNT})(?![\w])", re.IGNORECASE)
+# A digit scan starts only where a run of digits starts: trying again inside a run that ends
+# in a letter ("1111…1x") would make the scan quadratic, and can never match anyway.
+_DIGIT_RE = re.compile(rf"(?<!\d)(?:{_DIGIT_AMOUNT})(?![\w])", re.IGNORECASE)
 _WORD_RE = re.compile(
     rf"(?i:(?=[abcdefhlmnoqst])\b(?:{_VAGUE_AMOUNT}|{_WORD_AMOUNT}))(?![\w])"
 )
@@ -171,9 +189,12 @@ def _words_value(words: str) -> int | None:
     elif tokens[0] == "quarter":
         fraction, tokens = 0.25, tokens[1:]
     total, current, seen = 0, 0, False
-    for token in tokens:
+    for n, token in enumerate(tokens):
+        if current > MAX_AMOUNT or total > MAX_AMOUNT:
+            return None  # "a hundred hundred hundred …": no figure, and no giant product
         if token in ("a", "an"):
-            current = current or 1
+            if n + 1 < len(tokens) and tokens[n + 1] in _ARTICLE_SCALES and not current:
+                current = 1  # "a hundred", "a dozen"; "a five" is the article and five
         elif token in _UNITS:
             current += _UNITS[token]
             seen = True
@@ -187,7 +208,10 @@ def _words_value(words: str) -> int | None:
             current = (current or 1) * 100
             seen = True
         elif token in _SCALES:
-            total += (current or 1) * _SCALES[token]
+            if total and not current:  # right after a scale it multiplies: "a thousand million"
+                total *= _SCALES[token]
+            else:
+                total += (current or 1) * _SCALES[token]
             current = 0
             seen = True
         else:
@@ -197,21 +221,20 @@ def _words_value(words: str) -> int | None:
     value = total + current
     if fraction is not None:
         value = int(value * fraction)
-    return value or None
+    return value if 0 < value <= MAX_AMOUNT else None
 
 
 def _digits_value(match: re.Match) -> int | None:
-    number = re.sub(r"[,\s\u00a0\u202f]", "", match.groupdict().get("num"))
+    number = re.sub(r"[,\s\u00a0\u202f]", "", match.groupdict().get("num")).lstrip("0") or "0"
     decimals = match.groupdict().get("dec") or ""
     scale_word = (match.groupdict().get("scale") or match.groupdict().get("suffix") or "").lower()
     scale = _SCALES.get(scale_word, 1)
-    try:
-        value = float(number + decimals) * scale
-    except ValueError:
-        return None
     if decimals and scale == 1:
         return None  # "4.25" alone is not a count
-    return int(round(value))
+    if len(number) > _MAX_DIGITS:
+        return None  # beyond any figure; also keeps int() and float() away from huge strings
+    value = int(number) * scale if not decimals else int(round(float(number + decimals) * scale))
+    return value if value <= MAX_AMOUNT else None
 
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int]:
@@ -239,14 +262,20 @@ def _parse(match: re.Match) -> tuple[int, bool, bool] | None:
     return value, False, True
 
 
+_LEADING_ARTICLES = re.compile(
+    r"(?:(?:a|an)[\s-]+)+(?!(?:" + "|".join(sorted(_ARTICLE_SCALES, key=len, reverse=True)) + r")\b)",
+    re.IGNORECASE,
+)
+
+
 def _trim_words(text: str, match: re.Match) -> tuple[int, int]:
-    """Drop a trailing "a"/"an"/"one"-less leading article that the word pattern swallowed."""
+    """Drop the leading articles the word pattern swallowed that are not the "one" of a
+    scale word: "a five" is "five", "a hundred" stays "a hundred" (see `_ARTICLE_SCALES`)."""
     start, end = match.span()
     if match.groupdict().get("words"):
-        lead = re.match(r"(?:(?:a|an)\s+)(?!(?:hundred|thousand|million|billion|dozen|quarter|lakh|crore)\b)",
-                        text[start:end], re.IGNORECASE)
+        lead = _LEADING_ARTICLES.match(text, start, end)
         if lead:
-            start += lead.end()
+            start = lead.end()
     return start, end
 
 
