@@ -19,7 +19,7 @@ sys.path.insert(0, str(FIXTURES))
 import fake_figures  # noqa: E402
 from fake_figures import fake_extractor  # noqa: E402,F401  (pytest fixture)
 
-from newsfigures import fetch, store  # noqa: E402
+from newsfigures import fetch, frames, store  # noqa: E402
 from newsfigures.ingest import (  # noqa: E402
     IngestReport,
     content_hash,
@@ -105,7 +105,7 @@ def test_changed_text_replaces_figures(tmp_path, fake_extractor):
     report = ingest([str(folder)], db)
     assert (report.added, report.unchanged, report.updated) == (0, 2, 1)
     conn = store.connect(db)
-    df = store.figures_frame(conn, {"article": "art_00000"})
+    df = frames.figures_frame(conn, {"article": "art_00000"})
     assert df["value"].tolist() == [99]
     assert store.get_article(conn, "art_00000").text.startswith("Update")
     conn.close()
@@ -123,7 +123,7 @@ def test_changed_manifest_metadata_counts_as_update(tmp_path, fake_extractor):
     report = ingest([str(folder)], db)
     assert (report.unchanged, report.updated) == (1, 1)
     conn = store.connect(db)
-    assert set(store.figures_frame(conn, {"article": "art_00001"})["published"]) == {"2016-02-07"}
+    assert set(frames.figures_frame(conn, {"article": "art_00001"})["published"]) == {"2016-02-07"}
     conn.close()
 
 
@@ -132,7 +132,7 @@ def test_update_is_one_transaction(tmp_path, fake_extractor, monkeypatch):
     db = tmp_path / "db.sqlite"
     conn = store.connect(db)
     ingest_text(conn, "35,000 people fled to Kilis.", article_id="a")
-    old = store.figures_frame(conn)["value"].tolist()
+    old = frames.figures_frame(conn)["value"].tolist()
 
     def broken(conn_, article_id, figures, version):
         conn_.execute("DELETE FROM figures WHERE article = ?", (article_id,))
@@ -141,7 +141,7 @@ def test_update_is_one_transaction(tmp_path, fake_extractor, monkeypatch):
     monkeypatch.setattr(store, "replace_figures", broken)
     with pytest.raises(sqlite3.OperationalError):
         ingest_text(conn, "12 people fled to Kilis and 40 civilians to Idlib.", article_id="a")
-    assert store.figures_frame(conn)["value"].tolist() == old
+    assert frames.figures_frame(conn)["value"].tolist() == old
     assert store.get_article(conn, "a").text == "35,000 people fled to Kilis."
     conn.close()
 
@@ -177,7 +177,7 @@ def test_reextract_replaces_figures_with_current_version(tmp_path, fake_extracto
     assert (report.updated, report.failed) == (5, 0)
     assert calls[0] == (0, 5) and calls[-1] == (5, 5)
     conn = store.connect(db)
-    df = store.figures_frame(conn)
+    df = frames.figures_frame(conn)
     assert set(df["extractor_version"]) == {"fake-2"} and len(df) == n_figures
     versions = {v for (v,) in conn.execute("SELECT extractor_version FROM articles")}
     assert versions == {"fake-2"}
@@ -191,12 +191,12 @@ def test_workers_give_the_same_store(tmp_path, fake_extractor):
     ingest([str(tmp_path / "in")], one, workers=1)
     report = ingest([str(tmp_path / "in")], two, workers=2)
     assert report.added == 40 and report.figures == n_figures
-    frames = []
+    tables = []
     for path in (one, two):
         conn = store.connect(path)
-        frames.append(store.figures_frame(conn).drop(columns=[]).to_dict("records"))
+        tables.append(frames.figures_frame(conn).drop(columns=[]).to_dict("records"))
         conn.close()
-    assert frames[0] == frames[1]
+    assert tables[0] == tables[1]
 
 
 def test_progress_reports_every_article(tmp_path, fake_extractor):
@@ -419,7 +419,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def server():
+def local_server():
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     httpd.user_agents = []
@@ -428,6 +428,13 @@ def server():
     yield httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture
+def server(local_server, monkeypatch):
+    """The local server, with fetching from 127.0.0.1 allowed (it is refused by default)."""
+    monkeypatch.setenv("NEWSFIGURES_ALLOW_PRIVATE", "1")
+    return local_server
 
 
 def test_fetch_html_page_with_user_agent(server):
@@ -486,7 +493,7 @@ def test_ingest_urls(server, tmp_path, fake_extractor):
     assert "application/pdf" in reasons[f"{base}/report.pdf"]
     assert "timed out" in reasons[f"{base}/slow"]
     conn = store.connect(db)
-    df = store.figures_frame(conn)
+    df = frames.figures_frame(conn)
     page = df[df["article_url"] == f"{base}/news/border-crossing.html"]
     assert page["value"].tolist() == [35000, 5000, 14]
     assert set(page["publisher"]) == {"Example Wire"} and set(page["published"]) == {"2016-02-06"}
