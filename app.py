@@ -2,10 +2,10 @@
 
     streamlit run app.py            # opens data/newsfigures.db (env NEWSFIGURES_DB overrides)
 
-The page only wires things together: filters are `newsfigures.filters`, charts
-`newsfigures.charts`, marked article text `newsfigures.marking`, the database
-`newsfigures.store`. State lives in st.session_state, the URL query parameters and the
-caches; nothing in module globals.
+The page only wires things together: filters are `newsfigures.dashboard.filters`, charts
+`newsfigures.dashboard.charts`, marked article text `newsfigures.dashboard.marking`, the
+database `newsfigures.store.database`. State lives in st.session_state, the URL query
+parameters and the caches; nothing in module globals.
 
 Caching: the connection is a `st.cache_resource`; the figure table is loaded once per
 *data version* (article and figure counts, SQLite's data_version and this connection's
@@ -28,8 +28,10 @@ import streamlit as st
 
 st.set_page_config(page_title="newsfigures", page_icon="📰", layout="wide")
 
-from newsfigures import charts, filters, frames, marking, store  # noqa: E402
-from newsfigures.ingest import Named, ingest, ingest_pasted, remove, restore_articles  # noqa: E402
+from newsfigures.dashboard import charts, filters, marking  # noqa: E402
+from newsfigures.store import database as store  # noqa: E402
+from newsfigures.store import frames  # noqa: E402
+from newsfigures.store.ingest import Named, ingest, ingest_pasted, remove, restore_articles  # noqa: E402
 
 REPO = Path(__file__).resolve().parent
 SEED_ARTICLES = REPO / "data" / "articles"
@@ -92,7 +94,7 @@ def load_reports(path: str, version: tuple) -> pd.DataFrame:
 
 
 def with_claim_ids(frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with `claim` filled where the store left it empty (`claims.claim_id`)."""
+    """`frame` with `claim` filled where the store left it empty (`engine.claims.claim_id`)."""
     if frame.empty:
         return frame
     if "claim" not in frame.columns:
@@ -100,7 +102,7 @@ def with_claim_ids(frame: pd.DataFrame) -> pd.DataFrame:
     missing = (frame["claim"].fillna("") == "").to_numpy()
     if not missing.any():
         return frame
-    from newsfigures.claims import claim_id
+    from newsfigures.engine.claims import claim_id
 
     part = frame.loc[missing, ["value", "category", "place", "source"]]
     ids = [claim_id(v, str(c), str(p), str(s)) for v, c, p, s in zip(
@@ -409,9 +411,9 @@ def who_says_view(df: pd.DataFrame) -> None:
 def estimates_view(reports: pd.DataFrame) -> None:
     st.subheader("Estimates: one event, many numbers")
     try:
-        from newsfigures.estimates import estimate_members, estimates
+        from newsfigures.dashboard.estimates import estimate_members, estimates
     except ImportError:
-        st.info("Estimates are not available yet (newsfigures.estimates missing).")
+        st.info("Estimates are not available yet (newsfigures.dashboard.estimates missing).")
         return
     if reports.empty:
         st.info("No figures match these filters.")
@@ -444,7 +446,7 @@ def estimates_view(reports: pd.DataFrame) -> None:
 
 
 def _export(df: pd.DataFrame, fmt: str) -> bytes:
-    from newsfigures import export
+    from newsfigures.io import export
 
     fn = getattr(export, f"to_{fmt}", None)
     if fn is not None:
@@ -454,9 +456,9 @@ def _export(df: pd.DataFrame, fmt: str) -> bytes:
 
 def downloads(df: pd.DataFrame) -> None:
     try:
-        import newsfigures.export  # noqa: F401
+        import newsfigures.io.export  # noqa: F401
     except ImportError:
-        st.caption("Downloads are not available yet (newsfigures.export missing).")
+        st.caption("Downloads are not available yet (newsfigures.io.export missing).")
         return
     rows = filters.plain(df) if len(df) <= EAGER_DOWNLOAD_LIMIT else df
     cols = st.columns(3)

@@ -31,8 +31,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from newsfigures import filters, frames, store  # noqa: E402
-from newsfigures.records import SPEC_FIELDS  # noqa: E402
+from newsfigures.dashboard import filters  # noqa: E402
+from newsfigures.engine.records import SPEC_FIELDS  # noqa: E402
+from newsfigures.store import database as store  # noqa: E402
+from newsfigures.store import frames  # noqa: E402
 
 CATEGORIES = ["displaced", "evacuated", "refugees", "returned", "sheltered", "homeless",
               "housing", "killed", "injured", "missing", "affected", "detained"]

@@ -26,8 +26,8 @@ import time, sys
 t0 = time.perf_counter()
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from newsfigures.figures import extract_figures
-from newsfigures.records import Article
+from newsfigures.engine.figures import extract_figures
+from newsfigures.engine.records import Article
 path = sorted(Path({samples!r}).glob('*.txt'))[0]
 extract_figures(Article(path.stem, path.read_text(encoding='utf-8')))
 print(time.perf_counter() - t0)
@@ -60,8 +60,8 @@ def main() -> None:
     args = parser.parse_args()
 
     startup = startup_seconds()
-    from newsfigures.figures import extract_figures
-    from newsfigures.records import Article
+    from newsfigures.engine.figures import extract_figures
+    from newsfigures.engine.records import Article
 
     texts = corpus(args.mb)
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1_000_000

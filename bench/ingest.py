@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsfigures import store  # noqa: E402
-from newsfigures.ingest import ingest  # noqa: E402
+from newsfigures.store import database as store  # noqa: E402
+from newsfigures.store.ingest import ingest  # noqa: E402
 
 
 def make_articles(folder: Path, n: int) -> int:
@@ -45,7 +45,7 @@ def use_fake_extractor() -> None:
     sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
     import fake_figures
 
-    sys.modules["newsfigures.figures"] = fake_figures
+    sys.modules["newsfigures.engine.figures"] = fake_figures
 
 
 def run(folder: Path, db: Path, workers: int, n: int) -> None:
@@ -89,7 +89,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.extractor == "fake":
         use_fake_extractor()
-    from newsfigures.figures import EXTRACTOR_VERSION
+    from newsfigures.engine.figures import EXTRACTOR_VERSION
 
     print(f"{args.n:,} articles, extractor {args.extractor} (version {EXTRACTOR_VERSION}), "
           f"{os.cpu_count()} CPUs")

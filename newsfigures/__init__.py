@@ -1,3 +1,41 @@
-"""newsfigures: humanitarian figures from news articles, with where, when and who says so."""
+"""newsfigures: humanitarian figures from news articles, with where, when and who says so.
 
-__version__ = "0.1.0"
+    from newsfigures import read_article, extract
+    figures = extract(read_article("data/articles/some-article.txt"))
+
+The package in layers, each importing only the ones below it:
+    engine/     the extraction engine (standard library and its own data only)
+    io/         reading articles, manifests and pages; fetching URLs; exports
+    store/      the SQLite database: schema, writes, frames, dating, ingest
+    dashboard/  the builders app.py wires together (filters, charts, marking, estimates)
+    cli.py      the command line (`python -m newsfigures`)
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Iterable
+
+from .engine.records import Article, Figure
+from .engine.version import __version__
+from .io.articles import read_article
+
+__all__ = ["Article", "Figure", "__version__", "extract", "extract_collection", "read_article"]
+
+
+def extract(article: Article, published: str | None = None) -> list[Figure]:
+    """Every humanitarian figure of `article`, in text order. `published` (an ISO date)
+    stands in for the article's own publication date when given."""
+    from .engine.figures import extract_figures  # here, not above: `import newsfigures` stays light
+
+    if published is not None:
+        article = dataclasses.replace(article, published=published)
+    return extract_figures(article)
+
+
+def extract_collection(articles: Iterable[Article]) -> list[Figure]:
+    """The figures of articles read together (a folder, one ingest), in their order: the
+    articles are first dated as one collection (one that gives only weekdays and months takes
+    the year of the others), then each is extracted."""
+    from .engine.figures import date_collection, extract_figures
+
+    return [figure for article in date_collection(list(articles)) for figure in extract_figures(article)]

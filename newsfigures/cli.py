@@ -1,8 +1,8 @@
 """The command line: `python -m newsfigures extract|ingest|reextract|remove|restore|export`.
 
 Only wiring: argument parsing, progress bars, messages and exit statuses. The work is done by
-articles.py (reading), figures.py (extraction), store.py/ingest.py (the database) and
-export.py (output formats).
+io/articles.py (reading), engine/figures.py (extraction), store/database.py and
+store/ingest.py (the database) and io/export.py (output formats).
 
 Exit statuses: 0 all went well; 1 some input failed (each reported on stderr, the rest done);
 2 bad usage.
@@ -69,8 +69,8 @@ def _open_out(path: str | None) -> TextIO:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .articles import ArticleError, ManifestWarning, SkippedSource, iter_articles, scan_sources
-    from .figures import date_collection, extract_figures
+    from .io.articles import ArticleError, ManifestWarning, SkippedSource, iter_articles, scan_sources
+    from .engine.figures import date_collection, extract_figures
 
     total = len(scan_sources(args.paths).files)
     bar = _progress_bar(total, "extract")
@@ -94,7 +94,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 _err(f"warning: {item.path or item.url or item.id}: {warning}")
             articles.append(item)
     # Articles read together are dated together: one that gives only weekdays and months
-    # takes the year of the others (newsfigures.collection_dates).
+    # takes the year of the others (newsfigures.engine.collection_dates).
     articles = date_collection(articles)
     out = _open_out(args.out)
     try:
@@ -127,7 +127,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _db_path(args: argparse.Namespace) -> Path:
-    from .store import default_db_path
+    from .store.database import default_db_path
 
     return Path(args.db) if args.db else default_db_path()
 
@@ -147,7 +147,7 @@ def _print_report(report, *, verbose: bool = True) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .ingest import ingest
+    from .store.ingest import ingest
 
     progress, close = _progress_callback("ingest")
     try:
@@ -163,7 +163,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    from .ingest import reextract
+    from .store.ingest import reextract
 
     progress, close = _progress_callback("reextract")
     try:
@@ -175,7 +175,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from .ingest import remove
+    from .store.ingest import remove
 
     report = remove(_db_path(args), args.ids, purge=args.purge)
     _print_report(report)
@@ -183,7 +183,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from .ingest import restore_articles
+    from .store.ingest import restore_articles
 
     report = restore_articles(_db_path(args), args.ids)
     _print_report(report)
@@ -198,7 +198,9 @@ def _split_multi(values: list[str] | None) -> list[str]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from . import export, frames, store
+    from .io import export
+    from .store import database as store
+    from .store import frames
 
     db = _db_path(args)
     if not db.exists():
@@ -317,7 +319,7 @@ def _positive_int(value: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     import sqlite3
 
-    from .store import StoreError
+    from .store.database import StoreError
 
     args = build_parser().parse_args(argv)
     try:

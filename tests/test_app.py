@@ -19,8 +19,8 @@ sys.path.insert(0, str(REPO))  # the package, when the repo is not installed
 pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from newsfigures import store  # noqa: E402
-from newsfigures.records import SPEC_FIELDS, Article, Figure  # noqa: E402
+from newsfigures.engine.records import SPEC_FIELDS, Article, Figure  # noqa: E402
+from newsfigures.store import database as store  # noqa: E402
 
 APP = str(REPO / "app.py")
 ARTICLES = REPO / "data" / "articles"
@@ -78,9 +78,9 @@ def seed_db(path: Path, *, extra_articles: list[tuple[Article, list[Figure]]] = 
 
 def needs_extractor() -> None:
     try:
-        import newsfigures.figures  # noqa: F401
+        import newsfigures.engine.figures  # noqa: F401
     except ImportError as err:
-        pytest.skip(f"the extractor (newsfigures.figures) is not importable yet: {err}")
+        pytest.skip(f"the extractor (newsfigures.engine.figures) is not importable yet: {err}")
 
 
 needs_samples = pytest.mark.skipif(not GOLD.exists() or not ARTICLES.exists(),
@@ -293,7 +293,7 @@ def captured_downloads(monkeypatch):
 
 
 def test_each_download_holds_exactly_the_filtered_rows(db, captured_downloads):
-    pytest.importorskip("newsfigures.export")
+    pytest.importorskip("newsfigures.io.export")
     at = run_app({"sources": "Syrian Observatory for Human Rights", "claims": "off"})
     table = evidence(at)
     keys = sorted(zip(table["article"], table["value"]))

@@ -14,9 +14,9 @@ sys.path.insert(0, str(REPO / "tests"))
 pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from newsfigures import store  # noqa: E402
-from newsfigures.ingest import ingest  # noqa: E402
-from newsfigures.marking import plain_markdown  # noqa: E402
+from newsfigures.dashboard.marking import plain_markdown  # noqa: E402
+from newsfigures.store import database as store  # noqa: E402
+from newsfigures.store.ingest import ingest  # noqa: E402
 
 APP = str(REPO / "app.py")
 SAMPLES = REPO / "data" / "articles"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfigures.articles import (
+from newsfigures.io.articles import (
     MAX_BYTES,
     ArticleError,
     ManifestWarning,
@@ -235,7 +235,7 @@ def test_manifest_with_datetime_keeps_the_date():
 
 
 def read_article_meta_date(manifest) -> str:
-    from newsfigures.articles import _iso_date
+    from newsfigures.io.articles import _iso_date
 
     return _iso_date(manifest.rows["x.txt"]["published"])
 

@@ -4,9 +4,9 @@ Sentences written for this project in the phrasing of wire copy and UN situation
 """
 import pytest
 
-from newsfigures.categories import read_amounts
-from newsfigures.exclusions import is_excluded
-from newsfigures.numbers import find_amounts
+from newsfigures.engine.categories import read_amounts
+from newsfigures.engine.exclusions import is_excluded
+from newsfigures.engine.numbers import find_amounts
 
 
 def readings(sentence, countries=()):

@@ -1,4 +1,5 @@
-"""newsfigures.charts (Plotly figures) and newsfigures.marking (escaped, marked text)."""
+"""newsfigures.dashboard.charts (Plotly figures) and newsfigures.dashboard.marking (escaped,
+marked text)."""
 from __future__ import annotations
 
 import sys
@@ -8,8 +9,8 @@ import pandas as pd
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from newsfigures import charts, filters, marking  # noqa: E402
-from newsfigures.records import Figure  # noqa: E402
+from newsfigures.dashboard import charts, filters, marking  # noqa: E402
+from newsfigures.engine.records import Figure  # noqa: E402
 
 
 def fig(value, category="displaced", place="Aleppo", country="SY", date="2016-02-05",

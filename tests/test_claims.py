@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfigures.claims import claim_id, collapse_claims, with_claims, with_report_counts
-from newsfigures.records import SPEC_FIELDS, Figure
+from newsfigures.dashboard.claims_frame import collapse_claims, with_claims, with_report_counts
+from newsfigures.engine.claims import claim_id
+from newsfigures.engine.records import SPEC_FIELDS, Figure
 
 
 def fig(article="a1", value=1000, category="displaced", place="Aleppo", country="SY",

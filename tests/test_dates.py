@@ -1,4 +1,4 @@
-"""Tests for newsfigures.dates / newsfigures.datelines.
+"""Tests for newsfigures.engine.dates / newsfigures.engine.datelines.
 
 Cases are (expected, publication date, wording) in the ctparse style: every rule is checked
 against an explicit reference date.  The sentences are our own, in wire-copy phrasing.
@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfigures.dates import figure_date, find_mentions, parse_date, publication_date, to_date
-from newsfigures.collection_dates import collection_dates, evidence
-from newsfigures.datelines import is_american, story_weekday, strip_comments
+from newsfigures.engine.collection_dates import collection_dates, evidence
+from newsfigures.engine.datelines import is_american, publication_date, story_weekday, strip_comments
+from newsfigures.engine.dates import figure_date, find_mentions, parse_date, to_date
 
 ROOT = Path(__file__).resolve().parents[1]
 

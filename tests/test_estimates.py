@@ -17,20 +17,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfigures.claims import claim_id, collapse_claims
-from newsfigures.estimates import (
+from newsfigures.dashboard.claims_frame import collapse_claims
+from newsfigures.dashboard.estimates import (
     ESTIMATE_COLUMNS,
     estimate_chart,
     estimate_members,
     estimates,
     source_label,
 )
-from newsfigures.records import SPEC_FIELDS, Figure
+from newsfigures.engine.claims import claim_id
+from newsfigures.engine.records import SPEC_FIELDS, Figure
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds.jsonl"
-HAS_PLACES = importlib.util.find_spec("newsfigures.places") is not None
-HAS_EXTRACTOR = importlib.util.find_spec("newsfigures.figures") is not None
+HAS_PLACES = importlib.util.find_spec("newsfigures.engine.places") is not None
+HAS_EXTRACTOR = importlib.util.find_spec("newsfigures.engine.figures") is not None
 
 _counter = iter(range(10**6))
 
@@ -194,7 +195,7 @@ def test_figure_without_place_or_country_forms_its_own_estimate():
     assert sorted(zip(out["place"], out["low"])) == [("", 1000), ("United States", 500000)]
 
 
-@pytest.mark.skipif(not HAS_PLACES, reason="newsfigures.places (the gazetteer) has not landed yet")
+@pytest.mark.skipif(not HAS_PLACES, reason="newsfigures.engine.places (the gazetteer) has not landed yet")
 def test_admin1_level_groups_towns_under_their_governorate():
     df = frame(
         fig(5000, "2016-02-05", place="Azaz", source="OCHA"),
@@ -206,7 +207,7 @@ def test_admin1_level_groups_towns_under_their_governorate():
     assert out["level"].eq("admin1").all()
 
 
-@pytest.mark.skipif(not HAS_PLACES, reason="newsfigures.places (the gazetteer) has not landed yet")
+@pytest.mark.skipif(not HAS_PLACES, reason="newsfigures.engine.places (the gazetteer) has not landed yet")
 def test_figure_with_place_but_no_country_takes_the_country_of_its_place():
     df = frame(
         fig(5000, "2016-02-05", place="Azaz", country="", source="OCHA"),
@@ -445,8 +446,8 @@ def test_gold_figures_of_the_samples_give_one_estimate_for_syria_from_20000_to_1
 
 def _extracted_samples() -> pd.DataFrame:
     """The five sample articles through the real engine, read and dated as one collection."""
-    from newsfigures.articles import iter_articles
-    from newsfigures.figures import date_collection, extract_figures
+    from newsfigures.engine.figures import date_collection, extract_figures
+    from newsfigures.io.articles import iter_articles
 
     articles = date_collection(list(iter_articles([ROOT / "data" / "articles"])))
     rows = [f.to_dict() for article in articles for f in extract_figures(article)]

@@ -14,9 +14,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
 
 from fake_figures import fake_extractor  # noqa: E402,F401  (pytest fixture)
 
-from newsfigures import export, frames, store  # noqa: E402
-from newsfigures.ingest import ingest_text  # noqa: E402
-from newsfigures.records import SPEC_FIELDS, Figure  # noqa: E402
+from newsfigures.engine.records import SPEC_FIELDS, Figure  # noqa: E402
+from newsfigures.io import export  # noqa: E402
+from newsfigures.store import database as store  # noqa: E402
+from newsfigures.store import frames  # noqa: E402
+from newsfigures.store.ingest import ingest_text  # noqa: E402
 
 ARTICLES = {
     "aleppo": "Fighting near Aleppo\n\nThe UNHCR said 35,000 people had fled to Kilis since Monday.\n"

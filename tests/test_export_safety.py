@@ -20,8 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
 
 from fake_figures import fake_extractor  # noqa: E402,F401  (pytest fixture)
 
-from newsfigures import export, frames, store  # noqa: E402
-from newsfigures.ingest import ingest_text  # noqa: E402
+from newsfigures.io import export  # noqa: E402
+from newsfigures.store import database as store  # noqa: E402
+from newsfigures.store import frames  # noqa: E402
+from newsfigures.store.ingest import ingest_text  # noqa: E402
 
 # (id, text) a spreadsheet would run: each is exported with a leading apostrophe.
 FORMULAS = [

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsfigures.articles import iter_articles
-from newsfigures.figures import date_collection, extract_figures
-from newsfigures.numbers import find_amounts
-from newsfigures.records import SPEC_FIELDS, Article
+from newsfigures.engine.figures import date_collection, extract_figures
+from newsfigures.engine.numbers import find_amounts
+from newsfigures.engine.records import SPEC_FIELDS, Article
+from newsfigures.io.articles import iter_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "articles"

@@ -20,7 +20,7 @@ import time
 
 import pytest
 
-from newsfigures import fetch
+from newsfigures.io import fetch
 
 TIMEOUT = 1.0  # seconds, for the slow servers
 MARGIN = 1.0  # how late past the deadline a fetch may return

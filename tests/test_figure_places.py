@@ -2,8 +2,8 @@
 then the article's main country. Short articles written for this project."""
 import pytest
 
-from newsfigures.figures import extract_figures
-from newsfigures.records import Article
+from newsfigures.engine.figures import extract_figures
+from newsfigures.engine.records import Article
 
 
 def places_of(text, published="2021-03-10"):

@@ -1,4 +1,4 @@
-"""newsfigures.filters: selections over a table of figures, and the URL that names them."""
+"""newsfigures.dashboard.filters: selections over a table of figures, and the URL that names them."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from newsfigures import filters  # noqa: E402
-from newsfigures.filters import Selection  # noqa: E402
-from newsfigures.records import Figure  # noqa: E402
+from newsfigures.dashboard import filters  # noqa: E402
+from newsfigures.dashboard.filters import Selection  # noqa: E402
+from newsfigures.engine.records import Figure  # noqa: E402
 
 
 def fig(value, category, place, country, date, source="", publisher="AFP", vague=False,
@@ -213,7 +213,7 @@ def test_safe_url_only_passes_web_addresses(url, safe):
 # -- claims ----------------------------------------------------------------------------------
 
 def test_claim_rows_agrees_with_claims_collapse_claims():
-    from newsfigures.claims import collapse_claims
+    from newsfigures.dashboard.claims_frame import collapse_claims
 
     wire = dict(quote="Some 40,000 civilians have fled the fighting around Aleppo.")
     rows = [  # one claim in three articles (one repeats it), another in one, a third alone

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfigures import identity
+from newsfigures.store import identity
 
 
 @pytest.mark.parametrize(

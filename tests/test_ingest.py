@@ -19,8 +19,11 @@ sys.path.insert(0, str(FIXTURES))
 import fake_figures  # noqa: E402
 from fake_figures import fake_extractor  # noqa: E402,F401  (pytest fixture)
 
-from newsfigures import fetch, frames, store  # noqa: E402
-from newsfigures.ingest import (  # noqa: E402
+from newsfigures.engine.records import Article  # noqa: E402
+from newsfigures.io import fetch  # noqa: E402
+from newsfigures.store import database as store  # noqa: E402
+from newsfigures.store import frames  # noqa: E402
+from newsfigures.store.ingest import (  # noqa: E402
     IngestReport,
     content_hash,
     ingest,
@@ -28,7 +31,6 @@ from newsfigures.ingest import (  # noqa: E402
     ingest_text,
     reextract,
 )
-from newsfigures.records import Article  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = FIXTURES / "run_cli_with_fake.py"

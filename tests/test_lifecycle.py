@@ -20,9 +20,10 @@ sys.path.insert(0, str(FIXTURES))
 
 from fake_figures import fake_extractor  # noqa: E402,F401  (pytest fixture)
 
-from newsfigures import frames, store  # noqa: E402
 from newsfigures.cli import main  # noqa: E402
-from newsfigures.ingest import Named, ingest, ingest_pasted, reextract, remove, restore_articles  # noqa: E402
+from newsfigures.store import database as store  # noqa: E402
+from newsfigures.store import frames  # noqa: E402
+from newsfigures.store.ingest import Named, ingest, ingest_pasted, reextract, remove, restore_articles  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "articles"

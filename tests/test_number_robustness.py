@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
-from newsfigures import store
-from newsfigures.exclusions import is_excluded
-from newsfigures.figures import extract_figures
-from newsfigures.ingest import ingest_text
-from newsfigures.numbers import MAX_AMOUNT, find_amounts
-from newsfigures.records import Article
+from newsfigures.engine.exclusions import is_excluded
+from newsfigures.engine.figures import extract_figures
+from newsfigures.engine.numbers import MAX_AMOUNT, find_amounts
+from newsfigures.engine.records import Article
+from newsfigures.store import database as store
+from newsfigures.store.ingest import ingest_text
 
 
 def amounts(text):

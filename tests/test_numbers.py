@@ -1,8 +1,8 @@
 """Amounts and the spec's "not figures", on real-world phrasing written for this project."""
 import pytest
 
-from newsfigures.exclusions import is_excluded
-from newsfigures.numbers import find_amounts
+from newsfigures.engine.exclusions import is_excluded
+from newsfigures.engine.numbers import find_amounts
 
 
 def amounts(text):

@@ -15,7 +15,7 @@ What Streamlit would otherwise contact (streamlit/net_util.py): `get_internal_ip
 a UDP socket to 8.8.8.8 and `get_external_ip` fetches http(s)://checkip.amazonaws.com, both
 from the startup URL banner (`web/bootstrap._print_url`) and from the WebSocket origin check
 (`server_util.is_url_from_allowed_origins`). The options that stop the first are explained
-in `.streamlit/config.toml`; no option stops the second, so `newsfigures/serve.py` replaces
+in `.streamlit/config.toml`; no option stops the second, so `newsfigures/dashboard/serve.py` replaces
 both lookups before the server starts. The last test starts plain `streamlit run app.py` and
 shows that it does look outside on a foreign Origin: the reason the launcher exists (when a
 Streamlit release stops doing so, that test fails and the launcher can go).
@@ -303,7 +303,7 @@ def knock_from_a_foreign_origin(server: Server) -> list[str]:
 
 
 def test_a_cross_origin_websocket_does_not_look_outside(server):
-    """The origin check's address lookups are replaced by newsfigures/serve.py."""
+    """The origin check's address lookups are replaced by newsfigures/dashboard/serve.py."""
     assert knock_from_a_foreign_origin(server) == [], server.transcript()
 
 
@@ -355,7 +355,7 @@ def test_a_same_origin_websocket_runs_the_app_without_looking_outside(server):
 
 
 def test_plain_streamlit_run_looks_outside_on_a_cross_origin_websocket(tmp_path):
-    """Why newsfigures/serve.py exists: `streamlit run app.py`, with the repository's config,
+    """Why newsfigures/dashboard/serve.py exists: `streamlit run app.py`, with the repository's config,
     makes net_util's two lookups for a WebSocket from a foreign page. Should a Streamlit
     release stop doing so, this fails, and the launcher can give way to `streamlit run`."""
     with running(tmp_path, [str(STREAMLIT), "run", "app.py"], REPO) as plain:

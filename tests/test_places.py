@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfigures.places import (
+from newsfigures.engine.places import (
     Place, contains, country_name, find_places, fold_name, lookup, main_place,
 )
 
@@ -297,7 +297,7 @@ def test_dev_gold_places_found_in_article_floor():
 
 # ---------------------------------------------------------------- fast paths equal the plain scans
 
-from newsfigures import places as _places  # noqa: E402
+from newsfigures.engine import places as _places  # noqa: E402
 
 TOKEN_TEXTS = [
     "Ra’s al ‘Ayn and Ras al-Ain, near Turkey's border, were shelled on Monday.",

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfigures.publishers import infer_publisher
+from newsfigures.engine.publishers import infer_publisher
 
 TEXT_CASES = [
     ("outlet-with-agency", "Thousands fled the city on Sunday.\n\n(FRANCE 24 with AFP)\n", "FRANCE 24"),

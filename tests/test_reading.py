@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfigures.articles import (
+from newsfigures.io.articles import (
     ArticleError,
     ManifestWarning,
     SkippedSource,
@@ -320,7 +320,7 @@ def test_nearly_utf8_stays_utf8_with_a_warning(tmp_path, data, note):
 
 
 def test_figures_index_the_stored_text_of_a_nearly_utf8_file(tmp_path):
-    from newsfigures.figures import extract_figures
+    from newsfigures.engine.figures import extract_figures
 
     path = tmp_path / "nearly.txt"
     path.write_bytes(with_stray_bytes(ACCENTED, b"\xff", b"\x93", b"\x94", b"\xe9"))

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfigures.sources import figure_source, normalise_source
+from newsfigures.engine.sources import figure_source, normalise_source
 
 
 def src(sentence: str, number: str, previous: str = "") -> str:

@@ -12,9 +12,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
 
 from fake_figures import fake_extractor  # noqa: E402,F401  (pytest fixture)
 
-from newsfigures import frames, store  # noqa: E402
-from newsfigures.ingest import ingest_text  # noqa: E402
-from newsfigures.records import SPEC_FIELDS, Article, Figure  # noqa: E402
+from newsfigures.engine.records import SPEC_FIELDS, Article, Figure  # noqa: E402
+from newsfigures.store import database as store  # noqa: E402
+from newsfigures.store import frames  # noqa: E402
+from newsfigures.store.ingest import ingest_text  # noqa: E402
 
 TEXT_SY = (
     "Thousands flee north of Aleppo\n\n"
@@ -97,7 +98,7 @@ def test_readonly_connect_creates_a_missing_database(tmp_path):
 
 def test_default_db_path(monkeypatch, tmp_path):
     monkeypatch.delenv("NEWSFIGURES_DB", raising=False)
-    assert store.default_db_path() == Path(store.__file__).resolve().parent.parent / "data" / "newsfigures.db"
+    assert store.default_db_path() == Path(store.__file__).resolve().parents[2] / "data" / "newsfigures.db"
     monkeypatch.setenv("NEWSFIGURES_DB", str(tmp_path / "env.db"))
     assert store.default_db_path() == tmp_path / "env.db"
 

@@ -22,7 +22,7 @@ import functools
 import re
 from urllib.parse import urlparse
 
-from newsfigures.sources import _key, _load_rows
+from .sources import key, load_rows
 
 __all__ = ["infer_publisher"]
 
@@ -32,12 +32,12 @@ _WIRES = r"AFP|Reuters|AP|Associated Press|Agence France-Presse|Xinhua|dpa|DPA|A
 @functools.cache
 def _names() -> dict:
     """alias key -> display name, for outlets and wire agencies."""
-    return {_key(alias): canonical for canonical, alias, _k, _m in _load_rows(frozenset({"outlet", "wire"}))}
+    return {key(alias): canonical for canonical, alias, _k, _m in load_rows(frozenset({"outlet", "wire"}))}
 
 
 @functools.cache
 def _domains() -> dict:
-    return {alias.lower(): canonical for canonical, alias, _k, _m in _load_rows(frozenset({"outlet", "wire"}))
+    return {alias.lower(): canonical for canonical, alias, _k, _m in load_rows(frozenset({"outlet", "wire"}))
             if "." in alias and " " not in alias}
 
 
@@ -71,7 +71,7 @@ def _from_title(title: str) -> str:
     m = re.search(r"\s[|–—-]\s([^|–—-]{2,40})$", title.strip())
     if m and len(m.group(1).split()) <= 5:
         cand = m.group(1).strip()
-        if _key(cand) in _names() or re.match(r"^[A-Z0-9]", cand):
+        if key(cand) in _names() or re.match(r"^[A-Z0-9]", cand):
             return _canonical(cand)
     return ""
 
@@ -98,7 +98,7 @@ _RELAY = re.compile(rf"\breports\s+(?P<x>{_WIRES}|[A-Z]\w+)\b|\b(?:the\s+)?(?:of
 
 def _known(name: str) -> str:
     """Display name when `name` is a known outlet or agency; "" otherwise."""
-    k = _key(name)
+    k = key(name)
     return _names().get(k) or _names().get(re.sub(r"^the ", "", k)) or ""
 
 
@@ -171,7 +171,7 @@ def _weak_text(text: str) -> str:
 
 @functools.cache
 def _wire_names() -> frozenset:
-    return frozenset(c for c, _a, _k, _m in _load_rows(frozenset({"wire"})))
+    return frozenset(c for c, _a, _k, _m in load_rows(frozenset({"wire"})))
 
 
 def infer_publisher(text: str, *, site_name: str = "", url: str = "", title: str = "") -> str:

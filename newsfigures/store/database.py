@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from ..engine.records import SPEC_FIELDS, Article, Figure
 from . import identity
-from .records import SPEC_FIELDS, Article, Figure
 
 BUSY_TIMEOUT_MS = 60_000
 ENV_DB = "NEWSFIGURES_DB"
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 # Column types of the figures table, per spec field.
 _FIGURE_TYPES: dict[str, str] = {

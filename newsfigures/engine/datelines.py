@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from newsfigures.dates import Mention, _scan, find_mentions
+from .dates import Mention, find_mentions, parse_date, scan
 
-__all__ = ["infer_publication_date", "is_american", "strip_comments", "story_weekday", "weekday_mentions"]
+__all__ = ["infer_publication_date", "is_american", "publication_date", "strip_comments", "story_weekday",
+           "weekday_mentions"]
 
 # Plausible publication years, for pinning a year from a weekday next to a month-day.
 FIRST_YEAR, LAST_YEAR = 1990, 2030
@@ -68,7 +69,7 @@ def strip_comments(text: str) -> str:
     return text
 
 
-# Where a match of each pattern above can begin (see `dates._scan`): the word lists without
+# Where a match of each pattern above can begin (see `dates.scan`): the word lists without
 # their `\b`s, the months' initials, a day number before a month.
 _S_US = re.compile(_US.pattern[len(r"\b(?:"):-len(r")\b")])
 _S_UK = re.compile(_UK.pattern[len(r"\b(?:"):-len(r")\b")])
@@ -77,7 +78,7 @@ _S_DAY_FIRST = re.compile(r"\d(?=\d?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oc
 
 
 def _count(rx: re.Pattern, starts: re.Pattern, text: str) -> int:
-    return sum(1 for _ in _scan(rx, starts, text))
+    return sum(1 for _ in scan(rx, starts, text))
 
 
 def is_american(text: str) -> bool:
@@ -225,3 +226,17 @@ def _looks_like_dateline(text: str, m: Mention) -> bool:
     tail = text[m.stop:m.stop + 40]
     return bool(re.fullmatch(r"\s*(?:[A-Z][A-Za-z.'’ -]{1,40},\s*)?", head)) and \
         bool(re.match(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|-|–|—|:|\n)", tail))
+
+
+def publication_date(text: str, *, hint: str = "") -> str:
+    """ISO date 'YYYY-MM-DD' the article was published, inferred from its text, or "".
+    `hint` is a date already known from metadata (manifest/HTML): if it parses, return it
+    normalised."""
+    if hint:
+        iso = parse_date(hint)
+        if iso:
+            return iso
+    try:
+        return infer_publication_date(text or "")
+    except Exception:  # junk input never raises
+        return ""

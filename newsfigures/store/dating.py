@@ -13,17 +13,18 @@ changed. Ingest, removal, restoring and re-extraction call it at their end.
 """
 from __future__ import annotations
 
+import importlib
 import sqlite3
 from dataclasses import dataclass, field, replace
 
-from . import store
-from .records import Article
+from ..engine.records import Article
+from . import database as store
 
 
 def _engine():
-    from . import figures  # the engine (tests swap in a fake under this name)
-
-    return figures
+    """The extraction engine's module, looked up in sys.modules first (tests swap in a fake
+    under its name)."""
+    return importlib.import_module("newsfigures.engine.figures")
 
 
 def own_date(article: Article) -> str:

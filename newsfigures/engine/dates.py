@@ -1,16 +1,16 @@
-"""Dates: the publication date of an article and the date each figure refers to.
+"""Dates: the dates a text mentions and the date each figure refers to.
 
 Everything is resolved against an explicit publication date passed in by the caller; the
 module never reads the clock.  The work is done by precompiled regular expressions over the
 sentence (no dateparser on the hot path: see `find_mentions`), so it runs once per figure.
 
-Public API:
-    publication_date(text, *, hint="") -> "YYYY-MM-DD" or ""
+Public API (the publication date itself is `datelines.publication_date`):
     figure_date(sentence, published, *, at=None, context="") -> (date, date_start)
 
 Lower level, used by `datelines.py` and tests:
     find_mentions(text, published, *, dayfirst=True) -> list[Mention]
     parse_date(string, *, dayfirst=True) -> "YYYY-MM-DD" or ""
+    scan(rx, starts, text) -> the matches of rx, tried only where `starts` hits
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ __all__ = [
     "figure_date",
     "find_mentions",
     "parse_date",
-    "publication_date",
+    "scan",
     "to_date",
 ]
 
@@ -135,7 +135,7 @@ _RE_ATTRIBUTIVE_AFTER = re.compile(r"^\s*(?:[a-z][a-z-]+\s+)?(?:earthquake|quake
 
 # --------------------------------------------------------------------------- fast scanning
 # The patterns above start with `\b` or an optional word, so `finditer` enters the matcher at
-# every character.  `_scan` gives exactly the same matches: a cheap pattern (`_S_*`, each
+# every character.  `scan` gives exactly the same matches: a cheap pattern (`_S_*`, each
 # alternative a literal first character and a lookahead, so the regex engine skips straight to
 # those characters) hits at every position where a match of the full pattern can begin, and the
 # full pattern is tried only there.  `_scan_runs` does the same for `_RE_REL`, whose matches hold
@@ -174,7 +174,7 @@ _REL_BACK = re.compile(r"\w*(?:\s+\w+){0,6}")  # over the reversed text
 _REL_AHEAD = re.compile(r"\w*(?:\s+\w+)?")
 
 
-def _scan(rx: re.Pattern, starts: re.Pattern, text: str):
+def scan(rx: re.Pattern, starts: re.Pattern, text: str):
     """The matches of `rx.finditer(text)`, trying `rx` only where `starts` hits."""
     pos = 0
     match = rx.match
@@ -360,16 +360,16 @@ def _raw_mentions(text: str, pub: date | None, dayfirst: bool) -> list[Mention]:
     def add(m: re.Match, kind: str, end, begin=None, **kw) -> None:
         found.append(Mention(m.start(), m.end(), m.group(0), kind, end, begin, **kw))
 
-    for m in _scan(_RE_ISO, _S_ISO, text):
+    for m in scan(_RE_ISO, _S_ISO, text):
         d = _make(int(m["year"]), int(m["m"]), int(m["day"]))
         if d:
             add(m, "day", d, explicit_year=True, rule="iso", month=d.month, day=d.day)
-    for m in _scan(_RE_NUMERIC, _S_NUMERIC, text):
+    for m in scan(_RE_NUMERIC, _S_NUMERIC, text):
         d = _numeric_date(int(m["a"]), int(m["b"]), int(m["year"]), dayfirst)
         if d:
             add(m, "day", d, explicit_year=True, rule="numeric", month=d.month, day=d.day)
     for rx, starts, rule in ((_RE_MDY, _S_MDY, "mdy"), (_RE_DMY, _S_DMY, "dmy")):
-        for m in _scan(rx, starts, text):
+        for m in scan(rx, starts, text):
             month, day = _month_number(m["mon"]), int(m["day"])
             if not (1 <= day <= 31) or not month:
                 continue
@@ -384,7 +384,7 @@ def _raw_mentions(text: str, pub: date | None, dayfirst: bool) -> list[Mention]:
             if d is None and (explicit or pub is not None):
                 continue
             add(m, "day", d, explicit_year=explicit, weekday=wd, rule=rule, month=month, day=day)
-    for m in _scan(_RE_MONTH, _S_MONTH, text):
+    for m in scan(_RE_MONTH, _S_MONTH, text):
         month = _month_number(m["mon"])
         if not month:
             continue
@@ -748,19 +748,3 @@ def parse_date(string: str, *, dayfirst: bool = True) -> str:
         if m.kind == "day" and m.explicit_year and m.end is not None:
             return m.end.isoformat()
     return ""
-
-
-def publication_date(text: str, *, hint: str = "") -> str:
-    """ISO date 'YYYY-MM-DD' the article was published, inferred from its text, or "".
-    `hint` is a date already known from metadata (manifest/HTML): if it parses, return it
-    normalised.  The inference lives in `datelines.py`."""
-    from newsfigures.datelines import infer_publication_date
-
-    if hint:
-        iso = parse_date(hint)
-        if iso:
-            return iso
-    try:
-        return infer_publication_date(text or "")
-    except Exception:  # junk input never raises
-        return ""

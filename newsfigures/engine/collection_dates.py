@@ -8,7 +8,7 @@ collected with.
 
 The rule, in order:
 1. Dates already known (`known`: manifest or HTML metadata) win; then the date an article's own
-   text gives (`dates.publication_date`).  These are the *dated siblings*.
+   text gives (`datelines.publication_date`).  These are the *dated siblings*.
 2. An undated article with a story weekday (`datelines.story_weekday`: the weekday from which
    every bare weekday mention lies a few days back) and month evidence (month-days such as
    "February 5", or a month named on its own, "it's only February") gets candidate dates: that
@@ -36,15 +36,16 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsfigures.dates import Mention, find_mentions, parse_date, publication_date, to_date
-from newsfigures.datelines import (
+from .datelines import (
     FIRST_YEAR,
     LAST_YEAR,
     is_american,
+    publication_date,
     story_weekday,
     strip_comments,
     weekday_mentions,
 )
+from .dates import Mention, find_mentions, parse_date, to_date
 
 __all__ = ["Evidence", "collection_dates", "candidate_dates", "evidence"]
 

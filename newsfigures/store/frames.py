@@ -11,8 +11,8 @@ import datetime as dt
 import sqlite3
 from typing import Mapping
 
-from .records import SPEC_FIELDS
-from .store import quote_name as _q
+from ..engine.records import SPEC_FIELDS
+from .database import quote_name as _q
 
 # Filter keys accepted by `figures_frame` (singular or the dashboard's plural) -> column.
 _LIST_FILTERS = {

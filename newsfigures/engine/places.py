@@ -1,4 +1,4 @@
-"""Find the places an article names, offline, from newsfigures/data/gazetteer.txt.gz.
+"""Find the places an article names, offline, from newsfigures/engine/data/gazetteer.txt.gz.
 
 One pass over the text's word tokens: every capitalised token starts n-grams (up to six
 tokens) whose folded form ("Öncüpınar" -> "oncupinar", "Ra’s al ‘Ayn" -> "ras al ain") is

@@ -27,7 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["figure_source", "normalise_source"]
+__all__ = ["figure_source", "key", "load_rows", "normalise_source"]
 
 _DATA = Path(__file__).with_name("data") / "organisations.csv"
 _SOURCE_KINDS = frozenset({"un", "ngo", "monitor", "gov", "wire"})
@@ -36,7 +36,7 @@ _SOURCE_KINDS = frozenset({"un", "ngo", "monitor", "gov", "wire"})
 # normalisation and the organisation lexicon
 
 
-def _key(s: str) -> str:
+def key(s: str) -> str:
     """Accent-, case- and punctuation-tolerant key: "the U.N.'s Refugee Agency" -> "the un refugee agency"."""
     s = s.replace("’", "'").replace("‘", "'").replace("â", "'")
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
@@ -56,13 +56,14 @@ def _acro_text(s: str) -> str:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    words: re.Pattern  # over _key() text
+    words: re.Pattern  # over key() text
     acronyms: re.Pattern | None  # over _acro_text() text, case-sensitive
     canon: dict  # alias key (or acronym) -> canonical
     start_only: frozenset  # alias keys that only count at the start of a phrase
 
 
-def _load_rows(kinds: frozenset) -> list[tuple[str, str, str, str]]:
+def load_rows(kinds: frozenset) -> list[tuple[str, str, str, str]]:
+    """(canonical, alias, kind, match) of every row of organisations.csv whose kind is in `kinds`."""
     rows = []
     with _DATA.open(encoding="utf-8") as fh:
         lines = (line for line in fh if line.strip() and not line.startswith("#"))
@@ -79,12 +80,12 @@ def _is_acronym(alias: str) -> bool:
 @functools.cache
 def _lexicon(kinds: frozenset = _SOURCE_KINDS) -> _Lexicon:
     canon, start_only, acros, words = {}, set(), [], []
-    for canonical, alias, _kind, match in _load_rows(kinds):
+    for canonical, alias, _kind, match in load_rows(kinds):
         if _is_acronym(alias):
             canon[alias] = canonical
             acros.append(alias)
             continue
-        k = _key(alias)
+        k = key(alias)
         canon[k] = canonical
         words.append(k)
         if match == "start":
@@ -100,7 +101,7 @@ def _orgs_in(phrase: str) -> list[tuple[str, int]]:
     """Canonical organisations named in a phrase, each with the length of the alias that named it."""
     lex = _lexicon()
     found = []
-    k = _key(phrase)
+    k = key(phrase)
     k_trim = re.sub(r"^(?:the|a|an)\s+", "", k)
     for m in lex.words.finditer(k):
         alias = m.group(0)
@@ -260,11 +261,11 @@ _SPEAKER_NOUNS = re.compile(
 
 @functools.cache
 def _outlet_keys() -> frozenset:
-    return frozenset(_key(alias) for _c, alias, _k, _m in _load_rows(frozenset({"outlet"})))
+    return frozenset(key(alias) for _c, alias, _k, _m in load_rows(frozenset({"outlet"})))
 
 
 def _is_outlet(name: str) -> bool:
-    return _key(name) in _outlet_keys()
+    return key(name) in _outlet_keys()
 
 
 _Q_OPEN = "\"“‘"

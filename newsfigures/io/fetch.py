@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import quote, urljoin, urlsplit
 
-from . import __version__
+from ..engine.version import __version__
 
 USER_AGENT = f"newsfigures/{__version__} (humanitarian figures from news articles; local research tool)"
 DEFAULT_TIMEOUT = 20.0  # seconds, for everything one URL needs

@@ -1,6 +1,6 @@
 """Ingesting articles into the store: read, identify, date, extract, write — without loss.
 
-- **Identity** (newsfigures.identity): a file path or normalised URL already stored is that
+- **Identity** (newsfigures.store.identity): a file path or normalised URL already stored is that
   article: read again with another text it is updated in place ("updated"), with the same
   content "unchanged". A new source whose text is already stored is that article too ("same
   as ARTICLE"; the new name is remembered). Anything else is a new article whose readable id
@@ -8,8 +8,8 @@
   nothing is ever replaced by a different text that merely has the same name.
 - **Removed articles** stay removed: a source of one is reported "removed" and restored only
   with `restore=True`.
-- **Dates** come from the whole store (newsfigures.dating): the batch is dated with the stored
-  articles, and at the end the stored ones whose date the batch changed are re-extracted.
+- **Dates** come from the whole store (newsfigures.store.dating): the batch is dated with the
+  stored articles, and at the end the stored ones whose date the batch changed are re-extracted.
 - Each article is written in its own transaction (article row, its sources, all its figures),
   so an interrupted ingest (even `kill -9`) leaves only whole articles, and a rerun completes
   it. A fault inside one article (reading, extracting, an amount the store cannot hold) is
@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import dating, fetch, identity, store
-from .articles import (
+from ..engine.records import Article, Figure
+from ..io import fetch
+from ..io.articles import (
     ArticleError,
     display_name,
     is_url,
@@ -41,7 +42,8 @@ from .articles import (
     read_url,
     scan_sources,
 )
-from .records import Article, Figure
+from . import database as store
+from . import dating, identity
 
 Progress = Callable[[int, int, str], None]
 
@@ -133,7 +135,7 @@ def content_hash(article: Article) -> str:
 
 
 def _extractor():
-    from .figures import EXTRACTOR_VERSION, extract_figures
+    from ..engine.figures import EXTRACTOR_VERSION, extract_figures
 
     return extract_figures, EXTRACTOR_VERSION
 

@@ -42,7 +42,7 @@ How figures are grouped (decisions, in order):
    `n_reports` counts every record.
 
 Pure functions over DataFrames of Figure rows (the spec's fields as columns); no clock, no
-global state. The place hierarchy comes from `newsfigures.places` when it is installed.
+global state. The place hierarchy comes from `newsfigures.engine.places` when it is installed.
 """
 from __future__ import annotations
 
@@ -55,7 +55,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from newsfigures.claims import _fold, _int, with_claims
+from ..engine.claims import as_int, fold
+from .claims_frame import with_claims
 
 LEVELS = ("country", "admin1")
 KINDS = ("stock", "flow", "")
@@ -74,7 +75,7 @@ _FACTOR = 1.0  # log10 distance within which an unknown-kind figure joins a stoc
 def _places():
     """The gazetteer module, or None while it is not there (then only the `country` field ranks)."""
     try:
-        from newsfigures import places
+        from ..engine import places
     except ImportError:
         return None
     return places
@@ -123,11 +124,11 @@ def _root(place: str, country: str, level: str) -> tuple[str, str, str]:
             elif getattr(found, "level", "") in ("city", "site", "region", "admin2"):
                 admin1 = getattr(found, "admin1", "") or ""
             if admin1:
-                return f"{country}/{_fold(admin1)}", admin1, country
+                return f"{country}/{fold(admin1)}", admin1, country
     if country:
         return country, country_name(country), country
     if place:
-        return f"place:{_fold(place)}", place, ""
+        return f"place:{fold(place)}", place, ""
     return "", "", ""
 
 
@@ -190,22 +191,22 @@ def _items(df: pd.DataFrame, level: str) -> list[_Item]:
     frame = with_claims(df)
     frame = frame[[c for c in needed if c in frame.columns]]
     for row in frame.to_dict("records"):
-        value, day = _int(row.get("value")), _day(row)
+        value, day = as_int(row.get("value")), _day(row)
         if value is None or day is None:
             continue
-        high = _int(row.get("high"))
+        high = as_int(row.get("high"))
         label = source_label(row.get("source"), row.get("publisher"))
         kind = _text(row.get("kind")).strip().lower()
         items.append(
             _Item(
-                key=(_text(row.get("article")), _int(row.get("start")) or 0),
+                key=(_text(row.get("article")), as_int(row.get("start")) or 0),
                 claim=_text(row.get("claim")),
                 category=_text(row.get("category")).strip().lower(),
                 kind=kind if kind in KINDS else "",
                 root=_root(_text(row.get("place")), _text(row.get("country")), level),
                 day=day,
                 published=_text(row.get("published")),
-                source_key=_fold(label),
+                source_key=fold(label),
                 source=label,
                 value=value,
                 high=max(value, high) if high is not None else value,
@@ -279,7 +280,7 @@ def _source_figures(members: list[_Item]) -> list[dict]:
                 "vague": pick.vague,
             }
         )
-    out.sort(key=lambda s: (s["vague"], s["value"], _fold(s["source"])))
+    out.sort(key=lambda s: (s["vague"], s["value"], fold(s["source"])))
     return out
 
 
@@ -404,7 +405,7 @@ def estimate_chart(members: pd.DataFrame):
         for vague, part in group.groupby("_vague", sort=True):
             values = part["value"].astype(int)
             highs = [
-                max(int(v), int(h)) if _int(h) is not None else int(v)
+                max(int(v), int(h)) if as_int(h) is not None else int(v)
                 for v, h in zip(part["value"], part["high"])
             ]
             extra = [h - int(v) for h, v in zip(highs, values)]
