@@ -40,12 +40,7 @@ KNOWN_LONG_MODULES = {
     "newsfigures.store.database",
     "newsfigures.store.ingest",
 }
-KNOWN_LONG_SIGNATURES = {
-    "newsfigures.engine.figures._figure",
-    "newsfigures.engine.figures._place",
-    "newsfigures.engine.gazetteer_build.build.add_place",
-    "newsfigures.io.fetch._read_body",
-}
+KNOWN_LONG_SIGNATURES: set[str] = set()
 
 
 # --------------------------------------------------------------------------- reading the package

@@ -89,7 +89,8 @@ def build() -> dict:
     places: list[list] = []
     index: dict[str, list[int]] = defaultdict(list)
 
-    def add_place(name, cc, lat, lon, level, admin1="", pop=0, approximate=0) -> int:
+    def add_place(name, cc, point, level, admin1="", *, pop=0, approximate=0) -> int:
+        lat, lon = point
         places.append([name, cc, None if lat is None else round(float(lat), 4),
                        None if lon is None else round(float(lon), 4), level, admin1,
                        int(pop or 0), approximate])
@@ -133,7 +134,7 @@ def build() -> dict:
         elif (code, c.get("capital")) in capitals:
             cap = capitals[(code, c["capital"])]
             lat, lon = cap["latitude"], cap["longitude"]
-        pid = add_place(name, code, lat, lon, "country", "", c.get("population", 0))
+        pid = add_place(name, code, (lat, lon), "country", "", pop=c.get("population", 0))
         country_names[code] = name
         country_ids[code] = pid
         borders[code] = sorted(alpha3[b] for b in info.get("borders", []) if b in alpha3)
@@ -195,7 +196,7 @@ def build() -> dict:
             lat, lon = big["latitude"], big["longitude"]
         pop = sum(c["population"] for c in cities)
         display = re.sub(r"\s+(?:Sheng|Shi|Zizhiqu)$", "", ADMIN_PREFIXES.sub("", name))
-        pid = add_place(display, cc, lat, lon, "admin1", display, pop)
+        pid = add_place(display, cc, (lat, lon), "admin1", display, pop=pop)
         admin_ids[(cc, fold_name(display))] = pid
         for alias in _admin_aliases(name):
             add_key(alias, pid)
@@ -218,7 +219,7 @@ def build() -> dict:
         if pid is None:
             cp = places[country_ids[cc]]
             display = re.sub(r"\s*\(.*\)$", "", sub.name)
-            pid = add_place(display, cc, cp[2], cp[3], "admin1", display, 0, approximate=1)
+            pid = add_place(display, cc, (cp[2], cp[3]), "admin1", display, approximate=1)
             admin_ids[(cc, fold_name(display))] = pid
         for alias in names:
             add_key(alias, pid)
@@ -230,7 +231,7 @@ def build() -> dict:
             continue
         adm = re.sub(r"\s+(?:Sheng|Shi|Zizhiqu)$", "",
                      ADMIN_PREFIXES.sub("", admin_name.get((cc, c["admin1code"]), "")))
-        pid = add_place(c["name"], cc, c["latitude"], c["longitude"], "city", adm, c["population"])
+        pid = add_place(c["name"], cc, (c["latitude"], c["longitude"]), "city", adm, pop=c["population"])
         add_key(c["name"], pid)
         for alias in c.get("alternatenames", []):
             if _good_alias(alias, c["population"]):
@@ -251,7 +252,7 @@ def build() -> dict:
                 add_key(name, pid, first=True)
         elif act == "add":
             pop = 10_000_000 if level == "city" else 0  # hand-added cities are the notable ones
-            pid = add_place(name, cc, r["lat"] or None, r["lon"] or None, level, r["admin1"], pop)
+            pid = add_place(name, cc, (r["lat"] or None, r["lon"] or None), level, r["admin1"], pop=pop)
             index[fold_name(name)].insert(0, pid)
         elif act == "stop":
             stop.add(fold_name(name))

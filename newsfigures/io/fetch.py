@@ -302,7 +302,7 @@ def _get(url, current, target, clock, *, hop, max_bytes, user_agent, allow_priva
             raise FetchError(url, f"HTTP {response.status} {phrase}".strip())
         content_type = _check_type(url, response, accept, max_bytes)
         stage = "reading the body"
-        body = _read_body(url, response, sock, clock, stage, max_bytes)
+        body = _read_body(url, response, sock, clock, stage=stage, max_bytes=max_bytes)
         if watchdog.fired:
             raise clock.expired(stage)
         charset = response.headers.get_content_charset() or ""
@@ -431,7 +431,7 @@ def _check_type(url: str, response, accept, max_bytes: int) -> str:
     return content_type
 
 
-def _read_body(url, response, sock, clock: _Clock, stage: str, max_bytes: int) -> bytes:
+def _read_body(url, response, sock, clock: _Clock, *, stage: str, max_bytes: int) -> bytes:
     """The body in reads of at most READ_SIZE bytes, each bounded by the time left."""
     chunks: list[bytes] = []
     size = 0

@@ -1,0 +1,146 @@
+"""One article as a `Document`: its text and the layers every rule reads, each computed once.
+
+The engine is a pipeline over one Document per article (the idea of spaCy's `Doc`): a layer is
+computed the first time a rule asks for it and then shared, so no rule rescans the text for
+what a layer already holds. Layers (all offsets are article offsets unless said otherwise):
+
+- `sentences`: (start, end) spans; `paragraph_of[n]`: the paragraph number of sentence n
+  (a paragraph ends at a line break); `lines`: (start, end) of each non-blank line;
+- `amounts[n]`: the amounts of sentence n that are figures' candidates (the spec's "not
+  figures" removed), in *sentence* offsets (the readers of `categories` work on one sentence);
+- `places`: every place mention the figures may need (`places.find_places` over the opening
+  sentences and the sentences with amounts and the one before each);
+- `published`, `publisher`, `main_place`: what every figure of the article shares;
+- `headline`: the first non-blank line.
+
+Other modules add their own layers with `doc.layer(name, compute)`: `compute(doc)` runs once
+per document and its value is kept (e.g. focus places, speaker chains).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Callable
+
+from . import datelines, places, publishers
+from .exclusions import is_excluded
+from .numbers import find_amounts
+from .records import Article
+from .sentences import sentence_spans
+
+OPENING_SENTENCES = 3  # headline, standfirst, dateline: they say what the article is about
+
+
+@dataclass(eq=False)
+class Document:
+    """An article and its lazily computed, cached layers."""
+
+    article: Article
+    _layers: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def layer(self, name: str, compute: Callable[["Document"], Any]) -> Any:
+        """The layer `name`, computed by `compute(self)` the first time it is asked for."""
+        if name not in self._layers:
+            self._layers[name] = compute(self)
+        return self._layers[name]
+
+    @cached_property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        return tuple(sentence_spans(self.text))
+
+    @cached_property
+    def paragraph_of(self) -> tuple[int, ...]:
+        out, paragraph = [], 0
+        for n, (start, _) in enumerate(self.sentences):
+            if n and "\n" in self.text[self.sentences[n - 1][1]:start]:
+                paragraph += 1
+            out.append(paragraph)
+        return tuple(out)
+
+    @cached_property
+    def lines(self) -> tuple[tuple[int, int], ...]:
+        out, pos = [], 0
+        for line in self.text.split("\n"):
+            if line.strip():
+                out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return tuple(out)
+
+    @cached_property
+    def headline(self) -> str:
+        return next((self.text[s:e].strip() for s, e in self.lines), "")
+
+    def sentence(self, n: int) -> str:
+        start, end = self.sentences[n]
+        return self.text[start:end]
+
+    @cached_property
+    def amounts(self) -> tuple[tuple, ...]:
+        text = self.text
+        return tuple(tuple(a for a in find_amounts(text[s:e]) if not is_excluded(text[s:e], a))
+                     for s, e in self.sentences)
+
+    @cached_property
+    def has_amounts(self) -> bool:
+        return bool(self.text.strip()) and any(self.amounts)
+
+    @cached_property
+    def published(self) -> str:
+        return datelines.publication_date(self.text, hint=self.article.published)
+
+    @cached_property
+    def publisher(self) -> str:
+        a = self.article
+        return a.publisher or publishers.infer_publisher(self.text, url=a.url, title=a.title)
+
+    @cached_property
+    def places(self) -> tuple:
+        return tuple(places.find_places(self._places_text()))
+
+    @cached_property
+    def place_starts(self) -> tuple[int, ...]:
+        return tuple(m.start for m in self.places)
+
+    def _places_text(self) -> str:
+        """The text with only what places are needed for: the opening sentences, the
+        sentences with amounts and the one before each (blanked elsewhere, offsets kept).
+        Page furniture and reader comments far from any figure are neither read nor counted
+        for the main country."""
+        spans, text = self.sentences, self.text
+        keep = set(range(min(OPENING_SENTENCES, len(spans))))
+        for n, amounts in enumerate(self.amounts):
+            if amounts:
+                keep.update((n - 1, n))
+        out, last = [], 0
+        for n in sorted(k for k in keep if k >= 0):
+            start, end = spans[n]
+            out.append(_blank(text[last:start]))
+            out.append(text[start:end])
+            last = end
+        out.append(_blank(text[last:]))
+        return "".join(out)
+
+    @cached_property
+    def main_place(self):
+        """The article's main place: the country it names most, counting its towns and
+        provinces. (A sub-place as the default misleads more often than it helps: figures
+        about a province name it in their own clause.)"""
+        from .figure_places import is_actor_use  # the rule lives with the place rules
+
+        mentions = self.places
+        counts = Counter(m.place.country for m in mentions
+                         if m.place.country and not is_actor_use(self.text, m))
+        if not counts:
+            return mentions[0].place if mentions else None
+        country = counts.most_common(1)[0][0]
+        return places.lookup(places.country_name(country)) or places.main_place(self.text, list(mentions))
+
+
+def _blank(part: str) -> str:
+    """Spaces for everything but line breaks, so offsets and line structure stay."""
+    return "\n".join(" " * len(line) for line in part.split("\n"))
