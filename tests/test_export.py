@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
 
 from fake_figures import fake_extractor  # noqa: E402,F401  (pytest fixture)
 
-from newsfigures.engine.records import SPEC_FIELDS, Figure  # noqa: E402
+from newsfigures.engine.records import EXTRA_FIELDS, SPEC_FIELDS, Figure  # noqa: E402
 from newsfigures.io import export  # noqa: E402
 from newsfigures.store import database as store  # noqa: E402
 from newsfigures.store import frames  # noqa: E402
@@ -67,7 +67,8 @@ def test_safe_cell(cell, expected):
 def test_csv_has_every_column_and_neutralises_formula_cells(frame):
     rows = parse_csv(export.to_csv(frame))
     header, body = rows[0], rows[1:]
-    assert header == [*SPEC_FIELDS, "article_title", "article_url", "extractor_version"]
+    assert header == [*SPEC_FIELDS, "article_title", "article_url", "extractor_version",
+                      *EXTRA_FIELDS]
     assert len(body) == 3
     titles = [r[header.index("article_title")] for r in body]
     assert titles[2].startswith("'=HYPERLINK(")

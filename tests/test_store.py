@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
 
 from fake_figures import fake_extractor  # noqa: E402,F401  (pytest fixture)
 
-from newsfigures.engine.records import SPEC_FIELDS, Article, Figure  # noqa: E402
+from newsfigures.engine.records import EXTRA_FIELDS, SPEC_FIELDS, Article, Figure  # noqa: E402
 from newsfigures.store import database as store  # noqa: E402
 from newsfigures.store import frames  # noqa: E402
 from newsfigures.store.ingest import ingest_text  # noqa: E402
@@ -115,7 +115,8 @@ def test_counts_and_get_article(db):
 
 def test_figures_frame_has_every_spec_field_and_article_columns(db):
     df = frames.figures_frame(db)
-    assert list(df.columns) == [*SPEC_FIELDS, "article_title", "article_url", "extractor_version"]
+    assert list(df.columns) == [*SPEC_FIELDS, "article_title", "article_url", "extractor_version",
+                                *EXTRA_FIELDS]
     assert df["value"].tolist() == [35000, 14, 5000]
     assert df["vague"].dtype == bool
     assert df.loc[0, "article_title"] == "Thousands flee north of Aleppo"

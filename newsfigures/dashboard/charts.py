@@ -294,8 +294,22 @@ def approximate(df: pd.DataFrame) -> pd.Series:
     """True where a place's coordinates stand for an area, not a point: a country named
     as the place (its centroid) or a region as written ("northwest Syria", "the border").
     A column `approximate` from the store, when present, wins."""
+    guessed = _guessed_approximate(df)
+    if "approximate" in df.columns and "place_level" in df.columns:
+        level = _str(df["place_level"])
+        known = level != ""
+        area = df["approximate"].fillna(False).astype(bool) | level.isin(_AREA_LEVELS)
+        return area.where(known, guessed)
     if "approximate" in df.columns:
         return df["approximate"].fillna(False).astype(bool)
+    return guessed
+
+
+_AREA_LEVELS = ("country", "admin1", "region")  # drawn at a centroid: an area, not a point
+
+
+def _guessed_approximate(df: pd.DataFrame) -> pd.Series:
+    """For figures stored without the place's level: guessed from the name."""
     pairs = pd.DataFrame({"place": _str(df["place"]), "country": _str(df["country"])})
     unique = pairs.drop_duplicates()
     flags = {(p, c): p.lower() in _country_names(c) or bool(_REGIONAL.search(p))

@@ -108,11 +108,27 @@ def country_name(code: str) -> str:
     return info["name"] if info else code.upper()
 
 
-def _root(place: str, country: str, level: str) -> tuple[str, str, str]:
-    """(key, display name, country code) of the estimate a figure about `place` belongs to."""
+@dataclass(frozen=True)
+class _Known:
+    """A figure's place as the engine stored it (name, country, level, admin1)."""
+
+    name: str
+    country: str
+    level: str
+    admin1: str
+
+
+def _root(place: str, country: str, level: str, *, place_level: str = "",
+          admin1: str = "") -> tuple[str, str, str]:
+    """(key, display name, country code) of the estimate a figure about `place` belongs to.
+    `place_level` and `admin1` are what the engine read from the gazetteer for the figure;
+    the name is looked up again only for figures stored without them."""
     place = place or ""
     country = (country or "").upper()
-    found = _lookup(place) if place else None
+    if place_level:
+        found = _Known(place, country, place_level, admin1)
+    else:
+        found = _lookup(place) if place else None
     if not country and found is not None:
         country = (getattr(found, "country", "") or "").upper()
     if level == "admin1" and found is not None:
@@ -187,7 +203,8 @@ def _day(row: dict) -> dt.date | None:
 def _items(df: pd.DataFrame, level: str) -> list[_Item]:
     items = []
     needed = ["article", "start", "claim", "category", "kind", "place", "country", "date",
-              "published", "source", "publisher", "value", "high", "qualifier", "vague"]
+              "published", "source", "publisher", "value", "high", "qualifier", "vague",
+              "place_level", "admin1"]
     frame = with_claims(df)
     frame = frame[[c for c in needed if c in frame.columns]]
     for row in frame.to_dict("records"):
@@ -203,7 +220,9 @@ def _items(df: pd.DataFrame, level: str) -> list[_Item]:
                 claim=_text(row.get("claim")),
                 category=_text(row.get("category")).strip().lower(),
                 kind=kind if kind in KINDS else "",
-                root=_root(_text(row.get("place")), _text(row.get("country")), level),
+                root=_root(_text(row.get("place")), _text(row.get("country")), level,
+                           place_level=_text(row.get("place_level")),
+                           admin1=_text(row.get("admin1"))),
                 day=day,
                 published=_text(row.get("published")),
                 source_key=fold(label),

@@ -97,4 +97,6 @@ def _figure(doc: Document, n: int, amount: Amount, reading: Reading, place) -> F
         date=date, date_start=date_start, source=source, publisher=doc.publisher,
         published=doc.published, quote=quote, start=offset + amount.start, end=offset + amount.end,
         kind=reading.kind, claim=claims.claim_id(amount.value, reading.category, name, source),
+        place_level=place.level if place else "", admin1=place.admin1 if place else "",
+        approximate=bool(place.approximate) if place else False,
     )

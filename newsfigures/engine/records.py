@@ -49,6 +49,11 @@ class Figure:
     end: int
     kind: str = ""
     claim: str = ""
+    # Extra fields (the spec allows them): what the gazetteer knows of `place`, so that charts
+    # and estimates never look its name up again.
+    place_level: str = ""   # "country", "admin1", "city", "region", "site" or ""
+    admin1: str = ""        # the first-level division containing the place, "" if unknown
+    approximate: bool = False  # coordinates borrowed from a containing area
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -59,4 +64,6 @@ class Figure:
         return cls(**{k: v for k, v in row.items() if k in names})
 
 
-SPEC_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Figure))
+FIGURE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Figure))
+EXTRA_FIELDS: tuple[str, ...] = ("place_level", "admin1", "approximate")
+SPEC_FIELDS: tuple[str, ...] = tuple(f for f in FIGURE_FIELDS if f not in EXTRA_FIELDS)

@@ -70,6 +70,9 @@ HXL_TAGS: dict[str, str] = {
     "article_title": "#meta+title",
     "article_url": "#meta+url",
     "extractor_version": "#meta+version",
+    "place_level": "#loc+type",
+    "admin1": "#adm1+name",
+    "approximate": "#geo+approximate",
 }
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from ..engine.records import SPEC_FIELDS, Article, Figure
+from ..engine.records import EXTRA_FIELDS, FIGURE_FIELDS, SPEC_FIELDS, Article, Figure
 from . import identity
 
 BUSY_TIMEOUT_MS = 60_000
@@ -62,7 +62,14 @@ _FIGURE_TYPES: dict[str, str] = {
     "kind": "TEXT NOT NULL DEFAULT ''",
     "claim": "TEXT NOT NULL DEFAULT ''",
 }
+# Extra fields (migration 3): what the gazetteer knows of the place.
+_EXTRA_TYPES: dict[str, str] = {
+    "place_level": "TEXT NOT NULL DEFAULT ''",
+    "admin1": "TEXT NOT NULL DEFAULT ''",
+    "approximate": "INTEGER NOT NULL DEFAULT 0",
+}
 assert set(_FIGURE_TYPES) == set(SPEC_FIELDS), "store schema out of step with records.Figure"
+assert set(_EXTRA_TYPES) == set(EXTRA_FIELDS), "store schema out of step with records.Figure"
 
 
 def quote_name(name: str) -> str:
@@ -139,8 +146,15 @@ def _migration_2(conn: sqlite3.Connection) -> None:
                  "WHERE figures.article = articles.id), '')")
 
 
+def _migration_3(conn: sqlite3.Connection) -> None:
+    """Figures keep the place's level, admin1 and approximate flag (from the gazetteer);
+    figures stored before stay "" / 0 until `reextract`."""
+    for name in EXTRA_FIELDS:
+        conn.execute(f"ALTER TABLE figures ADD COLUMN {quote_name(name)} {_EXTRA_TYPES[name]}")
+
+
 # Each migration takes the schema from version i to i+1. Append; never edit a released one.
-MIGRATIONS = (_migration_1, _migration_2)
+MIGRATIONS = (_migration_1, _migration_2, _migration_3)
 SCHEMA_VERSION = len(MIGRATIONS)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -341,7 +355,7 @@ def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
-_FIGURE_COLUMNS = (*SPEC_FIELDS, "ordinal", "extractor_version")
+_FIGURE_COLUMNS = (*FIGURE_FIELDS, "ordinal", "extractor_version")
 _INSERT_FIGURE = (
     f"INSERT INTO figures ({', '.join(map(quote_name, _FIGURE_COLUMNS))}) "
     f"VALUES ({', '.join('?' for _ in _FIGURE_COLUMNS)})"
@@ -356,7 +370,10 @@ def _figure_row(figure: Figure, article_id: str, ordinal: int, version: str) -> 
                 "publisher", "published", "quote", "kind", "claim"):
         if d[key] is None:
             d[key] = ""
-    return (*(d[name] for name in SPEC_FIELDS), ordinal, version)
+    d["approximate"] = 1 if d["approximate"] else 0
+    d["place_level"] = d["place_level"] or ""
+    d["admin1"] = d["admin1"] or ""
+    return (*(d[name] for name in FIGURE_FIELDS), ordinal, version)
 
 
 def article_state(conn: sqlite3.Connection, article_id: str) -> tuple[str, str] | None:

@@ -11,7 +11,7 @@ import datetime as dt
 import sqlite3
 from typing import Mapping
 
-from ..engine.records import SPEC_FIELDS
+from ..engine.records import EXTRA_FIELDS, FIGURE_FIELDS, SPEC_FIELDS
 from .database import quote_name as _q
 
 # Filter keys accepted by `figures_frame` (singular or the dashboard's plural) -> column.
@@ -73,7 +73,7 @@ def normalise_filters(filters: Mapping | None) -> dict:
 
 
 FRAME_EXTRA = ("article_title", "article_url", "extractor_version")
-FRAME_COLUMNS = (*SPEC_FIELDS, *FRAME_EXTRA)
+FRAME_COLUMNS = (*SPEC_FIELDS, *FRAME_EXTRA, *EXTRA_FIELDS)  # extras last
 
 # How `figures_frame` types its columns. Text columns whose values repeat (a million figures
 # share a few thousand places, sources, dates) are pandas categoricals: integer codes plus one
@@ -82,8 +82,9 @@ FRAME_COLUMNS = (*SPEC_FIELDS, *FRAME_EXTRA)
 CATEGORICAL_COLUMNS: tuple[str, ...] = (
     "article", "qualifier", "unit", "group", "category", "place", "country", "date",
     "date_start", "source", "publisher", "published", "kind", "article_title", "article_url",
-    "extractor_version",
+    "extractor_version", "place_level", "admin1",
 )
+_BOOL_COLUMNS = ("vague", "approximate")
 ARROW_TEXT_COLUMNS: tuple[str, ...] = ("quote", "claim")
 _INT_COLUMNS = ("value", "start", "end")
 _NULLABLE_INT_COLUMNS = ("low", "high")
@@ -184,7 +185,7 @@ def _frame_columns(conn: sqlite3.Connection, f: dict):
     import pyarrow.compute as pc
 
     where, params = _where(f)
-    names = (*SPEC_FIELDS, "extractor_version", "ordinal")
+    names = (*FIGURE_FIELDS, "extractor_version", "ordinal")
     select = ", ".join(_column_sql(n) for n in names)
     clause = " AND ".join([*where, "f.id BETWEEN ? AND ?"])
     # In the table's own order (a plain scan: no index lookup per row); sorted below.
@@ -214,7 +215,7 @@ def _frame_columns(conn: sqlite3.Connection, f: dict):
             arr = joined(name)
             if name in (*_INT_COLUMNS, "ordinal"):
                 columns[name] = pc.cast(arr, pa.int64()).to_numpy(zero_copy_only=False)
-            elif name == "vague":
+            elif name in _BOOL_COLUMNS:
                 columns[name] = pc.cast(arr, pa.int64()).to_numpy(zero_copy_only=False) != 0
             elif name in _NULLABLE_INT_COLUMNS:
                 ints = pc.cast(_empty_as_null(arr), pa.int64())
@@ -296,17 +297,19 @@ def _frame_rows(conn: sqlite3.Connection, f: dict):
 
     where, params = _where(f)
     select = ", ".join(f"f.{_q(name)}" for name in SPEC_FIELDS)
+    extras = "".join(f", f.{_q(name)}" for name in EXTRA_FIELDS)
     sql = (
         f"SELECT {select}, a.title AS article_title, "
         "CASE WHEN a.path_or_url LIKE 'http%' THEN a.path_or_url ELSE '' END AS article_url, "
-        "f.extractor_version "
+        f"f.extractor_version{extras} "
         "FROM figures f JOIN articles a ON a.id = f.article"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY f.article, f.ordinal"
     )
     rows = conn.execute(sql, params).fetchall()
     df = pd.DataFrame.from_records(rows, columns=list(FRAME_COLUMNS))
-    df["vague"] = df["vague"].astype(bool)
+    for col in _BOOL_COLUMNS:
+        df[col] = df[col].astype(bool)
     for col in _INT_COLUMNS:
         df[col] = df[col].astype("int64")
     for col in _NULLABLE_INT_COLUMNS:
