@@ -31,7 +31,8 @@ st.set_page_config(page_title="newsfigures", page_icon="📰", layout="wide")
 from newsfigures.dashboard import charts, filters, marking  # noqa: E402
 from newsfigures.store import database as store  # noqa: E402
 from newsfigures.store import frames  # noqa: E402
-from newsfigures.store.ingest import Named, ingest, ingest_pasted, remove, restore_articles  # noqa: E402
+from newsfigures.store.ingest import Named, ingest, ingest_pasted  # noqa: E402
+from newsfigures.store.maintenance import remove, restore_articles  # noqa: E402
 
 REPO = Path(__file__).resolve().parent
 SEED_ARTICLES = REPO / "data" / "articles"

@@ -163,7 +163,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    from .store.ingest import reextract
+    from .store.maintenance import reextract
 
     progress, close = _progress_callback("reextract")
     try:
@@ -175,7 +175,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from .store.ingest import remove
+    from .store.maintenance import remove
 
     report = remove(_db_path(args), args.ids, purge=args.purge)
     _print_report(report)
@@ -183,7 +183,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from .store.ingest import restore_articles
+    from .store.maintenance import restore_articles
 
     report = restore_articles(_db_path(args), args.ids)
     _print_report(report)

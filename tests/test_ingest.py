@@ -23,14 +23,9 @@ from newsfigures.engine.records import Article  # noqa: E402
 from newsfigures.io import fetch  # noqa: E402
 from newsfigures.store import database as store  # noqa: E402
 from newsfigures.store import frames  # noqa: E402
-from newsfigures.store.ingest import (  # noqa: E402
-    IngestReport,
-    content_hash,
-    ingest,
-    ingest_article,
-    ingest_text,
-    reextract,
-)
+from newsfigures.store.ingest import content_hash, ingest, ingest_article, ingest_text  # noqa: E402
+from newsfigures.store.maintenance import reextract  # noqa: E402
+from newsfigures.store.reports import IngestReport  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = FIXTURES / "run_cli_with_fake.py"

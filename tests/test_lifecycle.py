@@ -23,7 +23,8 @@ from fake_figures import fake_extractor  # noqa: E402,F401  (pytest fixture)
 from newsfigures.cli import main  # noqa: E402
 from newsfigures.store import database as store  # noqa: E402
 from newsfigures.store import frames  # noqa: E402
-from newsfigures.store.ingest import Named, ingest, ingest_pasted, reextract, remove, restore_articles  # noqa: E402
+from newsfigures.store.ingest import Named, ingest, ingest_pasted  # noqa: E402
+from newsfigures.store.maintenance import reextract, remove, restore_articles  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "articles"

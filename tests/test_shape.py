@@ -37,8 +37,6 @@ KNOWN_LONG_MODULES = {
     "newsfigures.engine.places",
     "newsfigures.engine.sources",
     "newsfigures.io.articles",
-    "newsfigures.store.database",
-    "newsfigures.store.ingest",
 }
 KNOWN_LONG_SIGNATURES: set[str] = set()
 

@@ -1,22 +1,14 @@
-"""The article store: one SQLite file holding articles and their figures.
+"""The article store: one SQLite file holding articles, their sources and their figures.
 
 SQLite through the standard library, in WAL mode, so that the dashboard can read while an
-ingest writes, and two ingests queue on a busy timeout instead of failing. The schema lives
-here as numbered migrations; `PRAGMA user_version` records how many have run, and `connect`
-runs the missing ones inside one write transaction (so two processes never migrate twice).
-
-Tables
-- `articles`: id (PK), content_hash, path_or_url, title, publisher, published, text,
-  ingested_at, extractor_version (of the figures stored for it).
-- `figures`: one row per figure: every spec field (`article` is the article id, FK with
-  ON DELETE CASCADE), `ordinal` (its position in the article's extraction), extractor_version.
+ingest writes, and two ingests queue on a busy timeout instead of failing. The tables and
+their migrations are `schema.py`; `connect` checks that a file is a newsfigures store (and
+leaves any other file untouched, raising StoreError), then runs the missing migrations inside
+one write transaction (so two processes never migrate twice).
 
 Writers use `transaction(conn)`: BEGIN IMMEDIATE ... COMMIT, so each article is stored
-whole or not at all (a `kill -9` leaves the last committed state).
-
-Readers: `figures_frame` returns the figures as a compact DataFrame (categoricals for the
-repeating text columns, Arrow strings for quotes), read column-wise so that a million
-figures load in seconds (see its docstring and bench/app.py).
+whole or not at all (a `kill -9` leaves the last committed state). Readers of whole tables
+for the dashboard are in `frames.py`.
 """
 from __future__ import annotations
 
@@ -29,133 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from ..engine.records import EXTRA_FIELDS, FIGURE_FIELDS, SPEC_FIELDS, Article, Figure
+from ..engine.records import FIGURE_FIELDS, Article, Figure
 from . import identity
+from .schema import MIGRATIONS, SCHEMA_VERSION, quote_name
 
 BUSY_TIMEOUT_MS = 60_000
 ENV_DB = "NEWSFIGURES_DB"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
-# Column types of the figures table, per spec field.
-_FIGURE_TYPES: dict[str, str] = {
-    "article": "TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE",
-    "value": "INTEGER NOT NULL",
-    "low": "INTEGER",
-    "high": "INTEGER",
-    "qualifier": "TEXT NOT NULL DEFAULT ''",
-    "vague": "INTEGER NOT NULL DEFAULT 0",
-    "unit": "TEXT NOT NULL DEFAULT ''",
-    "group": "TEXT NOT NULL DEFAULT ''",
-    "category": "TEXT NOT NULL DEFAULT ''",
-    "place": "TEXT NOT NULL DEFAULT ''",
-    "country": "TEXT NOT NULL DEFAULT ''",
-    "lat": "REAL",
-    "lon": "REAL",
-    "date": "TEXT NOT NULL DEFAULT ''",
-    "date_start": "TEXT",
-    "source": "TEXT NOT NULL DEFAULT ''",
-    "publisher": "TEXT NOT NULL DEFAULT ''",
-    "published": "TEXT NOT NULL DEFAULT ''",
-    "quote": "TEXT NOT NULL DEFAULT ''",
-    "start": "INTEGER NOT NULL DEFAULT 0",
-    "end": "INTEGER NOT NULL DEFAULT 0",
-    "kind": "TEXT NOT NULL DEFAULT ''",
-    "claim": "TEXT NOT NULL DEFAULT ''",
-}
-# Extra fields (migration 3): what the gazetteer knows of the place.
-_EXTRA_TYPES: dict[str, str] = {
-    "place_level": "TEXT NOT NULL DEFAULT ''",
-    "admin1": "TEXT NOT NULL DEFAULT ''",
-    "approximate": "INTEGER NOT NULL DEFAULT 0",
-}
-assert set(_FIGURE_TYPES) == set(SPEC_FIELDS), "store schema out of step with records.Figure"
-assert set(_EXTRA_TYPES) == set(EXTRA_FIELDS), "store schema out of step with records.Figure"
-
-
-def quote_name(name: str) -> str:
-    """An SQL identifier, quoted."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _migration_1(conn: sqlite3.Connection) -> None:
-    conn.execute(
-        """CREATE TABLE articles (
-            id TEXT PRIMARY KEY,
-            content_hash TEXT NOT NULL,
-            path_or_url TEXT NOT NULL DEFAULT '',
-            title TEXT NOT NULL DEFAULT '',
-            publisher TEXT NOT NULL DEFAULT '',
-            published TEXT NOT NULL DEFAULT '',
-            text TEXT NOT NULL,
-            ingested_at TEXT NOT NULL,
-            extractor_version TEXT NOT NULL DEFAULT ''
-        )"""
-    )
-    columns = ",\n".join(f"{quote_name(name)} {_FIGURE_TYPES[name]}" for name in SPEC_FIELDS)
-    conn.execute(
-        f"""CREATE TABLE figures (
-            id INTEGER PRIMARY KEY,
-            {columns},
-            ordinal INTEGER NOT NULL,
-            extractor_version TEXT NOT NULL DEFAULT '',
-            UNIQUE (article, ordinal)
-        )"""
-    )
-    for column in ("date", "country", "place", "source", "publisher", "category"):
-        conn.execute(f"CREATE INDEX figures_{column} ON figures ({quote_name(column)})")
-    conn.execute("CREATE INDEX articles_published ON articles (published)")
-    conn.execute("CREATE INDEX articles_hash ON articles (content_hash)")
-
-
-def _migration_2(conn: sqlite3.Connection) -> None:
-    """Article identity, removal and store-wide dating.
-
-    articles: text_hash (what makes two sources the same article), origin (file, url,
-    upload, paste), own_date (the publication date from the article's metadata or its own
-    text, NULL until computed), dated (the publication date its figures were extracted with),
-    removed_at (NULL, or when it was removed). article_sources: every place an article was
-    read from, so that the same file or URL read again is found, and its other names kept."""
-    for ddl in (
-        "ALTER TABLE articles ADD COLUMN text_hash TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE articles ADD COLUMN origin TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE articles ADD COLUMN own_date TEXT",
-        "ALTER TABLE articles ADD COLUMN dated TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE articles ADD COLUMN removed_at TEXT",
-        """CREATE TABLE article_sources (
-            kind TEXT NOT NULL,
-            location TEXT NOT NULL,
-            article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            name TEXT NOT NULL DEFAULT '',
-            first_seen TEXT NOT NULL,
-            PRIMARY KEY (kind, location)
-        )""",
-        "CREATE INDEX article_sources_article ON article_sources (article)",
-        "CREATE INDEX articles_text_hash ON articles (text_hash)",
-    ):
-        conn.execute(ddl)
-    rows = conn.execute("SELECT id, text, path_or_url, ingested_at FROM articles").fetchall()
-    for article_id, text, where, at in rows:
-        kind = "url" if (where or "").startswith(("http://", "https://")) else "file"
-        location = identity.normalise_url(where) if kind == "url" else (where or article_id)
-        conn.execute("UPDATE articles SET text_hash = ?, origin = ? WHERE id = ?",
-                     (identity.text_hash(text or ""), kind, article_id))
-        conn.execute("INSERT OR IGNORE INTO article_sources VALUES (?, ?, ?, ?, ?)",
-                     (kind, location, article_id, Path(location).name if kind == "file"
-                      else location, at))
-    conn.execute("UPDATE articles SET dated = coalesce((SELECT MAX(published) FROM figures "
-                 "WHERE figures.article = articles.id), '')")
-
-
-def _migration_3(conn: sqlite3.Connection) -> None:
-    """Figures keep the place's level, admin1 and approximate flag (from the gazetteer);
-    figures stored before stay "" / 0 until `reextract`."""
-    for name in EXTRA_FIELDS:
-        conn.execute(f"ALTER TABLE figures ADD COLUMN {quote_name(name)} {_EXTRA_TYPES[name]}")
-
-
-# Each migration takes the schema from version i to i+1. Append; never edit a released one.
-MIGRATIONS = (_migration_1, _migration_2, _migration_3)
-SCHEMA_VERSION = len(MIGRATIONS)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

@@ -44,12 +44,9 @@ from ..io.articles import (
 )
 from . import database as store
 from . import dating, identity
+from .reports import IngestReport, SourceResult  # noqa: F401  (SourceResult: callers' type)
 
 Progress = Callable[[int, int, str], None]
-
-# What happened to one source.
-STATUSES = ("added", "updated", "unchanged", "same", "removed", "restored", "failed")
-
 
 @dataclass(frozen=True)
 class Named:
@@ -61,70 +58,6 @@ class Named:
     kind: str = "upload"
 
 
-@dataclass(frozen=True)
-class SourceResult:
-    """One source's outcome: its status, the article it is stored as, and why."""
-
-    source: str
-    status: str
-    article: str = ""
-    detail: str = ""
-
-    def line(self) -> str:
-        what = {"same": f"same as {self.article}", "removed": f"{self.article} is removed"}
-        text = what.get(self.status, self.status)
-        if self.article and self.status not in what:
-            text += f" {self.article}"
-        return f"{text}: {self.source}" + (f" ({self.detail})" if self.detail else "")
-
-
-@dataclass
-class IngestReport:
-    """What an ingest (or re-extraction) did. Built up by one call; not shared."""
-
-    added: int = 0
-    unchanged: int = 0
-    updated: int = 0
-    failed: int = 0
-    same: int = 0
-    removed: int = 0
-    restored: int = 0
-    figures: int = 0  # figures written in this run
-    failures: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
-    warnings: list[str] = field(default_factory=list)
-    results: list[SourceResult] = field(default_factory=list)
-    redated: list[str] = field(default_factory=list)  # stored articles re-dated by this run
-
-    def count(self, status: str, source: str = "", article: str = "", detail: str = "") -> None:
-        setattr(self, status, getattr(self, status) + 1)
-        if source:
-            self.results.append(SourceResult(source, status, article, detail))
-
-    def fail(self, source: str, reason: str) -> None:
-        self.failed += 1
-        self.failures.append((source, reason))
-        self.results.append(SourceResult(source, "failed", detail=reason))
-
-    @property
-    def ok(self) -> bool:
-        """True when nothing failed and no input needed a warning."""
-        return not self.failed and not self.warnings
-
-    def summary(self) -> str:
-        text = (
-            f"{self.added} added, {self.unchanged} unchanged, {self.updated} updated, "
-            f"{self.failed} failed"
-        )
-        for n, what in ((self.same, "same as a stored article"),
-                        (self.removed, "removed (not restored)"), (self.restored, "restored"),
-                        (len(self.redated), "stored re-dated")):
-            if n:
-                text += f", {n} {what}"
-        if self.warnings:
-            text += f", {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}"
-        return text
-
-
 def content_hash(article: Article) -> str:
     """What decides "unchanged": the text and the metadata extraction depends on."""
     payload = json.dumps(
@@ -134,7 +67,7 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _extractor():
+def extractor():
     from ..engine.figures import EXTRACTOR_VERSION, extract_figures
 
     return extract_figures, EXTRACTOR_VERSION
@@ -150,7 +83,7 @@ def ingest_article(conn: sqlite3.Connection, article: Article) -> str:
     state = store.article_state(conn, article.id)
     if state is not None and state[0] == digest:
         return "unchanged"
-    extract_figures, version = _extractor()
+    extract_figures, version = extractor()
     own = dating.own_date(article)
     figures = list(extract_figures(dataclasses.replace(article, published=own or article.published)))
     with store.transaction(conn):
@@ -271,7 +204,7 @@ def extract_prepared(item: Prepared) -> Prepared:
     """Extract the figures of an identified article with its collection date. Runs in a
     worker process; never raises."""
     try:
-        extract_figures, version = _extractor()
+        extract_figures, version = extractor()
         figures = tuple(extract_figures(dataclasses.replace(
             item.article, published=item.dated or item.article.published)))
     except Exception as e:
@@ -295,7 +228,7 @@ def _tasks(sources: list, report: IngestReport, timeout: float, allow_private) -
     return tasks
 
 
-def _pool_map(fn, tasks: list, workers: int) -> Iterator:
+def pool_map(fn, tasks: list, workers: int) -> Iterator:
     if workers <= 1 or len(tasks) < 2:
         yield from map(fn, tasks)
         return
@@ -333,7 +266,7 @@ def ingest(
     conn = store.connect(db)
     try:
         tasks = _tasks(expanded, report, timeout, allow_private)
-        reads = _pool_map(read_source, tasks, workers)
+        reads = pool_map(read_source, tasks, workers)
         _ingest_prepared(conn, reads, report, workers=workers, progress=progress,
                          restore=restore, total=len(tasks))
     finally:
@@ -413,7 +346,7 @@ def _ingest_prepared(conn, reads, report: IngestReport, *, workers: int, progres
         else:
             _finish_other(conn, item, report)
             finished(item.source)
-    for item in _pool_map(extract_prepared, _date_batch(conn, to_extract), workers):
+    for item in pool_map(extract_prepared, _date_batch(conn, to_extract), workers):
         _store_result(conn, item, report)
         finished(item.source)
     for item in later:
@@ -505,123 +438,3 @@ def _write(conn, item: Prepared) -> tuple[str, str]:
         store.write_article(conn, article, item.digest, list(item.figures), item.version,
                             origin=item.origin, own_date=item.own, dated=item.dated)
     return status, article.id
-
-
-# --------------------------------------------------------------------------- re-extraction
-
-
-def _reextract_one(task: tuple[str, str, str]) -> Prepared:
-    """(db path, article id, collection date or "") -> Prepared, in a worker: its own
-    read-only connection."""
-    db, article_id, date = task
-    conn = store.connect(db, readonly=True)
-    try:
-        article = store.get_article(conn, article_id)
-        state = store.article_state(conn, article_id)
-    finally:
-        conn.close()
-    if article is None or state is None:
-        return Prepared(article_id, "unchanged")
-    item = Prepared(article_id, "extract", article, state[0], dated=date)
-    return extract_prepared(item)
-
-
-def reextract(
-    db: Path, *, progress: Progress | None = None, workers: int = 1
-) -> IngestReport:
-    """Re-run the current extractor over every stored article not removed; each article's
-    figures are replaced in one transaction (skipped if the article changed meanwhile).
-    Own dates are computed again first (the date rules may have changed). Counts go to
-    `updated` (re-extracted), `unchanged` (changed or vanished meanwhile) and `failed`."""
-    report = IngestReport()
-    conn = store.connect(db)
-    try:
-        ids = store.article_ids(conn)
-        total = len(ids)
-        if progress:
-            progress(0, total, "")
-        with store.transaction(conn):
-            for article_id in ids:
-                store.set_dates(conn, article_id, dating.own_date(store.get_article(conn, article_id)))
-            wanted, _ = dating.store_dates(conn)
-        tasks = [(str(db), i, wanted.get(i, "")) for i in ids]
-        for done, result in enumerate(_pool_map(_reextract_one, tasks, workers), start=1):
-            _store_reextracted(conn, result, report)
-            if progress:
-                progress(done, total, result.source)
-        redated = dating.redate(conn)
-        report.redated.extend(redated.ids)
-    finally:
-        conn.close()
-    return report
-
-
-def _store_reextracted(conn, result: Prepared, report: IngestReport) -> None:
-    if result.status == "failed":
-        report.fail(result.source, result.reason)
-        return
-    if result.status == "unchanged":
-        report.count("unchanged")
-        return
-    try:
-        with store.transaction(conn):
-            state = store.article_state(conn, result.article.id)
-            if state is None or state[0] != result.digest:
-                report.count("unchanged")  # changed or deleted meanwhile
-                return
-            store.replace_figures(conn, result.article.id, list(result.figures), result.version)
-            conn.execute("UPDATE articles SET dated = ? WHERE id = ?", (result.dated, result.article.id))
-    except (sqlite3.IntegrityError, sqlite3.InterfaceError, OverflowError, ValueError) as e:
-        report.fail(result.source, f"not stored: {e.__class__.__name__}: {e}")
-        return
-    report.count("updated")
-    report.figures += len(result.figures)
-
-
-# --------------------------------------------------------------------------- removal
-
-
-def remove(db: Path, ids: list[str], *, purge: bool = False) -> IngestReport:
-    """Take articles out of every chart, count, claim, estimate and export (`purge`: delete
-    them for good). Counts go to `removed`; unknown ids fail. The others are re-dated."""
-    return _set_removed(db, ids, removed=True, purge=purge)
-
-
-def restore_articles(db: Path, ids: list[str]) -> IngestReport:
-    """Bring removed articles back (re-extracted if the extractor changed meanwhile)."""
-    return _set_removed(db, ids, removed=False, purge=False)
-
-
-def _set_removed(db: Path, ids: list[str], *, removed: bool, purge: bool) -> IngestReport:
-    report = IngestReport()
-    conn = store.connect(db)
-    try:
-        with store.transaction(conn):
-            existing = [i for i in ids if store.id_taken(conn, i)]
-            changed = store.purge(conn, existing) if purge else store.set_removed(conn, existing, removed)
-        for article_id in ids:
-            if article_id not in existing:
-                report.fail(article_id, "no such article")
-            elif article_id in changed:
-                report.count("removed" if removed else "restored", article_id, article_id,
-                             "purged" if purge else "")
-            else:
-                report.count("unchanged", article_id, article_id,
-                             "already removed" if removed else "not removed")
-        if not removed:
-            _refresh_versions(conn, changed)
-        redated = dating.redate(conn, skip=frozenset(changed))
-        report.redated.extend(redated.ids)
-    finally:
-        conn.close()
-    return report
-
-
-def _refresh_versions(conn, ids: list[str]) -> None:
-    """Restored articles whose figures come from another extractor version are marked for
-    `dating.redate`, which re-extracts them with their collection date."""
-    _, version = _extractor()
-    with store.transaction(conn):
-        for article_id in ids:
-            conn.execute("UPDATE articles SET dated = '~' WHERE id = ? AND extractor_version != ?",
-                         (article_id, version))
