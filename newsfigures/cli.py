@@ -69,7 +69,10 @@ def _open_out(path: str | None) -> TextIO:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .io.articles import ArticleError, ManifestWarning, SkippedSource, iter_articles, scan_sources
+    from .io.articles import iter_articles
+    from .io.listing import scan_sources
+    from .io.manifests import ManifestWarning
+    from .io.names import ArticleError, SkippedSource
     from .engine.figures import date_collection, extract_figures
 
     total = len(scan_sources(args.paths).files)

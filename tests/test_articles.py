@@ -7,16 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from newsfigures.io.articles import (
-    MAX_BYTES,
-    ArticleError,
-    ManifestWarning,
-    decode_text,
-    iter_articles,
-    parse_manifest,
-    read_article,
-    url_article_id,
-)
+from newsfigures.io.articles import iter_articles, read_article, url_article_id
+from newsfigures.io.decoding import MAX_BYTES, decode_text
+from newsfigures.io.manifests import ManifestWarning, parse_manifest
+from newsfigures.io.names import ArticleError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "data" / "articles"
@@ -235,7 +229,7 @@ def test_manifest_with_datetime_keeps_the_date():
 
 
 def read_article_meta_date(manifest) -> str:
-    from newsfigures.io.articles import _iso_date
+    from newsfigures.io.manifests import iso_date as _iso_date
 
     return _iso_date(manifest.rows["x.txt"]["published"])
 

@@ -13,21 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from newsfigures.io.articles import (
-    ArticleError,
-    ManifestWarning,
-    SkippedSource,
-    decode_text,
-    decode_text_with_warnings,
-    display_name,
-    iter_articles,
-    list_sources,
-    parse_manifest,
-    read_article,
-    read_manifest,
-    scan_sources,
-    source_id,
-)
+from newsfigures.io.articles import iter_articles, read_article, source_id
+from newsfigures.io.decoding import decode_text, decode_text_with_warnings
+from newsfigures.io.listing import list_sources, scan_sources
+from newsfigures.io.manifests import ManifestWarning, parse_manifest, read_manifest
+from newsfigures.io.names import ArticleError, SkippedSource, display_name
 
 LINUX = sys.platform.startswith("linux")
 

@@ -36,7 +36,6 @@ KNOWN_LONG_MODULES = {
     "newsfigures.engine.dates",
     "newsfigures.engine.places",
     "newsfigures.engine.sources",
-    "newsfigures.io.articles",
 }
 KNOWN_LONG_SIGNATURES: set[str] = set()
 

@@ -32,16 +32,10 @@ from typing import Callable, Iterator
 
 from ..engine.records import Article, Figure
 from ..io import fetch
-from ..io.articles import (
-    ArticleError,
-    display_name,
-    is_url,
-    manifest_row,
-    read_article,
-    read_manifest,
-    read_url,
-    scan_sources,
-)
+from ..io.articles import read_article, read_url
+from ..io.listing import scan_sources
+from ..io.manifests import manifest_row, read_manifest
+from ..io.names import ArticleError, display_name, is_url
 from . import database as store
 from . import dating, identity
 from .reports import IngestReport, SourceResult  # noqa: F401  (SourceResult: callers' type)
