@@ -32,10 +32,20 @@ def extract(article: Article, published: str | None = None) -> list[Figure]:
     return extract_figures(article)
 
 
-def extract_collection(articles: Iterable[Article]) -> list[Figure]:
+def extract_collection(articles: Iterable[Article], *,
+                       errors: list | None = None) -> list[Figure]:
     """The figures of articles read together (a folder, one ingest), in their order: the
     articles are first dated as one collection (one that gives only weekdays and months takes
-    the year of the others), then each is extracted."""
+    the year of the others), then each is extracted. With `errors` (a list), an article whose
+    extraction fails is skipped and `(article, exception)` appended to it; without, it raises."""
     from .engine.figures import date_collection, extract_figures
 
-    return [figure for article in date_collection(list(articles)) for figure in extract_figures(article)]
+    out: list[Figure] = []
+    for article in date_collection(list(articles)):
+        try:
+            out.extend(extract_figures(article))
+        except Exception as e:  # reported to the caller, who asked for the list
+            if errors is None:
+                raise
+            errors.append((article, e))
+    return out

@@ -73,7 +73,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .io.listing import scan_sources
     from .io.manifests import ManifestWarning
     from .io.names import ArticleError, SkippedSource
-    from .engine.figures import date_collection, extract_figures
+    from . import extract_collection
 
     total = len(scan_sources(args.paths).files)
     bar = _progress_bar(total, "extract")
@@ -97,25 +97,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 _err(f"warning: {item.path or item.url or item.id}: {warning}")
             articles.append(item)
     # Articles read together are dated together: one that gives only weekdays and months
-    # takes the year of the others (newsfigures.engine.collection_dates).
-    articles = date_collection(articles)
+    # takes the year of the others (newsfigures.extract_collection).
+    errors: list = []
+    figures = extract_collection(articles, errors=errors)
+    for item, e in errors:  # one bad article does not stop the others
+        failed += 1
+        _err(f"error: {item.path or item.url or item.id}: extraction failed: "
+             f"{e.__class__.__name__}: {e}")
     out = _open_out(args.out)
     try:
-        for item in articles:
-            if bar is not None:
-                bar.update(1)
-            try:
-                figures = extract_figures(item)
-            except Exception as e:  # one bad article must not stop the others
-                failed += 1
-                _err(f"error: {item.path or item.url or item.id}: extraction failed: "
-                     f"{e.__class__.__name__}: {e}")
-                continue
-            for figure in figures:
-                out.write(json.dumps(figure.to_dict(), ensure_ascii=False) + "\n")
-                written += 1
+        for figure in figures:
+            out.write(json.dumps(figure.to_dict(), ensure_ascii=False) + "\n")
+            written += 1
     finally:
         if bar is not None:
+            bar.update(len(articles))
             bar.close()
         if out is not sys.stdout:
             out.close()
