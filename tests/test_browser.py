@@ -187,3 +187,20 @@ def test_a_deep_link_opens_the_filtered_view(page, server):
     page.wait_for_selector('[data-testid="stMetric"]')
     assert metric_value(page, "Figures") == "5"
     shoot(charts(page).nth(2), "map_turkey")
+
+
+def test_hostile_text_in_a_link_is_shown_literally(page, server):
+    """A query value with an image, a link and LaTeX reaches a warning: the browser shows its
+    characters, loads nothing from the image's address, and renders no link or formula."""
+    from urllib.parse import quote
+
+    hostile = "![pixel](http://attacker.example/p.png) [click](http://attacker.example/) $x^2$"
+    page.goto(f"{server}/?min_value={quote(hostile)}")
+    alert = page.locator('[data-testid="stAlert"]', has_text="attacker.example").first
+    alert.wait_for(timeout=60_000)
+    assert "![pixel](http://attacker.example/p.png)" in alert.inner_text()
+    assert alert.locator("img").count() == 0
+    assert alert.locator("a").count() == 0
+    assert alert.locator(".katex").count() == 0
+    assert not any(urlparse(u).hostname == "attacker.example" for u in page.nf_blocked)
+    shoot(alert, "hostile_query_literal")
