@@ -2,7 +2,7 @@
 
 Many articles never write a year: a wire story says "said Tuesday", "set to meet on February 11",
 "it's only February".  Its text pins a weekday and a month (and maybe month-days) but the year is
-outside knowledge.  Articles collected together (one crawl, one search, one folder) are usually
+outside knowledge.  Articles collected together (one crawl, one search, one folder) are often
 from the same period, so such an article is dated in the year nearest the dated articles it was
 collected with.
 
@@ -24,43 +24,47 @@ The rule, in order:
    distance to a sibling, then the earlier date.  A candidate needs an *anchor* within the window
    (a sibling dated by metadata or by its own text, not by this rule), so an article far from
    its collection's period stays "" and a chain of guesses never drifts away from the anchors.
-4. Undated articles are resolved one at a time, the best-anchored first (most siblings, nearest,
-   fewest candidates), and each resolved one joins the siblings.
+4. A collection of many years (its anchors spread over more than `SPREAD_DAYS`) lends a year
+   only to an article tied to one period: its winning candidate lies within `SPREAD_GAP_DAYS`
+   of a sibling, and every candidate in another period has fewer siblings, or as many but none
+   that close.  Otherwise a weekday and a month say nothing about the year, and it stays "".
+5. Undated articles are resolved one at a time, the best-anchored first (most siblings, nearest,
+   fewest candidates), and each resolved one joins the siblings.  Only the articles with a
+   candidate near the newly dated one are scored again.
 
 Pure and deterministic; never reads the clock.
 """
 from __future__ import annotations
 
 import bisect
+import heapq
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .datelines import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    is_american,
-    publication_date,
-    story_weekday,
-    strip_comments,
-    weekday_mentions,
-)
-from .dates import Mention, find_mentions, parse_date, to_date
+from .calendar_words import month_names, month_number
+from .datelines import FIRST_YEAR, LAST_YEAR, publication_date, read
+from .date_resolution import Mention
+from .dates import parse_date, to_date
 
 __all__ = ["Evidence", "collection_dates", "candidate_dates", "evidence"]
+
+log = logging.getLogger(__name__)
 
 WINDOW_DAYS = 60  # a sibling this close counts as "the same period"
 PAST_SPAN = 21  # an article follows a past month-day it reports by at most three weeks
 FUTURE_SPAN = 60  # an event still to come is announced at most two months ahead
 CLASH_SPAN = 60  # a month-day told as past but lying this close after a candidate clashes with it
+SPREAD_DAYS = 730  # anchors spread over more than this: a collection of many years
+SPREAD_GAP_DAYS = 2  # ... where a borrowed year needs a sibling this close
+ONE_AT_A_TIME = 200  # up to this many undated articles, each resolved one joins the siblings
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_FULL_MONTHS = month_names() + tuple(m.upper() for m in month_names())
 # A month named on its own ("it's only February", "in late January", "this December").  "May" and
 # "March" are words too, so they count only after a word that makes them a month.
 _RE_NAMED_MONTH = re.compile(
-    r"(?P<before>\b[A-Za-z-]+\s+)?\b(?P<mon>" + "|".join(_MONTHS) + r"|"
-    + "|".join(m.upper() for m in _MONTHS) + r")\b"
+    r"(?P<before>\b[A-Za-z-]+\s+)?\b(?P<mon>" + "|".join(_FULL_MONTHS) + r")\b"
     r"(?P<after>\s*,?\s*(?:\d|of\s+\d)|\s+(?:last|next|this)\s+year)?"
 )
 _RE_SINCE = re.compile(r"\b(?:since|ever\s+since)\b[^.;:!?\n]{0,60}$", re.IGNORECASE)
@@ -94,27 +98,27 @@ def _named_months(text: str) -> set[int]:
         if m["after"]:  # "February 5", "September 2013", "May last year": not a month of "now"
             continue
         before = (m["before"] or "").strip()
-        if before.lower() in ("last", "next") or _RE_SINCE.search(text[max(0, m.start() - 60):m.start()]):
+        if before.lower() in ("last", "next") or _RE_SINCE.search(text, max(0, m.start() - 60), m.start()):
             continue  # "last June", "since the monsoon started in June": only a start
         word = m["mon"].capitalize()
         if word in ("May", "March") and not _MONTH_CUE.match(before):
             continue
-        out.add(_MONTHS.index(word) + 1)
+        out.add(month_number(word))
     return out
 
 
 def _is_future(text: str, m: Mention) -> bool:
-    return bool(_RE_FUTURE.search(text[max(0, m.start - 60):m.start]))
+    return bool(_RE_FUTURE.search(text, max(0, m.start - 60), m.start))
 
 
 def evidence(text: str) -> Evidence:
     """The weekday/month evidence of one article's text."""
-    body = strip_comments(text or "")
-    ms = find_mentions(body, "", dayfirst=not is_american(body))
+    r = read(text or "")
+    body = r.body
     past: list[tuple[int, int]] = []
     future: list[tuple[int, int]] = []
     years: list[int] = []
-    for m in ms:
+    for m in r.mentions:
         if m.explicit_year:
             d = m.end or m.begin
             if d and FIRST_YEAR <= d.year <= LAST_YEAR and not _is_future(body, m):
@@ -122,8 +126,7 @@ def evidence(text: str) -> Evidence:
             continue
         if m.rule in ("mdy", "dmy") and m.month and m.day:  # not "since Aug. 25": only a start
             (future if _is_future(body, m) else past).append((m.month, m.day))
-    weekday = story_weekday(weekday_mentions(ms))
-    return Evidence(weekday, frozenset(_named_months(body)), tuple(past), tuple(future),
+    return Evidence(r.weekday, frozenset(_named_months(body)), tuple(past), tuple(future),
                     max(years) if years else FIRST_YEAR)
 
 
@@ -200,8 +203,31 @@ class _Siblings:
         gaps = [abs(self.days[j] - o) for j in (i - 1, i) if 0 <= j < len(self.days)]
         return hi - lo, min(gaps, default=10 ** 6)
 
+    def spread(self) -> int:
+        return self.days[-1] - self.days[0] if self.days else 0
 
-_ONE_AT_A_TIME = 200  # up to this many undated articles, each resolved one joins the siblings
+
+def _best(siblings: _Siblings, cands: list[date], spread: bool) -> tuple[int, int, date] | None:
+    """(siblings, gap, date) of the winning candidate; None when, in a collection of many
+    years, the candidates do not point to one period (rule 4)."""
+    scored = [(*siblings.score(d), d) for d in cands]
+    count, gap, day = min(scored, key=lambda s: (-s[0], s[1], s[2]))
+    if spread:
+        if gap > SPREAD_GAP_DAYS:
+            return None
+        for c, g, d in scored:
+            if abs((d - day).days) > WINDOW_DAYS and (c > count or c == count and g <= SPREAD_GAP_DAYS):
+                return None
+    return count, gap, day
+
+
+def _own_dates(texts: dict[str, str], known: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key in sorted(texts):
+        text = texts[key] or ""
+        hint = known.get(key) or ""
+        out[key] = (publication_date(text, hint=hint) if hint else "") or publication_date(text)
+    return out
 
 
 def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None) -> dict[str, str]:
@@ -213,46 +239,64 @@ def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None)
     month-days they mention, never after a month-day they describe as still to come) in any
     plausible year, and the candidate wins that has most dated siblings within `WINDOW_DAYS`,
     ties broken by the smallest distance to a sibling; undated articles are resolved one at a
-    time, most constrained / nearest first, each resolved one joining the siblings.
+    time, most constrained / nearest first, each resolved one joining the siblings.  In a
+    collection of many years, only an article tied to one period is dated (rule 4).
     No siblings or no weekday+month evidence -> "".
     """
     known = known or {}
-    out: dict[str, str] = {}
-    for key in sorted(texts):
-        text = texts[key] or ""
-        hint = known.get(key) or ""
-        out[key] = (publication_date(text, hint=hint) if hint else "") or publication_date(text)
+    out = _own_dates(texts, known)
     dated = [to_date(v) for v in out.values()]
     dated += [to_date(parse_date(v or "")) for k, v in known.items() if k not in texts]  # metadata only
     anchors = _Siblings([d for d in dated if d is not None])  # never dated by this rule
-    siblings = _Siblings([d for d in dated if d is not None])
     if not anchors.days:
         return out
+    spread = anchors.spread() > SPREAD_DAYS
     pending: dict[str, list[date]] = {}
     for key in sorted(texts):
-        if out[key]:
-            continue
-        try:
-            cands = candidate_dates(evidence(texts[key] or ""))
-        except Exception:  # junk input never raises
-            cands = []
-        # a guess needs an anchor within the window: a chain of guesses never drifts away
-        cands = [d for d in cands if anchors.score(d)[0] > 0]
-        if cands:
-            pending[key] = cands
-    if len(pending) > _ONE_AT_A_TIME:  # a big collection: the dated articles decide alone
+        if not out[key]:
+            # a guess needs an anchor within the window: a chain of guesses never drifts away
+            cands = [d for d in candidate_dates(evidence(texts[key] or "")) if anchors.score(d)[0] > 0]
+            if cands:
+                pending[key] = cands
+    siblings = _Siblings([d for d in dated if d is not None])
+    if len(pending) > ONE_AT_A_TIME:  # a big collection: the dated articles decide alone
         for key, cands in pending.items():
-            out[key] = min(((*siblings.score(d), d) for d in cands), key=lambda s: (-s[0], s[1], s[2]))[2].isoformat()
+            best = _best(siblings, cands, spread)
+            if best:
+                out[key] = best[2].isoformat()
         return out
-    while pending:
-        best: tuple | None = None
-        for key, cands in pending.items():
-            count, gap, d = min(((*siblings.score(d), d) for d in cands), key=lambda s: (-s[0], s[1], s[2]))
-            rank = (-count, gap, len(cands), key)
-            if best is None or rank < best[0]:
-                best = (rank, key, d)
-        _, key, d = best
+    out.update(_one_at_a_time(pending, siblings, spread))
+    return out
+
+
+def _one_at_a_time(pending: dict[str, list[date]], siblings: _Siblings, spread: bool) -> dict[str, str]:
+    """Rule 5: the best-anchored article first; each dated one joins the siblings, and only the
+    articles with a candidate within the window of it are scored again."""
+    near: dict[int, set[str]] = {}  # window bucket -> articles with a candidate in it
+    for key, cands in pending.items():
+        for d in cands:
+            near.setdefault(d.toordinal() // WINDOW_DAYS, set()).add(key)
+    version = dict.fromkeys(pending, 0)
+    heap: list = []
+
+    def push(key: str) -> None:
+        version[key] += 1
+        best = _best(siblings, pending[key], spread)
+        if best:
+            count, gap, d = best
+            heapq.heappush(heap, ((-count, gap, len(pending[key]), key), version[key], d))
+
+    for key in sorted(pending):
+        push(key)
+    out: dict[str, str] = {}
+    while heap:
+        (_, _, _, key), v, d = heapq.heappop(heap)
+        if key in out or v != version[key]:
+            continue  # dated already, or scored again since
         out[key] = d.isoformat()
         siblings.add(d)
-        del pending[key]
+        b = d.toordinal() // WINDOW_DAYS
+        for other in sorted(set().union(*(near.get(b + i, set()) for i in (-1, 0, 1)))):
+            if other not in out:
+                push(other)
     return out

@@ -1,29 +1,47 @@
-"""Publication date of an article inferred from its text (datelines, date widgets, weekdays).
+"""Publication date of an article inferred from its text (datelines, date lines, weekdays).
 
 Evidence, most reliable first (the htmldate order, applied to plain text):
-1. a full date near the top of the text: a dateline ("January 4, 2019 (KHARTOUM) -"), a date
-   line ("• 07/02/2016"), "Published: ...", "Updated: Jul 15, 2010, 15:27 PM IST";
+1. a full date near the top of the text: a dateline ("January 4, 2019 (KHARTOUM) -",
+   "KUNMING, May 7, 2024 (Xinhua) --"), a date line ("• 07/02/2016", "By Jane Doe | March 4,
+   2019 5:12 PM", "Friday, September 20th 2024"), "Published: ...", "Updated: Jul 15, 2010,
+   15:27 PM IST";
 2. otherwise the latest full date the story reports as past, and weekdays written next to a
    month-day ("Wednesday (February 12)"), which pin the year;
 3. the story's "now": the weekday that makes every bare weekday mention ("said Tuesday",
    "on Monday") lie at most a few days back.  It moves a date from step 2 forward to the day of
-   publication, pins the year of a year-less dateline ("Amman, Sep. 10 (Petra)"), and fixes the
-   classic January year slip in a dateline ("January 4, 2019" for 2020) when only the next year
-   agrees with it.
+   publication, and fixes the classic January year slip in a dateline ("January 4, 2019" for
+   2020) when only the next year agrees with it.
+A dateline without a year ("GENEVA, Feb 9 (Reuters) -", "ANKARA, February 6. /TASS/.",
+"Mumbai, Nov 3rd, IANS:") gives the day; its year is the one the story's weekday pins, or the
+one of the latest full date the story reports.
 A text that names no year at all gets "" here; `collection_dates.py` dates it from the articles
-it was collected with.
-Reader comments at the bottom of a page are cut off first, so their dates never win.
+it was collected with.  Reader comments at the bottom of a page are cut off first, so their
+dates never win.  Years of other calendars ("2077 B.S.") are never read (`date_mentions`).
 Nothing here reads the clock; "" when the text supports no guess.
+
+An article's text is read once (`read`): its body, its date mentions, its weekday, its years;
+`publication_date` and `collection_dates.evidence` share that reading, and a text's inferred
+date is remembered, so asking again costs nothing.
 """
 from __future__ import annotations
 
+import functools
+import hashlib
+import logging
 import re
+from collections import OrderedDict
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .dates import Mention, find_mentions, parse_date, scan
+from .calendar_words import month_forms
+from .date_mentions import find_expressions, scan
+from .date_resolution import Mention, is_dateline, resolve
+from .dates import parse_date
 
-__all__ = ["infer_publication_date", "is_american", "publication_date", "strip_comments", "story_weekday",
-           "weekday_mentions"]
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "Reading", "infer_publication_date", "is_american", "publication_date",
+           "read", "strip_comments", "story_weekday", "weekday_mentions"]
+
+log = logging.getLogger(__name__)
 
 # Plausible publication years, for pinning a year from a weekday next to a month-day.
 FIRST_YEAR, LAST_YEAR = 1990, 2030
@@ -32,6 +50,8 @@ FIRST_YEAR, LAST_YEAR = 1990, 2030
 LATEST_LIKELY_YEAR = 2026
 TOP_CHARS = 700  # where a dateline or date line can stand
 MAX_DAYS_TO_NOW = 2  # a story is published the day of its latest past date or a day or two later
+READING_CACHE = 256  # article readings kept (a collection reads each article's evidence right after)
+PUBLISHED_CACHE = 100_000  # inferred dates kept, by a digest of the text
 
 _RE_COMMENTS = re.compile(
     r"^[ \t]*(?:\d+\s+)?(?:comments?(?:\(s\))?|responses?|replies)[ \t]*:?[ \t]*$"
@@ -56,25 +76,34 @@ _UK = re.compile(
     r"\b(?:colour|colours|centre|centres|favour|favourite|neighbour|neighbours|neighbouring|honour|"
     r"labour|organisation|organisations|defence|theatre|travelled|grey|whilst|programme)\b"
 )
-_MONTH_FIRST = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b")
-_DAY_FIRST = re.compile(r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d\b")
+_M3 = "(?:" + "|".join(sorted({f[:3] for f in month_forms() if f[1:].islower()})) + ")"
+_MONTH_FIRST = re.compile(r"\b" + _M3 + r"[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b")
+_DAY_FIRST = re.compile(r"\b\d{1,2}\s+" + _M3 + r"[a-z]*\.?\s+(?:19|20)\d\d\b")
+# Where a match of each pattern above can begin (see `date_mentions.scan`).
+_S_US = re.compile(_US.pattern[len(r"\b(?:"):-len(r")\b")])
+_S_UK = re.compile(_UK.pattern[len(r"\b(?:"):-len(r")\b")])
+_S_MONTH_FIRST = re.compile("|".join(f"{h}(?=" + "|".join(sorted(m[1:] for m in _M3[3:-1].split("|") if m[0] == h)) + ")"
+                                     for h in sorted({m[0] for m in _M3[3:-1].split("|")})))
+_S_DAY_FIRST = re.compile(r"\d(?=\d?\s+" + _M3 + ")")
+
+# What may stand on a date line beside the date: a byline, a time and its zone, a label, a
+# separator ("By Jane Doe | March 4, 2019 5:12 PM EST", "Updated: 10:23 GMT, 4 March 2019").
+_RE_LINE_FURNITURE = re.compile(
+    r"\bBy\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|da|van|von|al|el|bin|ibn))*"
+    r"|\b\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
+    r"|\b(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|PST|PDT|ET|PT|IST|PKT|WAT|EAT|CAT|SAST|AEST|AEDT|JST"
+    r"|KST|HKT|SGT|WIB|ICT|NPT)\b(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?"
+    r"|(?i:\b(?:local\s+time|\d+\s+min(?:ute)?s?\s+read|published|posted|updated|last\s+updated"
+    r"|first\s+published|modified|released|dated|date|on|at)\b)"
+)
+_RE_WORD = re.compile(r"[A-Za-z]{2,}")
+_RE_TWO_WORDS = re.compile(r"[a-z]{3,}\s+[a-z]{3,}")
 
 
 def strip_comments(text: str) -> str:
     """The text up to the reader-comments section (a marker in the last 70% of the text)."""
-    floor = len(text) * 3 // 10
-    for m in _RE_COMMENTS.finditer(text):
-        if m.start() >= floor:
-            return text[:m.start()]
-    return text
-
-
-# Where a match of each pattern above can begin (see `dates.scan`): the word lists without
-# their `\b`s, the months' initials, a day number before a month.
-_S_US = re.compile(_US.pattern[len(r"\b(?:"):-len(r")\b")])
-_S_UK = re.compile(_UK.pattern[len(r"\b(?:"):-len(r")\b")])
-_S_MONTH_FIRST = re.compile(r"J(?=an|un|ul)|F(?=eb)|M(?=ar|ay)|A(?=pr|ug)|S(?=ep)|O(?=ct)|N(?=ov)|D(?=ec)")
-_S_DAY_FIRST = re.compile(r"\d(?=\d?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")
+    m = _RE_COMMENTS.search(text, len(text) * 3 // 10)  # (every alternative starts a line)
+    return text[:m.start()] if m else text
 
 
 def _count(rx: re.Pattern, starts: re.Pattern, text: str) -> int:
@@ -88,7 +117,7 @@ def is_american(text: str) -> bool:
     return us > uk
 
 
-def weekday_mentions(ms: list[Mention]) -> list[int]:
+def weekday_mentions(ms: list[Mention] | tuple[Mention, ...]) -> list[int]:
     """The weekdays a text mentions as bare days ("said Tuesday", "on Friday"), for
     `story_weekday`; "last/next/since ... Monday" do not count."""
     out = []
@@ -119,6 +148,46 @@ def story_weekday(weekdays: list[int]) -> int | None:
     return best[2]
 
 
+# --------------------------------------------------------------------------- one reading
+
+@dataclass(frozen=True)
+class Reading:
+    """What an article's text says about dates, read once: the body (reader comments cut off),
+    whether numeric dates are day-first, its date mentions resolved without a publication
+    date, the story's weekday and the years it writes out."""
+
+    body: str
+    dayfirst: bool
+    mentions: tuple[Mention, ...]
+    weekday: int | None
+    years: frozenset[int]
+
+
+def _ambiguous_numeric(expressions) -> bool:
+    """A numeric date whose two first fields could both be the month (07/02/2016)."""
+    for e in expressions:
+        if e.rule == "numeric":
+            a, b = int(e.match["a"]), int(e.match["b"])
+            if a != b and a <= 12 and b <= 12:
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=READING_CACHE)
+def read(text: str) -> Reading:
+    """The date reading of one article's text (see `Reading`)."""
+    body = strip_comments(text or "")
+    expressions = find_expressions(body)
+    dayfirst = not is_american(body) if _ambiguous_numeric(expressions) else True
+    ms = tuple(resolve(body, expressions, "", dayfirst=dayfirst))
+    years = {m.end.year for m in ms if m.explicit_year and m.end} | \
+            {m.begin.year for m in ms if m.explicit_year and m.begin}
+    return Reading(body, dayfirst, ms, story_weekday(weekday_mentions(ms)),
+                   frozenset(y for y in years if FIRST_YEAR <= y <= LAST_YEAR))
+
+
+# --------------------------------------------------------------------------- the rules
+
 def _year_candidates(month: int, day: int, weekday: int) -> list[int]:
     out = []
     for y in range(FIRST_YEAR, LAST_YEAR + 1):
@@ -130,7 +199,7 @@ def _year_candidates(month: int, day: int, weekday: int) -> list[int]:
     return out
 
 
-def _pick_year(candidates: list[int], text_years: set[int]) -> int | None:
+def _pick_year(candidates: list[int], text_years: frozenset[int]) -> int | None:
     if not candidates:
         return None
     named = [y for y in candidates if y in text_years]
@@ -145,98 +214,142 @@ def _pick_year(candidates: list[int], text_years: set[int]) -> int | None:
 
 
 def _is_future(text: str, m: Mention) -> bool:
-    return bool(_RE_FUTURE.search(text[max(0, m.start - 60):m.start]))
+    return bool(_RE_FUTURE.search(text, max(0, m.start - 60), m.start))
+
+
+def _date_line(text: str, m: Mention) -> bool:
+    """A date on a line of its own or with only page furniture beside it ("  • 07/02/2016",
+    "Friday, September 20th 2024", "By Jane Doe | March 4, 2019 5:12 PM EST")."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.stop)
+    line = text[line_start:m.start] + " " + text[m.stop:line_end if line_end >= 0 else len(text)]
+    if len(line) > 200:
+        return False
+    line = _RE_LINE_FURNITURE.sub(" ", line)
+    return len(_RE_WORD.findall(line)) <= 1 and not _RE_TWO_WORDS.search(line)
+
+
+def _at_top(m: Mention) -> bool:
+    return m.start < TOP_CHARS and m.kind == "day" and m.end is not None \
+        and m.rule in ("mdy", "dmy", "iso", "numeric")
+
+
+def _strong_date(r: Reading) -> date | None:
+    """Step 1: a full date near the top, labelled "Published" first, then one on a dateline or
+    a date line of its own, then one labelled "Updated"."""
+    body = r.body
+    top = [m for m in r.mentions if _at_top(m) and m.explicit_year and FIRST_YEAR <= m.end.year <= LAST_YEAR]
+    labelled = [m for m in top if _RE_LABEL.search(body, max(0, m.start - 30), m.start)]
+    lines = [m for m in top if m.dateline or is_dateline(body, m.start, m.stop, alone=True) or _date_line(body, m)]
+    updated = [m for m in top if _RE_UPDATED.search(body, max(0, m.start - 30), m.start)]
+    strong = labelled or lines or updated
+    if not strong:
+        return None
+    d = strong[0].end
+    if d.month == 1 and r.weekday is not None and d.weekday() != r.weekday:
+        try:
+            nxt = d.replace(year=d.year + 1)
+        except ValueError:
+            nxt = None
+        if nxt is not None and nxt.weekday() == r.weekday:
+            d = nxt  # "January 4, 2019" written in the first days of 2020
+    return d
+
+
+def _yearless_dateline(r: Reading) -> Mention | None:
+    """A dateline near the top whose date has no year ("Amman, Sep. 10 (Petra) --")."""
+    for m in r.mentions:
+        if m.start >= TOP_CHARS // 2:
+            break
+        if m.rule in ("mdy", "dmy") and not m.explicit_year and m.month and m.day and m.kind == "day" \
+                and (m.dateline or is_dateline(r.body, m.start, m.stop, alone=True)):
+            return m
+    return None
+
+
+def _evidence(r: Reading) -> list[date]:
+    """Step 2: full dates the story reports as past, and month-days whose weekday pins the year."""
+    out: list[date] = []
+    for m in r.mentions:
+        if m.explicit_year and m.end and FIRST_YEAR <= m.end.year <= LAST_YEAR and not _is_future(r.body, m) and (
+                m.kind == "day" and m.rule in ("mdy", "dmy", "iso", "numeric", "range")
+                or m.kind == "period" and m.rule == "range"):
+            out.append(m.end)
+    for m in r.mentions:
+        if m.rule in ("mdy", "dmy") and not m.explicit_year and m.weekday >= 0 and m.month and m.day:
+            y = _pick_year(_year_candidates(m.month, m.day, m.weekday), r.years)
+            if y:
+                out.append(date(y, m.month, m.day))
+    return out
+
+
+def _dateline_year(line: Mention, evidence: list[date], r: Reading) -> date | None:
+    """The date of a year-less dateline: in the year the story's weekday pins, else in the
+    first year that puts it on or after the latest past date the story reports."""
+    if not evidence:
+        if r.weekday is None:
+            return None
+        y = _pick_year(_year_candidates(line.month, line.day, r.weekday), r.years)
+        return date(y, line.month, line.day) if y else None
+    latest = max(evidence)
+    for y in (latest.year, latest.year + 1):
+        try:
+            d = date(y, line.month, line.day)
+        except ValueError:
+            continue
+        if d >= latest - timedelta(days=MAX_DAYS_TO_NOW) and (r.weekday is None or d.weekday() == r.weekday):
+            return d
+    return None
 
 
 def infer_publication_date(text: str) -> str:
-    body = strip_comments(text)
-    dayfirst = not is_american(body)
-    ms = find_mentions(body, "", dayfirst=dayfirst)
-    now_wd = story_weekday(weekday_mentions(ms))
-    text_years = {m.end.year for m in ms if m.explicit_year and m.end} | \
-                 {m.begin.year for m in ms if m.explicit_year and m.begin}
-    text_years = {y for y in text_years if FIRST_YEAR <= y <= LAST_YEAR}
-
-    # 1. a full date near the top: labelled "Published" first, then the first one.
-    top = [m for m in ms if m.start < TOP_CHARS and m.kind == "day" and m.explicit_year and m.end
-           and m.rule in ("mdy", "dmy", "iso", "numeric") and FIRST_YEAR <= m.end.year <= LAST_YEAR]
-    labelled = [m for m in top if _RE_LABEL.search(body[max(0, m.start - 30):m.start])]
-    updated = [m for m in top if _RE_UPDATED.search(body[max(0, m.start - 30):m.start])]
-    lines = [m for m in top if m.dateline or _looks_like_dateline(body, m) or _stands_alone(body, m)]
-    strong = labelled or lines or updated
-    if strong:
-        first = strong[0]
-        d = first.end
-        if d.month == 1 and now_wd is not None and d.weekday() != now_wd:
-            try:
-                nxt = d.replace(year=d.year + 1)
-            except ValueError:
-                nxt = None
-            if nxt is not None and nxt.weekday() == now_wd:
-                d = nxt  # "January 4, 2019" written in the first days of 2020
+    """The publication date the text itself gives (see the module's docstring), or ""."""
+    r = read(text)
+    d = _strong_date(r)
+    if d is not None:
         return d.isoformat()
-
-    evidence: list[date] = []
-    # 2a. full dates the story reports as past
-    for m in ms:
-        if m.kind == "day" and m.explicit_year and m.end and m.rule in ("mdy", "dmy", "iso", "numeric", "range") \
-                and FIRST_YEAR <= m.end.year <= LAST_YEAR and not _is_future(body, m):
-            evidence.append(m.end)
-        elif m.kind == "period" and m.rule == "range" and m.explicit_year and m.end \
-                and FIRST_YEAR <= m.end.year <= LAST_YEAR and not _is_future(body, m):
-            evidence.append(m.end)
-    # 2b. a weekday written next to a month-day pins the year
-    for m in ms:
-        if m.rule in ("mdy", "dmy") and not m.explicit_year and m.weekday >= 0 and m.month and m.day:
-            y = _pick_year(_year_candidates(m.month, m.day, m.weekday), text_years)
-            if y:
-                evidence.append(date(y, m.month, m.day))
-    # 3a. a year-less dateline at the top, pinned by the story's weekday
-    if not evidence and now_wd is not None:
-        for m in ms:
-            if m.start >= TOP_CHARS // 2:
-                break
-            if m.rule in ("mdy", "dmy") and not m.explicit_year and m.month and m.day and m.kind == "day" \
-                    and (m.dateline or _looks_like_dateline(body, m)):
-                y = _pick_year(_year_candidates(m.month, m.day, now_wd), text_years)
-                if y:
-                    return date(y, m.month, m.day).isoformat()
-                break
+    evidence = _evidence(r)
+    line = _yearless_dateline(r)
+    if line is not None:
+        d = _dateline_year(line, evidence, r)
+        if d is not None:
+            return d.isoformat()
     if not evidence:
         return ""
     d = max(evidence)
-    # 3b. move to the story's "now"
-    if now_wd is not None and (now_wd - d.weekday()) % 7 <= MAX_DAYS_TO_NOW:
-        d = d + timedelta(days=(now_wd - d.weekday()) % 7)
+    # step 3: move to the story's "now"
+    if r.weekday is not None and (r.weekday - d.weekday()) % 7 <= MAX_DAYS_TO_NOW:
+        d = d + timedelta(days=(r.weekday - d.weekday()) % 7)
     return d.isoformat()
 
 
-def _stands_alone(text: str, m: Mention) -> bool:
-    """A date on a line of its own ('  • 07/02/2016', 'Friday, September 20th 2024')."""
-    line_start = text.rfind("\n", 0, m.start) + 1
-    line_end = text.find("\n", m.stop)
-    line = text[line_start:m.start] + text[m.stop:line_end if line_end >= 0 else len(text)]
-    return len(re.findall(r"[A-Za-z]{2,}", line)) <= 1 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", line)
+_INFERRED: OrderedDict[bytes, str] = OrderedDict()
 
 
-def _looks_like_dateline(text: str, m: Mention) -> bool:
-    """'Amman, Sep. 10 (Petra) --', 'GENEVA, Feb 9 (Reuters) -'."""
-    line_start = text.rfind("\n", 0, m.start) + 1
-    head = text[line_start:m.start]
-    tail = text[m.stop:m.stop + 40]
-    return bool(re.fullmatch(r"\s*(?:[A-Z][A-Za-z.'’ -]{1,40},\s*)?", head)) and \
-        bool(re.match(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|-|–|—|:|\n)", tail))
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _inferred(text: str) -> str:
+    """`infer_publication_date`, remembered by a digest of the text."""
+    key = _digest(text)
+    found = _INFERRED.get(key)
+    if found is None:
+        found = infer_publication_date(text)
+        _INFERRED[key] = found
+        if len(_INFERRED) > PUBLISHED_CACHE:
+            _INFERRED.popitem(last=False)
+    return found
 
 
 def publication_date(text: str, *, hint: str = "") -> str:
     """ISO date 'YYYY-MM-DD' the article was published, inferred from its text, or "".
     `hint` is a date already known from metadata (manifest/HTML): if it parses, return it
     normalised."""
-    if hint:
+    if hint and isinstance(hint, str):
         iso = parse_date(hint)
         if iso:
             return iso
-    try:
-        return infer_publication_date(text or "")
-    except Exception:  # junk input never raises
+    if not text or not isinstance(text, str):
         return ""
+    return _inferred(text)

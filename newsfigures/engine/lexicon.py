@@ -1,146 +1,170 @@
-"""Word lists the engine reads figures with: what people and homes are called, and the words
-that say what happened to them, by the spec's categories.
+"""The words the engine reads figures with, loaded from the vocabulary files once per process.
 
-Provenance: written for this project from the category definitions in
-../shared/figures-spec.md and the wording of humanitarian reporting (UN OCHA, UNHCR and wire
-copy). Matching is on lower-cased words; a `*` ends a prefix ("evacuat*").
+- trigger words (`triggers.csv`): what happened to the people or homes an amount counts, with
+  the spec's category and the side of the trigger its amount stands on; verb forms are generated
+  from the lemma (`vocabulary.verb_forms`), noun plurals with `vocabulary.plural`;
+- counted nouns (`counted_nouns.csv`): what people and homes are called, with their unit and
+  the category a noun says by itself ("refugees", "the dead");
+- grammar words (`phrase_words.csv`) the noun-phrase reader walks with, and the endings of
+  plural demonyms (`demonym_endings.csv`).
+
+Matching is on lower-cased words. `find_triggers(sentence)` scans a sentence once with one
+trie-shaped regex of every trigger form (see wordtrie.py).
 """
 from __future__ import annotations
 
-import re
-from functools import cache, lru_cache
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
 
-# Counted nouns -> unit. Plurals and singulars both listed where news uses both.
-PEOPLE_NOUNS = frozenset("""
-people persons person individuals individual injuries civilians civilian children child kids boys girls
-babies infants minors women woman men man adults elderly residents resident inhabitants villagers
-citizens nationals locals refugees refugee migrants migrant asylum-seekers seekers evacuees evacuee
-displaced idps idp survivors victims casualties dead deaths fatalities bodies lives souls soldiers
-soldier troops servicemen fighters militants rebels insurgents combatants militiamen policemen police
-officers officer guards workers worker farmers herders fishermen miners students pupils teachers
-patients doctors nurses medics journalists reporters staff volunteers pilgrims passengers tourists
-worshippers protesters demonstrators detainees prisoners captives hostages inmates returnees
-others members relatives families family households household
-muslims christians hindus buddhists jews yazidis kurds rohingya tamils
-""".split())
-HOUSEHOLD_NOUNS = frozenset("families family households household".split())
-HOME_NOUNS = frozenset("""homes home houses house dwellings dwelling buildings building shelters
-housing apartments huts structures residences shanties shacks""".split())
-# Capitalised words ending like these are peoples: "Syrians", "Uzbeks", "Somalis", "Congolese".
-PEOPLE_SUFFIXES = ("ans", "ians", "ese", "is", "ks", "ngya", "ans", "ites", "ers", "ots", "chs", "nes")
+from . import vocabulary
+from .wordtrie import compile_words, lower, normal
 
-# Nouns that carry their category by themselves.
-NOUN_CATEGORY = {
-    "refugees": "refugees", "refugee": "refugees", "asylum-seekers": "refugees", "seekers": "refugees",
-    "evacuees": "evacuated", "evacuee": "evacuated", "displaced": "displaced", "idps": "displaced",
-    "idp": "displaced", "dead": "killed", "deaths": "killed", "fatalities": "killed", "bodies": "killed",
-    "lives": "killed", "casualties": "killed", "victims": "killed", "returnees": "returned",
-    "detainees": "detained", "prisoners": "detained", "captives": "detained", "hostages": "detained",
-    "inmates": "detained", "homeless": "homeless", "wounded": "injured", "injured": "injured",
-    "injuries": "injured",
-    "missing": "missing", "survivors": "affected",
-}
-
-# Trigger words and phrases -> category. Phrases are matched on whole words.
-TRIGGERS = {
-    "displaced": """fled flee flees fleeing fled* displac* uproot* exodus stranded massed massing
-        amassed gathered gathering heading reached crossed trek* escap* escape waiting huddled camped
-        forced+from forced+to+flee forced+out driven+from driven+out left+their+homes
-        left+the+country left+their+country leaving+the+country abandoned+their+homes seek+refuge seeking+refuge sought+refuge+across from+their+homes out+of+their+homes on+the+run on+the+move streaming pouring poured crossing+into
-        internally+displaced""",
-    "evacuated": """evacuat* relocat* moved+to+safety rescued airlifted""",
-    "refugees": """refugee* asylum hosts host hosted hosting taken+in took+in receives received receiving
-        welcomed admitted arrived arriving
-        arrivals arrival crossed+into entered registered sought+asylum resettled""",
-    "returned": """returned returning returnees return went+back gone+back""",
-    "sheltered": """shelter* camps camp relief+camps relief+centres relief+centers evacuation+centres
-        evacuation+centers evacuation+centre evacuation+center sheltering crammed crowded overcrowded took+refuge sought+refuge
-        packed+into housed""",
-    "homeless": """homeless lost+their+homes without+homes without+shelter
-        roofless""",
-    "housing": """destroyed damaged collapsed toppled flattened razed levelled leveled burned burnt
-        torched set+on+fire damage damages swept+away washed+away washed+out submerged inundated gutted
-        demolished""",
-    "killed": """killed kill kills killing dead die died dies dying deaths death toll tolls drowned
-        drowning perished lives fatalities fatality slain massacred executed buried murdered shot
-        bodies corpses casualties lost+their+lives lost lose claimed+the+lives""",
-    "injured": """injur* wounded wounding wounds hurt hospitali* maimed""",
-    "missing": """missing unaccounted disappeared still+buried""",
-    "affected": """affected trapped besieged siege cut+off in+need need needing stranded+without
-        threatened threaten threatens threatening at+risk marooned infected cases starving starvation hunger
-        famine food+insecure malnourished isolated without+food without+water home+to disrupted
-        disrupted+lives
-        facing struggling""",
-    "detained": """detained detain detaining detention arrested arrests jailed imprisoned abducted
-        kidnapped held+captive taken+hostage rounded+up""",
-}
+CATEGORIES = ("displaced", "evacuated", "refugees", "returned", "sheltered", "homeless",
+              "housing", "killed", "injured", "missing", "affected", "detained",
+              "arrived")  # arrived: refugees when a border was crossed, else displaced (categories.py)
+SIDES = ("any", "object", "subject")
+UNITS = ("people", "households", "buildings", "none")
 
 
-@cache
-def _trigger_table() -> tuple[dict, tuple, dict]:
-    """(phrases by first word, prefixes, category by prefix) built from TRIGGERS."""
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    prefixes: dict[str, str] = {}
-    for category, words in TRIGGERS.items():
-        for entry in words.split():
-            parts = entry.split("+")
-            if len(parts) == 1 and parts[0].endswith("*"):
-                prefixes.setdefault(parts[0][:-1], category)
-            else:
-                phrases.setdefault(parts[0], []).append((tuple(parts[1:]), category))
-    for entries in phrases.values():
-        entries.sort(key=lambda e: -len(e[0]))  # longest phrase first
-    ordered = tuple(sorted(prefixes, key=len, reverse=True))
-    return phrases, ordered, prefixes
+@dataclass(frozen=True)
+class Trigger:
+    """What a trigger word says: its category and the side its amount stands on."""
+
+    category: str
+    side: str  # any | object (amount after it) | subject (amount before it)
+    transitive: bool = False  # takes the victims as its object ("killed 29 civilians")
 
 
-_LETTERS = re.compile(r"[A-Za-z]+")
+@dataclass(frozen=True)
+class NounEntry:
+    """A counted noun: its unit, the category it says by itself and how it is used."""
+
+    noun: str  # the singular as listed ("policeman" for "policemen")
+    unit: str
+    category: str = ""
+    firm: bool = False
+    use: str = ""  # "" | adjective | actor
+
+
+def _forms(entry: str, forms: str) -> tuple[str, ...]:
+    if forms == "verb":
+        return vocabulary.verb_forms(entry)
+    if forms == "noun":
+        head, _, last = entry.rpartition(" ")
+        return (entry, (head + " " if head else "") + vocabulary.plural(last))
+    if forms == "word":
+        return (entry,)
+    raise vocabulary.VocabularyError(f"triggers: unknown forms {forms!r} for {entry!r}")
+
+
+def _load_triggers() -> tuple[Mapping[str, Trigger], tuple[tuple[str, Trigger], ...]]:
+    """(trigger by written form, (prefix, trigger) longest first). A form listed as written
+    ("sought refuge": sheltered) wins over one generated from a lemma ("seek refuge")."""
+    exact: dict[str, Trigger] = {}
+    generated: dict[str, Trigger] = {}
+    prefixes: dict[str, Trigger] = {}
+    for row in vocabulary.table("triggers"):
+        entry, category, forms, side = (" ".join(row["entry"].lower().split()), row["category"],
+                                        row["forms"], row["side"] or "any")
+        if category not in CATEGORIES or side not in SIDES:
+            raise vocabulary.VocabularyError(f"triggers: bad row {dict(row)!r}")
+        trigger = Trigger(category, side, row.get("transitive") == "yes")
+        if forms == "prefix":
+            prefixes.setdefault(entry, trigger)
+            continue
+        target = generated if forms == "verb" else exact
+        for form in _forms(entry, forms):
+            target.setdefault(form, trigger)
+    for form, trigger in generated.items():
+        exact.setdefault(form, trigger)
+    ordered = tuple(sorted(prefixes.items(), key=lambda p: -len(p[0])))
+    return MappingProxyType(exact), ordered
+
+
+def _load_nouns() -> Mapping[str, NounEntry]:
+    """Every written form of a counted noun (singular and plural) -> its entry."""
+    out: dict[str, NounEntry] = {}
+    for row in vocabulary.table("counted_nouns"):
+        noun, plural = row["noun"].lower(), row["plural"].lower()
+        if row["unit"] not in UNITS or (row["category"] and row["category"] not in CATEGORIES):
+            raise vocabulary.VocabularyError(f"counted_nouns: bad row {dict(row)!r}")
+        entry = NounEntry(noun, row["unit"], row["category"], row["firm"] == "yes", row["use"])
+        forms = [noun]
+        if plural != "-":
+            forms.append(plural or vocabulary.plural(noun))
+        for form in forms:
+            out.setdefault(form, entry)
+    return MappingProxyType(out)
+
+
+def _phrase_words(role: str) -> frozenset[str]:
+    return frozenset(row["word"].lower() for row in vocabulary.table("phrase_words")
+                     if row["role"] == role)
+
+
+TRIGGERS, PREFIXES = _load_triggers()
+NOUNS = _load_nouns()
+# Nouns of more than one word ("rescue worker"): the word before the head decides.
+COMPOUND_NOUNS = MappingProxyType({form: e for form, e in NOUNS.items() if " " in form})
+STOP = _phrase_words("stop")          # ends a noun phrase after an amount
+MODIFIERS = _phrase_words("modifier")  # may stand between an amount and its noun
+OBJECT_GAP = _phrase_words("gap")      # may stand between a verb and its amount
+ADVERBS = _phrase_words("adverb")      # after a trigger: it is a verb, the noun left out
+CLAUSE_WORDS = _phrase_words("clause")  # open a clause a neighbour's category does not cross
+COUNT_NOUNS = _phrase_words("count")   # "the number of ...", "the tally of ..."
+SPEECH = _phrase_words("speech")       # "said", "told"
+PASSIVE = _phrase_words("passive")     # "were", "been" before a participle
+OBJECT_STARTS = _phrase_words("object")  # words that open a verb's object
+DEMONYM_ENDINGS = tuple(sorted(vocabulary.words("demonym_endings", "ending"), key=len, reverse=True))
+_PREFIX_STARTS = tuple(p for p, _ in PREFIXES)
+_TRIGGER_RE = compile_words([*TRIGGERS, *(p + "*" for p in _PREFIX_STARTS)])
+
+
+def trigger_of(surface: str) -> Trigger | None:
+    """The trigger a word or phrase as written is ("Evacuated" -> evacuated), or None."""
+    low = normal(surface)
+    found = TRIGGERS.get(low)
+    if found is not None:
+        return found
+    if " " not in low and low.startswith(_PREFIX_STARTS):
+        return next(t for p, t in PREFIXES if low.startswith(p))
+    return None
 
 
 def word_category(word: str) -> str:
     """The category a single trigger word names ("evacuated" -> evacuated), or ""."""
-    phrases, ordered, prefixes = _trigger_table()
-    low = word.lower()
-    for rest, category in phrases.get(low, ()):
-        if not rest:
-            return category
-    if low.startswith(ordered):
-        return prefixes[next(p for p in ordered if low.startswith(p))]
-    return ""
+    found = trigger_of(word)
+    return found.category if found else ""
 
 
 @lru_cache(maxsize=8192)
-def find_triggers(sentence: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, category) of every trigger word or phrase in a sentence, longest first."""
-    phrases, ordered, prefixes = _trigger_table()
-    words = [(m.group().lower(), m.start(), m.end()) for m in _LETTERS.finditer(sentence)]
-    found = []
-    i = 0
-    while i < len(words):
-        low, start, end = words[i]
-        hit = None
-        for rest, category in phrases.get(low, ()):
-            n = len(rest)
-            if all(i + 1 + k < len(words) and words[i + 1 + k][0] == rest[k] for k in range(n)):
-                hit = (start, words[i + n][2], category, n)
-                break
-        if hit is None and low.startswith(ordered):
-            prefix = next(p for p in ordered if low.startswith(p))
-            hit = (start, end, prefixes[prefix], 0)
-        if hit is None:
-            i += 1
-            continue
-        found.append(hit[:3])
-        i += hit[3] + 1
-    return tuple(found)
+def find_triggers(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, category, side) of every trigger word or phrase of a sentence, in order;
+    where phrases overlap the longest wins."""
+    out = []
+    for match in _TRIGGER_RE.finditer(lower(sentence)):
+        found = trigger_of(match.group())
+        if found is not None:
+            out.append((match.start(), match.end(), found.category, found.side))
+    return tuple(out)
 
 
-# Triggers that tell what happened only to a subject before them ("35,000 Syrians had
-# reached Oncupinar"), never to an object after them ("the toll reached 2,000").
-RIGHT_ONLY = frozenset("reached crossed arrived entered".split())
-# ... and those that tell it only of an object after them ("Lebanon receives 500 Syrians").
-LEFT_ONLY = frozenset("receives received receiving welcomed admitted".split())
-# Nouns that say outright what happened: a trigger after them does not override them.
-STATED_NOUNS = frozenset("dead deaths fatalities bodies injured injuries wounded missing homeless displaced".split())
-# Words that may stand between a verb and its object amount: "displaced some 40,000".
-OBJECT_GAP = frozenset("a an the of another some its their his her by at to".split())
+def noun_entry(word: str) -> NounEntry | None:
+    """The counted noun a word is ("Refugees" -> refugee, people, refugees), or None."""
+    return NOUNS.get(word.lower().strip("'’"))
+
+
+def is_people_word(word: str) -> bool:
+    """A counted noun of people, or a capitalised plural demonym ("Syrians", "Congolese")."""
+    entry = noun_entry(word)
+    if entry is not None:
+        return entry.unit in ("people", "households")
+    return is_demonym(word)
+
+
+def is_demonym(word: str) -> bool:
+    """A capitalised word that ends like a plural demonym ("Afghans", "Sudanese")."""
+    low = word.lower().strip("'’")
+    return word[:1].isupper() and len(word) > 4 and low.endswith(DEMONYM_ENDINGS)

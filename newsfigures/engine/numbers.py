@@ -16,73 +16,69 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import vocabulary
+from .wordtrie import compile_words, lower
+
 # The largest amount the reader reads: 10 billion, more than the world's population, far
 # below SQLite's 2**63 - 1. A bigger number (a serial, a hash, "10 trillion") is no figure.
 MAX_AMOUNT = 10_000_000_000
 _MAX_DIGITS = len(str(MAX_AMOUNT))
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-_SCALES = {
-    "hundred": 100, "thousand": 1_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000,
-    "million": 1_000_000, "crore": 10_000_000, "crores": 10_000_000, "billion": 1_000_000_000,
-    "mn": 1_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000,
-}
-_VAGUE = {  # the spec's vague amounts and their floors
-    "tens of thousands": 10_000, "hundreds of thousands": 100_000, "tens of millions": 10_000_000,
-    "hundreds of millions": 100_000_000, "thousands": 1_000, "hundreds": 100, "dozens": 12,
-    "scores": 20, "millions": 1_000_000, "several thousand": 1_000, "several hundred": 100,
-    "many thousands": 1_000, "several dozen": 12, "several hundred thousand": 100_000,
-    "a few hundred thousand": 100_000, "a few million": 1_000_000, "a few thousand": 1_000,
-    "a few hundred": 100, "a few dozen": 12,
-}
+def _number_words() -> dict[str, dict[str, int]]:
+    """The rows of number_words.csv by kind: {kind: {word: value}} (abbreviations keep their
+    case, the rest lower case), plus "spaced": abbreviations also read after a space."""
+    out: dict[str, dict[str, int]] = {}
+    for row in vocabulary.table("number_words"):
+        word = row["word"] if row["kind"] == "abbreviation" else row["word"].lower()
+        out.setdefault(row["kind"], {})[word] = int(row["value"])
+        if row.get("spaced") == "yes":
+            out.setdefault("spaced", {})[word] = int(row["value"])
+    return out
+
+
+_NUMBER_WORDS = _number_words()
+_UNITS = _NUMBER_WORDS["unit"]
+_TENS = _NUMBER_WORDS["ten"]
+_MULTIPLIERS = _NUMBER_WORDS["multiplier"]   # hundred, dozen
+_GROUP_SCALES = _NUMBER_WORDS["scale"]       # thousand, lakh, million, crore, billion
+_FRACTIONS = _NUMBER_WORDS["fraction"]       # half, quarter(s): value = denominator
+_ABBREVIATIONS = _NUMBER_WORDS["abbreviation"]
+_SPACED = _NUMBER_WORDS.get("spaced", {})
+# Every scale a number is multiplied by, by its lower-case spelling ("MM" read as "mm" only
+# where its case was checked by the digit pattern).
+_SCALES = {**{w.lower(): v for w, v in _ABBREVIATIONS.items()}, **_MULTIPLIERS, **_GROUP_SCALES}
+_VAGUE = {row["phrase"].lower(): int(row["floor"]) for row in vocabulary.table("vague_amounts")}
 # Words "a"/"an" counts one of ("a hundred", "a dozen", "a quarter of a million"); before any
 # other number word the article is only an article: "a five-year-old", "a two hundred-strong".
-_ARTICLE_SCALES = frozenset(["hundred", "thousand", "million", "billion", "lakh", "lakhs", "lac",
-                             "crore", "crores", "dozen", "quarter"])
+_ARTICLE_SCALES = frozenset([*_MULTIPLIERS, *_GROUP_SCALES, "quarter"])
 
 # Qualifier words, longest first; the value is the spec's qualifier.
-_QUALIFIERS = [
-    ("a little more than", "at_least"), ("a little over", "at_least"), ("slightly more than", "at_least"),
-    ("well over", "at_least"), ("just over", "at_least"), ("more than", "at_least"),
-    ("in excess of", "at_least"), ("upwards of", "at_least"), ("at least", "at_least"),
-    ("no fewer than", "at_least"), ("no less than", "at_least"), ("over", "at_least"),
-    ("exceeded", "at_least"), ("exceeds", "at_least"), ("exceeding", "at_least"), ("surpassing", "at_least"),
-    ("surpassed", "at_least"), ("topped", "at_least"), ("could top", "at_least"),
-    ("a minimum of", "at_least"), ("beyond", "at_least"),
-    ("as many as", "up_to"), ("up to", "up_to"), ("almost", "up_to"), ("nearly", "up_to"),
-    ("close to", "up_to"), ("just under", "up_to"), ("fewer than", "up_to"), ("less than", "up_to"),
-    ("under", "up_to"), ("could reach", "up_to"), ("could hit", "up_to"), ("could rise to", "up_to"),
-    ("a maximum of", "up_to"), ("not more than", "up_to"), ("no more than", "up_to"),
-    ("approximately", "about"), ("an estimated", "about"), ("estimated", "about"),
-    ("roughly", "about"), ("around", "about"), ("about", "about"), ("some", "about"),
-    ("nearly", "up_to"), ("approx.", "about"), ("circa", "about"), ("an approximate", "about"),
-    ("about", "about"), ("towards", "up_to"),
-]
+_QUALIFIER_OF = {" ".join(row["phrase"].lower().split()): row["qualifier"]
+                 for row in vocabulary.table("qualifiers")}
 _QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[\s(“\"'—–-]))(" + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w, _ in sorted(_QUALIFIERS, key=lambda q: -len(q[0]))
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_QUALIFIER_OF, key=len, reverse=True)
     ) + r")\s*$",
     re.IGNORECASE,
 )
-_QUALIFIER_OF = {w: q for w, q in _QUALIFIERS}
+_QUALIFIER_REACH = 24  # characters before an amount its qualifier may start in
 
-_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, "hundred", "thousand", "million", "billion",
-                                "lakh", "lakhs", "crore", "crores", "dozen", "half", "quarter",
-                                "quarters"], key=len, reverse=True))
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _abbreviation(word: str) -> str:
+    """An abbreviation as a pattern: in capitals only when listed with capitals ("MM")."""
+    return f"(?-i:{re.escape(word)})" if word != word.lower() else re.escape(word)
+
+
+_NUMBER_WORD = _alternation([*_UNITS, *_TENS, *_MULTIPLIERS, *_GROUP_SCALES, *_FRACTIONS])
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+"
-_SCALE_WORD = r"(?:hundred|thousand|million|billion|lakhs?|lac|crores?|mn|bn)\b"
-_SCALE_SUFFIX = r"(?:m|bn|k|K|mn)\b"
+_SCALE_WORD = rf"(?:{_alternation([*_MULTIPLIERS, *_GROUP_SCALES, *_SPACED])})\b"
+_SCALE_SUFFIX = "(?:" + "|".join(_abbreviation(w) for w in sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")\b"
 _DIGIT_AMOUNT = (
-    rf"(?P<num>{_DIGITS})(?P<dec>\.\d+)?"
+    rf"(?P<num>{_DIGITS})(?P<dec>\.\d+)?(?!\.\d)"
     rf"(?:(?P<suffix>{_SCALE_SUFFIX})|[\s-]*(?P<scale>{_SCALE_WORD}))?"
 )
 _WORD_AMOUNT = (
@@ -97,36 +93,33 @@ _VAGUE_AMOUNT = r"(?P<vague>" + "|".join(
 # A digit scan starts only where a run of digits starts: trying again inside a run that ends
 # in a letter ("1111…1x") would make the scan quadratic, and can never match anyway.
 _DIGIT_RE = re.compile(rf"(?<!\d)(?:{_DIGIT_AMOUNT})(?![\w])", re.IGNORECASE)
+_FIRST_LETTERS = "".join(sorted({w[0] for w in [*_NUMBER_WORDS["unit"], *_TENS, *_MULTIPLIERS,
+                                                *_GROUP_SCALES, *_FRACTIONS, *_VAGUE, "a"]}))
 _WORD_RE = re.compile(
-    rf"(?i:(?=[abcdefhlmnoqst])\b(?:{_VAGUE_AMOUNT}|{_WORD_AMOUNT}))(?![\w])"
+    rf"(?i:(?=[{_FIRST_LETTERS}])\b(?:{_VAGUE_AMOUNT}|{_WORD_AMOUNT}))(?![\w])"
 )
 _NOT_BEFORE = set("$£€¥#./+,:_")
 # Words an amount in words can contain (besides "a", "an", "and", "of"): the word scan only
 # tries the full pattern around them, which is far cheaper than trying it at every letter.
-_GATE = frozenset([*_UNITS, *_TENS, "hundred", "thousand", "million", "billion", "lakh", "lakhs",
-                   "lac", "crore", "crores", "dozen", "dozens", "half", "quarter", "quarters", "tens",
-                   "hundreds", "thousands", "millions", "scores", "several", "many"])
-_WORDS = re.compile(r"[A-Za-z]+")
+_GATE = compile_words([*_UNITS, *_TENS, *_MULTIPLIERS, *_GROUP_SCALES, *_FRACTIONS,
+                       *{w for v in _VAGUE for w in v.split()} - {"a", "an", "of", "few"}])
+_WORD_STARTS = re.compile(r"[A-Za-z]+")
+_LOOK_BACK = 64  # characters before a number word where its amount may start ("three quarters of a")
+_WORDS_BACK = 4  # ... in at most this many words
 
 
-_SEPARATORS = str.maketrans({c: " " for c in "-–—,.;:!?()[]{}\"'“”‘’/"})
-
-
-def _word_matches(text: str):
-    """What `_WORD_RE.finditer(text)` gives, found from the number words outward."""
-    if _GATE.isdisjoint(text.lower().translate(_SEPARATORS).split()):
-        return  # no number word at all: the common case, decided at C speed
-    starts: list[int] = []
+def _word_matches(text: str, low: str):
+    """What `_WORD_RE.finditer(text)` gives, found from the number words outward (`low` is the
+    text lower-cased, offsets kept)."""
     last_end = 0
-    for word in _WORDS.finditer(text):
-        starts.append(word.start())
-        if word.start() < last_end or word.group().lower() not in _GATE:
+    for hit in _GATE.finditer(low):
+        at = hit.start()
+        if at < last_end:
             continue
-        for start in starts[-5:]:  # "three quarters of a million": up to four words before
-            if start < last_end:
-                continue
+        starts = [m.start() for m in _WORD_STARTS.finditer(text, max(last_end, at - _LOOK_BACK), at)]
+        for start in [*starts[-_WORDS_BACK:], at]:
             match = _WORD_RE.match(text, start)
-            if match and match.end() > word.start():
+            if match and match.end() > at:
                 yield match
                 last_end = match.end()
                 break
@@ -135,7 +128,7 @@ def _word_matches(text: str):
 def _matches(text: str) -> list[re.Match]:
     """Amount matches in order, without those glued to a word, a currency or a code."""
     found = []
-    for scan in (_DIGIT_RE.finditer(text), _word_matches(text)):
+    for scan in (_DIGIT_RE.finditer(text), _word_matches(text, lower(text))):
         for match in scan:
             start = match.start()
             if start:
@@ -181,13 +174,11 @@ def _words_value(words: str) -> int | None:
     if not tokens:
         return None
     fraction = None
-    if tokens[0] == "half":
-        fraction, tokens = 0.5, tokens[1:]
-    elif len(tokens) > 1 and tokens[1] in ("quarter", "quarters"):
-        fraction = _UNITS.get(tokens[0], 1) / 4 if tokens[0] not in ("a", "an") else 0.25
-        tokens = tokens[2:]
-    elif tokens[0] == "quarter":
-        fraction, tokens = 0.25, tokens[1:]
+    if tokens[0] in _FRACTIONS:  # "half a million", "quarter of a million"
+        fraction, tokens = 1 / _FRACTIONS[tokens[0]], tokens[1:]
+    elif len(tokens) > 1 and tokens[1] in _FRACTIONS:  # "three quarters of a million"
+        numerator = _UNITS.get(tokens[0], 1) if tokens[0] not in ("a", "an") else 1
+        fraction, tokens = numerator / _FRACTIONS[tokens[1]], tokens[2:]
     total, current, seen = 0, 0, False
     for n, token in enumerate(tokens):
         if current > MAX_AMOUNT or total > MAX_AMOUNT:
@@ -201,22 +192,19 @@ def _words_value(words: str) -> int | None:
         elif token in _TENS:
             current += _TENS[token]
             seen = True
-        elif token == "dozen":
-            current = (current or 1) * 12
+        elif token in _MULTIPLIERS:  # "three hundred", "two dozen"
+            current = (current or 1) * _MULTIPLIERS[token]
             seen = True
-        elif token == "hundred":
-            current = (current or 1) * 100
-            seen = True
-        elif token in _SCALES:
+        elif token in _GROUP_SCALES:
             if total and not current:  # right after a scale it multiplies: "a thousand million"
-                total *= _SCALES[token]
+                total *= _GROUP_SCALES[token]
             else:
-                total += (current or 1) * _SCALES[token]
+                total += (current or 1) * _GROUP_SCALES[token]
             current = 0
             seen = True
         else:
             return None
-    if not seen or (tokens[0] in _SCALES and fraction is None):
+    if not seen or ((tokens[0] in _GROUP_SCALES or tokens[0] == "hundred") and fraction is None):
         return None  # "million" alone is a scale, not an amount
     value = total + current
     if fraction is not None:
@@ -239,7 +227,7 @@ def _digits_value(match: re.Match) -> int | None:
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int]:
     """The qualifier words that end right before `start`, and where they begin."""
-    window = text[max(0, start - 24):start]
+    window = text[max(0, start - _QUALIFIER_REACH):start]
     match = _QUALIFIER_RE.search(window)
     if not match:
         return "exact", start
@@ -290,10 +278,10 @@ def find_amounts(text: str) -> list[Amount]:
         if parsed is None:
             continue
         value, vague, spelled = parsed
-        if spelled and text[start:end].lower() in ("a", "an", "half", "quarter", "quarters"):
+        if spelled and text[start:end].lower() in ("a", "an", *_FRACTIONS):
             continue
         raw.append((start, end, value, vague, spelled))
-    raw = _share_scales(text, raw)
+    raw = _digits_and_words(text, _share_scales(text, raw))
     amounts: list[Amount] = []
     i = 0
     while i < len(raw):
@@ -316,7 +304,15 @@ def find_amounts(text: str) -> list[Amount]:
         amounts.append(Amount(start, end, text[start:end], value, low, high, qualifier, vague,
                               q_start, spelled))
         i += 1
-    return amounts
+    return _bounded_ranges(text, amounts)
+
+
+_SCALE_JOIN = re.compile(r"\s*(?:-|–|to|and)\s*", re.IGNORECASE)
+_OWN_SCALE = re.compile(rf"(?:{_alternation([*_SCALES])})\s*$", re.IGNORECASE)
+_SHARED_SCALE = re.compile(rf"({_alternation([*_GROUP_SCALES, *(w.lower() for w in _ABBREVIATIONS)])})\s*$",
+                           re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_BOUNDS_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s*", re.IGNORECASE)
 
 
 def _share_scales(text: str, raw: list) -> list:
@@ -324,15 +320,51 @@ def _share_scales(text: str, raw: list) -> list:
     out = list(raw)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a[3] or b[3] or not re.fullmatch(r"\s*(?:-|–|to|and)\s*", text[a[1]:b[0]], re.IGNORECASE):
+        if a[3] or b[3] or not _SCALE_JOIN.fullmatch(text, a[1], b[0]):
             continue
-        if re.search(r"(?:hundred|thousand|million|billion|lakhs?|crores?|m|bn|k)\s*$", text[a[0]:a[1]], re.IGNORECASE):
+        if _OWN_SCALE.search(text, a[0], a[1]):
             continue  # the first number has a scale of its own
-        scale = re.search(r"(million|billion|thousand|lakhs?|crores?|m|bn|k)\s*$", text[b[0]:b[1]], re.IGNORECASE)
+        scale = _SHARED_SCALE.search(text, b[0], b[1])
         if scale:
-            multiplied = a[2] * _SCALES[scale.group(1).lower().rstrip("s") if scale.group(1).lower() in ("lakhs", "crores") else scale.group(1).lower()]
+            multiplied = a[2] * _SCALES[scale.group(1).lower()]
             if multiplied < b[2]:
                 out[i] = (a[0], a[1], multiplied, a[3], a[4])
+    return out
+
+
+def _digits_and_words(text: str, raw: list) -> list:
+    """ "3 hundred and one", "2 million and fifty thousand": digits with a scale word, then
+    "and" and a smaller amount in words, are one amount."""
+    out: list = []
+    skip_to = -1
+    for entry in raw:
+        start, end, value, vague, spelled = entry
+        if start < skip_to:
+            continue
+        scale = None if (vague or spelled) else _OWN_SCALE.search(text, start, end)
+        joined = _AND.match(text, end) if scale else None
+        words = _WORD_RE.match(text, joined.end()) if joined else None
+        if words and words.groupdict().get("words"):
+            rest = _words_value(words.group("words"))
+            if rest and rest < _SCALES[scale.group().strip().lower()]:
+                out.append((start, words.end(), value + rest, False, False))
+                skip_to = words.end()
+                continue
+        out.append(entry)
+    return out
+
+
+def _bounded_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
+    """ "above 1,000 and below 1,500": a lower and an upper bound joined by "and" are one range."""
+    out: list[Amount] = []
+    for amount in amounts:
+        first = out[-1] if out else None
+        if first is not None and first.qualifier == "at_least" and amount.qualifier == "up_to" \
+                and first.value < amount.value and _BOUNDS_JOIN.fullmatch(text, first.end, amount.qualifier_start):
+            out[-1] = Amount(first.start, amount.end, text[first.start:amount.end], first.value, first.value,
+                             amount.value, "range", False, first.qualifier_start, first.spelled)
+            continue
+        out.append(amount)
     return out
 
 

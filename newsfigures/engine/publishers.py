@@ -7,14 +7,20 @@ stops at the first hit (the htmldate way):
    in ``data/organisations.csv``, else the bare domain: "ambroseehirim.com"), then a title suffix
    ("... | Al Jazeera");
 2. the outlet's own credit in the text: "(FRANCE 24 with AFP)", "FSRN's Jacob Resneck has more",
-   a byline "Caravanserai and AFP", a syndication tag "(MENAFN- Jordan News Agency)";
+   "CNN's Ana Ruiz contributed to this report", a byline "Caravanserai and AFP", a syndication tag
+   "(MENAFN- Jordan News Agency)";
 3. page furniture naming the outlet: "© 2016 Al Jazeera", "Copyright ... Xinhua", "Follow Zee News",
-   "Sign up for the Guardian's ...", "help support the Morning Star", a masthead line, "told CBC News";
-4. wire credits: a dateline "BEIRUT (AFP) -", "Xinhua, May 7, 2016", "Endit", a closing "(dpa/NAN)"
-   or "Anadolu News Agency" line, "told AFP";
+   "Sign up for the Guardian's ...", a masthead line (a known outlet, a short capitalised line
+   ending in an outlet word such as "Mizzima News", the last part of a "title | Outlet" line, a
+   credit line "China.org.cn, May 7, 2012"), "told CBC News", a dateline credit that is no wire
+   agency ("DHAKA (BBC) --", "CITY, Outlet.com -");
+4. wire credits: a dateline "BEIRUT (AFP) -", "PORTO ALEGRE, Brazil, May 5 (BSS/AFP) -", an unclosed
+   "KABUL (Reuters" at a line's end, "Xinhua, May 7, 2016", "Endit", a closing "(dpa/NAN)",
+   "REUTERS" or "- AFP" line, a byline "By Reuters", "told AFP";
 5. weakest: a photo credit "(Reuters)" / "Name, AFP |" / "[Name/AFP]", "reports Xinhua".
 
-"" when nothing supports a guess. Pure functions; the lexicon is loaded once.
+"" when nothing supports a guess. The text is split into lines once; furniture is read on the
+first and last lines only, and each phrase rule runs only where a literal it needs occurs.
 """
 from __future__ import annotations
 
@@ -22,11 +28,84 @@ import functools
 import re
 from urllib.parse import urlparse
 
-from .sources import key, load_rows
+from . import calendar_words, vocabulary
+from .organisations import key, load_rows
 
 __all__ = ["infer_publisher"]
 
-_WIRES = r"AFP|Reuters|AP|Associated Press|Agence France-Presse|Xinhua|dpa|DPA|Anadolu|EFE|ANSA|Kyodo|Yonhap|TASS|PTI|IANS|Bernama|Antara|NAN|Petra|MAP|SANA|IRNA|WAFA|KUNA|UPI|agencies"
+HEAD_CHARS = 20000  # credits and furniture are read in the opening part of a long page ...
+HEAD_LINES = 25  # ... bylines and datelines on its first lines (after menus and captions) ...
+MASTHEAD_LINES = 8
+TAIL_LINES = 3  # ... closing credits on its last lines
+MASTHEAD_CHARS = 40  # a masthead line is short
+MASTHEAD_WORDS = 5
+CREDIT_WORDS = 6
+KNOWN_CACHE = 8192
+
+_WIRES = (r"AFP|Reuters|REUTERS|AP|Associated Press|Agence France-Presse|Xinhua|dpa|DPA|Anadolu|EFE|ANSA|Kyodo|"
+          r"Yonhap|TASS|PTI|IANS|Bernama|Antara|NAN|Petra|MAP|SANA|IRNA|WAFA|KUNA|UPI|agencies")
+_CAP = r"[A-Z0-9][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*|of|the|and))*"  # a name on one line
+_MONTH = calendar_words.month_pattern()
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|\d{{4}}-\d\d-\d\d)"
+_DOMAIN = r"[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|info|news|tv|co|cn|in|pk|ng|ke|za|ph|my|au|uk|nz|ca)(?:\.[a-z]{2})?"
+_CITY = r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*"  # "BEIRUT", "DHAKA/NEW DELHI", "PORTO ALEGRE"
+
+# (label, gate literals, pattern with group "x"): the outlet's own credits, read anywhere in the head
+_CREDITS: tuple[tuple[str, tuple[str, ...], re.Pattern], ...] = (
+    ("credit-with", (" with ",), re.compile(
+        rf"\(\s*(?P<x>{_CAP})\s+with\s+(?:{_WIRES})(?:\s*(?:,|and)\s*(?:{_WIRES}))*\s*\)")),
+    ("has-more", ("has more", "has this report", "reports from", "contributed to this report", "reported from"),
+     re.compile(rf"(?P<x>{_CAP})['’]s\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}}\s+(?:has\s+more|has\s+this\s+report|"
+                rf"reports\s+from|contributed\s+to\s+this\s+report|reported\s+from)\b")),
+    ("copyright", ("©", "opyright", "(c)", "(C)"), re.compile(
+        rf"(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?(?:[Bb]y\s+)?"
+        rf"(?:[Tt]he\s+)?(?P<x>{_CAP})")),
+    ("newsletter", ("Sign up", "Subscribe", "Follow", "help support", "Download"), re.compile(
+        rf"\b(?:Sign\s+up\s+(?:for|to)|Subscribe\s+to|Follow|help\s+support|Download)\s+(?:the\s+)?(?P<x>{_CAP})"
+        rf"(?:['’]s\b|\s+(?:on|by|app|newsletter)\b)")),
+)
+_BYLINE_AND = re.compile(rf"^\s*(?:By\s+)?(?P<x>{_CAP})\s+(?:and|with)\s+(?:{_WIRES})\s*$")
+_SYNDICATION = re.compile(r"^\s*\((?P<x>[A-Z][\w&.' ]{1,30}?)\s*-\s*[^)]{2,60}\)")
+_TOLD = re.compile(r"\btold\s+(?:the\s+)?(?P<x>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
+# a dateline: CITY[, Country][, date] (Credit) -  /  (Credit) -  /  CITY, Outlet.com -
+_DATELINE = re.compile(
+    rf"^\s*(?:(?P<city>{_CITY}|[A-Z][a-z]+(?:[ /][A-Z][a-z]+)*)(?:,\s*[A-Z][\w.'’ -]{{1,30}}?)??(?:,\s*{_DATE})?\s*)?"
+    rf"\((?P<x>[A-Z][\w&.'’ -]{{0,40}}?)(?:\s*/\s*[\w&.'’ -]{{1,30}})?\)\s*(?P<dash>[-–—:]|$)")
+_SLASH_DATELINE = re.compile(rf"^\s*{_CITY}(?:,\s*{_DATE})?\.?\s*/(?P<x>[A-Z][\w&.' -]{{1,24}}?)/")
+_UPDATED = re.compile(r"^(?P<x>[A-Z][\w&.'’ -]{1,30}?)\s*\|\s*(?:(?:Updated|Published|Posted)\s*:?\s*)?\d")
+_DOMAIN_DATELINE = re.compile(rf"^\s*{_CITY}(?:,\s*[A-Z][\w.'’ -]{{1,30}}?)?,\s*(?P<x>{_DOMAIN})\s*[-–—:]")
+_DATED_CREDIT = re.compile(rf"^\s*{_CITY},\s*{_DATE},\s*(?P<x>[A-Z][\w&.'’ -]{{1,30}}?)\s*[:–—-]")
+_UNCLOSED = re.compile(rf"^\s*{_CITY}(?:,\s*[A-Z][\w.'’ -]{{1,30}}?)?\s*\((?P<x>[A-Z][\w&.' -]{{1,30}}?)\s*$")
+_CREDIT_DATE = re.compile(rf"^\s*(?P<x>{_WIRES}),\s+{_DATE}")
+_DOMAIN_DATE = re.compile(rf"(?:^|\s)(?P<x>{_DOMAIN}),\s+{_DATE}")
+_BYLINE = re.compile(r"^\s*By\s+(?P<x>[A-Z][\w&.' -]{1,40}?)(?:\s{2,}|\s*[|,]|\s+(?:and|with)\s|\s*$)")
+_MASTHEAD_SPLIT = re.compile(r"\s+(?:\||[-–—]{1,2})\s+")
+_DATE_FURNITURE = re.compile(r"^\s*date\s+\d{4}-\d\d-\d\d\s+(?P<x>[A-Z][^\d|]{1,40})$")
+_CLOSING = re.compile(rf"\((?P<x>(?:{_WIRES})(?:\s*/\s*(?:{_WIRES}))*)\)\s*$")
+_CLOSING_CAPS = re.compile(r"^[-–—\s]*(?:\((?P<p>[A-Z][A-Z0-9&.]{1,9}(?:/[A-Z][\w&.]{1,9})*)\)|(?P<d>[-–—])?\s*"
+                           r"(?P<x>[A-Z][A-Z0-9&.' ]{1,24}(?:/[A-Z][\w&. ]{1,20})*))\s*$")
+_END_DASH_CREDIT = re.compile(r"\s[-–—]\s*(?P<x>[A-Z][A-Z0-9&.]{1,9}(?:/[A-Z][A-Za-z&.]{1,9})?)\s*$")
+_ENDIT = re.compile(r"\bEnd\s?it(?:em)?\s*$")
+_TOLD_WIRE = re.compile(rf"\btold\s+(?P<x>{_WIRES})\b")
+_WIRE_STAFF = re.compile(rf"\b(?P<y>{_WIRES})\s+(?:correspondent|reporter|photographer|tally)\b")
+_STAFF = ("correspondent", "reporter", "photographer", "tally")
+_DOMAIN_GATE = re.compile(r"\.(?:com|net|org|info|news|tv|co|cn|in|pk|ng|ke|za|ph|my|au|uk|nz|ca)\b")
+_PHOTO = re.compile(rf"\((?P<x>{_WIRES})\)\s*$|,\s*(?P<y>{_WIRES})\s*\||/(?P<z>{_WIRES})\]", re.M)
+_RELAY = re.compile(rf"\breports\s+(?P<x>{_WIRES}|[A-Z]\w+)\b")
+_AGENCY_REPORTED = re.compile(rf"(?P<y>{_WIRES}|[A-Z]\w+)\s+news\s+agency\s+reported")
+_SLASH = re.compile(r"\s*/\s*")
+_CORPORATE = re.compile(r"\s+(?:All|Ltd|Limited|Inc)\b.*$")
+_DIGITS = re.compile(r"\d+")
+_LEAD_US = re.compile(r"(?:us|me|our)\b", re.I)
+_HOST_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile|en|english)\.")
+_TITLE_SUFFIX = re.compile(r"\s[|–—-]\s([^|–—-]{2,40})$")
+_THE = re.compile(r"^the ")
+_SPACES = re.compile(r"\s+")
+_SPEAKERS = frozenset({"officials", "official", "police", "authorities", "reports", "report", "witnesses", "sources"})
+
+
+# ---------------------------------------------------------------------------------------------
+# names
 
 
 @functools.cache
@@ -41,8 +120,25 @@ def _domains() -> dict:
             if "." in alias and " " not in alias}
 
 
+@functools.cache
+def _wire_names() -> frozenset:
+    return frozenset(c for c, _a, _k, _m in load_rows(frozenset({"wire"})))
+
+
+@functools.cache
+def _outlet_words(role: str) -> frozenset:
+    return frozenset(row["word"] for row in vocabulary.table("outlet_words") if row["role"] == role)
+
+
+@functools.lru_cache(maxsize=KNOWN_CACHE)
+def _known(name: str) -> str:
+    """Display name when `name` is a known outlet or agency; "" otherwise."""
+    k = key(name)
+    return _names().get(k) or _names().get(_THE.sub("", k)) or ""
+
+
 def _canonical(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" .,:;-–—|()[]")
+    name = _SPACES.sub(" ", name).strip(" .,:;-–—|()[]")
     if not name:
         return ""
     words = name.split()
@@ -54,11 +150,20 @@ def _canonical(name: str) -> str:
     return name
 
 
+def _wire(name: str) -> str:
+    name = name.strip()
+    if name == "AP":
+        return "Associated Press"
+    if name.lower() == "agencies":
+        return ""
+    return _known(name) or name
+
+
 def _from_url(url: str) -> str:
     host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
     if not host:
         return ""
-    host = re.sub(r"^(?:www\d?|m|amp|mobile|en|english)\.", "", host)
+    host = _HOST_PREFIX.sub("", host)
     parts = host.split(".")
     for i in range(len(parts) - 1):  # longest known suffix first: news.sky.com, then sky.com
         cand = ".".join(parts[i:])
@@ -67,111 +172,215 @@ def _from_url(url: str) -> str:
     return host
 
 
+def _from_domain(domain: str) -> str:
+    """A domain written in the text ("Inquirer.net"): its outlet, else the domain itself."""
+    known = _from_url(domain)
+    return known if "." not in known else domain
+
+
 def _from_title(title: str) -> str:
-    m = re.search(r"\s[|–—-]\s([^|–—-]{2,40})$", title.strip())
-    if m and len(m.group(1).split()) <= 5:
+    m = _TITLE_SUFFIX.search(title.strip())
+    if m and len(m.group(1).split()) <= MASTHEAD_WORDS:
         cand = m.group(1).strip()
-        if key(cand) in _names() or re.match(r"^[A-Z0-9]", cand):
+        if key(cand) in _names() or cand[:1].isupper() or cand[:1].isdigit():
             return _canonical(cand)
     return ""
 
 
-_CAP = r"[A-Z0-9][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*|of|the|and))*"
-
-# (evidence, pattern with group "x") in order of reliability; the first hit wins
-_TEXT_RULES: tuple[tuple[str, re.Pattern], ...] = (
-    ("credit-with", re.compile(rf"\(\s*(?P<x>{_CAP})\s+with\s+(?:{_WIRES})(?:\s*(?:,|and)\s*(?:{_WIRES}))*\s*\)")),
-    ("has-more", re.compile(rf"(?P<x>{_CAP})['’]s\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}}\s+(?:has\s+more|has\s+this\s+report|reports\s+from)\b")),
-    ("byline-and", re.compile(rf"^\s*(?:By\s+)?(?P<x>{_CAP})\s+(?:and|with)\s+(?:{_WIRES})\s*$", re.M)),
-    ("syndication", re.compile(r"^\s*\((?P<x>[A-Z][\w&.' ]{1,30}?)\s*-\s*[^)]{2,60}\)", re.M)),
-    ("copyright", re.compile(rf"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?(?:by\s+)?(?:the\s+)?(?P<x>{_CAP})", re.I)),
-    ("newsletter", re.compile(rf"\b(?:Sign\s+up\s+(?:for|to)|Subscribe\s+to|Follow|help\s+support|Download)\s+(?:the\s+)?(?P<x>{_CAP})(?:['’]s\b|\s+(?:on|by|app|newsletter)\b)")),
-)
-_MASTHEAD_LINES = 8
-_DATELINE = re.compile(rf"^[A-Z][A-Za-z .,'’-]{{1,60}}\((?P<x>{_WIRES})\)\s*[-–—]", re.M)
-_CREDIT_DATE = re.compile(rf"^(?P<x>{_WIRES}),\s+(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}},\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})", re.M)
-_CLOSING = re.compile(rf"\((?P<x>(?:{_WIRES})(?:\s*/\s*(?:{_WIRES}))*)\)\s*$")
-_TOLD = re.compile(r"\btold\s+(?:the\s+)?(?P<x>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
-_PHOTO = re.compile(rf"\((?P<x>{_WIRES})\)\s*$|,\s*(?P<y>{_WIRES})\s*\||/(?P<z>{_WIRES})\]", re.M)
-_RELAY = re.compile(rf"\breports\s+(?P<x>{_WIRES}|[A-Z]\w+)\b|\b(?:the\s+)?(?:official\s+|state[- ]run\s+)?(?P<y>{_WIRES}|[A-Z]\w+)\s+news\s+agency\s+reported")
+def _is_acronym(x: str) -> bool:
+    return 2 <= len(x) <= 5 and x.isupper() and x.isalpha()
 
 
-def _known(name: str) -> str:
-    """Display name when `name` is a known outlet or agency; "" otherwise."""
-    k = key(name)
-    return _names().get(k) or _names().get(re.sub(r"^the ", "", k)) or ""
-
-
-def _wire(name: str) -> str:
-    name = name.strip()
-    if name in ("AP",):
-        return "Associated Press"
-    if name.lower() == "agencies":
+def _masthead_name(segment: str, strict: bool, loose: bool = False) -> str:
+    """The outlet a masthead segment names: a known outlet, or (unless `strict`) a short line of
+    capitalised words ending in an outlet word ("Mizzima News", "The Herald Bulletin"); with
+    `loose` (the last part of a "title | Outlet" line) any short capitalised name."""
+    segment = segment.strip(" .|-–—:")
+    if not segment or len(segment) > MASTHEAD_CHARS:
         return ""
-    return _known(name) or name
+    known = _known(segment)
+    if known:
+        return known
+    words = segment.split()
+    if strict or len(words) > MASTHEAD_WORDS or any(c.isdigit() for c in segment):
+        return ""
+    if not all(w[:1].isupper() or w in ("of", "the", "and", "&") for w in words):
+        return ""
+    if not loose and (words[-1] not in _outlet_words("outlet") or len(words) == 1):
+        return ""
+    if all(w in _outlet_words("section") for w in words[:-1]):
+        return ""  # "World News", "Latest News": a section, not a masthead
+    return segment
 
 
-def _from_text(text: str) -> str:
-    return _strong_text(text) or _weak_text(text)
+# ---------------------------------------------------------------------------------------------
+# evidence in the text
 
 
-def _strong_text(text: str) -> str:
-    """The outlet's own credit or page furniture naming it."""
-    head = text[:20000]
-    for _label, pat in _TEXT_RULES:
-        for m in pat.finditer(head):
-            x = m.group("x").strip()
-            x = re.sub(r"\s+(?:All|Ltd|Limited|Inc)\b.*$", "", x)
-            if len(x) < 2 or len(x.split()) > 6 or re.fullmatch(r"\d+", x):
+class _Text:
+    """The parts of an article's text the rules read, each cut once."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.head = text[:HEAD_CHARS]
+        lines = [ln.strip() for ln in text.splitlines()]
+        self.lines = [ln for ln in lines if ln]
+        self.first = self.lines[:HEAD_LINES]
+        self.last = self.lines[-TAIL_LINES:]
+
+
+def _credit(t: _Text) -> str:
+    """The outlet's own credit: "(FRANCE 24 with AFP)", "FSRN's X has more", a byline "X and AFP",
+    "(MENAFN- ...)", "© 2016 Al Jazeera", "Follow Zee News"."""
+    for label, gates, pat in _CREDITS:
+        if label == "copyright":  # the line credits come between the phrase credits and furniture
+            for ln in t.first:
+                m = _BYLINE_AND.match(ln) or _SYNDICATION.match(ln)
+                if m:
+                    return _canonical(m.group("x"))
+        if not any(g in t.head for g in gates):
+            continue
+        for m in pat.finditer(t.head):
+            x = _CORPORATE.sub("", m.group("x").strip())
+            if len(x) < 2 or len(x.split()) > CREDIT_WORDS or _DIGITS.fullmatch(x):
                 continue
-            if _label in ("copyright", "newsletter") and not (_known(x) or len(x.split()) <= 4):
+            if label in ("copyright", "newsletter") and not (_known(x) or len(x.split()) <= 4):
                 continue
-            if _label == "newsletter" and re.match(r"(?:us|me|our)\b", x, re.I):
+            if label == "newsletter" and _LEAD_US.match(x):
                 continue
             return _canonical(x)
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    for ln in lines[:_MASTHEAD_LINES] + lines[-3:]:
-        if len(ln) <= 40 and _known(ln) and _known(ln) not in ("AFP", "Reuters", "Associated Press"):
-            return _known(ln)
-    for m in _TOLD.finditer(head):
-        words = m.group("x").split()
-        for n in range(len(words), 0, -1):
-            k = _known(" ".join(words[:n]))
-            if k and k not in _wire_names():
-                return k
     return ""
 
 
-def _weak_text(text: str) -> str:
+def _masthead(t: _Text) -> str:
+    """A masthead line: a known outlet (no wire) among the first and last lines; a "title |
+    Outlet" line; a short line ending in an outlet word; a domain credit line; "told CBC News"."""
+    for ln in t.lines[:MASTHEAD_LINES] + t.last:
+        if len(ln) <= MASTHEAD_CHARS and _known(ln) and _known(ln) not in ("AFP", "Reuters", "Associated Press"):
+            return _known(ln)
+    if "told " in t.head:
+        for m in _TOLD.finditer(t.head):
+            words = m.group("x").split()
+            for n in range(len(words), 0, -1):
+                k = _known(" ".join(words[:n]))
+                if k and k not in _wire_names():
+                    return k
+    for i, ln in enumerate(t.lines[:MASTHEAD_LINES]):
+        m = _DATE_FURNITURE.match(ln) if i == 0 else None
+        if m:
+            return _canonical(m.group("x"))
+        m = _UPDATED.match(ln)  # "Xinhua | Updated: 2024-01-04"
+        if m and (_known(m.group("x")) or _masthead_name(m.group("x"), strict=False, loose=True)):
+            return _known(m.group("x")) or m.group("x").strip()
+        parts = _MASTHEAD_SPLIT.split(ln) if " | " in ln or " -" in ln or "–" in ln or "—" in ln else ()
+        if len(parts) > 1:
+            named = _masthead_name(parts[-1], strict=False, loose="|" in ln)
+            if named and named not in _wire_names() and named.lower() not in _SPEAKERS:
+                return named
+        named = _masthead_name(ln, strict=False) if len(ln) <= MASTHEAD_CHARS else ""
+        if named and named not in _wire_names():
+            return named
+        m = _DOMAIN_DATE.search(ln) if _DOMAIN_GATE.search(ln) else None
+        if m:
+            return _from_domain(m.group("x"))
+    return ""
+
+
+def _dateline(t: _Text, wires: bool) -> str:
+    """A dateline's credit among the first lines: an outlet (`wires` False) or a wire agency."""
+    for ln in t.first:
+        m = _DATELINE.match(ln)
+        if m:
+            x = m.group("x").strip()
+            if not x or any(c.isdigit() for c in x):
+                continue
+            known = _wire(x)
+            is_wire = known in _wire_names() or x in ("AP", "agencies")
+            if m.group("city") is None and not _known(x) and (x.isupper() and not _is_acronym(x) or not m.group("dash")):
+                continue  # "January 4, 2019 (KHARTOUM) -": the city, not a credit; "(LEAD)": a tag
+            if is_wire == wires and (known or x):
+                return known
+            continue
+        m = _SLASH_DATELINE.match(ln)  # "MELITOPOL, April 13. /TASS/."
+        if m:
+            known = _wire(m.group("x"))
+            if (known in _wire_names()) == wires:
+                return known
+            continue
+        if not wires:
+            m = _DOMAIN_DATELINE.match(ln)
+            if m:
+                return _from_domain(m.group("x"))
+        else:
+            m = _DATED_CREDIT.match(ln)
+            if m and (_known(m.group("x")) or _is_acronym(m.group("x"))):
+                return _wire(m.group("x"))
+            m = _UNCLOSED.match(ln)
+            if m and (_known(m.group("x")) or _is_acronym(m.group("x"))):
+                return _wire(m.group("x"))
+    return ""
+
+
+def _strong_text(t: _Text) -> str:
+    """The outlet's own credit or page furniture naming it."""
+    return _credit(t) or _masthead(t) or _dateline(t, wires=False)
+
+
+def _closing(t: _Text) -> str:
+    """A closing credit: "(dpa/NAN)", "REUTERS", "- AFP", "(ST)", "Endit"."""
+    stripped = t.text.strip()
+    if _ENDIT.search(stripped[-12:]):
+        return "Xinhua"
+    m = _CLOSING.search(stripped[-80:])
+    if m:
+        return _wire(_SLASH.split(m.group("x"))[0])
+    for ln in reversed(t.last):
+        m = _CLOSING_CAPS.match(ln)
+        if m:
+            x = (m.group("p") or m.group("x") or "").split("/")[0].strip()
+            if _known(x) or (m.group("p") or m.group("d")) and _is_acronym(x):
+                return _wire(x)
+        m = _END_DASH_CREDIT.search(ln[-24:])
+        if m and _known(m.group("x").split("/")[0]):
+            return _wire(m.group("x").split("/")[0])
+    return ""
+
+
+def _weak_text(t: _Text) -> str:
     """Wire credits, photo credits and relays: the agency, when the outlet itself is not named."""
-    head = text[:20000]
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    for pat in (_DATELINE, _CREDIT_DATE):
-        m = pat.search(head)
+    got = _dateline(t, wires=True)
+    if got:
+        return got
+    for ln in t.first:
+        m = _CREDIT_DATE.match(ln)
         if m:
             return _wire(m.group("x"))
-    if re.search(r"\bEnd\s?it(?:em)?\s*$", text.strip()):
-        return "Xinhua"
-    m = _CLOSING.search(text.strip())
-    if m:
-        return _wire(re.split(r"\s*/\s*", m.group("x"))[0])
-    for ln in lines[-3:]:
-        if len(ln) <= 40 and _known(ln):
+    got = _closing(t)
+    if got:
+        return got
+    for ln in t.last:
+        if len(ln) <= MASTHEAD_CHARS and _known(ln):
             return _known(ln)
-    for m in re.finditer(rf"\btold\s+(?P<x>{_WIRES})\b|\b(?:an?\s+)?(?P<y>{_WIRES})\s+(?:correspondent|reporter|photographer|tally)\b", head):
-        return _wire(m.group("x") or m.group("y"))
-    for m in _PHOTO.finditer(head):
+    for ln in t.first:
+        m = _BYLINE.match(ln)
+        if m and _known(m.group("x")):
+            return _wire(m.group("x"))
+    told = _TOLD_WIRE.search(t.head) if "told " in t.head else None
+    staff = _WIRE_STAFF.search(t.head) if any(w in t.head for w in _STAFF) else None
+    if told or staff:
+        first = min((m for m in (told, staff) if m), key=lambda m: m.start())
+        return _wire(first.group("x") if first is told else first.group("y"))
+    for m in _PHOTO.finditer(t.head):
         return _wire(m.group("x") or m.group("y") or m.group("z"))
-    for m in _RELAY.finditer(head):
-        x = m.group("x") or m.group("y")
-        if _known(x):
-            return _known(x)
+    if "reports " in t.head:
+        for m in _RELAY.finditer(t.head):
+            if _known(m.group("x")):
+                return _known(m.group("x"))
+    if "news agency reported" in t.head:
+        for m in _AGENCY_REPORTED.finditer(t.head):
+            if _known(m.group("y")):
+                return _known(m.group("y"))
     return ""
-
-
-@functools.cache
-def _wire_names() -> frozenset:
-    return frozenset(c for c, _a, _k, _m in load_rows(frozenset({"wire"})))
 
 
 def infer_publisher(text: str, *, site_name: str = "", url: str = "", title: str = "") -> str:
@@ -185,6 +394,9 @@ def infer_publisher(text: str, *, site_name: str = "", url: str = "", title: str
         if host and "." not in host:  # a known outlet's domain
             return host
         got = _from_title(title) if title and title.strip() else ""
-        return got or _strong_text(text or "") or host or _weak_text(text or "")
+        if got:
+            return got
+        t = _Text(text or "")
+        return _strong_text(t) or host or _weak_text(t)
     except (re.error, ValueError):  # junk input never raises
         return ""

@@ -1,0 +1,342 @@
+"""Attribution frames: where a sentence says who is speaking, and who.
+
+`frames(sentence)` finds every frame of one sentence, in text order, each a `Frame` with the
+span of the attribution and its speaker (a name, or a `speakers.Pointer` that points back):
+
+- ``X said/says/told/estimated/reported/confirmed/...`` before or after the number (the verbs are
+  the rows of ``data/vocabulary/speech_verbs.csv``, all their forms generated from the lemma);
+- ``..., said X`` (inverted) and ``..., adding that`` (elided subject);
+- ``according to X``, ``citing X``, ``figures from X``, ``a statement by X``;
+- ``a report released by X``, ``... registered by X``;
+- ``X's (official) death toll``, ``an AFP tally``;
+- headline credits ``X: ...`` / ``...: X`` / ``... - officials``.
+
+Everything is compiled once and the frames of a sentence are memoised.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from . import vocabulary
+from .organisations import best_org, is_outlet
+from .speakers import (
+    MONTHS, WEEKDAYS, Pointer, is_cap, person, speaker_name, speaker_noun, tidy, trailing_np, trim, word_pattern,
+    words,
+)
+
+__all__ = ["Frame", "frames", "is_apostrophe", "np_after", "speech_verbs"]
+
+FRAME_CACHE = 8192
+OWNER_REACH = 80  # characters before "'s toll" searched for its owner
+INVERTED_MAX_WORDS = 14  # "..., said X": X is at most this long
+WITH_REACH = 70  # "..., with officials saying": characters searched back for "with"
+
+Q_OPEN = "\"“‘"
+Q_CLOSE = "\"”’"
+
+
+@dataclass(frozen=True)
+class Frame:
+    at: int  # where the attribution stands (verb or phrase start)
+    end: int
+    who: str | Pointer  # a name, or a pointer back
+    raw: str  # the speaker phrase as written
+    kind: str  # subject / elided / inverted / according / by / possessive / headline
+
+
+class VerbForm(NamedTuple):
+    lemma: str
+    form: str  # "base", "third", "past" or "ing"
+    flags: frozenset
+
+
+@functools.cache
+def speech_verbs() -> dict[str, VerbForm]:
+    """Every form of every speech verb: the form -> its lemma, which form it is, and the lemma's flags."""
+    out: dict[str, VerbForm] = {}
+    for row in vocabulary.table("speech_verbs"):
+        lemma, flags = row["lemma"].lower(), frozenset(row["flags"].split())
+        forms = vocabulary.verb_forms(lemma)
+        for i, form in enumerate(forms):
+            kind = "base" if i == 0 else "third" if i == 1 else "ing" if form.endswith("ing") and i == len(forms) - 1 \
+                else "past"
+            if kind == "ing" and "participle" not in flags or kind == "base" and "nobase" in flags:
+                continue
+            out.setdefault(form, VerbForm(lemma, kind, flags))
+    return out
+
+
+def _ambiguous(v: VerbForm) -> bool:
+    """A form that is also a noun or an adjective ("the reports", "an estimated 25,000", "waters
+    reveal scale"): a verb only when a clause, a name or a number follows."""
+    if "object" in v.flags:
+        return True
+    if v.form in ("base", "third") and "noun" in v.flags:
+        return True
+    return v.form in ("past", "base") and "adjective" in v.flags
+
+
+@functools.cache
+def _verb_re() -> re.Pattern:
+    alts = []
+    for form, v in sorted(speech_verbs().items(), key=lambda kv: -len(kv[0])):
+        alts.append(re.escape(form) + (r"(?=\s+that\b)" if "that" in v.flags else ""))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+@functools.cache
+def _inverted_speaker() -> re.Pattern:
+    return re.compile(r"^(?:[a-z-]+\s+){0,2}" + word_pattern("speaker_group"))
+
+
+@functools.cache
+def _appositive() -> re.Pattern:
+    alts = "|".join(sorted((re.escape(w) for w in words("appositive")), key=len, reverse=True))
+    return re.compile(r"^(?:an?\s+)?(?:[a-z-]+\s+){0,3}(?:spokes\w+|" + alts + r")\b")
+
+
+_CLAUSE_START = re.compile(
+    r"^\s*(?:that|the|a|an|it|its|there|some|about|around|nearly|more|less|fewer|at|up|over|as|close|almost|"
+    r"roughly|approximately|another|least|only|their|his|her|they|he|she|we|this|these|those|no|just|upwards|between|"
+    r"[\"“‘']|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|tens|millions|"
+    r"scores|several|many|on\s+(?:" + WEEKDAYS + r"|\w+day)|(?:" + WEEKDAYS + r")\b|" + MONTHS + r"\s+\d)",
+    re.I,
+)
+_FIG_OBJECT = re.compile(r"^\s*(?:the|a|an|its|their|his|her)?\s*(?:\w+\s+){0,3}?"
+                         r"(?:tolls?|figures?|numbers?|estimates?|counts?|tally|tallies|totals?)\b", re.I)
+_FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|would|could|will|may|might|must|can|should)\b")
+_BY_REPORT = re.compile(
+    r"\b(?:reported|confirmed|announced|released|issued|published|compiled|provided|given|recorded|registered|"
+    r"verified|counted|documented|estimated|cited|quoted|collected|gathered|shared|posted|tallied|"
+    r"evacuated|relocated|rescued|resettled|sheltered|assisted|hosted|transferred|moved|housed)"
+    r"(?:\s+(?!by\b)[\w.,()-]+){0,2}?\s+by\s+",
+)
+_ACTION_BY = frozenset({"evacuated", "relocated", "rescued", "resettled", "sheltered", "assisted", "hosted",
+                        "transferred", "moved", "housed"})
+_ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoting|figures\s+from|data\s+from|statistics\s+from|"
+                        r"estimates\s+from|figures\s+released\s+by|a\s+statement\s+(?:by|from))\s+", re.I)
+_POSSESSIVE = re.compile(
+    r"(?:['’â]s|s['’])\s+(?:(?:latest|official|own|new|updated|overall|initial|preliminary|provisional|revised|"
+    r"earlier|last|daily|final|confirmed)\s+)*(?:death\s+toll|toll|tally|count|figures?|estimates?|data|statistics|"
+    r"report|update|assessment|numbers?|records?)\b"
+)
+_AGENCY_TALLY = re.compile(r"\b(?:an?|the)\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+"
+                           r"(?:tally|count|toll|estimate|calculation|survey)\b")
+_NP_STOP = re.compile(
+    r"\s*(?:[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Col|Gen|Sgt|Gov|Maj|Rep|Sen|Cpl|Mrs|Adm))(?<!\b(?:Lt|Dr|Mr|Ms|St))"
+    r"(?<!\b(?:Capt|Prof|Brig|Cmdr))\.(?!\w)|\s--?\s|\s[–—]|\bwho\b|\bwhich\b|\bwhile\b|\bas\s+(?:it|the|they|of)\b"
+    r"|\bin\s+(?:a|an|its|their|his|her)\s|"
+    r"\bon\s+(?:" + WEEKDAYS + r"|\w+day)\b|\b(?:" + WEEKDAYS + r")\b|\badding\b|\bsaying\b|\bciting\b|\bwhen\b|"
+    r"\bafter\b|\bbefore\b|\bthat\b|\bwhere\b|\bbut\b|\bto\s+(?:the|a|an)\s+\w+\s+(?:of|from)\b|[\"“”])",
+)
+_ACRONYM_AFTER = re.compile(r"\s*[:,]?\s*\(([A-Z]{2,8})\)")
+_PREV_WORD = re.compile(r"([\w'’-]+)[^\w]*$")
+_ACCORDING_END = re.compile(r"according\s+to\s*$", re.I)
+_OWNED_OR_NUMBER_END = re.compile(r"['’â]s\s*$|\d[\d,.]*\s*$")
+_ADD_TO = re.compile(r"\s+to\b")
+_PREPOSITION_AFTER = re.compile(r"\s*(?:of|from|on\s+the|by|in|for|to)\b")
+_END_AFTER = re.compile(r"\s*[,.]?\s*$")
+_CAP_AFTER = re.compile(r"\s*(?:the|a|an)?\s*[A-Z]")
+_ENDS = re.compile(r"\s*[.!?]?\s*$")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s", re.I)
+_CALENDAR_START = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS})\b")
+_WITH_SUBJECT = re.compile(r"\bwith\s+([\w\s'’-]{1,60}?)\s*$")
+_COORDINATED = re.compile(r"(?:\band|\bbut|\bor)\s*(?:(?:also|then|later|has|have|had)\s+)*$")
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][a-z]+)\)\s*[–—-]+")
+_RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
+_LOWER_PHRASE = re.compile(r"^(?:an?\s+)?[a-z][\w-]*(?:\s+[\w-]+)*$")
+_ADVERBIAL = re.compile(r"^(?:in|on|at|over|during|after|before|since|for|from|to|by|with|[a-z]+ing)\b")
+_OWNER_SPLIT = re.compile(r"[,;:(]")
+_HEAD_PREFIX = re.compile(r"^\s*([^:\d]{1,40}):\s")
+_HEAD_SUFFIX = re.compile(r":\s*([^:\d]{1,40}?)\s*$")
+_SENTENCE_END = re.compile(r"[.!?]$")
+_HEAD_DASH = re.compile(r"\s[-–—]{1,2}\s*([A-Za-z][^-–—\d.]{1,40})$")
+_OWNER_WORDS = frozenset({"officials", "authorities", "government"})
+
+
+def _tail(s: str, i: int, n: int = 40) -> str:
+    return s[max(0, i - n):i]
+
+
+def _prev_word(text: str, i: int) -> str:
+    m = _PREV_WORD.search(_tail(text, i))
+    return m.group(1).lower() if m else ""
+
+
+def is_apostrophe(text: str, i: int) -> bool:
+    """ "U.N.’s", "Cox’s", "don’t": a curly quote with a letter right after it is an apostrophe."""
+    return text[i] in "’'" and i + 1 < len(text) and text[i + 1].isalpha() and i > 0 and not text[i - 1].isspace()
+
+
+def _subject_before(s: str, lo: int, v: int) -> str:
+    """The speaker phrase ending right before the verb at `v`, not reaching left of `lo`."""
+    left = s[lo:v]
+    # a closing quotation ends the previous clause: “...,” X said
+    q = max((i for i, c in enumerate(left) if c in Q_CLOSE + Q_OPEN and not is_apostrophe(left, i)), default=-1)
+    if q >= 0:
+        left = left[q + 1:]
+    segs = _CLAUSE_BREAK.split(left)[-1].split(",")
+    head, roles = "", []
+    for k in range(len(segs) - 1, -1, -1):
+        seg = segs[k]
+        t = tidy(seg)
+        if not t:
+            continue
+        if _RELATIVE.match(t.lower()) or _LOWER_PHRASE.match(t) and _appositive().match(t) and k != 0 \
+                and not person(t):
+            roles.append(t)
+            continue
+        head = trim(seg)
+        if k > 0 and _ARTICLE.match(head):
+            before_seg = trim(segs[k - 1])
+            if before_seg and person(before_seg) == before_seg:
+                head = before_seg + ", " + head  # "Filippo Grandi, the UN High Commissioner for Refugees"
+        break
+    if roles and head:
+        if _ADVERBIAL.match(head) and not (person(head) or best_org(head)):
+            return ", ".join(reversed(roles))  # "..., in the past six days, an official said"
+        return head + ", " + ", ".join(reversed(roles))
+    return head
+
+
+def np_after(s: str, i: int) -> str:
+    """The speaker phrase starting at `i` (after 'said' / 'according to')."""
+    rest = s[i:]
+    m = _NP_STOP.search(rest)
+    np = rest[: m.start()] if m else rest
+    # an inverted phrase may carry its acronym after a colon or comma: "...Affairs: (OCHA)"
+    ma = _ACRONYM_AFTER.match(rest, len(np))
+    if ma:
+        np += " (" + ma.group(1) + ")"
+    return np
+
+
+def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
+    """Whether the speech-verb form `v` at s[a:b] is used as a verb of attribution here."""
+    prev = _prev_word(s, a)
+    after = s[b:]
+    if prev in words("auxiliary") or _ACCORDING_END.search(_tail(s, a)):
+        return False
+    if v.lemma == "add" and _ADD_TO.match(after):
+        return False  # "had added to the crowding"
+    if not _ambiguous(v):
+        return True
+    noun_before = words("adjective_context") if v.form == "past" else words("noun_context")
+    if (v.form != "base" or "noun" in v.flags) and prev in noun_before or _OWNED_OR_NUMBER_END.search(_tail(s, a)):
+        return False
+    if _PREPOSITION_AFTER.match(after) and "preposition" not in v.flags:
+        return False
+    if "object" in v.flags:
+        return bool(_FIG_OBJECT.match(after))
+    if not _CLAUSE_START.match(after) and not _END_AFTER.match(after[:2]):
+        # inverted "..., reported the UNOCHA." is handled later; a bare noun use is skipped
+        return bool(_CAP_AFTER.match(after))
+    return True
+
+
+def _inverted(s: str, a: int, b: int) -> Frame | None:
+    """ "..., said the agency": the speaker after the verb."""
+    np = np_after(s, b)
+    npt = np.strip()
+    ends = _ENDS.match(s, b + len(np)) is not None
+    if npt and (_ARTICLE.match(npt) or is_cap(npt) or ends and len(npt.split()) <= 4
+                or _inverted_speaker().match(npt)) \
+            and not _FINITE.search(np) and not _CALENDAR_START.match(npt) and len(npt.split()) <= INVERTED_MAX_WORDS:
+        return Frame(a, b + len(np), speaker_name(np), np, "inverted")
+    return None
+
+
+def _verb_frames(s: str) -> list[Frame]:
+    out: list[Frame] = []
+    last_verb_end = 0
+    verbs = speech_verbs()
+    for m in _verb_re().finditer(s):
+        word = m.group(0)
+        v = verbs[word]
+        a, b = m.start(), m.end()
+        if not _is_verb_use(s, a, b, v):
+            continue
+        frame = None
+        before = s[:a].rstrip()
+        if "inverts" in v.flags and v.form != "ing" and (before.endswith(",") or before[-1:] in Q_CLOSE):
+            frame = _inverted(s, a, b)
+        if frame is None:
+            frame = _subject_frame(s, a, b, v, lo=last_verb_end, has_frames=bool(out))
+        out.append(frame)
+        last_verb_end = b
+    return out
+
+
+def _subject_frame(s: str, a: int, b: int, v: VerbForm, *, lo: int, has_frames: bool) -> Frame:
+    """The frame of a verb whose speaker stands before it (or is elided) between `lo` and `a`."""
+    if v.form == "ing":
+        mwith = _WITH_SUBJECT.search(s[max(lo, a - WITH_REACH):a])
+        if mwith:
+            return Frame(a, b, speaker_name(mwith.group(1)), mwith.group(1), "subject")
+        return Frame(a, b, Pointer("elided"), "", "elided")
+    if has_frames and _COORDINATED.search(s[lo:a]):
+        return Frame(a, b, Pointer("elided"), "", "elided")
+    raw = _subject_before(s, lo, a)
+    return Frame(a, b, speaker_name(raw) if raw else Pointer("elided"), raw, "subject")
+
+
+def _phrase_frames(s: str) -> list[Frame]:
+    out: list[Frame] = []
+    for m in _ACCORDING.finditer(s):
+        np = np_after(s, m.end())
+        if np.strip():
+            out.append(Frame(m.start(), m.end() + len(np), speaker_name(np), np, "according"))
+    for m in _BY_REPORT.finditer(s):
+        np = np_after(s, m.end())
+        if not np.strip():
+            continue
+        if m.group(0).split()[0] in _ACTION_BY and not best_org(np):
+            continue
+        out.append(Frame(m.start(), m.end() + len(np), speaker_name(np), np, "by"))
+    for m in _POSSESSIVE.finditer(s):
+        owner = trailing_np(s[max(0, m.start() - OWNER_REACH): m.start()])
+        owner = _OWNER_SPLIT.split(owner)[-1]
+        who = speaker_name(owner) if owner.strip() else ""
+        if isinstance(who, str) and who and (best_org(owner) or any(
+                w in words("org_word") or w in _OWNER_WORDS for w in owner.lower().split())):
+            out.append(Frame(m.start() - len(owner), m.end(), who, owner, "possessive"))
+    for m in _AGENCY_TALLY.finditer(s):
+        org = best_org(m.group(1))
+        if org:
+            out.append(Frame(m.start(), m.end(), org, m.group(1), "possessive"))
+    return out
+
+
+def _headline_frames(s: str) -> list[Frame]:
+    """ "UN: 607,000 Rohingya entered ..." / "... increase to 166,000: UNOCHA" / "... - officials"."""
+    out: list[Frame] = []
+    mh = _HEAD_PREFIX.match(s)
+    if mh and best_org(mh.group(1)):
+        out.append(Frame(0, mh.end(), best_org(mh.group(1)), mh.group(1), "headline"))
+    colon = s.rfind(":")
+    mt = _HEAD_SUFFIX.match(s, colon) if colon >= 0 else None
+    if mt and len(mt.group(1).split()) <= 5 and not _SENTENCE_END.search(s.strip()):
+        cand = mt.group(1)
+        if (best_org(cand) and not is_outlet(cand)) or person(cand) or speaker_noun().search(cand.strip()):
+            out.append(Frame(mt.start(1), len(s), speaker_name(cand), cand, "headline"))
+    stripped = s.strip()
+    dash = max(stripped.rfind("-"), stripped.rfind("–"), stripped.rfind("—"))
+    md = _HEAD_DASH.search(stripped, max(0, dash - 2)) if dash >= 0 else None
+    if md and len(md.group(1).split()) <= 4:
+        cand = md.group(1)
+        if (best_org(cand) and not is_outlet(cand)) or speaker_noun().search(cand):
+            out.append(Frame(s.index(cand), len(s), speaker_name(cand), cand, "headline"))
+    return out
+
+
+@functools.lru_cache(maxsize=FRAME_CACHE)
+def frames(s: str) -> tuple[Frame, ...]:
+    """Every attribution frame of sentence `s`, in text order."""
+    found = _verb_frames(s) + _phrase_frames(s)
+    if ":" in s or "-" in s or "–" in s or "—" in s:
+        found += _headline_frames(s)
+    found.sort(key=lambda f: f.at)
+    return tuple(found)

@@ -1,0 +1,179 @@
+"""The counted noun of an amount: "40,000 people", "2.5 million Syrian refugees", "300 homes".
+
+`noun_after(sentence, amount)` reads the noun phrase right after an amount: it gives the
+counted noun (`head`), its unit and the category the noun says by itself ("refugees",
+"evacuees", "the dead"), or None when the amount counts something else ("3,000 tents",
+"three IDP camps", "dozens of air strikes"). An amount whose noun is left out ("118 killed")
+gets an empty head; `noun_before` then finds a noun that counts it from before ("the number
+of returnees now stands at 300", "the tally of evacuees fell from a high of 9,000").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (ADVERBS, COMPOUND_NOUNS, COUNT_NOUNS, MODIFIERS, SPEECH, STOP,
+                      is_people_word, noun_entry, trigger_of)
+from .numbers import Amount
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
+_NOUN_REACH = 10  # tokens read after an amount
+_NOUN_TAIL = 3    # words after a first counted noun that may continue it ("Rohingya refugees")
+_NOUN_WORDS = 5   # words of a noun phrase before its noun ("two respected traditional elders")
+_PARTITIVE = frozenset("which whom them those these".split())
+_OF_ARTICLES = frozenset("the their these those".split())
+# "the number of (the) ... 300": a noun that counts, "of", then words with no number or stop
+# up to the amount; the counted noun is the first run of people nouns in them.
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True)) + r")\s+of\s+(?:the\s+|all\s+)?"
+    r"(?P<tail>[^\d.;:,()]{1,90})$",
+    re.IGNORECASE,
+)
+_COUNTED_WORDS = 3  # words after "of" the counted noun may stand in
+_BEFORE_REACH = 140  # characters before an amount looked at for "the number of ..."
+
+
+@dataclass(frozen=True)
+class CountedNoun:
+    """The counted noun phrase of an amount (offsets in the sentence)."""
+
+    head: str        # lower-case counted noun, "" when left out ("118 killed")
+    unit: str        # people | households | buildings | "" when left out
+    end: int         # end of the noun phrase (= the amount's end when left out)
+    relation: str = ""  # "of_which" for "36,641 of which"
+    stated: str = ""    # the category the noun itself says ("displaced persons" -> displaced)
+    firm: bool = False  # said outright ("dead", "missing"): no verb overrides it
+    actor: bool = False  # rescue workers, troops, gunmen: they do not flee or shelter
+
+
+def tokens(text: str, start: int, limit: int = 8) -> list[tuple[str, int, int]]:
+    """Up to `limit` words and punctuation marks of `text` from `start`: (token, start, end)."""
+    out = []
+    for match in _WORD.finditer(text, start):
+        out.append((match.group(), match.start(), match.end()))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _unit(entry) -> str:
+    return entry.unit if entry is not None and entry.unit != "none" else "people"
+
+
+def _people_phrase(found: list, k: int, first: int) -> CountedNoun | None:
+    """The noun phrase whose first counted noun is token k: "Rohingya refugees", "inmates
+    dead", "displaced persons", "female health workers"; None when it names a place or group
+    ("IDP camps")."""
+    low = found[k][0].lower().strip("'’")
+    entry = noun_entry(low)
+    head, head_k, unit = low, k, _unit(entry)
+    stated = entry.category if entry else ""
+    firm = bool(entry and entry.firm)
+    actor = bool(entry and entry.use == "actor")
+    pending = 0  # words read past the head that are no counted noun ("female health worker")
+    for n in range(k + 1, min(len(found), k + 1 + _NOUN_TAIL)):
+        word2 = found[n][0]
+        low2 = word2.lower()
+        entry2 = noun_entry(low2)
+        if entry2 is None or entry2.unit not in ("people", "households") or entry2.use == "adjective" \
+                or low2 in STOP:
+            if entry2 is None and word2.isalpha() and word2.islower() and low2 not in STOP \
+                    and low2 not in ADVERBS and trigger_of(low2) is None and pending < 1:
+                pending += 1
+                continue  # "three female suicide bombers": a modifier of the head to come
+            break
+        pending = 0
+        head, head_k = low2, n
+        unit = entry2.unit if entry2.unit == "households" else unit
+        if not stated or entry2.firm:  # "inmates dead": the dead
+            stated, firm = entry2.category, entry2.firm
+        actor = actor or entry2.use == "actor"
+    if head_k > first:  # "rescue workers", "aid workers"
+        singular = noun_entry(head).noun if noun_entry(head) else head
+        compound = COMPOUND_NOUNS.get(f"{found[head_k - 1][0].lower()} {singular}")
+        actor = actor or bool(compound and compound.use == "actor")
+    following = found[head_k + 1][0].lower() if head_k + 1 < len(found) else ""
+    after = noun_entry(following)
+    if after is not None and unit != "households":
+        if after.unit == "none":
+            return None  # "three IDP camps", "two refugee settlements"
+        if after.unit == "buildings":  # "500 refugee homes"
+            return CountedNoun(following, "buildings", found[head_k + 1][2])
+    if head in STOP and following in SPEECH:
+        return None  # "120 officials said": the 120 counts something else
+    return CountedNoun(head, unit, found[head_k][2], "", stated, firm, actor)
+
+
+def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
+    """The counted noun phrase after an amount; None when it counts something else."""
+    found = tokens(sentence, amount.end, _NOUN_REACH)
+    i = 0
+    if found and found[0][0] == ")" and sentence[:amount.start].rstrip().endswith("("):
+        i = 1  # "80 percent (312) of the towns": the noun after the brackets
+    if len(found) > i and found[i][0].lower() == "of":
+        if len(found) > i + 1 and found[i + 1][0].lower() in _PARTITIVE:
+            return CountedNoun("", "", found[i + 1][2], "of_which")
+        i += 1
+        if len(found) > i and found[i][0].lower() in _OF_ARTICLES:
+            i += 1
+    unknown = 0
+    for k in range(i, min(len(found), i + _NOUN_WORDS)):
+        word = found[k][0]
+        low = word.lower().strip("'’")
+        if not word[0].isalpha():
+            break
+        entry = noun_entry(low)
+        if entry is not None and entry.unit == "buildings":
+            return CountedNoun(low, "buildings", found[k][2])
+        if entry is not None and entry.unit == "none":
+            following = found[k + 1][0] if k + 1 < len(found) else ""
+            if following[:1].isalpha() and is_people_word(following):
+                continue  # "5,000 camp residents", "200 school children"
+            return None  # "40 camps were opened", "3,000 tents"
+        if is_people_word(word) or (entry is not None and entry.category):
+            return _people_phrase(found, k, i)
+        if low in STOP or low in ADVERBS:
+            break
+        if trigger_of(word) is not None:
+            following = found[k + 1][0] if k + 1 < len(found) else ""
+            if not (following[:1].isalpha() and following.islower() and following not in STOP
+                    and following not in ADVERBS and trigger_of(following) is None):
+                break  # "118 killed, ...", "5,000 fled north": the noun is left out
+            continue  # "four affected regions": the trigger is an adjective of another noun
+        if low in MODIFIERS or low.endswith("ly"):
+            continue
+        unknown += 1
+    if unknown:
+        return None  # "3,000 tents", "dozens of air strikes"
+    return CountedNoun("", "", amount.end)
+
+
+def noun_before(sentence: str, amount: Amount) -> CountedNoun | None:
+    """The counted noun of an amount whose noun is left out, named before it by a noun that
+    counts: "the number of returnees now stands at 300", "the tally of evacuees fell from a
+    high of 9,000", "the number of displaced people has risen to 40,000"."""
+    start = amount.qualifier_start
+    match = _COUNTED_BEFORE.search(sentence, max(0, start - _BEFORE_REACH), start)
+    if not match:
+        return None
+    words = match.group("tail").split()
+    first = next((k for k, w in enumerate(words[:_COUNTED_WORDS]) if is_people_word(w)), None)
+    if first is None:
+        return None
+    last = first
+    while last + 1 < len(words) and is_people_word(words[last + 1]):
+        last += 1  # "displaced people"
+    if any(is_people_word(w) for w in words[last + 1:]):
+        return None  # another noun stands between
+    head = words[last].lower().strip("'’")
+    entry = noun_entry(head)
+    stated, firm = "", False
+    for word in words[:last + 1]:  # "the number of displaced people": what the words say
+        found = noun_entry(word)
+        trigger = trigger_of(word)
+        if found is not None and found.category:
+            stated, firm = found.category, found.firm
+        elif not stated and trigger is not None:
+            stated = trigger.category
+    unit = entry.unit if entry is not None and entry.unit in ("people", "households") else "people"
+    return CountedNoun(head, unit, amount.end, "", stated, firm)

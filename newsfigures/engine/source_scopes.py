@@ -1,0 +1,140 @@
+"""The stretches of an article one attribution covers, as layers of its `Document`.
+
+- quotations: a quotation that runs over several sentences (and paragraphs that reopen it with a
+  quotation mark) is one span, so a figure inside it can take the speaker named where it opens
+  (`X said: “...`) or closes (`...,” X said`);
+- lists: lines of items ("Deaths: 12", "- 40 injured") under an intro line that ends with a colon
+  ("..., according to officials:"), and a closing "Sources: ..." line under a list.
+
+Only where things are is found here; who speaks is for `sources`. Offsets are article offsets.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+__all__ = ["Quotation", "line_of", "list_intro", "list_sources", "quotation_at", "quotations", "sentence_at"]
+
+ITEM_MAX_CHARS = 300  # a list item is a short line
+LABEL_MAX_WORDS = 6  # "Homes destroyed: ...": the label before the colon is short
+LIST_REACH = 40  # lines walked over from an item to its intro or its sources line
+
+_ITEM = re.compile(r"^\s*(?:(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S|[A-Z][^:.!?\n]{0,60}:\s*\S)")
+_SOURCES_LINE = re.compile(r"^\s*Sources?\s*:\s*(?P<x>\S.*)$", re.I)
+_FIRST_ENTRY = re.compile(r"[;,]")
+_OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
+
+
+class Quotation(NamedTuple):
+    open: int  # offset of the opening quotation mark
+    close: int  # offset of the closing mark; the end of its paragraph when it never closes
+    closed: bool
+
+
+def _line_quotations(text: str, lines) -> list[Quotation]:
+    out: list[Quotation] = []
+    start = -1  # the open quotation, if any, carried to the next line
+    for n, (lo, hi) in enumerate(lines):
+        line = text[lo:hi]
+        first = len(line) - len(line.lstrip())
+        for i, c in enumerate(line):
+            if c not in (_OPEN, _CLOSE, _STRAIGHT):
+                continue
+            pos = lo + i
+            if start >= 0 and i == first and c != _CLOSE and _reopens(text, lines, n):
+                continue  # a quotation carried over a paragraph break reopens with a mark
+            if start < 0 and c in (_OPEN, _STRAIGHT):
+                start = pos
+            elif start >= 0 and c in (_CLOSE, _STRAIGHT):
+                out.append(Quotation(start, pos, True))
+                start = -1
+        if start >= 0 and not _continues(text, lines, n):
+            out.append(Quotation(start, hi, False))
+            start = -1
+    return out
+
+
+def _continues(text: str, lines, n: int) -> bool:
+    """An open quotation at the end of line `n` goes on when the next line opens with a mark."""
+    return n + 1 < len(lines) and text[lines[n + 1][0]:lines[n + 1][1]].lstrip()[:1] in (_OPEN, _STRAIGHT)
+
+
+def _reopens(text: str, lines, n: int) -> bool:
+    return n > 0 and _continues(text, lines, n - 1)
+
+
+def quotations(doc) -> tuple[Quotation, ...]:
+    """Every quotation of the article, in order (a document layer)."""
+    return doc.layer("source_scopes.quotations", lambda d: tuple(_line_quotations(d.text, d.lines)))
+
+
+def quotation_at(doc, offset: int) -> Quotation | None:
+    """The quotation that holds article offset `offset`, if any."""
+    found = quotations(doc)
+    i = bisect.bisect_right([q.open for q in found], offset) - 1
+    if i >= 0 and found[i].open < offset < found[i].close + (0 if found[i].closed else 1):
+        return found[i]
+    return None
+
+
+def _starts(doc) -> tuple[int, ...]:
+    return doc.layer("source_scopes.sentence_starts", lambda d: tuple(s for s, _ in d.sentences))
+
+
+def sentence_at(doc, offset: int) -> int:
+    """The number of the sentence that holds (or last starts before) article offset `offset`."""
+    return max(0, bisect.bisect_right(_starts(doc), offset) - 1)
+
+
+def line_of(doc, offset: int) -> int:
+    """The number of the non-blank line that holds (or last starts before) `offset`."""
+    starts = doc.layer("source_scopes.line_starts", lambda d: tuple(s for s, _ in d.lines))
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _is_item(text: str) -> bool:
+    return len(text) <= ITEM_MAX_CHARS and bool(_ITEM.match(text)) and \
+        len(text.split(":", 1)[0].split()) <= LABEL_MAX_WORDS + 1
+
+
+def _line(doc, j: int) -> str:
+    lo, hi = doc.lines[j]
+    return doc.text[lo:hi]
+
+
+def list_intro(doc, n: int) -> int | None:
+    """For a sentence on a list item's line, the sentence that introduces the list with a colon
+    ("The toll, according to the civil defence agency:"); None when it is no list item or the
+    list has no such intro."""
+    if not doc.lines:
+        return None
+    j = line_of(doc, doc.sentences[n][0])
+    if not _is_item(_line(doc, j)):
+        return None
+    for k in range(j - 1, max(-1, j - 1 - LIST_REACH), -1):
+        text = _line(doc, k)
+        if _is_item(text) and not _SOURCES_LINE.match(text):
+            continue
+        if text.rstrip().endswith(":"):
+            return sentence_at(doc, doc.lines[k][1] - 1)
+        return None
+    return None
+
+
+def list_sources(doc, n: int) -> str:
+    """For a sentence on a list item's line, what a "Sources: ..." line closing the list names
+    (its first entry); "" when there is none."""
+    if not doc.lines:
+        return ""
+    j = line_of(doc, doc.sentences[n][0])
+    if not _is_item(_line(doc, j)):
+        return ""
+    for k in range(j, min(len(doc.lines), j + 1 + LIST_REACH)):
+        text = _line(doc, k)
+        m = _SOURCES_LINE.match(text)
+        if m:
+            return _FIRST_ENTRY.split(m.group("x"))[0].strip(" .")
+        if not _is_item(text):
+            return ""
+    return ""

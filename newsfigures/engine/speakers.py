@@ -1,0 +1,354 @@
+"""Speaker phrases to names: who "the UN refugee agency", "Pakistani Prime Minister Nadia Qureshi"
+or "he" is.
+
+`speaker_name(phrase)` gives the name a figure is attributed to:
+
+- an organisation of the lexicon by its canonical name ("OCHA spokeswoman Linda Tom" -> "OCHA");
+- a person by name as written, titles dropped ("Turkish Prime Minister Ahmet Davutoglu" ->
+  "Ahmet Davutoglu");
+- a capitalised organisation name the lexicon lacks ("Chinese Ministry of Civil Affairs");
+- otherwise the phrase as written, without its article ("Turkish officials", "police");
+- a `Pointer` when the phrase points back ("he", "the agency", "the statement", "the spokesman"):
+  the caller resolves it against the speakers named before.
+
+The words it reads are data: ``speaker_titles.csv`` and ``attribution_words.csv`` in
+``data/vocabulary/``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from . import calendar_words, vocabulary
+from .organisations import best_org, is_acronym
+
+__all__ = [
+    "MONTHS", "Pointer", "WEEKDAYS", "is_cap", "org_run", "person", "placeless", "speaker_name", "speaker_noun",
+    "tidy", "trailing_np", "trim", "word_pattern", "words",
+]
+
+NAME_CACHE = 16384
+LONG_PHRASE_WORDS = 10
+GROUP_CUT_WORDS = 6  # "witnesses at one border checkpoint near the city": cut at the place  # a speaker phrase longer than this is cut to its last noun phrase
+TRAILING_NP_WORDS = 6
+
+
+class Pointer(NamedTuple):
+    """A speaker phrase that points back: kind "pronoun", "anaphor" (head: "agency", "statement"),
+    "title" (head: "spokesman", "governor") or "elided" (no subject: "..., adding that"). `name` is
+    what the phrase is called when nothing before names the speaker ("provincial governor")."""
+
+    kind: str
+    head: str = ""
+    name: str = ""
+
+
+PLURAL_ROLES = frozenset({"org_role", "speaker", "speaker_group"})
+
+
+@functools.cache
+def words(role: str) -> frozenset[str]:
+    """The words of one role of attribution_words.csv (with generated plurals where the role takes them)."""
+    out = {row["word"].lower() for row in vocabulary.table("attribution_words") if row["role"] == role}
+    if role in PLURAL_ROLES:
+        out |= {vocabulary.plural(w) for w in out if " " not in w}
+        out |= {w.rsplit(" ", 1)[0] + " " + vocabulary.plural(w.rsplit(" ", 1)[1]) for w in out if " " in w}
+    return frozenset(out)
+
+
+@functools.cache
+def titles() -> frozenset[str]:
+    return vocabulary.words("speaker_titles")
+
+
+def word_pattern(role: str, tail: str = r"\b") -> str:
+    """An alternation of the words of `role`, longest first, spaces as runs of white space."""
+    alts = sorted(words(role), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alts) + ")" + tail
+
+
+WEEKDAYS = calendar_words.weekday_pattern(full=True)  # a weekday name, as a whole word
+MONTHS = calendar_words.month_pattern()  # a month name or abbreviation, with its full stop
+_TIME = (
+    rf"(?:(?:late|early|on|last|this|earlier|later)\s+)?(?:{WEEKDAYS}|{MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+    rf"(?:\s*\(\s*{MONTHS}\s+\d{{1,2}}\s*\))?(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|today|yesterday|tonight|overnight|now|here|there|again|also|too|however|meanwhile|separately|earlier|later"
+    r"|previously|recently|jointly|officially|further|first|then|still|already|last\s+(?:week|month|year)"
+    r"|this\s+(?:week|month|year)|in\s+(?:a|an|its|his|her|their|the|latest|separate)(?:\s+[\w-]+){1,3}?\s+"
+    r"(?:statement|report|update|briefing|tweet|post|interview|assessment|bulletin|communique|release|conference)"
+    r"|in\s+\w+\s+last\s+year|has|have|had|would|will|on\s+twitter|on\s+x"
+)
+_TRAIL_TIME = re.compile(rf"(?:[\s,]+(?:{_TIME}))+[\s,]*$", re.I)
+_LEAD = re.compile(
+    rf"^(?:(?:and|but|while|whereas|although|though|as|so|yet|meanwhile|however|also)\b[\s,]*"
+    rf"|(?:on|by|as\s+of|since|until|late|early)?\s*(?:{_TIME})\b[\s,]*)+",
+    re.I,
+)
+_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
+_SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"[\w][\w.'’\-]*|\(|\)")
+_WORD = re.compile(r"[\w][\w.'’\-]*")
+_LOW_WORD = re.compile(r"[\w'’-]+")
+_CALENDAR_WORD = re.compile(WEEKDAYS + "|" + calendar_words.alternation(calendar_words.month_forms()))
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_DIGIT = re.compile(r"\d")
+_PRONOUN_AND = re.compile(r"^\w+\s+and\s+")
+_SUBORDINATE_PRONOUN = re.compile(r"\b(?:as|when|while|because|before|after)\s+(?:he|she|they)$")
+_REPORTS_HE = re.compile(r"^(?:the\s+)?(?:reports?|figures|information)\s+(?:that\s+)?(?:he|she|they|we)\b")
+_BY_FROM = re.compile(r"\b(?:by|from)\s+(.+)$")
+_THE = re.compile(r"^the\b", re.I)
+_TRAILING_STOPS = frozenset({"in", "on", "at", "with", "by", "from", "to", "since", "after", "during", "have", "has",
+                             "had", "is", "are", "was", "were", "and", "of", "for", "than"})
+_JOINERS = frozenset({"of", "for", "and", "&"})
+_RUN_JOINERS = frozenset({"of", "for", "and", "the", "on", "in"})
+_SAME = "same"
+
+
+@functools.cache
+def _particle() -> re.Pattern:
+    return re.compile(r"^(?:" + "|".join(sorted(words("particle"))) + r")(?:-[A-Z][\w'-]*)?$")
+
+
+@functools.cache
+def speaker_noun() -> re.Pattern:
+    """A phrase ending in a speaking noun: "..., says emergency agency", "- officials"."""
+    return re.compile(r"\b" + word_pattern("speaker", "$"), re.I)
+
+
+# ---------------------------------------------------------------------------------------------
+# phrase clean-up
+
+
+def trim(np: str) -> str:
+    """Drop quotes, leading conjunctions and time phrases, trailing adverbials; keep the article."""
+    np = np.strip(" \t\n,.;:\"“”‘’'()[]-–—")
+    np = _LEAD.sub("", np)
+    if " " in np:
+        np = _TRAIL_TIME.sub("", np)
+    return _SPACES.sub(" ", np).strip(" ,.;:\"“”")
+
+
+def tidy(np: str) -> str:
+    """`trim`, and without its leading article."""
+    return _DET.sub("", trim(np)).strip()
+
+
+def is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _is_title(word: str) -> bool:
+    return word in titles() or all(p in titles() for p in word.split("-"))
+
+
+# ---------------------------------------------------------------------------------------------
+# names in a phrase
+
+
+def person(np: str) -> str:
+    """A person's name in a speaker phrase, titles dropped; "" if none."""
+    toks = _TOKEN.findall(np)
+    runs, cur = [], []
+    particle = _particle()
+    for i, t in enumerate(toks):
+        name_like = is_cap(t) or (cur and particle.match(t))
+        if name_like and t not in "()":
+            cur.append((i, t))
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    org_words = words("org_word")
+    for run in runs:
+        found = _run_person(toks, run, org_words)
+        if found:
+            return found
+    return ""
+
+
+def _run_person(toks: list[str], run: list[tuple[int, str]], org_words: frozenset) -> str:
+    names = [t.rstrip(".'’") for _, t in run]
+    low = [w.lower().rstrip(".") for w in names]
+    if any(w in org_words for w in low):
+        return ""
+    last_i = run[-1][0]
+    if last_i + 2 < len(toks) and toks[last_i + 1].lower() in _JOINERS and is_cap(toks[last_i + 2]):
+        return ""  # part of a longer proper name: "Fire and Disaster Management Agency"
+    last_title = max((j for j, w in enumerate(low) if _is_title(w)), default=-1)
+    if any((is_acronym(w) and len(w) > 1) or _POSSESSIVE_END.search(w) for w in names[last_title + 1:]):
+        return ""
+    # a lower-case title just before the run counts too ("director Rami Abdel Rahman")
+    first_i = run[0][0]
+    titled = last_title >= 0 or (first_i > 0 and toks[first_i - 1].lower() in titles())
+    name = [w for w in names[last_title + 1:] if not _CALENDAR_WORD.fullmatch(w)]
+    if not name:
+        return ""
+    prev = toks[first_i - 1].lower() if first_i > 0 else ""
+    if prev in words("place_preposition") and last_title < 0:
+        return ""  # "official in Kerala"
+    if len(name) >= 2 or (titled and len(name) == 1):
+        if best_org(" ".join(name)):
+            return ""
+        return " ".join(name)
+    return ""
+
+
+def org_run(np: str) -> str:
+    """A capitalised organisation name not in the lexicon ("Chinese Ministry of Civil Affairs")."""
+    toks = _WORD.findall(np)
+    org_words = words("org_word")
+    best = ""
+    i = 0
+    while i < len(toks):
+        if not is_cap(toks[i]):
+            i += 1
+            continue
+        j = i
+        run = [toks[i]]
+        while j + 1 < len(toks):
+            nxt = toks[j + 1]
+            if is_cap(nxt):
+                run.append(nxt)
+                j += 1
+            elif nxt.lower() in _RUN_JOINERS and j + 2 < len(toks) and (
+                is_cap(toks[j + 2]) or (toks[j + 2].lower() == "the" and j + 3 < len(toks) and is_cap(toks[j + 3]))
+            ):
+                run.append(nxt)
+                j += 1
+            else:
+                break
+        if any(w.lower().rstrip(".'’s") in org_words or w.lower() in org_words for w in run):
+            cand = " ".join(run)
+            if len(cand) > len(best):
+                best = cand
+        i = j + 1
+    return best
+
+
+def trailing_np(np: str) -> str:
+    """The last noun phrase of an over-long phrase: "... since July 01 with officials" -> "officials"."""
+    out: list[str] = []
+    for t in reversed(np.split()):
+        low = t.lower().strip(",")
+        if low in _TRAILING_STOPS and not (out and is_cap(out[0]) and low in ("of", "for", "and")):
+            break
+        if _DIGIT.search(t):
+            break
+        out.insert(0, t)
+        if len(out) >= TRAILING_NP_WORDS:
+            break
+    return " ".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# a speaker phrase -> a name or a pointer
+
+
+@functools.lru_cache(maxsize=NAME_CACHE)
+def speaker_name(raw: str) -> str | Pointer:
+    """Name for a speaker phrase; a `Pointer` when it points back (see the module docstring)."""
+    np = tidy(raw)
+    if not np:
+        return Pointer("pronoun")
+    low = np.lower()
+    pronouns = words("pronoun")
+    first = low.split()[0]
+    if low in pronouns:
+        return Pointer("pronoun")
+    if first in pronouns and _PRONOUN_AND.match(low):
+        np = _DET.sub("", _PRONOUN_AND.sub("", np))  # "it and the Sudanese government" -> the partner
+        low = np.lower()
+    tokens = _LOW_WORD.findall(low)
+    if not tokens:
+        return ""
+    if len(tokens) > GROUP_CUT_WORDS:
+        cut = _group_head().match(np)
+        if cut and not best_org(np[cut.end():]):
+            np, low = cut.group(1), cut.group(1).lower()  # "witnesses at one checkpoint near ..."
+            tokens = _LOW_WORD.findall(low)
+    if _SUBORDINATE_PRONOUN.search(low):
+        return Pointer("pronoun")  # "... cradled her baby as she [said]"
+    if _REPORTS_HE.match(low):
+        return Pointer("pronoun")  # "according to reports he had received": the speaker's own
+    documents = words("document")
+    # "a report released by X", "footage released Thursday by activists", "the latest update by X"
+    if any(w in documents for w in tokens[:4]):
+        m = _BY_FROM.search(np)
+        if m:
+            named = speaker_name(m.group(1))
+            if not isinstance(named, str) or best_org(m.group(1)) or person(m.group(1)) \
+                    or speaker_noun().search(m.group(1).strip()):
+                return named
+        head_np = np.split(",")[0]
+        hw = _LOW_WORD.findall(head_np.lower())
+        if hw and len(hw) <= 3 and hw[-1] in documents:
+            return best_org(head_np) or Pointer("anaphor", hw[-1])
+    if len(tokens) <= 2 and tokens[-1] in words("org_anaphor") and (len(tokens) == 1 or tokens[0] == _SAME) \
+            and _THE.match(trim(raw)):
+        return Pointer("anaphor", tokens[-1])
+    org = best_org(np)
+    name = person(np)
+    if name and org and not best_org(np.replace(name, " ")):
+        name = ""  # the "name" was part of the organisation's ("... for Human Rights")
+    if name and org:
+        return org if _org_role().search(np) else name
+    if org:
+        return org
+    if name:
+        return name
+    run = org_run(np)
+    if run:
+        return _DET.sub("", run)
+    if len(tokens) > LONG_PHRASE_WORDS:
+        return tidy(trailing_np(np))
+    np = placeless(np)
+    title = _TITLE_PHRASE.match(np.lower())
+    if title and title.group(1) in words("appositive") and _THE.match(trim(raw)):
+        return Pointer("title", title.group(1), np)  # "the spokesman said": named before?
+    return np
+
+
+_PLACE_NOUNS = ("province|state|country|city|region|district|county|island|town|territory|nation|governorate|"
+                "prefecture|municipality|village|capital")
+_PLACE_OWNER = re.compile(rf"^(?:the\s+)?(?:(?P<cap>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)|{_PLACE_NOUNS})['’]s\s+(?P<rest>.+)$")
+_OF_PLACE = re.compile(rf"^(?P<rest>(?:[a-z-]+\s+){{0,2}}[a-z-]+)\s+(?:of|in)\s+(?:the\s+)?"
+                       rf"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}(?:\s+(?:{_PLACE_NOUNS}))?|{_PLACE_NOUNS})$")
+_TITLE_PHRASE = re.compile(r"^(?:[a-z-]+\s+){0,2}([a-z-]+)$")
+
+
+def placeless(np: str) -> str:
+    """A speaker's title without its place: "the province's governor" -> "governor", "deputy
+    governor of Ituri province" -> "deputy governor", "Kerala's chief minister" -> "chief
+    minister". The place says where the speaker serves; the source is the office (or the
+    person, when named). A body keeps its owner ("Mali's government")."""
+    m = _PLACE_OWNER.match(np)
+    owner = m.group("cap") if m else ""
+    if m and not (owner and (best_org(owner) or any(w.lower() in words("org_word") or _is_title(w.lower())
+                                                    for w in owner.split()))):
+        rest = m.group("rest")
+        last = rest.split()[-1].lower()
+        if not owner and (_TITLE_PHRASE.match(rest.lower()) or last in words("org_word")):
+            return rest  # "the country's home ministry": the place noun says nothing
+        if owner and _TITLE_PHRASE.match(rest.lower()) and (_is_title(last) or last in words("appositive")):
+            return rest  # "Kerala's chief minister": the office, not the place
+    m = _OF_PLACE.match(np)
+    if m and m.group("rest").split()[-1] in words("territorial") and not best_org(m.group("place")) \
+            and not any(w.lower() in words("org_word") for w in m.group("place").split()[:-1]):
+        return m.group("rest")
+    return np
+
+
+@functools.cache
+def _group_head() -> re.Pattern:
+    """A speaking group or office followed by where it is: "witnesses at ...", "officials in ..."."""
+    nouns = word_pattern("speaker_group")[:-2] + "|" + word_pattern("appositive")[:-2]
+    return re.compile(r"^((?:[\w-]+\s+){0,3}(?:" + nouns + r"))\s+(?:in|at|near|across|around|on|inside|outside)\s",
+                      re.I)
+
+
+@functools.cache
+def _org_role() -> re.Pattern:
+    return re.compile(r"\b" + word_pattern("org_role"), re.I)
