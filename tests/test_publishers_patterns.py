@@ -38,6 +38,8 @@ MASTHEADS = [
      "Lakeside Herald"),
     ("title-dash-speaker-is-no-outlet", "Over 10,000 flee as wildfire spreads - officials\n\nThe fire ...", ""),
     ("masthead-line", "Riverside Gazette\n\nStorm leaves 3,000 homeless\n\nThe storm ...", "Riverside Gazette"),
+    ("hyphenated-masthead", "Lakeside Democrat-Gazette\n\nQuake damages 40 homes\n\nA strong quake ...",
+     "Lakeside Democrat-Gazette"),
     ("section-is-no-masthead", "World News\n\nStorm leaves 3,000 homeless\n\nThe storm ...", ""),
     ("headline-is-no-masthead", "Wildfires at a glance\n\nDeaths: 7", ""),
     ("outlet-updated-line", "Xinhua | Updated: 2024-01-04 21:39\nTEHRAN -- The toll was revised to 84.",
@@ -54,6 +56,9 @@ CLOSINGS = [
     ("closing-dash-line", "Some 300 people fled the town.\n\u2014 AP", "Associated Press"),
     ("closing-acronym-in-brackets", "Schools stayed closed in the district.\n\n(GNA)", "GNA"),
     ("closing-slash-wires", "The dam held overnight.  (dpa/NAN)", "dpa"),
+    ("photo-credit-caps", "A woman wades through a flooded street. REUTERS/Jane Doe\n\nThe toll rose to 300.",
+     "Reuters"),
+    ("photo-credit-name-slash-agency", "Rescuers search the rubble. JOHN SMITH / AFP\n\nThe toll rose to 29.", "AFP"),
     ("closing-furniture-is-no-credit", "Some 300 people fled the town.\n\nADVERTISEMENT", ""),
 ]
 

@@ -28,47 +28,47 @@ def source_of(text: str, number: str, nth: int = 0) -> str:
 
 CHAINS = [
     ("he-added-two-back",
-     "Provincial police chief Mohammed Karimi said the bus left the road before dawn. Rescuers worked for hours "
-     "in heavy rain. Another 14 passengers were still missing, he added.",
+     ("Provincial police chief Mohammed Karimi said the bus left the road before dawn. Rescuers worked for hours "
+     "in heavy rain. Another 14 passengers were still missing, he added."),
      "14", "Mohammed Karimi"),
     ("she-noted-three-back",
-     "Aid worker Grace Odhiambo described long queues at the water points on Tuesday. The camp was built for "
-     "10,000 people. Its clinic has one doctor. Nearly 3,000 children had diarrhoea, she noted.",
+     ("Aid worker Grace Odhiambo described long queues at the water points on Tuesday. The camp was built for "
+     "10,000 people. Its clinic has one doctor. Nearly 3,000 children had diarrhoea, she noted."),
      "3,000", "Grace Odhiambo"),
     ("he-after-he",
-     "Governor Rafael Ortiz said the river broke its banks overnight. He said the army had been called in. "
-     "About 800 families were moved to schools, he added.",
+     ("Governor Rafael Ortiz said the river broke its banks overnight. He said the army had been called in. "
+     "About 800 families were moved to schools, he added."),
      "800", "Rafael Ortiz"),
     ("chain-stops-at-next-speaker",
-     "Mayor Lina Sousa said the town hall was open to those who fled. The Red Cross said 2,500 people needed "
-     "blankets. It added that 40 volunteers were on their way.",
+     ("Mayor Lina Sousa said the town hall was open to those who fled. The Red Cross said 2,500 people needed "
+     "blankets. It added that 40 volunteers were on their way."),
      "40", "Red Cross"),
     ("spokesman-for-org-carries-org",
-     "OCHA spokesman Jens Laerke said convoys had reached the north. Supplies were short. He added that "
-     "120,000 people had fled in a week.",
+     ("OCHA spokesman Jens Laerke said convoys had reached the north. Supplies were short. He added that "
+     "120,000 people had fled in a week."),
      "120,000", "OCHA"),
     ("the-spokesman-said",
-     "Army spokesman Colonel Idris Bello said troops had secured the road to the camp. The spokesman said "
-     "35 militants were killed in the fighting.",
+     ("Army spokesman Colonel Idris Bello said troops had secured the road to the camp. The spokesman said "
+     "35 militants were killed in the fighting."),
      "35", "Idris Bello"),
     ("the-minister-said",
-     "Interior Minister Aurelio Vega visited the flooded districts on Sunday. Relief flights resumed. "
-     "The minister said 6,400 homes were under water.",
+     ("Interior Minister Aurelio Vega visited the flooded districts on Sunday. Relief flights resumed. "
+     "The minister said 6,400 homes were under water."),
      "6,400", "Aurelio Vega"),
     ("the-governor-named-in-apposition",
-     "Rosa Mendes, the state governor, toured the shelters on Friday. Roads remain closed. The governor said "
-     "11,000 people had lost their homes.",
+     ("Rosa Mendes, the state governor, toured the shelters on Friday. Roads remain closed. The governor said "
+     "11,000 people had lost their homes."),
      "11,000", "Rosa Mendes"),
     ("the-official-is-the-named-person",
      "The toll rose to 19, regional governor Pavel Orlov said. Earlier, the official said 12 people had died.",
      "12", "Pavel Orlov"),
     ("the-agency-two-back",
-     "The World Food Programme warned of shortages on Wednesday. Trucks have been stuck at the border for a week. "
-     "The agency said 2,600 people had been registered at the camp.",
+     ("The World Food Programme warned of shortages on Wednesday. Trucks have been stuck at the border for a week. "
+     "The agency said 2,600 people had been registered at the camp."),
      "2,600", "WFP"),
     ("the-statement-back-to-its-sentence",
-     "The disaster authority said in a statement that the storm had weakened. Ferries stayed in port. "
-     "Power was cut in three towns. The statement said 75 people had died.",
+     ("The disaster authority said in a statement that the storm had weakened. Ferries stayed in port. "
+     "Power was cut in three towns. The statement said 75 people had died."),
      "75", "disaster authority"),
     ("they-said-residents",
      "At least 15 people were killed in the strike, residents said. They said 9 more died in hospital.",
@@ -86,24 +86,24 @@ def test_speaker_chains(text, number, expected):
 
 QUOTES = [
     ("quote-closes-two-sentences-later",
-     "\u201cThe situation is catastrophic. Some 2,000 homes were destroyed in the town,\u201d said Red Cross "
-     "spokeswoman Ana Lopez.",
+     ("\u201cThe situation is catastrophic. Some 2,000 homes were destroyed in the town,\u201d said Red Cross "
+     "spokeswoman Ana Lopez."),
      "2,000", "Red Cross"),
     ("quote-figure-in-first-sentence",
-     "\u201cWe found 27 bodies under the bridge. The water came too fast,\u201d police commander Sipho Ndlovu told "
-     "reporters.",
+     ("\u201cWe found 27 bodies under the bridge. The water came too fast,\u201d police commander Sipho Ndlovu told "
+     "reporters."),
      "27", "Sipho Ndlovu"),
     ("quote-opened-by-speaker",
-     "The mayor, Hana Novak, told the council: \u201cThe shelters are full. More than 900 people slept in the "
-     "sports hall.\u201d",
+     ("The mayor, Hana Novak, told the council: \u201cThe shelters are full. More than 900 people slept in the "
+     "sports hall.\u201d"),
      "900", "Hana Novak"),
     ("straight-quotes-over-a-report",
-     "\"Fighting has spread to the east. About 50 houses were set on fire. The number of displaced has reached "
-     "12,000,\" reported the UN humanitarian office.",
+     ("\"Fighting has spread to the east. About 50 houses were set on fire. The number of displaced has reached "
+     "12,000,\" reported the UN humanitarian office."),
      "50", "OCHA"),
     ("quote-reopened-next-paragraph",
-     "\u201cThe road is cut,\u201d said Tomas Berg, head of the local civil defence. \u201cWe cannot reach the "
-     "villages.\n\u201cAt least 60 families are trapped,\u201d he said.",
+     ("\u201cThe road is cut,\u201d said Tomas Berg, head of the local civil defence. \u201cWe cannot reach the "
+     "villages.\n\u201cAt least 60 families are trapped,\u201d he said."),
      "60", "Tomas Berg"),
     ("scare-quotes-are-not-speech",
      "Officials call the area a \u201cred zone\u201d. Some 400 people have left it.",
@@ -118,8 +118,8 @@ def test_quotations(text, number, expected):
 
 LISTS = [
     ("intro-covers-items",
-     "Storm toll\n\nThe latest figures for the province, according to the civil defence agency:\n"
-     "Deaths: 12\nInjured: 40\nMissing: 3\n",
+     ("Storm toll\n\nThe latest figures for the province, according to the civil defence agency:\n"
+     "Deaths: 12\nInjured: 40\nMissing: 3\n"),
      "40", "civil defence agency"),
     ("intro-covers-bullets",
      "The Health Ministry gave these numbers on Monday:\n- 85 dead in the capital\n- 230 injured\n",
@@ -128,8 +128,8 @@ LISTS = [
      "Quake at a glance, according to officials:\nDeaths: 31\nHomes destroyed: 1,200, according to the army\n",
      "1,200", "army"),
     ("sources-line-closes-list",
-     "Fires at a glance\n\nAcres burned: 90,000\n\nDeaths: Four\n\nEvacuated: 2,300 people\n\n"
-     "Sources: State Fire Service; county sheriffs.\n",
+     ("Fires at a glance\n\nAcres burned: 90,000\n\nDeaths: Four\n\nEvacuated: 2,300 people\n\n"
+     "Sources: State Fire Service; county sheriffs.\n"),
      "2,300", "State Fire Service"),
     ("heading-without-colon-has-no-source",
      "Floods in numbers\nDeaths: 9\nDisplaced: 4,000\n",

@@ -23,7 +23,17 @@ from typing import NamedTuple
 from . import vocabulary
 from .organisations import best_org, is_outlet
 from .speakers import (
-    MONTHS, WEEKDAYS, Pointer, is_cap, person, speaker_name, speaker_noun, tidy, trailing_np, trim, word_pattern,
+    MONTHS,
+    WEEKDAYS,
+    Pointer,
+    is_cap,
+    person,
+    speaker_name,
+    speaker_noun,
+    tidy,
+    trailing_np,
+    trim,
+    word_pattern,
     words,
 )
 
@@ -36,6 +46,7 @@ WITH_REACH = 70  # "..., with officials saying": characters searched back for "w
 
 Q_OPEN = "\"“‘"
 Q_CLOSE = "\"”’"
+_QUOTE_MARKS = tuple(set(Q_OPEN + Q_CLOSE))
 
 
 @dataclass(frozen=True)
@@ -103,10 +114,10 @@ _CLAUSE_START = re.compile(
     r"roughly|approximately|another|least|only|their|his|her|they|he|she|we|this|these|those|no|just|upwards|between|"
     r"[\"“‘']|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|tens|millions|"
     r"scores|several|many|on\s+(?:" + WEEKDAYS + r"|\w+day)|(?:" + WEEKDAYS + r")\b|" + MONTHS + r"\s+\d)",
-    re.I,
+    re.IGNORECASE,
 )
 _FIG_OBJECT = re.compile(r"^\s*(?:the|a|an|its|their|his|her)?\s*(?:\w+\s+){0,3}?"
-                         r"(?:tolls?|figures?|numbers?|estimates?|counts?|tally|tallies|totals?)\b", re.I)
+                         r"(?:tolls?|figures?|numbers?|estimates?|counts?|tally|tallies|totals?)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|would|could|will|may|might|must|can|should)\b")
 _BY_REPORT = re.compile(
     r"\b(?:reported|confirmed|announced|released|issued|published|compiled|provided|given|recorded|registered|"
@@ -114,10 +125,12 @@ _BY_REPORT = re.compile(
     r"evacuated|relocated|rescued|resettled|sheltered|assisted|hosted|transferred|moved|housed)"
     r"(?:\s+(?!by\b)[\w.,()-]+){0,2}?\s+by\s+",
 )
+_ACCORDING_GATES = ("according", "citing", "quoting", " from ", "released by", "statement")
+_TALLY_GATES = ("tally", "count", "toll", "estimate", "calculation", "survey")
 _ACTION_BY = frozenset({"evacuated", "relocated", "rescued", "resettled", "sheltered", "assisted", "hosted",
                         "transferred", "moved", "housed"})
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoting|figures\s+from|data\s+from|statistics\s+from|"
-                        r"estimates\s+from|figures\s+released\s+by|a\s+statement\s+(?:by|from))\s+", re.I)
+                        r"estimates\s+from|figures\s+released\s+by|a\s+statement\s+(?:by|from))\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(
     r"(?:['’â]s|s['’])\s+(?:(?:latest|official|own|new|updated|overall|initial|preliminary|provisional|revised|"
     r"earlier|last|daily|final|confirmed)\s+)*(?:death\s+toll|toll|tally|count|figures?|estimates?|data|statistics|"
@@ -134,14 +147,14 @@ _NP_STOP = re.compile(
 )
 _ACRONYM_AFTER = re.compile(r"\s*[:,]?\s*\(([A-Z]{2,8})\)")
 _PREV_WORD = re.compile(r"([\w'’-]+)[^\w]*$")
-_ACCORDING_END = re.compile(r"according\s+to\s*$", re.I)
+_ACCORDING_END = re.compile(r"according\s+to\s*$", re.IGNORECASE)
 _OWNED_OR_NUMBER_END = re.compile(r"['’â]s\s*$|\d[\d,.]*\s*$")
 _ADD_TO = re.compile(r"\s+to\b")
 _PREPOSITION_AFTER = re.compile(r"\s*(?:of|from|on\s+the|by|in|for|to)\b")
 _END_AFTER = re.compile(r"\s*[,.]?\s*$")
 _CAP_AFTER = re.compile(r"\s*(?:the|a|an)?\s*[A-Z]")
 _ENDS = re.compile(r"\s*[.!?]?\s*$")
-_ARTICLE = re.compile(r"^(?:the|a|an)\s", re.I)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s", re.IGNORECASE)
 _CALENDAR_START = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS})\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([\w\s'’-]{1,60}?)\s*$")
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bor)\s*(?:(?:also|then|later|has|have|had)\s+)*$")
@@ -149,6 +162,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][
 _RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
 _LOWER_PHRASE = re.compile(r"^(?:an?\s+)?[a-z][\w-]*(?:\s+[\w-]+)*$")
 _ADVERBIAL = re.compile(r"^(?:in|on|at|over|during|after|before|since|for|from|to|by|with|[a-z]+ing)\b")
+_DIGIT = re.compile(r"\d")
 _OWNER_SPLIT = re.compile(r"[,;:(]")
 _HEAD_PREFIX = re.compile(r"^\s*([^:\d]{1,40}):\s")
 _HEAD_SUFFIX = re.compile(r":\s*([^:\d]{1,40}?)\s*$")
@@ -171,11 +185,21 @@ def is_apostrophe(text: str, i: int) -> bool:
     return text[i] in "’'" and i + 1 < len(text) and text[i + 1].isalpha() and i > 0 and not text[i - 1].isspace()
 
 
+def _last_quote(text: str) -> int:
+    """Offset of the last quotation mark of `text` that is no apostrophe; -1 if none."""
+    end = len(text)
+    while True:
+        q = max(text.rfind(c, 0, end) for c in _QUOTE_MARKS)
+        if q < 0 or not is_apostrophe(text, q):
+            return q
+        end = q
+
+
 def _subject_before(s: str, lo: int, v: int) -> str:
     """The speaker phrase ending right before the verb at `v`, not reaching left of `lo`."""
     left = s[lo:v]
     # a closing quotation ends the previous clause: “...,” X said
-    q = max((i for i, c in enumerate(left) if c in Q_CLOSE + Q_OPEN and not is_apostrophe(left, i)), default=-1)
+    q = _last_quote(left)
     if q >= 0:
         left = left[q + 1:]
     segs = _CLAUSE_BREAK.split(left)[-1].split(",")
@@ -196,8 +220,9 @@ def _subject_before(s: str, lo: int, v: int) -> str:
                 head = before_seg + ", " + head  # "Filippo Grandi, the UN High Commissioner for Refugees"
         break
     if roles and head:
-        if _ADVERBIAL.match(head) and not (person(head) or best_org(head)):
-            return ", ".join(reversed(roles))  # "..., in the past six days, an official said"
+        if (_ADVERBIAL.match(head) or _FINITE.search(head) or _DIGIT.search(head)) \
+                and not (person(head) or best_org(head)):
+            return ", ".join(reversed(roles))  # "..., in the past six days, an official said"; "X died, the governor said"
         return head + ", " + ", ".join(reversed(roles))
     return head
 
@@ -285,11 +310,15 @@ def _subject_frame(s: str, a: int, b: int, v: VerbForm, *, lo: int, has_frames: 
 
 def _phrase_frames(s: str) -> list[Frame]:
     out: list[Frame] = []
-    for m in _ACCORDING.finditer(s):
+    low = s.lower()
+    according = _ACCORDING.finditer(s) if any(g in low for g in _ACCORDING_GATES) else ()
+    by_report = _BY_REPORT.finditer(s) if " by " in s else ()
+    tallies = _AGENCY_TALLY.finditer(s) if any(g in s for g in _TALLY_GATES) else ()
+    for m in according:
         np = np_after(s, m.end())
         if np.strip():
             out.append(Frame(m.start(), m.end() + len(np), speaker_name(np), np, "according"))
-    for m in _BY_REPORT.finditer(s):
+    for m in by_report:
         np = np_after(s, m.end())
         if not np.strip():
             continue
@@ -303,7 +332,7 @@ def _phrase_frames(s: str) -> list[Frame]:
         if isinstance(who, str) and who and (best_org(owner) or any(
                 w in words("org_word") or w in _OWNER_WORDS for w in owner.lower().split())):
             out.append(Frame(m.start() - len(owner), m.end(), who, owner, "possessive"))
-    for m in _AGENCY_TALLY.finditer(s):
+    for m in tallies:
         org = best_org(m.group(1))
         if org:
             out.append(Frame(m.start(), m.end(), org, m.group(1), "possessive"))

@@ -23,7 +23,8 @@ from functools import lru_cache
 
 from .clauses import clause_limits
 from .kinds import figure_kind, refugee_crossing
-from .lexicon import (ADVERBS, CLAUSE_WORDS, OBJECT_GAP, OBJECT_STARTS, PASSIVE, find_triggers, is_people_word,
+from .lexicon import (ADVERBS, CLAUSE_WORDS, OBJECT_GAP, OBJECT_STARTS, PASSIVE, RELATIVES, find_triggers,
+                      is_people_word,
                       trigger_of)
 from .nouns import CountedNoun, noun_after, noun_before
 from .numbers import Amount
@@ -32,6 +33,7 @@ __all__ = ["Reading", "clause_limits", "read_amounts"]
 
 _TOLL = re.compile(r"(?:death\s+)?tolls?", re.IGNORECASE)
 _WORDS = re.compile(r"[A-Za-z0-9]+")
+_TOLL_BREAK = re.compile(r"[;,]")
 _PUNCTUATION = re.compile(r"[;.,]")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _RESTATED = re.compile(r"\s*[,(]?\s*(?:or|i\.e\.|that\s+is)\s*", re.IGNORECASE)
@@ -154,7 +156,7 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
         return _Hit(left[-1][2], "object", left[-1][0], left[-1][1])
     tolls = [t for t in left if _TOLL.fullmatch(sentence[t[0]:t[1]])]
     if tolls and not any(t[0] > tolls[-1][1] for t in left) \
-            and not re.search(r"[;,]", sentence[tolls[-1][1]:amount.qualifier_start]):
+            and not _TOLL_BREAK.search(sentence, tolls[-1][1], amount.qualifier_start):
         return _Hit("killed", "object", tolls[-1][0], tolls[-1][1])  # "the toll ... rose to 7,365"
     best, best_distance = _Hit(), _MAX_DISTANCE + 1
     if right:
@@ -164,6 +166,9 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
                                           and not _PUNCTUATION.search(sentence, noun.end, first[0])):
             how = "adjacent" if distance <= 2 else "near"
             best, best_distance = _Hit(first[2], how, first[0], first[1]), min(distance, _MAX_DISTANCE)
+    if left and best.category and left[-1][2] in _HAPPENINGS and best.category not in _HAPPENINGS \
+            and any(w.lower() in RELATIVES for w in _WORDS.findall(sentence, noun.end, best.start)):
+        return _Hit(left[-1][2], "near", left[-1][0], left[-1][1])  # "killing 11 civilians who fled"
     if left:
         distance = _words_between(sentence, left[-1][1], amount.qualifier_start)
         if distance + 2 < best_distance:
@@ -180,6 +185,9 @@ def _fate(sentence: str, noun: CountedNoun, right: list) -> tuple:
     abducted in May have been killed"."""
     first = right[0]
     if first[2] in _HAPPENINGS:
+        if len(right) > 1 and right[1][2] == "killed" and first[2] != "killed" \
+                and _words_between(sentence, first[1], right[1][0]) <= 1:
+            return right[1]  # "beaten to death", "wounded and killed"
         return first
     for later in right[1:]:
         if _words_between(sentence, noun.end, later[0]) > _PASSIVE_DISTANCE:
@@ -253,6 +261,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
             before = noun_before(sentence, amounts[k])
             noun = before or noun
         cand_nouns.append(noun)
+    _share_nouns(sentence, cands, cand_nouns)
     categories, hows = [], []
     for j, (amount, noun) in enumerate(zip(cands, cand_nouns)):
         hit = _own_trigger(sentence, cands, cand_nouns, j)
@@ -301,6 +310,20 @@ def read_amounts(sentence: str, amounts: list[Amount],
     return [by_index.get(k) for k in range(len(amounts))]
 
 
+_SHARED_NOUN_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
+
+
+def _share_nouns(sentence: str, amounts: list[Amount], nouns: list[CountedNoun]) -> None:
+    """ "over 300 and over 500 affected residents", "200 or 300 families": an amount whose noun
+    is left out shares the noun of the amount joined to it."""
+    for j in range(len(amounts) - 2, -1, -1):
+        noun, nxt = nouns[j], nouns[j + 1]
+        if noun.head or noun.relation or not nxt.head:
+            continue
+        if _SHARED_NOUN_JOIN.fullmatch(sentence, noun.end, amounts[j + 1].qualifier_start):
+            nouns[j] = replace(nxt, end=noun.end)
+
+
 def _happening_after(sentence: str, noun: CountedNoun, limit: int) -> str:
     """A death or injury said right after a noun phrase of people: "burnt 8 herders to death"."""
     for t in _triggers(sentence, noun.end, min(limit, noun.end + 40)):
@@ -327,8 +350,21 @@ def _shared_verb(sentence: str, amounts: list[Amount], nouns: list, categories: 
     for j in range(len(amounts) - 2, -1, -1):
         if hows[j] or nouns[j].firm or not hows[j + 1] or categories[j + 1] not in _EVENTS:
             continue
-        if _LIST_JOIN.fullmatch(sentence, nouns[j].end, amounts[j + 1].qualifier_start):
+        if _LIST_JOIN.fullmatch(sentence, nouns[j].end, amounts[j + 1].qualifier_start) \
+                or _list_tail(sentence, nouns[j].end, amounts[j + 1].qualifier_start):
             categories[j], hows[j] = categories[j + 1], hows[j + 1]
+
+
+_JOIN_END = re.compile(r"(?:,|\band)\s*$")
+_LIST_TAIL_WORDS = 10  # words of a place or detail between two members of a list
+
+
+def _list_tail(sentence: str, start: int, end: int) -> bool:
+    """ "13 inmates in the town's prison and one guard were killed": words of a detail with no
+    trigger and no new clause, then "and", between two members of a list."""
+    return bool(_JOIN_END.search(sentence, start, end)) and not _triggers(sentence, start, end) \
+        and _words_between(sentence, start, end) <= _LIST_TAIL_WORDS \
+        and not _new_clause_between(sentence, start, end)
 
 
 def _restatements(sentence: str, amounts: list[Amount], nouns: list, categories: list[str]) -> None:

@@ -5,13 +5,15 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-_CLAUSE_BREAK = re.compile(r";|\b(?:but|while|whereas|although|however)\b", re.IGNORECASE)
+from .wordtrie import lower
+
+_CLAUSE_BREAK = re.compile(r";|\b(?:but|while|whereas|although|however)\b")  # on lower-cased text
 
 
 @lru_cache(maxsize=4096)
 def _breaks(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Starts and ends of the clause breaks of a sentence."""
-    found = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence)]
+    found = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(lower(sentence))]
     return tuple(b[0] for b in found), tuple(b[1] for b in found)
 
 

@@ -64,9 +64,10 @@ _FULL_MONTHS = month_names() + tuple(m.upper() for m in month_names())
 # A month named on its own ("it's only February", "in late January", "this December").  "May" and
 # "March" are words too, so they count only after a word that makes them a month.
 _RE_NAMED_MONTH = re.compile(
-    r"(?P<before>\b[A-Za-z-]+\s+)?\b(?P<mon>" + "|".join(_FULL_MONTHS) + r")\b"
+    r"(?P<mon>" + "|".join(_FULL_MONTHS) + r")\b"
     r"(?P<after>\s*,?\s*(?:\d|of\s+\d)|\s+(?:last|next|this)\s+year)?"
 )
+_RE_WORD_BEFORE = re.compile(r"\b[A-Za-z-]+\s+$")
 _RE_SINCE = re.compile(r"\b(?:since|ever\s+since)\b[^.;:!?\n]{0,60}$", re.IGNORECASE)
 _MONTH_CUE = re.compile(r"^(?:in|since|until|till|through|during|by|before|after|of|only|early|mid-?|late|"
                         r"this|last|next|from|to|and|or|end|beginning|start)$", re.IGNORECASE)
@@ -95,9 +96,11 @@ class Evidence:
 def _named_months(text: str) -> set[int]:
     out: set[int] = set()
     for m in _RE_NAMED_MONTH.finditer(text):
-        if m["after"]:  # "February 5", "September 2013", "May last year": not a month of "now"
-            continue
-        before = (m["before"] or "").strip()
+        s = m.start()
+        if m["after"] or s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+            continue  # "February 5", "September 2013", "May last year": not a month of "now"
+        word = _RE_WORD_BEFORE.search(text, max(0, s - 40), s)
+        before = word.group().strip() if word else ""
         if before.lower() in ("last", "next") or _RE_SINCE.search(text, max(0, m.start() - 60), m.start()):
             continue  # "last June", "since the monsoon started in June": only a start
         word = m["mon"].capitalize()
@@ -221,13 +224,18 @@ def _best(siblings: _Siblings, cands: list[date], spread: bool) -> tuple[int, in
     return count, gap, day
 
 
-def _own_dates(texts: dict[str, str], known: dict[str, str]) -> dict[str, str]:
+def _own_dates(texts: dict[str, str], known: dict[str, str]) -> tuple[dict[str, str], dict[str, list[date]]]:
+    """Each article's own date, and the candidate dates of those it leaves undated (their
+    evidence read right away, from the reading `publication_date` just made)."""
     out: dict[str, str] = {}
+    candidates: dict[str, list[date]] = {}
     for key in sorted(texts):
         text = texts[key] or ""
         hint = known.get(key) or ""
         out[key] = (publication_date(text, hint=hint) if hint else "") or publication_date(text)
-    return out
+        if not out[key]:
+            candidates[key] = candidate_dates(evidence(text))
+    return out, candidates
 
 
 def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None) -> dict[str, str]:
@@ -244,7 +252,7 @@ def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None)
     No siblings or no weekday+month evidence -> "".
     """
     known = known or {}
-    out = _own_dates(texts, known)
+    out, candidates = _own_dates(texts, known)
     dated = [to_date(v) for v in out.values()]
     dated += [to_date(parse_date(v or "")) for k, v in known.items() if k not in texts]  # metadata only
     anchors = _Siblings([d for d in dated if d is not None])  # never dated by this rule
@@ -252,12 +260,11 @@ def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None)
         return out
     spread = anchors.spread() > SPREAD_DAYS
     pending: dict[str, list[date]] = {}
-    for key in sorted(texts):
-        if not out[key]:
-            # a guess needs an anchor within the window: a chain of guesses never drifts away
-            cands = [d for d in candidate_dates(evidence(texts[key] or "")) if anchors.score(d)[0] > 0]
-            if cands:
-                pending[key] = cands
+    for key, cands in candidates.items():
+        # a guess needs an anchor within the window: a chain of guesses never drifts away
+        cands = [d for d in cands if anchors.score(d)[0] > 0]
+        if cands:
+            pending[key] = cands
     siblings = _Siblings([d for d in dated if d is not None])
     if len(pending) > ONE_AT_A_TIME:  # a big collection: the dated articles decide alone
         for key, cands in pending.items():

@@ -101,8 +101,8 @@ RE_MONTH = re.compile(
     r"(?:\s*,?\s*(?:of\s+)?" + _p(_YEAR, "year") + r"\b|\s+(?P<rel>last|this|next)\s+year\b)?"
 )
 RE_YEAR = re.compile(
-    r"\b(?:(?P<prep>in|since|from|between|during|until|till|through|throughout|by|before|after|"
-    r"early|late|mid-|the\s+end\s+of|end\s+of|the|of)\s*)?"
+    r"\b(?:(?P<prep>(?i:in|since|from|between|during|until|till|through|throughout|by|before|after|"
+    r"early|late|mid-|the\s+end\s+of|end\s+of|the|of))\s*)?"
     + _p(_YEAR, "year") + r"(?![A-Za-z0-9])"
     r"(?:\s*(?:-|–|—|/|to|and)\s*(?P<y2>(?:19|20)\d\d|\d\d)\b(?![\d,.]\d))?"
     r"(?!\s*(?:people|persons|refugees|migrants|children|families|households|homes|houses|"
@@ -170,14 +170,21 @@ _BACK_LAST = re.compile(r"\s+tsal")
 _BACK_PART = re.compile(r"[\s-]+(?:(?i:ylrae|dim|etal)|fo\s+dne|fo\s+(?:gninnigeb|trats))")
 _BACK_THE = re.compile(r"\s+eht")
 _BACK_YEAR = re.compile(r"\s*(?:ni|ecnis|morf|neewteb|gnirud|litnu|llit|hguorht|tuohguorht|yb|erofeb|retfa|ylrae"
-                        r"|etal|-dim|eht|fo)")
-_BACK_YEAR_OF = (re.compile(r"\s*fo\s+dne"), re.compile(r"\s*fo\s+dne\s+eht"))
+                        r"|etal|-dim|eht|fo)", re.IGNORECASE)
+_BACK_YEAR_OF = (re.compile(r"\s*fo\s+dne", re.IGNORECASE), re.compile(r"\s*fo\s+dne\s+eht", re.IGNORECASE))
 _BACK_WEEKDAY = re.compile(r"\s+(?:tsal|txen|siht|tsap|ylrae|etal|no|morf|ecnis|litnu)")
 # every relative expression holds one of these words after white space, or is one of the three
 _REL_UNITS = ("day", "night", "nıght", "morning", "mornıng", "afternoon", "evening", "evenıng",
               "week", "fortnight", "month", "year", "hour", "decade")
+_REL_UNITS_ASCII = tuple(w for w in _REL_UNITS if w.isascii())
 _REL_BACK = re.compile(r"\w*(?:\s+\w+){0,6}")  # over the reversed text
+_REL_WORDS = ("yesterday", "today", "tonight")
+# the word right before a relative expression's unit word, in every rule of RE_REL
+_REL_PREVIOUS = re.compile(r"\s+(\w+)")  # over the reversed text
+_REL_BEFORE_UNIT = frozenset({"last", "this", "the", "past", "previous", "a", "next", "following", "recent",
+                              "of"} | {w.split()[-1] for w in _COUNTS})
 _REL_AHEAD = re.compile(r"\w*(?:\s+\w+)?")
+_WORD_START = re.compile(r"\b\w")
 
 
 def scan(rx: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
@@ -228,8 +235,9 @@ class _Starts:
                 self.iso.append(p)
             if p and text[p - 1] in "/." and _NUMERIC_BEFORE.search(text, max(0, p - 6), p):
                 self.numeric.extend(q for q in range(max(0, p - 6), p - 3) if text[q].isdigit())
-        for name in ("mdy", "dmy", "month", "weekday", "year", "numeric"):
-            getattr(self, name).sort()
+        for found in (self.mdy, self.dmy, self.month, self.weekday, self.year, self.numeric):
+            if len(found) > 1:
+                found.sort()
 
     @property
     def rev(self) -> str:
@@ -276,12 +284,11 @@ class _Starts:
         self.month.extend(starts)
 
 
-def _rel_units(text: str) -> list[int]:
+def _rel_units(text: str, lower: str) -> list[int]:
     """Where a relative expression can hold its unit word: the start of "yesterday",
-    "today", "tonight", or of a unit word after white space."""
-    lower = text.lower()
+    "today", "tonight", or of a unit word after white space (`lower`: the text lower-cased)."""
     out: list[int] = []
-    for word in _REL_UNITS:
+    for word in _REL_UNITS if "ı" in lower else _REL_UNITS_ASCII:
         i = lower.find(word)
         while i >= 0:
             if i and lower[i - 1].isspace():
@@ -291,26 +298,38 @@ def _rel_units(text: str) -> list[int]:
             elif word in ("day", "night") and lower.endswith("to", 0, i):
                 out.append(i - 2)
             i = lower.find(word, i + 1)
-    return sorted(out)
+    out.sort()
+    return out
 
 
 def _scan_rel(text: str) -> Iterator[re.Match]:
     """The matches of `RE_REL.finditer(text)`. Each holds a unit word (`_rel_units`), at most
     six words after its start and one word before its end: only that window is searched."""
-    if len(text.lower()) != len(text):  # a character lower-cases to two: offsets would not align
+    lower = text.lower()
+    if len(lower) != len(text):  # a character lower-cases to two: offsets would not align
         yield from RE_REL.finditer(text)
         return
-    rev = None
+    units = _rel_units(text, lower)
+    if not units:
+        return
+    rev = text[::-1]
     pos = 0
     n = len(text)
-    for k in _rel_units(text):
+    for k in units:
         if k < pos:
             continue
-        if rev is None:
-            rev = text[::-1]
+        if not lower.startswith(_REL_WORDS, k):  # a unit word: the word before it must be one a rule allows
+            before = _REL_PREVIOUS.match(rev, n - k)
+            word = before.group(1)[::-1].lower() if before else ""
+            if word not in _REL_BEFORE_UNIT and not word.isdigit():
+                continue
         q = n - _REL_BACK.match(rev, n - k).end()
         e = _REL_AHEAD.match(text, k).end()
-        m = RE_REL.search(text, max(q, pos), e)
+        m = None  # the leftmost match in the window: every one begins a word
+        for w in _WORD_START.finditer(text, max(q, pos), k + 1):
+            m = RE_REL.match(text, w.start(), e)
+            if m:
+                break
         if m and m.start() <= k < m.end():
             yield m
             pos = m.end()

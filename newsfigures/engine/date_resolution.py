@@ -25,6 +25,8 @@ from .date_mentions import SENTENCE_CACHE_CHARS, SENTENCE_CACHE_SIZE, Expression
 __all__ = ["Mention", "find_mentions", "is_dateline", "make_date", "resolve", "to_date"]
 
 FUTURE_DAYS = 7  # a month-day without a year lies at most this far after publication
+SINCE_CHARS = 80  # how far back a "since" can make a date a start
+LEAD_CHARS = 48  # how far back "from", "the (word)" before a date are looked for
 # how far back "over the past week" and "in recent days" reach
 _SPAN_DAYS = {"pastperiod": {"week": 7, "fortnight": 14, "month": 30, "year": 365},
               "recent": {"day": 7, "week": 28, "month": 90}}
@@ -67,6 +69,11 @@ def to_date(iso: str) -> date | None:
     """`date` for an ISO 'YYYY-MM-DD' string (a time after it is ignored), None for anything else."""
     if not iso or not isinstance(iso, str):
         return None
+    return _to_date(iso)
+
+
+@functools.lru_cache(maxsize=4096)
+def _to_date(iso: str) -> date | None:
     m = _RE_ISO_PREFIX.match(iso)
     if not m:
         return None
@@ -317,10 +324,12 @@ _DAY_RULES = ("mdy", "dmy", "iso", "numeric")
 _RE_DATELINE_HEAD = re.compile(r"\s*(?:[A-Z][A-Za-z.'’ -]{1,40},\s*)?")
 _RE_DATELINE_PLACE = re.compile(r"[ \t]*[A-Z][A-Za-z.'’ -]{1,40},\s*")
 _RE_DATELINE_TAIL = re.compile(
-    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|-|–|—|:)\s"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|-|–|—)\s"
+    r"|\s*\([^()\n]{1,40}\)\s*:\s"
     r"|\s*,\s*(?:\([^()\n]{1,40}\)|[A-Z][\w.&'’]*(?:[ -][A-Z][\w.&'’]*){0,3})\s*(?:--|-|–|—|:)\s"
     r"|\s*\.?\s*/[A-Z][A-Za-z -]{1,30}/"
 )
+_RE_COLON = re.compile(r"\s*:\s")  # "New Delhi, Aug 3: ..." (after a bare date: a list entry, "March 3: ...")
 _RE_DATELINE_TAIL_ALONE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|-|–|—|:|\n)")
 
 
@@ -330,11 +339,11 @@ def is_dateline(text: str, start: int, stop: int, *, alone: bool = False) -> boo
     February 6. /TASS/.", "Mumbai, Nov 3rd, IANS: ..."), followed by a credit and a dash.
     With `alone`, also a date at the start of a line ending with it or with a bare dash."""
     line = text.rfind("\n", 0, start) + 1
-    if _RE_DATELINE_HEAD.fullmatch(text, 0, start):
-        pass
-    elif not (_RE_DATELINE_PLACE.fullmatch(text, line, start) or alone and _RE_DATELINE_HEAD.fullmatch(text, line, start)):
+    place = _RE_DATELINE_PLACE.fullmatch(text, line, start)
+    if not (place or _RE_DATELINE_HEAD.fullmatch(text, 0, start)
+            or alone and _RE_DATELINE_HEAD.fullmatch(text, line, start)):
         return False
-    if _RE_DATELINE_TAIL.match(text, stop, stop + 60):
+    if _RE_DATELINE_TAIL.match(text, stop, stop + 60) or place and _RE_COLON.match(text, stop, stop + 4):
         return True
     return alone and bool(_RE_DATELINE_TAIL_ALONE.match(text, stop, stop + 50))
 
@@ -401,6 +410,10 @@ def _coming(m: Mention, pub: date | None) -> bool:
     return this_year is not None and this_year > pub
 
 
+def _has(text: str, word: str, lo: int, hi: int) -> bool:
+    return text.find(word, lo, hi) >= 0 or text.find(word.upper(), lo, hi) >= 0
+
+
 def _contextualise(text: str, ms: list[Mention], pub: date | None) -> list[Mention]:
     """Turn a date after 'since' (in the same clause) or right after 'from' into a start, and a
     day date used attributively ('the April 25 earthquake') into a start; mark datelines."""
@@ -409,15 +422,16 @@ def _contextualise(text: str, ms: list[Mention], pub: date | None) -> list[Menti
         if m.kind == "anaphor":
             out.append(m)
             continue
-        lo = max(0, m.start - 80)
-        since = _RE_SINCE_BEFORE.search(text, lo, m.start)
+        lo = max(0, m.start - SINCE_CHARS)
+        since = _RE_SINCE_BEFORE.search(text, lo, m.start) if _has(text, "ince", lo, m.start) else None
         if since and since.start() < (ms[k - 1].stop if k else 0):
             since = None  # another date stands between 'since' and this one
-        if since or (m.kind != "period" and _RE_FROM_BEFORE.search(text, lo, m.start)):
+        near = max(0, m.start - LEAD_CHARS)
+        if since or (m.kind != "period" and _RE_FROM_BEFORE.search(text, near, m.start)):
             out.append(replace(m, kind="open", end=None, begin=m.begin or m.end, rule=m.rule + "+since",
                                dateline=False, cue=since.start() if since else m.start, own_end=m.end))
             continue
-        if m.kind == "day" and m.rule in ("mdy", "dmy") and _RE_THE_BEFORE.search(text, lo, m.start) \
+        if m.kind == "day" and m.rule in ("mdy", "dmy") and _RE_THE_BEFORE.search(text, near, m.start) \
                 and _RE_EVENT_AFTER.match(text, m.stop, m.stop + 40):
             if _coming(m, pub):
                 continue

@@ -283,9 +283,21 @@ def _evidence(r: Reading) -> list[date]:
     return out
 
 
+def _reported_days(r: Reading) -> list[date]:
+    """Every full date the story tells as past, starts included ("since February 20, 2019")."""
+    out = []
+    for m in r.mentions:
+        d = m.end or m.begin
+        if m.explicit_year and d and FIRST_YEAR <= d.year <= LAST_YEAR and not _is_future(r.body, m) \
+                and m.rule.split("+")[0] in ("mdy", "dmy", "iso", "numeric", "range"):
+            out.append(d)
+    return out
+
+
 def _dateline_year(line: Mention, evidence: list[date], r: Reading) -> date | None:
     """The date of a year-less dateline: in the year the story's weekday pins, else in the
     first year that puts it on or after the latest past date the story reports."""
+    evidence = evidence + _reported_days(r)
     if not evidence:
         if r.weekday is None:
             return None

@@ -13,8 +13,13 @@ from . import vocabulary
 from .lexicon import noun_entry
 from .numbers import Amount, find_amounts
 
+# Month names and their abbreviations (the calendar words of dates.py; see the note there).
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH_WORDS = frozenset("""jan january feb february mar march apr april may jun june jul july aug
+    august sep sept september oct october nov november dec december""".split())
+_AFTER_KINDS = ("percent", "duration", "hyphen", "hyphen_measure", "measure", "clock", "currency",
+                "multiple", "ordinal", "seismic")
 
 def _units(kind: str) -> list[str]:
     return [row["word"].lower() for row in vocabulary.table("exclusion_units") if row["kind"] == kind]
@@ -49,13 +54,16 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 
-# Words right before the amount that make it money, a date, a name or a label.
-_BEFORE = re.compile(
+# What touches an amount without a word before it: money signs and codes, times, decimals,
+# fractions, numbered names; the words before it (labels, months, codes) are looked up.
+_LABELS = frozenset(" ".join(w.split()) for w in _units("label"))
+_LABEL_WORDS = max(len(w.split()) for w in _LABELS)
+_CODES = frozenset(_units("currency_code"))
+_BETWEEN_YEARS = re.compile(r"\b(?:between|from)\s+\d{4}\s*(?:and|to|-)\s*$", re.IGNORECASE)
+_GLUED = re.compile(
     r"(?:"
     + _alternation(_units("currency_sign"), boundary=False) + r"\s*|"
     + r"\b" + _alternation(_units("currency_code"), boundary=False) + r"\s*|\bp(?=\d)|"
-    + r"\b" + _MONTHS + r"\s+|"
-    + r"\b" + _alternation(_units("label"), boundary=False) + r"\s+|"
     + r"\d+[:.]|"  # times "10:30", decimals
     + r"\b(?:between|from)\s+\d{4}\s*(?:and|to|-)\s*|"
     + r"[+#]\s*|"
@@ -63,6 +71,53 @@ _BEFORE = re.compile(
     + r")$",
     re.IGNORECASE,
 )
+_BEFORE_REACH = 20  # characters before an amount its label stands in ("between 2011 and ")
+# A cheap gate before the big pattern: the first word after an amount must be able to start
+# one of its words.
+_AFTER_FIRST = frozenset({w.split()[0] for kind in _AFTER_KINDS for w in _units(kind)}
+                         | {"of", "sq", "square", "sq.", "year", "month"} | _MONTH_WORDS)
+_TRIM = "\"'“”‘’()[],;:!?"
+_FIRST_WORD = re.compile(r"[^\W\d_][\w.'’/]*")
+
+
+def _unit_after(text: str, end: int) -> bool:
+    """A unit, a percentage, a time or a date right after the amount (`_AFTER`)."""
+    after = text[end:end + 40]
+    rest = after.lstrip()
+    if not rest:
+        return False
+    if rest[0].isalpha():
+        first = _FIRST_WORD.match(rest).group().lower()
+        if first not in _AFTER_FIRST and first.rstrip(".") not in _AFTER_FIRST \
+                and first.split("/")[0] not in _AFTER_FIRST:
+            return False
+    return bool(_AFTER.match(after))
+
+
+def _label_before(text: str, start: int) -> bool:
+    """Money, a date, a name or a label right before the amount ("page 4", "aged 70",
+    "March 3", "$3.5", "10:30"). A word before it is looked up; only what touches the amount
+    without a word (signs, digits, codes) goes through a pattern."""
+    near = max(0, start - 2 * _BEFORE_REACH)
+    tail = text[near:start]
+    stripped = tail.rstrip()
+    if not stripped:
+        return False
+    if len(stripped) < len(tail) and (stripped[-1].isalpha() or stripped[-1] == "."):
+        words = stripped.lower().split()[-_LABEL_WORDS:]
+        if near and text[near - 1].isalnum() and len(words) == len(stripped.split()):
+            words = words[1:]  # the first word is cut
+        words = [w.lstrip(_TRIM) for w in words]
+        for k in range(1, len(words) + 1):
+            if " ".join(words[-k:]) in _LABELS:
+                return True
+        last = words[-1] if words else ""
+        if last in _CODES or last in _MONTH_WORDS or last.rstrip(".") in _MONTH_WORDS:
+            return True
+        return last in ("and", "to") and bool(_BETWEEN_YEARS.search(text, near, start))
+    return bool(_GLUED.search(text, max(0, start - _BEFORE_REACH), start))
+
+
 # "between May 3 and 17", "on March 4-6": the second number is a day too.
 _SECOND_DAY = re.compile(r"\b" + _MONTHS + r"\s+\d{1,2}\s*(?:-|–|and|to|through)\s*$", re.IGNORECASE)
 # "August 27 2017", "May 3, 2019": a year after a month and day.
@@ -116,6 +171,7 @@ _ARRAY_AFTER = re.compile(r"[ \t]*(?:,[ \t]*\d+[ \t]*)*\]")
 # ... or `alert(`, `setTimeout(fn, ` (a call: a name glued to its parenthesis, see `_is_call`).
 _CALLEE = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$")
 _ARGUMENTS = re.compile(r"[ \t]*(?:[^()\n;{}]*,[ \t]*)?")
+_CODE_MARKS = "=(:[<>"  # one of these stands before every value of code the checks below find
 _CODE_WINDOW = 200  # how far back an open "{" or the line's start is looked for
 
 
@@ -157,6 +213,8 @@ def _in_code(text: str, amount: Amount) -> bool:
     """True when the amount is a value in code: a call's argument, an operand of an assignment
     or a comparison, a key's value, an element of an array of numbers."""
     before = text[max(0, amount.start - 80):amount.start]
+    if not any(mark in before for mark in _CODE_MARKS):
+        return False  # prose: no operator, bracket or key before the amount
     if _DECLARATION.search(before):
         return True
     if not _CODE_END.match(text, amount.end):
@@ -177,7 +235,7 @@ def is_excluded(text: str, amount: Amount) -> bool:
     """True when `amount` in `text` is one of the spec's "not figures"."""
     after = text[amount.end:amount.end + 40]
     before = text[max(0, amount.start - 40):amount.start]
-    if _AFTER.match(after):
+    if _unit_after(text, amount.end):
         return True
     if _in_code(text, amount):
         return True
@@ -185,12 +243,12 @@ def is_excluded(text: str, amount: Amount) -> bool:
         return False
     digits = amount.text.replace(",", "")
     if _YEAR.match(amount.text):  # "2,000" with its comma is never a year
-        if _AFTER_DAY.search(before):
+        if _AFTER_DAY.search(text, max(0, amount.start - _BEFORE_REACH), amount.start):
             return True
         return not _people_after(after) or bool(_YEAR_CONTEXT.search(before))
-    if _BEFORE.search(before):
+    if _label_before(text, amount.start):
         return not (_LABEL_EXCEPTION.search(before) and _people_after(after))
-    if _SECOND_DAY.search(before):
+    if _SECOND_DAY.search(text, max(0, amount.start - _BEFORE_REACH), amount.start):
         return True  # "between May 3 and 17"
     if (not before or before.endswith("\n")) and _LIST_MARK.match(after):
         return True  # "6.Unidentified gunmen ...": a list's numbering

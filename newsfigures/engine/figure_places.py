@@ -1,9 +1,15 @@
 """Where a figure is: the place of its own clause, else the paragraph's, else the article's.
 
 Rules over one sentence of a `Document`: which place mentions belong to the sentence (never
-the dateline; "U.S. forces" is not a place, "the Turkish border" is), which of them an amount
-takes (the nearest one of its own clause, introduced by a cue word, the most specific), and
-the country of the figure (people massed at a border are in the country they flee).
+the dateline; "U.S. forces" and "Burundi refugees" do not say where, "the Turkish border"
+does), which of them an amount takes (the nearest one of its own clause, introduced by a cue
+word, the most specific; a phrase standing for a place named before, "in the province"), and
+the country of the figure (people massed at a border are in the country they flee; a figure
+over several countries has none). When the clause names no place, the figure takes, in this
+order: the place of a figure it is part of ("six children were among nine civilians killed in
+X"), the place of the figure before it in the paragraph, the place of the speaker's office
+("..., the province's governor said"), the section heading over it, the place the paragraph
+before carries in a story told place by place, the article's focus (`place_context`).
 """
 from __future__ import annotations
 
@@ -12,30 +18,46 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from . import places
+from . import place_context, places
 from .categories import Reading, clause_limits
 from .numbers import Amount
+from .places import Place
 
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
-_CUES = ("in", "at", "to", "into", "near", "inside", "across", "along", "on", "around",
-         "outside", "toward", "towards", "within")
+_CUES = frozenset(("in", "at", "to", "into", "near", "inside", "across", "along", "on", "around",
+                   "outside", "toward", "towards", "within", "throughout"))
+_NEAR = 12  # words between an amount and a place of its own clause
+_LONG_SENTENCE = 32  # mentions: beyond this, only those of the amount's own segment are read
+_ORIGIN_CATEGORIES = frozenset(("refugees", "killed", "injured", "missing"))
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_POSSESSOR = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]s\s+$")
+# "out of", "among", "including", "of whom": the first amount is part of the second
+_PART_OF = re.compile(r"\b(?:among|including|of\s+whom|of\s+them|out\s+of|of\s+the|among\s+them)\b|[—–]",
+                      re.IGNORECASE)
+# the figure is over a region of several countries
+_REGION_WORDS = re.compile(r"\b(?:across|in|throughout)\s+the\s+(?:wider\s+)?region\b|\bregion-?wide\b|"
+                           r"\b(?:in|across)\s+(?:the\s+)?(?:both|these|those|two|three|four|five|six|"
+                           r"neighbou?ring)\s+countries\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)$")
 
 
 def sentence_mentions(doc, n: int) -> list:
     """The place mentions of sentence n (article offsets), after its dateline, with "U.S.
-    forces" marked as a demonym use and "the Turkish border" as a place."""
+    forces" and "Burundi refugees" marked as demonym uses and "the Turkish border" as a place."""
     start, end = doc.sentences[n]
     lo, hi = bisect_left(doc.place_starts, start), bisect_left(doc.place_starts, end)
     in_sentence = [m for m in doc.places[lo:hi] if m.end <= end]
+    if not in_sentence:
+        return []
     text = doc.text
-    dateline = _dateline_end(text[start:min(end, start + 80)])
-    sentence = text[start:end]
-    return [_named(sentence, start, m) for m in in_sentence if m.start - start >= dateline]
+    opening = not n or "\n" in text[doc.sentences[n - 1][1]:start]
+    dateline = _dateline_end(text[start:min(end, start + 80)], opening=opening)
+    return [place_context.as_named(text, m) for m in in_sentence if m.start - start >= dateline]
 
 
 def is_actor_use(text: str, mention) -> bool:
     """A country named as whose forces or officials they are ("Russian warplanes")."""
-    return bool(_ACTOR_NOUN.match(text[mention.end:mention.end + 24]))
+    return place_context.is_actor_use(text, mention)
 
 
 def figure_country(doc, place, reading: Reading, sentence: str) -> str:
@@ -51,6 +73,7 @@ def figure_country(doc, place, reading: Reading, sentence: str) -> str:
         if main is not None and main.country:
             return main.country
     return place.country
+
 
 _PLURAL_DEMONYM = re.compile(r"([A-Z][a-z]+(?:ans|ians|ese|is|ks|ns))\W*$")
 
@@ -73,46 +96,106 @@ def _demonym_place(plural: str):
 def figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *,
                  mentions: list, carried=None) -> tuple:
     """(place, own) of amount i of sentence n: the most specific place named near the
-    amount in its own clause (own), else the place a figure before it in the paragraph had
-    (`carried`), else the article's main place."""
-    sentence, offset, main = doc.sentence(n), doc.sentences[n][0], doc.main_place
+    amount in its own clause (own), else what the article says around it (see the module)."""
+    offset = doc.sentences[n][0]
+    refs = place_context.references(doc, n)
+    if refs:
+        mentions = sorted([*mentions, *refs], key=lambda m: m.start)
+    found = _own_place(doc, n, amounts, i, reading, mentions)
+    if found is not None:
+        return found, True
+    # part of the figure after it: "six children were among nine civilians killed in X"
+    if i + 1 < len(amounts) and _PART_OF.search(doc.sentence(n)[amounts[i].end:amounts[i + 1].qualifier_start]):
+        found = _own_place(doc, n, amounts, i + 1, reading, mentions)
+        if found is not None:
+            return found, True
+    if carried is not None:
+        return carried, False
+    office = [m for m in refs if m.place.level != "country" and m.start > offset + amounts[i].end]
+    if office:
+        return office[0].place, False
+    names_place = any(not m.demonym for m in mentions)
+    return fallback_place(doc, n, names_place=names_place), False
+
+
+def fallback_place(doc, n: int, *, names_place: bool = False) -> Place | None:
+    """The place of a figure of sentence n whose clause names none: its section heading,
+    the place the paragraph before carries in a story told place by place, else — when the
+    sentence names no place at all — the article's focus (a province or town when the article
+    is about one), else its main place."""
+    ctx = place_context.context(doc)
+    if n in ctx.headings:
+        return ctx.headings[n]
+    main = doc.main_place
+    paragraph = doc.paragraph_of[n]
+    if ctx.carries and ctx.paragraph_places[paragraph] is not None:
+        return ctx.paragraph_places[paragraph]  # it names none: the one before carries on
+    if names_place:
+        return main
+    focus = ctx.focus
+    if focus is not None and (main is None or not main.country or focus.country == main.country):
+        return focus
+    return main
+
+
+def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, mentions: list):
+    sentence, offset = doc.sentence(n), doc.sentences[n][0]
     amount = amounts[i]
     seg_start = amounts[i - 1].end if i > 0 else 0
     seg_end = amounts[i + 1].qualifier_start if i + 1 < len(amounts) else len(sentence)
     clause_start, clause_end = clause_limits(sentence, amount.qualifier_start, amount.end)
     seg_start, seg_end = max(seg_start, clause_start), min(seg_end, clause_end)
-    if len(mentions) > 32:  # a long sentence: only the mentions of the amount's own segment
+    if len(mentions) > _LONG_SENTENCE:  # a long sentence: only the mentions of the amount's own segment
         starts = [m.start for m in mentions]
         mentions = mentions[bisect_left(starts, offset + seg_start):bisect_left(starts, offset + seg_end)]
     local = [m for m in mentions if seg_start <= m.start - offset < seg_end
              and _near(sentence, m.start - offset, m.end - offset, amount)
              and not (i + 1 < len(amounts) and _leads_into(sentence, m.end - offset, amounts[i + 1]))]
     named = [m for m in local if not m.demonym]
-    if named:
-        return max(named, key=lambda m: _rank(sentence, offset, m, amount, reading)).place, True
-    if carried is not None:
-        return carried, False
-    return main, False
+    several = _several_countries(sentence, offset, named, mentions, (seg_start, seg_end))
+    if several is not None:
+        return several
+    if not named:
+        return None
+    return max(named, key=lambda m: _rank(sentence, offset, m, amount, reading)).place
 
 
-_NEAR = 12  # words between an amount and a place of its own clause
-_ACTOR_NOUN = re.compile(r"^[-\s]+(?:forces|troops|soldiers|military|army|navy|air\s+force|airstrikes?|air\s+strikes?|"
-                         r"strikes?|raids?|warplanes?|jets|helicopters?|drones?|officials?|government|embassy|"
-                         r"president|envoy|ambassador|defen[cs]e|administration|authorities|spokes\w+|gov\.|"
-                         r"led|backed|based|made)\b", re.IGNORECASE)
-_PLACE_NOUN = re.compile(r"^\s+(?:island|islands|border|borders|frontier|coast|city|town|village|capital|side|"
-                         r"territory|waters|province|region|mainland)\b", re.IGNORECASE)
+def _several_countries(sentence: str, offset: int, named: list, mentions: list, segment: tuple):
+    """A figure over several countries: "in Syria, Iraq and Turkey" (a list of countries
+    near the amount), or "across the region" in a sentence naming several. Its place is the
+    list, its country none."""
+    run = _country_list(sentence, offset, [m for m in named if m.place.level == "country"])
+    if run is None and not any(m.place.level != "country" for m in named):
+        region = _REGION_WORDS.search(sentence, *segment)
+        if region is not None:
+            run = _country_list(sentence, offset, [m for m in mentions if m.place.level == "country"
+                                                   and not m.demonym])
+    if run is None:
+        return None
+    first, last = run[0], run[-1]
+    name = " ".join(sentence[first.start - offset:last.end - offset].split())
+    lats = [m.place.lat for m in run if m.place.lat is not None]
+    lons = [m.place.lon for m in run if m.place.lon is not None]
+    lat = round(sum(lats) / len(lats), 4) if lats else None
+    lon = round(sum(lons) / len(lons), 4) if lons else None
+    return Place(name, "", lat, lon, "region", True, "")
 
 
-def _named(sentence: str, offset: int, mention):
-    """ "a Greek island", "the Turkish border": a demonym before a place noun names a place;
-    "U.S. forces", "UK officials": a country before such a noun only says whose they are."""
-    after = sentence[mention.end - offset:mention.end - offset + 24]
-    if mention.demonym and (mention.place.level != "country" or _PLACE_NOUN.match(after)):
-        return dataclasses.replace(mention, demonym=False)
-    if not mention.demonym and mention.place.level == "country" and _ACTOR_NOUN.match(after):
-        return dataclasses.replace(mention, demonym=True)
-    return mention
+def _country_list(sentence: str, offset: int, countries: list):
+    """The longest run of two or more different countries written as a list ("Djibouti,
+    Eritrea and Kenya"), or None."""
+    best: list = []
+    run: list = []
+    for m in countries:
+        if not m.place.country:
+            continue
+        if run and _LIST_GAP.match(sentence[run[-1].end - offset:m.start - offset]):
+            run.append(m)
+        else:
+            run = [m]
+        if len(run) > len(best):
+            best = list(run)
+    return best if len({m.place.country for m in best}) >= 2 else None
 
 
 def _near(sentence: str, start: int, end: int, amount: Amount) -> bool:
@@ -120,7 +203,7 @@ def _near(sentence: str, start: int, end: int, amount: Amount) -> bool:
         gap = sentence[end:amount.qualifier_start]
     else:
         gap = sentence[amount.end:start]
-    return len(re.findall(r"[A-Za-z0-9]+", gap)) <= _NEAR
+    return len(_WORD.findall(gap)) <= _NEAR
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -133,33 +216,48 @@ _DATELINE = re.compile(
     rf"|^[A-Z]{{3,}}(?:\s+[A-Z]{{3,}})*(?:,\s*{_NAME})?(?:,?\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:\([^)]{{1,30}}\))?\s*(?:--|—|–|-|:)"
     rf"|^{_NAME}(?:\s*\[[^\]]{{1,30}}\])?,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*(?:\([^)]{{1,30}}\)\s*)?(?:--|—|–|-|:|\b)"
 )
+# "Beijing: Rainstorms and floods ...", "New Delhi: ...": a paragraph opening with a city and a colon
+_COLON_DATELINE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+(?=[A-Z])")
 
 
-def _dateline_end(sentence: str) -> int:
-    """Where a dateline opening the sentence ends, 0 when it has none."""
+def _dateline_end(sentence: str, *, opening: bool = False) -> int:
+    """Where a dateline opening the sentence ends, 0 when it has none. `opening`: the
+    sentence opens a paragraph (where "City:" datelines stand)."""
     match = _DATELINE.match(sentence)
-    return match.end() if match else 0
+    if match:
+        return match.end()
+    if opening:
+        match = _COLON_DATELINE.match(sentence)
+        if match and _is_city(match.group(0).rstrip(": \t")):
+            return match.end()
+    return 0
+
+
+@lru_cache(maxsize=1024)
+def _is_city(name: str) -> bool:
+    place = places.lookup(name)
+    return place is not None and place.level == "city"
 
 
 def _leads_into(sentence: str, end: int, following: Amount) -> bool:
     """A place right before the next amount is that amount's: "followed by Taroudant (452)"."""
     gap = sentence[end:following.qualifier_start]
-    return "," not in gap and not re.findall(r"[A-Za-z0-9]+", gap)
+    return "," not in gap and not _WORD.search(gap)
 
 
 def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading) -> tuple:
     """Higher is better: introduced by a cue word, after the amount, specific, near."""
     start = mention.start - offset
     before = sentence[max(0, start - 40):start]
-    possessor = re.search(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]s\s+$", before)
+    possessor = _POSSESSOR.search(before)
     if possessor:  # "in South Sudan's Upper Nile state": the cue before the possessor
         before = before[:possessor.start()]
     before = before.lower().split()
     cue = before[-1] if before else ""
     after = start >= amount.end
     specific = _SPECIFIC.get(mention.place.level, 0)
+    if mention.place.level == "country" and cue == "from" and reading.category in _ORIGIN_CATEGORIES:
+        return (False, -1, -abs(start - amount.start))  # where the people came from
     if reading.category == "refugees" and mention.place.level == "country":
-        if cue == "from":
-            return (False, -1, -abs(start - amount.start))  # where refugees came from
         specific = 6  # refugees: the host country named for them
     return (cue in _CUES and after, specific, -abs(start - amount.start))

@@ -86,7 +86,7 @@ def _figure(doc: Document, n: int, amount: Amount, reading: Reading, place) -> F
     cut, stop = _window(sentence, amount)
     quote, at = sentence[cut:stop], amount.start - cut
     date, date_start = dates.figure_date(quote, doc.published, at=at, context=previous[-_QUOTE_MAX:])
-    source = sources.figure_source(quote, at, previous[-_QUOTE_MAX:])
+    source = sources.document_source(doc, n, at, window=(cut, stop))
     name = place.name if place else ""
     return Figure(
         article=doc.article.id, value=amount.value, low=amount.low, high=amount.high,

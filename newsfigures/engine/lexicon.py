@@ -117,6 +117,7 @@ COUNT_NOUNS = _phrase_words("count")   # "the number of ...", "the tally of ..."
 SPEECH = _phrase_words("speech")       # "said", "told"
 PASSIVE = _phrase_words("passive")     # "were", "been" before a participle
 OBJECT_STARTS = _phrase_words("object")  # words that open a verb's object
+RELATIVES = _phrase_words("relative")  # "who", "which": open a relative clause
 DEMONYM_ENDINGS = tuple(sorted(vocabulary.words("demonym_endings", "ending"), key=len, reverse=True))
 _PREFIX_STARTS = tuple(p for p, _ in PREFIXES)
 _TRIGGER_RE = compile_words([*TRIGGERS, *(p + "*" for p in _PREFIX_STARTS)])
@@ -145,7 +146,7 @@ def find_triggers(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
     where phrases overlap the longest wins."""
     out = []
     for match in _TRIGGER_RE.finditer(lower(sentence)):
-        found = trigger_of(match.group())
+        found = TRIGGERS.get(match.group()) or trigger_of(match.group())
         if found is not None:
             out.append((match.start(), match.end(), found.category, found.side))
     return tuple(out)

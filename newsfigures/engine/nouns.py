@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from .lexicon import (ADVERBS, COMPOUND_NOUNS, COUNT_NOUNS, MODIFIERS, SPEECH, STOP,
                       is_people_word, noun_entry, trigger_of)
@@ -18,6 +19,7 @@ from .numbers import Amount
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
 _NOUN_REACH = 10  # tokens read after an amount
+_TOKEN_REACH = 16  # characters a token may take, with its spaces (bounds the scan)
 _NOUN_TAIL = 3    # words after a first counted noun that may continue it ("Rohingya refugees")
 _NOUN_WORDS = 5   # words of a noun phrase before its noun ("two respected traditional elders")
 _PARTITIVE = frozenset("which whom them those these".split())
@@ -30,6 +32,9 @@ _COUNTED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COUNTED_WORDS = 3  # words after "of" the counted noun may stand in
+# "the total Rohingya population of the district to over 820,000": a people's population.
+_POPULATION_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z'’-]+)\s+population\b(?P<tail>[^\d.;:()]{0,90})$",
+                                re.IGNORECASE)
 _BEFORE_REACH = 140  # characters before an amount looked at for "the number of ..."
 
 
@@ -48,12 +53,8 @@ class CountedNoun:
 
 def tokens(text: str, start: int, limit: int = 8) -> list[tuple[str, int, int]]:
     """Up to `limit` words and punctuation marks of `text` from `start`: (token, start, end)."""
-    out = []
-    for match in _WORD.finditer(text, start):
-        out.append((match.group(), match.start(), match.end()))
-        if len(out) >= limit:
-            break
-    return out
+    return [(m.group(), m.start(), m.end())
+            for m in islice(_WORD.finditer(text, start, start + _TOKEN_REACH * limit), limit)]
 
 
 def _unit(entry) -> str:
@@ -110,6 +111,8 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
     i = 0
     if found and found[0][0] == ")" and sentence[:amount.start].rstrip().endswith("("):
         i = 1  # "80 percent (312) of the towns": the noun after the brackets
+    elif len(found) > 2 and found[0][0] == "(" and found[1][0].isdigit() and found[2][0] == ")":
+        i = 3  # "two (2) evacuation centres": the number restated in brackets
     if len(found) > i and found[i][0].lower() == "of":
         if len(found) > i + 1 and found[i + 1][0].lower() in _PARTITIVE:
             return CountedNoun("", "", found[i + 1][2], "of_which")
@@ -155,11 +158,11 @@ def noun_before(sentence: str, amount: Amount) -> CountedNoun | None:
     start = amount.qualifier_start
     match = _COUNTED_BEFORE.search(sentence, max(0, start - _BEFORE_REACH), start)
     if not match:
-        return None
+        return _population_before(sentence, start)
     words = match.group("tail").split()
     first = next((k for k, w in enumerate(words[:_COUNTED_WORDS]) if is_people_word(w)), None)
     if first is None:
-        return None
+        return _population_before(sentence, start)  # "the Rohingya population of the district"
     last = first
     while last + 1 < len(words) and is_people_word(words[last + 1]):
         last += 1  # "displaced people"
@@ -177,3 +180,15 @@ def noun_before(sentence: str, amount: Amount) -> CountedNoun | None:
             stated = trigger.category
     unit = entry.unit if entry is not None and entry.unit in ("people", "households") else "people"
     return CountedNoun(head, unit, amount.end, "", stated, firm)
+
+
+def _population_before(sentence: str, start: int) -> CountedNoun | None:
+    """ "bringing the Rohingya population of the district to over 820,000"."""
+    match = _POPULATION_BEFORE.search(sentence, max(0, start - _BEFORE_REACH), start)
+    if not match or not is_people_word(match.group("noun")):
+        return None
+    if any(is_people_word(w) for w in match.group("tail").split()):
+        return None
+    head = match.group("noun").lower()
+    entry = noun_entry(head)
+    return CountedNoun(head, "people", start, "", entry.category if entry else "")

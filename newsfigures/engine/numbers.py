@@ -62,6 +62,7 @@ _QUALIFIER_RE = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_REACH = 24  # characters before an amount its qualifier may start in
+_QUALIFIER_LAST = frozenset(q.split()[-1] for q in _QUALIFIER_OF)  # "than", "least", "some" ...
 
 
 def _alternation(words) -> str:
@@ -74,7 +75,10 @@ def _abbreviation(word: str) -> str:
 
 
 _NUMBER_WORD = _alternation([*_UNITS, *_TENS, *_MULTIPLIERS, *_GROUP_SCALES, *_FRACTIONS])
-_DIGITS = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+"
+# A digit that starts a run of digits, then the rest of the number: written with the digit first
+# so that the scan jumps from digit to digit (a pattern opening with a look-behind tries every
+# character of the text).
+_DIGITS = r"\d(?<!\d\d)(?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d*)"
 _SCALE_WORD = rf"(?:{_alternation([*_MULTIPLIERS, *_GROUP_SCALES, *_SPACED])})\b"
 _SCALE_SUFFIX = "(?:" + "|".join(_abbreviation(w) for w in sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")\b"
 _DIGIT_AMOUNT = (
@@ -90,9 +94,9 @@ _VAGUE_AMOUNT = r"(?P<vague>" + "|".join(
 ) + r")\b"
 # Two scans, each cheap to start: digits, then words (a first-letter gate before the word
 # alternation keeps the scan fast). What may stand before an amount is checked in code.
-# A digit scan starts only where a run of digits starts: trying again inside a run that ends
-# in a letter ("1111…1x") would make the scan quadratic, and can never match anyway.
-_DIGIT_RE = re.compile(rf"(?<!\d)(?:{_DIGIT_AMOUNT})(?![\w])", re.IGNORECASE)
+# A digit scan starts only where a run of digits starts (`_DIGITS`): trying again inside a run
+# that ends in a letter ("1111…1x") would make the scan quadratic, and can never match anyway.
+_DIGIT_RE = re.compile(rf"(?:{_DIGIT_AMOUNT})(?![\w])", re.IGNORECASE)
 _FIRST_LETTERS = "".join(sorted({w[0] for w in [*_NUMBER_WORDS["unit"], *_TENS, *_MULTIPLIERS,
                                                 *_GROUP_SCALES, *_FRACTIONS, *_VAGUE, "a"]}))
 _WORD_RE = re.compile(
@@ -104,6 +108,9 @@ _NOT_BEFORE = set("$£€¥#./+,:_")
 _GATE = compile_words([*_UNITS, *_TENS, *_MULTIPLIERS, *_GROUP_SCALES, *_FRACTIONS,
                        *{w for v in _VAGUE for w in v.split()} - {"a", "an", "of", "few"}])
 _WORD_STARTS = re.compile(r"[A-Za-z]+")
+# Words an amount in words may start with: a number word, "a"/"an", the first word of a vague one.
+_START_WORDS = frozenset([*_UNITS, *_TENS, *_MULTIPLIERS, *_GROUP_SCALES, *_FRACTIONS, "a", "an",
+                          *(v.split()[0] for v in _VAGUE)])
 _LOOK_BACK = 64  # characters before a number word where its amount may start ("three quarters of a")
 _WORDS_BACK = 4  # ... in at most this many words
 
@@ -116,8 +123,9 @@ def _word_matches(text: str, low: str):
         at = hit.start()
         if at < last_end:
             continue
-        starts = [m.start() for m in _WORD_STARTS.finditer(text, max(last_end, at - _LOOK_BACK), at)]
-        for start in [*starts[-_WORDS_BACK:], at]:
+        words = list(_WORD_STARTS.finditer(low, max(last_end, at - _LOOK_BACK), at))[-_WORDS_BACK:]
+        starts = [m.start() for m in words if m.group() in _START_WORDS]  # "a", "three", "several" ...
+        for start in [*starts, at]:
             match = _WORD_RE.match(text, start)
             if match and match.end() > at:
                 yield match
@@ -147,7 +155,9 @@ def _matches(text: str) -> list[re.Match]:
     return out
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
+_RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
+_WORD_SPLIT = re.compile(r"[\s-]+")
+_SEPARATOR_CHARS = re.compile(r"[,\s\u00a0\u202f]")
 _BETWEEN = re.compile(r"\b(between|from)\s*$", re.IGNORECASE)
 
 
@@ -170,7 +180,7 @@ class Amount:
 def _words_value(words: str) -> int | None:
     """Value of spelled-out numbers: "one hundred and twenty", "half a million",
     "three quarters of a million", "Four-thousand", "a dozen"."""
-    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t not in ("and", "of")]
+    tokens = [t for t in _WORD_SPLIT.split(words.lower()) if t and t not in ("and", "of")]
     if not tokens:
         return None
     fraction = None
@@ -213,7 +223,7 @@ def _words_value(words: str) -> int | None:
 
 
 def _digits_value(match: re.Match) -> int | None:
-    number = re.sub(r"[,\s\u00a0\u202f]", "", match.groupdict().get("num")).lstrip("0") or "0"
+    number = _SEPARATOR_CHARS.sub("", match.groupdict().get("num")).lstrip("0") or "0"
     decimals = match.groupdict().get("dec") or ""
     scale_word = (match.groupdict().get("scale") or match.groupdict().get("suffix") or "").lower()
     scale = _SCALES.get(scale_word, 1)
@@ -228,17 +238,20 @@ def _digits_value(match: re.Match) -> int | None:
 def _qualifier_before(text: str, start: int) -> tuple[str, int]:
     """The qualifier words that end right before `start`, and where they begin."""
     window = text[max(0, start - _QUALIFIER_REACH):start]
+    last = window.rsplit(None, 1)[-1].lower() if window.strip() else ""
+    if last not in _QUALIFIER_LAST and last.lstrip("(“\"'—–-") not in _QUALIFIER_LAST:
+        return "exact", start  # the common case: no qualifier word ends right before
     match = _QUALIFIER_RE.search(window)
     if not match:
         return "exact", start
-    word = re.sub(r"\s+", " ", match.group(1).lower())
+    word = " ".join(match.group(1).lower().split())
     return _QUALIFIER_OF.get(word, "exact"), start - len(window) + match.start(1)
 
 
 def _parse(match: re.Match) -> tuple[int, bool, bool] | None:
     """(value, vague, spelled) of one regex match."""
     if match.groupdict().get("vague"):
-        phrase = re.sub(r"\s+", " ", match.groupdict().get("vague").lower())
+        phrase = " ".join(match.groupdict().get("vague").lower().split())
         return _VAGUE[phrase], True, False
     if match.groupdict().get("num"):
         value = _digits_value(match)
@@ -333,22 +346,26 @@ def _share_scales(text: str, raw: list) -> list:
 
 
 def _digits_and_words(text: str, raw: list) -> list:
-    """ "3 hundred and one", "2 million and fifty thousand": digits with a scale word, then
-    "and" and a smaller amount in words, are one amount."""
+    """ "3 hundred and one", "9-hundred and twenty", "10-thousand and 92": digits with a scale
+    word, then "and" and a smaller amount, are one amount."""
     out: list = []
     skip_to = -1
-    for entry in raw:
+    for n, entry in enumerate(raw):
         start, end, value, vague, spelled = entry
         if start < skip_to:
             continue
         scale = None if (vague or spelled) else _OWN_SCALE.search(text, start, end)
         joined = _AND.match(text, end) if scale else None
-        words = _WORD_RE.match(text, joined.end()) if joined else None
-        if words and words.groupdict().get("words"):
-            rest = _words_value(words.group("words"))
-            if rest and rest < _SCALES[scale.group().strip().lower()]:
-                out.append((start, words.end(), value + rest, False, False))
-                skip_to = words.end()
+        if joined:
+            limit = _SCALES[scale.group().strip().lower()]
+            words = _WORD_RE.match(text, joined.end())
+            rest = _words_value(words.group("words")) if words and words.groupdict().get("words") else None
+            rest_end = words.end() if rest else -1
+            if rest is None and n + 1 < len(raw) and raw[n + 1][0] == joined.end() and not raw[n + 1][3]:
+                rest, rest_end = raw[n + 1][2], raw[n + 1][1]  # "10-thousand and 92"
+            if rest and rest < limit:
+                out.append((start, rest_end, value + rest, False, False))
+                skip_to = rest_end
                 continue
         out.append(entry)
     return out
@@ -373,7 +390,7 @@ def _as_range(text: str, first: tuple, second: tuple) -> Amount | None:
     start, end, low, _, spelled = first
     start2, end2, high, _, _ = second
     between = text[end:start2]
-    if not re.fullmatch(r"\s*(?:-|–|—|to|and)\s*", between, re.IGNORECASE):
+    if not _RANGE_BETWEEN.fullmatch(between):
         return None
     window = text[max(0, start - 10):start]
     is_between = _BETWEEN.search(window)

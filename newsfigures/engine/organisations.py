@@ -89,7 +89,9 @@ def _lexicon(kinds: frozenset = SOURCE_KINDS) -> _Lexicon:
     words.sort(key=len, reverse=True)
     acros.sort(key=len, reverse=True)
     wpat = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
-    apat = re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, acros)) + r")(?![a-z])") if acros else None
+    # no look-behind in front: a pattern that opens with literals is scanned much faster; the
+    # letter before a hit is checked in orgs_in
+    apat = re.compile(r"(?:" + "|".join(map(re.escape, acros)) + r")(?![a-z])") if acros else None
     return _Lexicon(wpat, apat, canon, frozenset(start_only))
 
 
@@ -105,7 +107,10 @@ def orgs_in(phrase: str) -> list[tuple[str, int]]:
             continue
         found.append((lex.canon[alias], len(alias)))
     if lex.acronyms is not None and any(c.isupper() for c in phrase):
-        for m in lex.acronyms.finditer(acronym_text(phrase)):
+        text = acronym_text(phrase)
+        for m in lex.acronyms.finditer(text):
+            if m.start() and text[m.start() - 1].isalpha():
+                continue
             found.append((lex.canon[m.group(0)], len(m.group(0)) + ACRONYM_BONUS))
     return found
 

@@ -47,6 +47,11 @@ CONNECTORS = words("connector")
 SITE_CONNECTORS = CONNECTORS - {"of", "the", "and", "i", "e", "y"}
 AMBIGUOUS_COUNTRY = words("ambiguous_country")  # country names that are also people's names
 OF_CUES = SITE_OF_WORDS | TYPE_CITY | words("of_cue")
+SETTLEMENT = words("settlement")  # "the village of X", "X town": a small place
+OFFICE = words("office")  # "Idlib governor", "Kerala Chief Minister": an official of the place
+# "the province of Marib", "the city of Derna": the type word before the name
+TYPE_ADMIN_OF = frozenset(w for w in TYPE_ADMIN if not w.endswith("s"))
+TYPE_CITY_OF = TYPE_CITY - {"capital", "port"}
 
 MAX_TOKENS = 6  # the longest place name looked up, in words
 TITLE_CASE_LINE_MAX = 200  # a longer line is a paragraph, never a Title Case headline
@@ -56,6 +61,9 @@ SCORE_CITY = 10.0
 SCORE_IN_CONTEXT = 40.0  # the place is in one of the article's countries
 SCORE_TOP = 10.0  # ... in its main one
 SCORE_TYPE = 40.0  # "X province" for an admin1, "X city" for a city
+SCORE_IN_NAMED_ADMIN1 = 45.0  # a city in a province the article names ("Rosario town in Cavite")
+NAMED_ADMIN1_MAX_NAMESAKES = 5
+VILLAGE_NAMESAKE = 100_000  # a "village" or "town" named like a city this big is its namesake  # a province name with more namesakes says nothing
 
 SENT_END = re.compile(r"(?:[.!?]['\"”’)]?\s+|\n\s*|^\s*)$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
@@ -116,6 +124,8 @@ class Candidate:
 
 
 _AL_EL = frozenset({"al", "aL", "el", "eL"})  # lower-case spellings whose .lower() is al/el
+_NAME_GAPS = frozenset({" ", "-"})
+_ELISION_MARKS = frozenset(APOSTROPHES)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -128,50 +138,59 @@ def known(key: str) -> bool:
 def candidates(text: str, toks: Tokens) -> list[Candidate]:
     """The longest known name starting at each capitalised word (or "al-"/"el-" before one)."""
     out: list[Candidate] = []
-    n, words_, parts, bounds = toks.n, toks.words, toks.parts, toks.bounds()
+    n, words_, parts = toks.n, toks.words, toks.parts
+    if not n:
+        return out
+    bounds = toks.bounds()
     cap = list(map(str.isupper, map(itemgetter(0), words_)))
+    if _ELISION_MARKS.intersection(text):  # "Cote d'Ivoire", "L'Aquila": capitalised after the elision
+        for k, w in enumerate(words_):
+            if len(w) > 2 and w[1] in APOSTROPHES and w[2].isupper():
+                cap[k] = True
     starts = compress(range(n), cap)
     if not _AL_EL.isdisjoint(words_):
         starts = compress(range(n), map(or_, cap, map(_AL_EL.__contains__, words_)))
+    fold, is_known, connectors = fold_token, known, CONNECTORS
     nxt = 0
     for i in starts:
         if i < nxt:
             continue
         k = i + 1
-        if not cap[i] and not (k < n and parts[2 * k] == "-" and cap[k]):
+        if k < n:
+            if not cap[i] and not (cap[k] and parts[2 * k] == "-"):
+                continue  # "al-" not before a capitalised word
+            extend = cap[k] or words_[k].lower() in connectors
+        elif not cap[i]:
             continue
-        if k == n or not (cap[k] or words_[k].lower() in CONNECTORS):
-            js = None  # one word (the common case)
         else:
-            # extend over capitalised words and lower-case connectors
+            extend = False
+        if extend:  # over capitalised words and lower-case connectors
             js = [i]
             while k < n and k - i < MAX_TOKENS:
                 gap = parts[2 * k]
-                if not (gap == " " or gap == "-" or gap_ok(gap, words_[k - 1], words_[k])):
+                if gap not in _NAME_GAPS and not gap_ok(gap, words_[k - 1], words_[k]):
                     break
                 if cap[k]:
                     js.append(k)
-                elif words_[k].lower() not in CONNECTORS:
+                elif words_[k].lower() not in connectors:
                     break
                 k += 1
-        if js is None or len(js) == 1:
-            key = fold_token(words_[i])
-            if not known(key):
+            extend = len(js) > 1
+        if not extend:  # one word (the common case)
+            key = fold(words_[i])
+            if not is_known(key):
                 continue
             j = i
-        else:
-            folds = [fold_token(words_[x]) for x in range(i, js[-1] + 1)]
-            found = None
+        else:  # the longest known name of the run
+            folds = list(map(fold, words_[i:js[-1] + 1]))
             for j in reversed(js):
                 key = " ".join(folds[:j - i + 1])
-                if known(key):
-                    found = (j, key)
+                if is_known(key):
                     break
-            if found is None:
+            else:
                 continue
-            j, key = found
         end = bounds[2 * j + 1]
-        if len(words_[j]) == 1 and text[end:end + 1] == "." and j > i:  # U.S.
+        if j > i and len(words_[j]) == 1 and text[end:end + 1] == ".":  # U.S.
             end += 1
         out.append(Candidate(i, j, bounds[2 * i], end, key))
         nxt = j + 1
@@ -234,6 +253,7 @@ class Context:
     index: TextIndex
     countries: Counter
     memo: dict  # resolutions of one text
+    admin1s: frozenset = frozenset()  # see named_admin1s
 
 
 def evidence(ctx: Context, c: Candidate) -> dict:
@@ -254,32 +274,44 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
     nxt_l = nxt.lower() if nxt is not None else ""
     initial = sentence_initial(text, c.start)
     cue = prev is not None and prev_l in CUES and gap_before.strip() == "" and "\n" not in gap_before
+    type_word_before = ""
     if prev_l == "of" and i >= 2:
-        cue = words_[i - 2].lower() in OF_CUES
+        type_word_before = words_[i - 2].lower()
+        cue = type_word_before in OF_CUES
     tight_after = gap_after.strip() == ""
-    type_admin = nxt_l in TYPE_ADMIN and tight_after
-    type_city = nxt_l in TYPE_CITY and tight_after
+    type_admin = (nxt_l in TYPE_ADMIN and tight_after) or type_word_before in TYPE_ADMIN_OF
+    type_city = (nxt_l in TYPE_CITY and tight_after) or type_word_before in TYPE_CITY_OF
+    settlement = (nxt_l in SETTLEMENT and tight_after) or type_word_before in SETTLEMENT
     title = prev is not None and prev_l.rstrip(".") in TITLES and gap_before.strip() in ("", ".")
     speech = nxt_l in SPEECH and tight_after
+    # "the Somali region of Lower Shebelle", "the Somali capital": an adjective before a type word
+    adjective = (type_admin or type_city) and nxt is not None and (
+        nxt_l == "capital" or (j + 2 < toks.n and words_[j + 2].lower() == "of"))
     # inside a longer capitalised name ("John Kerry", "Human Rights Watch")
     in_run = False
     if ((prev and is_cap(prev) and gap_before == " " and prev_l not in FUNCTION
          and prev_l not in CUES and not sentence_initial(text, toks.start(i - 1)))
             or (nxt and is_cap(nxt) and gap_after == " " and nxt_l not in TYPE_ADMIN
-                and nxt_l not in TYPE_CITY and nxt_l not in SITE_WORDS)):
+                and nxt_l not in TYPE_CITY and nxt_l not in SITE_WORDS and nxt_l not in OFFICE)):
         in_run = not ctx.index.title_case_line(c.start)
     if (nxt and gap_after == "-" and is_cap(nxt)) or (prev and gap_before == "-" and is_cap(prev)):
         in_run = True
     return {"cue": cue, "type_admin": type_admin, "type_city": type_city, "title": title,
-            "speech": speech, "initial": initial, "in_run": in_run}
+            "speech": speech, "initial": initial, "in_run": in_run, "settlement": settlement,
+            "adjective": adjective}
 
 
-def score(p: tuple, ctx_countries: Counter, top: str, ev: dict) -> float:
-    """How well gazetteer row `p` fits a candidate: its level, size, country and type word."""
+def score(p: tuple, ctx_countries: Counter, top: str, ev: dict, admin1s: frozenset = frozenset()) -> float:
+    """How well gazetteer row `p` fits a candidate: its level, size, country, type word, and
+    whether it lies in a province the article names."""
     level, cc, pop = p[4], p[1], p[6]
     s = SCORE_LEVEL.get(level, SCORE_CITY)
     if level == "city":
         s += 3 * math.log10(pop + 1)
+        if admin1s and (cc, fold_admin1(p[5])) in admin1s:
+            s += SCORE_IN_NAMED_ADMIN1
+    elif level == "admin1":
+        s += math.log10(pop + 1)  # of two provinces of one name, the bigger
     if cc and cc in ctx_countries:
         s += SCORE_IN_CONTEXT + (SCORE_TOP if cc == top else 0)
     if ev.get("type_admin") and level == "admin1":
@@ -306,11 +338,34 @@ def resolve(ctx: Context, c: Candidate, top: str) -> tuple[int | None, bool]:
     return r
 
 
-def best_place(pids: tuple[int, ...], countries: Counter, top: str, ev: dict) -> int:
+@lru_cache(maxsize=1 << 12)
+def fold_admin1(name: str) -> str:
+    return gz.fold_name(name) if name else ""
+
+
+def named_admin1s(ctx: "Context", cands: list[Candidate]) -> frozenset:
+    """(country, folded admin1) of the provinces the text names with a type word ("Konar
+    province", "the state of Trujillo"): a city there wins over its namesakes elsewhere."""
+    out = set()
+    for c in cands:
+        pids = gz.ids(c.key)
+        if not pids or len(pids) > NAMED_ADMIN1_MAX_NAMESAKES or not evidence(ctx, c)["type_admin"]:
+            continue
+        for p in pids:
+            row = gz.row(p)
+            if row[4] == "admin1":
+                out.add((row[1], fold_admin1(row[5] or row[0])))
+            elif row[4] == "city" and row[5]:
+                out.add((row[1], fold_admin1(row[5])))
+    return frozenset(out)
+
+
+def best_place(pids: tuple[int, ...], countries: Counter, top: str, ev: dict,
+               admin1s: frozenset = frozenset()) -> int:
     """The best of the places of one name; a capital named like its province ("Aleppo") is
     the city unless a type word says otherwise."""
     rows = gz.row
-    best = max(pids, key=lambda p: score(rows(p), countries, top, ev))
+    best = max(pids, key=lambda p: score(rows(p), countries, top, ev, admin1s))
     bp = rows(best)
     if bp[4] == "admin1" and not ev.get("type_admin"):
         twin = [p for p in pids if rows(p)[4] == "city" and rows(p)[1] == bp[1]
@@ -323,15 +378,23 @@ def best_place(pids: tuple[int, ...], countries: Counter, top: str, ev: dict) ->
 def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[int | None, bool]:
     g = gz.gazetteer()
     pids = gz.ids(key)
+    demonym = g.demonyms.get(key)
     if not pids:
-        cc = g.demonyms.get(key)
-        if cc and cc in g.country_ids:
-            return g.country_ids[cc], True  # "Syrian Observatory" still tells the country
+        if demonym and demonym in g.country_ids:
+            return g.country_ids[demonym], True  # "Syrian Observatory" still tells the country
         return None, False
-    best = best_place(pids, ctx.countries, top, ev)
+    best = best_place(pids, ctx.countries, top, ev, ctx.admin1s)
     _name, cc, _lat, _lon, level, _admin1, pop, _approx = gz.row(best)
     in_ctx = cc in ctx.countries
     strong_cue = ev["cue"] or ev["type_admin"] or ev["type_city"]
+    if demonym and demonym in g.country_ids and level in ("admin1", "city") and (
+            not strong_cue or ev["adjective"]):
+        return g.country_ids[demonym], True  # "Somali civilians", "Thai soldiers"
+    if level == "admin1" and not ev["type_admin"]:
+        # "southeastern Niger": the country, not a province of that name abroad
+        country = next((p for p in pids if gz.row(p)[4] == "country"), None)
+        if country is not None and gz.row(country)[1] != cc:
+            return country, False
     if key in g.stop and not strong_cue:
         return None, False
     if level in ("country", "region", "site"):
@@ -353,6 +416,8 @@ def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[
             return best, False
         return None, False
     # city
+    if ev["settlement"] and not in_ctx and (ctx.countries or pop >= VILLAGE_NAMESAKE):
+        return None, False  # "the village of X" abroad: a namesake, not the big city
     if in_ctx:
         major = ctx.countries.get(cc, 0) >= 0.3 * ctx.countries.get(top, 0)
         if strong_cue and (pop >= 1000 or not single) and (major or pop >= 15000):

@@ -24,7 +24,7 @@ from . import gazetteer as gz
 from .gazetteer import TOKEN, Place, country_name, fold_name, fold_token
 from .place_scan import (
     FUNCTION, SITE_CONNECTORS, SITE_OF_WORDS, SITE_WORDS, TITLES, TYPE_ADMIN, TYPE_CITY,
-    Context, TextIndex, best_place, candidates, context_countries, is_cap, resolve,
+    Context, TextIndex, best_place, candidates, context_countries, is_cap, named_admin1s, resolve,
     sentence_initial, gap_ok,
 )
 # the scanner's fast paths under the names their tests know
@@ -81,13 +81,15 @@ def find_places(text: str) -> list[PlaceMention]:
     index = TextIndex(text)
     ctx = Context(text, toks, index, Counter(), memo)
     countries = context_countries(ctx, cands)
-    ctx = Context(text, toks, index, countries, memo)
+    ctx = Context(text, toks, index, countries, memo, named_admin1s(ctx, cands))
     top = countries.most_common(1)[0][0] if countries else ""
     mentions: list[PlaceMention] = []
     for c in cands:
         pid, dem = resolve(ctx, c, top)
         if pid is None:
             continue
+        if mentions and gz.row(pid)[4] == "country":
+            pid = _appositive_admin1(text, mentions[-1], c.start, c.key) or pid
         written = text[c.start:c.end]
         mentions.append(PlaceMention(c.start, c.end, written, gz.place(pid, written), dem))
     # the main country once cities count too (for borders and unknown sites)
@@ -98,6 +100,16 @@ def find_places(text: str) -> list[PlaceMention]:
     mentions += _sites(text, toks, mentions, main_cc, index)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
+
+
+def _appositive_admin1(text: str, before: PlaceMention, start: int, key: str) -> int | None:
+    """"Atlanta, Georgia": a name right after a city and a comma is the city's province, when
+    the city lies in a province of that name (else None)."""
+    if before.place.level != "city" or text[before.end:start] != ", " or not before.place.admin1:
+        return None
+    if fold_name(before.place.admin1) != key:
+        return None
+    return next((p for p in gz.ids(key) if gz.row(p)[4] == "admin1" and gz.row(p)[1] == before.place.country), None)
 
 
 # ---------------------------------------------------------------- regions, borders, sites

@@ -25,6 +25,7 @@ first and last lines only, and each phrase rule runs only where a literal it nee
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from urllib.parse import urlparse
 
@@ -32,6 +33,8 @@ from . import calendar_words, vocabulary
 from .organisations import key, load_rows
 
 __all__ = ["infer_publisher"]
+
+log = logging.getLogger(__name__)
 
 HEAD_CHARS = 20000  # credits and furniture are read in the opening part of a long page ...
 HEAD_LINES = 25  # ... bylines and datelines on its first lines (after menus and captions) ...
@@ -90,13 +93,16 @@ _TOLD_WIRE = re.compile(rf"\btold\s+(?P<x>{_WIRES})\b")
 _WIRE_STAFF = re.compile(rf"\b(?P<y>{_WIRES})\s+(?:correspondent|reporter|photographer|tally)\b")
 _STAFF = ("correspondent", "reporter", "photographer", "tally")
 _DOMAIN_GATE = re.compile(r"\.(?:com|net|org|info|news|tv|co|cn|in|pk|ng|ke|za|ph|my|au|uk|nz|ca)\b")
-_PHOTO = re.compile(rf"\((?P<x>{_WIRES})\)\s*$|,\s*(?P<y>{_WIRES})\s*\||/(?P<z>{_WIRES})\]", re.M)
+_PHOTO = re.compile(rf"\((?P<x>{_WIRES})\)\s*$|,\s*(?P<y>{_WIRES})\s*\||/(?P<z>{_WIRES})\]", re.MULTILINE)
+# photo credits in capitals: "PHOTO: REUTERS", "REUTERS/Jane Doe", "JANE DOE / AFP"
+_PHOTO_CAPS = re.compile(r"\bPHOTO:\s*(?P<a>REUTERS|AFP|AP|EPA|XINHUA)\b|\b(?P<b>REUTERS|AFP|AP|EPA|XINHUA)\s*/\s*[A-Z][a-z]"
+                         r"|\b[A-Z]{2,}(?:\s+[A-Z]{2,})+\s*/\s*(?P<c>REUTERS|AFP|AP|EPA|XINHUA)\b")
 _RELAY = re.compile(rf"\breports\s+(?P<x>{_WIRES}|[A-Z]\w+)\b")
 _AGENCY_REPORTED = re.compile(rf"(?P<y>{_WIRES}|[A-Z]\w+)\s+news\s+agency\s+reported")
 _SLASH = re.compile(r"\s*/\s*")
 _CORPORATE = re.compile(r"\s+(?:All|Ltd|Limited|Inc)\b.*$")
 _DIGITS = re.compile(r"\d+")
-_LEAD_US = re.compile(r"(?:us|me|our)\b", re.I)
+_LEAD_US = re.compile(r"(?:us|me|our)\b", re.IGNORECASE)
 _HOST_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile|en|english)\.")
 _TITLE_SUFFIX = re.compile(r"\s[|–—-]\s([^|–—-]{2,40})$")
 _THE = re.compile(r"^the ")
@@ -206,7 +212,7 @@ def _masthead_name(segment: str, strict: bool, loose: bool = False) -> str:
         return ""
     if not all(w[:1].isupper() or w in ("of", "the", "and", "&") for w in words):
         return ""
-    if not loose and (words[-1] not in _outlet_words("outlet") or len(words) == 1):
+    if not loose and (words[-1].rsplit("-", 1)[-1] not in _outlet_words("outlet") or len(words) == 1):
         return ""
     if all(w in _outlet_words("section") for w in words[:-1]):
         return ""  # "World News", "Latest News": a section, not a masthead
@@ -372,6 +378,10 @@ def _weak_text(t: _Text) -> str:
         return _wire(first.group("x") if first is told else first.group("y"))
     for m in _PHOTO.finditer(t.head):
         return _wire(m.group("x") or m.group("y") or m.group("z"))
+    if "REUTERS" in t.head or "AFP" in t.head or "AP" in t.head or "XINHUA" in t.head:
+        m = _PHOTO_CAPS.search(t.head)
+        if m:
+            return _wire(m.group("a") or m.group("b") or m.group("c"))
     if "reports " in t.head:
         for m in _RELAY.finditer(t.head):
             if _known(m.group("x")):
@@ -399,4 +409,5 @@ def infer_publisher(text: str, *, site_name: str = "", url: str = "", title: str
         t = _Text(text or "")
         return _strong_text(t) or host or _weak_text(t)
     except (re.error, ValueError):  # junk input never raises
+        log.debug("no publisher for a text of %d characters", len(text or ""), exc_info=True)
         return ""

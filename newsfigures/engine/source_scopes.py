@@ -21,9 +21,10 @@ LABEL_MAX_WORDS = 6  # "Homes destroyed: ...": the label before the colon is sho
 LIST_REACH = 40  # lines walked over from an item to its intro or its sources line
 
 _ITEM = re.compile(r"^\s*(?:(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S|[A-Z][^:.!?\n]{0,60}:\s*\S)")
-_SOURCES_LINE = re.compile(r"^\s*Sources?\s*:\s*(?P<x>\S.*)$", re.I)
+_SOURCES_LINE = re.compile(r"^\s*Sources?\s*:\s*(?P<x>\S.*)$", re.IGNORECASE)
 _FIRST_ENTRY = re.compile(r"[;,]")
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
+_MARKS = re.compile('[“”"]')
 
 
 class Quotation(NamedTuple):
@@ -33,16 +34,21 @@ class Quotation(NamedTuple):
 
 
 def _line_quotations(text: str, lines) -> list[Quotation]:
+    """Quotations line by line: a line's marks pair up (curly open/close, straight ones in turn);
+    one left open at the end of a line goes on if the next line opens with a mark."""
     out: list[Quotation] = []
+    marks = [m.start() for m in _MARKS.finditer(text)]
+    if not marks:
+        return out
     start = -1  # the open quotation, if any, carried to the next line
+    k = 0
     for n, (lo, hi) in enumerate(lines):
-        line = text[lo:hi]
-        first = len(line) - len(line.lstrip())
-        for i, c in enumerate(line):
-            if c not in (_OPEN, _CLOSE, _STRAIGHT):
-                continue
-            pos = lo + i
-            if start >= 0 and i == first and c != _CLOSE and _reopens(text, lines, n):
+        k = bisect.bisect_left(marks, lo, k)
+        first = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip()) if k < len(marks) and marks[k] < hi else -1
+        while k < len(marks) and marks[k] < hi:
+            pos, c = marks[k], text[marks[k]]
+            k += 1
+            if start >= 0 and pos == first and c != _CLOSE and _reopens(text, lines, n):
                 continue  # a quotation carried over a paragraph break reopens with a mark
             if start < 0 and c in (_OPEN, _STRAIGHT):
                 start = pos
@@ -52,6 +58,8 @@ def _line_quotations(text: str, lines) -> list[Quotation]:
         if start >= 0 and not _continues(text, lines, n):
             out.append(Quotation(start, hi, False))
             start = -1
+        if start < 0 and k >= len(marks):
+            break
     return out
 
 
@@ -72,7 +80,10 @@ def quotations(doc) -> tuple[Quotation, ...]:
 def quotation_at(doc, offset: int) -> Quotation | None:
     """The quotation that holds article offset `offset`, if any."""
     found = quotations(doc)
-    i = bisect.bisect_right([q.open for q in found], offset) - 1
+    if not found:
+        return None
+    opens = doc.layer("source_scopes.quotation_opens", lambda d: tuple(q.open for q in found))
+    i = bisect.bisect_right(opens, offset) - 1
     if i >= 0 and found[i].open < offset < found[i].close + (0 if found[i].closed else 1):
         return found[i]
     return None
@@ -98,6 +109,11 @@ def _is_item(text: str) -> bool:
         len(text.split(":", 1)[0].split()) <= LABEL_MAX_WORDS + 1
 
 
+def _items(doc) -> tuple[bool, ...]:
+    """Whether each line is a list item (a document layer)."""
+    return doc.layer("source_scopes.items", lambda d: tuple(_is_item(d.text[lo:hi]) for lo, hi in d.lines))
+
+
 def _line(doc, j: int) -> str:
     lo, hi = doc.lines[j]
     return doc.text[lo:hi]
@@ -110,11 +126,12 @@ def list_intro(doc, n: int) -> int | None:
     if not doc.lines:
         return None
     j = line_of(doc, doc.sentences[n][0])
-    if not _is_item(_line(doc, j)):
+    items = _items(doc)
+    if not items[j]:
         return None
     for k in range(j - 1, max(-1, j - 1 - LIST_REACH), -1):
         text = _line(doc, k)
-        if _is_item(text) and not _SOURCES_LINE.match(text):
+        if items[k] and not _SOURCES_LINE.match(text):
             continue
         if text.rstrip().endswith(":"):
             return sentence_at(doc, doc.lines[k][1] - 1)
@@ -128,13 +145,14 @@ def list_sources(doc, n: int) -> str:
     if not doc.lines:
         return ""
     j = line_of(doc, doc.sentences[n][0])
-    if not _is_item(_line(doc, j)):
+    items = _items(doc)
+    if not items[j]:
         return ""
     for k in range(j, min(len(doc.lines), j + 1 + LIST_REACH)):
         text = _line(doc, k)
         m = _SOURCES_LINE.match(text)
         if m:
             return _FIRST_ENTRY.split(m.group("x"))[0].strip(" .")
-        if not _is_item(text):
+        if not items[k]:
             return ""
     return ""

@@ -96,9 +96,8 @@ def _accepts(pointer: Pointer, raw: str, f: Frame) -> bool:
     said = raw.strip().lower()
     if said in ("it", "its") and person(f.who) == f.who and not best_org(f.who):
         return False  # "it said" is a body, not a person
-    if said in _PERSONAL and f.who.split()[-1].lower() in _groups():
-        return False  # "he said" is one person, not "Bolivian authorities"
-    return True
+    # "he said" is one person, not "Bolivian authorities"
+    return not (said in _PERSONAL and f.who.split()[-1].lower() in _groups())
 
 
 @functools.cache
@@ -271,8 +270,15 @@ _BEFORE_OPEN = re.compile(r"^[^“”\".!?]{0,40}[,:]\s*$")
 
 
 def _before(doc, n: int) -> tuple[str, ...]:
-    """The sentences before sentence `n`, nearest first, as far as a speaker chain reaches."""
-    return tuple(doc.sentence(k)[-PREVIOUS_CHARS:] for k in range(n - 1, max(-1, n - 1 - CHAIN_REACH), -1))
+    """The sentences before sentence `n`, nearest first, as far as a speaker chain reaches (each
+    its last PREVIOUS_CHARS characters)."""
+    cut = doc.layer("sources.sentences", _cut_sentences)
+    return cut[max(0, n - CHAIN_REACH):n][::-1]
+
+
+def _cut_sentences(doc) -> tuple[str, ...]:
+    text = doc.text
+    return tuple(text[max(s, e - PREVIOUS_CHARS):e] for s, e in doc.sentences)
 
 
 def _quotation_speaker(doc, q: source_scopes.Quotation) -> str:

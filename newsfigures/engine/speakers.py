@@ -24,12 +24,25 @@ from . import calendar_words, vocabulary
 from .organisations import best_org, is_acronym
 
 __all__ = [
-    "MONTHS", "Pointer", "WEEKDAYS", "is_cap", "org_run", "person", "placeless", "speaker_name", "speaker_noun",
-    "tidy", "trailing_np", "trim", "word_pattern", "words",
+    "MONTHS",
+    "WEEKDAYS",
+    "Pointer",
+    "is_cap",
+    "org_run",
+    "person",
+    "placeless",
+    "speaker_name",
+    "speaker_noun",
+    "tidy",
+    "trailing_np",
+    "trim",
+    "word_pattern",
+    "words",
 ]
 
 NAME_CACHE = 16384
 LONG_PHRASE_WORDS = 10
+TRAIL_TIME_REACH = 120  # a trailing time phrase is looked for in the phrase's last characters
 GROUP_CUT_WORDS = 6  # "witnesses at one border checkpoint near the city": cut at the place  # a speaker phrase longer than this is cut to its last noun phrase
 TRAILING_NP_WORDS = 6
 
@@ -79,13 +92,15 @@ _TIME = (
     r"(?:statement|report|update|briefing|tweet|post|interview|assessment|bulletin|communique|release|conference)"
     r"|in\s+\w+\s+last\s+year|has|have|had|would|will|on\s+twitter|on\s+x"
 )
-_TRAIL_TIME = re.compile(rf"(?:[\s,]+(?:{_TIME}))+[\s,]*$", re.I)
+_TIME_END_WORDS = frozenset(
+    ["morning", "afternoon", "evening", "night", "today", "yesterday", "tonight", "overnight", "now", "here", "there", "again", "also", "too", "however", "meanwhile", "separately", "earlier", "later", "previously", "recently", "jointly", "officially", "further", "first", "then", "still", "already", "week", "month", "year", "statement", "report", "update", "briefing", "tweet", "post", "interview", "assessment", "bulletin", "communique", "release", "conference", "has", "have", "had", "would", "will", "twitter", "x"])  # the last words of _TIME's phrases
+_TRAIL_TIME = re.compile(rf"(?:[\s,]+(?:{_TIME}))+[\s,]*$", re.IGNORECASE)
 _LEAD = re.compile(
     rf"^(?:(?:and|but|while|whereas|although|though|as|so|yet|meanwhile|however|also)\b[\s,]*"
     rf"|(?:on|by|as\s+of|since|until|late|early)?\s*(?:{_TIME})\b[\s,]*)+",
-    re.I,
+    re.IGNORECASE,
 )
-_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
+_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"[\w][\w.'’\-]*|\(|\)")
 _WORD = re.compile(r"[\w][\w.'’\-]*")
@@ -97,7 +112,7 @@ _PRONOUN_AND = re.compile(r"^\w+\s+and\s+")
 _SUBORDINATE_PRONOUN = re.compile(r"\b(?:as|when|while|because|before|after)\s+(?:he|she|they)$")
 _REPORTS_HE = re.compile(r"^(?:the\s+)?(?:reports?|figures|information)\s+(?:that\s+)?(?:he|she|they|we)\b")
 _BY_FROM = re.compile(r"\b(?:by|from)\s+(.+)$")
-_THE = re.compile(r"^the\b", re.I)
+_THE = re.compile(r"^the\b", re.IGNORECASE)
 _TRAILING_STOPS = frozenset({"in", "on", "at", "with", "by", "from", "to", "since", "after", "during", "have", "has",
                              "had", "is", "are", "was", "were", "and", "of", "for", "than"})
 _JOINERS = frozenset({"of", "for", "and", "&"})
@@ -113,20 +128,36 @@ def _particle() -> re.Pattern:
 @functools.cache
 def speaker_noun() -> re.Pattern:
     """A phrase ending in a speaking noun: "..., says emergency agency", "- officials"."""
-    return re.compile(r"\b" + word_pattern("speaker", "$"), re.I)
+    return re.compile(r"\b" + word_pattern("speaker", "$"), re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------------------------
 # phrase clean-up
 
 
+@functools.lru_cache(maxsize=NAME_CACHE)
 def trim(np: str) -> str:
     """Drop quotes, leading conjunctions and time phrases, trailing adverbials; keep the article."""
     np = np.strip(" \t\n,.;:\"“”‘’'()[]-–—")
     np = _LEAD.sub("", np)
-    if " " in np:
-        np = _TRAIL_TIME.sub("", np)
+    if " " in np and _may_end_in_time(np):
+        head, tail = np[:-TRAIL_TIME_REACH], np[-TRAIL_TIME_REACH:]
+        np = head + _TRAIL_TIME.sub("", tail)
     return _SPACES.sub(" ", np).strip(" ,.;:\"“”")
+
+
+def _may_end_in_time(np: str) -> bool:
+    """Whether a phrase's last word can end a time phrase ("on Monday", "in a statement",
+    "(May 5)"): the costly pattern runs only then."""
+    last = np.rstrip(" ,").rsplit(None, 1)[-1].lower().rstrip(".")
+    return last[-1:].isdigit() or last.endswith(")") or last in _time_end_words()
+
+
+@functools.cache
+def _time_end_words() -> frozenset:
+    words_ = set(_TIME_END_WORDS)
+    words_ |= {w.lower().rstrip(".") for w in calendar_words.month_forms() + calendar_words.weekday_forms(full=True)}
+    return frozenset(words_)
 
 
 def tidy(np: str) -> str:
@@ -139,13 +170,15 @@ def is_cap(tok: str) -> bool:
 
 
 def _is_title(word: str) -> bool:
-    return word in titles() or all(p in titles() for p in word.split("-"))
+    known = titles()
+    return word in known or "-" in word and all(p in known for p in word.split("-"))
 
 
 # ---------------------------------------------------------------------------------------------
 # names in a phrase
 
 
+@functools.lru_cache(maxsize=NAME_CACHE)
 def person(np: str) -> str:
     """A person's name in a speaker phrase, titles dropped; "" if none."""
     toks = _TOKEN.findall(np)
@@ -210,10 +243,7 @@ def org_run(np: str) -> str:
         run = [toks[i]]
         while j + 1 < len(toks):
             nxt = toks[j + 1]
-            if is_cap(nxt):
-                run.append(nxt)
-                j += 1
-            elif nxt.lower() in _RUN_JOINERS and j + 2 < len(toks) and (
+            if is_cap(nxt) or nxt.lower() in _RUN_JOINERS and j + 2 < len(toks) and (
                 is_cap(toks[j + 2]) or (toks[j + 2].lower() == "the" and j + 3 < len(toks) and is_cap(toks[j + 3]))
             ):
                 run.append(nxt)
@@ -346,9 +376,9 @@ def _group_head() -> re.Pattern:
     """A speaking group or office followed by where it is: "witnesses at ...", "officials in ..."."""
     nouns = word_pattern("speaker_group")[:-2] + "|" + word_pattern("appositive")[:-2]
     return re.compile(r"^((?:[\w-]+\s+){0,3}(?:" + nouns + r"))\s+(?:in|at|near|across|around|on|inside|outside)\s",
-                      re.I)
+                      re.IGNORECASE)
 
 
 @functools.cache
 def _org_role() -> re.Pattern:
-    return re.compile(r"\b" + word_pattern("org_role"), re.I)
+    return re.compile(r"\b" + word_pattern("org_role"), re.IGNORECASE)

@@ -1,0 +1,346 @@
+"""Where an article is, beyond the sentence: the document layers the figures' places fall back on.
+
+A figure whose own clause names no place takes its place from the article. What the article
+says about place, computed once per `Document` (`context(doc)`, the layer "place_context"):
+
+- the **focus**: the country the article is about, counting the places it names as places
+  (not "Syrian refugees", not "U.S. forces", not the country people fled), the headline and
+  the lead weighing more; and the province or town the article is about when the headline and
+  lead are about one ("Floods in Kerala kill 300 ... the state's chief minister said");
+- **section headings**: a short line that is only a place name ("Kenya", "Aleppo
+  governorate:") heads the lines below it, down to the next such line;
+- **paragraph places**: in a story told place by place (paragraphs opening with "In Hubei
+  Province, ..."), or about several countries, a paragraph that names no place continues the
+  place of the paragraph before it;
+- **references** in a sentence that stand for a place named before them: "the province",
+  "in the city", "across the country", "nationwide", "the province's governor said", "his
+  country" (the country of the speaker last titled by it: "Turkish Prime Minister ... his
+  country hosts 2.5 million refugees").
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+from . import places
+from .places import Place, PlaceMention
+
+HEADLINE_WEIGHT = 3.0  # a place in the headline counts three times
+LEAD_WEIGHT = 2.0  # ... in the lead (the first paragraph after the headline) twice
+LEAD_SENTENCES = 3  # the lead: at most this many sentences after the headline
+FOCUS_DOMINANCE = 2.0  # the focus sub-place outweighs the next sub-place this many times
+HEADING_MAX_CHARS = 60  # a section heading is a short line ...
+HEADING_PLACE_SHARE = 0.5  # ... mostly a place name
+PLACE_LED_PARAGRAPHS = 2  # paragraphs opening with "In X," that make a story told place by place
+SEVERAL_COUNTRIES_SHARE = 0.5  # a second country named at least half as often as the first
+LOOKBACK_SENTENCES = 6  # how far back a reference looks for what it stands for
+
+SUB_LEVELS = ("admin1", "city", "region", "site")
+
+# "the Syrian Observatory", "Russian warplanes": whose they are, not where
+ACTOR_NOUN = re.compile(
+    r"^[-\s]+(?:forces|troops|soldiers|military|army|navy|marines|air\s+force|airstrikes?|"
+    r"air\s+strikes?|strikes?|raids?|warplanes?|jets|helicopters?|drones?|convoys?|"
+    r"service\s*(?:members|men|women)|personnel|officials?|government|embassy|president|envoy|"
+    r"ambassador|defen[cs]e|administration|authorities|spokes\w+|gov\.|led|backed|based|made|"
+    r"run|owned|funded|television|tv|channel|media|newspaper|coalition)\b", re.IGNORECASE)
+# "Burundi refugees", "Syria nationals": a country named as the people's origin
+ORIGIN_NOUN = re.compile(r"^\s+(?:refugees?|migrants?|nationals?|citizens?|asylum[-\s]seekers?|"
+                         r"returnees?|exiles?|diaspora|passport\s+holders)\b", re.IGNORECASE)
+# "fled Burundi", "fleeing the violence in Syria", "refugees from Myanmar"
+ORIGIN_BEFORE = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|left|leaving|from)\s+"
+                           r"(?:(?:the\s+)?(?:violence|fighting|war|unrest|conflict|turmoil)\s+in\s+)?$",
+                           re.IGNORECASE)
+_LOCATIVE = re.compile(r"^(?:In|At|Across|Throughout|Inside|Near|From)\s+$")
+_WEEKDAYS_MONTHS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split())
+
+
+def is_actor_use(text: str, mention: PlaceMention) -> bool:
+    """A country named as whose forces or officials they are ("Russian warplanes", "U.S.
+    convoy"), or as part of an organisation's name ("US Southern Command", "Kenya Red Cross")."""
+    after = text[mention.end:mention.end + 30]
+    if ACTOR_NOUN.match(after):
+        return True
+    if mention.place.level != "country" or mention.demonym:
+        return False
+    match = _CAPITALISED_NEXT.match(after)
+    return bool(match) and match.group(1).lower() not in _WEEKDAYS_MONTHS
+
+
+_CAPITALISED_NEXT = re.compile(r"^ ([A-Z][a-z]+)\b(?![’']s)")
+
+
+def is_origin_use(text: str, mention: PlaceMention) -> bool:
+    """A country named as where people come from: "Burundi refugees", "fled Syria"."""
+    if mention.place.level != "country":
+        return False
+    if ORIGIN_NOUN.match(text[mention.end:mention.end + 20]):
+        return True
+    return bool(ORIGIN_BEFORE.search(text[max(0, mention.start - 40):mention.start]))
+
+
+_PLACE_NOUN = re.compile(r"^\s+(?:island|islands|border|borders|frontier|coast|city|town|village|capital|side|"
+                         r"territory|waters|province|region|mainland)\b", re.IGNORECASE)
+
+
+def as_named(text: str, mention: PlaceMention) -> PlaceMention:
+    """ "a Greek island", "the Turkish border": a demonym before a place noun names a place;
+    "U.S. forces", "UK officials": a country before such a noun only says whose they are;
+    "Burundi refugees": only where they come from (both marked as demonym uses)."""
+    after = text[mention.end:mention.end + 24].split("\n", 1)[0]
+    if mention.demonym and (mention.place.level != "country" or _PLACE_NOUN.match(after)):
+        return dataclasses.replace(mention, demonym=False)
+    if not mention.demonym and mention.place.level == "country" and (
+            ACTOR_NOUN.match(after) or ORIGIN_NOUN.match(after)):
+        return dataclasses.replace(mention, demonym=True)
+    return mention
+
+
+# ---------------------------------------------------------------- the layer
+
+@dataclass(frozen=True)
+class PlaceContext:
+    focus: Place | None            # the place the article is about (a country or a sub-place)
+    country: str                   # the focus country ("" if none)
+    headings: dict                 # sentence n -> the place of the heading over it
+    paragraph_places: tuple        # paragraph k -> the place it inherits when it names none
+    carries: bool                  # paragraphs continue the place of the one before
+
+
+def context(doc) -> PlaceContext:
+    """The place context of a Document (computed once, kept as its layer "place_context")."""
+    return doc.layer("place_context", _build)
+
+
+def _build(doc) -> PlaceContext:
+    text = doc.text
+    named = [as_named(text, m) for m in doc.places]
+    uses = [m for m in named if not m.demonym and not is_actor_use(text, m)
+            and not is_origin_use(text, m)]
+    weights = _weights(doc, uses)
+    country, focus = _focus(doc, uses, weights)
+    headings = _headings(doc)
+    paragraph_places, led = _paragraph_places(doc, uses)
+    counts = Counter(m.place.country for m in uses if m.place.level == "country" and m.place.country)
+    top = counts.most_common(2)
+    several = len(top) == 2 and top[1][1] >= 2 and top[1][1] >= SEVERAL_COUNTRIES_SHARE * top[0][1]
+    return PlaceContext(focus, country, headings, paragraph_places, several or led >= PLACE_LED_PARAGRAPHS)
+
+
+def _weights(doc, mentions: list[PlaceMention]) -> list[float]:
+    """How much each mention says about the article: headline, lead, body."""
+    spans = doc.sentences
+    if not spans:
+        return []
+    headline_end = spans[0][1]
+    lead = [n for n in range(1, len(spans)) if doc.paragraph_of[n] <= doc.paragraph_of[min(1, len(spans) - 1)]]
+    lead_end = spans[lead[:LEAD_SENTENCES][-1]][1] if lead else headline_end
+    return [HEADLINE_WEIGHT if m.start < headline_end else LEAD_WEIGHT if m.start < lead_end else 1.0
+            for m in mentions]
+
+
+def _focus(doc, uses: list[PlaceMention], weights: list[float]) -> tuple[str, Place | None]:
+    """(country, focus place): the country most named as a place (its sub-places count for
+    it), and the sub-place the headline and lead are about when one outweighs the others and
+    the country itself."""
+    main = doc.main_place
+    by_country: Counter = Counter()
+    for m, w in zip(uses, weights):
+        if m.place.country:
+            by_country[m.place.country] += w if m.place.level == "country" else w / 2
+    if not by_country:
+        return (main.country if main else ""), main
+    country = by_country.most_common(1)[0][0]
+    if main is not None and main.country in by_country and by_country[main.country] >= by_country[country]:
+        country = main.country
+    own = places.lookup(places.country_name(country)) if country else None
+    if own is None or own.country != country:
+        own = main if main is not None and main.country == country else None
+    subs: Counter = Counter()
+    first: dict = {}
+    country_weight = 0.0
+    for m, w in zip(uses, weights):
+        if m.place.country != country:
+            continue
+        if m.place.level == "country":
+            country_weight += w
+        elif m.place.level in SUB_LEVELS:
+            key = places.fold_name(m.place.name)
+            subs[key] += w
+            first.setdefault(key, (m.place, w))
+    if subs:
+        (key, score), *rest = subs.most_common(2)
+        runner_up = rest[0][1] if rest else 0.0
+        opened = first[key][1] > 1.0 or any(w > 1.0 for m, w in zip(uses, weights)
+                                            if places.fold_name(m.place.name) == key)
+        if opened and score > country_weight and score >= FOCUS_DOMINANCE * runner_up:
+            return country, first[key][0]
+    return country, own
+
+
+def _headings(doc) -> dict:
+    """Sentence n -> the place of the section heading over it."""
+    text, out = doc.text, {}
+    lines = doc.lines
+    starts = [s for s, _ in doc.sentences]
+    for k, (s, e) in enumerate(lines[1:], 1):
+        place = _heading_place(doc, s, e)
+        if place is None:
+            continue
+        stop = len(text)
+        for s2, e2 in lines[k + 1:]:
+            if _heading_place(doc, s2, e2) is not None:
+                stop = s2
+                break
+        for n in range(bisect_left(starts, e), bisect_left(starts, stop)):
+            out[n] = place
+    return out
+
+
+def _heading_place(doc, s: int, e: int) -> Place | None:
+    line = doc.text[s:e].strip()
+    if not line or len(line) > HEADING_MAX_CHARS or line[-1] in ".!?,;\"”’)" or any(ch.isdigit() for ch in line):
+        return None
+    lo = bisect_left(doc.place_starts, s)
+    inside = [m for m in doc.places[lo:bisect_left(doc.place_starts, e)] if m.end <= e and not m.demonym]
+    letters = sum(ch.isalpha() for ch in line)
+    named = sum(sum(ch.isalpha() for ch in m.text) for m in inside)
+    if not inside or named < HEADING_PLACE_SHARE * letters:
+        return None
+    return max(inside, key=lambda m: _SPECIFIC.get(m.place.level, 0)).place
+
+
+_SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
+
+
+def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int]:
+    """(the place each paragraph inherits, how many paragraphs open with a place). A
+    paragraph opening with a place ("In Hubei Province, floods left ...") carries it; one that
+    names places otherwise carries nothing; one that names no place inherits what the
+    paragraphs before it carry."""
+    spans = doc.sentences
+    if not spans:
+        return (), 0
+    text = doc.text
+    starts = [m.start for m in uses]
+    out: list = []
+    led = 0
+    carry = None
+    n = 0
+    while n < len(spans):
+        k, first = doc.paragraph_of[n], n
+        while n < len(spans) and doc.paragraph_of[n] == k:
+            n += 1
+        a, b = spans[first][0], spans[n - 1][1]
+        own = uses[bisect_left(starts, a):bisect_left(starts, b)]
+        out.extend([None] * (k - len(out)))
+        if not own:
+            out.append(carry)
+            continue
+        out.append(None)
+        carry = None
+        if _LOCATIVE.match(text[a:own[0].start]):
+            led += 1
+            carry = own[0].place
+    return tuple(out), led
+
+
+# ---------------------------------------------------------------- references
+
+# "in the province", "across the state", "throughout the country": a cue, then the noun
+_REFERENCE = re.compile(
+    r"\b(?:in|across|throughout|of|to|from|around|inside|within|all\s+over|hit|struck)\s+"
+    r"the\s+(province|state|governorate|district|county|city|town|village|country|island)\b"
+    r"(?!\s+of\b)(?![-’'])|\b(nationwide|countrywide)\b", re.IGNORECASE)
+# "the province's governor", "the state's emergency agency", "provincial officials"
+_TITLE_REFERENCE = re.compile(
+    r"\bthe\s+(province|state|governorate|district|county|city|town)['’]s\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:governor|mayor|police|officials?|authorities|administrator|commissioner|chief|head|"
+    r"government|agency|office|spokes\w+|minister)\b"
+    r"|\b(provincial|state|district|municipal|city|county)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:governor|mayor|police\s+chief|officials|authorities|administrator|commissioner|"
+    r"government|disaster\s+(?:agency|office))\b", re.IGNORECASE)
+_SPEAKER_COUNTRY = re.compile(r"\b(?:his|her|their|our|my)\s+(country|nation)\b", re.IGNORECASE)
+# a title right after a country or demonym: "Turkish Prime Minister", "Lebanon's president"
+_TITLE_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:prime|foreign|interior|deputy|chief|first)\s+)?(?:minister|president|"
+    r"premier|ambassador|envoy|king|leader|chancellor|foreign\s+minister)\b", re.IGNORECASE)
+_TITLE_OF = re.compile(r"\b(?:minister|president|premier|ambassador|envoy|king|leader)\s+of\s+(?:the\s+)?$",
+                       re.IGNORECASE)  # "foreign minister of Turkey"
+_LEVEL_OF = {"province": "admin1", "state": "admin1", "governorate": "admin1", "provincial": "admin1",
+             "district": "admin1", "county": "admin1", "city": "city", "town": "city",
+             "municipal": "city", "village": "site", "island": "admin1", "country": "country",
+             "nationwide": "country", "countrywide": "country", "nation": "country"}
+
+
+def references(doc, n: int) -> list[PlaceMention]:
+    """Phrases of sentence n that stand for a place named before them, as place mentions
+    (article offsets) of that place: "in the province", "nationwide", "the city's mayor
+    said", "his country"."""
+    sentence, offset = doc.sentence(n), doc.sentences[n][0]
+    out = []
+    for pattern in (_REFERENCE, _TITLE_REFERENCE):
+        for match in pattern.finditer(sentence):
+            word = (match.group(1) or match.group(2)).lower()
+            place = _antecedent(doc, offset + match.start(), _LEVEL_OF.get(word, "admin1"))
+            if place is not None:
+                out.append(PlaceMention(offset + match.start(), offset + match.end(),
+                                        match.group(0), place, False))
+    for match in _SPEAKER_COUNTRY.finditer(sentence):
+        place = _speaker_country(doc, n, offset + match.start())
+        if place is not None:
+            out.append(PlaceMention(offset + match.start(), offset + match.end(), match.group(0), place, False))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _before(doc, pos: int, n_sentences: int = LOOKBACK_SENTENCES) -> list[PlaceMention]:
+    """The place mentions of the few sentences up to `pos`, nearest last."""
+    starts = [s for s, _ in doc.sentences]
+    n = max(0, bisect_left(starts, pos) - n_sentences)
+    lo = bisect_left(doc.place_starts, starts[n] if starts else 0)
+    return [m for m in doc.places[lo:bisect_left(doc.place_starts, pos)] if not m.demonym]
+
+
+def _antecedent(doc, pos: int, level: str) -> Place | None:
+    """The place a reference of `level` stands for: the last one of that level named before
+    it, else (for a province or the country) the one holding the last place named."""
+    text = doc.text
+    earlier = [m for m in _before(doc, pos) if not is_actor_use(text, m)]
+    for m in reversed(earlier):
+        if m.place.level == level and (level != "city" or not m.place.approximate):
+            return m.place
+    focus = context(doc).focus
+    if level == "country":
+        country = next((m.place.country for m in reversed(earlier) if m.place.country),
+                       context(doc).country)
+        return places.lookup(places.country_name(country)) if country else None
+    if level == "admin1":
+        for m in reversed(earlier):
+            if m.place.level in ("city", "site", "region") and m.place.admin1:
+                found = places.lookup(f"{m.place.admin1} province")
+                if found is not None and found.level == "admin1" and found.country == m.place.country:
+                    return found
+        if focus is not None and focus.level == "admin1":
+            return focus
+    if focus is not None and focus.level == level:
+        return focus
+    return None
+
+
+def _speaker_country(doc, n: int, pos: int) -> Place | None:
+    """The country of the speaker "his country" refers to: the last country or demonym
+    named right before a title ("Turkish Prime Minister", "Lebanon's president")."""
+    text = doc.text
+    starts = [s for s, _ in doc.sentences]
+    lo = bisect_left(doc.place_starts, starts[max(0, n - 3)])
+    for m in reversed(doc.places[lo:bisect_left(doc.place_starts, pos)]):
+        if m.place.level != "country" or not m.place.country:
+            continue
+        if _TITLE_AFTER.match(text[m.end:m.end + 40]) or _TITLE_OF.search(text[max(0, m.start - 40):m.start]):
+            return places.lookup(places.country_name(m.place.country))
+    return None
