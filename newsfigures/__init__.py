@@ -12,12 +12,16 @@ The package in layers, each importing only the ones below it:
 """
 from __future__ import annotations
 
+import logging
+
 import dataclasses
 from typing import Iterable
 
 from .engine.records import Article, Figure
 from .engine.version import __version__
 from .io.articles import read_article
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Article", "Figure", "__version__", "extract", "extract_collection", "read_article"]
 
@@ -45,6 +49,7 @@ def extract_collection(articles: Iterable[Article], *,
         try:
             out.extend(extract_figures(article))
         except Exception as e:  # reported to the caller, who asked for the list
+            log.exception("extracting %s failed", article.id)
             if errors is None:
                 raise
             errors.append((article, e))

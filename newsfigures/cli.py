@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import warnings
@@ -315,12 +316,33 @@ def _positive_int(value: str) -> int:
     return n
 
 
+class _OneLine(logging.Formatter):
+    """Log records as one line on stderr; the traceback only with NEWSFIGURES_DEBUG=1 (the
+    failure itself is already reported per source)."""
+
+    def formatException(self, ei) -> str:  # noqa: N802 (logging's name)
+        return super().formatException(ei) if os.environ.get("NEWSFIGURES_DEBUG") else ""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return super().format(record).rstrip()
+
+
+def _configure_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine("log: %(name)s: %(message)s"))
+    root = logging.getLogger("newsfigures")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.DEBUG if os.environ.get("NEWSFIGURES_DEBUG") else logging.WARNING)
+    root.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import sqlite3
 
     from .store.database import StoreError
 
     args = build_parser().parse_args(argv)
+    _configure_logging()
     try:
         return args.run(args)
     except StoreError as e:

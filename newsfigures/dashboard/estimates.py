@@ -46,6 +46,8 @@ global state. The place hierarchy comes from `newsfigures.engine.places` when it
 """
 from __future__ import annotations
 
+import logging
+
 import datetime as dt
 import functools
 import hashlib
@@ -57,6 +59,8 @@ import pandas as pd
 
 from ..engine.claims import as_int, fold
 from .claims_frame import with_claims
+
+log = logging.getLogger(__name__)
 
 LEVELS = ("country", "admin1")
 KINDS = ("stock", "flow", "")
@@ -88,7 +92,8 @@ def _lookup(name: str):
         return None
     try:
         return places.lookup(name)
-    except Exception:  # a gazetteer failure must not take the estimates down
+    except Exception:  # a gazetteer failure must not take the estimates down: logged
+        log.exception("looking up the place %r failed", name)
         return None
 
 

@@ -13,12 +13,16 @@ changed. Ingest, removal, restoring and re-extraction call it at their end.
 """
 from __future__ import annotations
 
+import logging
+
 import importlib
 import sqlite3
 from dataclasses import dataclass, field, replace
 
 from ..engine.records import Article
 from . import database as store
+
+log = logging.getLogger(__name__)
 
 
 def _engine():
@@ -82,6 +86,7 @@ def redate(conn: sqlite3.Connection, *, skip: frozenset[str] = frozenset()) -> R
             try:
                 figures = list(engine.extract_figures(replace(article, published=date or article.published)))
             except Exception as e:  # one article's fault never stops the others
+                log.exception("re-dating %s failed", article_id)
                 result.failures.append((article_id, f"re-dating failed: {e.__class__.__name__}: {e}"))
                 continue
             store.replace_figures(conn, article_id, figures, engine.EXTRACTOR_VERSION)

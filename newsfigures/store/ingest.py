@@ -19,6 +19,8 @@
 """
 from __future__ import annotations
 
+import logging
+
 import dataclasses
 import functools
 import hashlib
@@ -39,6 +41,8 @@ from ..io.names import ArticleError, display_name, is_url
 from . import database as store
 from . import dating, identity
 from .reports import IngestReport, SourceResult  # noqa: F401  (SourceResult: callers' type)
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 
@@ -190,7 +194,8 @@ def read_source(task: Task) -> Prepared:
         return _prepared(shown, article, kind, name, location)
     except ArticleError as e:
         return Prepared(shown, "failed", reason=e.reason)
-    except Exception as e:  # an unexpected reader bug must not stop the run
+    except Exception as e:  # an unexpected reader bug must not stop the run: logged, reported
+        log.exception("reading %s failed", shown)
         return Prepared(shown, "failed", reason=f"read failed: {e.__class__.__name__}: {e}")
 
 
@@ -201,7 +206,8 @@ def extract_prepared(item: Prepared) -> Prepared:
         extract_figures, version = extractor()
         figures = tuple(extract_figures(dataclasses.replace(
             item.article, published=item.dated or item.article.published)))
-    except Exception as e:
+    except Exception as e:  # an engine fault in one article: logged with its traceback, reported
+        log.exception("extracting %s failed", item.source)
         return dataclasses.replace(
             item, status="failed", reason=f"extraction failed: {e.__class__.__name__}: {e}")
     return dataclasses.replace(item, status="write", figures=figures, version=version)
