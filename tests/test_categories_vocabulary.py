@@ -87,6 +87,7 @@ CASES = [
     ("injured", "At least 12 pilgrims suffered injuries in the stampede."),
     ("injured", "Six remain in serious condition at the district hospital."),
     ("injured", "Eight others escaped with injuries."),
+    ("injured", "Another 14 remain in hospital with burns."),
     # missing
     ("missing", "At least 19 fishermen are missing after the storm."),
     ("missing", "About 60 people remain unaccounted for."),

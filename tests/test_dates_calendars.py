@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfigures.engine import calendar_words, date_mentions
-from newsfigures.engine.dates import figure_date, find_mentions
 from newsfigures.engine.datelines import publication_date
+from newsfigures.engine.dates import figure_date, find_mentions
 from newsfigures.engine.vocabulary import DATA, table
 
 

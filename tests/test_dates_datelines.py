@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsfigures.engine.dates import figure_date, find_mentions
 from newsfigures.engine.datelines import publication_date, read
+from newsfigures.engine.dates import figure_date, find_mentions
 
 DATELINE_CASES = [
     # a year-less wire dateline: the story's weekday pins the year among those it names

@@ -6,7 +6,12 @@ import re
 import pytest
 
 from newsfigures.engine import lexicon, vocabulary
-from newsfigures.engine.lexicon import find_triggers, noun_entry, trigger_of, word_category
+from newsfigures.engine.lexicon import (
+    find_triggers,
+    noun_entry,
+    trigger_of,
+    word_category,
+)
 from newsfigures.engine.wordtrie import compile_words, lower, normal, trie_pattern
 
 

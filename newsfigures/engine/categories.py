@@ -23,9 +23,17 @@ from functools import lru_cache
 
 from .clauses import clause_limits
 from .kinds import figure_kind, refugee_crossing
-from .lexicon import (ADVERBS, CLAUSE_WORDS, OBJECT_GAP, OBJECT_STARTS, PASSIVE, RELATIVES, find_triggers,
-                      is_people_word,
-                      trigger_of)
+from .lexicon import (
+    ADVERBS,
+    CLAUSE_WORDS,
+    OBJECT_GAP,
+    OBJECT_STARTS,
+    PASSIVE,
+    RELATIVES,
+    find_triggers,
+    is_people_word,
+    trigger_of,
+)
 from .nouns import CountedNoun, noun_after, noun_before
 from .numbers import Amount
 
@@ -42,11 +50,16 @@ _REMAIN = re.compile(r"\b(?:remain|remains|remaining|still\s+(?:in|at)|are\s+(?:
                      r"shelters?|evacuation\s+cent(?:er|re)s?|camps?)\b", re.IGNORECASE)
 _NOT_YET = re.compile(r"\b(?:yet\s+to|unable\s+to|not\s+(?:yet\s+)?(?:been\s+able\s+to\s+)?|cannot|can't|"
                       r"could\s+not|couldn't|never)\s+(?:go\s+back|return)", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z0-9]+)")
+_JOIN_END = re.compile(r"(?:,|\band)\s*$")
+_SHARED_NOUN_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
 _CROSSING_CUES = re.compile(r"\b(?:borders?|abroad|overseas|asylum|neighbou?ring\s+countr(?:y|ies)|"
                             r"from\s+neighbou?ring)\b", re.IGNORECASE)
 
 _MAX_DISTANCE = 8      # words between an amount and a trigger of its own clause
 _PASSIVE_DISTANCE = 16  # ... when the trigger is a passive verb ("... had been killed")
+_SUBJECT_GAP = 2  # words between a subject's noun and its verb ("three gunmen then killed")
+_LIST_TAIL_WORDS = 10  # words of a place or detail between two members of a list
 _REACH = 300  # characters: how far a sentence-level trigger may stand (long "sentences" are lists)
 
 _EVENTS = frozenset({"killed", "injured", "missing", "detained"})
@@ -143,9 +156,11 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
         right_limit = min(right_limit, amounts[i + 1].qualifier_start)
     left = [t for t in _triggers(sentence, left_limit, amount.qualifier_start) if t[3] != "subject"]
     right = [t for t in _triggers(sentence, noun.end, right_limit) if t[3] != "object"]
+    next_verbs = []
     if i + 1 < len(amounts):  # a trigger right before the next amount is the next amount's
         nxt = amounts[i + 1].qualifier_start
-        right = [t for t in right if not _is_object_gap(sentence[t[1]:nxt])]
+        next_verbs = [t for t in right if _is_object_gap(sentence[t[1]:nxt])]
+        right = [t for t in right if t not in next_verbs]
     if noun.actor and _words_before(sentence, amount.qualifier_start, 1) == ["by"]:
         return _Hit("none", "object")  # "pulled from his truck by six assailants"
     left = [t for t in left if not _new_clause_between(sentence, t[1], amount.qualifier_start)]
@@ -154,6 +169,8 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
         return _Hit("none", "object", left[-1][0], left[-1][1])  # "killed by four armed men"
     if left and _is_object_gap(sentence[left[-1][1]:amount.qualifier_start]):
         return _Hit(left[-1][2], "object", left[-1][0], left[-1][1])
+    if next_verbs and noun.head and _subject_of(sentence, noun, next_verbs[0]):
+        return _Hit("none", "object")  # "three gunmen killed 14 worshippers": the gunmen did it
     tolls = [t for t in left if _TOLL.fullmatch(sentence[t[0]:t[1]])]
     if tolls and not any(t[0] > tolls[-1][1] for t in left) \
             and not _TOLL_BREAK.search(sentence, tolls[-1][1], amount.qualifier_start):
@@ -176,7 +193,15 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
     return best
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z0-9]+)")
+def _subject_of(sentence: str, noun: CountedNoun, verb: tuple) -> bool:
+    """The amount's noun phrase is the subject of the active transitive verb whose object is
+    the next amount: "three gunmen killed 14 worshippers"."""
+    trigger = trigger_of(sentence[verb[0]:verb[1]])
+    if trigger is None or not trigger.transitive or _passive_before(sentence, verb[0]):
+        return False
+    between = _WORDS.findall(sentence, noun.end, verb[0])
+    return len(between) <= _SUBJECT_GAP and "and" not in between \
+        and not _PUNCTUATION.search(sentence, noun.end, verb[0])
 
 
 def _fate(sentence: str, noun: CountedNoun, right: list) -> tuple:
@@ -214,8 +239,7 @@ def _acts_on_object(sentence: str, hit: _Hit, noun: CountedNoun) -> bool:
     return word.lower() in OBJECT_STARTS or word.isdigit() or word[:1].isupper() or is_people_word(word)
 
 
-def _category(sentence: str, amount: Amount, noun: CountedNoun, hit: _Hit,
-              countries: list[tuple[int, int]]) -> str:
+def _category(sentence: str, noun: CountedNoun, hit: _Hit) -> str:
     """The category of one amount from its noun and its own trigger."""
     stated, trigger, how = noun.stated, hit.category, hit.how
     if trigger == "none" or (trigger and _acts_on_object(sentence, hit, noun)):
@@ -266,7 +290,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
     for j, (amount, noun) in enumerate(zip(cands, cand_nouns)):
         hit = _own_trigger(sentence, cands, cand_nouns, j)
         hows.append(hit.how if hit.category else "")
-        category = _category(sentence, amount, noun, hit, countries)
+        category = _category(sentence, noun, hit) or noun.described
         if category == "arrived":
             category = _resolve_arrival(sentence, noun, countries)
         limit = cands[j + 1].qualifier_start if j + 1 < len(cands) else len(sentence)
@@ -310,9 +334,6 @@ def read_amounts(sentence: str, amounts: list[Amount],
     return [by_index.get(k) for k in range(len(amounts))]
 
 
-_SHARED_NOUN_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
-
-
 def _share_nouns(sentence: str, amounts: list[Amount], nouns: list[CountedNoun]) -> None:
     """ "over 300 and over 500 affected residents", "200 or 300 families": an amount whose noun
     is left out shares the noun of the amount joined to it."""
@@ -353,10 +374,6 @@ def _shared_verb(sentence: str, amounts: list[Amount], nouns: list, categories: 
         if _LIST_JOIN.fullmatch(sentence, nouns[j].end, amounts[j + 1].qualifier_start) \
                 or _list_tail(sentence, nouns[j].end, amounts[j + 1].qualifier_start):
             categories[j], hows[j] = categories[j + 1], hows[j + 1]
-
-
-_JOIN_END = re.compile(r"(?:,|\band)\s*$")
-_LIST_TAIL_WORDS = 10  # words of a place or detail between two members of a list
 
 
 def _list_tail(sentence: str, start: int, end: int) -> bool:

@@ -44,11 +44,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .calendar_words import month_names, month_number
-from .datelines import FIRST_YEAR, LAST_YEAR, publication_date, read
 from .date_resolution import Mention
+from .datelines import FIRST_YEAR, LAST_YEAR, publication_date, read
 from .dates import parse_date, to_date
 
-__all__ = ["Evidence", "collection_dates", "candidate_dates", "evidence"]
+__all__ = ["Evidence", "candidate_dates", "collection_dates", "evidence"]
 
 log = logging.getLogger(__name__)
 
@@ -217,25 +217,29 @@ def _best(siblings: _Siblings, cands: list[date], spread: bool) -> tuple[int, in
     count, gap, day = min(scored, key=lambda s: (-s[0], s[1], s[2]))
     if spread:
         if gap > SPREAD_GAP_DAYS:
+            log.debug("many years: %s is %d days from its nearest sibling, left undated", day, gap)
             return None
         for c, g, d in scored:
             if abs((d - day).days) > WINDOW_DAYS and (c > count or c == count and g <= SPREAD_GAP_DAYS):
+                log.debug("many years: %s and %s fit as well, left undated", day, d)
                 return None
     return count, gap, day
 
 
-def _own_dates(texts: dict[str, str], known: dict[str, str]) -> tuple[dict[str, str], dict[str, list[date]]]:
-    """Each article's own date, and the candidate dates of those it leaves undated (their
-    evidence read right away, from the reading `publication_date` just made)."""
+def _own_dates(texts: dict[str, str], known: dict[str, str]) -> tuple[dict[str, str], dict[str, Evidence]]:
+    """Each article's own date, and the evidence of those it leaves undated (read right away,
+    from the reading `publication_date` just made)."""
     out: dict[str, str] = {}
-    candidates: dict[str, list[date]] = {}
+    found: dict[str, Evidence] = {}
     for key in sorted(texts):
         text = texts[key] or ""
         hint = known.get(key) or ""
         out[key] = (publication_date(text, hint=hint) if hint else "") or publication_date(text)
         if not out[key]:
-            candidates[key] = candidate_dates(evidence(text))
-    return out, candidates
+            ev = evidence(text)
+            if ev.usable():
+                found[key] = ev
+    return out, found
 
 
 def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None) -> dict[str, str]:
@@ -252,7 +256,7 @@ def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None)
     No siblings or no weekday+month evidence -> "".
     """
     known = known or {}
-    out, candidates = _own_dates(texts, known)
+    out, found = _own_dates(texts, known)
     dated = [to_date(v) for v in out.values()]
     dated += [to_date(parse_date(v or "")) for k, v in known.items() if k not in texts]  # metadata only
     anchors = _Siblings([d for d in dated if d is not None])  # never dated by this rule
@@ -260,9 +264,11 @@ def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None)
         return out
     spread = anchors.spread() > SPREAD_DAYS
     pending: dict[str, list[date]] = {}
-    for key, cands in candidates.items():
+    years = {"first_year": max(FIRST_YEAR, date.fromordinal(anchors.days[0]).year - 1),
+             "last_year": min(LAST_YEAR, date.fromordinal(anchors.days[-1]).year + 1)}
+    for key, ev in found.items():
         # a guess needs an anchor within the window: a chain of guesses never drifts away
-        cands = [d for d in cands if anchors.score(d)[0] > 0]
+        cands = [d for d in candidate_dates(ev, **years) if anchors.score(d)[0] > 0]
         if cands:
             pending[key] = cands
     siblings = _Siblings([d for d in dated if d is not None])

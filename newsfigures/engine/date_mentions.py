@@ -15,11 +15,11 @@ Rules, in the order their expressions are listed (a rule's name is `Expression.r
     rel      "yesterday", "last week", "over the past week", "the past nine days", "in recent days",
              "three days ago", "the day before"
 
-One pass finds where expressions can begin: month and weekday names (their initials, one
-pattern), years, and the unit words every relative expression holds ("day", "week", ...).
-Each rule's full pattern is then tried only there, and at the short lead-ins found backwards
-from those places ("the end of" before a month, "since" before a year, the day before a
-month). The text is never scanned once per rule.
+Three cheap scans find where expressions can begin: month and weekday names (their
+initials, one pattern), years, and the unit words every relative expression holds ("day",
+"week", ...). Each rule's full pattern is then tried only there, and at the short lead-ins found
+backwards from those places ("the end of" before a month, "since" before a year, the day
+before a month). No rule scans the text on its own, and nothing compares all pairs.
 
 Years written with another calendar's era ("2077 B.S.", "2013 E.C.", "the Nepali year 2077")
 are not Gregorian: their expressions are dropped here.
@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from .calendar_words import (
     alternation,
@@ -184,7 +185,11 @@ _REL_PREVIOUS = re.compile(r"\s+(\w+)")  # over the reversed text
 _REL_BEFORE_UNIT = frozenset({"last", "this", "the", "past", "previous", "a", "next", "following", "recent",
                               "of"} | {w.split()[-1] for w in _COUNTS})
 _REL_AHEAD = re.compile(r"\w*(?:\s+\w+)?")
-_WORD_START = re.compile(r"\b\w")
+_WORD = re.compile(r"\b\w+")
+# the words a relative expression can begin with
+_REL_FIRST = frozenset({"yesterday", "last", "today", "tonight", "this", "earlier", "over", "at", "during", "in",
+                        "within", "for", "the", "past", "previous", "space", "throughout", "recent"}
+                       | {w.split()[0] for w in _COUNTS})
 
 
 def scan(rx: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
@@ -255,7 +260,7 @@ class _Starts:
         lead = back.match(self.rev, n - k)
         if lead:
             starts.insert(0, n - lead.end())
-            if of and lead.group().endswith("fo"):
+            if of and lead.group().lower().endswith("fo"):
                 starts[:0] = [n - x.end() for x in (y.match(self.rev, n - k) for y in reversed(of)) if x]
         return starts
 
@@ -325,11 +330,15 @@ def _scan_rel(text: str) -> Iterator[re.Match]:
                 continue
         q = n - _REL_BACK.match(rev, n - k).end()
         e = _REL_AHEAD.match(text, k).end()
-        m = None  # the leftmost match in the window: every one begins a word
-        for w in _WORD_START.finditer(text, max(q, pos), k + 1):
-            m = RE_REL.match(text, w.start(), e)
-            if m:
+        m = None  # the leftmost match in the window: every one begins with one of a few words
+        for w in _WORD.finditer(text, max(q, pos), e):
+            if w.start() > k:
                 break
+            first = w.group().lower()
+            if first in _REL_FIRST or first.isdigit():
+                m = RE_REL.match(text, w.start(), e)
+                if m:
+                    break
         if m and m.start() <= k < m.end():
             yield m
             pos = m.end()

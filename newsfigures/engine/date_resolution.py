@@ -19,8 +19,20 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from .calendar_words import alternation, count_words, month_number, role_words, weekday_number
-from .date_mentions import SENTENCE_CACHE_CHARS, SENTENCE_CACHE_SIZE, Expression, expand_year, find_expressions
+from .calendar_words import (
+    alternation,
+    count_words,
+    month_number,
+    role_words,
+    weekday_number,
+)
+from .date_mentions import (
+    SENTENCE_CACHE_CHARS,
+    SENTENCE_CACHE_SIZE,
+    Expression,
+    expand_year,
+    find_expressions,
+)
 
 __all__ = ["Mention", "find_mentions", "is_dateline", "make_date", "resolve", "to_date"]
 

@@ -38,8 +38,18 @@ from .date_mentions import find_expressions, scan
 from .date_resolution import Mention, is_dateline, resolve
 from .dates import parse_date
 
-__all__ = ["FIRST_YEAR", "LAST_YEAR", "Reading", "infer_publication_date", "is_american", "publication_date",
-           "read", "strip_comments", "story_weekday", "weekday_mentions"]
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "Reading",
+    "infer_publication_date",
+    "is_american",
+    "publication_date",
+    "read",
+    "story_weekday",
+    "strip_comments",
+    "weekday_mentions",
+]
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +60,7 @@ FIRST_YEAR, LAST_YEAR = 1990, 2030
 LATEST_LIKELY_YEAR = 2026
 TOP_CHARS = 700  # where a dateline or date line can stand
 MAX_DAYS_TO_NOW = 2  # a story is published the day of its latest past date or a day or two later
-READING_CACHE = 256  # article readings kept (a collection reads each article's evidence right after)
+READING_CACHE = 8  # article readings kept (a collection reads an article's evidence right after its date)
 PUBLISHED_CACHE = 100_000  # inferred dates kept, by a digest of the text
 
 _RE_COMMENTS = re.compile(
@@ -362,6 +372,7 @@ def publication_date(text: str, *, hint: str = "") -> str:
         iso = parse_date(hint)
         if iso:
             return iso
+        log.debug("publication date hint %r is not a date; reading the text", hint)
     if not text or not isinstance(text, str):
         return ""
     return _inferred(text)

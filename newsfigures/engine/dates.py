@@ -21,7 +21,6 @@ Public API:
 """
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -38,8 +37,6 @@ __all__ = [
     "scan",
     "to_date",
 ]
-
-log = logging.getLogger(__name__)
 
 CLAUSE_PENALTY = 60  # characters a clause boundary between the number and a date is worth
 CONTEXT_CHARS = 600  # how much of the previous sentence "the day before" is resolved against
@@ -58,10 +55,11 @@ _RE_BACK_WORDS = re.compile(r"before|previous|earlier", re.IGNORECASE)
 
 # A running count and how it is reported: "the (death) toll from ... rose to", "the number of
 # people killed in ... is now", "the tally ... stands at".
+_TOLL_NOUNS = tuple(w.lower() for w in role_words("toll"))
 _RE_TOLL = re.compile(r"\b" + alternation(role_words("toll")) + r"\b", re.IGNORECASE)
 _RE_TOLL_VERB = re.compile(r"\b" + alternation(role_words("toll_verb")).replace(r"\ ", r"\s+") + r"\b",
                            re.IGNORECASE)
-_RE_TOLL_GAP = re.compile(r"[^,;:()\n]{0,%d}$" % TOLL_GAP_CHARS)
+_RE_TOLL_GAP = re.compile(r"[^,;:()\n]{0," + str(TOLL_GAP_CHARS) + "}$")
 _RE_EVENT = re.compile(r"\b" + EVENT_NOUNS + r"\b", re.IGNORECASE)
 # the date stands right before the event noun: "Monday's devastating earthquake", "the April 25 quake"
 _RE_BEFORE_EVENT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}$")
@@ -137,7 +135,10 @@ def _event_spans(sentence: str, at: int) -> list[tuple[int, int]]:
 def _background(sentence: str, at: int, ms: list[Mention]) -> set[int]:
     """Indices of the mentions that date the event behind a running count, not the count."""
     points = [i for i, m in enumerate(ms) if m.kind in ("day", "period") and m.end is not None]
-    if not points or not _RE_TOLL_VERB.search(sentence):
+    if not points:
+        return set()
+    lower = sentence.lower()
+    if not any(noun in lower for noun in _TOLL_NOUNS):
         return set()
     out = set()
     for lo, hi in _event_spans(sentence, at):

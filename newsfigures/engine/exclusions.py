@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 
-from . import vocabulary
+from . import calendar_words, vocabulary
 from .lexicon import noun_entry
 from .numbers import Amount, find_amounts
 
-# Month names and their abbreviations (the calendar words of dates.py; see the note there).
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_MONTH_WORDS = frozenset("""jan january feb february mar march apr april may jun june jul july aug
-    august sep sept september oct october nov november dec december""".split())
+# Month names and their abbreviations, from the calendar (calendar_words.py), lower case; the
+# patterns below read them case-blind, except "May" after an amount ("5 may", the verb).
+_MONTH_WORDS = frozenset(form.lower() for form in calendar_words.month_forms())
+_MONTHS = ("(?:" + "|".join(re.escape(m) for m in sorted(_MONTH_WORDS, key=len, reverse=True))
+           + r")\b\.?")
+_MONTHS_AFTER = ("(?:" + "|".join(["(?-i:May)", *(re.escape(m) for m in sorted(_MONTH_WORDS - {"may"},
+                                                                              key=len, reverse=True))])
+                 + r")\b\.?")
 _AFTER_KINDS = ("percent", "duration", "hyphen", "hyphen_measure", "measure", "clock", "currency",
                 "multiple", "ordinal", "seismic")
 
@@ -49,7 +52,7 @@ _AFTER = re.compile(
     + r"(?:/|of)\s*\d|:\d|"
     + _alternation(_units("seismic")) + "|"
     + r"(?:-|\s)?(?:year|month)-old|"
-    + _MONTHS.replace("may|", "(?-i:May)|") + r"(?:\W|$)"
+    + _MONTHS_AFTER + r"(?:\W|$)"
     + ")",
     re.IGNORECASE,
 )
@@ -258,6 +261,4 @@ def is_excluded(text: str, amount: Amount) -> bool:
         return True  # names with numbers and their lists: "Krinding 1, 2, and Al-Sultan camp"
     if digits.startswith("0") and len(digits) > 1:
         return True  # "0421", "07": parts of phone numbers and dates
-    if _PHONE_AFTER.match(after) or _LONG_DIGITS.match(amount.text):
-        return True  # phone numbers
-    return False
+    return bool(_PHONE_AFTER.match(after) or _LONG_DIGITS.match(amount.text))  # phone numbers

@@ -9,15 +9,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import vocabulary
+from . import calendar_words, vocabulary
 from .clauses import clause_limits
 from .numbers import Amount
 from .wordtrie import lower, trie_pattern
 
+_DAYS = tuple(day.lower() for day in calendar_words.weekday_forms(full=True))
+_DAY_CUES = {"flow": [*(f"on {d}" for d in _DAYS),
+                      *(f"{d} {part}" for d in _DAYS for part in ("morning", "night", "evening"))],
+             "when": [f"on {d}" for d in _DAYS]}
+
 
 def _cues(kind: str) -> re.Pattern:
-    return re.compile(trie_pattern(row["phrase"] for row in vocabulary.table("kind_cues")
-                                   if row["kind"] == kind) + r"\b")
+    phrases = [row["phrase"] for row in vocabulary.table("kind_cues") if row["kind"] == kind]
+    return re.compile(trie_pattern([*phrases, *_DAY_CUES.get(kind, ())]) + r"\b")
 
 
 _FLOW = _cues("flow")

@@ -13,12 +13,12 @@ trie-shaped regex of every trigger form (see wordtrie.py).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Mapping
 
-from . import vocabulary
+from . import calendar_words, vocabulary
 from .wordtrie import compile_words, lower, normal
 
 CATEGORIES = ("displaced", "evacuated", "refugees", "returned", "sheltered", "homeless",
@@ -111,7 +111,8 @@ COMPOUND_NOUNS = MappingProxyType({form: e for form, e in NOUNS.items() if " " i
 STOP = _phrase_words("stop")          # ends a noun phrase after an amount
 MODIFIERS = _phrase_words("modifier")  # may stand between an amount and its noun
 OBJECT_GAP = _phrase_words("gap")      # may stand between a verb and its amount
-ADVERBS = _phrase_words("adverb")      # after a trigger: it is a verb, the noun left out
+# after a trigger: it is a verb, the noun left out ("fled north", "wounded 22 Tuesday")
+ADVERBS = _phrase_words("adverb") | {d.lower() for d in calendar_words.weekday_forms(full=True)}
 CLAUSE_WORDS = _phrase_words("clause")  # open a clause a neighbour's category does not cross
 COUNT_NOUNS = _phrase_words("count")   # "the number of ...", "the tally of ..."
 SPEECH = _phrase_words("speech")       # "said", "told"
@@ -125,6 +126,9 @@ _TRIGGER_RE = compile_words([*TRIGGERS, *(p + "*" for p in _PREFIX_STARTS)])
 
 def trigger_of(surface: str) -> Trigger | None:
     """The trigger a word or phrase as written is ("Evacuated" -> evacuated), or None."""
+    found = TRIGGERS.get(surface)  # the common case: one lower-case word
+    if found is not None:
+        return found
     low = normal(surface)
     found = TRIGGERS.get(low)
     if found is not None:
@@ -154,7 +158,8 @@ def find_triggers(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
 
 def noun_entry(word: str) -> NounEntry | None:
     """The counted noun a word is ("Refugees" -> refugee, people, refugees), or None."""
-    return NOUNS.get(word.lower().strip("'’"))
+    found = NOUNS.get(word)  # the common case: a lower-case word
+    return found if found is not None else NOUNS.get(word.lower().strip("'’"))
 
 
 def is_people_word(word: str) -> bool:

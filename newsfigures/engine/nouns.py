@@ -10,11 +10,20 @@ of returnees now stands at 300", "the tally of evacuees fell from a high of 9,00
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
-from .lexicon import (ADVERBS, COMPOUND_NOUNS, COUNT_NOUNS, MODIFIERS, SPEECH, STOP,
-                      is_people_word, noun_entry, trigger_of)
+from .lexicon import (
+    ADVERBS,
+    COMPOUND_NOUNS,
+    COUNT_NOUNS,
+    MODIFIERS,
+    SPEECH,
+    STOP,
+    is_people_word,
+    noun_entry,
+    trigger_of,
+)
 from .numbers import Amount
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
@@ -22,8 +31,8 @@ _NOUN_REACH = 10  # tokens read after an amount
 _TOKEN_REACH = 16  # characters a token may take, with its spaces (bounds the scan)
 _NOUN_TAIL = 3    # words after a first counted noun that may continue it ("Rohingya refugees")
 _NOUN_WORDS = 5   # words of a noun phrase before its noun ("two respected traditional elders")
-_PARTITIVE = frozenset("which whom them those these".split())
-_OF_ARTICLES = frozenset("the their these those".split())
+_PARTITIVE = frozenset(["which", "whom", "them", "those", "these"])
+_OF_ARTICLES = frozenset(["the", "their", "these", "those"])
 # "the number of (the) ... 300": a noun that counts, "of", then words with no number or stop
 # up to the amount; the counted noun is the first run of people nouns in them.
 _COUNTED_BEFORE = re.compile(
@@ -49,6 +58,7 @@ class CountedNoun:
     stated: str = ""    # the category the noun itself says ("displaced persons" -> displaced)
     firm: bool = False  # said outright ("dead", "missing"): no verb overrides it
     actor: bool = False  # rescue workers, troops, gunmen: they do not flee or shelter
+    described: str = ""  # the category of a trigger inside the phrase ("500 affected residents")
 
 
 def tokens(text: str, start: int, limit: int = 8) -> list[tuple[str, int, int]]:
@@ -119,7 +129,7 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
         i += 1
         if len(found) > i and found[i][0].lower() in _OF_ARTICLES:
             i += 1
-    unknown = 0
+    unknown, described = 0, ""
     for k in range(i, min(len(found), i + _NOUN_WORDS)):
         word = found[k][0]
         low = word.lower().strip("'’")
@@ -134,15 +144,18 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
                 continue  # "5,000 camp residents", "200 school children"
             return None  # "40 camps were opened", "3,000 tents"
         if is_people_word(word) or (entry is not None and entry.category):
-            return _people_phrase(found, k, i)
+            phrase = _people_phrase(found, k, i)
+            return replace(phrase, described=described) if phrase is not None and described else phrase
         if low in STOP or low in ADVERBS:
             break
-        if trigger_of(word) is not None:
+        trigger = trigger_of(word)
+        if trigger is not None:
             following = found[k + 1][0] if k + 1 < len(found) else ""
             if not (following[:1].isalpha() and following.islower() and following not in STOP
                     and following not in ADVERBS and trigger_of(following) is None):
                 break  # "118 killed, ...", "5,000 fled north": the noun is left out
-            continue  # "four affected regions": the trigger is an adjective of another noun
+            described = described or trigger.category
+            continue  # "500 affected residents": the trigger is an adjective of the noun
         if low in MODIFIERS or low.endswith("ly"):
             continue
         unknown += 1
@@ -156,6 +169,9 @@ def noun_before(sentence: str, amount: Amount) -> CountedNoun | None:
     counts: "the number of returnees now stands at 300", "the tally of evacuees fell from a
     high of 9,000", "the number of displaced people has risen to 40,000"."""
     start = amount.qualifier_start
+    window = sentence[max(0, start - _BEFORE_REACH):start].lower()
+    if " of " not in window and "population" not in window:
+        return None  # the common case, decided without a pattern
     match = _COUNTED_BEFORE.search(sentence, max(0, start - _BEFORE_REACH), start)
     if not match:
         return _population_before(sentence, start)

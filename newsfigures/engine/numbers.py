@@ -231,7 +231,7 @@ def _digits_value(match: re.Match) -> int | None:
         return None  # "4.25" alone is not a count
     if len(number) > _MAX_DIGITS:
         return None  # beyond any figure; also keeps int() and float() away from huge strings
-    value = int(number) * scale if not decimals else int(round(float(number + decimals) * scale))
+    value = int(number) * scale if not decimals else round(float(number + decimals) * scale)
     return value if value <= MAX_AMOUNT else None
 
 
@@ -400,7 +400,7 @@ def _as_range(text: str, first: tuple, second: tuple) -> Amount | None:
         return None
     if between.strip() in "-–—" and high > low * 20:
         return None
-    qualifier, q_start = _qualifier_before(text, start)
+    _, q_start = _qualifier_before(text, start)
     if is_between:
         q_start = start - len(window) + is_between.start(1)
     return Amount(start, end2, text[start:end2], low, low, high, "range", False, min(q_start, start),

@@ -13,11 +13,12 @@ several times faster, and `lower` keeps the text's offsets.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 _END = ""      # key of a node where an entry ends
 _PREFIX = "*"  # key of a node where a prefix entry ends
 _GAP = r"[\s-]+"  # what stands between the words of a phrase
+_GAP_RE = re.compile(_GAP)
 
 
 def _insert(trie: dict, entry: str) -> None:
@@ -77,4 +78,4 @@ def lower(text: str) -> str:
 def normal(surface: str) -> str:
     """A matched phrase as its entry is written: lower case, single spaces ("Forced  to-flee"
     -> "forced to flee")."""
-    return " ".join(re.split(_GAP, surface.lower().strip()))
+    return " ".join(_GAP_RE.split(surface.lower().strip()))
