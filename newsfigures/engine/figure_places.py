@@ -28,11 +28,12 @@ _CUES = frozenset(("in", "at", "to", "into", "near", "inside", "across", "along"
                    "outside", "toward", "towards", "within", "throughout"))
 _NEAR = 12  # words between an amount and a place of its own clause
 _LONG_SENTENCE = 32  # mentions: beyond this, only those of the amount's own segment are read
+_ARTICLES = frozenset(("a", "an", "the"))
 _ORIGIN_CATEGORIES = frozenset(("refugees", "killed", "injured", "missing"))
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _POSSESSOR = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]s\s+$")
 # "out of", "among", "including", "of whom": the first amount is part of the second
-_PART_OF = re.compile(r"\b(?:among|including|of\s+whom|of\s+them|out\s+of|of\s+the|among\s+them)\b|[—–]",
+_PART_OF = re.compile(r"\b(?:among|including|of\s+whom|of\s+them|out\s+of|of\s+the|among\s+them)\b|[—–]|,\s*or\s*$",
                       re.IGNORECASE)
 # the figure is over a region of several countries
 _REGION_WORDS = re.compile(r"\b(?:across|in|throughout)\s+the\s+(?:wider\s+)?region\b|\bregion-?wide\b|"
@@ -46,13 +47,13 @@ def sentence_mentions(doc, n: int) -> list:
     forces" and "Burundi refugees" marked as demonym uses and "the Turkish border" as a place."""
     start, end = doc.sentences[n]
     lo, hi = bisect_left(doc.place_starts, start), bisect_left(doc.place_starts, end)
-    in_sentence = [m for m in doc.places[lo:hi] if m.end <= end]
+    in_sentence = [m for m in place_context.named_places(doc)[lo:hi] if m.end <= end]
     if not in_sentence:
         return []
     text = doc.text
     opening = not n or "\n" in text[doc.sentences[n - 1][1]:start]
     dateline = _dateline_end(text[start:min(end, start + 80)], opening=opening)
-    return [place_context.as_named(text, m) for m in in_sentence if m.start - start >= dateline]
+    return [m for m in in_sentence if m.start - start >= dateline]
 
 
 def is_actor_use(text: str, mention) -> bool:
@@ -101,21 +102,40 @@ def figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *
     refs = place_context.references(doc, n)
     if refs:
         mentions = sorted([*mentions, *refs], key=lambda m: m.start)
-    found = _own_place(doc, n, amounts, i, reading, mentions)
+    found = _own_place(doc, n, amounts, i, reading, mentions=mentions)
     if found is not None:
         return found, True
     # part of the figure after it: "six children were among nine civilians killed in X"
     if i + 1 < len(amounts) and _PART_OF.search(doc.sentence(n)[amounts[i].end:amounts[i + 1].qualifier_start]):
-        found = _own_place(doc, n, amounts, i + 1, reading, mentions)
+        found = _own_place(doc, n, amounts, i + 1, reading, mentions=mentions)
         if found is not None:
             return found, True
     if carried is not None:
         return carried, False
-    office = [m for m in refs if m.place.level != "country" and m.start > offset + amounts[i].end]
-    if office:
-        return office[0].place, False
+    office = _office_place(doc.text, mentions, refs, offset + amounts[i].end)
+    if office is not None:
+        return office, False
     names_place = any(not m.demonym for m in mentions)
     return fallback_place(doc, n, names_place=names_place), False
+
+
+def _office_place(text: str, mentions: list, refs: list, after: int):
+    """The place of the speaker's office, said after the amount: "..., the province's
+    governor said", "..., Bamiyan governor Tahir Zuhair said" (None when there is none)."""
+    for m in mentions:
+        if m.start <= after or m.demonym or m.place.level == "country":
+            continue
+        is_ref = m in refs
+        if is_ref and m.text.lower().startswith(("in ", "across ", "throughout ", "of ", "to ", "from ")):
+            continue  # "in the province" is a place of the sentence, not of an office
+        if is_ref or _OFFICE_AFTER.match(text[m.end:m.end + 40]):
+            return m.place
+    return None
+
+
+_OFFICE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:deputy|acting|provincial|state|district|regional|local)\s+)?"
+                           r"(?:governor|mayor|police|officials?|authorities|administrator|commissioner|"
+                           r"chief\s+minister|disaster|health|emergency|civil\s+defen[cs]e)\b", re.IGNORECASE)
 
 
 def fallback_place(doc, n: int, *, names_place: bool = False) -> Place | None:
@@ -132,13 +152,10 @@ def fallback_place(doc, n: int, *, names_place: bool = False) -> Place | None:
         return ctx.paragraph_places[paragraph]  # it names none: the one before carries on
     if names_place:
         return main
-    focus = ctx.focus
-    if focus is not None and (main is None or not main.country or focus.country == main.country):
-        return focus
-    return main
+    return ctx.focus or main
 
 
-def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, mentions: list):
+def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, mentions: list):
     sentence, offset = doc.sentence(n), doc.sentences[n][0]
     amount = amounts[i]
     seg_start = amounts[i - 1].end if i > 0 else 0
@@ -252,7 +269,7 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
     possessor = _POSSESSOR.search(before)
     if possessor:  # "in South Sudan's Upper Nile state": the cue before the possessor
         before = before[:possessor.start()]
-    before = before.lower().split()
+    before = [w for w in before.lower().split() if w not in _ARTICLES]
     cue = before[-1] if before else ""
     after = start >= amount.end
     specific = _SPECIFIC.get(mention.place.level, 0)

@@ -126,6 +126,7 @@ class Gazetteer:
     borders: dict
     admin1_keys: dict = field(default_factory=dict)
     overlay: dict = field(default_factory=dict)
+    _first_words: frozenset | None = field(default=None, repr=False)
 
     def __contains__(self, key: str) -> bool:
         if key in self.overlay:
@@ -140,6 +141,22 @@ class Gazetteer:
         if k < len(self.keys) and self.keys[k] == key:
             return [int(x) for x in self.values[k].split(",")]
         return []
+
+    def starts_name(self, word: str) -> bool:
+        """Some longer name (or demonym) opens with the folded word `word` ("united" for
+        "united states", "south" for "south sudanese")."""
+        if word in self.first_words:
+            return True
+        prefix = word + " "
+        k = bisect_left(self.keys, prefix)
+        return k < len(self.keys) and self.keys[k].startswith(prefix)
+
+    @property
+    def first_words(self) -> frozenset:
+        """The first words of the multi-word names the fixes and the demonyms add."""
+        if self._first_words is None:
+            self._first_words = frozenset(k.split(" ", 1)[0] for k in [*self.overlay, *self.demonyms] if " " in k)
+        return self._first_words
 
     def level(self, pid: int) -> str:
         return self.rows[pid].split("\t", 5)[4]

@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import places
 from .places import Place, PlaceMention
@@ -32,6 +33,7 @@ HEADLINE_WEIGHT = 3.0  # a place in the headline counts three times
 LEAD_WEIGHT = 2.0  # ... in the lead (the first paragraph after the headline) twice
 LEAD_SENTENCES = 3  # the lead: at most this many sentences after the headline
 FOCUS_DOMINANCE = 2.0  # the focus sub-place outweighs the next sub-place this many times
+HOST_MIN_WEIGHT = 2.0  # a host country of refugees is named as a place at least this much
 HEADING_MAX_CHARS = 60  # a section heading is a short line ...
 HEADING_PLACE_SHARE = 0.5  # ... mostly a place name
 PLACE_LED_PARAGRAPHS = 2  # paragraphs opening with "In X," that make a story told place by place
@@ -46,33 +48,38 @@ ACTOR_NOUN = re.compile(
     r"air\s+strikes?|strikes?|raids?|warplanes?|jets|helicopters?|drones?|convoys?|"
     r"service\s*(?:members|men|women)|personnel|officials?|government|embassy|president|envoy|"
     r"ambassador|defen[cs]e|administration|authorities|spokes\w+|gov\.|led|backed|based|made|"
-    r"run|owned|funded|television|tv|channel|media|newspaper|coalition)\b", re.IGNORECASE)
+    r"run|owned|funded|television|tv|channel|media|newspaper|coalition|launched|invaded|attacked|"
+    r"bombed|shelled|annexed|deployed|sent)\b", re.IGNORECASE)
 # "Burundi refugees", "Syria nationals": a country named as the people's origin
 ORIGIN_NOUN = re.compile(r"^\s+(?:refugees?|migrants?|nationals?|citizens?|asylum[-\s]seekers?|"
                          r"returnees?|exiles?|diaspora|passport\s+holders)\b", re.IGNORECASE)
 # "fled Burundi", "fleeing the violence in Syria", "refugees from Myanmar"
 ORIGIN_BEFORE = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|left|leaving|from)\s+"
-                           r"(?:(?:the\s+)?(?:violence|fighting|war|unrest|conflict|turmoil)\s+in\s+)?$",
-                           re.IGNORECASE)
+                           r"(?:(?:the\s+)?(?:[a-z]+\s+){0,2}(?:violence|fighting|war|unrest|conflict|"
+                           r"turmoil|crisis|persecution)\s+in\s+)?$")
 _LOCATIVE = re.compile(r"^(?:In|At|Across|Throughout|Inside|Near|From)\s+$")
-_WEEKDAYS_MONTHS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december".split())
-
-
 def is_actor_use(text: str, mention: PlaceMention) -> bool:
     """A country named as whose forces or officials they are ("Russian warplanes", "U.S.
-    convoy"), or as part of an organisation's name ("US Southern Command", "Kenya Red Cross")."""
-    after = text[mention.end:mention.end + 30]
-    if ACTOR_NOUN.match(after):
-        return True
+    convoy", "Russia launched")."""
+    return bool(ACTOR_NOUN.match(text[mention.end:mention.end + 30]))
+
+
+def is_name_part(text: str, mention: PlaceMention) -> bool:
+    """A country named as the first word of an organisation's name ("US Southern Command",
+    "Kenya Red Cross"): it says whose, not where."""
     if mention.place.level != "country" or mention.demonym:
         return False
-    match = _CAPITALISED_NEXT.match(after)
-    return bool(match) and match.group(1).lower() not in _WEEKDAYS_MONTHS
+    match = _NAME_RUN.match(text[mention.end:mention.end + 60].split("\n", 1)[0])
+    return bool(match) and match.group(1).lower() in ORGANISATION_WORDS
 
 
-_CAPITALISED_NEXT = re.compile(r"^ ([A-Z][a-z]+)\b(?![’']s)")
+# the capitalised words after a name, up to four: " Southern Command", " Red Cross Society"
+_NAME_RUN = re.compile(r"^(?: [A-Z][\w&.-]*){0,3} ([A-Z][\w&.-]*)\b(?![’'])")
+ORGANISATION_WORDS = frozenset(
+    "command survey agency army police forces force navy guard corps ministry department office "
+    "embassy council commission committee service services cross crescent society foundation "
+    "institute authority federation union party government airways airlines times news post "
+    "television radio tv herald tribune observatory network league association".split())
 
 
 def is_origin_use(text: str, mention: PlaceMention) -> bool:
@@ -81,11 +88,20 @@ def is_origin_use(text: str, mention: PlaceMention) -> bool:
         return False
     if ORIGIN_NOUN.match(text[mention.end:mention.end + 20]):
         return True
-    return bool(ORIGIN_BEFORE.search(text[max(0, mention.start - 40):mention.start]))
+    before = text[max(0, mention.start - 40):mention.start]
+    return any(w in before for w in _ORIGIN_HINTS) and bool(ORIGIN_BEFORE.search(before))
+
+
+_ORIGIN_HINTS = ("fle", "esc", "left", "leav", "from")
 
 
 _PLACE_NOUN = re.compile(r"^\s+(?:island|islands|border|borders|frontier|coast|city|town|village|capital|side|"
                          r"territory|waters|province|region|mainland)\b", re.IGNORECASE)
+
+
+def named_places(doc) -> tuple:
+    """The Document's place mentions as `as_named` reads them (computed once)."""
+    return doc.layer("named_places", lambda d: tuple(as_named(d.text, m) for m in d.places))
 
 
 def as_named(text: str, mention: PlaceMention) -> PlaceMention:
@@ -96,7 +112,8 @@ def as_named(text: str, mention: PlaceMention) -> PlaceMention:
     if mention.demonym and (mention.place.level != "country" or _PLACE_NOUN.match(after)):
         return dataclasses.replace(mention, demonym=False)
     if not mention.demonym and mention.place.level == "country" and (
-            ACTOR_NOUN.match(after) or ORIGIN_NOUN.match(after)):
+            ORIGIN_NOUN.match(after) or is_actor_use(text, mention) or is_name_part(text, mention)
+            or is_origin_use(text, mention)):
         return dataclasses.replace(mention, demonym=True)
     return mention
 
@@ -119,11 +136,12 @@ def context(doc) -> PlaceContext:
 
 def _build(doc) -> PlaceContext:
     text = doc.text
-    named = [as_named(text, m) for m in doc.places]
+    named = named_places(doc)
+    origins = {m.place.country for m in named if is_origin_use(text, m)}
     uses = [m for m in named if not m.demonym and not is_actor_use(text, m)
             and not is_origin_use(text, m)]
     weights = _weights(doc, uses)
-    country, focus = _focus(doc, uses, weights)
+    country, focus = _focus(doc, uses, weights, origins)
     headings = _headings(doc)
     paragraph_places, led = _paragraph_places(doc, uses)
     counts = Counter(m.place.country for m in uses if m.place.level == "country" and m.place.country)
@@ -144,10 +162,12 @@ def _weights(doc, mentions: list[PlaceMention]) -> list[float]:
             for m in mentions]
 
 
-def _focus(doc, uses: list[PlaceMention], weights: list[float]) -> tuple[str, Place | None]:
-    """(country, focus place): the country most named as a place (its sub-places count for
-    it), and the sub-place the headline and lead are about when one outweighs the others and
-    the country itself."""
+def _focus(doc, uses: list[PlaceMention], weights: list[float],
+           origins: set) -> tuple[str, Place | None]:
+    """(country, focus place): the article's main country — or, when the main country is
+    named as where people fled from (`origins`), the country most named as a place (its
+    sub-places count for it), where they are; and the sub-place the headline and lead are
+    about when one outweighs the others and the country itself."""
     main = doc.main_place
     by_country: Counter = Counter()
     for m, w in zip(uses, weights):
@@ -156,7 +176,7 @@ def _focus(doc, uses: list[PlaceMention], weights: list[float]) -> tuple[str, Pl
     if not by_country:
         return (main.country if main else ""), main
     country = by_country.most_common(1)[0][0]
-    if main is not None and main.country in by_country and by_country[main.country] >= by_country[country]:
+    if main is not None and main.country and (main.country not in origins or not _one_host(by_country, main.country)):
         country = main.country
     own = places.lookup(places.country_name(country)) if country else None
     if own is None or own.country != country:
@@ -170,36 +190,57 @@ def _focus(doc, uses: list[PlaceMention], weights: list[float]) -> tuple[str, Pl
         if m.place.level == "country":
             country_weight += w
         elif m.place.level in SUB_LEVELS:
-            key = places.fold_name(m.place.name)
+            key = _fold(m.place.name)
             subs[key] += w
             first.setdefault(key, (m.place, w))
     if subs:
         (key, score), *rest = subs.most_common(2)
         runner_up = rest[0][1] if rest else 0.0
-        opened = first[key][1] > 1.0 or any(w > 1.0 for m, w in zip(uses, weights)
-                                            if places.fold_name(m.place.name) == key)
+        opened = any(w > 1.0 for m, w in zip(uses, weights) if _fold(m.place.name) == key)
         if opened and score > country_weight and score >= FOCUS_DOMINANCE * runner_up:
             return country, first[key][0]
     return country, own
 
 
+@lru_cache(maxsize=4096)
+def _fold(name: str) -> str:
+    return places.fold_name(name)
+
+
+def _one_host(by_country: Counter, origin: str) -> bool:
+    """People fled `origin` to one country the article names as a place far more than any
+    other (refugees in Tanzania), not to several (Syrians in Lebanon, Jordan and Turkey)."""
+    hosts = [(c, w) for c, w in by_country.most_common() if c != origin]
+    if not hosts or hosts[0][1] < HOST_MIN_WEIGHT or hosts[0][1] < by_country[origin]:
+        return False
+    return len(hosts) == 1 or hosts[0][1] >= FOCUS_DOMINANCE * hosts[1][1]
+
+
 def _headings(doc) -> dict:
-    """Sentence n -> the place of the section heading over it."""
-    text, out = doc.text, {}
+    """Sentence n -> the place of the section heading over it. A heading is a short line
+    that is mostly a place name, over sections (there are two such lines or more) or over a
+    list (short lines with figures follow it); it covers the lines down to the next heading.
+    A lone place line over prose is a dateline, not a heading."""
+    text = doc.text
     lines = doc.lines
-    starts = [s for s, _ in doc.sentences]
-    for k, (s, e) in enumerate(lines[1:], 1):
-        place = _heading_place(doc, s, e)
-        if place is None:
+    starts = _sentence_starts(doc)
+    heads = [(k, place) for k, (s, e) in enumerate(lines) if k and (place := _heading_place(doc, s, e))]
+    out: dict = {}
+    for h, (k, place) in enumerate(heads):
+        last = heads[h + 1][0] if h + 1 < len(heads) else len(lines)
+        stop = lines[last][0] if last < len(lines) else len(text)
+        body = lines[k + 1:min(last, k + 1 + LIST_LINES)]
+        listed = sum(1 for s, e in body if e - s <= LIST_LINE_MAX and _DIGIT.search(text, s, e))
+        if len(heads) < 2 and listed < 2:
             continue
-        stop = len(text)
-        for s2, e2 in lines[k + 1:]:
-            if _heading_place(doc, s2, e2) is not None:
-                stop = s2
-                break
-        for n in range(bisect_left(starts, e), bisect_left(starts, stop)):
+        for n in range(bisect_left(starts, lines[k][1]), bisect_left(starts, stop)):
             out[n] = place
     return out
+
+
+LIST_LINES = 3  # the first lines under a heading read to tell a list
+LIST_LINE_MAX = 120  # a list item is a short line
+_DIGIT = re.compile(r"\d")
 
 
 def _heading_place(doc, s: int, e: int) -> Place | None:
@@ -228,6 +269,7 @@ def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int]:
         return (), 0
     text = doc.text
     starts = [m.start for m in uses]
+    named_countries = Counter(m.place.country for m in uses)
     out: list = []
     led = 0
     carry = None
@@ -244,8 +286,8 @@ def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int]:
             continue
         out.append(None)
         carry = None
-        if _LOCATIVE.match(text[a:own[0].start]):
-            led += 1
+        if _LOCATIVE.match(text[a:own[0].start]) and named_countries[own[0].place.country] >= 2:
+            led += 1  # not "In Geneva, a UN spokesman said": a country the story is about
             carry = own[0].place
     return tuple(out), led
 
@@ -254,9 +296,11 @@ def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int]:
 
 # "in the province", "across the state", "throughout the country": a cue, then the noun
 _REFERENCE = re.compile(
-    r"\b(?:in|across|throughout|of|to|from|around|inside|within|all\s+over|hit|struck)\s+"
-    r"the\s+(province|state|governorate|district|county|city|town|village|country|island)\b"
+    r"\bthe\s+(province|state|governorate|district|county|city|town|village|country|island)\b"
     r"(?!\s+of\b)(?![-’'])|\b(nationwide|countrywide)\b", re.IGNORECASE)
+_REFERENCE_CUE = re.compile(  # the word before "the province": a cue that it is a place
+    r"\b(?:in|across|throughout|of|to|from|around|inside|within|all\s+over|hit|struck|fled|left|"
+    r"flee|fleeing|leave|leaving)\s+$", re.IGNORECASE)
 # "the province's governor", "the state's emergency agency", "provincial officials"
 _TITLE_REFERENCE = re.compile(
     r"\bthe\s+(province|state|governorate|district|county|city|town)['’]s\s+(?:[a-z-]+\s+){0,3}?"
@@ -281,26 +325,55 @@ _LEVEL_OF = {"province": "admin1", "state": "admin1", "governorate": "admin1", "
 def references(doc, n: int) -> list[PlaceMention]:
     """Phrases of sentence n that stand for a place named before them, as place mentions
     (article offsets) of that place: "in the province", "nationwide", "the city's mayor
-    said", "his country"."""
+    said", "his country" (computed once per sentence)."""
+    found = doc.layer("place_references", lambda _doc: {})
+    if n not in found:
+        found[n] = _references(doc, n)
+    return found[n]
+
+
+# the words every reference holds: a sentence without any is not read further
+_REFERENCE_NOUNS = ("province", "state", "governorate", "district", "county", "city", "town",
+                    "village", "country", "island", "nation", "provincial", "municipal")
+_OFFICE_WORDS = ("governor", "mayor", "police", "official", "authorit", "administrator", "commissioner",
+                 "chief", "head", "government", "agency", "office", "spokes", "minister", "disaster")
+
+
+def _references(doc, n: int) -> list[PlaceMention]:
     sentence, offset = doc.sentence(n), doc.sentences[n][0]
+    low = sentence.lower()
+    if not any(w in low for w in _REFERENCE_NOUNS):
+        return []
+    patterns = []
+    if "wide" in low or "the " in low:
+        patterns.append(_REFERENCE)
+    if any(w in low for w in _OFFICE_WORDS):
+        patterns.append(_TITLE_REFERENCE)
     out = []
-    for pattern in (_REFERENCE, _TITLE_REFERENCE):
+    for pattern in patterns:
         for match in pattern.finditer(sentence):
+            if pattern is _REFERENCE and match.group(1) and not _REFERENCE_CUE.search(
+                    sentence, max(0, match.start() - 20), match.start()):
+                continue
             word = (match.group(1) or match.group(2)).lower()
             place = _antecedent(doc, offset + match.start(), _LEVEL_OF.get(word, "admin1"))
             if place is not None:
                 out.append(PlaceMention(offset + match.start(), offset + match.end(),
                                         match.group(0), place, False))
-    for match in _SPEAKER_COUNTRY.finditer(sentence):
+    for match in (_SPEAKER_COUNTRY.finditer(sentence) if "countr" in low or "nation" in low else ()):
         place = _speaker_country(doc, n, offset + match.start())
         if place is not None:
             out.append(PlaceMention(offset + match.start(), offset + match.end(), match.group(0), place, False))
     return sorted(out, key=lambda m: m.start)
 
 
+def _sentence_starts(doc) -> list[int]:
+    return doc.layer("sentence_starts", lambda d: [s for s, _ in d.sentences])
+
+
 def _before(doc, pos: int, n_sentences: int = LOOKBACK_SENTENCES) -> list[PlaceMention]:
     """The place mentions of the few sentences up to `pos`, nearest last."""
-    starts = [s for s, _ in doc.sentences]
+    starts = _sentence_starts(doc)
     n = max(0, bisect_left(starts, pos) - n_sentences)
     lo = bisect_left(doc.place_starts, starts[n] if starts else 0)
     return [m for m in doc.places[lo:bisect_left(doc.place_starts, pos)] if not m.demonym]
@@ -336,7 +409,7 @@ def _speaker_country(doc, n: int, pos: int) -> Place | None:
     """The country of the speaker "his country" refers to: the last country or demonym
     named right before a title ("Turkish Prime Minister", "Lebanon's president")."""
     text = doc.text
-    starts = [s for s, _ in doc.sentences]
+    starts = _sentence_starts(doc)
     lo = bisect_left(doc.place_starts, starts[max(0, n - 3)])
     for m in reversed(doc.places[lo:bisect_left(doc.place_starts, pos)]):
         if m.place.level != "country" or not m.place.country:

@@ -1,23 +1,18 @@
-"""Candidate place names in a text, and which place each one is (or that it is none).
+"""Candidate place names in a text, and the evidence around each (`place_resolve` judges them).
 
-One pass over the text's word tokens: every capitalised token starts n-grams (up to six
-tokens, over lower-case connectors: "Ras al Ain", "Bosnia and Herzegovina") whose folded form
-is looked up in the gazetteer; the longest known one is the candidate. Each candidate is then
-judged with the whole article as context:
-1. country names and demonyms ("Syrian refugees") give the countries the article is about
-   (`context_countries`);
-2. each candidate is resolved towards those countries and kept only when the evidence is
-   enough (`resolve`): a cue before it ("in", "near", "the town of", "the province of"), a
-   type word after it ("province", "city"), its population, and no sign of a person ("Mr",
-   "Kerry said") or of a longer name it is part of ("Human Rights Watch").
-Every per-text index (lines, lower-case words) is built once, on demand, so the cost stays
-linear in the text.
+One pass over the text's word tokens: every capitalised token that is a known name, or the
+first word of one, starts n-grams (up to six tokens, over lower-case connectors: "Ras al Ain",
+"Bosnia and Herzegovina") whose folded form is looked up in the gazetteer; the longest known
+one is the candidate. Its evidence is read from the words around it: a cue before it ("in",
+"near", "the town of", "the province of"), a type word after it ("province", "city"), a title
+or a speech verb (a person: "Mr", "Kerry said"), a longer capitalised name it is part of
+("Human Rights Watch"). Every per-text index (lines, lower-case words) is built once, on
+demand, so the cost stays linear in the text.
 """
 from __future__ import annotations
 
-import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -56,15 +51,6 @@ TYPE_CITY_OF = TYPE_CITY - {"capital", "port"}
 MAX_TOKENS = 6  # the longest place name looked up, in words
 TITLE_CASE_LINE_MAX = 200  # a longer line is a paragraph, never a Title Case headline
 TITLE_CASE_SHARE = 0.8  # of a headline's content words capitalised
-SCORE_LEVEL = {"country": 50.0, "region": 45.0, "site": 45.0, "admin1": 30.0}
-SCORE_CITY = 10.0
-SCORE_IN_CONTEXT = 40.0  # the place is in one of the article's countries
-SCORE_TOP = 10.0  # ... in its main one
-SCORE_TYPE = 40.0  # "X province" for an admin1, "X city" for a city
-SCORE_IN_NAMED_ADMIN1 = 45.0  # a city in a province the article names ("Rosario town in Cavite")
-NAMED_ADMIN1_MAX_NAMESAKES = 5
-VILLAGE_NAMESAKE = 100_000  # a "village" or "town" named like a city this big is its namesake  # a province name with more namesakes says nothing
-
 SENT_END = re.compile(r"(?:[.!?]['\"”’)]?\s+|\n\s*|^\s*)$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _GAP = re.compile(rf"^(?:[{APOSTROPHES}]s)?[ \-‐‑{APOSTROPHES}]{{1,2}}$")
@@ -125,7 +111,7 @@ class Candidate:
 
 _AL_EL = frozenset({"al", "aL", "el", "eL"})  # lower-case spellings whose .lower() is al/el
 _NAME_GAPS = frozenset({" ", "-"})
-_ELISION_MARKS = frozenset(APOSTROPHES)
+_ELIDED = re.compile(rf"(?<!\w)[^\W\d_][{APOSTROPHES}][A-Z]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -133,6 +119,13 @@ def known(key: str) -> bool:
     """A folded name the gazetteer holds, as a place or a demonym."""
     g = gz.gazetteer()
     return key in g or key in g.demonyms
+
+
+@lru_cache(maxsize=1 << 16)
+def may_start(key: str) -> bool:
+    """A folded word that is a name, or the first word of one."""
+    g = gz.gazetteer()
+    return key in g or key in g.demonyms or g.starts_name(key)
 
 
 def candidates(text: str, toks: Tokens) -> list[Candidate]:
@@ -143,17 +136,17 @@ def candidates(text: str, toks: Tokens) -> list[Candidate]:
         return out
     bounds = toks.bounds()
     cap = list(map(str.isupper, map(itemgetter(0), words_)))
-    if _ELISION_MARKS.intersection(text):  # "Cote d'Ivoire", "L'Aquila": capitalised after the elision
-        for k, w in enumerate(words_):
-            if len(w) > 2 and w[1] in APOSTROPHES and w[2].isupper():
-                cap[k] = True
+    for m in _ELIDED.finditer(text):  # "Cote d'Ivoire", "L'Aquila": capitalised after the elision
+        at = bisect_left(bounds, m.start())
+        if at % 2 == 0 and at < len(bounds) and bounds[at] == m.start():
+            cap[at // 2] = True
     starts = compress(range(n), cap)
     if not _AL_EL.isdisjoint(words_):
         starts = compress(range(n), map(or_, cap, map(_AL_EL.__contains__, words_)))
-    fold, is_known, connectors = fold_token, known, CONNECTORS
+    fold, is_known, connectors, opens = fold_token, known, CONNECTORS, may_start
     nxt = 0
     for i in starts:
-        if i < nxt:
+        if i < nxt or not opens(fold(words_[i])):
             continue
         k = i + 1
         if k < n:
@@ -299,172 +292,3 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
     return {"cue": cue, "type_admin": type_admin, "type_city": type_city, "title": title,
             "speech": speech, "initial": initial, "in_run": in_run, "settlement": settlement,
             "adjective": adjective}
-
-
-def score(p: tuple, ctx_countries: Counter, top: str, ev: dict, admin1s: frozenset = frozenset()) -> float:
-    """How well gazetteer row `p` fits a candidate: its level, size, country, type word, and
-    whether it lies in a province the article names."""
-    level, cc, pop = p[4], p[1], p[6]
-    s = SCORE_LEVEL.get(level, SCORE_CITY)
-    if level == "city":
-        s += 3 * math.log10(pop + 1)
-        if admin1s and (cc, fold_admin1(p[5])) in admin1s:
-            s += SCORE_IN_NAMED_ADMIN1
-    elif level == "admin1":
-        s += math.log10(pop + 1)  # of two provinces of one name, the bigger
-    if cc and cc in ctx_countries:
-        s += SCORE_IN_CONTEXT + (SCORE_TOP if cc == top else 0)
-    if ev.get("type_admin") and level == "admin1":
-        s += SCORE_TYPE
-    if ev.get("type_city") and level == "city":
-        s += SCORE_TYPE
-    return s
-
-
-def resolve(ctx: Context, c: Candidate, top: str) -> tuple[int | None, bool]:
-    """(place id or None, is demonym) for one candidate."""
-    key = c.key
-    single = c.i == c.j
-    if single and key in gz.gazetteer().never:
-        return None, False
-    ev = evidence(ctx, c)
-    if ev["title"]:
-        return None, False
-    # the same name with the same evidence resolves the same way throughout the article
-    memo_key = (key, single, *ev.values())
-    r = ctx.memo.get(memo_key)
-    if r is None:
-        r = ctx.memo[memo_key] = _resolve(ctx, key, single, ev, top)
-    return r
-
-
-@lru_cache(maxsize=1 << 12)
-def fold_admin1(name: str) -> str:
-    return gz.fold_name(name) if name else ""
-
-
-def named_admin1s(ctx: "Context", cands: list[Candidate]) -> frozenset:
-    """(country, folded admin1) of the provinces the text names with a type word ("Konar
-    province", "the state of Trujillo"): a city there wins over its namesakes elsewhere."""
-    out = set()
-    for c in cands:
-        pids = gz.ids(c.key)
-        if not pids or len(pids) > NAMED_ADMIN1_MAX_NAMESAKES or not evidence(ctx, c)["type_admin"]:
-            continue
-        for p in pids:
-            row = gz.row(p)
-            if row[4] == "admin1":
-                out.add((row[1], fold_admin1(row[5] or row[0])))
-            elif row[4] == "city" and row[5]:
-                out.add((row[1], fold_admin1(row[5])))
-    return frozenset(out)
-
-
-def best_place(pids: tuple[int, ...], countries: Counter, top: str, ev: dict,
-               admin1s: frozenset = frozenset()) -> int:
-    """The best of the places of one name; a capital named like its province ("Aleppo") is
-    the city unless a type word says otherwise."""
-    rows = gz.row
-    best = max(pids, key=lambda p: score(rows(p), countries, top, ev, admin1s))
-    bp = rows(best)
-    if bp[4] == "admin1" and not ev.get("type_admin"):
-        twin = [p for p in pids if rows(p)[4] == "city" and rows(p)[1] == bp[1]
-                and rows(p)[6] >= 1000 and rows(p)[5] == bp[5]]
-        if twin:
-            best = max(twin, key=lambda p: rows(p)[6])
-    return best
-
-
-def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[int | None, bool]:
-    g = gz.gazetteer()
-    pids = gz.ids(key)
-    demonym = g.demonyms.get(key)
-    if not pids:
-        if demonym and demonym in g.country_ids:
-            return g.country_ids[demonym], True  # "Syrian Observatory" still tells the country
-        return None, False
-    best = best_place(pids, ctx.countries, top, ev, ctx.admin1s)
-    _name, cc, _lat, _lon, level, _admin1, pop, _approx = gz.row(best)
-    in_ctx = cc in ctx.countries
-    strong_cue = ev["cue"] or ev["type_admin"] or ev["type_city"]
-    if demonym and demonym in g.country_ids and level in ("admin1", "city") and (
-            not strong_cue or ev["adjective"]):
-        return g.country_ids[demonym], True  # "Somali civilians", "Thai soldiers"
-    if level == "admin1" and not ev["type_admin"]:
-        # "southeastern Niger": the country, not a province of that name abroad
-        country = next((p for p in pids if gz.row(p)[4] == "country"), None)
-        if country is not None and gz.row(country)[1] != cc:
-            return country, False
-    if key in g.stop and not strong_cue:
-        return None, False
-    if level in ("country", "region", "site"):
-        if ev["in_run"] and single and level != "country" and not in_ctx:
-            return None, False
-        if ev["in_run"] and level == "country" and key in AMBIGUOUS_COUNTRY:
-            return None, False
-        return best, False
-    if ev["speech"] and not strong_cue:
-        return None, False
-    if ev["in_run"]:
-        return None, False
-    if not strong_cue and single and ctx.index.has_lower_word(key):  # lower-case elsewhere
-        return None, False
-    if level == "admin1":
-        if strong_cue or in_ctx:
-            return best, False
-        if not ev["initial"] and pop >= 1_000_000:
-            return best, False
-        return None, False
-    # city
-    if ev["settlement"] and not in_ctx and (ctx.countries or pop >= VILLAGE_NAMESAKE):
-        return None, False  # "the village of X" abroad: a namesake, not the big city
-    if in_ctx:
-        major = ctx.countries.get(cc, 0) >= 0.3 * ctx.countries.get(top, 0)
-        if strong_cue and (pop >= 1000 or not single) and (major or pop >= 15000):
-            return best, False
-        if pop >= 15000 and not (ev["initial"] and single and pop < 100000):
-            return best, False
-        return None, False
-    if strong_cue and pop >= 50000 and not ev["initial"]:
-        return best, False
-    if pop >= 100000 and not (ev["initial"] and pop < 1_000_000):
-        return best, False
-    return None, False
-
-
-@lru_cache(maxsize=1 << 14)
-def name_country(key: str) -> tuple[float, str]:
-    """(weight, country) a name gives the article's countries, before its context is read."""
-    g = gz.gazetteer()
-    pids = gz.ids(key)
-    weight, cc = 0.0, ""
-    if pids:
-        first = gz.row(pids[0])
-        if first[4] == "country":
-            rivals = any(gz.row(p)[4] == "admin1" and gz.row(p)[1] != first[1] for p in pids)
-            weight, cc = (0.0 if rivals else 1.0), first[1]
-        elif first[4] in ("region", "site") and first[1]:
-            weight, cc = 0.5, first[1]
-        elif len({gz.row(p)[1] for p in pids}) == 1 and first[6] >= 200_000:
-            weight, cc = 0.5, first[1]
-    elif key in g.demonyms:
-        weight, cc = 1.0, g.demonyms[key]
-    return weight, cc
-
-
-def context_countries(ctx: Context, cands: list[Candidate]) -> Counter:
-    """Countries the article is about: country names and demonyms count 1; hand-listed
-    regions and sites, and big unambiguous cities and provinces count 0.5."""
-    g = gz.gazetteer()
-    cnt: Counter = Counter()
-    for c in cands:
-        if c.key in g.never or c.key in g.stop:
-            continue
-        weight, cc = name_country(c.key)
-        if not cc or not weight:
-            continue
-        ev = evidence(ctx, c)
-        if ev["title"] or (ev["in_run"] and (c.key in AMBIGUOUS_COUNTRY or weight < 1)):
-            continue
-        cnt[cc] += weight
-    return cnt

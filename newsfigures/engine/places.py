@@ -22,10 +22,12 @@ from itertools import compress
 
 from . import gazetteer as gz
 from .gazetteer import TOKEN, Place, country_name, fold_name, fold_token
+from .place_resolve import (
+    best_place, context_countries, named_admin1s, resolve, second_chance, settled_names,
+)
 from .place_scan import (
     FUNCTION, SITE_CONNECTORS, SITE_OF_WORDS, SITE_WORDS, TITLES, TYPE_ADMIN, TYPE_CITY,
-    Context, TextIndex, best_place, candidates, context_countries, is_cap, named_admin1s, resolve,
-    sentence_initial, gap_ok,
+    Context, TextIndex, candidates, evidence, gap_ok, is_cap, sentence_initial,
 )
 # the scanner's fast paths under the names their tests know
 from .place_scan import SENT_END as _SENT_END  # noqa: F401
@@ -83,13 +85,17 @@ def find_places(text: str) -> list[PlaceMention]:
     countries = context_countries(ctx, cands)
     ctx = Context(text, toks, index, countries, memo, named_admin1s(ctx, cands))
     top = countries.most_common(1)[0][0] if countries else ""
+    resolved = [resolve(ctx, c, top) for c in cands]
+    for k, pid in _city_province_pairs(text, cands).items():
+        if resolved[k][0] is not None or not evidence(ctx, cands[k])["title"]:
+            resolved[k] = (pid, False)
+    settled = settled_names(ctx, cands, resolved)
     mentions: list[PlaceMention] = []
-    for c in cands:
-        pid, dem = resolve(ctx, c, top)
+    for c, (pid, dem) in zip(cands, resolved):
+        if pid is None and c.key in settled and second_chance(ctx, c):
+            pid = settled[c.key]  # "Parwan province ... In Parwan": one name, one place
         if pid is None:
             continue
-        if mentions and gz.row(pid)[4] == "country":
-            pid = _appositive_admin1(text, mentions[-1], c.start, c.key) or pid
         written = text[c.start:c.end]
         mentions.append(PlaceMention(c.start, c.end, written, gz.place(pid, written), dem))
     # the main country once cities count too (for borders and unknown sites)
@@ -102,14 +108,23 @@ def find_places(text: str) -> list[PlaceMention]:
     return mentions
 
 
-def _appositive_admin1(text: str, before: PlaceMention, start: int, key: str) -> int | None:
-    """"Atlanta, Georgia": a name right after a city and a comma is the city's province, when
-    the city lies in a province of that name (else None)."""
-    if before.place.level != "city" or text[before.end:start] != ", " or not before.place.admin1:
-        return None
-    if fold_name(before.place.admin1) != key:
-        return None
-    return next((p for p in gz.ids(key) if gz.row(p)[4] == "admin1" and gz.row(p)[1] == before.place.country), None)
+def _city_province_pairs(text: str, cands: list) -> dict[int, int]:
+    """"Savannah, Georgia", "Atlanta, Georgia": a name, a comma, then the name of the province
+    of one of its namesakes — that town and that province (candidate index -> place id)."""
+    out: dict[int, int] = {}
+    for k in range(len(cands) - 1):
+        a, b = cands[k], cands[k + 1]
+        if text[a.end:b.start] != ", ":
+            continue
+        provinces = {gz.row(p)[1]: p for p in gz.ids(b.key) if gz.row(p)[4] == "admin1"}
+        if not provinces:
+            continue
+        towns = [p for p in gz.ids(a.key) if gz.row(p)[4] == "city" and gz.row(p)[1] in provinces
+                 and fold_name(gz.row(p)[5]) == b.key]
+        if towns:
+            town = max(towns, key=lambda p: gz.row(p)[6])
+            out[k], out[k + 1] = town, provinces[gz.row(town)[1]]
+    return out
 
 
 # ---------------------------------------------------------------- regions, borders, sites

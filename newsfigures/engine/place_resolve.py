@@ -1,0 +1,238 @@
+"""Which place a candidate name is, or that it is none: scoring and resolution with the text as context.
+
+1. Country names and demonyms ("Syrian refugees") give the countries the text is about
+   (`context_countries`); provinces named with a type word ("Konar province") are noted too
+   (`named_admin1s`).
+2. Each candidate is resolved towards those (`resolve`): its namesakes are scored by level,
+   population, country and type word (`score`), and the best is kept only when the evidence
+   is enough — a cue or type word, a known country, a big enough population, no sign of a
+   person or of an adjective ("the Somali region of Gedo").
+3. A name a cue settled somewhere in the text is that place elsewhere in it too
+   (`settled_names`, `second_chance`).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import lru_cache
+
+from . import gazetteer as gz
+from .place_scan import AMBIGUOUS_COUNTRY, TYPE_ADMIN, TYPE_ADMIN_OF, Candidate, Context, evidence
+
+SCORE_LEVEL = {"country": 50.0, "region": 45.0, "site": 45.0, "admin1": 30.0}
+SCORE_CITY = 10.0
+SCORE_IN_CONTEXT = 40.0  # the place is in one of the article's countries
+SCORE_TOP = 10.0  # ... in its main one
+SCORE_TYPE = 40.0  # "X province" for an admin1, "X city" for a city
+SCORE_IN_NAMED_ADMIN1 = 45.0  # a city in a province the article names ("Rosario town in Cavite")
+NAMED_ADMIN1_MAX_NAMESAKES = 5  # a province name with more namesakes says nothing
+VILLAGE_NAMESAKE = 100_000  # a "village" or "town" named like a city this big is its namesake
+
+
+def score(p: tuple, ctx_countries: Counter, top: str, ev: dict, admin1s: frozenset = frozenset()) -> float:
+    """How well gazetteer row `p` fits a candidate: its level, size, country, type word, and
+    whether it lies in a province the article names."""
+    level, cc, pop = p[4], p[1], p[6]
+    s = SCORE_LEVEL.get(level, SCORE_CITY)
+    if level == "city":
+        s += 3 * math.log10(pop + 1)
+        if admin1s and (cc, fold_admin1(p[5])) in admin1s:
+            s += SCORE_IN_NAMED_ADMIN1
+    elif level == "admin1":
+        s += math.log10(pop + 1)  # of two provinces of one name, the bigger
+    if cc and cc in ctx_countries:
+        s += SCORE_IN_CONTEXT + (SCORE_TOP if cc == top else 0)
+    if ev.get("type_admin") and level == "admin1":
+        s += SCORE_TYPE
+    if ev.get("type_city") and level == "city":
+        s += SCORE_TYPE
+    return s
+
+
+def resolve(ctx: Context, c: Candidate, top: str) -> tuple[int | None, bool]:
+    """(place id or None, is demonym) for one candidate."""
+    key = c.key
+    single = c.i == c.j
+    if single and key in gz.gazetteer().never:
+        return None, False
+    ev = evidence(ctx, c)
+    if ev["title"]:
+        return None, False
+    # the same name with the same evidence resolves the same way throughout the article
+    memo_key = (key, single, *ev.values())
+    r = ctx.memo.get(memo_key)
+    if r is None:
+        r = ctx.memo[memo_key] = _resolve(ctx, key, single, ev, top)
+    return r
+
+
+@lru_cache(maxsize=1 << 12)
+def fold_admin1(name: str) -> str:
+    return gz.fold_name(name) if name else ""
+
+
+def named_admin1s(ctx: Context, cands: list[Candidate]) -> frozenset:
+    """(country, folded admin1) of the provinces the text names with a type word ("Konar
+    province", "the state of Trujillo"): a city there wins over its namesakes elsewhere."""
+    out = set()
+    words_ = ctx.toks.words
+    n = len(words_)
+    for c in cands:
+        after = words_[c.j + 1].lower() if c.j + 1 < n else ""
+        before = words_[c.i - 2].lower() if c.i >= 2 and words_[c.i - 1] == "of" else ""
+        if (after not in TYPE_ADMIN and before not in TYPE_ADMIN_OF) or not evidence(ctx, c)["type_admin"]:
+            continue
+        pids = gz.ids(c.key)
+        if not pids or len(pids) > NAMED_ADMIN1_MAX_NAMESAKES:
+            continue
+        for p in pids:
+            row = gz.row(p)
+            if row[4] == "admin1":
+                out.add((row[1], fold_admin1(row[5] or row[0])))
+            elif row[4] == "city" and row[5]:
+                out.add((row[1], fold_admin1(row[5])))
+    return frozenset(out)
+
+
+def best_place(pids: tuple[int, ...], countries: Counter, top: str, ev: dict,
+               admin1s: frozenset = frozenset()) -> int:
+    """The best of the places of one name; a capital named like its province ("Aleppo") is
+    the city unless a type word says otherwise."""
+    rows = gz.row
+    best = max(pids, key=lambda p: score(rows(p), countries, top, ev, admin1s))
+    bp = rows(best)
+    if bp[4] == "admin1" and not ev.get("type_admin"):
+        twin = [p for p in pids if rows(p)[4] == "city" and rows(p)[1] == bp[1]
+                and rows(p)[6] >= 1000 and rows(p)[5] == bp[5]]
+        if twin:
+            best = max(twin, key=lambda p: rows(p)[6])
+    return best
+
+
+def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[int | None, bool]:
+    g = gz.gazetteer()
+    pids = gz.ids(key)
+    demonym = g.demonyms.get(key)
+    if not pids:
+        if demonym and demonym in g.country_ids:
+            return g.country_ids[demonym], True  # "Syrian Observatory" still tells the country
+        return None, False
+    best = best_place(pids, ctx.countries, top, ev, ctx.admin1s)
+    _name, cc, _lat, _lon, level, _admin1, pop, _approx = gz.row(best)
+    in_ctx = cc in ctx.countries
+    strong_cue = ev["cue"] or ev["type_admin"] or ev["type_city"]
+    if demonym and demonym in g.country_ids and level in ("admin1", "city") and (
+            not strong_cue or ev["adjective"]):
+        return g.country_ids[demonym], True  # "Somali civilians", "Thai soldiers"
+    if level == "admin1" and not ev["type_admin"]:
+        # "southeastern Niger": the country, not a province of that name abroad
+        country = next((p for p in pids if gz.row(p)[4] == "country"), None)
+        if country is not None and gz.row(country)[1] != cc:
+            return country, False
+    if key in g.stop and not strong_cue:
+        return None, False
+    if level in ("country", "region", "site"):
+        if ev["in_run"] and single and level != "country" and not in_ctx:
+            return None, False
+        if ev["in_run"] and level == "country" and key in AMBIGUOUS_COUNTRY:
+            return None, False
+        return best, False
+    if ev["speech"] and not strong_cue:
+        return None, False
+    if ev["in_run"]:
+        return None, False
+    if not strong_cue and single and ctx.index.has_lower_word(key):  # lower-case elsewhere
+        return None, False
+    if level == "admin1":
+        if strong_cue or in_ctx:
+            return best, False
+        if not ev["initial"] and pop >= 1_000_000:
+            return best, False
+        return None, False
+    # city
+    if ev["settlement"] and not in_ctx and (ctx.countries or pop >= VILLAGE_NAMESAKE) \
+            and (cc, fold_admin1(_admin1)) not in ctx.admin1s:
+        return None, False  # "the village of X" abroad: a namesake, not the big city
+    if in_ctx:
+        major = ctx.countries.get(cc, 0) >= 0.3 * ctx.countries.get(top, 0)
+        if strong_cue and (pop >= 1000 or not single) and (major or pop >= 15000):
+            return best, False
+        if pop >= 15000 and not (ev["initial"] and single and pop < 100000):
+            return best, False
+        return None, False
+    if strong_cue and pop >= 50000 and not ev["initial"]:
+        return best, False
+    if pop >= 100000 and not (ev["initial"] and pop < 1_000_000):
+        return best, False
+    return None, False
+
+
+def settled_names(ctx: Context, cands: list[Candidate], resolved: list) -> dict:
+    """Names a cue or type word settled somewhere in the text ("Parwan province", "in
+    Bamiyan"): name -> place id, for the provinces and towns that resolved one way only."""
+    settled: dict = {}
+    for c, (pid, dem) in zip(cands, resolved):
+        if pid is None or dem or gz.row(pid)[4] not in ("admin1", "city"):
+            continue
+        ev = evidence(ctx, c)
+        if ev["cue"] or ev["type_admin"] or ev["type_city"]:
+            settled[c.key] = pid if settled.get(c.key, pid) == pid else None
+    return {k: v for k, v in settled.items() if v is not None}
+
+
+def second_chance(ctx: Context, c: Candidate) -> bool:
+    """A rejected name may take the place its name settled elsewhere in the text ("Bamiyan
+    governor" after "in Bamiyan"): not when it reads as a person's or an organisation's."""
+    g = gz.gazetteer()
+    ev = evidence(ctx, c)
+    if ev["title"] or ev["speech"] or ev["in_run"] or c.key in g.stop or c.key in g.never:
+        return False
+    return not (c.i == c.j and ctx.index.has_lower_word(c.key))
+
+
+@lru_cache(maxsize=1 << 14)
+def name_country(key: str) -> tuple[float, str]:
+    """(weight, country) a name gives the article's countries, before its context is read."""
+    g = gz.gazetteer()
+    pids = gz.ids(key)
+    weight, cc = 0.0, ""
+    if pids:
+        first = gz.row(pids[0])
+        if first[4] == "country":
+            rivals = any(gz.row(p)[4] == "admin1" and gz.row(p)[1] != first[1] for p in pids)
+            weight, cc = (0.0 if rivals else 1.0), first[1]
+        elif first[4] in ("region", "site") and first[1]:
+            weight, cc = 0.5, first[1]
+        elif len({gz.row(p)[1] for p in pids}) == 1 and first[6] >= 200_000:
+            weight, cc = 0.5, first[1]
+    elif key in g.demonyms:
+        weight, cc = 1.0, g.demonyms[key]
+    return weight, cc
+
+
+@lru_cache(maxsize=1 << 12)
+def province_country(key: str) -> tuple[float, str]:
+    """(weight, country) of a name followed by a province word ("Parwan province"): its
+    country when all its provinces lie in one."""
+    ccs = {gz.row(p)[1] for p in gz.ids(key) if gz.row(p)[4] == "admin1"}
+    return (0.5, ccs.pop()) if len(ccs) == 1 else (0.0, "")
+
+
+def context_countries(ctx: Context, cands: list[Candidate]) -> Counter:
+    """Countries the article is about: country names and demonyms count 1; hand-listed
+    regions and sites, and big unambiguous cities and provinces count 0.5."""
+    g = gz.gazetteer()
+    cnt: Counter = Counter()
+    for c in cands:
+        if c.key in g.never or c.key in g.stop:
+            continue
+        weight, cc = name_country(c.key)
+        ev = evidence(ctx, c)
+        if not weight and ev["type_admin"]:
+            weight, cc = province_country(c.key)
+        if not cc or not weight:
+            continue
+        if ev["title"] or (ev["in_run"] and (c.key in AMBIGUOUS_COUNTRY or weight < 1)):
+            continue
+        cnt[cc] += weight
+    return cnt
