@@ -70,3 +70,21 @@ def test_one_name_one_place_in_a_text():
 ], ids=["title", "never-word"])
 def test_the_settled_sense_does_not_make_persons_places(text, written):
     assert [m.start for m in find_places(text) if m.text == written and m.start > 30] == []
+
+
+@pytest.mark.parametrize("text, written, country", [
+    ("A car bomb went off in Tikrit on Sunday, police said.", "Tikrit", "IQ"),
+    ("Clashes broke out in Bria overnight, witnesses said.", "Bria", "CF"),
+], ids=["iraqi-town", "central-african-town"])
+def test_a_town_with_a_cue_in_a_text_naming_no_country(text, written, country):
+    m = place_of(text, written)
+    assert m is not None and (m.place.country, m.place.level) == (country, "city")
+
+
+@pytest.mark.parametrize("text, written", [
+    ("Gunmen killed three herders near Bule on Saturday.", "Bule"),
+    ("Nine people died in Safed District after the attack.", "Safed"),
+], ids=["small-namesake-abroad", "district-is-not-the-town"])
+def test_no_small_namesake_abroad_without_context(text, written):
+    m = place_of(text, written)
+    assert m is None or m.place.country == ""

@@ -100,6 +100,10 @@ def figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *
     amount in its own clause (own), else what the article says around it (see the module)."""
     offset = doc.sentences[n][0]
     refs = place_context.references(doc, n)
+    if refs and reading.category == "displaced":
+        # people fleeing "to his country" are not there yet: the speaker's country is where
+        # refugees are hosted, not where the displaced are
+        refs = [m for m in refs if not place_context.is_speaker_country(m)]
     if refs:
         mentions = sorted([*mentions, *refs], key=lambda m: m.start)
     found = _own_place(doc, n, amounts, i, reading, mentions=mentions)
@@ -181,6 +185,8 @@ def _several_countries(sentence: str, offset: int, named: list, mentions: list, 
     """A figure over several countries: "in Syria, Iraq and Turkey" (a list of countries
     near the amount), or "across the region" in a sentence naming several. Its place is the
     list, its country none."""
+    if len({m.place.country for m in mentions if m.place.level == "country" and not m.demonym}) < 2:
+        return None  # the sentence names fewer than two countries
     run = _country_list(sentence, offset, [m for m in named if m.place.level == "country"])
     if run is None and not any(m.place.level != "country" for m in named):
         region = _REGION_WORDS.search(sentence, *segment)

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import places
+from . import gazetteer, places
 from .places import Place, PlaceMention
 
 HEADLINE_WEIGHT = 3.0  # a place in the headline counts three times
@@ -178,7 +178,7 @@ def _focus(doc, uses: list[PlaceMention], weights: list[float],
     country = by_country.most_common(1)[0][0]
     if main is not None and main.country and (main.country not in origins or not _one_host(by_country, main.country)):
         country = main.country
-    own = places.lookup(places.country_name(country)) if country else None
+    own = gazetteer.country_place(country) if country else None
     if own is None or own.country != country:
         own = main if main is not None and main.country == country else None
     subs: Counter = Counter()
@@ -244,6 +244,8 @@ _DIGIT = re.compile(r"\d")
 
 
 def _heading_place(doc, s: int, e: int) -> Place | None:
+    if e - s > 2 * HEADING_MAX_CHARS:
+        return None
     line = doc.text[s:e].strip()
     if not line or len(line) > HEADING_MAX_CHARS or line[-1] in ".!?,;\"”’)" or any(ch.isdigit() for ch in line):
         return None
@@ -332,22 +334,22 @@ def references(doc, n: int) -> list[PlaceMention]:
     return found[n]
 
 
-# the words every reference holds: a sentence without any is not read further
-_REFERENCE_NOUNS = ("province", "state", "governorate", "district", "county", "city", "town",
-                    "village", "country", "island", "nation", "provincial", "municipal")
-_OFFICE_WORDS = ("governor", "mayor", "police", "official", "authorit", "administrator", "commissioner",
-                 "chief", "head", "government", "agency", "office", "spokes", "minister", "disaster")
+# the words every reference holds (in a lower-cased sentence): one without any is not read further
+_REFERENCE_NOUNS = re.compile("province|state|governorate|district|county|city|town|village|country|"
+                              "island|nation|provincial|municipal")
+_OFFICE_WORDS = re.compile("governor|mayor|police|official|authorit|administrator|commissioner|chief|"
+                           "head|government|agency|office|spokes|minister|disaster")
 
 
 def _references(doc, n: int) -> list[PlaceMention]:
     sentence, offset = doc.sentence(n), doc.sentences[n][0]
     low = sentence.lower()
-    if not any(w in low for w in _REFERENCE_NOUNS):
+    if not _REFERENCE_NOUNS.search(low):
         return []
     patterns = []
     if "wide" in low or "the " in low:
         patterns.append(_REFERENCE)
-    if any(w in low for w in _OFFICE_WORDS):
+    if _OFFICE_WORDS.search(low):
         patterns.append(_TITLE_REFERENCE)
     out = []
     for pattern in patterns:
@@ -365,6 +367,11 @@ def _references(doc, n: int) -> list[PlaceMention]:
         if place is not None:
             out.append(PlaceMention(offset + match.start(), offset + match.end(), match.group(0), place, False))
     return sorted(out, key=lambda m: m.start)
+
+
+def is_speaker_country(mention: PlaceMention) -> bool:
+    """A reference of `references` that is "his country", "their nation"."""
+    return bool(_SPEAKER_COUNTRY.fullmatch(mention.text))
 
 
 def _sentence_starts(doc) -> list[int]:
@@ -391,7 +398,7 @@ def _antecedent(doc, pos: int, level: str) -> Place | None:
     if level == "country":
         country = next((m.place.country for m in reversed(earlier) if m.place.country),
                        context(doc).country)
-        return places.lookup(places.country_name(country)) if country else None
+        return gazetteer.country_place(country) if country else None
     if level == "admin1":
         for m in reversed(earlier):
             if m.place.level in ("city", "site", "region") and m.place.admin1:
@@ -415,5 +422,5 @@ def _speaker_country(doc, n: int, pos: int) -> Place | None:
         if m.place.level != "country" or not m.place.country:
             continue
         if _TITLE_AFTER.match(text[m.end:m.end + 40]) or _TITLE_OF.search(text[max(0, m.start - 40):m.start]):
-            return places.lookup(places.country_name(m.place.country))
+            return gazetteer.country_place(m.place.country)
     return None

@@ -27,6 +27,7 @@ SCORE_TYPE = 40.0  # "X province" for an admin1, "X city" for a city
 SCORE_IN_NAMED_ADMIN1 = 45.0  # a city in a province the article names ("Rosario town in Cavite")
 NAMED_ADMIN1_MAX_NAMESAKES = 5  # a province name with more namesakes says nothing
 VILLAGE_NAMESAKE = 100_000  # a "village" or "town" named like a city this big is its namesake
+LONE_TOWN = 30_000  # a town this big, named with a cue in a text naming no country, is itself
 
 
 def score(p: tuple, ctx_countries: Counter, top: str, ev: dict, admin1s: frozenset = frozenset()) -> float:
@@ -162,6 +163,9 @@ def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[
         return None, False
     if strong_cue and pop >= 50000 and not ev["initial"]:
         return best, False
+    if strong_cue and not ctx.countries and pop >= LONE_TOWN and not ev["initial"] and not ev["type_admin"] \
+            and len({gz.row(p)[1] for p in pids}) == 1:
+        return best, False  # "in Tikrit" in a text naming no country: its only namesakes
     if pop >= 100000 and not (ev["initial"] and pop < 1_000_000):
         return best, False
     return None, False
@@ -223,15 +227,20 @@ def context_countries(ctx: Context, cands: list[Candidate]) -> Counter:
     regions and sites, and big unambiguous cities and provinces count 0.5."""
     g = gz.gazetteer()
     cnt: Counter = Counter()
+    words_ = ctx.toks.words
+    n = len(words_)
     for c in cands:
         if c.key in g.never or c.key in g.stop:
             continue
         weight, cc = name_country(c.key)
-        ev = evidence(ctx, c)
-        if not weight and ev["type_admin"]:
-            weight, cc = province_country(c.key)
+        if not weight:
+            after = words_[c.j + 1].lower() if c.j + 1 < n else ""
+            before = words_[c.i - 2].lower() if c.i >= 2 and words_[c.i - 1] == "of" else ""
+            if (after in TYPE_ADMIN or before in TYPE_ADMIN_OF) and evidence(ctx, c)["type_admin"]:
+                weight, cc = province_country(c.key)
         if not cc or not weight:
             continue
+        ev = evidence(ctx, c)
         if ev["title"] or (ev["in_run"] and (c.key in AMBIGUOUS_COUNTRY or weight < 1)):
             continue
         cnt[cc] += weight
