@@ -124,6 +124,12 @@ def test_the_foreign_minister_of_a_country():
     assert places_of(text) == [(3600000, "Turkey", "TR")]
 
 
+def test_people_fleeing_to_the_speakers_country_are_not_there_yet():
+    text = ("Fighting around Aleppo drove thousands north.\n\n"
+            "Turkish Prime Minister Ahmet Davutoglu said 70,000 displaced people were heading to his country.")
+    assert places_of(text) == [(70000, "Aleppo", "SY")]
+
+
 def test_refugees_are_where_they_are_hosted_not_where_they_fled():
     text = ("Refugees fleeing the unrest in Burundi crowd Tanzanian camps\n\n"
             "Refugees who fled Burundi's violence waited at Kagunga, Tanzania, on Saturday.\n\n"

@@ -136,10 +136,13 @@ def context(doc) -> PlaceContext:
 
 def _build(doc) -> PlaceContext:
     text = doc.text
-    named = named_places(doc)
-    origins = {m.place.country for m in named if is_origin_use(text, m)}
-    uses = [m for m in named if not m.demonym and not is_actor_use(text, m)
-            and not is_origin_use(text, m)]
+    origins, uses = set(), []
+    for m in named_places(doc):  # countries named as whose or whence are demonym uses there
+        if m.demonym:
+            if m.place.level == "country" and is_origin_use(text, m):
+                origins.add(m.place.country)
+        elif m.place.level == "country" or not is_actor_use(text, m):
+            uses.append(m)
     weights = _weights(doc, uses)
     country, focus = _focus(doc, uses, weights, origins)
     headings = _headings(doc)
@@ -155,9 +158,13 @@ def _weights(doc, mentions: list[PlaceMention]) -> list[float]:
     spans = doc.sentences
     if not spans:
         return []
-    headline_end = spans[0][1]
-    lead = [n for n in range(1, len(spans)) if doc.paragraph_of[n] <= doc.paragraph_of[min(1, len(spans) - 1)]]
-    lead_end = spans[lead[:LEAD_SENTENCES][-1]][1] if lead else headline_end
+    headline_end = lead_end = spans[0][1]
+    if len(spans) > 1:  # the lead: the sentences of the paragraph after the headline, a few
+        paragraph = doc.paragraph_of[1]
+        last = 1
+        while last + 1 < min(len(spans), 1 + LEAD_SENTENCES) and doc.paragraph_of[last + 1] == paragraph:
+            last += 1
+        lead_end = spans[last][1]
     return [HEADLINE_WEIGHT if m.start < headline_end else LEAD_WEIGHT if m.start < lead_end else 1.0
             for m in mentions]
 
