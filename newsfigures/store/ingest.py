@@ -161,7 +161,7 @@ def _prepared(source: str, article: Article, kind: str, name: str, location: str
     digest = content_hash(article)
     origin = identity.Origin(kind, location, name) if location else \
         identity.named_origin(kind, name, identity.text_hash(article.text))
-    return Prepared(source, "read", article, digest, origin, own=dating.own_date(article))
+    return Prepared(source, "read", article, digest, origin)
 
 
 def _origin_of(source: "str | Named") -> tuple[str, str, str, str]:
@@ -197,6 +197,12 @@ def read_source(task: Task) -> Prepared:
     except Exception as e:  # an unexpected reader bug must not stop the run: logged, reported
         log.exception("reading %s failed", shown)
         return Prepared(shown, "failed", reason=f"read failed: {e.__class__.__name__}: {e}")
+
+
+def with_own_date(item: Prepared) -> Prepared:
+    """The article's own publication date (metadata or text), computed only for the articles
+    that will be extracted. Runs in a worker process."""
+    return dataclasses.replace(item, own=dating.own_date(item.article))
 
 
 def extract_prepared(item: Prepared) -> Prepared:
@@ -346,6 +352,7 @@ def _ingest_prepared(conn, reads, report: IngestReport, *, workers: int, progres
         else:
             _finish_other(conn, item, report)
             finished(item.source)
+    to_extract = list(pool_map(with_own_date, to_extract, workers))
     for item in pool_map(extract_prepared, _date_batch(conn, to_extract), workers):
         _store_result(conn, item, report)
         finished(item.source)
