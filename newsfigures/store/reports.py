@@ -62,7 +62,7 @@ class IngestReport:
             f"{self.failed} failed"
         )
         for n, what in ((self.same, "same as a stored article"),
-                        (self.removed, "removed (not restored)"), (self.restored, "restored"),
+                        (self.removed, "removed"), (self.restored, "restored"),
                         (len(self.redated), "stored re-dated")):
             if n:
                 text += f", {n} {what}"
