@@ -625,9 +625,10 @@ def add_articles(path: str, conn) -> None:
             _add_pasted(path, text, title, publisher, published)
         url = st.text_input("Or an article's URL (http or https)", key="add_url")
         if st.button("Fetch and add", key="url_add") and url.strip():
-            if url_problem(url):
+            problem = url_problem(url)
+            if problem:
                 st.session_state["nf_last_ingest"] = ""
-                st.session_state["nf_last_failed"] = [(url.strip(), url_problem(url))]
+                st.session_state["nf_last_failed"] = [(url.strip(), problem)]
             else:
                 report = ingest_sources([url.strip()], path, "Fetching")
                 if report is not None:

@@ -383,3 +383,15 @@ def test_links_leading_outside_the_folder_are_skipped(tmp_path):
     done = _cli("ingest", str(folder), "--db", str(db))
     assert "leak.txt" in done.stderr and "passwd.txt" in done.stderr and "skipped" in done.stderr
     assert set(article_rows(db)) == {"a"}
+
+
+def test_a_restored_article_is_extracted_again_by_a_newer_extractor(tmp_path, fake_extractor, monkeypatch):
+    folder = tmp_path / "in"
+    write(folder / "one.txt", "Some 300 people fled to Kilis.\n")
+    db = tmp_path / "nf.db"
+    ingest([str(folder)], db)
+    remove(db, ["one"])
+    monkeypatch.setattr(fake_extractor, "EXTRACTOR_VERSION", "fake-2")
+    assert reextract(db).updated == 0  # removed: not re-extracted
+    assert restore_articles(db, ["one"]).restored == 1
+    assert {r["extractor_version"] for r in exported(db)} == {"fake-2"}

@@ -71,16 +71,18 @@ def store_dates(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, str
     return {i: wanted.get(i, "") for i, _, _ in rows}, {i: d for i, _, d in rows}
 
 
-def redate(conn: sqlite3.Connection, *, skip: frozenset[str] = frozenset()) -> Redated:
+def redate(conn: sqlite3.Connection, *, skip: frozenset[str] = frozenset(),
+           stale: frozenset[str] = frozenset()) -> Redated:
     """Re-extract, in one transaction, every article not removed whose collection date is
-    not the one its figures were extracted with (`skip`: ids not to count as re-dated,
-    e.g. those just written). A failing article is reported and keeps its figures."""
+    not the one its figures were extracted with, and the `stale` ones whatever their date
+    (`skip`: ids not to count as re-dated, e.g. those just written or restored). A failing
+    article is reported and keeps its figures."""
     result = Redated()
     engine = _engine()
     with store.transaction(conn):
         wanted, used = store_dates(conn)
         for article_id, date in wanted.items():
-            if date == used.get(article_id, ""):
+            if date == used.get(article_id, "") and article_id not in stale:
                 continue
             article = store.get_article(conn, article_id)
             try:

@@ -116,20 +116,16 @@ def _set_removed(db: Path, ids: list[str], *, removed: bool, purge: bool) -> Ing
             else:
                 report.count("unchanged", article_id, article_id,
                              "already removed" if removed else "not removed")
-        if not removed:
-            _refresh_versions(conn, changed)
-        redated = dating.redate(conn, skip=frozenset(changed))
+        stale = frozenset(_other_version(conn, changed)) if not removed else frozenset()
+        redated = dating.redate(conn, skip=frozenset(changed), stale=stale)
         report.redated.extend(redated.ids)
     finally:
         conn.close()
     return report
 
 
-def _refresh_versions(conn, ids: list[str]) -> None:
-    """Restored articles whose figures come from another extractor version are marked for
-    `dating.redate`, which re-extracts them with their collection date."""
+def _other_version(conn, ids: list[str]) -> list[str]:
+    """The restored articles whose figures come from another extractor version: `redate`
+    re-extracts them with their collection date."""
     _, version = extractor()
-    with store.transaction(conn):
-        for article_id in ids:
-            conn.execute("UPDATE articles SET dated = '~' WHERE id = ? AND extractor_version != ?",
-                         (article_id, version))
+    return [i for i in ids if (state := store.article_state(conn, i)) and state[1] != version]
