@@ -31,7 +31,8 @@ _LONG_SENTENCE = 32  # mentions: beyond this, only those of the amount's own seg
 _ARTICLES = frozenset(("a", "an", "the"))
 _ORIGIN_CATEGORIES = frozenset(("refugees", "killed", "injured", "missing"))
 _WORD = re.compile(r"[A-Za-z0-9]+")
-_POSSESSOR = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]s\s+$")
+_POSSESSOR = re.compile(r"((?:(?:north|south|east|west|central|upper|lower)[a-z]*\s+)?"
+                        r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]s\s+$")
 # "out of", "among", "including", "of whom": the first amount is part of the second
 _PART_OF = re.compile(r"\b(?:among|including|of\s+whom|of\s+them|out\s+of|of\s+the|among\s+them)\b|[—–]|,\s*or\s*$",
                       re.IGNORECASE)
@@ -172,13 +173,40 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     local = [m for m in mentions if seg_start <= m.start - offset < seg_end
              and _near(sentence, m.start - offset, m.end - offset, amount)
              and not (i + 1 < len(amounts) and _leads_into(sentence, m.end - offset, amounts[i + 1]))]
+    if i + 1 < len(amounts) and not any(m.start - offset >= amount.end for m in local) \
+            and _coordinated(sentence, amount, amounts[i + 1]):
+        # "seven people died and one was missing in Ha Tinh": the place after both is theirs
+        following = amounts[i + 1]
+        stop = min(clause_limits(sentence, following.qualifier_start, following.end)[1],
+                   amounts[i + 2].qualifier_start if i + 2 < len(amounts) else len(sentence))
+        local += [m for m in mentions if following.end < m.start - offset < stop
+                  and _near(sentence, m.start - offset, m.end - offset, following)]
     named = [m for m in local if not m.demonym]
+    named = [m for m in named if not _possessor_of_next(sentence, offset, m, named)]
     several = _several_countries(sentence, offset, named, mentions, (seg_start, seg_end))
     if several is not None:
         return several
     if not named:
         return None
     return max(named, key=lambda m: _rank(sentence, offset, m, amount, reading)).place
+
+
+# "seven people died and one was missing": two amounts of one clause, joined by "and"
+_COORDINATION = re.compile(r"^[^,;:()\d]{0,60}\band\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _coordinated(sentence: str, amount: Amount, following: Amount) -> bool:
+    """The two amounts share what follows the second ("N died and M were injured in X")."""
+    return bool(_COORDINATION.match(sentence[amount.end:following.qualifier_start]))
+
+
+def _possessor_of_next(sentence: str, offset: int, mention, named: list) -> bool:
+    """ "central China's Hubei Province": the possessor holds the place after it, which is
+    the figure's."""
+    after = mention.end - offset
+    if sentence[after:after + 2] not in ("'s", "’s"):
+        return False
+    return any(0 <= m.start - offset - after <= 4 for m in named if m is not mention)
 
 
 def _several_countries(sentence: str, offset: int, named: list, mentions: list, segment: tuple):

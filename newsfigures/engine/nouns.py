@@ -194,8 +194,23 @@ def noun_before(sentence: str, amount: Amount) -> CountedNoun | None:
             stated, firm = found.category, found.firm
         elif not stated and trigger is not None:
             stated = trigger.category
+    if not stated and last + 1 < len(words):
+        stated = _participle_category(words[last + 1])  # "the number of people killed ... rose to 140"
     unit = entry.unit if entry is not None and entry.unit in ("people", "households") else "people"
     return CountedNoun(head, unit, amount.end, "", stated, firm)
+
+
+def _participle_category(word: str) -> str:
+    """The category a participle right after a counted noun says ("people killed", "families
+    displaced", "residents evacuated"), or "" for any other word."""
+    word = word.strip(",;:'’").lower()
+    if not word.endswith(("ed", "en")) and word not in _POST_NOUN_WORDS:
+        return ""
+    trigger = trigger_of(word)
+    return trigger.category if trigger is not None and trigger.side != "object" else ""
+
+
+_POST_NOUN_WORDS = frozenset(("fled", "hurt", "dead", "missing", "homeless"))
 
 
 def _population_before(sentence: str, start: int) -> CountedNoun | None:

@@ -1,0 +1,60 @@
+"""Places an amount shares with its neighbours or holds through a possessive, and regions that
+are no country. Sentences written for this project in the way wire copy reports tolls."""
+import pytest
+
+from newsfigures.engine.figures import extract_figures
+from newsfigures.engine.records import Article
+
+
+def places_of(text, published="2023-09-14"):
+    return [(f.value, f.category, f.place, f.country)
+            for f in extract_figures(Article("t", text, published=published))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two amounts joined by "and" share the place that follows the second
+    ("Eleven people died and four were reported missing in Lam Dong province, officials said.",
+     [(11, "killed", "Lam Dong", "VN"), (4, "missing", "Lam Dong", "VN")]),
+    ("The militia killed 9 villagers and wounded 15 in Ituri on Sunday.",
+     [(9, "killed", "Ituri", "CD"), (15, "injured", "Ituri", "CD")]),
+    # ... but an amount that names its own place keeps it
+    ("Six died in Kandahar and two were hurt in Helmand, police said.",
+     [(6, "killed", "Kandahar", "AF"), (2, "injured", "Helmand", "AF")]),
+    # a list of places, each after its own pair of amounts
+    ("Across the country, three died and one was missing in Kerala, two died and five were missing "
+     "in Karnataka, and four were killed in Goa.",
+     [(3, "killed", "Kerala", "IN"), (1, "missing", "Kerala", "IN"), (2, "killed", "Karnataka", "IN"),
+      (5, "missing", "Karnataka", "IN"), (4, "killed", "Goa", "IN")]),
+], ids=["died-and-missing-in", "killed-and-wounded-in", "own-places-kept", "pairs-per-place"])
+def test_coordinated_amounts_share_the_place_after_them(text, expected):
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, place, country", [
+    ("Floods killed 30 people in southern Pakistan's Sindh province this week.", "Sindh", "PK"),
+    ("Some 2,000 families fled to eastern Congo's Ituri province last month.", "Ituri", "CD"),
+    ("At least 12 people died in northwestern Syria's Idlib province on Monday.", "Idlib", "SY"),
+], ids=["southern-possessor", "eastern-possessor", "northwestern-possessor"])
+def test_the_place_held_by_a_possessor_is_the_figures(text, place, country):
+    (value, _, got_place, got_country), = places_of(text)
+    assert (got_place, got_country) == (place, country)
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Heatwaves have killed more than 1,500 people across Asia this summer.", "Asia"),
+    ("Storms left 40 people dead across the Caribbean, the agency said.", "Caribbean"),
+    ("More than 3,000 migrants died trying to reach Europe last year.", "Europe"),
+], ids=["asia", "caribbean", "europe"])
+def test_a_continent_is_a_region_with_no_country(text, region):
+    (value, _, place, country), = places_of(text)
+    assert (place, country) == (region, "")
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The number of people killed by the storms across the region climbed to 140 on Friday.", "killed"),
+    ("The number of families displaced by the fighting has risen to 3,200.", "displaced"),
+    ("The number of residents evacuated from the valley reached 8,000 overnight.", "evacuated"),
+    ("The number of people missing after the landslide stood at 27.", "missing"),
+], ids=["killed", "displaced", "evacuated", "missing"])
+def test_a_participle_after_the_counted_noun_names_the_category(text, category):
+    assert [f[1] for f in places_of(text)] == [category]
