@@ -58,3 +58,33 @@ def test_a_continent_is_a_region_with_no_country(text, region):
 ], ids=["killed", "displaced", "evacuated", "missing"])
 def test_a_participle_after_the_counted_noun_names_the_category(text, category):
     assert [f[1] for f in places_of(text)] == [category]
+
+
+def categories_of(text, published="2023-09-14"):
+    return [(f.value, f.category, f.unit)
+            for f in extract_figures(Article("t", text, published=published))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the part takes the clause's category; the whole of plain residents is no figure
+    ("At least 80 of the town's 4,000 inhabitants were killed in the mudslide.",
+     [(80, "killed", "people")]),
+    ("Nine of the 46 passengers on board drowned when the ferry sank.", [(9, "killed", "people")]),
+    # ... but a whole whose noun says what they are is a figure of that
+    ("Some 25 of the settlement's 3,000 refugees were hurt when the fire spread.",
+     [(25, "injured", "people"), (3000, "refugees", "people")]),
+    ("Police said 12 of the 300 detained protesters had been hurt.",
+     [(12, "injured", "people"), (300, "detained", "people")]),
+], ids=["residents-whole", "passengers-whole", "refugees-whole", "detained-whole"])
+def test_a_part_of_a_whole(text, expected):
+    assert categories_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The typhoon flattened 9,200 houses and damaged 31,000 others, the council said.",
+     [(9200, "housing", "buildings"), (31000, "housing", "buildings")]),
+    ("Shelling killed 14 civilians and wounded 40 others.",
+     [(14, "killed", "people"), (40, "injured", "people")]),
+], ids=["other-homes", "other-people"])
+def test_others_are_what_came_before(text, expected):
+    assert categories_of(text) == expected

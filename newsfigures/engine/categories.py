@@ -276,6 +276,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
     where the amount does not count people or homes. `countries` are the spans of country
     names in the sentence (they tell refugees from the displaced)."""
     nouns = [noun_after(sentence, a) for a in amounts]
+    wholes = _partitive_wholes(sentence, amounts, nouns)
     keep = [k for k, noun in enumerate(nouns) if noun is not None]
     cands = [amounts[k] for k in keep]
     cand_nouns: list[CountedNoun] = []
@@ -286,6 +287,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
             noun = before or noun
         cand_nouns.append(noun)
     _share_nouns(sentence, cands, cand_nouns)
+    _other_buildings(cand_nouns)
     categories, hows = [], []
     for j, (amount, noun) in enumerate(zip(cands, cand_nouns)):
         hit = _own_trigger(sentence, cands, cand_nouns, j)
@@ -302,6 +304,9 @@ def read_amounts(sentence: str, amounts: list[Amount],
             later = _happening_after(sentence, noun, limit)
             category = later or category  # "burnt 8 herders to death"
         categories.append(category)
+    for j in range(1, len(cands)):  # the part is what the clause says; the whole, what its noun says
+        if keep[j] in wholes and keep[j - 1] == keep[j] - 1 and categories[j]:
+            categories[j - 1], categories[j] = categories[j], _own_category(cand_nouns[j])
     _restatements(sentence, cands, cand_nouns, categories)
     _shared_verb(sentence, cands, cand_nouns, categories, hows)
     _inherit(sentence, cands, cand_nouns, categories)
@@ -313,6 +318,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
             category = _sentence_category(sentence, amount)
             if category == "arrived":
                 category = _resolve_arrival(sentence, noun, countries)
+        if keep[j] in wholes and not _own_category(noun):
+            category = "none"  # "150 of the village's 1,800 residents": the 1,800 are all of them
         if category == "none" or (noun.actor and category in _MOVEMENTS):
             by_index[keep[j]] = None
             continue
@@ -332,6 +339,39 @@ def read_amounts(sentence: str, amounts: list[Amount],
             previous_unit = unit
         by_index[keep[j]] = reading
     return [by_index.get(k) for k in range(len(amounts))]
+
+
+# "150 of the village's 1,800 residents", "40 of Gaza's 2,000 doctors", "12 of its 90 staff"
+_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our)\s+(?:[\w-]+['’]s\s+)?"
+                            r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)")
+
+
+def _partitive_wholes(sentence: str, amounts: list[Amount], nouns: list) -> set[int]:
+    """The indexes of amounts that count a whole a part of it is taken from ("150 of the
+    village's 1,800 residents were killed"): the part takes the whole's noun and the clause's
+    category; the whole keeps only a category its own noun states ("of the camp's 2,000
+    refugees")."""
+    wholes = set()
+    for k in range(len(amounts) - 1):
+        part, whole = nouns[k], nouns[k + 1]
+        if whole is None or not whole.head:
+            continue
+        if _PARTITIVE_GAP.fullmatch(sentence, amounts[k].end, amounts[k + 1].qualifier_start):
+            nouns[k] = replace(whole, end=amounts[k].end, stated="", firm=False, described="")
+            wholes.add(k + 1)
+    return wholes
+
+
+def _own_category(noun: CountedNoun) -> str:
+    """The category a noun phrase says by itself ("refugees", "detained protesters"), else "none"."""
+    return noun.stated or noun.described or "none"
+
+
+def _other_buildings(nouns: list) -> None:
+    """ "destroyed 51,800 homes and damaged 240,000 others": "others" after homes are homes."""
+    for j in range(1, len(nouns)):
+        if nouns[j].head in ("others", "other") and nouns[j - 1].unit == "buildings":
+            nouns[j] = replace(nouns[j - 1], end=nouns[j].end)
 
 
 def _share_nouns(sentence: str, amounts: list[Amount], nouns: list[CountedNoun]) -> None:
