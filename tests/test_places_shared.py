@@ -88,3 +88,10 @@ def test_a_part_of_a_whole(text, expected):
 ], ids=["other-homes", "other-people"])
 def test_others_are_what_came_before(text, expected):
     assert categories_of(text) == expected
+
+
+def test_a_foreign_namesake_yields_to_a_place_of_the_story():
+    # "Bale" is also a Swiss city; clashes between two Ethiopian zones are in Ethiopia
+    text = ("Ethiopian officials said eight people were killed and about 2,000 displaced in clashes "
+            "between Bale and Sidama zones in Oromiya.")
+    assert {f.country for f in extract_figures(Article("t", text, published="2019-03-02"))} == {"ET"}

@@ -183,12 +183,28 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
                   and _near(sentence, m.start - offset, m.end - offset, following)]
     named = [m for m in local if not m.demonym]
     named = [m for m in named if not _possessor_of_next(sentence, offset, m, named)]
+    named = _without_strays(doc, mentions, named)
     several = _several_countries(sentence, offset, named, mentions, (seg_start, seg_end))
     if several is not None:
         return several
     if not named:
         return None
     return max(named, key=lambda m: _rank(sentence, offset, m, amount, reading)).place
+
+
+def _without_strays(doc, mentions: list, named: list) -> list:
+    """Drop a town of a country nothing else in the sentence or the article is about when a
+    place of those countries is at hand ("clashes between Bale and Sidama zones in Oromiya":
+    not Bale in Switzerland)."""
+    main = doc.main_place
+    home = {m.place.country for m in mentions if m.place.level == "country" and m.place.country}
+    if main is not None and main.country:
+        home.add(main.country)
+    def stray(m):
+        return m.place.level in ("city", "site") and m.place.country not in home \
+            and not any(o.place.country == m.place.country for o in mentions if o is not m)
+    kept = [m for m in named if not stray(m)]
+    return kept if kept else named
 
 
 # "seven people died and one was missing": two amounts of one clause, joined by "and"
