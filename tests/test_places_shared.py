@@ -95,3 +95,15 @@ def test_a_foreign_namesake_yields_to_a_place_of_the_story():
     text = ("Ethiopian officials said eight people were killed and about 2,000 displaced in clashes "
             "between Bale and Sidama zones in Oromiya.")
     assert {f.country for f in extract_figures(Article("t", text, published="2019-03-02"))} == {"ET"}
+
+
+def test_a_province_held_by_its_country_in_the_lead_is_the_articles_focus():
+    text = ("Quake toll climbs in Pakistan\n\n"
+            "ISLAMABAD — Rescuers dug through rubble on Wednesday in Pakistan's southwestern "
+            "Balochistan province after an earthquake flattened mud-brick villages.\n\n"
+            "The toll rose to 210, officials said, and more than 600 people were hurt.\n\n"
+            "The Balochistan disaster management authority said 4,000 homes were destroyed.")
+    figures = extract_figures(Article("t", text, published="2013-09-25"))
+    # "southwestern Balochistan" (a region as written) or the province itself, never Pakistan
+    assert [f.value for f in figures] == [210, 600, 4000]
+    assert all(f.place.endswith("Balochistan") and f.country == "PK" for f in figures)

@@ -120,7 +120,10 @@ def figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *
     office = _office_place(doc.text, mentions, refs, offset + amounts[i].end)
     if office is not None:
         return office, False
-    names_place = any(not m.demonym for m in mentions)
+    focus = place_context.context(doc).focus
+    # a sentence naming a place the figure did not take falls back on the main place, unless
+    # what it names is the focus itself ("the Gansu provincial emergency center said ...")
+    names_place = any(not m.demonym and m.place != focus for m in mentions)
     return fallback_place(doc, n, names_place=names_place), False
 
 

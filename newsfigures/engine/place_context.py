@@ -191,10 +191,16 @@ def _focus(doc, uses: list[PlaceMention], weights: list[float],
     subs: Counter = Counter()
     first: dict = {}
     country_weight = 0.0
-    for m, w in zip(uses, weights):
+    held = _possessed(doc.text, uses)
+    for k, (m, w) in enumerate(zip(uses, weights)):
         if m.place.country != country:
             continue
-        if m.place.level == "country":
+        if k in held:
+            held_place = uses[held[k]].place  # "China's Gansu province": the weight is Gansu's
+            key = _fold(held_place.name)
+            subs[key] += w
+            first.setdefault(key, (held_place, w))
+        elif m.place.level == "country":
             country_weight += w
         elif m.place.level in SUB_LEVELS:
             key = _fold(m.place.name)
@@ -207,6 +213,22 @@ def _focus(doc, uses: list[PlaceMention], weights: list[float],
         if opened and score > country_weight and score >= FOCUS_DOMINANCE * runner_up:
             return country, first[key][0]
     return country, own
+
+
+# "China's Gansu province", "Syria's northwestern Idlib province": a country holding a sub-place
+_HOLDS = re.compile(r"['’]s\s+(?:(?:north|south|east|west|central)[a-z]*\s+|restive\s+|remote\s+)?$")
+
+
+def _possessed(text: str, uses: list[PlaceMention]) -> dict[int, int]:
+    """Index of a country mention -> index of the sub-place of that country it holds."""
+    out = {}
+    for k in range(len(uses) - 1):
+        m, nxt = uses[k], uses[k + 1]
+        if m.place.level in ("country", "region") and nxt.place.level in SUB_LEVELS \
+                and nxt.place.country == m.place.country and nxt.start - m.end <= 24 \
+                and _HOLDS.match(text, m.end, nxt.start):
+            out[k] = k + 1
+    return out
 
 
 @lru_cache(maxsize=4096)
