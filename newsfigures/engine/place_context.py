@@ -220,14 +220,18 @@ _HOLDS = re.compile(r"['’]s\s+(?:(?:north|south|east|west|central)[a-z]*\s+|re
 
 
 def _possessed(text: str, uses: list[PlaceMention]) -> dict[int, int]:
-    """Index of a country mention -> index of the sub-place of that country it holds."""
+    """Index of a country mention -> index of the sub-place of that country it holds, when
+    the article names that sub-place more than once."""
     out = {}
+    named = Counter(_fold(m.place.name) for m in uses)
+    named.update(_fold(m.place.admin1) for m in uses if m.place.level == "region" and m.place.admin1)
     for k in range(len(uses) - 1):
         m, nxt = uses[k], uses[k + 1]
         if m.place.level in ("country", "region") and nxt.place.level in SUB_LEVELS \
                 and nxt.place.country == m.place.country and nxt.start - m.end <= 24 \
-                and _HOLDS.match(text, m.end, nxt.start):
-            out[k] = k + 1
+                and _HOLDS.match(text, m.end, nxt.start) \
+                and max(named[_fold(nxt.place.name)], named[_fold(nxt.place.admin1 or nxt.place.name)]) >= 2:
+            out[k] = k + 1  # a sub-place the article names again: what it is about
     return out
 
 
