@@ -107,3 +107,15 @@ def test_a_province_held_by_its_country_in_the_lead_is_the_articles_focus():
     # "southwestern Balochistan" (a region as written) or the province itself, never Pakistan
     assert [f.value for f in figures] == [210, 600, 4000]
     assert all(f.place.endswith("Balochistan") and f.country == "PK" for f in figures)
+
+
+@pytest.mark.parametrize("opening", ["Meanwhile, in the Philippines,", "Elsewhere in the Philippines,",
+                                     "In the Philippines,", "Further north in the Philippines,"])
+def test_a_paragraph_led_by_a_country_carries_it_to_the_next(opening):
+    text = ("Storms lash two countries\n\n"
+            "Floods killed 40 people in Vietnam's central provinces this week, officials said. "
+            "Vietnam's government said roads were cut.\n\n"
+            f"{opening} the storm forced 12,000 people from their homes.\n\n"
+            "Another 300 were taken to evacuation centres.")
+    figures = extract_figures(Article("t", text, published="2010-10-07"))
+    assert [(f.value, f.country) for f in figures] == [(40, "VN"), (12000, "PH"), (300, "PH")]

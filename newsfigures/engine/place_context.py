@@ -57,7 +57,11 @@ ORIGIN_NOUN = re.compile(r"^\s+(?:refugees?|migrants?|nationals?|citizens?|asylu
 ORIGIN_BEFORE = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|left|leaving|from)\s+"
                            r"(?:(?:the\s+)?(?:[a-z]+\s+){0,2}(?:violence|fighting|war|unrest|conflict|"
                            r"turmoil|crisis|persecution)\s+in\s+)?$")
-_LOCATIVE = re.compile(r"^(?:In|At|Across|Throughout|Inside|Near|From)\s+$")
+# "In Hubei Province, ...", "Elsewhere in Vietnam, ...", "Meanwhile, in neighbouring Chad, ..."
+_LOCATIVE = re.compile(r"^(?:(?:Meanwhile|Elsewhere|Further|Farther|Also|And|But|Separately|Nearby|Over)"
+                       r"(?:\s+(?:north|south|east|west|afield|away|along))?,?\s+)?"
+                       r"(?:[Ii]n|[Aa]t|[Aa]cross|[Tt]hroughout|[Ii]nside|[Nn]ear|[Ff]rom)\s+"
+                       r"(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?$")
 def is_actor_use(text: str, mention: PlaceMention) -> bool:
     """A country named as whose forces or officials they are ("Russian warplanes", "U.S.
     convoy", "Russia launched")."""
@@ -321,7 +325,8 @@ def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int]:
             continue
         out.append(None)
         carry = None
-        if _LOCATIVE.match(text[a:own[0].start]) and named_countries[own[0].place.country] >= 2:
+        if _LOCATIVE.match(text[a:own[0].start]) and (named_countries[own[0].place.country] >= 2
+                                                      or own[0].place.level == "country"):
             led += 1  # not "In Geneva, a UN spokesman said": a country the story is about
             carry = own[0].place
     return tuple(out), led
