@@ -154,7 +154,8 @@ def _build(doc) -> PlaceContext:
     counts = Counter(m.place.country for m in uses if m.place.level == "country" and m.place.country)
     top = counts.most_common(2)
     several = len(top) == 2 and top[1][1] >= 2 and top[1][1] >= SEVERAL_COUNTRIES_SHARE * top[0][1]
-    return PlaceContext(focus, country, headings, paragraph_places, several or led >= PLACE_LED_PARAGRAPHS)
+    carries = several or led >= PLACE_LED_PARAGRAPHS or (led and len(counts) >= 2)
+    return PlaceContext(focus, country, headings, paragraph_places, bool(carries))
 
 
 def _weights(doc, mentions: list[PlaceMention]) -> list[float]:
