@@ -119,3 +119,19 @@ def test_a_paragraph_led_by_a_country_carries_it_to_the_next(opening):
             "Another 300 were taken to evacuation centres.")
     figures = extract_figures(Article("t", text, published="2010-10-07"))
     assert [(f.value, f.country) for f in figures] == [(40, "VN"), (12000, "PH"), (300, "PH")]
+
+
+def test_people_displaced_inside_their_own_country_are_there():
+    text = ("Some 20,000 Sudanese refugees have reached Chad since April, the agency said.\n\n"
+            "Another two million Sudanese are internally displaced within the country, it added.")
+    figures = extract_figures(Article("t", text, published="2023-06-20"))
+    assert [(f.value, f.category, f.country) for f in figures] == [
+        (20000, "refugees", "TD"), (2000000, "displaced", "SD")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("About 600 families sought refuge in the town of Yei after the raid.", "Yei"),
+    ("Gunmen killed 11 people on the outskirts of the city of Maiduguri on Sunday.", "Maiduguri"),
+], ids=["town-of", "outskirts-of-city-of"])
+def test_a_place_named_with_its_kind(text, place):
+    assert [f.place for f in extract_figures(Article("t", text, published="2019-02-12"))] == [place]

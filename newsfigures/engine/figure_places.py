@@ -40,6 +40,8 @@ _PART_OF = re.compile(r"\b(?:among|including|of\s+whom|of\s+them|out\s+of|of\s+t
 _REGION_WORDS = re.compile(r"\b(?:across|in|throughout)\s+the\s+(?:wider\s+)?region\b|\bregion-?wide\b|"
                            r"\b(?:in|across)\s+(?:the\s+)?(?:both|these|those|two|three|four|five|six|"
                            r"neighbou?ring)\s+countries\b", re.IGNORECASE)
+_PLACE_OF = frozenset(("town", "city", "village", "villages", "district", "province", "region", "state",
+                       "county", "outskirts", "area", "municipality", "governorate", "island", "capital"))
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)$")
 
 
@@ -98,7 +100,24 @@ def _demonym_place(plural: str):
 def figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *,
                  mentions: list, carried=None) -> tuple:
     """(place, own) of amount i of sentence n: the most specific place named near the
-    amount in its own clause (own), else what the article says around it (see the module)."""
+    amount in its own clause (own), else what the article says around it (see the module).
+    People displaced inside their own country ("one million Syrians are internally
+    displaced") are in it, whatever country the sentences around them name."""
+    place, own = _figure_place(doc, n, amounts, i, reading, mentions=mentions, carried=carried)
+    if reading.category == "displaced" and (place is None or place.level == "country" or not own):
+        sentence = doc.sentence(n)
+        if _INTERNAL.search(sentence, amounts[i].end, amounts[i].end + 120):
+            people = _people_country(sentence, reading)
+            if people is not None and (place is None or place.country != people.country):
+                return people, False
+    return place, own
+
+
+_INTERNAL = re.compile(r"\binternally\b|\bIDPs\b|\binside\s+(?:the|their)\s+(?:own\s+)?country\b")
+
+
+def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *,
+                  mentions: list, carried=None) -> tuple:
     offset = doc.sentences[n][0]
     refs = place_context.references(doc, n)
     if refs and reading.category == "displaced":
@@ -324,6 +343,8 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
         before = before[:possessor.start()]
     before = [w for w in before.lower().split() if w not in _ARTICLES]
     cue = before[-1] if before else ""
+    if cue == "of" and len(before) > 1 and before[-2] in _PLACE_OF:
+        cue = "in"  # "on the outskirts of the town of Yei": a place named with its kind
     after = start >= amount.end
     specific = _SPECIFIC.get(mention.place.level, 0)
     if mention.place.level == "country" and cue == "from" and reading.category in _ORIGIN_CATEGORIES:
