@@ -13,6 +13,8 @@ trie-shaped regex of every trigger form (see wordtrie.py).
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -149,11 +151,45 @@ def find_triggers(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
     """(start, end, category, side) of every trigger word or phrase of a sentence, in order;
     where phrases overlap the longest wins."""
     out = []
+    titled = None
     for match in _TRIGGER_RE.finditer(lower(sentence)):
         found = TRIGGERS.get(match.group()) or trigger_of(match.group())
-        if found is not None:
-            out.append((match.start(), match.end(), found.category, found.side))
+        if found is None:
+            continue
+        if sentence[match.start()].isupper() and _in_name(sentence, match.start(), match.end()):
+            if titled is None:
+                titled = _title_case(sentence)
+            if not titled:
+                continue  # "the Norwegian Refugee Council", "the UN Refugee Agency": a name
+        out.append((match.start(), match.end(), found.category, found.side))
     return tuple(out)
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w’'&.-]*")
+_NAME_LINKS = re.compile(r"^(?:for|of|on)\s+$")
+
+
+def _in_name(sentence: str, start: int, end: int) -> bool:
+    """A capitalised word inside a proper name: a capitalised word (or "X for", "X of")
+    stands right before it, or one right after it; never at the sentence's start."""
+    before = sentence[max(0, start - 40):start]
+    if not before.strip(" “\"'‘(—–-"):
+        return False
+    words_before = before.split()
+    if words_before and _CAPITALISED.fullmatch(words_before[-1].strip("(“\"")):
+        return True
+    if len(words_before) >= 2 and _NAME_LINKS.match(words_before[-1] + " ") \
+            and _CAPITALISED.fullmatch(words_before[-2]):
+        return True
+    after = sentence[end:end + 30].split()
+    return bool(after) and bool(_CAPITALISED.fullmatch(after[0].rstrip(",.;:)”\"'")))
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline written in title case ("Thousands Flee As Floods Hit"): its capitals say nothing."""
+    words_ = re.findall(r"[A-Za-z][\w'’-]*", sentence)
+    long_words = [w for w in words_ if len(w) > 3]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
 
 
 def noun_entry(word: str) -> NounEntry | None:

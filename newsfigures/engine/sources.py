@@ -298,7 +298,14 @@ def _quotation_speaker(doc, q: source_scopes.Quotation) -> str:
             return _resolve(f, found, _before(doc, k), sentence)
     if q.open - start <= 1 and k and _INTRO_END.search(doc.sentence(k - 1)):
         return _speaker_of(doc, k - 1)  # X said:\n“...
+    if q.open - start <= 1 and k and doc.paragraph_of[k] == doc.paragraph_of[k - 1] \
+            and _QUOTED_CREDIT.search(doc.sentence(k - 1)):
+        return _speaker_of(doc, k - 1)  # “...,” said X. “...” — the same speaker goes on
     return ""
+
+
+# a sentence that is a quotation credited after it closes: “...,” said X, the agency's head.
+_QUOTED_CREDIT = re.compile(r"[”\"]\s*[^“”\"]{0,160}$")
 
 
 def _speaker_of(doc, k: int) -> str:
