@@ -78,11 +78,11 @@ _NUMBER_WORD = _alternation([*_UNITS, *_TENS, *_MULTIPLIERS, *_GROUP_SCALES, *_F
 # A digit that starts a run of digits, then the rest of the number: written with the digit first
 # so that the scan jumps from digit to digit (a pattern opening with a look-behind tries every
 # character of the text).
-_DIGITS = r"\d(?<!\d\d)(?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d*)"
+_DIGITS = r"\d(?<!\d\d)(?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d*)"
 _SCALE_WORD = rf"(?:{_alternation([*_MULTIPLIERS, *_GROUP_SCALES, *_SPACED])})\b"
 _SCALE_SUFFIX = "(?:" + "|".join(_abbreviation(w) for w in sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")\b"
 _DIGIT_AMOUNT = (
-    rf"(?P<num>{_DIGITS})(?P<dec>\.\d+)?(?!\.\d)"
+    rf"(?P<num>{_DIGITS})(?P<dec>\.\d+|,\d{{1,2}}(?=[\s-]*{_SCALE_WORD}))?(?!\.\d)"
     rf"(?:(?P<suffix>{_SCALE_SUFFIX})|[\s-]*(?P<scale>{_SCALE_WORD}))?"
 )
 _WORD_AMOUNT = (
@@ -224,7 +224,7 @@ def _words_value(words: str) -> int | None:
 
 def _digits_value(match: re.Match) -> int | None:
     number = _SEPARATOR_CHARS.sub("", match.groupdict().get("num")).lstrip("0") or "0"
-    decimals = match.groupdict().get("dec") or ""
+    decimals = (match.groupdict().get("dec") or "").replace(",", ".")  # "1,2 million": a decimal comma
     scale_word = (match.groupdict().get("scale") or match.groupdict().get("suffix") or "").lower()
     scale = _SCALES.get(scale_word, 1)
     if decimals and scale == 1:
@@ -325,6 +325,8 @@ _OWN_SCALE = re.compile(rf"(?:{_alternation([*_SCALES])})\s*$", re.IGNORECASE)
 _SHARED_SCALE = re.compile(rf"({_alternation([*_GROUP_SCALES, *(w.lower() for w in _ABBREVIATIONS)])})\s*$",
                            re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_GROUPED_THOUSANDS = re.compile(r"\d,000$")
+_DASH_JOIN = re.compile(r"\s*(?:-|–|to)\s*", re.IGNORECASE)
 _BOUNDS_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s*", re.IGNORECASE)
 
 
@@ -338,6 +340,10 @@ def _share_scales(text: str, raw: list) -> list:
         if _OWN_SCALE.search(text, a[0], a[1]):
             continue  # the first number has a scale of its own
         scale = _SHARED_SCALE.search(text, b[0], b[1])
+        if scale is None and a[2] < 1000 and _GROUPED_THOUSANDS.search(text, b[0], b[1]) \
+                and _DASH_JOIN.fullmatch(text, a[1], b[0]) and a[2] * 1000 < b[2]:
+            out[i] = (a[0], a[1], a[2] * 1000, a[3], a[4])  # "12-15,000": 12,000 to 15,000
+            continue
         if scale:
             multiplied = a[2] * _SCALES[scale.group(1).lower()]
             if multiplied < b[2]:

@@ -1,0 +1,27 @@
+"""Numbers written with a decimal comma, spaced thousands, or a range whose first bound leaves its
+thousands out. Wordings written for this project."""
+import pytest
+
+from newsfigures.engine.numbers import find_amounts
+
+
+@pytest.mark.parametrize("text, value, low, high", [
+    ("rescuers evacuated 1,2 million residents", 1200000, 1200000, 1200000),
+    ("nearly 2,5 billion people live there", 2500000000, None, 2500000000),
+    ("the toll rose to 1 234, officials said", 1234, 1234, 1234),
+    ("an estimated 12-15,000 people were displaced", 12000, 12000, 15000),
+    ("between 5 to 10,000 people fled", 5000, 5000, 10000),
+], ids=["decimal-comma-million", "decimal-comma-billion", "spaced-thousands-before-comma",
+        "dash-range-thousands", "to-range-thousands"])
+def test_amount_values(text, value, low, high):
+    (amount,) = find_amounts(text)
+    assert (amount.value, amount.low, amount.high) == (value, low, high)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("on 3,4 and 5 May", [3, 5]),
+    ("between 300-400 people", [300]),
+    ("aged 12-15, 4,000 children", [12, 4000]),
+], ids=["day-list", "plain-range", "ages-then-amount"])
+def test_what_is_not_joined(text, values):
+    assert [a.value for a in find_amounts(text)] == values
