@@ -25,3 +25,22 @@ def test_amount_values(text, value, low, high):
 ], ids=["day-list", "plain-range", "ages-then-amount"])
 def test_what_is_not_joined(text, values):
     assert [a.value for a in find_amounts(text)] == values
+
+
+def _figures(text):
+    from newsfigures.engine.figures import extract_figures
+    from newsfigures.engine.records import Article
+    return [(f.value, f.category) for f in extract_figures(Article("t", text, published="2019-02-12"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen opened fire on a bus, killing one passenger and wounding another.", [(1, "killed"), (1, "injured")]),
+    ("A village chief was shot dead and another was injured in the raid.", [(1, "injured")]),
+    ("The blast killed a guard and injured another near the gate.", [(1, "injured")]),
+    ("Another 300 were taken to evacuation centres.", [(300, "sheltered")]),
+    ("Families were moved from one camp to another.", []),
+    ("Another attack killed 5 people.", [(5, "killed")]),
+], ids=["wounding-another", "another-was-injured", "injured-another-near", "another-300",
+        "one-to-another", "another-attack"])
+def test_another_stands_for_one_more_person(text, expected):
+    assert _figures(text) == expected

@@ -294,6 +294,8 @@ def find_amounts(text: str) -> list[Amount]:
         if spelled and text[start:end].lower() in ("a", "an", *_FRACTIONS):
             continue
         raw.append((start, end, value, vague, spelled))
+    raw.extend(_another(text, raw))
+    raw.sort()
     raw = _digits_and_words(text, _share_scales(text, raw))
     amounts: list[Amount] = []
     i = 0
@@ -318,6 +320,25 @@ def find_amounts(text: str) -> list[Amount]:
                               q_start, spelled))
         i += 1
     return _bounded_ranges(text, amounts)
+
+
+# "killing one and wounding another", "one was killed and another injured": "another" standing
+# for one more person (not "another 300", not "another attack")
+_ANOTHER = re.compile(r"\b[Aa]nother\b(?=\s*(?:[.,;:)]|$)|\s+(?:was|is|has|had|were|died|person|man|woman|"
+                      r"boy|girl|child|civilian|soldier|officer|policeman|worker|injured|wounded|hurt|"
+                      r"killed|in|at|on|near|during)\b)")
+
+
+def _another(text: str, raw: list) -> list:
+    if "nother" not in text:
+        return []
+    taken = [(r[0], r[1]) for r in raw]
+    return [(m.start(), m.end(), 1, False, True) for m in _ANOTHER.finditer(text)
+            if _ANOTHER_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            and not any(a < m.end() and m.start() < b for a, b in taken)]
+
+
+_ANOTHER_BEFORE = re.compile(r"\b(?:and|while)\s+(?:[a-z]+\s+)?$")  # "and (wounding) another"
 
 
 _SCALE_JOIN = re.compile(r"\s*(?:-|–|to|and)\s*", re.IGNORECASE)
