@@ -44,3 +44,12 @@ def _figures(text):
         "one-to-another", "another-attack"])
 def test_another_stands_for_one_more_person(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two sisters (8 and 12) drowned when the boat capsized.", [(2, "killed")]),
+    ("A boy (aged 9) was injured by the blast.", []),
+    ("The death toll is highest in Al Haouz (45), followed by Chichaoua (30).", [(45, "killed"), (30, "killed")]),
+], ids=["sisters-ages", "boy-aged", "places-with-counts"])
+def test_ages_in_brackets_are_not_figures(text, expected):
+    assert _figures(text) == expected

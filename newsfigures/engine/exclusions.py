@@ -136,6 +136,12 @@ _LABEL_EXCEPTION = re.compile(r"\b(?:in|since|of|day|week|year|years|camp|distri
 _APPOSITION_AFTER = re.compile(r"^\s*,")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 _NUMBERED_NAME = re.compile(r"(?:\b[A-Z][\w-]+|\d,?(?:\s+and)?)\s+$")
+# "brothers (11 and 15)", "a boy (aged 9)": a person's age in brackets (not "Taroudant (45)")
+_BRACKETED_AGE_BEFORE = re.compile(
+    r"(?:\b(?:brothers?|sisters?|sons?|daughters?|boys?|girls?|men|man|women|woman|"
+    r"child|children|husband|wife|father|mother|teenagers?|students?|cousins?)|\d+\s+and)"
+    r"\s*\((?:aged\s+)?$|\(\d{1,2}\s+and\s+$")
+_BRACKETED_AGE_AFTER = re.compile(r"^\s*(?:\)|and\s+\d{1,2}\s*\))")
 _PHONE_AFTER = re.compile(r"^\s*\(?\d{3}\)?[\s-]\d{3,4}")
 _LONG_DIGITS = re.compile(r"^\d{7,}$")
 
@@ -257,6 +263,9 @@ def is_excluded(text: str, amount: Amount) -> bool:
         return True  # "6.Unidentified gunmen ...": a list's numbering
     if amount.value < 120 and _APPOSITION_AFTER.match(after) and _NAME_BEFORE.search(before):
         return True  # an age in apposition: "Haji Ikhalf, 40, a villager"
+    if amount.value < 120 and not amount.spelled and _BRACKETED_AGE_BEFORE.search(before) \
+            and _BRACKETED_AGE_AFTER.match(after):
+        return True  # ages in brackets: "two brothers (11 and 15)", "a girl (9)"
     if amount.value < 10 and not amount.spelled and _NUMBERED_NAME.search(before):
         return True  # names with numbers and their lists: "Krinding 1, 2, and Al-Sultan camp"
     if digits.startswith("0") and len(digits) > 1:
