@@ -135,3 +135,29 @@ def test_people_displaced_inside_their_own_country_are_there():
 ], ids=["town-of", "outskirts-of-city-of"])
 def test_a_place_named_with_its_kind(text, place):
     assert [f.place for f in extract_figures(Article("t", text, published="2019-02-12"))] == [place]
+
+
+def test_a_region_holding_the_towns_named_is_the_focus():
+    text = ("Wildfires spread across Northern California\n\n"
+            "SANTA ROSA, Calif. — Fires raced through Northern California overnight, officials said.\n\n"
+            "Crews in Santa Rosa and Napa fought the flames. Napa residents fled before dawn.\n\n"
+            "At least 15 people have died since Sunday, the fire agency said.")
+    figures = extract_figures(Article("t", text, published="2017-10-10"))
+    assert [(f.value, f.place) for f in figures] == [(15, "Northern California")]
+
+
+def test_a_story_of_many_provinces_keeps_the_country():
+    text = ("Typhoon leaves 300,000 in shelters across the Philippines\n\n"
+            "MANILA — About 300,000 people remain in evacuation centres, the disaster council said.\n\n"
+            "Most are in Eastern Visayas, in Samar and Eastern Samar; others are in Bicol, Caraga "
+            "and Mimaropa.")
+    (first, second, *_rest) = extract_figures(Article("t", text, published="2014-12-15"))
+    assert (first.place, second.place) == ("Philippines", "Philippines")
+
+
+@pytest.mark.parametrize("text", [
+    "Already, 20,000 people had been ordered to leave the area.",
+    "Some 5,000 residents were told to leave their homes before the storm.",
+], ids=["ordered-to-leave", "told-to-leave"])
+def test_ordered_to_leave_is_evacuated(text):
+    assert [c for _, c, _ in categories_of(text)] == ["evacuated"]

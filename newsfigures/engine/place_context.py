@@ -38,6 +38,7 @@ HEADING_MAX_CHARS = 60  # a section heading is a short line ...
 HEADING_PLACE_SHARE = 0.5  # ... mostly a place name
 PLACE_LED_PARAGRAPHS = 2  # paragraphs opening with "In X," that make a story told place by place
 SEVERAL_COUNTRIES_SHARE = 0.5  # a second country named at least half as often as the first
+OTHER_PROVINCES_MAX = 2  # a province holding the towns named is the focus only if few others are named
 LOOKBACK_SENTENCES = 6  # how far back a reference looks for what it stands for
 
 SUB_LEVELS = ("admin1", "city", "region", "site")
@@ -211,13 +212,31 @@ def _focus(doc, uses: list[PlaceMention], weights: list[float],
             key = _fold(m.place.name)
             subs[key] += w
             first.setdefault(key, (m.place, w))
-    if subs:
-        (key, score), *rest = subs.most_common(2)
-        runner_up = rest[0][1] if rest else 0.0
-        opened = any(w > 1.0 for m, w in zip(uses, weights) if _fold(m.place.name) == key)
-        if opened and score > country_weight and score >= FOCUS_DOMINANCE * runner_up:
-            return country, first[key][0]
+    for key, score in subs.most_common(3):  # the top sub-place, or a province holding the top towns
+        place = first[key][0]
+        inside = _within(place, first)
+        others = {k for k, (p, _) in first.items() if p.level == "admin1" and k != key and k not in inside}
+        if len(others) > OTHER_PROVINCES_MAX:
+            inside = set()  # a story of many provinces: one of them is no focus for its towns' sake
+        total = score + sum(subs[k] for k in inside)
+        runner_up = max((v for k, v in subs.items() if k != key and k not in inside), default=0.0)
+        opened = any(w > 1.0 for m, w in zip(uses, weights) if _fold(m.place.name) in (key, *inside))
+        if opened and total > country_weight and total >= FOCUS_DOMINANCE * runner_up:
+            return country, place
     return country, own
+
+
+def _within(place: Place, first: dict) -> set:
+    """The keys of the towns and sites that lie in `place` when it is a province or a region
+    of one province ("Northern California" holds Napa and Santa Rosa), and of the regions of
+    a province ("California" holds "Northern California")."""
+    if place.level not in ("admin1", "region") or not place.admin1:
+        return set()
+    home = _fold(place.admin1)
+    levels = ("city", "site", "region") if place.level == "admin1" else ("city", "site")
+    return {k for k, (p, _) in first.items()
+            if p is not place and p.level in levels and p.country == place.country and p.admin1
+            and _fold(p.admin1) == home}
 
 
 # "China's Gansu province", "Syria's northwestern Idlib province": a country holding a sub-place
