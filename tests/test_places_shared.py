@@ -161,3 +161,26 @@ def test_a_story_of_many_provinces_keeps_the_country():
 ], ids=["ordered-to-leave", "told-to-leave"])
 def test_ordered_to_leave_is_evacuated(text):
     assert [c for _, c, _ in categories_of(text)] == ["evacuated"]
+
+
+def test_a_list_of_origin_countries_is_not_the_place():
+    text = ("Migrants rescued off Italy\n\nItaly's coast guard said a charity ship rescued 51 people "
+            "from Syria, Egypt and Pakistan on Monday.")
+    assert [f.country for f in extract_figures(Article("t", text, published="2024-06-20"))] == ["IT"]
+
+
+def test_a_continent_stays_a_region_in_a_story_of_one_of_its_countries():
+    text = ("Boat sinks off Tunisia\n\nSFAX, Tunisia — The boat left Sfax on Sunday. Tunisia's coast "
+            "guard said 40 migrants from northern Africa were missing.")
+    figures = extract_figures(Article("t", text, published="2023-06-01"))
+    assert [(f.value, f.country) for f in figures] == [(40, "TN")]
+
+
+def test_an_average_is_not_a_count():
+    text = "More than 800 people have died this year, an average of five a day, the agencies said."
+    assert [v for v, _, _ in categories_of(text)] == [800]
+
+
+def test_so_far_ends_the_noun_phrase():
+    text = "The agency put the number of migrants missing on the route at 385 so far this year."
+    assert categories_of(text) == [(385, "missing", "people")]

@@ -142,6 +142,7 @@ _BRACKETED_AGE_BEFORE = re.compile(
     r"child|children|husband|wife|father|mother|teenagers?|students?|cousins?)|\d+\s+and)"
     r"\s*\((?:aged\s+)?$|\(\d{1,2}\s+and\s+$")
 _BRACKETED_AGE_AFTER = re.compile(r"^\s*(?:\)|and\s+\d{1,2}\s*\))")
+_AVERAGE_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:daily\s+|weekly\s+|monthly\s+)?average\s+of\s+$", re.IGNORECASE)
 _PHONE_AFTER = re.compile(r"^\s*\(?\d{3}\)?[\s-]\d{3,4}")
 _LONG_DIGITS = re.compile(r"^\d{7,}$")
 
@@ -266,6 +267,8 @@ def is_excluded(text: str, amount: Amount) -> bool:
     if amount.value < 120 and not amount.spelled and _BRACKETED_AGE_BEFORE.search(before) \
             and _BRACKETED_AGE_AFTER.match(after):
         return True  # ages in brackets: "two brothers (11 and 15)", "a girl (9)"
+    if _AVERAGE_BEFORE.search(before):
+        return True  # "an average of five dead a day": a rate worked out, not a count
     if amount.value < 10 and not amount.spelled and _NUMBERED_NAME.search(before):
         return True  # names with numbers and their lists: "Krinding 1, 2, and Al-Sultan camp"
     if digits.startswith("0") and len(digits) > 1:

@@ -42,6 +42,8 @@ _REGION_WORDS = re.compile(r"\b(?:across|in|throughout)\s+the\s+(?:wider\s+)?reg
                            r"neighbou?ring)\s+countries\b", re.IGNORECASE)
 _PLACE_OF = frozenset(("town", "city", "village", "villages", "district", "province", "region", "state",
                        "county", "outskirts", "area", "municipality", "governorate", "island", "capital"))
+_ORIGIN_LIST = re.compile(r"\b(?:from|of|fled|fleeing|left|leaving|nationals?\s+of|citizens\s+of)\s+(?:the\s+)?"
+                          r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,\s*)*$")
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)$")
 
 
@@ -259,8 +261,8 @@ def _several_countries(sentence: str, offset: int, named: list, mentions: list, 
         if region is not None:
             run = _country_list(sentence, offset, [m for m in mentions if m.place.level == "country"
                                                    and not m.demonym])
-    if run is None:
-        return None
+    if run is None or _ORIGIN_LIST.search(sentence, max(0, run[0].start - offset - 60), run[0].start - offset):
+        return None  # "51 people from Syria, Egypt and Pakistan": where they come from
     first, last = run[0], run[-1]
     name = " ".join(sentence[first.start - offset:last.end - offset].split())
     lats = [m.place.lat for m in run if m.place.lat is not None]

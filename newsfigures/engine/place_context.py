@@ -57,7 +57,8 @@ ORIGIN_NOUN = re.compile(r"^\s+(?:refugees?|migrants?|nationals?|citizens?|asylu
 # "fled Burundi", "fleeing the violence in Syria", "refugees from Myanmar"
 ORIGIN_BEFORE = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|left|leaving|from)\s+"
                            r"(?:(?:the\s+)?(?:[a-z]+\s+){0,2}(?:violence|fighting|war|unrest|conflict|"
-                           r"turmoil|crisis|persecution)\s+in\s+)?$")
+                           r"turmoil|crisis|persecution)\s+in\s+)?"
+                           r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s*|,?\s+and\s+))*$")
 # "In Hubei Province, ...", "Elsewhere in Vietnam, ...", "Meanwhile, in neighbouring Chad, ..."
 _LOCATIVE = re.compile(r"^(?:(?:Meanwhile|Elsewhere|Further|Farther|Also|And|But|Separately|Nearby|Over)"
                        r"(?:\s+(?:north|south|east|west|afield|away|along))?,?\s+)?"
@@ -93,7 +94,7 @@ def is_origin_use(text: str, mention: PlaceMention) -> bool:
         return False
     if ORIGIN_NOUN.match(text[mention.end:mention.end + 20]):
         return True
-    before = text[max(0, mention.start - 40):mention.start]
+    before = text[max(0, mention.start - 70):mention.start]
     return any(w in before for w in _ORIGIN_HINTS) and bool(ORIGIN_BEFORE.search(before))
 
 

@@ -43,6 +43,8 @@ def score(p: tuple, ctx_countries: Counter, top: str, ev: dict, admin1s: frozens
         s += math.log10(pop + 1)  # of two provinces of one name, the bigger
     if cc and cc in ctx_countries:
         s += SCORE_IN_CONTEXT + (SCORE_TOP if cc == top else 0)
+    elif not cc and level == "region":
+        s += SCORE_IN_CONTEXT + SCORE_TOP  # "Africa", "the Sahel": over every country of the text
     if ev.get("type_admin") and level == "admin1":
         s += SCORE_TYPE
     if ev.get("type_city") and level == "city":
