@@ -349,7 +349,7 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
         cue = "in"  # "on the outskirts of the town of Yei": a place named with its kind
     after = start >= amount.end
     specific = _SPECIFIC.get(mention.place.level, 0)
-    if mention.place.level == "country" and cue == "from" and reading.category in _ORIGIN_CATEGORIES:
+    if mention.place.level in ("country", "region") and cue == "from" and reading.category in _ORIGIN_CATEGORIES:
         return (False, -1, -abs(start - amount.start))  # where the people came from
     if reading.category == "refugees" and mention.place.level == "country":
         specific = 6  # refugees: the host country named for them
