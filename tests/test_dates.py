@@ -100,7 +100,8 @@ FIGURE_CASES = [
                  "Volunteers buried 210 victims in a mass grave earlier this week.", "210", id="earlier-this-week"),
     pytest.param(("2017-08-17", None), "2017-08-17",
                  "Aid groups said 6,000 families had lost their homes this week.", "6,000", id="this-week"),
-    pytest.param(("2017-08-10", None), "2017-08-17",
+    # "last week" is a period (issue 10): Monday to Sunday of the week before the report
+    pytest.param(("2017-08-13", "2017-08-07"), "2017-08-17",
                  "Floods displaced 4,500 people last week.", "4,500", id="last-week"),
     pytest.param(("2017-08-14", None), "2017-08-17",
                  "Three days ago, 90 people were buried in a single grave.", "90", id="days-ago"),

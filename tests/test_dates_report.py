@@ -105,6 +105,6 @@ def test_periods(expected, published, sentence, number):
     assert fd(sentence, published, number) == expected
 
 
-def test_bare_last_week_stays_one_day():
-    """tests/test_dates.py pins "last week" without "the" to the day a week back (no start)."""
-    assert fd("Floods displaced 4,500 people last week.", "2017-08-17", "4,500") == ("2017-08-10", None)
+def test_bare_last_week_is_last_weeks_span():
+    """ "last week" without "the" is a period, as "during last week" is (issue 10)."""
+    assert fd("Floods displaced 4,500 people last week.", "2017-08-17", "4,500") == ("2017-08-13", "2017-08-07")

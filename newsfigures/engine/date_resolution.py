@@ -259,7 +259,7 @@ class _Resolver:
             unit = (m["punit"] or m["runit"]).lower().rstrip("s")
             self.add(m, "open", None, pub - timedelta(days=_SPAN_DAYS[kind][unit]), rule=rule)
             return
-        if kind == "lastweekspan":  # "during last week": Monday to Sunday of last week
+        if kind in ("lastweekspan", "lastweek"):  # "(during) last week": Monday to Sunday of last week
             sunday = pub - timedelta(days=pub.weekday() + 1)
             self.add(m, "period", sunday, sunday - timedelta(days=6), rule=rule)
             return
@@ -270,8 +270,6 @@ class _Resolver:
             self.add(m, "day", pub, rule=rule)
         elif kind == "earlierweek":
             self.add(m, "open", None, monday if monday < pub else None, rule=rule)
-        elif kind == "lastweek":
-            self.add(m, "day", pub - timedelta(days=7), rule=rule)
         elif kind == "weekend":
             said = m.group(0).lower()
             sunday = pub - timedelta(days=(pub.weekday() - 6) % 7)
