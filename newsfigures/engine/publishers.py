@@ -50,7 +50,10 @@ _WIRES = (r"AFP|Reuters|REUTERS|AP|Associated Press|Agence France-Presse|Xinhua|
 _CAP = r"[A-Z0-9][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*|of|the|and))*"  # a name on one line
 _MONTH = calendar_words.month_pattern()
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|\d{{4}}-\d\d-\d\d)"
-_DOMAIN = r"[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|info|news|tv|co|cn|in|pk|ng|ke|za|ph|my|au|uk|nz|ca)(?:\.[a-z]{2})?"
+_TLDS = ("com|net|org|info|news|tv|co|cn|in|pk|ng|ke|za|ph|my|au|uk|nz|ca|africa|asia|io|me|online|press|"
+         "media|today|live|world|global|lk|bd|np|af|gh|ug|tz|rw|zw|zm|mw|et|so|sd|eg|ma|tn|dz|jo|lb|iq|ae|qa|"
+         "id|vn|th|mm|kh|fr|de|es|it|ru|ua|tr|ir|us|ie|fj|pg|sb")
+_DOMAIN = rf"[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:{_TLDS})(?:\.[a-z]{{2}})?\b"
 _CITY = r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*"  # "BEIRUT", "DHAKA/NEW DELHI", "PORTO ALEGRE"
 
 # (label, gate literals, pattern with group "x"): the outlet's own credits, read anywhere in the head
@@ -78,10 +81,11 @@ _SLASH_DATELINE = re.compile(rf"^\s*{_CITY}(?:,\s*{_DATE})?\.?\s*/(?P<x>[A-Z][\w
 _UPDATED = re.compile(r"^(?P<x>[A-Z][\w&.'’ -]{1,30}?)\s*\|\s*(?:(?:Updated|Published|Posted)\s*:?\s*)?\d")
 _DOMAIN_DATELINE = re.compile(rf"^\s*{_CITY}(?:,\s*[A-Z][\w.'’ -]{{1,30}}?)?,\s*(?P<x>{_DOMAIN})\s*[-–—:]")
 _DATED_CREDIT = re.compile(rf"^\s*{_CITY},\s*{_DATE},\s*(?P<x>[A-Z][\w&.'’ -]{{1,30}}?)\s*[:–—-]")
-_UNCLOSED = re.compile(rf"^\s*{_CITY}(?:,\s*[A-Z][\w.'’ -]{{1,30}}?)?\s*\((?P<x>[A-Z][\w&.' -]{{1,30}}?)\s*$")
+_UNCLOSED = re.compile(rf"^\s*{_CITY}(?:,\s*[A-Z][\w.'’ -]{{1,30}}?)?\s*\((?P<x>[A-Z][\w&.' -]{{1,30}}?)\s*(?:$|[-–—]\s)")
 _CREDIT_DATE = re.compile(rf"^\s*(?P<x>{_WIRES}),\s+{_DATE}")
 _DOMAIN_DATE = re.compile(rf"(?:^|\s)(?P<x>{_DOMAIN}),\s+{_DATE}")
 _BYLINE = re.compile(r"^\s*By\s+(?P<x>[A-Z][\w&.' -]{1,40}?)(?:\s{2,}|\s*[|,]|\s+(?:and|with)\s|\s*$)")
+_BYLINE_OUTLET = re.compile(r"^\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*(?P<x>[A-Z][\w&.'’ -]{1,40}?)\s*$")
 _MASTHEAD_SPLIT = re.compile(r"\s+(?:\||[-–—]{1,2})\s+")
 _DATE_FURNITURE = re.compile(r"^\s*date\s+\d{4}-\d\d-\d\d\s+(?P<x>[A-Z][^\d|]{1,40})$")
 _CLOSING = re.compile(rf"\((?P<x>(?:{_WIRES})(?:\s*/\s*(?:{_WIRES}))*)\)\s*$")
@@ -92,7 +96,7 @@ _ENDIT = re.compile(r"\bEnd\s?it(?:em)?\s*$")
 _TOLD_WIRE = re.compile(rf"\btold\s+(?P<x>{_WIRES})\b")
 _WIRE_STAFF = re.compile(rf"\b(?P<y>{_WIRES})\s+(?:correspondent|reporter|photographer|tally)\b")
 _STAFF = ("correspondent", "reporter", "photographer", "tally")
-_DOMAIN_GATE = re.compile(r"\.(?:com|net|org|info|news|tv|co|cn|in|pk|ng|ke|za|ph|my|au|uk|nz|ca)\b")
+_DOMAIN_GATE = re.compile(rf"\.(?:{_TLDS})\b")
 _PHOTO = re.compile(rf"\((?P<x>{_WIRES})\)\s*$|,\s*(?P<y>{_WIRES})\s*\||/(?P<z>{_WIRES})\]", re.MULTILINE)
 # photo credits in capitals: "PHOTO: REUTERS", "REUTERS/Jane Doe", "JANE DOE / AFP"
 _PHOTO_CAPS = re.compile(r"\bPHOTO:\s*(?P<a>REUTERS|AFP|AP|EPA|XINHUA)\b|\b(?P<b>REUTERS|AFP|AP|EPA|XINHUA)\s*/\s*[A-Z][a-z]"
@@ -202,7 +206,10 @@ def _masthead_name(segment: str, strict: bool, loose: bool = False) -> str:
     capitalised words ending in an outlet word ("Mizzima News", "The Herald Bulletin"); with
     `loose` (the last part of a "title | Outlet" line) any short capitalised name."""
     segment = segment.strip(" .|-–—:")
-    if not segment or len(segment) > MASTHEAD_CHARS:
+    byline = _BYLINE_OUTLET.match(segment)
+    if byline:  # "By Jane Doe, Daily Nation": the outlet after the writer's name
+        segment = byline.group("x")
+    if not segment or len(segment) > MASTHEAD_CHARS or segment.startswith("By "):
         return ""
     known = _known(segment)
     if known:
@@ -371,6 +378,9 @@ def _weak_text(t: _Text) -> str:
         m = _BYLINE.match(ln)
         if m and _known(m.group("x")):
             return _wire(m.group("x"))
+        m = _BYLINE_OUTLET.match(ln)  # "By Jane Doe, Daily Nation"
+        if m and _known(m.group("x")):
+            return _known(m.group("x"))
     told = _TOLD_WIRE.search(t.head) if "told " in t.head else None
     staff = _WIRE_STAFF.search(t.head) if any(w in t.head for w in _STAFF) else None
     if told or staff:
