@@ -153,12 +153,12 @@ class Gazetteer:
     _first_words: frozenset | None = field(default=None, repr=False)
 
     def __contains__(self, key: str) -> bool:
-        return key in self.overlay or key in self.file.names(key)
+        return key in self.overlay or bool(self.file.ids(key))
 
     def ids(self, key: str) -> list[int]:
         if key in self.overlay:
             return self.overlay[key]
-        found = self.file.names(key).get(key)
+        found = self.file.ids(key)
         return [int(x) for x in found.split(",")] if found else []
 
     def starts_name(self, word: str) -> bool:

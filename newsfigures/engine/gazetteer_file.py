@@ -60,8 +60,7 @@ class ChunkedFile:
         size = int(data[len(MAGIC):line_end])
         self.head = json.loads(zlib.decompress(data[line_end + 1:line_end + 1 + size]))
         self._data = memoryview(data)[line_end + 1 + size:]
-        self._names: dict[int, dict[str, str]] = {}
-        self._first: dict[int, frozenset] = {}
+        self._names: dict[int, str] = {}
         self._rows: dict[int, list[str]] = {}
         self.n_rows: int = self.head["n_rows"]
         self._row_chunk: int = self.head["row_chunk"]
@@ -71,28 +70,44 @@ class ChunkedFile:
         at, size = span
         return zlib.decompress(self._data[at:at + size]).decode("utf-8")
 
-    def names(self, key: str) -> dict[str, str]:
-        """The name chunk of `key`: folded name -> its place ids as "id,id"."""
+    def _names_of(self, key: str) -> str:
+        """The name chunk of `key`, as "\\nname\\tids\\n...\\n" (searched with str.find)."""
         b = bucket(key, self._buckets)
+        return self._names.get(b) or self._bucket(b)
+
+    def _bucket(self, b: int) -> str:
         chunk = self._names.get(b)
         if chunk is None:
-            text = self._chunk(self.head["names"][b])
-            chunk = dict(line.split("\t", 1) for line in text.split("\n")) if text else {}
-            self._names[b] = chunk
+            chunk = self._names[b] = "\n" + self._chunk(self.head["names"][b]) + "\n"
         return chunk
+
+    def ids(self, key: str) -> str:
+        """The place ids of folded name `key` as "id,id", best first ("" if none)."""
+        chunk = self._names_of(key)
+        at = chunk.find(f"\n{key}\t")
+        if at < 0:
+            return ""
+        at += len(key) + 2
+        return chunk[at:chunk.index("\n", at)]
 
     def opens_name(self, word: str) -> bool:
         """Some stored name of several words opens with the folded word `word`."""
-        b = bucket(word, self._buckets)
-        first = self._first.get(b)
-        if first is None:
-            first = frozenset(k.split(" ", 1)[0] for k in self.names(word) if " " in k)
-            self._first[b] = first
-        return word in first
+        return f"\n{word} " in self._names_of(word)
 
     def row(self, pid: int) -> str:
         c, k = divmod(pid, self._row_chunk)
         chunk = self._rows.get(c)
+        return (chunk or self._rows_of(c))[k]
+
+    def _rows_of(self, c: int) -> list[str]:
+        chunk = self._rows.get(c)
         if chunk is None:
             chunk = self._rows[c] = self._chunk(self.head["rows"][c]).split("\n")
-        return chunk[k]
+        return chunk
+
+    def load_all(self) -> None:
+        """Decompress every chunk now (for a long run that wants no lazy reads later)."""
+        for b in range(self._buckets):
+            self._bucket(b)
+        for c in range(len(self.head["rows"])):
+            self._rows_of(c)
