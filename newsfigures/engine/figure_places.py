@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from . import place_context, places
+from . import calendar_words, place_context, places
 from .categories import Reading, clause_limits
 from .numbers import Amount
 from .places import Place
@@ -229,7 +229,8 @@ def _near(sentence: str, start: int, end: int, amount: Amount) -> bool:
     return len(_WORD.findall(gap)) <= _NEAR
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a month from its three-letter stem, as datelines write it ("Sep.", "Sept", "September")
+_MONTH = calendar_words.alternation(n[:3] for n in calendar_words.month_names()) + r"[a-z]*\.?"
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 # "MANILA, Philippines–", "Amman, Sep. 10 (Petra) --", "GENEVA, Switzerland (AFP)—",
 # "Geneva [Switzerland], September 27:", "GENEVA, July 20 Up to ...": where the story was filed.
