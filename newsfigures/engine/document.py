@@ -28,8 +28,8 @@ from .exclusions import is_excluded
 from .numbers import find_amounts
 from .records import Article
 from .sentences import sentence_spans
+from .settings import OPENING_SENTENCES
 
-OPENING_SENTENCES = 3  # headline, standfirst, dateline: they say what the article is about
 
 
 @dataclass(eq=False)

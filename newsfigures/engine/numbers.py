@@ -18,10 +18,8 @@ from dataclasses import dataclass
 
 from . import vocabulary
 from .wordtrie import compile_words, lower
+from .settings import MAX_AMOUNT, NUMBER_WORDS_BACK, NUMBER_WORDS_LOOK_BACK, QUALIFIER_REACH
 
-# The largest amount the reader reads: 10 billion, more than the world's population, far
-# below SQLite's 2**63 - 1. A bigger number (a serial, a hash, "10 trillion") is no figure.
-MAX_AMOUNT = 10_000_000_000
 _MAX_DIGITS = len(str(MAX_AMOUNT))
 
 def _number_words() -> dict[str, dict[str, int]]:
@@ -61,7 +59,6 @@ _QUALIFIER_RE = re.compile(
     ) + r")\s*$",
     re.IGNORECASE,
 )
-_QUALIFIER_REACH = 24  # characters before an amount its qualifier may start in
 _QUALIFIER_LAST = frozenset(q.split()[-1] for q in _QUALIFIER_OF)  # "than", "least", "some" ...
 
 
@@ -111,8 +108,6 @@ _WORD_STARTS = re.compile(r"[A-Za-z]+")
 # Words an amount in words may start with: a number word, "a"/"an", the first word of a vague one.
 _START_WORDS = frozenset([*_UNITS, *_TENS, *_MULTIPLIERS, *_GROUP_SCALES, *_FRACTIONS, "a", "an",
                           *(v.split()[0] for v in _VAGUE)])
-_LOOK_BACK = 64  # characters before a number word where its amount may start ("three quarters of a")
-_WORDS_BACK = 4  # ... in at most this many words
 
 
 def _word_matches(text: str, low: str):
@@ -123,7 +118,7 @@ def _word_matches(text: str, low: str):
         at = hit.start()
         if at < last_end:
             continue
-        words = list(_WORD_STARTS.finditer(low, max(last_end, at - _LOOK_BACK), at))[-_WORDS_BACK:]
+        words = list(_WORD_STARTS.finditer(low, max(last_end, at - NUMBER_WORDS_LOOK_BACK), at))[-NUMBER_WORDS_BACK:]
         starts = [m.start() for m in words if m.group() in _START_WORDS]  # "a", "three", "several" ...
         for start in [*starts, at]:
             match = _WORD_RE.match(text, start)
@@ -237,7 +232,7 @@ def _digits_value(match: re.Match) -> int | None:
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int]:
     """The qualifier words that end right before `start`, and where they begin."""
-    window = text[max(0, start - _QUALIFIER_REACH):start]
+    window = text[max(0, start - QUALIFIER_REACH):start]
     last = window.rsplit(None, 1)[-1].lower() if window.strip() else ""
     if last not in _QUALIFIER_LAST and last.lstrip("(“\"'—–-") not in _QUALIFIER_LAST:
         return "exact", start  # the common case: no qualifier word ends right before

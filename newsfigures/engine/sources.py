@@ -33,14 +33,12 @@ from . import source_scopes
 from .attribution import Frame, frames, np_after
 from .organisations import best_org, key, load_rows
 from .speakers import Pointer, person, speaker_name, tidy, words
+from .settings import CHAIN_REACH, PREVIOUS_CHARS, TITLED_REACH
 
 __all__ = ["document_source", "figure_source", "key", "load_rows", "normalise_source"]
 
 log = logging.getLogger(__name__)
 
-CHAIN_REACH = 6  # sentences searched back for the speaker "he added" / "the agency said" points to
-TITLED_REACH = 60  # characters after a title searched for the name it goes with
-PREVIOUS_CHARS = 600  # the part of the sentence before that `figure_source` reads
 
 _STRONG_BREAK = re.compile(r";|,\s*(?:while|whereas|but|although|though|yet)\b|\s[–—]\s|\s--\s")
 _INTRO_END = re.compile(r":\s*[\"“]?\s*$")
