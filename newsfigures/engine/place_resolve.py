@@ -19,9 +19,8 @@ from functools import lru_cache
 from . import gazetteer as gz
 from .place_scan import AMBIGUOUS_COUNTRY, TYPE_ADMIN, TYPE_ADMIN_OF, Candidate, Context, evidence
 from .settings import (
-    SCORE_LEVEL,
     LONE_TOWN, NAMED_ADMIN1_MAX_NAMESAKES, SCORE_CITY, SCORE_IN_CONTEXT, SCORE_IN_NAMED_ADMIN1,
-    SCORE_TOP, SCORE_TYPE, VILLAGE_NAMESAKE,
+    SCORE_LEVEL, SCORE_TOP, SCORE_TYPE, VILLAGE_NAMESAKE,
 )
 
 

@@ -404,6 +404,7 @@ def infer_publisher(text: str, *, site_name: str = "", url: str = "", title: str
             return got
         t = _Text(text or "")
         return _strong_text(t) or host or _weak_text(t)
-    except (re.error, ValueError):  # junk input never raises
-        log.debug("no publisher for a text of %d characters", len(text or ""), exc_info=True)
+    except (re.error, ValueError):  # junk input never raises, but a fault is told
+        log.warning("no publisher for a text of %d characters: the publisher rules failed",
+                    len(text or ""), exc_info=True)
         return ""

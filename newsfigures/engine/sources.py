@@ -250,8 +250,8 @@ def figure_source(sentence: str, at: int, previous: str = "") -> str:
         if previous and _INTRO_END.search(previous.strip()):
             return _concrete(frames(previous))
         return ""
-    except (re.error, IndexError, ValueError):  # junk input never raises
-        log.debug("no source for %r", sentence[:80], exc_info=True)
+    except (re.error, IndexError, ValueError):  # junk input never raises, but a fault is told
+        log.warning("no source for %r: the attribution rules failed", sentence[:80], exc_info=True)
         return ""
 
 
@@ -348,6 +348,7 @@ def document_source(doc, n: int, at: int, window: tuple[int, int] | None = None)
     try:
         got = _sentence_source(quote, at, _before(doc, n))
         return got if got is not None else _scope_source(doc, n, cut + at)
-    except (re.error, IndexError, ValueError):  # junk input never raises
-        log.debug("no source in sentence %d of %s", n, getattr(doc.article, "id", "?"), exc_info=True)
+    except (re.error, IndexError, ValueError):  # junk input never raises, but a fault is told
+        log.warning("no source in sentence %d of %s: the attribution rules failed", n,
+                    getattr(doc.article, "id", "?"), exc_info=True)
         return ""
