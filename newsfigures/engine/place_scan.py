@@ -122,8 +122,7 @@ def known(key: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def may_start(key: str) -> bool:
     """A folded word that is a name, or the first word of one."""
-    g = gz.gazetteer()
-    return key in g or key in g.demonyms or g.starts_name(key)
+    return known(key) or gz.gazetteer().starts_name(key)
 
 
 def candidates(text: str, toks: Tokens) -> list[Candidate]:
