@@ -218,9 +218,9 @@ def _words_value(words: str) -> int | None:
 
 
 def _digits_value(match: re.Match) -> int | None:
-    number = _SEPARATOR_CHARS.sub("", match.groupdict().get("num")).lstrip("0") or "0"
-    decimals = match.groupdict().get("dec") or ""
-    scale_word = (match.groupdict().get("scale") or match.groupdict().get("suffix") or "").lower()
+    number = _SEPARATOR_CHARS.sub("", match["num"]).lstrip("0") or "0"
+    decimals = match["dec"] or ""
+    scale_word = (match["scale"] or match["suffix"] or "").lower()
     scale = _SCALES.get(scale_word, 1)
     if decimals and scale == 1:
         return None  # "4.25" alone is not a count
@@ -245,13 +245,13 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int]:
 
 def _parse(match: re.Match) -> tuple[int, bool, bool] | None:
     """(value, vague, spelled) of one regex match."""
-    if match.groupdict().get("vague"):
-        phrase = " ".join(match.groupdict().get("vague").lower().split())
-        return _VAGUE[phrase], True, False
-    if match.groupdict().get("num"):
+    if match.re is _DIGIT_RE:  # the digit scan's match (its `num` is never empty)
         value = _digits_value(match)
         return (value, False, False) if value is not None else None
-    words = match.groupdict().get("words")
+    if match["vague"]:
+        phrase = " ".join(match["vague"].lower().split())
+        return _VAGUE[phrase], True, False
+    words = match["words"]
     value = _words_value(words)
     if value is None:
         return None
@@ -268,7 +268,7 @@ def _trim_words(text: str, match: re.Match) -> tuple[int, int]:
     """Drop the leading articles the word pattern swallowed that are not the "one" of a
     scale word: "a five" is "five", "a hundred" stays "a hundred" (see `_ARTICLE_SCALES`)."""
     start, end = match.span()
-    if match.groupdict().get("words"):
+    if match.re is _WORD_RE and match["words"]:
         lead = _LEADING_ARTICLES.match(text, start, end)
         if lead:
             start = lead.end()
@@ -354,7 +354,7 @@ def _digits_and_words(text: str, raw: list) -> list:
         if joined:
             limit = _SCALES[scale.group().strip().lower()]
             words = _WORD_RE.match(text, joined.end())
-            rest = _words_value(words.group("words")) if words and words.groupdict().get("words") else None
+            rest = _words_value(words.group("words")) if words and words["words"] else None
             rest_end = words.end() if rest else -1
             if rest is None and n + 1 < len(raw) and raw[n + 1][0] == joined.end() and not raw[n + 1][3]:
                 rest, rest_end = raw[n + 1][2], raw[n + 1][1]  # "10-thousand and 92"
