@@ -126,16 +126,19 @@ def test_a_source_is_not_a_figure():
     assert readings(sentence) == [(50000, "housing", "homes")]
 
 
+def test_another_is_one():  # a known miss until issue 10
+    assert readings("Gunmen killed one of the passengers and wounded another.") == [
+        (1, "killed", "passengers"), (1, "injured", "people")]
+
+
 def test_no_one_is_nobody():
     assert readings("No one was hurt, but 12 people were killed.") == [(12, "killed", "people")]
 
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Seven more people were injuered in the blast.", [(7, "injured", "people")]),
-    ("Gunmen killed one of the passengers and wounded another.",
-     [(1, "killed", "passengers"), (1, "injured", "people")]),
     ("A journalist was killed in the capital on Friday.", [(1, "killed", "journalist")]),
-], ids=["misspelt-verb", "another-is-one", "article-is-one"])
-@pytest.mark.xfail(strict=True, reason="known misses: misspellings, 'another' and 'a' as counts")
+], ids=["misspelt-verb", "article-is-one"])
+@pytest.mark.xfail(strict=True, reason="known misses: misspellings and 'a' as counts")
 def test_known_misses(sentence, expected):
     assert readings(sentence) == expected

@@ -1,8 +1,6 @@
 """The gazetteer: hand fixes layered on at load (no rebuild), and what a Place carries."""
 from __future__ import annotations
 
-import copy
-
 import pytest
 
 from newsfigures.engine import gazetteer as gz
@@ -11,10 +9,7 @@ from newsfigures.engine.places import find_places, fold_name, lookup
 
 def fresh() -> gz.Gazetteer:
     """A private copy of the loaded gazetteer, to apply test fixes to."""
-    g = gz.gazetteer()
-    return gz.Gazetteer(list(g.rows), g.keys, g.values, dict(g.demonyms), set(g.stop), set(g.never),
-                        dict(g.country_names), dict(g.country_ids), g.borders, g.admin1_keys,
-                        copy.deepcopy(g.overlay))
+    return gz.gazetteer().copy()
 
 
 def fix(action, name, country="", level="", lat="", lon="", admin1=""):

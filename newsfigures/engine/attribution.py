@@ -36,13 +36,10 @@ from .speakers import (
     word_pattern,
     words,
 )
+from .settings import FRAME_CACHE, INVERTED_MAX_WORDS, OWNER_REACH, WITH_REACH
 
 __all__ = ["Frame", "frames", "is_apostrophe", "np_after", "speech_verbs"]
 
-FRAME_CACHE = 8192
-OWNER_REACH = 80  # characters before "'s toll" searched for its owner
-INVERTED_MAX_WORDS = 14  # "..., said X": X is at most this long
-WITH_REACH = 70  # "..., with officials saying": characters searched back for "with"
 
 Q_OPEN = "\"“‘"
 Q_CLOSE = "\"”’"

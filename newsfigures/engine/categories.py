@@ -36,6 +36,10 @@ from .lexicon import (
 )
 from .nouns import CountedNoun, noun_after, noun_before
 from .numbers import Amount
+from .settings import (
+    LIST_TAIL_WORDS, PASSIVE_TRIGGER_MAX_WORDS, SENTENCE_TRIGGER_REACH, SUBJECT_GAP_WORDS,
+    TRIGGER_MAX_WORDS,
+)
 
 __all__ = ["Reading", "clause_limits", "read_amounts"]
 
@@ -56,11 +60,6 @@ _SHARED_NOUN_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", re.IGNORECA
 _CROSSING_CUES = re.compile(r"\b(?:borders?|abroad|overseas|asylum|neighbou?ring\s+countr(?:y|ies)|"
                             r"from\s+neighbou?ring)\b", re.IGNORECASE)
 
-_MAX_DISTANCE = 8      # words between an amount and a trigger of its own clause
-_PASSIVE_DISTANCE = 16  # ... when the trigger is a passive verb ("... had been killed")
-_SUBJECT_GAP = 2  # words between a subject's noun and its verb ("three gunmen then killed")
-_LIST_TAIL_WORDS = 10  # words of a place or detail between two members of a list
-_REACH = 300  # characters: how far a sentence-level trigger may stand (long "sentences" are lists)
 
 _EVENTS = frozenset({"killed", "injured", "missing", "detained"})
 # What happens to people whatever they are called: a displaced person who is killed is killed.
@@ -175,14 +174,14 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
     if tolls and not any(t[0] > tolls[-1][1] for t in left) \
             and not _TOLL_BREAK.search(sentence, tolls[-1][1], amount.qualifier_start):
         return _Hit("killed", "object", tolls[-1][0], tolls[-1][1])  # "the toll ... rose to 7,365"
-    best, best_distance = _Hit(), _MAX_DISTANCE + 1
+    best, best_distance = _Hit(), TRIGGER_MAX_WORDS + 1
     if right:
         first = _fate(sentence, noun, right)
         distance = _words_between(sentence, noun.end, first[0])
-        if distance <= _MAX_DISTANCE or (distance <= _PASSIVE_DISTANCE and _passive_before(sentence, first[0])
+        if distance <= TRIGGER_MAX_WORDS or (distance <= PASSIVE_TRIGGER_MAX_WORDS and _passive_before(sentence, first[0])
                                           and not _PUNCTUATION.search(sentence, noun.end, first[0])):
             how = "adjacent" if distance <= 2 else "near"
-            best, best_distance = _Hit(first[2], how, first[0], first[1]), min(distance, _MAX_DISTANCE)
+            best, best_distance = _Hit(first[2], how, first[0], first[1]), min(distance, TRIGGER_MAX_WORDS)
     if left and best.category and left[-1][2] in _HAPPENINGS and best.category not in _HAPPENINGS \
             and any(w.lower() in RELATIVES for w in _WORDS.findall(sentence, noun.end, best.start)):
         return _Hit(left[-1][2], "near", left[-1][0], left[-1][1])  # "killing 11 civilians who fled"
@@ -200,7 +199,7 @@ def _subject_of(sentence: str, noun: CountedNoun, verb: tuple) -> bool:
     if trigger is None or not trigger.transitive or _passive_before(sentence, verb[0]):
         return False
     between = _WORDS.findall(sentence, noun.end, verb[0])
-    return len(between) <= _SUBJECT_GAP and "and" not in between \
+    return len(between) <= SUBJECT_GAP_WORDS and "and" not in between \
         and not _PUNCTUATION.search(sentence, noun.end, verb[0])
 
 
@@ -215,7 +214,7 @@ def _fate(sentence: str, noun: CountedNoun, right: list) -> tuple:
             return right[1]  # "beaten to death", "wounded and killed"
         return first
     for later in right[1:]:
-        if _words_between(sentence, noun.end, later[0]) > _PASSIVE_DISTANCE:
+        if _words_between(sentence, noun.end, later[0]) > PASSIVE_TRIGGER_MAX_WORDS:
             break
         if later[2] in _HAPPENINGS and _passive_before(sentence, later[0]):
             return later
@@ -395,7 +394,7 @@ def _happening_after(sentence: str, noun: CountedNoun, limit: int) -> str:
 
 def _sentence_category(sentence: str, amount: Amount) -> str:
     """The trigger nearest to the amount anywhere in its sentence, or ""."""
-    found = [t for t in _triggers(sentence, max(0, amount.start - _REACH), amount.end + _REACH)
+    found = [t for t in _triggers(sentence, max(0, amount.start - SENTENCE_TRIGGER_REACH), amount.end + SENTENCE_TRIGGER_REACH)
              if not _new_clause_between(sentence, *((t[1], amount.start) if t[1] <= amount.start
                                                     else (amount.end, t[0])))]
     if not found:
@@ -420,7 +419,7 @@ def _list_tail(sentence: str, start: int, end: int) -> bool:
     """ "13 inmates in the town's prison and one guard were killed": words of a detail with no
     trigger and no new clause, then "and", between two members of a list."""
     return bool(_JOIN_END.search(sentence, start, end)) and not _triggers(sentence, start, end) \
-        and _words_between(sentence, start, end) <= _LIST_TAIL_WORDS \
+        and _words_between(sentence, start, end) <= LIST_TAIL_WORDS \
         and not _new_clause_between(sentence, start, end)
 
 
@@ -435,7 +434,7 @@ def _restatements(sentence: str, amounts: list[Amount], nouns: list, categories:
 
 
 def _housing_in(sentence: str, amount: Amount) -> str:
-    near = _triggers(sentence, max(0, amount.start - _REACH), amount.end + _REACH)
+    near = _triggers(sentence, max(0, amount.start - SENTENCE_TRIGGER_REACH), amount.end + SENTENCE_TRIGGER_REACH)
     return "housing" if any(t[2] == "housing" for t in near) else ""
 
 

@@ -47,18 +47,15 @@ from .calendar_words import month_names, month_number
 from .date_resolution import Mention
 from .datelines import FIRST_YEAR, LAST_YEAR, publication_date, read
 from .dates import parse_date, to_date
+from .settings import (
+    CLASH_SPAN, FUTURE_SPAN, ONE_AT_A_TIME, PAST_SPAN, SPREAD_DAYS, SPREAD_GAP_DAYS,
+    WINDOW_DAYS,
+)
 
 __all__ = ["Evidence", "candidate_dates", "collection_dates", "evidence"]
 
 log = logging.getLogger(__name__)
 
-WINDOW_DAYS = 60  # a sibling this close counts as "the same period"
-PAST_SPAN = 21  # an article follows a past month-day it reports by at most three weeks
-FUTURE_SPAN = 60  # an event still to come is announced at most two months ahead
-CLASH_SPAN = 60  # a month-day told as past but lying this close after a candidate clashes with it
-SPREAD_DAYS = 730  # anchors spread over more than this: a collection of many years
-SPREAD_GAP_DAYS = 2  # ... where a borrowed year needs a sibling this close
-ONE_AT_A_TIME = 200  # up to this many undated articles, each resolved one joins the siblings
 
 _FULL_MONTHS = month_names() + tuple(m.upper() for m in month_names())
 # A month named on its own ("it's only February", "in late January", "this December").  "May" and

@@ -44,11 +44,10 @@ from .calendar_words import (
     weekday_forms,
     weekday_pattern,
 )
+from .settings import SENTENCE_CACHE_CHARS, SENTENCE_CACHE_SIZE
 
 __all__ = ["Expression", "find_expressions", "scan"]
 
-SENTENCE_CACHE_CHARS = 2000  # texts up to this long (sentences) are remembered
-SENTENCE_CACHE_SIZE = 4096
 
 
 class Expression(NamedTuple):

@@ -33,12 +33,10 @@ from .date_mentions import (
     expand_year,
     find_expressions,
 )
+from .settings import FUTURE_DAYS, LEAD_CHARS, SINCE_CHARS
 
 __all__ = ["Mention", "find_mentions", "is_dateline", "make_date", "resolve", "to_date"]
 
-FUTURE_DAYS = 7  # a month-day without a year lies at most this far after publication
-SINCE_CHARS = 80  # how far back a "since" can make a date a start
-LEAD_CHARS = 48  # how far back "from", "the (word)" before a date are looked for
 # how far back "over the past week" and "in recent days" reach
 _SPAN_DAYS = {"pastperiod": {"week": 7, "fortnight": 14, "month": 30, "year": 365},
               "recent": {"day": 7, "week": 28, "month": 90}}

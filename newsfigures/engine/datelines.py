@@ -37,6 +37,9 @@ from .calendar_words import month_forms
 from .date_mentions import find_expressions, scan
 from .date_resolution import Mention, is_dateline, resolve
 from .dates import parse_date
+from .settings import (
+    DATELINE_TOP_CHARS, LATEST_LIKELY_YEAR, MAX_DAYS_TO_NOW, PUBLISHED_CACHE, READING_CACHE,
+)
 
 __all__ = [
     "FIRST_YEAR",
@@ -55,13 +58,6 @@ log = logging.getLogger(__name__)
 
 # Plausible publication years, for pinning a year from a weekday next to a month-day.
 FIRST_YEAR, LAST_YEAR = 1990, 2030
-# With no year written anywhere, a pinned weekday+month-day takes the latest candidate year up
-# to this one (news archives are dominated by recent years).  Raise it as the corpus grows.
-LATEST_LIKELY_YEAR = 2026
-TOP_CHARS = 700  # where a dateline or date line can stand
-MAX_DAYS_TO_NOW = 2  # a story is published the day of its latest past date or a day or two later
-READING_CACHE = 8  # article readings kept (a collection reads an article's evidence right after its date)
-PUBLISHED_CACHE = 100_000  # inferred dates kept, by a digest of the text
 
 _RE_COMMENTS = re.compile(
     r"^[ \t]*(?:\d+\s+)?(?:comments?(?:\(s\))?|responses?|replies)[ \t]*:?[ \t]*$"
@@ -240,7 +236,7 @@ def _date_line(text: str, m: Mention) -> bool:
 
 
 def _at_top(m: Mention) -> bool:
-    return m.start < TOP_CHARS and m.kind == "day" and m.end is not None \
+    return m.start < DATELINE_TOP_CHARS and m.kind == "day" and m.end is not None \
         and m.rule in ("mdy", "dmy", "iso", "numeric")
 
 
@@ -269,7 +265,7 @@ def _strong_date(r: Reading) -> date | None:
 def _yearless_dateline(r: Reading) -> Mention | None:
     """A dateline near the top whose date has no year ("Amman, Sep. 10 (Petra) --")."""
     for m in r.mentions:
-        if m.start >= TOP_CHARS // 2:
+        if m.start >= DATELINE_TOP_CHARS // 2:
             break
         if m.rule in ("mdy", "dmy") and not m.explicit_year and m.month and m.day and m.kind == "day" \
                 and (m.dateline or is_dateline(r.body, m.start, m.stop, alone=True)):

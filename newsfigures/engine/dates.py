@@ -28,6 +28,9 @@ from datetime import date, timedelta
 from .calendar_words import alternation, role_words
 from .date_mentions import scan
 from .date_resolution import EVENT_NOUNS, FUTURE_DAYS, Mention, find_mentions, to_date
+from .settings import (
+    CLAUSE_PENALTY, DATE_CONTEXT_CHARS, EVENT_PHRASE_CHARS, TOLL_GAP_CHARS, TOLL_SUBJECT_CHARS,
+)
 
 __all__ = [
     "Mention",
@@ -38,11 +41,6 @@ __all__ = [
     "to_date",
 ]
 
-CLAUSE_PENALTY = 60  # characters a clause boundary between the number and a date is worth
-CONTEXT_CHARS = 600  # how much of the previous sentence "the day before" is resolved against
-TOLL_SUBJECT_CHARS = 160  # how long "the toll from ..." can be before its verb
-TOLL_GAP_CHARS = 30  # between the verb ("rose to") and the number
-EVENT_PHRASE_CHARS = 90  # from an event noun to the date that names it
 
 _RE_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s--\s|\b(?:and|but|while|whereas|as|after|before)\b")
 _RE_NOW = re.compile(r"\b(?:still|now|currently|so\s+far|to\s+date|at\s+the\s+moment|at\s+present)\b",
@@ -150,7 +148,7 @@ def _resolve_anaphor(m: Mention, context: str, pub: str) -> date | None:
     """'The day before' / 'the next day' against the last day named in the previous sentence."""
     if not context:
         return None
-    days = [c for c in find_mentions(context[-CONTEXT_CHARS:], pub)
+    days = [c for c in find_mentions(context[-DATE_CONTEXT_CHARS:], pub)
             if c.kind == "day" and c.end and not c.dateline]
     if not days:
         return None

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Callable
 
 from . import datelines, places, publishers
@@ -28,8 +27,24 @@ from .exclusions import is_excluded
 from .numbers import find_amounts
 from .records import Article
 from .sentences import sentence_spans
+from .settings import OPENING_SENTENCES
 
-OPENING_SENTENCES = 3  # headline, standfirst, dateline: they say what the article is about
+
+
+class _Layer:
+    """A layer computed on first access and kept in the instance (`functools.cached_property`
+    without the lock it takes in Python 3.8-3.11: one Document is read by one thread)."""
+
+    def __init__(self, compute: Callable):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 @dataclass(eq=False)
@@ -38,10 +53,10 @@ class Document:
 
     article: Article
     _layers: dict = field(default_factory=dict, repr=False)
+    text: str = field(init=False, repr=False)
 
-    @property
-    def text(self) -> str:
-        return self.article.text
+    def __post_init__(self) -> None:
+        self.text = self.article.text
 
     def layer(self, name: str, compute: Callable[["Document"], Any]) -> Any:
         """The layer `name`, computed by `compute(self)` the first time it is asked for."""
@@ -49,11 +64,11 @@ class Document:
             self._layers[name] = compute(self)
         return self._layers[name]
 
-    @cached_property
+    @_Layer
     def sentences(self) -> tuple[tuple[int, int], ...]:
         return tuple(sentence_spans(self.text))
 
-    @cached_property
+    @_Layer
     def paragraph_of(self) -> tuple[int, ...]:
         out, paragraph = [], 0
         for n, (start, _) in enumerate(self.sentences):
@@ -62,7 +77,7 @@ class Document:
             out.append(paragraph)
         return tuple(out)
 
-    @cached_property
+    @_Layer
     def lines(self) -> tuple[tuple[int, int], ...]:
         out, pos = [], 0
         for line in self.text.split("\n"):
@@ -71,38 +86,41 @@ class Document:
             pos += len(line) + 1
         return tuple(out)
 
-    @cached_property
+    @_Layer
     def headline(self) -> str:
         return next((self.text[s:e].strip() for s, e in self.lines), "")
 
     def sentence(self, n: int) -> str:
-        start, end = self.sentences[n]
-        return self.text[start:end]
+        return self.sentence_texts[n]
 
-    @cached_property
-    def amounts(self) -> tuple[tuple, ...]:
+    @_Layer
+    def sentence_texts(self) -> tuple[str, ...]:
         text = self.text
-        return tuple(tuple(a for a in find_amounts(text[s:e]) if not is_excluded(text[s:e], a))
-                     for s, e in self.sentences)
+        return tuple(text[s:e] for s, e in self.sentences)
 
-    @cached_property
+    @_Layer
+    def amounts(self) -> tuple[tuple, ...]:
+        return tuple(tuple(a for a in find_amounts(sentence) if not is_excluded(sentence, a))
+                     for sentence in self.sentence_texts)
+
+    @_Layer
     def has_amounts(self) -> bool:
         return bool(self.text.strip()) and any(self.amounts)
 
-    @cached_property
+    @_Layer
     def published(self) -> str:
         return datelines.publication_date(self.text, hint=self.article.published)
 
-    @cached_property
+    @_Layer
     def publisher(self) -> str:
         a = self.article
         return a.publisher or publishers.infer_publisher(self.text, url=a.url, title=a.title)
 
-    @cached_property
+    @_Layer
     def places(self) -> tuple:
         return tuple(places.find_places(self._places_text()))
 
-    @cached_property
+    @_Layer
     def place_starts(self) -> tuple[int, ...]:
         return tuple(m.start for m in self.places)
 
@@ -125,7 +143,7 @@ class Document:
         out.append(_blank(text[last:]))
         return "".join(out)
 
-    @cached_property
+    @_Layer
     def main_place(self):
         """The article's main place: the country it names most, counting its towns and
         provinces. (A sub-place as the default misleads more often than it helps: figures

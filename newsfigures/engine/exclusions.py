@@ -12,6 +12,7 @@ import re
 from . import calendar_words, vocabulary
 from .lexicon import noun_entry
 from .numbers import Amount, find_amounts
+from .settings import CODE_WINDOW, EXCLUSION_LABEL_REACH
 
 # Month names and their abbreviations, from the calendar (calendar_words.py), lower case; the
 # patterns below read them case-blind, except "May" after an amount ("5 may", the verb).
@@ -74,7 +75,6 @@ _GLUED = re.compile(
     + r")$",
     re.IGNORECASE,
 )
-_BEFORE_REACH = 20  # characters before an amount its label stands in ("between 2011 and ")
 # A cheap gate before the big pattern: the first word after an amount must be able to start
 # one of its words.
 _AFTER_FIRST = frozenset({w.split()[0] for kind in _AFTER_KINDS for w in _units(kind)}
@@ -101,7 +101,7 @@ def _label_before(text: str, start: int) -> bool:
     """Money, a date, a name or a label right before the amount ("page 4", "aged 70",
     "March 3", "$3.5", "10:30"). A word before it is looked up; only what touches the amount
     without a word (signs, digits, codes) goes through a pattern."""
-    near = max(0, start - 2 * _BEFORE_REACH)
+    near = max(0, start - 2 * EXCLUSION_LABEL_REACH)
     tail = text[near:start]
     stripped = tail.rstrip()
     if not stripped:
@@ -118,7 +118,7 @@ def _label_before(text: str, start: int) -> bool:
         if last in _CODES or last in _MONTH_WORDS or last.rstrip(".") in _MONTH_WORDS:
             return True
         return last in ("and", "to") and bool(_BETWEEN_YEARS.search(text, near, start))
-    return bool(_GLUED.search(text, max(0, start - _BEFORE_REACH), start))
+    return bool(_GLUED.search(text, max(0, start - EXCLUSION_LABEL_REACH), start))
 
 
 # "between May 3 and 17", "on March 4-6": the second number is a day too.
@@ -182,7 +182,6 @@ _ARRAY_AFTER = re.compile(r"[ \t]*(?:,[ \t]*\d+[ \t]*)*\]")
 _CALLEE = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$")
 _ARGUMENTS = re.compile(r"[ \t]*(?:[^()\n;{}]*,[ \t]*)?")
 _CODE_MARKS = "=(:[<>"  # one of these stands before every value of code the checks below find
-_CODE_WINDOW = 200  # how far back an open "{" or the line's start is looked for
 
 
 def _is_call(before: str) -> bool:
@@ -208,7 +207,7 @@ def _is_key_value(text: str, amount: Amount, before: str, key: re.Match) -> bool
     if key.group("quoted") or _CODE_SHAPED.search(key.group("bare")):
         return True
     key_start = amount.start - len(before) + key.start()
-    window_start = max(0, key_start - _CODE_WINDOW)
+    window_start = max(0, key_start - CODE_WINDOW)
     newline = text.rfind("\n", window_start, key_start)
     opened = text[newline + 1 if newline >= 0 else window_start:key_start]
     if opened.count("{") > opened.count("}"):
@@ -253,12 +252,12 @@ def is_excluded(text: str, amount: Amount) -> bool:
         return False
     digits = amount.text.replace(",", "")
     if _YEAR.match(amount.text):  # "2,000" with its comma is never a year
-        if _AFTER_DAY.search(text, max(0, amount.start - _BEFORE_REACH), amount.start):
+        if _AFTER_DAY.search(text, max(0, amount.start - EXCLUSION_LABEL_REACH), amount.start):
             return True
         return not _people_after(after) or bool(_YEAR_CONTEXT.search(before))
     if _label_before(text, amount.start):
         return not (_LABEL_EXCEPTION.search(before) and _people_after(after))
-    if _SECOND_DAY.search(text, max(0, amount.start - _BEFORE_REACH), amount.start):
+    if _SECOND_DAY.search(text, max(0, amount.start - EXCLUSION_LABEL_REACH), amount.start):
         return True  # "between May 3 and 17"
     if (not before or before.endswith("\n")) and _LIST_MARK.match(after):
         return True  # "6.Unidentified gunmen ...": a list's numbering

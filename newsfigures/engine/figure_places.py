@@ -18,16 +18,15 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from . import place_context, places
+from . import calendar_words, place_context, places
 from .categories import Reading, clause_limits
 from .numbers import Amount
 from .places import Place
+from .settings import LONG_SENTENCE_MENTIONS, PLACE_NEAR_WORDS
 
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
 _CUES = frozenset(("in", "at", "to", "into", "near", "inside", "across", "along", "on", "around",
                    "outside", "toward", "towards", "within", "throughout"))
-_NEAR = 12  # words between an amount and a place of its own clause
-_LONG_SENTENCE = 32  # mentions: beyond this, only those of the amount's own segment are read
 _ARTICLES = frozenset(("a", "an", "the"))
 _ORIGIN_CATEGORIES = frozenset(("refugees", "killed", "injured", "missing"))
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -191,7 +190,7 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     seg_end = amounts[i + 1].qualifier_start if i + 1 < len(amounts) else len(sentence)
     clause_start, clause_end = clause_limits(sentence, amount.qualifier_start, amount.end)
     seg_start, seg_end = max(seg_start, clause_start), min(seg_end, clause_end)
-    if len(mentions) > _LONG_SENTENCE:  # a long sentence: only the mentions of the amount's own segment
+    if len(mentions) > LONG_SENTENCE_MENTIONS:  # a long sentence: only the mentions of the amount's own segment
         starts = [m.start for m in mentions]
         mentions = mentions[bisect_left(starts, offset + seg_start):bisect_left(starts, offset + seg_end)]
     local = [m for m in mentions if seg_start <= m.start - offset < seg_end
@@ -294,10 +293,11 @@ def _near(sentence: str, start: int, end: int, amount: Amount) -> bool:
         gap = sentence[end:amount.qualifier_start]
     else:
         gap = sentence[amount.end:start]
-    return len(_WORD.findall(gap)) <= _NEAR
+    return len(_WORD.findall(gap)) <= PLACE_NEAR_WORDS
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a month from its three-letter stem, as datelines write it ("Sep.", "Sept", "September")
+_MONTH = calendar_words.alternation(n[:3] for n in calendar_words.month_names()) + r"[a-z]*\.?"
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 # "MANILA, Philippines–", "Amman, Sep. 10 (Petra) --", "GENEVA, Switzerland (AFP)—",
 # "Geneva [Switzerland], September 27:", "GENEVA, July 20 Up to ...": where the story was filed.

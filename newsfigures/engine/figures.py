@@ -13,6 +13,7 @@ from .categories import Reading, read_amounts
 from .document import Document
 from .numbers import Amount
 from .records import Article, Figure
+from .settings import QUOTE_MAX
 
 EXTRACTOR_VERSION = "1"
 
@@ -61,14 +62,13 @@ def extract(doc: Document) -> list[Figure]:
     return figures
 
 
-_QUOTE_MAX = 600  # a "sentence" longer than this (a table, a list with no full stops) is cut
 
 
 def _window(sentence: str, amount: Amount) -> tuple[int, int]:
     """The quote of a figure: its sentence, or in an overlong one the words around it."""
-    if len(sentence) <= _QUOTE_MAX:
+    if len(sentence) <= QUOTE_MAX:
         return 0, len(sentence)
-    half = _QUOTE_MAX // 2
+    half = QUOTE_MAX // 2
     start = max(0, amount.qualifier_start - half)
     end = min(len(sentence), amount.end + half)
     if start:
@@ -85,7 +85,7 @@ def _figure(doc: Document, n: int, amount: Amount, reading: Reading, place) -> F
     previous = doc.sentence(n - 1) if n else ""
     cut, stop = _window(sentence, amount)
     quote, at = sentence[cut:stop], amount.start - cut
-    date, date_start = dates.figure_date(quote, doc.published, at=at, context=previous[-_QUOTE_MAX:])
+    date, date_start = dates.figure_date(quote, doc.published, at=at, context=previous[-QUOTE_MAX:])
     source = sources.document_source(doc, n, at, window=(cut, stop))
     name = place.name if place else ""
     return Figure(

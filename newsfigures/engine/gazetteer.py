@@ -1,7 +1,7 @@
 """The offline gazetteer: place names, folded for lookup, with the hand fixes layered on at load.
 
 Two data files, read once per process (lazily, on the first lookup):
-- `data/gazetteer.txt.gz`, built from GeoNames, pycountry and countryinfo by
+- `data/gazetteer.bin`, built from GeoNames, pycountry and countryinfo by
   `python -m newsfigures.engine.gazetteer_build` (where each part comes from is said there):
   countries, first-level divisions (admin1) and cities, each with its level, admin1,
   population and whether its coordinates are borrowed from a containing place;
@@ -10,27 +10,26 @@ Two data files, read once per process (lazily, on the first lookup):
   gazetteer loads, so a fix takes effect without a rebuild.
 
 Names are compared folded: accents, case, apostrophes and the spellings of the Arabic article
-are levelled ("Ra’s al ‘Ayn" = "Ras al-Ain" -> "ras al ain"). The index is the sorted list of
-folded names with their place ids (best first), searched by bisection: no dict of 400,000 keys
-is built at start-up.
+are levelled ("Ra’s al ‘Ayn" = "Ras al-Ain" -> "ras al ain"). The file (`gazetteer_file.py`) is
+cut into small compressed chunks of names and of places, each read the first time a lookup
+needs it: a process that reads three articles decompresses a few hundred kB, not 16 MB.
 """
 from __future__ import annotations
 
 import csv
-import gzip
-import json
 import logging
 import re
 import unicodedata
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
+from .gazetteer_file import ChunkedFile
+
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).with_name("data")
-GAZETTEER = DATA / "gazetteer.txt.gz"
+GAZETTEER = DATA / "gazetteer.bin"
 FIXES = DATA / "place_fixes.csv"
 HAND_CITY_POPULATION = 10_000_000  # a city added by hand is a notable one: it wins its name
 LEVELS = ("country", "admin1", "city", "region", "site")
@@ -109,15 +108,40 @@ def loose_admin_key(name: str) -> str:
 
 # ---------------------------------------------------------------- the gazetteer
 
+class PlaceRows:
+    """The places by id, as tab-separated rows: the file's (read a chunk at a time), then the
+    ones the hand fixes add; a fix may also rewrite a row (a country's news name)."""
+
+    def __init__(self, file: ChunkedFile, changed: dict | None = None, added: list | None = None):
+        self.file = file
+        self.changed: dict[int, str] = dict(changed or {})
+        self.added: list[str] = list(added or [])
+
+    def __getitem__(self, pid: int) -> str:
+        row = self.changed.get(pid)
+        if row is not None:
+            return row
+        n = self.file.n_rows
+        return self.file.row(pid) if pid < n else self.added[pid - n]
+
+    def __setitem__(self, pid: int, row: str) -> None:
+        self.changed[pid] = row
+
+    def __len__(self) -> int:
+        return self.file.n_rows + len(self.added)
+
+    def append(self, row: str) -> None:
+        self.added.append(row)
+
+
 @dataclass
 class Gazetteer:
     """The loaded lists. `rows[pid]` is one tab-separated place (parsed on demand by `row`);
-    `keys` the sorted folded names and `values[k]` their place ids; `overlay` the names the
-    hand fixes touched (searched first)."""
+    `file` holds the folded names and their place ids (read a chunk at a time); `overlay` the
+    names the hand fixes touched (searched first)."""
 
-    rows: list
-    keys: list
-    values: list
+    file: ChunkedFile
+    rows: PlaceRows
     demonyms: dict
     stop: set
     never: set
@@ -129,27 +153,18 @@ class Gazetteer:
     _first_words: frozenset | None = field(default=None, repr=False)
 
     def __contains__(self, key: str) -> bool:
-        if key in self.overlay:
-            return True
-        k = bisect_left(self.keys, key)
-        return k < len(self.keys) and self.keys[k] == key
+        return key in self.overlay or bool(self.file.ids(key))
 
     def ids(self, key: str) -> list[int]:
         if key in self.overlay:
             return self.overlay[key]
-        k = bisect_left(self.keys, key)
-        if k < len(self.keys) and self.keys[k] == key:
-            return [int(x) for x in self.values[k].split(",")]
-        return []
+        found = self.file.ids(key)
+        return [int(x) for x in found.split(",")] if found else []
 
     def starts_name(self, word: str) -> bool:
         """Some longer name (or demonym) opens with the folded word `word` ("united" for
         "united states", "south" for "south sudanese")."""
-        if word in self.first_words:
-            return True
-        prefix = word + " "
-        k = bisect_left(self.keys, prefix)
-        return k < len(self.keys) and self.keys[k].startswith(prefix)
+        return word in self.first_words or self.file.opens_name(word)
 
     @property
     def first_words(self) -> frozenset:
@@ -161,15 +176,22 @@ class Gazetteer:
     def level(self, pid: int) -> str:
         return self.rows[pid].split("\t", 5)[4]
 
+    def copy(self) -> "Gazetteer":
+        """A copy whose tables may be changed (the file is shared: it is only read)."""
+        r = self.rows
+        return Gazetteer(self.file, PlaceRows(r.file, r.changed, r.added), dict(self.demonyms),
+                         set(self.stop), set(self.never), dict(self.country_names),
+                         dict(self.country_ids), self.borders, self.admin1_keys,
+                         {k: list(v) for k, v in self.overlay.items()})
+
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer with the hand fixes applied (loaded once)."""
-    head, rows, keys, values = gzip.decompress(GAZETTEER.read_bytes()).decode("utf-8").split("\n\f\n")
-    d = json.loads(head)
-    g = Gazetteer(rows.split("\n"), keys.split("\n"), values.split("\n"), d["demonyms"],
-                  set(d["stop"]), set(d["never"]), d["country_names"], d["country_ids"],
-                  d["borders"], d.get("admin1_keys", {}))
+    """The gazetteer with the hand fixes applied (loaded once; its chunks as lookups need them)."""
+    file = ChunkedFile(GAZETTEER)
+    d = file.head
+    g = Gazetteer(file, PlaceRows(file), d["demonyms"], set(d["stop"]), set(d["never"]),
+                  d["country_names"], d["country_ids"], d["borders"], d.get("admin1_keys", {}))
     apply_fixes(g, read_fixes())
     return g
 

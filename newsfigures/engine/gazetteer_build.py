@@ -1,4 +1,4 @@
-"""Build newsfigures/engine/data/gazetteer.txt.gz, the raw offline gazetteer `gazetteer.py` reads.
+"""Build newsfigures/engine/data/gazetteer.bin, the raw offline gazetteer `gazetteer.py` reads.
 
 Run: ``python -m newsfigures.engine.gazetteer_build`` (a few seconds; the result is committed).
 
@@ -20,16 +20,15 @@ Where each part of the data comes from (all shipped inside Python packages, no d
   layers them over this file when it loads, so a fix needs no rebuild. The build writes what
   the fixes need to find their places (`admin1_keys`: country + loose admin1 name -> id).
 
-The output (see `encode`) is gzip'd text: a JSON header (demonyms {folded: country},
-stop / never [folded], country_names {code: name}, country_ids {code: place id},
-borders {code: [codes]}, admin1_keys {"CC\tloose name": place id}), then the places, one tab-separated row each
-(name, country, lat, lon, level, admin1, population, approximate), then the index
-(folded name -> place ids, best first).
+The output (see `encode` and `gazetteer_file.py`) is a file of small zlib chunks: a header
+(demonyms {folded: country}, stop / never [folded], country_names {code: name}, country_ids
+{code: place id}, borders {code: [codes]}, admin1_keys {"CC\tloose name": place id}), the
+places, one tab-separated row each (name, country, lat, lon, level, admin1, population,
+approximate), and the index (folded name -> place ids, best first), bucketed by first word.
 """
 from __future__ import annotations
 
 import csv
-import gzip
 import importlib.util
 import json
 import re
@@ -37,10 +36,11 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from . import gazetteer_file
 from .gazetteer import fold_name, loose_admin_key
 
 DATA = Path(__file__).with_name("data")
-OUT = DATA / "gazetteer.txt.gz"
+OUT = DATA / "gazetteer.bin"
 
 SKIP_COUNTRIES = {"CS", "AN"}  # Serbia and Montenegro, Netherlands Antilles: no longer exist
 ADMIN_SUFFIXES = re.compile(
@@ -270,27 +270,20 @@ def _namesake(cc, names, by_country, admin_name, admin_ids):
 
 
 def encode(data: dict) -> bytes:
-    """One small JSON header line, then the places and the index as plain lines (fast to load).
-
-    Sections are separated by a line holding only a form feed. Places: one tab-separated
-    row each (name, country, lat, lon, level, admin1, population, approximate); index:
-    the folded names, then, in the same order, their place ids joined by commas.
-    """
+    """The gazetteer file (`gazetteer_file.encode`): the small tables, the places as
+    tab-separated rows (name, country, lat, lon, level, admin1, population, approximate) and
+    the index (folded name -> place ids, best first)."""
     head = {k: v for k, v in data.items() if k not in ("places", "index")}
     rows = ["\t".join("" if v is None else str(v) for v in p) for p in data["places"]]
-    keys = sorted(data["index"])
-    vals = [",".join(map(str, data["index"][k])) for k in keys]
-    parts = [json.dumps(head, ensure_ascii=False, separators=(",", ":")),
-             "\n".join(rows), "\n".join(keys), "\n".join(vals)]
-    return "\n\f\n".join(parts).encode("utf-8")
+    return gazetteer_file.encode(head, rows, data["index"])
 
 
 def main() -> None:
     data = build()
     raw = encode(data)
-    OUT.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    OUT.write_bytes(raw)
     print(f"{OUT}: {len(data['places'])} places, {len(data['index'])} names, "
-          f"{len(raw) / 1e6:.1f} MB raw, {OUT.stat().st_size / 1e6:.1f} MB gz", file=sys.stderr)
+          f"{len(raw) / 1e6:.1f} MB", file=sys.stderr)
 
 
 if __name__ == "__main__":

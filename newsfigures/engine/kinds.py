@@ -13,6 +13,7 @@ from . import calendar_words, vocabulary
 from .clauses import clause_limits
 from .numbers import Amount
 from .wordtrie import lower, trie_pattern
+from .settings import FLED_TO_COUNTRY_REACH
 
 _DAYS = tuple(day.lower() for day in calendar_words.weekday_forms(full=True))
 _DAY_CUES = {"flow": [*(f"on {d}" for d in _DAYS),
@@ -47,7 +48,6 @@ _ABROAD = re.compile(
 _FLED_TO = re.compile(
     rf"^[^.;]{{0,40}}?\b{_STREAM}(?:\s+\w+){{0,4}}?\s+(?:to|into|for|across\s+the\s+border\s+(?:in|into|to))\s+"
     r"(?:neighbou?ring\s+|nearby\s+)?", re.IGNORECASE)
-_COUNTRY_REACH = 14  # characters between "fled to" and the country's name
 
 
 def refugee_crossing(sentence: str, amount: Amount, countries: list[tuple[int, int]]) -> bool:
@@ -60,7 +60,7 @@ def refugee_crossing(sentence: str, amount: Amount, countries: list[tuple[int, i
     if not match:
         return False
     at = amount.end + match.end()
-    return any(0 <= c_start - at <= _COUNTRY_REACH for c_start, _ in countries)
+    return any(0 <= c_start - at <= FLED_TO_COUNTRY_REACH for c_start, _ in countries)
 
 
 @lru_cache(maxsize=4096)

@@ -25,12 +25,11 @@ from .lexicon import (
     trigger_of,
 )
 from .numbers import Amount
+from .settings import (
+    COUNTED_BEFORE_REACH, COUNTED_WORDS, NOUN_REACH, NOUN_TAIL, NOUN_TOKEN_REACH, NOUN_WORDS,
+)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
-_NOUN_REACH = 10  # tokens read after an amount
-_TOKEN_REACH = 16  # characters a token may take, with its spaces (bounds the scan)
-_NOUN_TAIL = 3    # words after a first counted noun that may continue it ("Rohingya refugees")
-_NOUN_WORDS = 5   # words of a noun phrase before its noun ("two respected traditional elders")
 _PARTITIVE = frozenset(["which", "whom", "them", "those", "these"])
 _OF_ARTICLES = frozenset(["the", "their", "these", "those"])
 # "the number of (the) ... 300": a noun that counts, "of", then words with no number or stop
@@ -40,11 +39,9 @@ _COUNTED_BEFORE = re.compile(
     r"(?P<tail>[^\d.;:,()]{1,90})$",
     re.IGNORECASE,
 )
-_COUNTED_WORDS = 3  # words after "of" the counted noun may stand in
 # "the total Rohingya population of the district to over 820,000": a people's population.
 _POPULATION_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z'’-]+)\s+population\b(?P<tail>[^\d.;:()]{0,90})$",
                                 re.IGNORECASE)
-_BEFORE_REACH = 140  # characters before an amount looked at for "the number of ..."
 
 
 @dataclass(frozen=True)
@@ -64,7 +61,7 @@ class CountedNoun:
 def tokens(text: str, start: int, limit: int = 8) -> list[tuple[str, int, int]]:
     """Up to `limit` words and punctuation marks of `text` from `start`: (token, start, end)."""
     return [(m.group(), m.start(), m.end())
-            for m in islice(_WORD.finditer(text, start, start + _TOKEN_REACH * limit), limit)]
+            for m in islice(_WORD.finditer(text, start, start + NOUN_TOKEN_REACH * limit), limit)]
 
 
 def _unit(entry) -> str:
@@ -82,7 +79,7 @@ def _people_phrase(found: list, k: int, first: int) -> CountedNoun | None:
     firm = bool(entry and entry.firm)
     actor = bool(entry and entry.use == "actor")
     pending = 0  # words read past the head that are no counted noun ("female health worker")
-    for n in range(k + 1, min(len(found), k + 1 + _NOUN_TAIL)):
+    for n in range(k + 1, min(len(found), k + 1 + NOUN_TAIL)):
         word2 = found[n][0]
         low2 = word2.lower()
         entry2 = noun_entry(low2)
@@ -117,7 +114,7 @@ def _people_phrase(found: list, k: int, first: int) -> CountedNoun | None:
 
 def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
     """The counted noun phrase after an amount; None when it counts something else."""
-    found = tokens(sentence, amount.end, _NOUN_REACH)
+    found = tokens(sentence, amount.end, NOUN_REACH)
     i = 0
     if found and found[0][0] == ")" and sentence[:amount.start].rstrip().endswith("("):
         i = 1  # "80 percent (312) of the towns": the noun after the brackets
@@ -130,7 +127,7 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
         if len(found) > i and found[i][0].lower() in _OF_ARTICLES:
             i += 1
     unknown, described = 0, ""
-    for k in range(i, min(len(found), i + _NOUN_WORDS)):
+    for k in range(i, min(len(found), i + NOUN_WORDS)):
         word = found[k][0]
         low = word.lower().strip("'’")
         if not word[0].isalpha():
@@ -169,14 +166,14 @@ def noun_before(sentence: str, amount: Amount) -> CountedNoun | None:
     counts: "the number of returnees now stands at 300", "the tally of evacuees fell from a
     high of 9,000", "the number of displaced people has risen to 40,000"."""
     start = amount.qualifier_start
-    window = sentence[max(0, start - _BEFORE_REACH):start].lower()
+    window = sentence[max(0, start - COUNTED_BEFORE_REACH):start].lower()
     if " of " not in window and "population" not in window:
         return None  # the common case, decided without a pattern
-    match = _COUNTED_BEFORE.search(sentence, max(0, start - _BEFORE_REACH), start)
+    match = _COUNTED_BEFORE.search(sentence, max(0, start - COUNTED_BEFORE_REACH), start)
     if not match:
         return _population_before(sentence, start)
     words = match.group("tail").split()
-    first = next((k for k, w in enumerate(words[:_COUNTED_WORDS]) if is_people_word(w)), None)
+    first = next((k for k, w in enumerate(words[:COUNTED_WORDS]) if is_people_word(w)), None)
     if first is None:
         return _population_before(sentence, start)  # "the Rohingya population of the district"
     last = first
@@ -215,7 +212,7 @@ _POST_NOUN_WORDS = frozenset(("fled", "hurt", "dead", "missing", "homeless"))
 
 def _population_before(sentence: str, start: int) -> CountedNoun | None:
     """ "bringing the Rohingya population of the district to over 820,000"."""
-    match = _POPULATION_BEFORE.search(sentence, max(0, start - _BEFORE_REACH), start)
+    match = _POPULATION_BEFORE.search(sentence, max(0, start - COUNTED_BEFORE_REACH), start)
     if not match or not is_people_word(match.group("noun")):
         return None
     if any(is_people_word(w) for w in match.group("tail").split()):

@@ -18,10 +18,8 @@ from dataclasses import dataclass
 
 from . import vocabulary
 from .wordtrie import compile_words, lower
+from .settings import MAX_AMOUNT, NUMBER_WORDS_BACK, NUMBER_WORDS_LOOK_BACK, QUALIFIER_REACH
 
-# The largest amount the reader reads: 10 billion, more than the world's population, far
-# below SQLite's 2**63 - 1. A bigger number (a serial, a hash, "10 trillion") is no figure.
-MAX_AMOUNT = 10_000_000_000
 _MAX_DIGITS = len(str(MAX_AMOUNT))
 
 def _number_words() -> dict[str, dict[str, int]]:
@@ -61,7 +59,6 @@ _QUALIFIER_RE = re.compile(
     ) + r")\s*$",
     re.IGNORECASE,
 )
-_QUALIFIER_REACH = 24  # characters before an amount its qualifier may start in
 _QUALIFIER_LAST = frozenset(q.split()[-1] for q in _QUALIFIER_OF)  # "than", "least", "some" ...
 
 
@@ -111,8 +108,6 @@ _WORD_STARTS = re.compile(r"[A-Za-z]+")
 # Words an amount in words may start with: a number word, "a"/"an", the first word of a vague one.
 _START_WORDS = frozenset([*_UNITS, *_TENS, *_MULTIPLIERS, *_GROUP_SCALES, *_FRACTIONS, "a", "an",
                           *(v.split()[0] for v in _VAGUE)])
-_LOOK_BACK = 64  # characters before a number word where its amount may start ("three quarters of a")
-_WORDS_BACK = 4  # ... in at most this many words
 
 
 def _word_matches(text: str, low: str):
@@ -123,7 +118,7 @@ def _word_matches(text: str, low: str):
         at = hit.start()
         if at < last_end:
             continue
-        words = list(_WORD_STARTS.finditer(low, max(last_end, at - _LOOK_BACK), at))[-_WORDS_BACK:]
+        words = list(_WORD_STARTS.finditer(low, max(last_end, at - NUMBER_WORDS_LOOK_BACK), at))[-NUMBER_WORDS_BACK:]
         starts = [m.start() for m in words if m.group() in _START_WORDS]  # "a", "three", "several" ...
         for start in [*starts, at]:
             match = _WORD_RE.match(text, start)
@@ -223,9 +218,9 @@ def _words_value(words: str) -> int | None:
 
 
 def _digits_value(match: re.Match) -> int | None:
-    number = _SEPARATOR_CHARS.sub("", match.groupdict().get("num")).lstrip("0") or "0"
-    decimals = (match.groupdict().get("dec") or "").replace(",", ".")  # "1,2 million": a decimal comma
-    scale_word = (match.groupdict().get("scale") or match.groupdict().get("suffix") or "").lower()
+    number = _SEPARATOR_CHARS.sub("", match["num"]).lstrip("0") or "0"
+    decimals = (match["dec"] or "").replace(",", ".")  # "1,2 million": a decimal comma
+    scale_word = (match["scale"] or match["suffix"] or "").lower()
     scale = _SCALES.get(scale_word, 1)
     if decimals and scale == 1:
         return None  # "4.25" alone is not a count
@@ -237,7 +232,7 @@ def _digits_value(match: re.Match) -> int | None:
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int]:
     """The qualifier words that end right before `start`, and where they begin."""
-    window = text[max(0, start - _QUALIFIER_REACH):start]
+    window = text[max(0, start - QUALIFIER_REACH):start]
     last = window.rsplit(None, 1)[-1].lower() if window.strip() else ""
     if last not in _QUALIFIER_LAST and last.lstrip("(“\"'—–-") not in _QUALIFIER_LAST:
         return "exact", start  # the common case: no qualifier word ends right before
@@ -250,13 +245,13 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int]:
 
 def _parse(match: re.Match) -> tuple[int, bool, bool] | None:
     """(value, vague, spelled) of one regex match."""
-    if match.groupdict().get("vague"):
-        phrase = " ".join(match.groupdict().get("vague").lower().split())
-        return _VAGUE[phrase], True, False
-    if match.groupdict().get("num"):
+    if match.re is _DIGIT_RE:  # the digit scan's match (its `num` is never empty)
         value = _digits_value(match)
         return (value, False, False) if value is not None else None
-    words = match.groupdict().get("words")
+    if match["vague"]:
+        phrase = " ".join(match["vague"].lower().split())
+        return _VAGUE[phrase], True, False
+    words = match["words"]
     value = _words_value(words)
     if value is None:
         return None
@@ -273,7 +268,7 @@ def _trim_words(text: str, match: re.Match) -> tuple[int, int]:
     """Drop the leading articles the word pattern swallowed that are not the "one" of a
     scale word: "a five" is "five", "a hundred" stays "a hundred" (see `_ARTICLE_SCALES`)."""
     start, end = match.span()
-    if match.groupdict().get("words"):
+    if match.re is _WORD_RE and match["words"]:
         lead = _LEADING_ARTICLES.match(text, start, end)
         if lead:
             start = lead.end()
@@ -386,7 +381,7 @@ def _digits_and_words(text: str, raw: list) -> list:
         if joined:
             limit = _SCALES[scale.group().strip().lower()]
             words = _WORD_RE.match(text, joined.end())
-            rest = _words_value(words.group("words")) if words and words.groupdict().get("words") else None
+            rest = _words_value(words.group("words")) if words and words["words"] else None
             rest_end = words.end() if rest else -1
             if rest is None and n + 1 < len(raw) and raw[n + 1][0] == joined.end() and not raw[n + 1][3]:
                 rest, rest_end = raw[n + 1][2], raw[n + 1][1]  # "10-thousand and 92"

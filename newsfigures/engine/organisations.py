@@ -15,13 +15,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .settings import ACRONYM_BONUS, ACRONYM_MAX, BEST_ORG_CACHE
+
 __all__ = ["SOURCE_KINDS", "acronym_text", "best_org", "is_acronym", "is_outlet", "key", "load_rows", "orgs_in"]
 
 DATA = Path(__file__).with_name("data") / "organisations.csv"
 SOURCE_KINDS = frozenset({"un", "ngo", "monitor", "gov", "wire"})  # who a figure can be attributed to
-ACRONYM_MAX = 8  # an alias in capitals, one word, at most this long, is an acronym (case-sensitive)
-ACRONYM_BONUS = 10  # an acronym is specific: it outranks a longer generic alias
-BEST_ORG_CACHE = 16384
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "â": "'"})
 _DOTTED = re.compile(r"\b([A-Za-z])\.\s?([A-Za-z])\b\.?")  # U.N. / U.N / U. N. -> UN

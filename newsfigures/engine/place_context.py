@@ -28,18 +28,12 @@ from functools import lru_cache
 
 from . import gazetteer, places
 from .places import Place, PlaceMention
+from .settings import (
+    FOCUS_DOMINANCE, HEADING_LIST_LINES, HEADING_LIST_LINE_MAX, HEADING_MAX_CHARS,
+    HEADING_PLACE_SHARE, HEADLINE_WEIGHT, HOST_MIN_WEIGHT, LEAD_SENTENCES, LEAD_WEIGHT,
+    LOOKBACK_SENTENCES, OTHER_PROVINCES_MAX, PLACE_LED_PARAGRAPHS, SEVERAL_COUNTRIES_SHARE,
+)
 
-HEADLINE_WEIGHT = 3.0  # a place in the headline counts three times
-LEAD_WEIGHT = 2.0  # ... in the lead (the first paragraph after the headline) twice
-LEAD_SENTENCES = 3  # the lead: at most this many sentences after the headline
-FOCUS_DOMINANCE = 2.0  # the focus sub-place outweighs the next sub-place this many times
-HOST_MIN_WEIGHT = 2.0  # a host country of refugees is named as a place at least this much
-HEADING_MAX_CHARS = 60  # a section heading is a short line ...
-HEADING_PLACE_SHARE = 0.5  # ... mostly a place name
-PLACE_LED_PARAGRAPHS = 2  # paragraphs opening with "In X," that make a story told place by place
-SEVERAL_COUNTRIES_SHARE = 0.5  # a second country named at least half as often as the first
-OTHER_PROVINCES_MAX = 2  # a province holding the towns named is the focus only if few others are named
-LOOKBACK_SENTENCES = 6  # how far back a reference looks for what it stands for
 
 SUB_LEVELS = ("admin1", "city", "region", "site")
 
@@ -287,8 +281,8 @@ def _headings(doc) -> dict:
     for h, (k, place) in enumerate(heads):
         last = heads[h + 1][0] if h + 1 < len(heads) else len(lines)
         stop = lines[last][0] if last < len(lines) else len(text)
-        body = lines[k + 1:min(last, k + 1 + LIST_LINES)]
-        listed = sum(1 for s, e in body if e - s <= LIST_LINE_MAX and _DIGIT.search(text, s, e))
+        body = lines[k + 1:min(last, k + 1 + HEADING_LIST_LINES)]
+        listed = sum(1 for s, e in body if e - s <= HEADING_LIST_LINE_MAX and _DIGIT.search(text, s, e))
         if len(heads) < 2 and listed < 2:
             continue
         for n in range(bisect_left(starts, lines[k][1]), bisect_left(starts, stop)):
@@ -296,8 +290,6 @@ def _headings(doc) -> dict:
     return out
 
 
-LIST_LINES = 3  # the first lines under a heading read to tell a list
-LIST_LINE_MAX = 120  # a list item is a short line
 _DIGIT = re.compile(r"\d")
 
 

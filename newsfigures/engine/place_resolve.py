@@ -18,16 +18,11 @@ from functools import lru_cache
 
 from . import gazetteer as gz
 from .place_scan import AMBIGUOUS_COUNTRY, TYPE_ADMIN, TYPE_ADMIN_OF, Candidate, Context, evidence
+from .settings import (
+    LONE_TOWN, NAMED_ADMIN1_MAX_NAMESAKES, SCORE_CITY, SCORE_IN_CONTEXT, SCORE_IN_NAMED_ADMIN1,
+    SCORE_LEVEL, SCORE_TOP, SCORE_TYPE, VILLAGE_NAMESAKE,
+)
 
-SCORE_LEVEL = {"country": 50.0, "region": 45.0, "site": 45.0, "admin1": 30.0}
-SCORE_CITY = 10.0
-SCORE_IN_CONTEXT = 40.0  # the place is in one of the article's countries
-SCORE_TOP = 10.0  # ... in its main one
-SCORE_TYPE = 40.0  # "X province" for an admin1, "X city" for a city
-SCORE_IN_NAMED_ADMIN1 = 45.0  # a city in a province the article names ("Rosario town in Cavite")
-NAMED_ADMIN1_MAX_NAMESAKES = 5  # a province name with more namesakes says nothing
-VILLAGE_NAMESAKE = 100_000  # a "village" or "town" named like a city this big is its namesake
-LONE_TOWN = 30_000  # a town this big, named with a cue in a text naming no country, is itself
 
 
 def score(p: tuple, ctx_countries: Counter, top: str, ev: dict, admin1s: frozenset = frozenset()) -> float:

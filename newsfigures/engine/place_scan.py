@@ -22,6 +22,7 @@ from operator import itemgetter, or_
 from . import gazetteer as gz
 from .gazetteer import APOSTROPHES, TOKEN, fold_token
 from .vocabulary import table
+from .settings import PLACE_MAX_TOKENS, TITLE_CASE_LINE_MAX, TITLE_CASE_SHARE
 
 
 @cache
@@ -48,9 +49,6 @@ OFFICE = words("office")  # "Idlib governor", "Kerala Chief Minister": an offici
 TYPE_ADMIN_OF = frozenset(w for w in TYPE_ADMIN if not w.endswith("s"))
 TYPE_CITY_OF = TYPE_CITY - {"capital", "port"}
 
-MAX_TOKENS = 6  # the longest place name looked up, in words
-TITLE_CASE_LINE_MAX = 200  # a longer line is a paragraph, never a Title Case headline
-TITLE_CASE_SHARE = 0.8  # of a headline's content words capitalised
 SENT_END = re.compile(r"(?:[.!?]['\"”’)]?\s+|\n\s*|^\s*)$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _GAP = re.compile(rf"^(?:[{APOSTROPHES}]s)?[ \-‐‑{APOSTROPHES}]{{1,2}}$")
@@ -124,8 +122,7 @@ def known(key: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def may_start(key: str) -> bool:
     """A folded word that is a name, or the first word of one."""
-    g = gz.gazetteer()
-    return key in g or key in g.demonyms or g.starts_name(key)
+    return known(key) or gz.gazetteer().starts_name(key)
 
 
 def candidates(text: str, toks: Tokens) -> list[Candidate]:
@@ -159,7 +156,7 @@ def candidates(text: str, toks: Tokens) -> list[Candidate]:
             extend = False
         if extend:  # over capitalised words and lower-case connectors
             js = [i]
-            while k < n and k - i < MAX_TOKENS:
+            while k < n and k - i < PLACE_MAX_TOKENS:
                 gap = parts[2 * k]
                 if gap not in _NAME_GAPS and not gap_ok(gap, words_[k - 1], words_[k]):
                     break

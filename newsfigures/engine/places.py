@@ -33,13 +33,11 @@ from .place_scan import (
 from .place_scan import SENT_END as _SENT_END  # noqa: F401
 from .place_scan import Tokens as _Tokens
 from .place_scan import sentence_initial as _sentence_initial  # noqa: F401
+from .settings import BORDER_LOOKAHEAD, REGION_LOOKBACK, SITE_RUN_MAX
 
 __all__ = ["Place", "PlaceMention", "TOKEN", "contains", "country_name", "find_places",
            "fold_name", "initial_word", "lookup", "main_place"]
 
-REGION_LOOKBACK = 25  # characters before a place searched for a direction word
-BORDER_LOOKAHEAD = 60  # characters after a country searched for "border"
-SITE_RUN_MAX = 4  # words of an unknown site's name besides its first
 
 
 @dataclass(frozen=True)

@@ -31,19 +31,15 @@ from urllib.parse import urlparse
 
 from . import calendar_words, vocabulary
 from .organisations import key, load_rows
+from .settings import (
+    CREDIT_WORDS, HEAD_CHARS, HEAD_LINES, KNOWN_CACHE, MASTHEAD_CHARS, MASTHEAD_LINES,
+    MASTHEAD_WORDS, TAIL_LINES,
+)
 
 __all__ = ["infer_publisher"]
 
 log = logging.getLogger(__name__)
 
-HEAD_CHARS = 20000  # credits and furniture are read in the opening part of a long page ...
-HEAD_LINES = 25  # ... bylines and datelines on its first lines (after menus and captions) ...
-MASTHEAD_LINES = 8
-TAIL_LINES = 3  # ... closing credits on its last lines
-MASTHEAD_CHARS = 40  # a masthead line is short
-MASTHEAD_WORDS = 5
-CREDIT_WORDS = 6
-KNOWN_CACHE = 8192
 
 _WIRES = (r"AFP|Reuters|REUTERS|AP|Associated Press|Agence France-Presse|Xinhua|dpa|DPA|Anadolu|EFE|ANSA|Kyodo|"
           r"Yonhap|TASS|PTI|IANS|Bernama|Antara|NAN|Petra|MAP|SANA|IRNA|WAFA|KUNA|UPI|agencies")
@@ -418,6 +414,7 @@ def infer_publisher(text: str, *, site_name: str = "", url: str = "", title: str
             return got
         t = _Text(text or "")
         return _strong_text(t) or host or _weak_text(t)
-    except (re.error, ValueError):  # junk input never raises
-        log.debug("no publisher for a text of %d characters", len(text or ""), exc_info=True)
+    except (re.error, ValueError):  # junk input never raises, but a fault is told
+        log.warning("no publisher for a text of %d characters: the publisher rules failed",
+                    len(text or ""), exc_info=True)
         return ""

@@ -14,11 +14,10 @@ import bisect
 import re
 from typing import NamedTuple
 
+from .settings import ITEM_MAX_CHARS, LABEL_MAX_WORDS, LIST_REACH
+
 __all__ = ["Quotation", "line_of", "list_intro", "list_sources", "quotation_at", "quotations", "sentence_at"]
 
-ITEM_MAX_CHARS = 300  # a list item is a short line
-LABEL_MAX_WORDS = 6  # "Homes destroyed: ...": the label before the colon is short
-LIST_REACH = 40  # lines walked over from an item to its intro or its sources line
 
 _ITEM = re.compile(r"^\s*(?:(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S|[A-Z][^:.!?\n]{0,60}:\s*\S)")
 _SOURCES_LINE = re.compile(r"^\s*Sources?\s*:\s*(?P<x>\S.*)$", re.IGNORECASE)

@@ -33,14 +33,12 @@ from . import source_scopes
 from .attribution import Frame, frames, np_after
 from .organisations import best_org, key, load_rows
 from .speakers import Pointer, person, speaker_name, tidy, words
+from .settings import CHAIN_REACH, PREVIOUS_CHARS, TITLED_REACH
 
 __all__ = ["document_source", "figure_source", "key", "load_rows", "normalise_source"]
 
 log = logging.getLogger(__name__)
 
-CHAIN_REACH = 6  # sentences searched back for the speaker "he added" / "the agency said" points to
-TITLED_REACH = 60  # characters after a title searched for the name it goes with
-PREVIOUS_CHARS = 600  # the part of the sentence before that `figure_source` reads
 
 _STRONG_BREAK = re.compile(r";|,\s*(?:while|whereas|but|although|though|yet)\b|\s[–—]\s|\s--\s")
 _INTRO_END = re.compile(r":\s*[\"“]?\s*$")
@@ -252,8 +250,8 @@ def figure_source(sentence: str, at: int, previous: str = "") -> str:
         if previous and _INTRO_END.search(previous.strip()):
             return _concrete(frames(previous))
         return ""
-    except (re.error, IndexError, ValueError):  # junk input never raises
-        log.debug("no source for %r", sentence[:80], exc_info=True)
+    except (re.error, IndexError, ValueError):  # junk input never raises, but a fault is told
+        log.warning("no source for %r: the attribution rules failed", sentence[:80], exc_info=True)
         return ""
 
 
@@ -357,6 +355,7 @@ def document_source(doc, n: int, at: int, window: tuple[int, int] | None = None)
     try:
         got = _sentence_source(quote, at, _before(doc, n))
         return got if got is not None else _scope_source(doc, n, cut + at)
-    except (re.error, IndexError, ValueError):  # junk input never raises
-        log.debug("no source in sentence %d of %s", n, getattr(doc.article, "id", "?"), exc_info=True)
+    except (re.error, IndexError, ValueError):  # junk input never raises, but a fault is told
+        log.warning("no source in sentence %d of %s: the attribution rules failed", n,
+                    getattr(doc.article, "id", "?"), exc_info=True)
         return ""

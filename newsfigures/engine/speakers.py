@@ -22,6 +22,9 @@ from typing import NamedTuple
 
 from . import calendar_words, vocabulary
 from .organisations import best_org, is_acronym
+from .settings import (
+    GROUP_CUT_WORDS, LONG_PHRASE_WORDS, NAME_CACHE, TRAILING_NP_WORDS, TRAIL_TIME_REACH,
+)
 
 __all__ = [
     "MONTHS",
@@ -40,11 +43,6 @@ __all__ = [
     "words",
 ]
 
-NAME_CACHE = 16384
-LONG_PHRASE_WORDS = 10
-TRAIL_TIME_REACH = 120  # a trailing time phrase is looked for in the phrase's last characters
-GROUP_CUT_WORDS = 6  # "witnesses at one border checkpoint near the city": cut at the place  # a speaker phrase longer than this is cut to its last noun phrase
-TRAILING_NP_WORDS = 6
 
 
 class Pointer(NamedTuple):
