@@ -184,3 +184,17 @@ def test_an_average_is_not_a_count():
 def test_so_far_ends_the_noun_phrase():
     text = "The agency put the number of migrants missing on the route at 385 so far this year."
     assert categories_of(text) == [(385, "missing", "people")]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Gunmen killed 11 villagers in Dokshi village of Gulani LGA on Sunday.", "NG"),
+    ("Two FARDC soldiers and six militia members were killed near the village of Kibumba.", "CD"),
+    ("Al-Shabaab fighters killed four people at a checkpoint outside the town of Wanlaweyn.", "SO"),
+], ids=["lga", "fardc", "al-shabaab"])
+def test_a_story_naming_no_country_takes_the_country_its_cue_words_name(text, country):
+    assert {f.country for f in extract_figures(Article("t", text, published="2019-02-12"))} == {country}
+
+
+def test_a_named_country_wins_over_cue_words():
+    text = "Boko Haram fighters killed 9 people in the town of Mora in northern Cameroon."
+    assert [f.country for f in extract_figures(Article("t", text, published="2019-02-12"))] == ["CM"]

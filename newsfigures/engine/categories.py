@@ -285,7 +285,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
             before = noun_before(sentence, amounts[k])
             noun = before or noun
         cand_nouns.append(noun)
-    _share_nouns(sentence, cands, cand_nouns)
+    shared = _share_nouns(sentence, cands, cand_nouns)
     _other_buildings(cand_nouns)
     categories, hows = [], []
     for j, (amount, noun) in enumerate(zip(cands, cand_nouns)):
@@ -306,6 +306,9 @@ def read_amounts(sentence: str, amounts: list[Amount],
     for j in range(1, len(cands)):  # the part is what the clause says; the whole, what its noun says
         if keep[j] in wholes and keep[j - 1] == keep[j] - 1 and categories[j]:
             categories[j - 1], categories[j] = categories[j], _own_category(cand_nouns[j])
+    for j in sorted(shared, reverse=True):  # "over 300 and over 500 affected residents were moved"
+        if categories[j + 1] and categories[j + 1] != "none":
+            categories[j] = categories[j + 1]
     _restatements(sentence, cands, cand_nouns, categories)
     _shared_verb(sentence, cands, cand_nouns, categories, hows)
     _inherit(sentence, cands, cand_nouns, categories)
@@ -373,15 +376,19 @@ def _other_buildings(nouns: list) -> None:
             nouns[j] = replace(nouns[j - 1], end=nouns[j].end)
 
 
-def _share_nouns(sentence: str, amounts: list[Amount], nouns: list[CountedNoun]) -> None:
+def _share_nouns(sentence: str, amounts: list[Amount], nouns: list[CountedNoun]) -> set[int]:
     """ "over 300 and over 500 affected residents", "200 or 300 families": an amount whose noun
-    is left out shares the noun of the amount joined to it."""
+    is left out shares the noun of the amount joined to it (the indexes that do are returned:
+    they share its category too)."""
+    shared = set()
     for j in range(len(amounts) - 2, -1, -1):
         noun, nxt = nouns[j], nouns[j + 1]
         if noun.head or noun.relation or not nxt.head:
             continue
         if _SHARED_NOUN_JOIN.fullmatch(sentence, noun.end, amounts[j + 1].qualifier_start):
             nouns[j] = replace(nxt, end=noun.end)
+            shared.add(j)
+    return shared
 
 
 def _happening_after(sentence: str, noun: CountedNoun, limit: int) -> str:

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from . import calendar_words, place_context, places
+from . import calendar_words, country_cues, place_context, places
 from .categories import Reading, clause_limits
 from .numbers import Amount
 from .places import Place
@@ -69,7 +69,9 @@ def figure_country(doc, place, reading: Reading, sentence: str) -> str:
     """The place's country; people massed at a border while fleeing are still in the country
     they flee: their own ("Syrians"), else the article's main country."""
     if place is None:
-        return ""
+        return _story_country(doc)  # no place named at all: the country its cue words name, if any
+    if not place.country and place.level in ("city", "site", "admin1"):
+        return _story_country(doc)  # "Dokshi village in Gulani LGA": a place the gazetteer lacks
     if reading.category == "displaced" and "border" in place.name.lower():
         people = _people_country(sentence, reading)
         if people is not None:
@@ -78,6 +80,16 @@ def figure_country(doc, place, reading: Reading, sentence: str) -> str:
         if main is not None and main.country:
             return main.country
     return place.country
+
+
+def _story_country(doc) -> str:
+    """The country of the story's places, else the one its cue words name (a document layer)."""
+    def compute(d) -> str:
+        main = d.main_place
+        if main is not None and main.country:
+            return main.country
+        return country_cues.cue_country(d.text)
+    return doc.layer("story_country", compute)
 
 
 _PLURAL_DEMONYM = re.compile(r"([A-Z][a-z]+(?:ans|ians|ese|is|ks|ns))\W*$")
