@@ -45,6 +45,7 @@ from .decoding import decode_text_with_warnings, read_bytes, universal_newlines
 from .listing import scan_sources
 from .manifests import Manifest, ManifestWarning, iso_date, manifest_row, read_manifest
 from .names import ArticleError, HTML_SUFFIXES, SkippedSource, TEXT_SUFFIXES, display_name, is_url
+from .tables import pipe_tables_as_lines
 
 
 def source_id(source: str | Path) -> str:
@@ -79,7 +80,7 @@ def parse_html(data: bytes | str, *, article_id: str, url: str = "", where: str 
     if doc is None or not (doc.text or "").strip():
         raise ArticleError(where, "no article text found in the HTML page")
     title = _one_line(doc.title or "")
-    body = universal_newlines(doc.text).strip()
+    body = pipe_tables_as_lines(universal_newlines(doc.text)).strip()
     first_line, _, rest = body.partition("\n")
     if title and _one_line(first_line) == title:  # the page repeats its headline
         body = rest.strip()
