@@ -196,3 +196,37 @@ def fpdf_report(pages: list[FpdfPage], out: Path, *, header: str = "Situation Re
             y += 6
     pdf.output(str(out))
     return out
+
+
+# --------------------------------------------------------------------------- raw PDFs
+
+
+def raw_pdf(objects: list[bytes], *, root: int = 1) -> bytes:
+    """A PDF file of the given objects (object k+1 is objects[k]) with a correct xref table:
+    for PDFs no library would write (a page tree that lies about its size, say)."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
+    return bytes(out)
+
+
+def page_bomb(pages: int) -> bytes:
+    """A small PDF with `pages` distinct empty pages (each a few dozen bytes)."""
+    kids = b" ".join(b"%d 0 R" % (3 + k) for k in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Count %d /Kids [%s] >>" % (pages, kids)]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"] * pages
+    return raw_pdf(objects)
+
+
+def lying_count(count: int) -> bytes:
+    """A one-page PDF whose page tree says it has `count` pages."""
+    return raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                    b"<< /Type /Pages /Count %d /Kids [3 0 R] >>" % count,
+                    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"])

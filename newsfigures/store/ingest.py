@@ -159,7 +159,7 @@ class Prepared:
     note: str = ""  # how it was read, when that is worth saying (a feed item's own content)
 
 
-def _prepared(source: str, article: Article, kind: str, name: str, location: str = "",
+def _prepared(source: str, article: Article, kind: str, name: str, location: str = "", *,
               note: str = "") -> Prepared:
     digest = content_hash(article)
     origin = identity.Origin(kind, location, name) if location else \
@@ -199,7 +199,7 @@ def read_source(task: Task) -> "Prepared | list[Prepared]":
             article, note = feeds.read_item(source, fetcher=fetcher)
             article = dataclasses.replace(article, id=identity.url_stem(source.link) if source.link
                                           else identity.slug(source.title or "feed-item").lower())
-            return _prepared(shown, article, kind, name, location, note)
+            return _prepared(shown, article, kind, name, location, note=note)
         if _is_feed_file(source):
             return _feed_items(feeds.read_feed(source), task)
         if isinstance(source, Named):
