@@ -93,7 +93,7 @@ def read_pdf(data: bytes, *, article_id: str, where: str, url: str = "") -> PdfA
     if not text.strip():
         raise ArticleError(where, _no_text_reason(notes["image_pages"], len(pages)))
     first = _first_lines(text)
-    title = _title(meta.get("Title"), first)
+    title = _title(meta.get("Title"), [t for t in [_tallest_line(pages)] if t] or first)
     warnings = tuple(notes.get("warnings", ()))
     return PdfArticle(
         id=article_id, text=text, title=title,
@@ -213,6 +213,15 @@ def _without_phantom_spaces(page):
 
 def _first_lines(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n") if p.strip()][:FIRST_PAGE_LINES]
+
+
+def _tallest_line(pages: list[PageText]) -> str:
+    """The first page's line in the largest type (headers and footers aside): its title."""
+    for page in pages[:1]:
+        lines = [line for item in page.layout.items if isinstance(item, list) for line in item]
+        if lines:
+            return max(lines[:FIRST_PAGE_LINES], key=lambda line: line.height).text.strip()
+    return ""
 
 
 def _title(meta_title, first: list[str]) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 ROW_TOLERANCE = 0.5  # of the word height: tops this close are one row
 GUTTER_MIN_WIDTH = 8.0  # points: the narrowest gap between two columns
 GUTTER_CROSSING_SHARE = 0.3  # at most this share of rows may cross a gutter (titles, tables)
-GUTTER_MIN_ROWS = 3  # rows with words on both sides of it, for a gutter to be believed
+GUTTER_MIN_ROWS = 2  # rows with words on both sides of it, for a gutter to be believed
 MARGIN_BAND = 0.07  # of the page height: the top and bottom bands of headers and footers
 MAX_DEPTH = 2  # columns within columns, at most this deep
 

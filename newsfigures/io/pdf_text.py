@@ -212,16 +212,15 @@ def assemble(pages: list[PageText]) -> tuple[str, tuple[int, ...]]:
             offset += 2
         text = ""
         for k, (line, number) in enumerate(para.lines):
+            line = line.strip()
             if k == 0:
-                piece = line.strip()
+                text = line
             elif para.table:
-                piece = "\n" + line.strip()
+                text = f"{text}\n{line}"
             else:
-                joined = join_lines(text, line, words)
-                piece = joined[len(text):]
-            if number not in starts:
-                starts[number] = offset + len(text) + (len(piece) - len(piece.lstrip()))
-            text += piece
+                text = join_lines(text, line, words)
+            if number not in starts:  # where this line's text begins in the paragraph
+                starts[number] = offset + len(text) - len(line)
         chunks.append(text)
         offset += len(text)
     body = "".join(chunks)
