@@ -108,7 +108,7 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> int:
                              f"{', '.join(sorted(tables)[:5])}); the file was left untouched")
         if version:
             conn.execute("SELECT count(*) FROM articles WHERE rowid < 0").fetchone()
-    except sqlite3.DatabaseError as e:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as e:  # a scribbled schema page: bad text
         raise StoreError(f"{path} is damaged or not a database ({e}); "
                          "the file was left untouched") from None
     return version
