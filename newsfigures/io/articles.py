@@ -131,7 +131,8 @@ def read_article(path: Path | str, meta: dict | None = None) -> Article:
     path = Path(path)
     name = display_name(path)
     data = read_bytes(path)
-    if path.suffix.lower() in PDF_SUFFIXES or data.startswith(b"%PDF-"):  # an upload's temp name
+    if path.suffix.lower() in PDF_SUFFIXES or (path.suffix.lower() not in TEXT_SUFFIXES
+                                               and data.startswith(b"%PDF-")):
         article = read_pdf(data, article_id=source_id(path), where=name)
     elif path.suffix.lower() in HTML_SUFFIXES or (
         path.suffix.lower() not in TEXT_SUFFIXES and looks_like_html(data)
