@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import logging
+from bisect import bisect_right
 import re
 import time
 from dataclasses import dataclass
@@ -74,11 +75,7 @@ def page_of(pages: tuple[int, ...] | list[int], offset: int) -> int | None:
     """The page number (1-based) holding `offset` of the text, or None without pages."""
     if not pages:
         return None
-    number = 1
-    for k, start in enumerate(pages):
-        if start <= offset:
-            number = k + 1
-    return number
+    return max(1, bisect_right(pages, offset))
 
 
 def read_pdf(data: bytes, *, article_id: str, where: str, url: str = "") -> PdfArticle:

@@ -7,7 +7,8 @@ text is; it goes when the article is purged (ON DELETE CASCADE).
 from __future__ import annotations
 
 import sqlite3
-from bisect import bisect_right
+
+from ..io.pdf import page_of
 
 
 def write_pages(conn: sqlite3.Connection, article_id: str, starts) -> None:
@@ -23,13 +24,6 @@ def page_starts(conn: sqlite3.Connection, article_id: str) -> tuple[int, ...]:
     rows = conn.execute("SELECT start_offset FROM article_pages WHERE article = ? ORDER BY page",
                         (article_id,)).fetchall()
     return tuple(r[0] for r in rows)
-
-
-def page_of(starts: tuple[int, ...], offset: int) -> int | None:
-    """The page (from 1) that holds `offset` of the text, or None for an article without pages."""
-    if not starts:
-        return None
-    return max(1, bisect_right(starts, offset))
 
 
 def figure_page(conn: sqlite3.Connection, article_id: str, start: int) -> int | None:
