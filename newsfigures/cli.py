@@ -1,4 +1,4 @@
-"""The command line: `python -m newsfigures extract|ingest|reextract|remove|restore|export`.
+"""The command line: `python -m newsfigures extract|ingest|reextract|remove|restore|export|watch`.
 
 Only wiring: argument parsing, progress bars, messages and exit statuses. The work is done by
 io/articles.py (reading), engine/figures.py (extraction), store/database.py and
@@ -254,14 +254,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("extract", help="extract figures from article files to JSON Lines")
-    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.html files or folders (recursive)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.html/.pdf files or folders (recursive)")
     p.add_argument("--out", "-o", metavar="FILE", help="write JSON Lines here (default: stdout)")
     p.set_defaults(run=cmd_extract)
 
     db_help = "SQLite database (default: $NEWSFIGURES_DB or data/newsfigures.db)"
 
     p = sub.add_parser("ingest", help="read articles and store them and their figures")
-    p.add_argument("sources", nargs="+", metavar="PATH_OR_URL", help="files, folders, http(s) URLs")
+    p.add_argument("sources", nargs="+", metavar="PATH_OR_URL", help="files, folders, http(s) URLs, RSS/Atom feeds (URLs or .rss/.atom/.xml files)")
     p.add_argument("--db", metavar="FILE", help=db_help)
     p.add_argument("--workers", "-j", type=_positive_int, default=1, metavar="N",
                    help="extraction processes (default 1)")
@@ -306,6 +306,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{name}", action="append", metavar="VALUE",
                        help=f"{what}; repeat or give a comma list")
     p.set_defaults(run=cmd_export)
+
+    from .watch_cli import add_parser as add_watch_parser
+
+    add_watch_parser(sub, db_help)
     return parser
 
 

@@ -487,7 +487,7 @@ def test_ingest_urls(server, tmp_path, fake_extractor):
     assert (report.added, report.failed) == (2, 3)
     reasons = dict(report.failures)
     assert "file:" in reasons[f"{base}/to-file"]
-    assert "application/pdf" in reasons[f"{base}/report.pdf"]
+    assert "broken PDF" in reasons[f"{base}/report.pdf"]  # PDFs are read now (issue 13)
     assert "timed out" in reasons[f"{base}/slow"]
     conn = store.connect(db)
     df = frames.figures_frame(conn)

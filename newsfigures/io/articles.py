@@ -14,6 +14,9 @@ but for a few bad bytes stays UTF-8, the bytes replaced by U+FFFD and counted in
 on `Article.warnings`; only bytes that fit cp1252 (then Latin-1) better are read as such,
 also with a warning. Bytes that are not text raise `ArticleError`.
 
+PDF files and URLs serving PDF are read by `pdf.read_pdf` (reading order, tables as rows,
+page offsets: a `PdfArticle`).
+
 HTML pages (`.html`/`.htm`, or a fetched page) go through trafilatura: the article text is
 the title, a blank line, then the main text; title, date and site name fill the metadata.
 
@@ -44,7 +47,10 @@ from ..engine.records import Article
 from .decoding import decode_text_with_warnings, read_bytes, universal_newlines
 from .listing import scan_sources
 from .manifests import Manifest, ManifestWarning, iso_date, manifest_row, read_manifest
-from .names import ArticleError, HTML_SUFFIXES, SkippedSource, TEXT_SUFFIXES, display_name, is_url
+from .pdf import is_pdf, read_pdf
+from .names import (ArticleError, HTML_SUFFIXES, PDF_SUFFIXES, SkippedSource, TEXT_SUFFIXES,
+                    display_name, is_url)
+from .tables import pipe_tables_as_lines
 
 
 def source_id(source: str | Path) -> str:
@@ -79,7 +85,7 @@ def parse_html(data: bytes | str, *, article_id: str, url: str = "", where: str 
     if doc is None or not (doc.text or "").strip():
         raise ArticleError(where, "no article text found in the HTML page")
     title = _one_line(doc.title or "")
-    body = universal_newlines(doc.text).strip()
+    body = pipe_tables_as_lines(universal_newlines(doc.text)).strip()
     first_line, _, rest = body.partition("\n")
     if title and _one_line(first_line) == title:  # the page repeats its headline
         body = rest.strip()
@@ -125,7 +131,10 @@ def read_article(path: Path | str, meta: dict | None = None) -> Article:
     path = Path(path)
     name = display_name(path)
     data = read_bytes(path)
-    if path.suffix.lower() in HTML_SUFFIXES or (
+    if path.suffix.lower() in PDF_SUFFIXES or (path.suffix.lower() not in TEXT_SUFFIXES
+                                               and data.startswith(b"%PDF-")):
+        article = read_pdf(data, article_id=source_id(path), where=name)
+    elif path.suffix.lower() in HTML_SUFFIXES or (
         path.suffix.lower() not in TEXT_SUFFIXES and looks_like_html(data)
     ):
         if not data.strip():
@@ -155,10 +164,29 @@ def read_url(url: str, meta: dict | None = None, *, fetcher: Callable | None = N
 
     fetcher = fetcher or fetch_mod.fetch
     try:
-        page = fetcher(url)
+        page = fetcher(url, accept=URL_TYPES)
     except fetch_mod.FetchError as e:
         raise ArticleError(url, e.reason)
+    return read_page(page, url, meta)
+
+# What a URL given to read may serve: pages, PDFs, feeds (which `ingest` reads item by item),
+# and PDFs served as bytes of no declared kind.
+URL_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/pdf",
+             "application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
+             "application/octet-stream")
+
+def read_page(page, url: str, meta: dict | None = None) -> Article:
+    """A fetched page (`fetch.Page`) -> Article: a PDF, an HTML page or plain text."""
     article_id = url_article_id(url)
+    if page.content_type == "application/pdf" or is_pdf(page.body):
+        article = read_pdf(page.body, article_id=article_id, where=url, url=url)
+        return _apply_meta(replace(article, url=url, path=""), meta)
+    if page.content_type == "application/octet-stream":
+        raise ArticleError(url, "served as application/octet-stream and not a PDF; not read")
+    if page.content_type in ("application/rss+xml", "application/atom+xml") \
+            or (not page.is_html and not looks_like_html(page.body) and b"<" in page.body[:200]
+                and page.content_type in ("application/xml", "text/xml")):
+        raise ArticleError(url, "a feed, not an article: `ingest` reads its items")
     if page.is_html or looks_like_html(page.body):
         body: bytes | str = page.body
         if page.charset:

@@ -59,4 +59,8 @@ TEXT_SUFFIXES = (".txt", ".text")
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+PDF_SUFFIXES = (".pdf",)
+
+FEED_SUFFIXES = (".rss", ".atom", ".xml")  # read as feeds when given as files (io/feeds.py)
+
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES

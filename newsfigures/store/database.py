@@ -108,7 +108,7 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> int:
                              f"{', '.join(sorted(tables)[:5])}); the file was left untouched")
         if version:
             conn.execute("SELECT count(*) FROM articles WHERE rowid < 0").fetchone()
-    except sqlite3.DatabaseError as e:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as e:  # a scribbled schema page: bad text
         raise StoreError(f"{path} is damaged or not a database ({e}); "
                          "the file was left untouched") from None
     return version
@@ -182,6 +182,9 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
             _configure(conn, readonly=False)
     except OSError as e:
         raise StoreError(f"cannot create the folder of {path} ({e.strerror or e})") from None
+    except UnicodeDecodeError:  # SQLite's message quotes the scribbled schema's bytes
+        raise StoreError(f"{path} is damaged or not a database (its schema is unreadable); "
+                         "the file was left untouched") from None
     except sqlite3.DatabaseError as e:
         if "readonly" in str(e) or "read-only" in str(e) or "unable to open" in str(e):
             raise StoreError(f"cannot write to the database {path} ({e}); read-only media "

@@ -34,12 +34,13 @@ from typing import Callable, Iterator
 
 from ..engine.records import Article, Figure
 from ..io import fetch
-from ..io.articles import read_article, read_url
+from ..io import feeds
+from ..io.articles import URL_TYPES, read_article, read_page
 from ..io.listing import scan_sources
 from ..io.manifests import manifest_row, read_manifest
-from ..io.names import ArticleError, display_name, is_url
+from ..io.names import FEED_SUFFIXES, ArticleError, display_name, is_url
 from . import database as store
-from . import dating, identity
+from . import dating, identity, pages
 from .reports import IngestReport, SourceResult  # noqa: F401  (SourceResult: callers' type)
 
 log = logging.getLogger(__name__)
@@ -155,17 +156,25 @@ class Prepared:
     version: str = ""
     reason: str = ""
     target: str = ""  # the stored article it updates, restores or is the same as
+    note: str = ""  # how it was read, when that is worth saying (a feed item's own content)
 
 
-def _prepared(source: str, article: Article, kind: str, name: str, location: str = "") -> Prepared:
+def _prepared(source: str, article: Article, kind: str, name: str, location: str = "", *,
+              note: str = "") -> Prepared:
     digest = content_hash(article)
     origin = identity.Origin(kind, location, name) if location else \
         identity.named_origin(kind, name, identity.text_hash(article.text))
-    return Prepared(source, "read", article, digest, origin)
+    return Prepared(source, "read", article, digest, origin, note=note)
 
 
-def _origin_of(source: "str | Named") -> tuple[str, str, str, str]:
+def _origin_of(source: "str | Named | feeds.FeedItem") -> tuple[str, str, str, str]:
     """(shown as, kind, location, name) of a source; location "" for named texts."""
+    if isinstance(source, feeds.FeedItem):
+        if source.link:
+            return source.link, "url", identity.normalise_url(source.link), source.link
+        location = f"{identity.normalise_url(source.feed)}#item={source.key}" \
+            if is_url(source.feed) else f"{source.feed}#item={source.key}"
+        return f"{source.feed}: {source.title or source.key}", "url", location, source.title
     if isinstance(source, Named):
         return source.name, source.kind, "", source.name
     if is_url(source):
@@ -174,19 +183,37 @@ def _origin_of(source: "str | Named") -> tuple[str, str, str, str]:
     return display_name(source), "file", display_name(path.resolve()), display_name(path.name)
 
 
-def read_source(task: Task) -> Prepared:
-    """Read one source into a Prepared ("read" or "failed" with the reason). Runs in a worker
-    process; never raises."""
+def source_label(source: "str | Named | feeds.FeedItem") -> str:
+    """How a source is named in the report's results (`SourceResult.source`)."""
+    return _origin_of(source)[0]
+
+
+def read_source(task: Task) -> "Prepared | list[Prepared]":
+    """Read one source into a Prepared ("read" or "failed" with the reason), or a feed into
+    one per item. Runs in a worker process; never raises."""
     source, meta, timeout, allow_private = task
     shown, kind, location, name = _origin_of(source)
+    fetcher = functools.partial(fetch.fetch, timeout=timeout, allow_private=allow_private)
     try:
+        if isinstance(source, feeds.FeedItem):
+            article, note = feeds.read_item(source, fetcher=fetcher)
+            article = dataclasses.replace(article, id=identity.url_stem(source.link) if source.link
+                                          else identity.slug(source.title or "feed-item").lower())
+            return _prepared(shown, article, kind, name, location, note=note)
+        if _is_feed_file(source):
+            return _feed_items(feeds.read_feed(source), task)
         if isinstance(source, Named):
             article = read_article(Path(source.path), meta)
             stem = identity.file_stem(source.name)
             article = dataclasses.replace(article, id=stem, path="")
         elif kind == "url":
-            fetcher = functools.partial(fetch.fetch, timeout=timeout, allow_private=allow_private)
-            article = read_url(source, meta, fetcher=fetcher)
+            try:
+                page = fetcher(source, accept=URL_TYPES)
+            except fetch.FetchError as e:
+                raise ArticleError(source, e.reason)
+            if feeds.looks_like_feed(page.body, page.content_type):
+                return _feed_items(feeds.parse_feed(page.body, source), task)
+            article = read_page(page, source, meta)
             article = dataclasses.replace(article, id=identity.url_stem(source))
         else:
             article = read_article(Path(source), meta)
@@ -197,6 +224,25 @@ def read_source(task: Task) -> Prepared:
     except Exception as e:  # an unexpected reader bug must not stop the run: logged, reported
         log.exception("reading %s failed", shown)
         return Prepared(shown, "failed", reason=f"read failed: {e.__class__.__name__}: {e}")
+
+
+def _is_feed_file(source) -> bool:
+    return isinstance(source, (str, Path)) and not is_url(source) \
+        and Path(source).suffix.lower() in FEED_SUFFIXES
+
+
+def _feed_items(feed: feeds.Feed, task: Task) -> list[Prepared]:
+    """Each item of a feed read (in this worker, one after another)."""
+    _, _, timeout, allow_private = task
+    out = [read_source((item, None, timeout, allow_private)) for item in feed.items]
+    if not out:
+        return [Prepared(feed.location, "failed", reason="the feed has no items")]
+    return out
+
+
+def _flat(reads) -> Iterator[Prepared]:
+    for item in reads:
+        yield from (item if isinstance(item, list) else [item])
 
 
 def with_own_date(item: Prepared) -> Prepared:
@@ -224,7 +270,8 @@ def _tasks(sources: list, report: IngestReport, timeout: float, allow_private) -
     tasks: list[Task] = []
     for source in sources:
         meta = None
-        if not isinstance(source, Named) and not is_url(source):
+        if not isinstance(source, (Named, feeds.FeedItem)) and not is_url(source) \
+                and not _is_feed_file(source):
             folder = Path(source).parent.resolve()
             if folder not in manifests:
                 manifests[folder] = read_manifest(folder)
@@ -248,8 +295,8 @@ def pool_map(fn, tasks: list, workers: int) -> Iterator:
 def _expand(sources: list, report: IngestReport) -> list:
     """Folders expanded into their article files; what a folder holds that is not read
     (links leading outside it, FIFOs, devices) is reported as skipped."""
-    named = [s for s in sources if isinstance(s, Named)]
-    listing = scan_sources([s for s in sources if not isinstance(s, Named)])
+    named = [s for s in sources if isinstance(s, (Named, feeds.FeedItem))]
+    listing = scan_sources([s for s in sources if not isinstance(s, (Named, feeds.FeedItem))])
     for name, reason in listing.skipped:
         report.warnings.append(f"{name}: skipped: {reason}")
     return [*(str(s) if is_url(s) else s for s in listing.files), *named]
@@ -272,7 +319,7 @@ def ingest(
     conn = store.connect(db)
     try:
         tasks = _tasks(expanded, report, timeout, allow_private)
-        reads = pool_map(read_source, tasks, workers)
+        reads = _flat(pool_map(read_source, tasks, workers))
         _ingest_prepared(conn, reads, report, workers=workers, progress=progress,
                          restore=restore, total=len(tasks))
     finally:
@@ -332,7 +379,7 @@ def _ingest_prepared(conn, reads, report: IngestReport, *, workers: int, progres
         nonlocal done
         done += 1
         if progress:
-            progress(done, total, label)
+            progress(done, max(done, total), label)  # a feed gives more than one
 
     batch = _Batch()
     to_extract: list[Prepared] = []
@@ -416,7 +463,7 @@ def _store_result(conn, item: Prepared, report: IngestReport) -> None:
     except (sqlite3.IntegrityError, sqlite3.InterfaceError, OverflowError, ValueError) as e:
         report.fail(item.source, f"not stored: {e.__class__.__name__}: {e}")
         return
-    report.count(status, item.source, article_id)
+    report.count(status, item.source, article_id, item.note)
     if status in ("added", "updated", "restored"):
         report.figures += len(item.figures)
 
@@ -444,4 +491,5 @@ def _write(conn, item: Prepared) -> tuple[str, str]:
             status = "added"
         store.write_article(conn, article, item.digest, list(item.figures), item.version,
                             origin=item.origin, own_date=item.own, dated=item.dated)
+        pages.write_pages(conn, article.id, getattr(article, "pages", ()))
     return status, article.id

@@ -11,6 +11,8 @@ Tables
   ON DELETE CASCADE), `ordinal` (its position in the article's extraction), extractor_version;
   from migration 3 also place_level, admin1, approximate.
 - `article_sources` (migration 2): every place an article was read from.
+- `watched_sources`, `watch_seen`, `watch_passes` (migration 4): what `watch` reads, what it
+  has taken from each source, and what each pass did; `article_pages`: PDF page offsets.
 """
 from __future__ import annotations
 
@@ -137,6 +139,52 @@ def _migration_3(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE figures ADD COLUMN {quote_name(name)} {_EXTRA_TYPES[name]}")
 
 
+def _migration_4(conn: sqlite3.Connection) -> None:
+    """Watched sources and PDF pages (plain SQL, no SQLite-only types or clauses).
+
+    watched_sources: each feed or folder `watch` reads (kind 'feed' or 'folder', location:
+    the URL or the folder's absolute path), when it was added and last read, and what the last
+    pass did. watch_seen: what a source has given that was ingested (a feed item's GUID or
+    link, a file's content hash), so that the next pass takes only what is new. watch_passes:
+    one row per pass and source (when, how many found, added, failed, the log line).
+    article_pages: where each page of a PDF article starts in its text."""
+    for ddl in (
+        """CREATE TABLE watched_sources (
+            location TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            last_read_at TEXT,
+            last_status TEXT NOT NULL DEFAULT '',
+            last_added INTEGER NOT NULL DEFAULT 0
+        )""",
+        """CREATE TABLE watch_seen (
+            source TEXT NOT NULL REFERENCES watched_sources(location) ON DELETE CASCADE,
+            item_key TEXT NOT NULL,
+            article TEXT NOT NULL DEFAULT '',
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (source, item_key)
+        )""",
+        """CREATE TABLE watch_passes (
+            source TEXT NOT NULL REFERENCES watched_sources(location) ON DELETE CASCADE,
+            started_at TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            found INTEGER NOT NULL DEFAULT 0,
+            added INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            message TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (source, started_at)
+        )""",
+        """CREATE TABLE article_pages (
+            article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            page INTEGER NOT NULL,
+            start_offset INTEGER NOT NULL,
+            PRIMARY KEY (article, page)
+        )""",
+    ):
+        conn.execute(ddl)
+
+
 # Each migration takes the schema from version i to i+1. Append; never edit a released one.
-MIGRATIONS = (_migration_1, _migration_2, _migration_3)
+MIGRATIONS = (_migration_1, _migration_2, _migration_3, _migration_4)
 SCHEMA_VERSION = len(MIGRATIONS)
