@@ -306,6 +306,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{name}", action="append", metavar="VALUE",
                        help=f"{what}; repeat or give a comma list")
     p.set_defaults(run=cmd_export)
+
+    from .review_cli import add_parser as add_review_parser  # issue 11: `review ...`
+    add_review_parser(sub)
     return parser
 
 

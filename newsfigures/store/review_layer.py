@@ -119,9 +119,12 @@ def _added_rows(conn: sqlite3.Connection, items: list[reviews.Reviewed], columns
     meta = {}
     for item in items:
         if item.article not in meta:
+            # publisher and publication date as the article's own figures have them
             row = conn.execute(
-                "SELECT title, CASE WHEN path_or_url LIKE 'http%' THEN path_or_url ELSE '' END, "
-                "publisher, coalesce(nullif(dated, ''), published) FROM articles WHERE id = ?",
+                "SELECT a.title, CASE WHEN a.path_or_url LIKE 'http%' THEN a.path_or_url "
+                "ELSE '' END, coalesce((SELECT f.publisher FROM figures f WHERE f.article = a.id "
+                "ORDER BY f.ordinal LIMIT 1), a.publisher), coalesce(nullif(a.dated, ''), "
+                "a.published) FROM articles a WHERE a.id = ?",
                 (item.article,)).fetchone() or ("", "", "", "")
             meta[item.article] = row
     rows = []
