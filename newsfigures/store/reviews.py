@@ -23,14 +23,14 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import math
 import os
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from ..engine.lexicon import CATEGORIES
 from . import anchoring
+from .review_values import (EDITABLE, REASONS, check_fields, normalise_time,  # noqa: F401
+                            whole_number)
 from .database import transaction
 from .schema import quote_name as _q
 
@@ -39,15 +39,6 @@ log = logging.getLogger(__name__)
 ENV_REVIEWER = "NEWSFIGURES_REVIEWER"
 ACTIONS = ("confirm", "correct", "reject", "add")
 STATES = ("auto", "confirmed", "corrected", "rejected", "added")
-REASONS = ("not a figure", "duplicate", "wrong article")
-QUALIFIERS = ("exact", "about", "at_least", "up_to", "range", "vague")
-UNITS = ("people", "households", "buildings")
-KINDS = ("", "stock", "flow")
-# The fields a correction or an addition may set (the spec's, and the gazetteer's extras).
-EDITABLE = ("value", "low", "high", "qualifier", "vague", "unit", "group", "category", "kind",
-            "place", "country", "lat", "lon", "date", "date_start", "source", "quote",
-            "publisher", "published", "place_level", "admin1", "approximate")
-
 
 def default_reviewer() -> str:
     """$NEWSFIGURES_REVIEWER, else ""."""
@@ -56,106 +47,6 @@ def default_reviewer() -> str:
 
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
-
-
-def normalise_time(value: str) -> str:
-    """An ISO 8601 time as UTC with microseconds (so that times compare as text)."""
-    try:
-        when = dt.datetime.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValueError(f"at: {value!r} is not an ISO 8601 time") from None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return when.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
-
-
-# --------------------------------------------------------------------------- checking values
-
-
-def _int(name: str, value, *, nullable: bool):
-    if value is None and nullable:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise ValueError(f"{name}: {value!r} is not a whole number")
-    try:
-        number = int(str(value).replace(",", "").strip()) if isinstance(value, str) else value
-    except ValueError:
-        raise ValueError(f"{name}: {value!r} is not a whole number") from None
-    if isinstance(number, float) and not number.is_integer() or number < 0 or number > 10**10:
-        raise ValueError(f"{name}: {value!r} is not a whole number from 0 to 10 billion")
-    return int(number)
-
-
-def _float(name: str, value, limit: float):
-    if value in (None, ""):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name}: {value!r} is not a number") from None
-    if isinstance(value, bool) or not math.isfinite(number) or abs(number) > limit:
-        raise ValueError(f"{name}: {value!r} is not a coordinate within ±{limit:g}")
-    return number
-
-
-def _date(name: str, value, *, nullable: bool):
-    if value in (None, "") and nullable:
-        return None
-    if value in (None, ""):
-        return ""
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10]).isoformat()
-    except ValueError:
-        raise ValueError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _choice(name: str, value, allowed: tuple[str, ...]) -> str:
-    value = "" if value is None else str(value).strip()
-    if value not in allowed:
-        raise ValueError(f"{name}: {value!r} is not one of {', '.join(a or '(empty)' for a in allowed)}")
-    return value
-
-
-def _flag(name: str, value) -> bool:
-    if isinstance(value, bool):
-        return value
-    if value in (0, 1, "0", "1", "true", "false", "True", "False"):
-        return str(value).lower() in ("1", "true")
-    raise ValueError(f"{name}: {value!r} is not true or false")
-
-
-def check_fields(fields: Mapping) -> dict:
-    """The fields of a correction or addition, checked and normalised; ValueError, one line,
-    naming the first bad one."""
-    out: dict = {}
-    for name, value in fields.items():
-        if name not in EDITABLE:
-            raise ValueError(f"{name!r} is not a field a review can set "
-                             f"(one of {', '.join(EDITABLE)})")
-        if name in ("value", "low", "high"):
-            out[name] = _int(name, value, nullable=name != "value")
-        elif name in ("lat", "lon"):
-            out[name] = _float(name, value, 90 if name == "lat" else 180)
-        elif name in ("date", "date_start", "published"):
-            out[name] = _date(name, value, nullable=name == "date_start")
-        elif name == "qualifier":
-            out[name] = _choice(name, value, QUALIFIERS)
-        elif name == "unit":
-            out[name] = _choice(name, value, UNITS)
-        elif name == "kind":
-            out[name] = _choice(name, value, KINDS)
-        elif name == "category":
-            out[name] = _choice(name, value, CATEGORIES)
-        elif name in ("vague", "approximate"):
-            out[name] = _flag(name, value)
-        elif name == "country":
-            code = "" if value is None else str(value).strip().upper()
-            if code and not (len(code) == 2 and code.isalpha() and code.isascii()):
-                raise ValueError(f"country: {value!r} is not an ISO 3166-1 alpha-2 code")
-            out[name] = code
-        else:
-            out[name] = "" if value is None else str(value).strip()
-    return out
 
 
 # --------------------------------------------------------------------------- one action
@@ -187,7 +78,7 @@ def checked(action: Action) -> Action:
         raise ValueError(f"action: {action.action!r} is not one of {', '.join(ACTIONS)}")
     if not str(action.article or "").strip():
         raise ValueError("article: missing")
-    start, end = _int("start", action.start, nullable=False), _int("end", action.end, nullable=False)
+    start, end = whole_number("start", action.start, nullable=False), whole_number("end", action.end, nullable=False)
     if end <= start:
         raise ValueError(f"end ({end}) must be after start ({start})")
     fields = check_fields(action.fields or {})
