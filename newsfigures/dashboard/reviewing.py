@@ -82,6 +82,73 @@ def corrections(current: dict, edited: dict) -> dict:
     return {k: v for k, v in edited.items() if not _same(current.get(k), v)}
 
 
+def _plain_value(value):
+    if value is None or value is pd.NA:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value.item() if hasattr(value, "item") else value
+
+
+def form_current(row) -> dict:
+    """A figure's values as the correction form compares them (missing ones None)."""
+    return {k: _plain_value(row.get(k)) for k in FORM_FIELDS}
+
+
+def form_parsed(edited: dict) -> dict:
+    """The form's texts as values: numbers for low, high, lat and lon, None for empty ones;
+    a text that is not a number stays text (the store's check then names it)."""
+    out = dict(edited)
+    for name in ("low", "high", "lat", "lon", "date_start"):
+        if name in out and isinstance(out[name], str):
+            text = out[name].strip().replace(",", "") if name in ("low", "high") else \
+                out[name].strip()
+            if not text:
+                out[name] = None
+            elif name in ("low", "high"):
+                out[name] = int(text) if text.isdigit() else text
+            elif name in ("lat", "lon"):
+                try:
+                    out[name] = float(text)
+                except ValueError:
+                    out[name] = text
+            else:
+                out[name] = text
+    for name in ("place", "country", "source", "group", "date"):
+        if isinstance(out.get(name), str):
+            out[name] = out[name].strip()
+    if out.get("country"):
+        out["country"] = out["country"].upper()
+    return out
+
+
+def with_gazetteer_place(fields: dict, *, force: bool = False) -> dict:
+    """A corrected place with what the gazetteer knows of it: its country (the one given
+    wins, choosing among places of that name), coordinates, level and admin1. A place the
+    gazetteer lacks stays as typed, with its country and no coordinates unless given."""
+    if "place" not in fields and not force:
+        return fields
+    name = str(fields.get("place") or "")
+    out = dict(fields)
+    choices = place_choices(name)
+    wanted = out.get("country")
+    match = next((c for c in choices if not wanted or c.fields["country"] == wanted), None)
+    if match is None:
+        for key in ("lat", "lon"):
+            out.setdefault(key, None)
+        out.update(place_level="", admin1="", approximate=False)
+        return out
+    for key, value in match.fields.items():
+        if key == "place" or (key in ("lat", "lon", "country") and out.get(key) not in (None, "")
+                              and key in fields and not force):
+            continue
+        out[key] = value
+    return out
+
+
 @dataclass(frozen=True)
 class PlaceChoice:
     label: str

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from . import anchoring
-from .review_values import (EDITABLE, REASONS, check_fields, normalise_time,  # noqa: F401
-                            whole_number)
+from .review_values import (EDITABLE, KINDS, QUALIFIERS, REASONS, UNITS,  # noqa: F401
+                            check_fields, normalise_time, whole_number)
 from .database import transaction
 from .schema import quote_name as _q
 
