@@ -151,6 +151,8 @@ def main(argv=None) -> int:
     db.unlink(missing_ok=True)
     for suffix in ("-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
+    file.unlink(missing_ok=True)
+    folder.rmdir()
     return 0
 
 
