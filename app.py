@@ -28,9 +28,10 @@ import streamlit as st
 
 st.set_page_config(page_title="newsfigures", page_icon="📰", layout="wide")
 
-from newsfigures.dashboard import charts, filters, marking  # noqa: E402
+from newsfigures.dashboard import charts, filters, marking, reviewing  # noqa: E402
 from newsfigures.store import database as store  # noqa: E402
 from newsfigures.store import frames  # noqa: E402
+from newsfigures.store import reviews  # noqa: E402
 from newsfigures.store.ingest import Named, ingest, ingest_pasted  # noqa: E402
 from newsfigures.store.maintenance import remove, restore_articles  # noqa: E402
 
@@ -44,7 +45,7 @@ UPLOAD_TYPES = ["txt", "html", "htm"]
 FILTER_KEYS = ("dates", "date_basis", "countries", "places", "sources", "publishers",
                "categories", "vague", "min_value", "q")
 TABLE_COLUMNS = ["value", "qualifier", "category", "place", "country", "date", "source",
-                 "publisher", "quote", "kind", "n_reports", "article"]
+                 "publisher", "quote", "kind", "n_reports", "article", "review"]
 
 
 # ----------------------------------------------------------------------------- data
@@ -91,7 +92,8 @@ def load_reports(path: str, version: tuple) -> pd.DataFrame:
 
     `frames.figures_frame` reads column-wise into categoricals and Arrow strings (no Python
     object per row), so `prepare` only adds the parsed dates."""
-    return with_claim_ids(filters.prepare(frames.figures_frame(connection(path))))
+    return with_claim_ids(filters.prepare(reviewing.counted(
+        frames.figures_frame(connection(path)))))  # rejected figures leave every count
 
 
 def with_claim_ids(frame: pd.DataFrame) -> pd.DataFrame:
@@ -537,6 +539,7 @@ def article_view(conn, article_id: str, reports: pd.DataFrame, row: pd.Series | 
         head += claim_articles_html(reports, claim, article.id, sel, claims_on)
     chosen = (int(row["start"]), int(row["end"])) if row is not None else None
     st.html(head + marking.mark_html(article.text, spans, chosen))
+    add_figure_from_text(conn, article, mine)
 
 
 def removal_button(path: str, article_id: str) -> None:
@@ -686,6 +689,7 @@ def main() -> None:
     version = data_version(conn)
     st.session_state["nf_ctx"] = (path, version, bool(st.session_state.get("claims", True)))
     sel, claims_on = sidebar(path, version)
+    review_states, show_rejected = review_filter()
     st.session_state["nf_ctx"] = (path, version, claims_on)
     sync_url(sel, claims_on)
     for notice in st.session_state.get("nf_notices", []):
@@ -693,7 +697,7 @@ def main() -> None:
 
     reports_all = load_reports(path, version)
     frame = load_claims(path, version) if claims_on else reports_all
-    shown = filters.apply(frame, sel)
+    shown = reviewing.by_review(filters.apply(frame, sel), review_states)
     reports = filters.apply(reports_all, sel) if claims_on else shown
     counts = store.counts(conn)
     st.caption(f"{counts['articles']:,} articles, {counts['figures']:,} figures in "
@@ -712,8 +716,12 @@ def main() -> None:
         plot(charts.place_map(shown), "map", map_config())
     who_says_view(shown)
     estimates_view(reports)
+    review_panel(conn)
     chosen = evidence_table(shown)
+    picked = rejected_view(path, version, show_rejected)  # a rejected one, to undo it
+    chosen = picked if picked is not None else chosen
     downloads(shown)
+    review_controls(conn, path, chosen)
     if chosen is not None:
         article_view(conn, str(chosen["article"]), reports_all, chosen, sel, claims_on)
         removal_button(path, str(chosen["article"]))
@@ -722,6 +730,201 @@ def main() -> None:
         removal_button(path, st.session_state["nf_article"])
         st.button("Close the article", key="close_article",
                   on_click=lambda: st.session_state.update(nf_article=""))
+
+
+# ----------------------------------------------------------------------------- reviewing
+# The analyst's review (issue 11): the logic is newsfigures.store.reviews and
+# newsfigures.dashboard.reviewing; these functions only draw the widgets.
+
+def review_filter() -> tuple[tuple[str, ...], bool]:
+    """Sidebar: figures by review state, and whether to list the rejected ones."""
+    states = st.sidebar.multiselect(
+        "Review", list(reviewing.STATES), key="review_states",
+        help="auto: not reviewed; confirmed, corrected, rejected or added by an analyst.")
+    show = st.sidebar.toggle("Show rejected figures (struck through)", key="show_rejected",
+                             help="Rejected figures never count; this lists them.")
+    return tuple(states), bool(show)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def load_rejected(path: str, version: tuple) -> pd.DataFrame:
+    conn = connection(path)
+    ids = sorted({r.article for r in reviews.layer(conn) if r.state == "rejected"})
+    if not ids:
+        return pd.DataFrame()
+    return filters.prepare(reviewing.rejected(frames.figures_frame(conn, {"article": ids})))
+
+
+def rejected_view(path: str, version: tuple, show: bool) -> pd.Series | None:
+    """The rejected figures, struck through; returns the chosen one (to undo its rejection)."""
+    if not show:
+        return None
+    st.subheader("Rejected figures")
+    gone = load_rejected(path, version)
+    if gone.empty:
+        st.info("No figure has been rejected.")
+        return None
+    table = filters.plain(gone[[c for c in TABLE_COLUMNS if c in gone.columns]])
+    event = st.dataframe(table.style.set_properties(**{"text-decoration": "line-through"}),
+                         key="rejected_table", on_select="rerun", selection_mode="single-row",
+                         hide_index=True)
+    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    return gone.iloc[rows[0]] if rows and rows[0] < len(gone) else None
+
+
+def _reviewer() -> str:
+    if "nf_reviewer" not in st.session_state:
+        st.session_state["nf_reviewer"] = reviews.default_reviewer()
+    return st.text_input("Your name (reviewer)", key="nf_reviewer",
+                         help="Set once; NEWSFIGURES_REVIEWER gives the default.").strip()
+
+
+def _record(conn, action: reviews.Action) -> None:
+    try:
+        reviews.record(conn, action)
+    except ValueError as err:
+        st.session_state["nf_review_error"] = str(err)
+        return
+    st.session_state["nf_review_error"] = ""
+    st.rerun()
+
+
+def _form_values(row: pd.Series, tag: str) -> dict:
+    """The correction form's widgets, filled with the figure's values; returns what they hold."""
+    def text(name: str, label: str, value) -> str:
+        return st.text_input(label, value="" if value is None or pd.isna(value) else str(value),
+                             key=f"rv_{name}_{tag}")
+
+    def choice(name: str, options: tuple) -> str:
+        current = str(row.get(name) or "")
+        options = tuple(dict.fromkeys((current, *options)))
+        return st.selectbox(name, options, index=0, key=f"rv_{name}_{tag}")
+
+    c1, c2, c3, c4 = st.columns(4)
+    with c1:
+        out = {"value": int(st.number_input("value", min_value=0, value=int(row["value"]),
+                                            step=1, key=f"rv_value_{tag}")),
+               "low": text("low", "low", row.get("low")), "high": text("high", "high",
+                                                                      row.get("high"))}
+        out["qualifier"] = choice("qualifier", reviews.QUALIFIERS)
+    with c2:
+        out["category"] = choice("category", filters.CATEGORIES)
+        out["unit"] = choice("unit", ("people", "households", "buildings"))
+        out["kind"] = choice("kind", ("", "stock", "flow"))
+        out["group"] = text("group", "group", row.get("group"))
+    with c3:
+        out["place"] = text("place", "place (looked up in the gazetteer)", row.get("place"))
+        out["country"] = text("country", "country (ISO code)", row.get("country"))
+        out["source"] = text("source", "source", row.get("source"))
+        out["vague"] = st.checkbox("vague", value=bool(row.get("vague")), key=f"rv_vague_{tag}")
+    with c4:
+        out["date"] = text("date", "date", row.get("date"))
+        out["date_start"] = text("date_start", "date_start", row.get("date_start"))
+        out["lat"] = text("lat", "lat", row.get("lat"))
+        out["lon"] = text("lon", "lon", row.get("lon"))
+    return out
+
+
+def review_controls(conn, path: str, row: pd.Series | None) -> None:
+    """Confirm, correct, reject or undo on the chosen figure; its audit trail."""
+    if row is None or not write_access(path):
+        return
+    article, start, end = str(row["article"]), int(row["start"]), int(row["end"])
+    tag = f"{article}_{start}_{end}"
+    st.subheader(f"Review this figure · {plain(str(row.get('review') or 'auto'))}")
+    reviewer = _reviewer()
+    comment = st.text_input("Comment (optional)", key=f"rv_comment_{tag}")
+    base = dict(article=article, start=start, end=end, reviewer=reviewer, comment=comment)
+    c1, c2, c3 = st.columns(3)
+    if c1.button("Confirm", key="review_confirm"):
+        _record(conn, reviews.Action(action="confirm", **base))
+    reason = c2.selectbox("Reason", reviews.REASONS, key=f"rv_reason_{tag}")
+    if c2.button("Reject", key="review_reject"):
+        _record(conn, reviews.Action(action="reject", reason=reason, **base))
+    trail = reviews.audit(conn, article, start, end)
+    active = [a for a in trail if not a["undone_at"]]
+    if active and c3.button(f"Undo the last action ({active[-1]['action']})", key="review_undo"):
+        reviews.undo(conn, active[-1]["id"])
+        st.rerun()
+    with st.form(f"review_correct_{tag}"):
+        edited = _form_values(row, tag)
+        submitted = st.form_submit_button("Save the correction")
+    if submitted:
+        changed = reviewing.corrections(reviewing.form_current(row), reviewing.form_parsed(edited))
+        changed = reviewing.with_gazetteer_place(changed)
+        if changed:
+            _record(conn, reviews.Action(action="correct", fields=changed, **base))
+        else:
+            st.session_state["nf_review_error"] = "Nothing changed: no correction saved."
+    if st.session_state.get("nf_review_error"):
+        st.error(plain(st.session_state["nf_review_error"]))
+    if trail:
+        st.caption("Audit trail (oldest first)")
+        st.dataframe(reviewing.audit_table(trail), hide_index=True, key="review_audit")
+
+
+def add_figure_from_text(conn, article, figures: pd.DataFrame) -> None:
+    """In the article view: add a figure the engine missed by choosing its number."""
+    if not write_access(db_path()):
+        return
+    st.markdown("**Add a figure the engine missed**")
+    published = str(figures["published"].iloc[0]) if len(figures) else ""
+    found = reviewing.candidates(article, list(zip(figures["start"], figures["end"])),
+                                 published=published)
+    if not found:
+        st.caption("Every number of this text is a figure already.")
+        return
+    i = st.selectbox("Choose its number in the text", range(len(found)), key="add_choice",
+                     format_func=lambda k: found[k].label)
+    cand = found[i]
+    tag = f"{article.id}_{cand.start}"
+    with st.form(f"add_form_{tag}"):
+        c1, c2, c3 = st.columns(3)
+        value = c1.number_input("value", min_value=0, value=int(cand.fields["value"]),
+                                key=f"add_value_{tag}")
+        cats = tuple(dict.fromkeys((cand.fields.get("category") or "killed", *filters.CATEGORIES)))
+        category = c1.selectbox("category", cats, key=f"add_category_{tag}")
+        place = c2.text_input("place", value=cand.fields.get("place") or "", key=f"add_place_{tag}")
+        country = c2.text_input("country (ISO code)", value=cand.fields.get("country") or "",
+                                key=f"add_country_{tag}")
+        date = c3.text_input("date", value=cand.fields.get("date") or "", key=f"add_date_{tag}")
+        source = c3.text_input("source", value=cand.fields.get("source") or "",
+                               key=f"add_source_{tag}")
+        submitted = st.form_submit_button("Add this figure")
+    if submitted:
+        fields = reviewing.with_gazetteer_place({
+            **cand.fields, "value": int(value), "category": category, "place": place.strip(),
+            "country": country.strip().upper(), "date": date.strip(), "source": source.strip()},
+            force=place.strip() != (cand.fields.get("place") or ""))
+        _record(conn, reviews.Action(article.id, cand.start, cand.end, "add", fields,
+                                     reviewer=_reviewer_name()))
+    if st.session_state.get("nf_review_error"):
+        st.error(plain(st.session_state["nf_review_error"]))
+
+
+def _reviewer_name() -> str:
+    return str(st.session_state.get("nf_reviewer") or reviews.default_reviewer()).strip()
+
+
+def review_panel(conn) -> None:
+    """How far to trust the figures not reviewed: the engine on the reviewed ones; and the
+    reviews whose number could not be found again."""
+    pairs = reviews.reviewed_pairs(conn)
+    orphans = reviews.list_reviews(conn, orphaned=True)
+    if not pairs and not orphans:
+        return
+    with st.expander(f"Reviews: the engine's accuracy on {len(pairs)} reviewed figure(s)"
+                     + (f" · {len(orphans)} orphaned" if orphans else "")):
+        if pairs:
+            table = reviewing.score(pairs)
+            for line in reviewing.score_lines(table):
+                st.markdown("- " + plain(line))
+            st.dataframe(table[table["n"] > 0], hide_index=True, key="review_score")
+        if orphans:
+            st.caption("Orphaned: their number is no longer in the article's text")
+            st.dataframe(pd.DataFrame([{k: o[k] for k in ("article", "start", "end", "words",
+                                                          "action", "reviewer", "reviewed_at")}
+                                       for o in orphans]), hide_index=True, key="review_orphans")
 
 
 main()

@@ -310,6 +310,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .watch_cli import add_parser as add_watch_parser
 
     add_watch_parser(sub, db_help)
+
+    from .review_cli import add_parser as add_review_parser  # issue 11: `review ...`
+    add_review_parser(sub)
     return parser
 
 

@@ -54,6 +54,9 @@ class Figure:
     place_level: str = ""   # "country", "admin1", "city", "region", "site" or ""
     admin1: str = ""        # the first-level division containing the place, "" if unknown
     approximate: bool = False  # coordinates borrowed from a containing area
+    # The analyst's review (store/reviews.py): "auto" (not reviewed), "confirmed",
+    # "corrected", "rejected" or "added". The engine always says "auto".
+    review: str = "auto"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -65,5 +68,5 @@ class Figure:
 
 
 FIGURE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Figure))
-EXTRA_FIELDS: tuple[str, ...] = ("place_level", "admin1", "approximate")
+EXTRA_FIELDS: tuple[str, ...] = ("place_level", "admin1", "approximate", "review")
 SPEC_FIELDS: tuple[str, ...] = tuple(f for f in FIGURE_FIELDS if f not in EXTRA_FIELDS)

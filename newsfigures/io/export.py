@@ -12,7 +12,8 @@ GeoJSON or HXL. Pure functions: DataFrame in, UTF-8 bytes out. Used by the comma
   changed; a text cell is text, so "-5" in a text column is neutralised too.
 - HXL (Humanitarian Exchange Language, https://hxlstandard.org/standard/1-1final/dictionary/)
   is that CSV with a row of hashtags under the header, for publishing on HDX. The figure's
-  value is one `#affected` column, with what happened in a `#category` column.
+  value is one `#affected` column, with what happened in a `#category` column; the analyst's
+  review of it (auto, confirmed, corrected, rejected, added) is `#status+review`.
 - GeoJSON: a FeatureCollection of Points (RFC 7946: [lon, lat]) for rows with coordinates.
 
 Columns whose name starts with "_" (the dashboard's derived columns) are never exported.
@@ -73,6 +74,7 @@ HXL_TAGS: dict[str, str] = {
     "place_level": "#loc+type",
     "admin1": "#adm1+name",
     "approximate": "#geo+approximate",
+    "review": "#status+review",  # auto, confirmed, corrected, rejected, added (store/reviews.py)
 }
 
 

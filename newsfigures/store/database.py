@@ -108,7 +108,9 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> int:
                              f"{', '.join(sorted(tables)[:5])}); the file was left untouched")
         if version:
             conn.execute("SELECT count(*) FROM articles WHERE rowid < 0").fetchone()
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as e:  # a scribbled schema page: bad text
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
+        # a damaged schema page can also hold bytes that are not text (the schema of
+        # migration 4 no longer fits the first page, where damage was always caught)
         raise StoreError(f"{path} is damaged or not a database ({e}); "
                          "the file was left untouched") from None
     return version
@@ -191,6 +193,9 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
                              "can only be read (the dashboard and export do)") from None
         raise StoreError(f"{path} is damaged or not a database ({e}); "
                          "the file was left untouched") from None
+    except UnicodeDecodeError as e:  # SQLite's message about a damaged schema page
+        raise StoreError(f"{path} is damaged or not a database (its schema is unreadable: "
+                         f"{e.reason}); the file was left untouched") from None
     try:
         if readonly:
             version = _check_schema(conn, path)

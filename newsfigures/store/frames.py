@@ -12,6 +12,7 @@ import sqlite3
 from typing import Mapping
 
 from ..engine.records import EXTRA_FIELDS, FIGURE_FIELDS, SPEC_FIELDS
+from . import review_layer
 from .database import quote_name as _q
 
 # Filter keys accepted by `figures_frame` (singular or the dashboard's plural) -> column.
@@ -82,7 +83,7 @@ FRAME_COLUMNS = (*SPEC_FIELDS, *FRAME_EXTRA, *EXTRA_FIELDS)  # extras last
 CATEGORICAL_COLUMNS: tuple[str, ...] = (
     "article", "qualifier", "unit", "group", "category", "place", "country", "date",
     "date_start", "source", "publisher", "published", "kind", "article_title", "article_url",
-    "extractor_version", "place_level", "admin1",
+    "extractor_version", "place_level", "admin1", "review",
 )
 _BOOL_COLUMNS = ("vague", "approximate")
 ARROW_TEXT_COLUMNS: tuple[str, ...] = ("quote", "claim")
@@ -94,11 +95,18 @@ _SEP = "\x1f"          # ASCII unit separator between the values of one column
 
 
 _NOT_REMOVED = "f.article NOT IN (SELECT id FROM articles WHERE removed_at IS NOT NULL)"
+# A reviewed figure passes the SQL filters whatever its engine values: they are checked again
+# on its reviewed values (review_layer).
+_REVIEWED = ("EXISTS (SELECT 1 FROM reviews r WHERE r.article = f.article AND r.start = f.start "
+             f"AND r.{_q('end')} = f.{_q('end')} AND r.undone_at IS NULL AND r.orphaned = 0)")
+# The figures table's own `review` column is kept in step for SQL readers; the frame takes the
+# review from the reviews table itself (review_layer).
+_READ_EXTRAS = tuple(n for n in EXTRA_FIELDS if n != "review")
 
 
 def _where(f: dict) -> tuple[list[str], list]:
     """SQL conditions and their parameters for the filters; removed articles never show."""
-    where: list[str] = [_NOT_REMOVED]
+    where: list[str] = []
     params: list = []
     if f.get("date_from"):
         where.append("f.date >= ?")
@@ -116,7 +124,9 @@ def _where(f: dict) -> tuple[list[str], list]:
     if "vague" in f:
         where.append("f.vague = ?")
         params.append(1 if f["vague"] else 0)
-    return where, params
+    if where:
+        where = [f"(({' AND '.join(where)}) OR {_REVIEWED})"]
+    return [_NOT_REMOVED, *where], params
 
 
 def figures_frame(conn: sqlite3.Connection, filters: dict | None = None):
@@ -134,16 +144,22 @@ def figures_frame(conn: sqlite3.Connection, filters: dict | None = None):
     types it, so no Python object is made per row; the rows are then put in order with numpy
     (a million figures: about 4 s and under 1 GB at peak, where a row-wise read took 13 s and
     1.6 GB). A store this path cannot read exactly (a separator character inside a value, a
-    non-integer in an integer column) is read row by row, with the same types."""
+    non-integer in an integer column) is read row by row, with the same types.
+
+    The analyst's reviews are laid over the engine's figures (`review_layer.apply`):
+    corrected values replace the engine's, added figures are rows of their own, and the
+    `review` column (categorical) says each figure's state; rejected figures stay in the
+    frame, marked "rejected". Filters apply to the reviewed values."""
     f = normalise_filters(filters)
     try:
         import pyarrow  # noqa: F401  (ships with streamlit; the row-wise read does without)
     except ImportError:  # pragma: no cover
-        return _frame_rows(conn, f)
+        return review_layer.apply(conn, _frame_rows(conn, f), f)
     try:
-        return _frame_columns(conn, f)
+        df = _frame_columns(conn, f)
     except _NotColumnar:
-        return _frame_rows(conn, f)
+        df = _frame_rows(conn, f)
+    return review_layer.apply(conn, df, f)
 
 
 class _NotColumnar(Exception):
@@ -185,7 +201,7 @@ def _frame_columns(conn: sqlite3.Connection, f: dict):
     import pyarrow.compute as pc
 
     where, params = _where(f)
-    names = (*FIGURE_FIELDS, "extractor_version", "ordinal")
+    names = (*(n for n in FIGURE_FIELDS if n != "review"), "extractor_version", "ordinal")
     select = ", ".join(_column_sql(n) for n in names)
     clause = " AND ".join([*where, "f.id BETWEEN ? AND ?"])
     # In the table's own order (a plain scan: no index lookup per row); sorted below.
@@ -250,6 +266,7 @@ def _frame_columns(conn: sqlite3.Connection, f: dict):
         columns[name] = pd.Categorical.from_codes(
             codes[article.codes] if len(article) else np.array([], dtype=np.int64),
             categories=pd.Index(uniques, dtype=object))
+    columns["review"] = review_layer.auto_column(total)
     df = pd.DataFrame({name: columns[name] for name in FRAME_COLUMNS})
     # Order by article, then position (article ids compare as SQLite's BINARY: code points).
     rank = np.argsort(np.argsort(np.asarray(article.categories, dtype=object), kind="stable"))
@@ -297,7 +314,7 @@ def _frame_rows(conn: sqlite3.Connection, f: dict):
 
     where, params = _where(f)
     select = ", ".join(f"f.{_q(name)}" for name in SPEC_FIELDS)
-    extras = "".join(f", f.{_q(name)}" for name in EXTRA_FIELDS)
+    extras = "".join(f", f.{_q(name)}" for name in _READ_EXTRAS)
     sql = (
         f"SELECT {select}, a.title AS article_title, "
         "CASE WHEN a.path_or_url LIKE 'http%' THEN a.path_or_url ELSE '' END AS article_url, "
@@ -307,7 +324,8 @@ def _frame_rows(conn: sqlite3.Connection, f: dict):
         + " ORDER BY f.article, f.ordinal"
     )
     rows = conn.execute(sql, params).fetchall()
-    df = pd.DataFrame.from_records(rows, columns=list(FRAME_COLUMNS))
+    df = pd.DataFrame.from_records(rows, columns=[c for c in FRAME_COLUMNS if c != "review"])
+    df["review"] = review_layer.auto_column(len(df))
     for col in _BOOL_COLUMNS:
         df[col] = df[col].astype(bool)
     for col in _INT_COLUMNS:
@@ -316,7 +334,7 @@ def _frame_rows(conn: sqlite3.Connection, f: dict):
         df[col] = df[col].astype("Int64")
     for col in _FLOAT_COLUMNS:
         df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
-    for col in CATEGORICAL_COLUMNS:
+    for col in (c for c in CATEGORICAL_COLUMNS if c != "review"):
         df[col] = df[col].astype(object).astype("category")
         if "" not in df[col].cat.categories:
             df[col] = df[col].cat.add_categories([""])

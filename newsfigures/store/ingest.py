@@ -40,7 +40,7 @@ from ..io.listing import scan_sources
 from ..io.manifests import manifest_row, read_manifest
 from ..io.names import FEED_SUFFIXES, ArticleError, display_name, is_url
 from . import database as store
-from . import dating, identity, pages
+from . import dating, identity, pages, reviews
 from .reports import IngestReport, SourceResult  # noqa: F401  (SourceResult: callers' type)
 
 log = logging.getLogger(__name__)
@@ -90,6 +90,7 @@ def ingest_article(conn: sqlite3.Connection, article: Article) -> str:
         if state is not None and state[0] == digest:
             return "unchanged"
         store.write_article(conn, article, digest, figures, version, own_date=own, dated=own)
+        reviews.reattach(conn, [article.id])  # the analyst's reviews follow the numbers
     return "added" if state is None else "updated"
 
 
@@ -407,6 +408,7 @@ def _ingest_prepared(conn, reads, report: IngestReport, *, workers: int, progres
         _finish_same(conn, item, report)
         finished(item.source)
     redated = dating.redate(conn, skip=frozenset(p.article.id for p in to_extract))
+    reviews.reattach_now(conn, redated.ids)
     report.redated.extend(redated.ids)
     for article_id, reason in redated.failures:
         report.warnings.append(f"{article_id}: {reason}")
@@ -492,4 +494,5 @@ def _write(conn, item: Prepared) -> tuple[str, str]:
         store.write_article(conn, article, item.digest, list(item.figures), item.version,
                             origin=item.origin, own_date=item.own, dated=item.dated)
         pages.write_pages(conn, article.id, getattr(article, "pages", ()))
+        reviews.reattach(conn, [article.id])  # the analyst's reviews follow the numbers
     return status, article.id

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from . import dating
+from . import dating, reviews
 from . import database as store
 from .ingest import Prepared, Progress, extract_prepared, extractor, pool_map
 from .reports import IngestReport
@@ -58,6 +58,7 @@ def reextract(
             if progress:
                 progress(done, total, result.source)
         redated = dating.redate(conn)
+        reviews.reattach_now(conn, redated.ids)
         report.redated.extend(redated.ids)
     finally:
         conn.close()
@@ -79,6 +80,7 @@ def _store_reextracted(conn, result: Prepared, report: IngestReport) -> None:
                 return
             store.replace_figures(conn, result.article.id, list(result.figures), result.version)
             conn.execute("UPDATE articles SET dated = ? WHERE id = ?", (result.dated, result.article.id))
+            reviews.reattach(conn, [result.article.id])  # reviews follow the numbers' words
     except (sqlite3.IntegrityError, sqlite3.InterfaceError, OverflowError, ValueError) as e:
         report.fail(result.source, f"not stored: {e.__class__.__name__}: {e}")
         return
@@ -118,6 +120,7 @@ def _set_removed(db: Path, ids: list[str], *, removed: bool, purge: bool) -> Ing
                              "already removed" if removed else "not removed")
         stale = frozenset(_other_version(conn, changed)) if not removed else frozenset()
         redated = dating.redate(conn, skip=frozenset(changed), stale=stale)
+        reviews.reattach_now(conn, [*redated.ids, *(changed if purge else ())])
         report.redated.extend(redated.ids)
     finally:
         conn.close()

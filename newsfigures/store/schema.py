@@ -13,6 +13,7 @@ Tables
 - `article_sources` (migration 2): every place an article was read from.
 - `watched_sources`, `watch_seen`, `watch_passes` (migration 4): what `watch` reads, what it
   has taken from each source, and what each pass did; `article_pages`: PDF page offsets.
+- `reviews` (migration 5): the analyst's actions on figures (store/reviews.py); figures.review.
 """
 from __future__ import annotations
 
@@ -53,6 +54,7 @@ _EXTRA_TYPES: dict[str, str] = {
     "place_level": "TEXT NOT NULL DEFAULT ''",
     "admin1": "TEXT NOT NULL DEFAULT ''",
     "approximate": "INTEGER NOT NULL DEFAULT 0",
+    "review": "TEXT NOT NULL DEFAULT 'auto'",  # migration 4 (the analyst's review)
 }
 assert set(_FIGURE_TYPES) == set(SPEC_FIELDS), "store schema out of step with records.Figure"
 assert set(_EXTRA_TYPES) == set(EXTRA_FIELDS), "store schema out of step with records.Figure"
@@ -135,7 +137,7 @@ def _migration_2(conn: sqlite3.Connection) -> None:
 def _migration_3(conn: sqlite3.Connection) -> None:
     """Figures keep the place's level, admin1 and approximate flag (from the gazetteer);
     figures stored before stay "" / 0 until `reextract`."""
-    for name in EXTRA_FIELDS:
+    for name in ("place_level", "admin1", "approximate"):
         conn.execute(f"ALTER TABLE figures ADD COLUMN {quote_name(name)} {_EXTRA_TYPES[name]}")
 
 
@@ -185,6 +187,37 @@ def _migration_4(conn: sqlite3.Connection) -> None:
         conn.execute(ddl)
 
 
+def _migration_5(conn: sqlite3.Connection) -> None:
+    """The analyst's reviews (store/reviews.py): one row per action (confirm, correct,
+    reject, add), anchored to the article and the number's words, kept over re-extraction.
+    figures.review holds each figure's resulting state ("auto" until reviewed).
+
+    No foreign key to articles on purpose: a review outlives a purged article (orphaned)."""
+    conn.execute(f"ALTER TABLE figures ADD COLUMN review {_EXTRA_TYPES['review']}")
+    conn.execute(
+        """CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            action_key TEXT NOT NULL UNIQUE,
+            article TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            words TEXT NOT NULL DEFAULT '',
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL,
+            new_values TEXT NOT NULL DEFAULT '{}',
+            old_values TEXT NOT NULL DEFAULT '{}',
+            reason TEXT NOT NULL DEFAULT '',
+            reviewer TEXT NOT NULL DEFAULT '',
+            reviewed_at TEXT NOT NULL,
+            comment TEXT NOT NULL DEFAULT '',
+            orphaned INTEGER NOT NULL DEFAULT 0,
+            undone_at TEXT
+        )"""
+    )
+    conn.execute("CREATE INDEX reviews_anchor ON reviews (article, start)")
+
+
 # Each migration takes the schema from version i to i+1. Append; never edit a released one.
-MIGRATIONS = (_migration_1, _migration_2, _migration_3, _migration_4)
+MIGRATIONS = (_migration_1, _migration_2, _migration_3, _migration_4, _migration_5)
 SCHEMA_VERSION = len(MIGRATIONS)
