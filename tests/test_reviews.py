@@ -148,18 +148,19 @@ def test_filters_use_the_reviewed_values(floods):
 def test_undo_takes_an_action_back_and_keeps_it_in_the_audit_trail(floods):
     _, _, conn = floods
     s14 = span(FLOODS, "14")
-    first = correct(conn, "floods", *s14, place="Aroma")
+    engine_place = row_at(frame(conn), s14[0])["place"]  # what the engine read, whatever it is
+    first = correct(conn, "floods", *s14, place="Kassala")
     second = reviews.record(conn, reviews.Action("floods", *s14, "reject",
                                                  reason="not a figure", reviewer="bo"))
     assert row_at(frame(conn), s14[0])["review"] == "rejected"
     assert reviews.undo(conn, second)
-    assert row_at(frame(conn), s14[0])[["review", "place"]].tolist() == ["corrected", "Aroma"]
+    assert row_at(frame(conn), s14[0])[["review", "place"]].tolist() == ["corrected", "Kassala"]
     assert reviews.undo(conn, first)
-    assert row_at(frame(conn), s14[0])[["review", "place"]].tolist() == ["auto", "Sudan"]
+    assert row_at(frame(conn), s14[0])[["review", "place"]].tolist() == ["auto", engine_place]
     trail = reviews.audit(conn, "floods", *s14)
     assert [(a["action"], a["reviewer"], bool(a["undone_at"])) for a in trail] == \
         [("correct", "amina", True), ("reject", "bo", True)]
-    assert trail[0]["before"] == {"place": "Sudan"} and trail[0]["fields"] == {"place": "Aroma"}
+    assert trail[0]["before"] == {"place": engine_place} and trail[0]["fields"] == {"place": "Kassala"}
     assert not reviews.undo(conn, second)  # already undone
 
 
