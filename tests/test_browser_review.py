@@ -118,7 +118,7 @@ def test_add_a_figure_by_choosing_its_number(served):
                 """() => [...document.querySelectorAll(
                      '[data-testid="stForm"] [data-testid="stNumberInput"] input')]
                      .some(e => e.value === '6')""", timeout=30_000)
-            place = form.locator('[data-testid="stTextInput"]', has_text="place").locator("input")
+            place = form.locator('[data-testid="stTextInput"] input[aria-label="place"]')
             place.fill("Beira")
             country = form.locator('[data-testid="stTextInput"]', has_text="country")
             country.locator("input").fill("MZ")
