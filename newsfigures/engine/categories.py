@@ -178,9 +178,9 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
     if right:
         first = _fate(sentence, noun, right)
         distance = _words_between(sentence, noun.end, first[0])
-        passive = distance <= PASSIVE_TRIGGER_MAX_WORDS and _passive_before(sentence, first[0]) \
-            and not _PUNCTUATION.search(sentence, noun.end, first[0])
-        if distance <= TRIGGER_MAX_WORDS or passive:
+        if distance <= TRIGGER_MAX_WORDS or (
+                distance <= PASSIVE_TRIGGER_MAX_WORDS and _passive_before(sentence, first[0])
+                and not _PUNCTUATION.search(sentence, noun.end, first[0])):
             how = "adjacent" if distance <= 2 else "near"
             best, best_distance = _Hit(first[2], how, first[0], first[1]), min(distance, TRIGGER_MAX_WORDS)
     if left and best.category and left[-1][2] in _HAPPENINGS and best.category not in _HAPPENINGS \
