@@ -178,8 +178,9 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
     if right:
         first = _fate(sentence, noun, right)
         distance = _words_between(sentence, noun.end, first[0])
-        if distance <= TRIGGER_MAX_WORDS or (distance <= PASSIVE_TRIGGER_MAX_WORDS and _passive_before(sentence, first[0])
-                                          and not _PUNCTUATION.search(sentence, noun.end, first[0])):
+        if distance <= TRIGGER_MAX_WORDS or (
+                distance <= PASSIVE_TRIGGER_MAX_WORDS and _passive_before(sentence, first[0])
+                and not _PUNCTUATION.search(sentence, noun.end, first[0])):
             how = "adjacent" if distance <= 2 else "near"
             best, best_distance = _Hit(first[2], how, first[0], first[1]), min(distance, TRIGGER_MAX_WORDS)
     if left and best.category and left[-1][2] in _HAPPENINGS and best.category not in _HAPPENINGS \
@@ -401,7 +402,8 @@ def _happening_after(sentence: str, noun: CountedNoun, limit: int) -> str:
 
 def _sentence_category(sentence: str, amount: Amount) -> str:
     """The trigger nearest to the amount anywhere in its sentence, or ""."""
-    found = [t for t in _triggers(sentence, max(0, amount.start - SENTENCE_TRIGGER_REACH), amount.end + SENTENCE_TRIGGER_REACH)
+    reach = SENTENCE_TRIGGER_REACH
+    found = [t for t in _triggers(sentence, max(0, amount.start - reach), amount.end + reach)
              if not _new_clause_between(sentence, *((t[1], amount.start) if t[1] <= amount.start
                                                     else (amount.end, t[0])))]
     if not found:
@@ -441,7 +443,8 @@ def _restatements(sentence: str, amounts: list[Amount], nouns: list, categories:
 
 
 def _housing_in(sentence: str, amount: Amount) -> str:
-    near = _triggers(sentence, max(0, amount.start - SENTENCE_TRIGGER_REACH), amount.end + SENTENCE_TRIGGER_REACH)
+    reach = SENTENCE_TRIGGER_REACH
+    near = _triggers(sentence, max(0, amount.start - reach), amount.end + reach)
     return "housing" if any(t[2] == "housing" for t in near) else ""
 
 

@@ -4,8 +4,9 @@ The engine is a pipeline over one Document per article (the idea of spaCy's `Doc
 computed the first time a rule asks for it and then shared, so no rule rescans the text for
 what a layer already holds. Layers (all offsets are article offsets unless said otherwise):
 
-- `sentences`: (start, end) spans; `paragraph_of[n]`: the paragraph number of sentence n
-  (a paragraph ends at a line break); `lines`: (start, end) of each non-blank line;
+- `sentences`: (start, end) spans, `sentence_texts` their texts; `paragraph_of[n]`: the
+  paragraph number of sentence n (a paragraph ends at a line break); `lines`: (start, end) of
+  each non-blank line;
 - `amounts[n]`: the amounts of sentence n that are figures' candidates (the spec's "not
   figures" removed), in *sentence* offsets (the readers of `categories` work on one sentence);
 - `places`: every place mention the figures may need (`places.find_places` over the opening
@@ -28,7 +29,6 @@ from .numbers import find_amounts
 from .records import Article
 from .sentences import sentence_spans
 from .settings import OPENING_SENTENCES
-
 
 
 class _Layer:

@@ -54,9 +54,9 @@ class ChunkedFile:
 
     def __init__(self, path: Path):
         data = path.read_bytes()
-        line_end = data.index(b"\n")
         if not data.startswith(MAGIC):
             raise ValueError(f"{path}: not a newsfigures gazetteer file")
+        line_end = data.index(b"\n")
         size = int(data[len(MAGIC):line_end])
         self.head = json.loads(zlib.decompress(data[line_end + 1:line_end + 1 + size]))
         self._data = memoryview(data)[line_end + 1 + size:]
