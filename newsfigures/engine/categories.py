@@ -236,7 +236,14 @@ def _acts_on_object(sentence: str, hit: _Hit, noun: CountedNoun) -> bool:
     word = nxt.group(1)
     if word.lower() in ADVERBS:
         return False  # "30 others injured Wednesday"
+    if word[:1].isupper() and word.lower() in _TITLE_CASE_LINKS:
+        return False  # "25 Killed In Bus Attack": a headline's capitals, not a name
     return word.lower() in OBJECT_STARTS or word.isdigit() or word[:1].isupper() or is_people_word(word)
+
+
+# prepositions and links a title-case headline capitalises after its verb
+_TITLE_CASE_LINKS = frozenset("in at on near after as for from during amid over across by with "
+                              "and or but when while since following".split())
 
 
 def _category(sentence: str, noun: CountedNoun, hit: _Hit) -> str:
@@ -308,7 +315,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
         if keep[j] in wholes and keep[j - 1] == keep[j] - 1 and categories[j]:
             categories[j - 1], categories[j] = categories[j], _own_category(cand_nouns[j])
     for j in sorted(shared, reverse=True):  # "over 300 and over 500 affected residents were moved"
-        if categories[j + 1] and categories[j + 1] != "none":
+        if not hows[j] and categories[j + 1] and categories[j + 1] != "none":
             categories[j] = categories[j + 1]
     _restatements(sentence, cands, cand_nouns, categories)
     _shared_verb(sentence, cands, cand_nouns, categories, hows)
@@ -386,7 +393,10 @@ def _share_nouns(sentence: str, amounts: list[Amount], nouns: list[CountedNoun])
         noun, nxt = nouns[j], nouns[j + 1]
         if noun.head or noun.relation or not nxt.head:
             continue
-        if _SHARED_NOUN_JOIN.fullmatch(sentence, noun.end, amounts[j + 1].qualifier_start):
+        join = _SHARED_NOUN_JOIN.fullmatch(sentence, noun.end, amounts[j + 1].qualifier_start)
+        if join and (nxt.firm and "," in join.group(0) and not _WORDS.search(join.group(0))):
+            continue  # "Landslide kills 14, dozens missing": a new clause, not a shared noun
+        if join:
             nouns[j] = replace(nxt, end=noun.end)
             shared.add(j)
     return shared
