@@ -198,3 +198,26 @@ def test_a_story_naming_no_country_takes_the_country_its_cue_words_name(text, co
 def test_a_named_country_wins_over_cue_words():
     text = "Boko Haram fighters killed 9 people in the town of Mora in northern Cameroon."
     assert [f.country for f in extract_figures(Article("t", text, published="2019-02-12"))] == ["CM"]
+
+
+def test_a_list_items_label_is_a_place_when_its_neighbours_labels_are():
+    text = ("Cholera deaths by district, according to the health ministry:\n"
+            "- Blantyre: 30 deaths\n- Chikwawa: 25 deaths\n- Zomba: 9 deaths\n- Mkondezi: 4 deaths\n")
+    figures = extract_figures(Article("t", text, published="2023-03-14"))
+    assert [(f.value, f.place, f.country) for f in figures] == [
+        (30, "Blantyre", "MW"), (25, "Chikwawa", "MW"), (9, "Zomba", "MW"), (4, "Mkondezi", "MW")]
+
+
+def test_a_label_that_names_what_is_counted_is_no_place():
+    text = "Toll in Blantyre, according to officials:\nDeaths: 12\nInjured: 40\nBlantyre: 3 missing\n"
+    assert [f.place for f in extract_figures(Article("t", text, published="2023-03-14"))][:2] \
+        == ["Blantyre", "Blantyre"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 4,000 households had lost their crops and livestock.", []),
+    ("Some 40 people lost their lives in the floods.", [40]),
+    ("About 300 families lost their homes.", [300]),
+], ids=["lost-crops", "lost-lives", "lost-homes"])
+def test_what_was_lost(text, expected):
+    assert [v for v, _, _ in categories_of(text)] == expected

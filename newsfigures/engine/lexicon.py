@@ -156,6 +156,9 @@ def find_triggers(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
         found = TRIGGERS.get(match.group()) or trigger_of(match.group())
         if found is None:
             continue
+        if found.category == "killed" and match.group() in ("lost", "lose") \
+                and _LOST_THING.match(sentence, match.end()):
+            continue  # "households had lost their crops": a loss, not a death
         if sentence[match.start()].isupper() and _in_name(sentence, match.start(), match.end()):
             if titled is None:
                 titled = _title_case(sentence)
@@ -165,6 +168,10 @@ def find_triggers(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
     return tuple(out)
 
 
+# "lost their crops", "lost all their livestock" (not "lost their lives", "lost loved ones")
+_LOST_THING = re.compile(r"\s+(?:all\s+)?(?:their|his|her|its|our|the|everything|contact|power|access)"
+                         r"(?!\s+(?:li(?:ves|fe)|homes?|houses?|loved|relatives?|famil(?:y|ies)|children|sons?|"
+                         r"daughters?)\b)\b")
 _CAPITALISED = re.compile(r"[A-Z][\w’'&.-]*")
 _NAME_LINKS = re.compile(r"^(?:for|of|on)\s+$")
 
