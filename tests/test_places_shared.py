@@ -221,3 +221,32 @@ def test_a_label_that_names_what_is_counted_is_no_place():
 ], ids=["lost-crops", "lost-lives", "lost-homes"])
 def test_what_was_lost(text, expected):
     assert [v for v, _, _ in categories_of(text)] == expected
+
+
+SITREP = """Sahel: flash update
+
+Heavy rains have caused flooding across the Central Sahel, national authorities said.
+
+Niger
+- More than 35,000 people have been affected, mostly in the Maradi and Zinder regions.
+
+Burkina Faso
+- 14,500 people displaced; 3,100 of them are in temporary sites in Kaya.
+
+Mali
+About 1,900 households lost their shelter in Mopti.
+
+Regional
+Across the three countries, at least 70,000 people need emergency shelter.
+"""
+
+
+def test_a_situation_report_by_country():
+    figures = extract_figures(Article("t", SITREP, published="2024-08-20"))
+    assert figures[-1].place.endswith("Sahel") and figures[-1].country == ""  # over the three countries
+    assert [(f.value, f.category, f.place, f.country) for f in figures[:-1]] == [
+        (35000, "affected", "Niger", "NE"),  # "mostly in Maradi and Zinder": a breakdown
+        (14500, "displaced", "Burkina Faso", "BF"),
+        (3100, "sheltered", "Kaya", "BF"),
+        (1900, "homeless", "Mopti", "ML"),
+    ]

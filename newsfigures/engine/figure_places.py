@@ -265,9 +265,14 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     named = [m for m in local if not m.demonym]
     named = [m for m in named if not _possessor_of_next(sentence, offset, m, named)]
     named = _without_strays(doc, mentions, named)
+    named = [m for m in named  # "affected, mostly in Maradi": where a part of them is
+             if not _BREAKDOWN.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
     several = _several_countries(sentence, offset, named, mentions, (seg_start, seg_end))
     if several is not None:
         return several
+    if not named and _COUNTED_COUNTRIES.search(sentence, seg_start, seg_end) \
+            and len(_story_countries(doc)) >= 2:
+        return _story_region(doc)  # "across the three countries": over the story's countries
     if not named:
         return None
     return max(named, key=lambda m: _rank(sentence, offset, m, amount, reading)).place
@@ -286,6 +291,31 @@ def _without_strays(doc, mentions: list, named: list) -> list:
             and not any(o.place.country == m.place.country for o in mentions if o is not m)
     kept = [m for m in named if not stray(m)]
     return kept if kept else named
+
+
+# "mostly in the Maradi and Zinder regions", "including 300 in Aleppo": where part of it is
+_BREAKDOWN = re.compile(r"\b(?:mostly|mainly|largely|chiefly|primarily|particularly|especially|notably|"
+                        r"most\s+of\s+them|the\s+majority)\s+(?:in|at|from)\s+(?:the\s+)?"
+                        r"(?:[A-Z][\w'’-]*\s+(?:and\s+|,\s*)?)*$")
+# "across the three countries", "in both countries": a figure over the countries of the story
+_COUNTED_COUNTRIES = re.compile(r"\b(?:across|in|throughout)\s+(?:all\s+)?(?:the\s+)?(?:both|two|three|four|"
+                                r"five|six|seven|eight|nine|ten|several|these|those|affected)\s+countries\b",
+                                re.IGNORECASE)
+
+
+def _story_countries(doc) -> set:
+    return doc.layer("story_countries", lambda d: {m.place.country for m in d.places
+                                                   if m.place.level == "country" and m.place.country
+                                                   and not m.demonym})
+
+
+def _story_region(doc):
+    """The region the story names over its countries ("the Central Sahel"), else a place of
+    no name and no country."""
+    for m in doc.places:
+        if m.place.level == "region" and not m.place.country:
+            return m.place
+    return Place("", "", None, None, "region", True, "")
 
 
 # "seven people died and one was missing": two amounts of one clause, joined by "and"
