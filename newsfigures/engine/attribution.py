@@ -206,8 +206,8 @@ def _subject_before(s: str, lo: int, v: int) -> str:
         t = tidy(seg)
         if not t:
             continue
-        if _RELATIVE.match(t.lower()) or _LOWER_PHRASE.match(t) and _appositive().match(t) and k != 0 \
-                and not person(t):
+        if _RELATIVE.match(t.lower()) or _LOWER_PHRASE.match(t) and k != 0 and not person(t) and (
+                _appositive().match(t) or " who " in t or " which " in t):  # "X, first responders who ..., said"
             roles.append(t)
             continue
         head = trim(seg)

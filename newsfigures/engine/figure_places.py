@@ -40,7 +40,8 @@ _REGION_WORDS = re.compile(r"\b(?:across|in|throughout)\s+the\s+(?:wider\s+)?reg
                            r"\b(?:in|across)\s+(?:the\s+)?(?:both|these|those|two|three|four|five|six|"
                            r"neighbou?ring)\s+countries\b", re.IGNORECASE)
 _PLACE_OF = frozenset(("town", "city", "village", "villages", "district", "province", "region", "state",
-                       "county", "outskirts", "area", "municipality", "governorate", "island", "capital"))
+                       "county", "outskirts", "area", "municipality", "governorate", "island", "capital",
+                       "neighborhood", "neighbourhood", "suburb", "quarter", "camp"))
 _ORIGIN_LIST = re.compile(r"\b(?:from|of|fled|fleeing|left|leaving|nationals?\s+of|citizens\s+of)\s+(?:the\s+)?"
                           r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,\s*)*$")
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)$")

@@ -229,9 +229,10 @@ def _sentence_source(sentence: str, at: int, context) -> str | None:
     chosen, after = _choose(sentence, at, found)
     if chosen is None:
         return None
-    if after is not None and chosen is not after and isinstance(chosen.who, Pointer):
-        if chosen.raw.strip().lower() in _FIRST_PERSON:
-            return _resolve(after, found, context, sentence)  # “We counted 112,” said X
+    first_person = chosen.raw.strip().lower().split()[:1] in ([w] for w in _FIRST_PERSON)
+    if after is not None and chosen is not after and (isinstance(chosen.who, Pointer) or first_person):
+        if first_person:
+            return _resolve(after, found, context, sentence)  # “We counted 112,” / “I myself counted 35,” said X
         return _resolve(chosen, found, context, sentence) or _resolve(after, found, context, sentence)
     return _resolve(chosen, found, context, sentence)
 
