@@ -29,3 +29,22 @@ def test_a_verb_before_a_name_still_makes_the_amount_its_subject():
 
 def test_amounts_joined_by_a_comma_share_a_noun_that_says_no_fate():
     assert readings("Some 200, 300 families fled the shelling.") == [(200, "displaced"), (300, "displaced")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The official death toll had climbed from 30 to 43, the minister said.", [(30, "killed"), (43, "killed")]),
+    ("The toll rose from about 200 to 350 overnight.", [(200, "killed"), (350, "killed")]),
+    ("Between 300 and 400 people were killed.", [(300, "killed")]),
+], ids=["climbed-from-to", "rose-from-about", "between-is-a-range"])
+def test_a_count_that_changed_is_two_counts_not_a_range(text, expected):
+    assert readings(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 1,580 homes have been flooded in the country.", [(1580, "housing")]),
+    ("About 200 houses were washed away by the river.", [(200, "housing")]),
+    ("More than 5,000 people were flooded out of their homes.", [(5000, "displaced")]),
+    ("Heavy rains flooded the town, killing 30 people.", [(30, "killed")]),
+], ids=["homes-flooded", "houses-washed-away", "people-flooded-out", "flooded-town-killing"])
+def test_flooded_homes(text, expected):
+    assert readings(text) == expected

@@ -44,7 +44,7 @@ _PLACE_OF = frozenset(("town", "city", "village", "villages", "district", "provi
                        "neighborhood", "neighbourhood", "suburb", "quarter", "camp"))
 _ORIGIN_LIST = re.compile(r"\b(?:from|of|fled|fleeing|left|leaving|nationals?\s+of|citizens\s+of)\s+(?:the\s+)?"
                           r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,\s*)*$")
-_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)$")
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)(?:the\s+)?$")
 
 
 def sentence_mentions(doc, n: int) -> list:

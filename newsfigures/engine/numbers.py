@@ -407,6 +407,13 @@ def _bounded_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
     return out
 
 
+# a change of a count: "rose from", "climbed from", "has grown from" (then "from A to B" is no range)
+_CHANGE_BEFORE = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|increased|increases|"
+                            r"grew|grown|surged|soared|fell|fallen|dropped|declined|decreased|went\s+up|"
+                            r"gone\s+up|revised|raised|up|down)\s+(?:\w+\s+)?from\s+(?:about\s+|around\s+)?$",
+                            re.IGNORECASE)
+
+
 def _as_range(text: str, first: tuple, second: tuple) -> Amount | None:
     """ "5,000 to 10,000", "5,000-10,000", "between 5,000 and 10,000" as one range."""
     start, end, low, _, spelled = first
@@ -420,6 +427,8 @@ def _as_range(text: str, first: tuple, second: tuple) -> Amount | None:
         return None
     if not (0 < low < high):
         return None
+    if _CHANGE_BEFORE.search(text, max(0, start - 40), start):
+        return None  # "the toll climbed from 30 to 43": two counts, the later one the news
     if between.strip() in "-–—" and high > low * 20:
         return None
     _, q_start = _qualifier_before(text, start)
