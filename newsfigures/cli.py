@@ -126,10 +126,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- ingest & co
 
 
-def _db_path(args: argparse.Namespace) -> Path:
-    from .store.database import default_db_path
+def _db_path(args: argparse.Namespace) -> "Path | str":
+    """--db, else $NEWSFIGURES_DB, else data/newsfigures.db: a file, or a postgresql:// DSN."""
+    from .store.database import default_db_path, locate
 
-    return Path(args.db) if args.db else default_db_path()
+    return locate(args.db) if args.db else default_db_path()
 
 
 def _print_report(report, *, verbose: bool = True) -> None:
@@ -203,7 +204,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .store import frames
 
     db = _db_path(args)
-    if not db.exists():
+    if not store.exists(db):
         _err(f"error: no database at {db} (run `python -m newsfigures ingest` first)")
         return 1
     filters = {
@@ -258,7 +259,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", "-o", metavar="FILE", help="write JSON Lines here (default: stdout)")
     p.set_defaults(run=cmd_extract)
 
-    db_help = "SQLite database (default: $NEWSFIGURES_DB or data/newsfigures.db)"
+    db_help = ("SQLite file or postgresql://user@host/dbname "
+               "(default: $NEWSFIGURES_DB or data/newsfigures.db)")
 
     p = sub.add_parser("ingest", help="read articles and store them and their figures")
     p.add_argument("sources", nargs="+", metavar="PATH_OR_URL", help="files, folders, http(s) URLs")
