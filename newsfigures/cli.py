@@ -150,9 +150,12 @@ def _print_report(report, *, verbose: bool = True) -> None:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .store.ingest import ingest
 
+    if bool(args.sources) == bool(args.from_parquet):
+        _err("error: give either sources or --from-parquet DIR")
+        return 2
     progress, close = _progress_callback("ingest")
     try:
-        report = ingest(
+        report = _ingest_parquet(args, progress) if args.from_parquet else ingest(
             args.sources, _db_path(args), workers=args.workers, progress=progress,
             timeout=args.timeout, allow_private=True if args.allow_private else None,
             restore=args.restore,
@@ -161,6 +164,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         close()
     _print_report(report, verbose=not args.quiet)
     return 0 if report.ok else 1
+
+
+def _ingest_parquet(args: argparse.Namespace, progress):
+    from .store.parquet_ingest import ingest_parquet
+    from .store.reports import IngestReport
+
+    try:
+        return ingest_parquet(args.from_parquet, _db_path(args), progress=progress,
+                              restore=args.restore)
+    except ValueError as e:  # not an output folder of `bulk`
+        report = IngestReport()
+        report.fail(args.from_parquet, str(e))
+        return report
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
@@ -263,7 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
                "(default: $NEWSFIGURES_DB or data/newsfigures.db)")
 
     p = sub.add_parser("ingest", help="read articles and store them and their figures")
-    p.add_argument("sources", nargs="+", metavar="PATH_OR_URL", help="files, folders, http(s) URLs")
+    p.add_argument("sources", nargs="*", metavar="PATH_OR_URL", help="files, folders, http(s) URLs")
+    p.add_argument("--from-parquet", metavar="DIR", help="the Parquet output folder of `bulk`")
     p.add_argument("--db", metavar="FILE", help=db_help)
     p.add_argument("--workers", "-j", type=_positive_int, default=1, metavar="N",
                    help="extraction processes (default 1)")
@@ -308,6 +325,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{name}", action="append", metavar="VALUE",
                        help=f"{what}; repeat or give a comma list")
     p.set_defaults(run=cmd_export)
+
+    from .bulk import add_parser as add_bulk  # `bulk`: newsfigures/bulk.py
+
+    add_bulk(sub)
     return parser
 
 
