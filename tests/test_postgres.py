@@ -275,3 +275,23 @@ def test_samples_and_dev_articles_export_the_same_from_both_stores(tmp_path):
         with psycopg.connect(base, autocommit=True) as raw:
             raw.execute(f'DROP SCHEMA "{schema}" CASCADE')
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def _app_evidence(location, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("NEWSFIGURES_DB", str(location))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = next(d for d in at.dataframe if d.key == "evidence").value
+    return sorted(table.astype(str).itertuples(index=False))
+
+
+@only_postgres
+def test_the_app_shows_the_same_on_both_stores(store_at, tmp_path, monkeypatch):
+    """app.py, unchanged, on the shared store: the evidence table of SQLite's."""
+    assert ingest([str(SAMPLES)], store_at).added == 5
+    assert ingest([str(SAMPLES)], tmp_path / "lite.db").added == 5
+    on_pg = _app_evidence(store_at, monkeypatch)
+    assert on_pg and on_pg == _app_evidence(tmp_path / "lite.db", monkeypatch)
