@@ -295,3 +295,23 @@ def test_the_app_shows_the_same_on_both_stores(store_at, tmp_path, monkeypatch):
     assert ingest([str(SAMPLES)], tmp_path / "lite.db").added == 5
     on_pg = _app_evidence(store_at, monkeypatch)
     assert on_pg and on_pg == _app_evidence(tmp_path / "lite.db", monkeypatch)
+
+
+def test_a_failing_migration_leaves_nothing_behind(store_at, monkeypatch):
+    import sqlite3
+
+    store.connect(store_at).close()
+
+    def half_done(conn) -> None:
+        conn.execute("CREATE TABLE watch_example (id INTEGER PRIMARY KEY, query TEXT NOT NULL)")
+        conn.execute("INSERT INTO no_such_table VALUES (?)", (1,))
+
+    monkeypatch.setattr(store, "MIGRATIONS", (*store.MIGRATIONS, half_done))
+    monkeypatch.setattr(store, "SCHEMA_VERSION", len(store.MIGRATIONS))
+    with pytest.raises(sqlite3.Error, match="no_such_table|no such table"):  # both stores
+        store.connect(store_at)
+    monkeypatch.undo()
+    conn = store.connect(store_at)  # still the released schema, without the half table
+    with pytest.raises(sqlite3.Error):
+        conn.execute("SELECT COUNT(*) FROM watch_example")
+    conn.close()

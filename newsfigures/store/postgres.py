@@ -237,7 +237,7 @@ def open_connection(dsn: str, *, readonly: bool, lock_timeout_ms: int) -> Connec
 
 
 def _tables(conn: Connection) -> set[str]:
-    return {r[0] for r in conn.raw.execute(
+    return {r[0] for r in conn.execute(
         "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
 
 
@@ -252,7 +252,7 @@ def schema_version(conn: Connection, *, newest: int, own_tables: set[str]) -> in
                              f"{', '.join(sorted(tables)[:5])}); the database was left untouched "
                              "(give a schema of its own: ?options=-csearch_path%3Dnewsfigures)")
         return 0
-    row = conn.raw.execute(f"SELECT max(version) FROM {VERSION_TABLE}").fetchone()
+    row = conn.execute(f"SELECT max(version) FROM {VERSION_TABLE}").fetchone()
     version = int(row[0] or 0)
     if version > newest:
         raise StoreError(f"{where}: database schema version {version} is newer than this code "
@@ -270,14 +270,14 @@ def migrate(conn: Connection, migrations: Sequence[Callable], *, own_tables: set
         return newest
     conn.execute("BEGIN IMMEDIATE")
     try:
-        conn.raw.execute(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER NOT NULL)")
-        conn.raw.execute(f"CREATE SEQUENCE IF NOT EXISTS {CHANGES_SEQUENCE}")
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER NOT NULL)")
+        conn.execute(f"CREATE SEQUENCE IF NOT EXISTS {CHANGES_SEQUENCE}")
         version = schema_version(conn, newest=newest, own_tables=own_tables)  # under the lock
         for number in range(version, newest):
             log.info("migrating %s to schema version %d", shown(conn.location), number + 1)
             migrations[number](conn)
-        conn.raw.execute(f"DELETE FROM {VERSION_TABLE}")
-        conn.raw.execute(f"INSERT INTO {VERSION_TABLE} (version) VALUES (%s)", (newest,))
+        conn.execute(f"DELETE FROM {VERSION_TABLE}")
+        conn.execute(f"INSERT INTO {VERSION_TABLE} (version) VALUES (?)", (newest,))
     except BaseException:
         conn.execute("ROLLBACK")
         raise
