@@ -7,8 +7,10 @@ weekdays and months, so the collection dating across partitions is exercised). F
 worker count a LocalCluster is started first (its start-up is printed, not counted), then
 `bulk` runs into a fresh folder: articles/s. Then the ratio of 2 workers to 1 (1.7x or more
 on 2 idle cores is the target; on a shared machine read it beside the load average printed)
-and the projection for 10 million articles on 64 cores: 64 x the one-worker rate x the
-measured efficiency (ratio / 2), which assumes the efficiency holds (it will not be better).
+and the projection for 10 million articles on 64 cores: the workers' part (own dates and
+extraction) at 64 x the one-worker rate x the efficiency measured from 1 to 2 workers
+(assumed to hold; it will not be better), plus the collection dating that the client does
+alone, taken as linear in the number of articles.
 `--check` also runs `python -m newsfigures extract` over the same folder (its speed is the
 baseline of the same run) and says whether the Parquet records are exactly its records.
 """
@@ -64,6 +66,7 @@ def main() -> int:
     print(f"{args.n:,} articles, partitions of {args.partition_size}, {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.2f}")
     rates: dict[int, float] = {}
+    steps: dict[int, dict] = {}
     ok = True
     with tempfile.TemporaryDirectory(prefix="nf-bulk-") as tmp:
         folder = Path(tmp) / "articles"
@@ -73,18 +76,26 @@ def main() -> int:
             out = Path(tmp) / f"out-{workers}"
             elapsed, report = timed_bulk(folder, out, workers, args.partition_size)
             rates[workers] = report.articles / elapsed
+            steps[workers] = report.steps
             outs[workers] = out
             ok = ok and report.ok
+            shown = ", ".join(f"{k} {v:.1f} s" for k, v in report.steps.items())
             print(f"workers={workers}: {report.summary()}; {elapsed:.1f} s -> "
-                  f"{rates[workers]:,.1f} articles/s")
+                  f"{rates[workers]:,.1f} articles/s ({shown})")
         if 1 in rates and 2 in rates:
             ratio = rates[2] / rates[1]
-            efficiency = ratio / 2
-            projected = rates[1] * CORES * efficiency
             print(f"scaling 2 workers / 1: {ratio:.2f}x (target >= 1.7x on 2 idle cores; load "
                   f"average now {os.getloadavg()[0]:.2f})")
-            print(f"projection: {BACKLOG:,} articles on {CORES} cores at {efficiency:.0%} "
-                  f"efficiency = {projected:,.0f} articles/s -> {BACKLOG / projected / 3600:.1f} h")
+            # The workers' part (own dates, extraction) scales with the cores at the efficiency
+            # measured; the collection dating runs once, on the client, per article.
+            work = {w: (steps[w]["own dates"] + steps[w]["extraction"]) / args.n for w in (1, 2)}
+            efficiency = work[1] / (2 * work[2])
+            serial = steps[2]["collection dates"] / args.n
+            parallel_h = BACKLOG * work[1] / (CORES * efficiency) / 3600
+            serial_h = BACKLOG * serial / 3600
+            print(f"projection: {BACKLOG:,} articles on {CORES} cores: workers' part at "
+                  f"{efficiency:.0%} efficiency {parallel_h:.1f} h + the client's collection "
+                  f"dating {serial_h:.1f} h (linear) = {parallel_h + serial_h:.1f} h")
         if args.check:
             started = time.perf_counter()
             ex = Path(tmp) / "extract.jsonl"

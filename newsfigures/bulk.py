@@ -64,6 +64,7 @@ class BulkReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     dashboard: str = ""
     seconds: float = 0.0
+    steps: dict[str, float] = field(default_factory=dict)  # seconds per step
 
     @property
     def ok(self) -> bool:
@@ -224,6 +225,7 @@ def run(inputs: list, options: BulkOptions, *, echo=None) -> BulkReport:
         report.dashboard = client.dashboard_link or ""
         echo(f"dask: {len(client.scheduler_info()['workers'])} workers; dashboard {report.dashboard}")
         parts = list(plan.parts)
+        mark = time.monotonic()
         step1: dict[int, list[list[str]]] = {}
         good: list[bulk_inputs.Part] = []
         for i, rows, error in _gather(client, own_dates, [(p, str(out)) for p in parts],
@@ -234,7 +236,9 @@ def run(inputs: list, options: BulkOptions, *, echo=None) -> BulkReport:
             else:
                 step1[parts[i].number] = rows
                 good.append(parts[i])
+        report.steps["own dates"], mark = time.monotonic() - mark, time.monotonic()
         dates = _collection_dates(step1)
+        report.steps["collection dates"], mark = time.monotonic() - mark, time.monotonic()
         written = parquet_parts.written_parts(out)
         tasks, todo = [], []
         for part in sorted(good, key=lambda p: p.number):
@@ -255,6 +259,7 @@ def run(inputs: list, options: BulkOptions, *, echo=None) -> BulkReport:
             report.articles += result.articles - len(result.failures)
             report.figures += result.figures
             report.failed_articles.extend(result.failures)
+        report.steps["extraction"] = time.monotonic() - mark
     finally:
         client.close()
         if cluster is not None:
@@ -305,5 +310,6 @@ def cmd_bulk(args: argparse.Namespace) -> int:
         echo(f"error: {source}: {reason}")
     for part, reason in report.failed_parts:
         echo(f"failed: {part}: {reason} (after {options.retries} retries; rerun to try again)")
+    echo("steps: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in report.steps.items()))
     print(report.summary())
     return 0 if report.ok else 1
