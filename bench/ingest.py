@@ -1,6 +1,7 @@
 """Ingest benchmark: 10,000 sample-sized articles into a fresh SQLite store, with 1 and 2 workers.
 
     .venv/bin/python bench/ingest.py [--n 10000] [--workers 1 2] [--extractor real|fake]
+    .venv/bin/python bench/ingest.py --n 2000 --concurrent 4 [--pg postgresql://...]
 
 The articles are the seed articles in data/articles, each copy varied (a numbered reference
 line, and the seed's first number changed) so that every content hash differs. Prints
@@ -8,6 +9,12 @@ articles per second, figures per second, and database size per 1,000 figures, th
 of a second, no-op run over the same files (all "unchanged"). Target (issue 3): the 10,000 in
 under 60 s on a 2-core machine. `--extractor fake` measures the store alone, with the
 tests' stand-in extractor.
+
+`--concurrent K` is the acceptance check of many writers (issue 14): K ingest processes at
+once, each over its own folder of n/2 of the articles (copies, each article in two of the
+folders), into one fresh store: SQLite, and PostgreSQL when `--pg DSN` is given (a schema
+of its own, dropped after). Each store must end with exactly the n articles, each once (by
+its text), every figure of a one-process ingest, 2 sources per article, and no failures.
 """
 from __future__ import annotations
 
@@ -81,14 +88,104 @@ def run(folder: Path, db: Path, workers: int, n: int) -> None:
     print(f"           rerun: {again.summary()} in {elapsed:.1f} s -> {n / elapsed:,.0f} articles/s")
 
 
+def _fresh_pg(dsn: str) -> tuple[str, str]:
+    import uuid
+    from urllib.parse import quote
+
+    import psycopg
+
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(dsn, autocommit=True) as raw:
+        raw.execute(f'CREATE SCHEMA "{schema}"')
+    sep = "&" if "?" in dsn else "?"
+    return f"{dsn}{sep}options={quote(f'-csearch_path={schema}')}", schema
+
+
+def _drop_pg(dsn: str, schema: str) -> None:
+    import psycopg
+
+    with psycopg.connect(dsn, autocommit=True) as raw:
+        raw.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def run_concurrent(folder: Path, n: int, *, k: int, target, fake: bool, expected: int) -> bool:
+    """K ingest processes at once over overlapping copies of the articles; True when the
+    store holds every article once with all its figures and no process failed."""
+    import shutil
+    import subprocess
+
+    files = sorted(folder.glob("*.txt"))
+    window = max(1, len(files) // 2)
+    step = max(1, len(files) // k)
+    desks = []
+    for d in range(k):
+        desk = folder.parent / f"desk{d}"
+        desk.mkdir(exist_ok=True)
+        for i in range(window):
+            src = files[(d * step + i) % len(files)]
+            shutil.copyfile(src, desk / src.name)
+        desks.append(desk)
+    store.connect(target).close()
+    runner = [str(ROOT / "tests" / "fixtures" / "run_cli_with_fake.py")] if fake else ["-m", "newsfigures"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    started = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, *runner, "ingest", str(desk), "--db", str(target),
+                               "--quiet"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for desk in desks]
+    outs = [p.communicate() for p in procs]
+    elapsed = time.perf_counter() - started
+    conn = store.connect(target, readonly=True)
+    counts = store.counts(conn)
+    texts = conn.execute("SELECT COUNT(DISTINCT text_hash) FROM articles").fetchone()[0]
+    sources = conn.execute("SELECT COUNT(*) FROM article_sources").fetchone()[0]
+    conn.close()
+    failed = [e.strip().splitlines()[-1:] for p, (_, e) in zip(procs, outs)
+              if p.returncode != 0 or " 0 failed" not in _]
+    covered = len({(d * step + i) % len(files) for d in range(k) for i in range(window)})
+    ok = (counts["articles"] == texts == covered and counts["figures"] == expected
+          and sources == k * window and not failed)
+    kind = "PostgreSQL" if str(target).startswith("postgres") else "SQLite"
+    print(f"{kind}: {k} ingests at once of {window:,} articles each ({covered:,} distinct) in "
+          f"{elapsed:.1f} s -> {k * window / elapsed:,.0f} sources/s; {counts['articles']:,} "
+          f"articles ({texts:,} distinct texts), {counts['figures']:,} figures (one process: "
+          f"{expected:,}), {sources:,} sources; failures: {failed or 'none'} -> "
+          f"{'OK' if ok else 'WRONG'}")
+    return ok
+
+
+def concurrent_main(args, fake: bool) -> int:
+    with tempfile.TemporaryDirectory(prefix="nf-bench-") as tmp:
+        folder = Path(tmp) / "articles"
+        make_articles(folder, args.n)
+        started = time.perf_counter()
+        one = ingest([str(folder)], Path(tmp) / "one.db", workers=2)
+        print(f"baseline: one ingest process (2 workers) of {args.n:,}: "
+              f"{time.perf_counter() - started:.1f} s, {one.figures:,} figures")
+        ok = run_concurrent(folder, args.n, k=args.concurrent, target=Path(tmp) / "many.db",
+                            fake=fake, expected=one.figures)
+        if args.pg:
+            dsn, schema = _fresh_pg(args.pg)
+            try:
+                ok = run_concurrent(folder, args.n, k=args.concurrent, target=dsn, fake=fake,
+                                    expected=one.figures) and ok
+            finally:
+                _drop_pg(args.pg, schema)
+    return 0 if ok else 1
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--extractor", choices=("real", "fake"), default="real")
+    parser.add_argument("--concurrent", type=int, metavar="K",
+                        help="K ingests at once of overlapping folders (the many-writers check)")
+    parser.add_argument("--pg", metavar="DSN", help="also into this PostgreSQL database")
     args = parser.parse_args()
     if args.extractor == "fake":
         use_fake_extractor()
+    if args.concurrent:
+        sys.exit(concurrent_main(args, args.extractor == "fake"))
     from newsfigures.engine.figures import EXTRACTOR_VERSION
 
     print(f"{args.n:,} articles, extractor {args.extractor} (version {EXTRACTOR_VERSION}), "

@@ -126,10 +126,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- ingest & co
 
 
-def _db_path(args: argparse.Namespace) -> Path:
-    from .store.database import default_db_path
+def _db_path(args: argparse.Namespace) -> "Path | str":
+    """--db, else $NEWSFIGURES_DB, else data/newsfigures.db: a file, or a postgresql:// DSN."""
+    from .store.database import default_db_path, locate
 
-    return Path(args.db) if args.db else default_db_path()
+    return locate(args.db) if args.db else default_db_path()
 
 
 def _print_report(report, *, verbose: bool = True) -> None:
@@ -149,9 +150,12 @@ def _print_report(report, *, verbose: bool = True) -> None:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .store.ingest import ingest
 
+    if bool(args.sources) == bool(args.from_parquet):
+        _err("error: give either sources or --from-parquet DIR")
+        return 2
     progress, close = _progress_callback("ingest")
     try:
-        report = ingest(
+        report = _ingest_parquet(args, progress) if args.from_parquet else ingest(
             args.sources, _db_path(args), workers=args.workers, progress=progress,
             timeout=args.timeout, allow_private=True if args.allow_private else None,
             restore=args.restore,
@@ -160,6 +164,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         close()
     _print_report(report, verbose=not args.quiet)
     return 0 if report.ok else 1
+
+
+def _ingest_parquet(args: argparse.Namespace, progress):
+    from .store.parquet_ingest import ingest_parquet
+    from .store.reports import IngestReport
+
+    try:
+        return ingest_parquet(args.from_parquet, _db_path(args), progress=progress,
+                              restore=args.restore)
+    except ValueError as e:  # not an output folder of `bulk`
+        report = IngestReport()
+        report.fail(args.from_parquet, str(e))
+        return report
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
@@ -203,7 +220,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .store import frames
 
     db = _db_path(args)
-    if not db.exists():
+    if not store.exists(db):
         _err(f"error: no database at {db} (run `python -m newsfigures ingest` first)")
         return 1
     filters = {
@@ -258,10 +275,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", "-o", metavar="FILE", help="write JSON Lines here (default: stdout)")
     p.set_defaults(run=cmd_extract)
 
-    db_help = "SQLite database (default: $NEWSFIGURES_DB or data/newsfigures.db)"
+    db_help = ("SQLite file or postgresql://user@host/dbname "
+               "(default: $NEWSFIGURES_DB or data/newsfigures.db)")
 
     p = sub.add_parser("ingest", help="read articles and store them and their figures")
-    p.add_argument("sources", nargs="+", metavar="PATH_OR_URL", help="files, folders, http(s) URLs, RSS/Atom feeds (URLs or .rss/.atom/.xml files)")
+    p.add_argument("sources", nargs="*", metavar="PATH_OR_URL",
+                   help="files, folders, http(s) URLs, RSS/Atom feeds (URLs or .rss/.atom/.xml files)")
+    p.add_argument("--from-parquet", metavar="DIR", help="the Parquet output folder of `bulk`")
     p.add_argument("--db", metavar="FILE", help=db_help)
     p.add_argument("--workers", "-j", type=_positive_int, default=1, metavar="N",
                    help="extraction processes (default 1)")
@@ -313,6 +333,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .review_cli import add_parser as add_review_parser  # issue 11: `review ...`
     add_review_parser(sub)
+
+    from .bulk import add_parser as add_bulk  # `bulk`: newsfigures/bulk.py
+
+    add_bulk(sub)
     return parser
 
 

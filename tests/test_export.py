@@ -29,8 +29,8 @@ ARTICLES = {
 
 
 @pytest.fixture
-def frame(tmp_path, fake_extractor):
-    conn = store.connect(tmp_path / "x.db")
+def frame(store_at, fake_extractor):
+    conn = store.connect(store_at)  # SQLite and PostgreSQL (tests/conftest.py)
     for article_id, text in ARTICLES.items():
         ingest_text(conn, text, article_id=article_id, publisher="Example Wire", published="2016-02-06")
     df = frames.figures_frame(conn)

@@ -112,11 +112,11 @@ PAYLOADS = FORMULAS + SAFE_TEXTS[:-2]  # every case that can be an article title
 
 
 @pytest.fixture
-def hostile_frame(tmp_path, fake_extractor):
+def hostile_frame(store_at, fake_extractor):
     """One stored article per payload, the payload as its title (kept as given) and as the
     start of the line the figure's quote comes from (the quote is stripped of whitespace,
     not of format characters)."""
-    conn = store.connect(tmp_path / "hostile.db")
+    conn = store.connect(store_at)  # SQLite and PostgreSQL (tests/conftest.py)
     for n, (_, payload) in enumerate(PAYLOADS):
         ingest_text(conn, f"{payload} 5,000 refugees arrived in Kilis overnight.",
                     article_id=f"p{n:02d}", title=payload, publisher="Example Wire",

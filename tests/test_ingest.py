@@ -1,4 +1,7 @@
-"""Ingest: once, atomically, concurrently, interruptibly; bad input; URLs from a local server."""
+"""Ingest: once, atomically, concurrently, interruptibly; bad input; URLs from a local server.
+
+The store tests run on SQLite and on PostgreSQL (the `store_at` / `new_store` fixtures of
+tests/conftest.py), the same assertions for both."""
 from __future__ import annotations
 
 import http.server
@@ -58,12 +61,31 @@ def db_counts(path: Path) -> dict:
         conn.close()
 
 
-def assert_consistent(path: Path) -> None:
-    """Integrity, no duplicate figures, and every stored article has all its figures."""
-    conn = sqlite3.connect(path)
+def rows(path, sql: str) -> list[tuple]:
+    conn = store.connect(path, readonly=True)
     try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        return [tuple(r) for r in conn.execute(sql)]
+    finally:
+        conn.close()
+
+
+def assert_consistent(path) -> None:
+    """Integrity, no duplicate figures, and every stored article has all its figures."""
+    if store.locate(path) == Path(path):  # an SQLite file: its own checks first
+        raw = sqlite3.connect(path)
+        try:
+            assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
+        finally:
+            raw.close()
+    conn = store.connect(path)
+    try:
+        orphans = conn.execute(
+            "SELECT COUNT(*) FROM figures WHERE article NOT IN (SELECT id FROM articles)").fetchone()[0]
+        assert orphans == 0
+        texts = conn.execute("SELECT text_hash, COUNT(*) FROM articles GROUP BY text_hash "
+                             "HAVING COUNT(*) > 1").fetchall()
+        assert texts == []  # no article stored twice
         dupes = conn.execute(
             'SELECT article, start, COUNT(*) FROM figures GROUP BY article, start HAVING COUNT(*) > 1'
         ).fetchall()
@@ -78,25 +100,25 @@ def assert_consistent(path: Path) -> None:
 
 # --------------------------------------------------------------------------- once
 
-def test_ingest_then_again_changes_nothing(tmp_path, fake_extractor):
+def test_ingest_then_again_changes_nothing(tmp_path, fake_extractor, store_at):
     n_figures = make_corpus(tmp_path / "in", 12)
-    db = tmp_path / "db.sqlite"
+    db = store_at
     first = ingest([str(tmp_path / "in")], db)
     assert (first.added, first.unchanged, first.updated, first.failed) == (12, 0, 0, 0)
     assert first.figures == n_figures
-    before = sqlite3.connect(db).execute("SELECT id, ingested_at FROM articles ORDER BY id").fetchall()
+    before = rows(db, "SELECT id, ingested_at FROM articles ORDER BY id")
     second = ingest([str(tmp_path / "in")], db)
     assert (second.added, second.unchanged, second.updated, second.failed) == (0, 12, 0, 0)
     assert second.summary() == "0 added, 12 unchanged, 0 updated, 0 failed"
     assert db_counts(db) == {"articles": 12, "figures": n_figures}
-    after = sqlite3.connect(db).execute("SELECT id, ingested_at FROM articles ORDER BY id").fetchall()
+    after = rows(db, "SELECT id, ingested_at FROM articles ORDER BY id")
     assert before == after
 
 
-def test_changed_text_replaces_figures(tmp_path, fake_extractor):
+def test_changed_text_replaces_figures(tmp_path, fake_extractor, store_at):
     folder = tmp_path / "in"
     make_corpus(folder, 3)
-    db = tmp_path / "db.sqlite"
+    db = store_at
     ingest([str(folder)], db)
     (folder / "art_00000.txt").write_text("Update\n\nNow 99 people fled to Kilis.\n", encoding="utf-8")
     report = ingest([str(folder)], db)
@@ -109,10 +131,10 @@ def test_changed_text_replaces_figures(tmp_path, fake_extractor):
     assert_consistent(db)
 
 
-def test_changed_manifest_metadata_counts_as_update(tmp_path, fake_extractor):
+def test_changed_manifest_metadata_counts_as_update(tmp_path, fake_extractor, store_at):
     folder = tmp_path / "in"
     make_corpus(folder, 2)
-    db = tmp_path / "db.sqlite"
+    db = store_at
     ingest([str(folder)], db)
     (folder / "articles.csv").write_text(
         "file,url,publisher,published\nart_00001.txt,,Example Wire,2016-02-07\n", encoding="utf-8"
@@ -124,9 +146,9 @@ def test_changed_manifest_metadata_counts_as_update(tmp_path, fake_extractor):
     conn.close()
 
 
-def test_update_is_one_transaction(tmp_path, fake_extractor, monkeypatch):
+def test_update_is_one_transaction(tmp_path, fake_extractor, monkeypatch, store_at):
     """A failure while writing new figures leaves the old article and figures intact."""
-    db = tmp_path / "db.sqlite"
+    db = store_at
     conn = store.connect(db)
     ingest_text(conn, "35,000 people fled to Kilis.", article_id="a")
     old = frames.figures_frame(conn)["value"].tolist()
@@ -143,8 +165,8 @@ def test_update_is_one_transaction(tmp_path, fake_extractor, monkeypatch):
     conn.close()
 
 
-def test_ingest_text_and_article(tmp_path, fake_extractor):
-    conn = store.connect(tmp_path / "db.sqlite")
+def test_ingest_text_and_article(tmp_path, fake_extractor, store_at):
+    conn = store.connect(store_at)
     assert ingest_text(conn, "Officials said 1,200 people fled to Idlib.\r\n", article_id="p1",
                        publisher="Example Wire", published="2020-02-12") == ("added", 1)
     assert ingest_text(conn, "Officials said 1,200 people fled to Idlib.\n", article_id="p1",
@@ -164,9 +186,9 @@ def test_content_hash_covers_text_and_metadata():
     assert content_hash(a) != content_hash(Article(id="a", text="12 people fled.", published="2020-01-01"))
 
 
-def test_reextract_replaces_figures_with_current_version(tmp_path, fake_extractor, monkeypatch):
+def test_reextract_replaces_figures_with_current_version(tmp_path, fake_extractor, monkeypatch, store_at):
     n_figures = make_corpus(tmp_path / "in", 5)
-    db = tmp_path / "db.sqlite"
+    db = store_at
     ingest([str(tmp_path / "in")], db)
     monkeypatch.setattr(fake_extractor, "EXTRACTOR_VERSION", "fake-2")
     calls = []
@@ -182,9 +204,9 @@ def test_reextract_replaces_figures_with_current_version(tmp_path, fake_extracto
     assert_consistent(db)
 
 
-def test_workers_give_the_same_store(tmp_path, fake_extractor):
+def test_workers_give_the_same_store(tmp_path, fake_extractor, new_store):
     n_figures = make_corpus(tmp_path / "in", 40)
-    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    one, two = new_store("one"), new_store("two")
     ingest([str(tmp_path / "in")], one, workers=1)
     report = ingest([str(tmp_path / "in")], two, workers=2)
     assert report.added == 40 and report.figures == n_figures
@@ -196,16 +218,16 @@ def test_workers_give_the_same_store(tmp_path, fake_extractor):
     assert tables[0] == tables[1]
 
 
-def test_progress_reports_every_article(tmp_path, fake_extractor):
+def test_progress_reports_every_article(tmp_path, fake_extractor, store_at):
     make_corpus(tmp_path / "in", 4)
     calls = []
-    ingest([str(tmp_path / "in")], tmp_path / "db.sqlite", progress=lambda d, t, s: calls.append((d, t)))
+    ingest([str(tmp_path / "in")], store_at, progress=lambda d, t, s: calls.append((d, t)))
     assert calls == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
 
 
 # --------------------------------------------------------------------------- bad input
 
-def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path, fake_extractor):
+def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path, fake_extractor, store_at):
     folder = tmp_path / "in"
     make_corpus(folder, 2)
     (folder / "empty.txt").write_bytes(b"")
@@ -214,7 +236,7 @@ def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path, fake_extractor):
     with open(folder / "huge.txt", "wb") as f:
         f.truncate(21 * 1024 * 1024)
     (folder / "crash.txt").write_text("RAISE-IN-EXTRACTOR 12 people fled.", encoding="utf-8")
-    db = tmp_path / "db.sqlite"
+    db = store_at
     report = ingest([str(folder), str(tmp_path / "missing.txt")], db)
     assert (report.added, report.failed) == (2, 6)
     reasons = {Path(source).name: reason for source, reason in report.failures}
@@ -238,11 +260,11 @@ def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path, fake_extractor):
     ],
     ids=["missing-columns", "unknown-columns", "bad-date"],
 )
-def test_bad_manifest_is_a_warning_and_articles_still_land(tmp_path, fake_extractor, manifest, problem):
+def test_bad_manifest_is_a_warning_and_articles_still_land(tmp_path, fake_extractor, manifest, problem, store_at):
     folder = tmp_path / "in"
     make_corpus(folder, 2)
     (folder / "articles.csv").write_text(manifest, encoding="utf-8")
-    db = tmp_path / "db.sqlite"
+    db = store_at
     report = ingest([str(folder)], db)
     assert report.added == 2 and report.failed == 0
     assert len(report.warnings) == 1 and problem in report.warnings[0]
@@ -268,18 +290,18 @@ def run_ingest(db: Path, *sources: Path, env_extra: dict | None = None, workers:
     )
 
 
-def test_kill_9_mid_ingest_then_rerun_completes_without_duplicates(tmp_path):
+def test_kill_9_mid_ingest_then_rerun_completes_without_duplicates(tmp_path, store_at):
     folder = tmp_path / "in"
     n_figures = make_corpus(folder, 300)
-    db = tmp_path / "db.sqlite"
+    db = store_at
     proc = run_ingest(db, folder, env_extra={"FAKE_EXTRACTOR_DELAY": "0.01"})
     deadline = time.monotonic() + 60
     stored = 0
     while time.monotonic() < deadline:
-        if db.exists():
+        if store.exists(db):
             try:
                 stored = db_counts(db)["articles"]
-            except sqlite3.OperationalError:
+            except (sqlite3.OperationalError, store.StoreError):  # not created yet
                 stored = 0
             if stored >= 30:
                 break
@@ -299,11 +321,11 @@ def test_kill_9_mid_ingest_then_rerun_completes_without_duplicates(tmp_path):
     assert_consistent(db)
 
 
-def test_two_ingests_at_once_both_land(tmp_path):
+def test_two_ingests_at_once_both_land(tmp_path, store_at):
     a, b = tmp_path / "a", tmp_path / "b"
     figures_a = make_corpus(a, 60)
     figures_b = make_corpus(b, 60, offset=60)
-    db = tmp_path / "db.sqlite"
+    db = store_at
     slow = {"FAKE_EXTRACTOR_DELAY": "0.005"}
     procs = [run_ingest(db, a, env_extra=slow), run_ingest(db, b, env_extra=slow, workers=2)]
     for proc in procs:
@@ -314,9 +336,9 @@ def test_two_ingests_at_once_both_land(tmp_path):
     assert_consistent(db)
 
 
-def test_two_ingests_of_the_same_folder_store_it_once(tmp_path):
+def test_two_ingests_of_the_same_folder_store_it_once(tmp_path, store_at):
     n_figures = make_corpus(tmp_path / "in", 50)
-    db = tmp_path / "db.sqlite"
+    db = store_at
     store.connect(db).close()  # schema first, so both start from the same state
     procs = [run_ingest(db, tmp_path / "in", env_extra={"FAKE_EXTRACTOR_DELAY": "0.002"}) for _ in range(2)]
     outs = [p.communicate(timeout=120) for p in procs]
@@ -325,9 +347,9 @@ def test_two_ingests_of_the_same_folder_store_it_once(tmp_path):
     assert_consistent(db)
 
 
-def test_ingest_while_a_reader_holds_the_database_open(tmp_path, fake_extractor):
+def test_ingest_while_a_reader_holds_the_database_open(tmp_path, fake_extractor, store_at):
     n_figures = make_corpus(tmp_path / "in", 10)
-    db = tmp_path / "db.sqlite"
+    db = store_at
     reader = store.connect(db, readonly=True)  # the dashboard
     reader.execute("BEGIN")
     assert store.counts(reader)["articles"] == 0  # a read snapshot stays open
@@ -339,9 +361,9 @@ def test_ingest_while_a_reader_holds_the_database_open(tmp_path, fake_extractor)
     reader.close()
 
 
-def test_ingest_waits_for_another_writer(tmp_path, fake_extractor):
+def test_ingest_waits_for_another_writer(tmp_path, fake_extractor, store_at):
     make_corpus(tmp_path / "in", 3)
-    db = tmp_path / "db.sqlite"
+    db = store_at
     writer = store.connect(db)
     writer.execute("BEGIN IMMEDIATE")  # another process is writing
 
@@ -478,9 +500,9 @@ def test_only_http_and_https_are_fetched(url):
         fetch.fetch(url)
 
 
-def test_ingest_urls(server, tmp_path, fake_extractor):
+def test_ingest_urls(server, tmp_path, fake_extractor, store_at):
     _, base = server
-    db = tmp_path / "db.sqlite"
+    db = store_at
     sources = [f"{base}/news/border-crossing.html", f"{base}/plain.txt", f"{base}/to-file",
                f"{base}/report.pdf", f"{base}/slow"]
     report = ingest(sources, db, timeout=0.5)
@@ -499,7 +521,7 @@ def test_ingest_urls(server, tmp_path, fake_extractor):
     assert (again.added, again.unchanged) == (0, 2)
 
 
-def test_articles_ingested_together_are_dated_together(tmp_path):
+def test_articles_ingested_together_are_dated_together(store_at):
     """The samples 000-002 give only weekdays and months; ingested with 003 and 004 they take
     their year (the real extractor, no manifest), and a rerun changes nothing."""
     import json
@@ -507,7 +529,7 @@ def test_articles_ingested_together_are_dated_together(tmp_path):
     samples = Path(__file__).resolve().parents[1] / "data" / "articles"
     gold = {json.loads(line)["article"]: json.loads(line)["published"]
             for line in (Path(__file__).parent / "gold" / "seeds_articles.jsonl").read_text().splitlines()}
-    db = tmp_path / "nf.db"
+    db = store_at
     assert ingest([str(samples)], db).added == 5
     conn = store.connect(db)
     used = dict(conn.execute("SELECT article, MAX(published) FROM figures GROUP BY article"))

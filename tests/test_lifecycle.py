@@ -1,7 +1,8 @@
 """Articles are never lost or confused: identity, remove/restore, order-free dates, faults.
 
-Real files in temporary folders, a real SQLite store, the command line in-process (`main`)
-or as a subprocess where a traceback or exit status matters.
+Real files in temporary folders, a real store (SQLite, and PostgreSQL through the
+`store_at` fixture), the command line in-process (`main`) or as a subprocess where a
+traceback or exit status matters.
 """
 from __future__ import annotations
 
@@ -54,10 +55,10 @@ def exported(db: Path) -> list[dict]:
 
 # --------------------------------------------------------------------------- identity
 
-def test_two_files_of_one_name_in_two_folders_are_two_articles(tmp_path, fake_extractor):
+def test_two_files_of_one_name_in_two_folders_are_two_articles(tmp_path, fake_extractor, store_at):
     a = write(tmp_path / "east" / "report.txt", "Some 300 people fled to Kilis on Monday.\n")
     b = write(tmp_path / "west" / "report.txt", "About 45 families reached Idlib.\n")
-    db = tmp_path / "nf.db"
+    db = store_at
     first = ingest([str(a.parent), str(b.parent)], db)
     assert (first.added, first.updated, first.unchanged) == (2, 0, 0)
     rows = article_rows(db)
@@ -67,9 +68,9 @@ def test_two_files_of_one_name_in_two_folders_are_two_articles(tmp_path, fake_ex
     assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
 
 
-def test_the_same_path_with_a_new_text_updates_in_place(tmp_path, fake_extractor):
+def test_the_same_path_with_a_new_text_updates_in_place(tmp_path, fake_extractor, store_at):
     a = write(tmp_path / "in" / "report.txt", "Some 300 people fled to Kilis.\n")
-    db = tmp_path / "nf.db"
+    db = store_at
     ingest([str(a)], db)
     write(a, "Some 310 people fled to Kilis.\n")
     report = ingest([str(a)], db)
@@ -78,11 +79,11 @@ def test_the_same_path_with_a_new_text_updates_in_place(tmp_path, fake_extractor
     assert set(article_rows(db)) == {"report"}
 
 
-def test_the_same_text_under_five_names_is_one_article(tmp_path, fake_extractor):
+def test_the_same_text_under_five_names_is_one_article(tmp_path, fake_extractor, store_at):
     text = "Officials said 1,200 people fled to Idlib overnight.\n"
     for name in ("a.txt", "b.txt", "copy of a.txt", "sub/a.txt", "story.txt"):
         write(tmp_path / "in" / name, text)
-    db = tmp_path / "nf.db"
+    db = store_at
     report = ingest([str(tmp_path / "in")], db)
     assert (report.added, report.same) == (1, 4)
     assert len(article_rows(db)) == 1
@@ -96,9 +97,9 @@ def test_the_same_text_under_five_names_is_one_article(tmp_path, fake_extractor)
     assert all(line.startswith(f"same as {article_id}: ") for line in lines)
 
 
-def test_uploads_record_their_name_not_the_temporary_path(tmp_path, fake_extractor):
+def test_uploads_record_their_name_not_the_temporary_path(tmp_path, fake_extractor, store_at):
     tmp = write(tmp_path / "tmp-upload-123" / "report.txt", "Some 80 people fled to Aleppo.\n")
-    db = tmp_path / "nf.db"
+    db = store_at
     write(tmp_path / "stored" / "report.txt", "Another 20 residents fled to Kilis.\n")
     ingest([str(tmp_path / "stored")], db)
     report = ingest([Named(str(tmp), "report.txt")], db)
@@ -120,8 +121,8 @@ def test_uploads_record_their_name_not_the_temporary_path(tmp_path, fake_extract
     assert set(article_rows(db)) == {"report", "report-2", "report-3"}
 
 
-def test_pasted_texts_are_named_and_never_replace_each_other(tmp_path, fake_extractor):
-    db = tmp_path / "nf.db"
+def test_pasted_texts_are_named_and_never_replace_each_other(tmp_path, fake_extractor, store_at):
+    db = store_at
     assert ingest_pasted(db, "Some 12 people fled to Kilis.", name="Note").added == 1
     assert ingest_pasted(db, "Some 12 people fled to Kilis.", name="Note").same == 1
     assert ingest_pasted(db, "Some 14 people fled to Kilis.", name="Note").added == 1
@@ -130,11 +131,11 @@ def test_pasted_texts_are_named_and_never_replace_each_other(tmp_path, fake_extr
 
 # --------------------------------------------------------------------------- remove / restore
 
-def test_remove_then_restore_takes_an_article_out_of_export_and_back(tmp_path, fake_extractor, capsys):
+def test_remove_then_restore_takes_an_article_out_of_export_and_back(tmp_path, fake_extractor, capsys, store_at):
     folder = tmp_path / "in"
     write(folder / "one.txt", "Some 300 people fled to Kilis.\n")
     write(folder / "two.txt", "About 45 families reached Idlib.\n")
-    db = tmp_path / "nf.db"
+    db = store_at
     assert main(["ingest", str(folder), "--db", str(db)]) == 0
     out_file = tmp_path / "out.jsonl"
 
@@ -159,10 +160,10 @@ def test_remove_then_restore_takes_an_article_out_of_export_and_back(tmp_path, f
     assert export_values() == [45, 300]
 
 
-def test_ingest_with_restore_brings_a_removed_article_back(tmp_path, fake_extractor):
+def test_ingest_with_restore_brings_a_removed_article_back(tmp_path, fake_extractor, store_at):
     folder = tmp_path / "in"
     write(folder / "one.txt", "Some 300 people fled to Kilis.\n")
-    db = tmp_path / "nf.db"
+    db = store_at
     ingest([str(folder)], db)
     assert remove(db, ["one"]).removed == 1
     assert ingest([str(folder)], db).removed == 1
@@ -170,10 +171,10 @@ def test_ingest_with_restore_brings_a_removed_article_back(tmp_path, fake_extrac
     assert [r["value"] for r in exported(db)] == [300]
 
 
-def test_purge_deletes_for_good_and_unknown_ids_fail(tmp_path, fake_extractor):
+def test_purge_deletes_for_good_and_unknown_ids_fail(tmp_path, fake_extractor, store_at):
     folder = tmp_path / "in"
     write(folder / "one.txt", "Some 300 people fled to Kilis.\n")
-    db = tmp_path / "nf.db"
+    db = store_at
     ingest([str(folder)], db)
     report = remove(db, ["one", "nothing-like-it"], purge=True)
     assert (report.removed, report.failed) == (1, 1)
@@ -196,10 +197,10 @@ def _dates(db: Path) -> dict:
         conn.close()
 
 
-def test_dates_do_not_depend_on_the_ingest_order(tmp_path):
+def test_dates_do_not_depend_on_the_ingest_order(new_store):
     """The samples 000-002 give only weekdays and months; 003 and 004 state their dates.
     Two samples first and then the folder end as the folder alone (the real extractor)."""
-    whole, pieces, reverse = tmp_path / "whole.db", tmp_path / "pieces.db", tmp_path / "rev.db"
+    whole, pieces, reverse = new_store("whole"), new_store("pieces"), new_store("rev")
     ingest([str(SAMPLES)], whole)
     ingest([str(SAMPLES / "000_6f1ed621ffe909a0.txt"), str(SAMPLES / "001_c1d3e78aac485eb3.txt")], pieces)
     report = ingest([str(SAMPLES)], pieces)
@@ -214,18 +215,18 @@ def test_dates_do_not_depend_on_the_ingest_order(tmp_path):
     assert reextract(pieces).failed == 0 and _dates(pieces) == expected
 
 
-def test_removing_the_dated_articles_leaves_the_others_undated(tmp_path):
-    db = tmp_path / "nf.db"
+def test_removing_the_dated_articles_leaves_the_others_undated(new_store):
+    db = new_store("nf")
     ingest([str(SAMPLES)], db)
     dated_ones = ["003_f7d84c50111b5c5a", "004_56db173943da32a6"]
     remove(db, dated_ones)
-    alone = tmp_path / "alone.db"
+    alone = new_store("alone")
     ingest([str(SAMPLES / f"{i}.txt") for i in
             ("000_6f1ed621ffe909a0", "001_c1d3e78aac485eb3", "002_92000f6dc78d55fa")], alone)
     got = {k: v for k, v in _dates(db)["articles"].items() if k not in dated_ones}
     assert got == _dates(alone)["articles"]
     restore_articles(db, dated_ones)
-    whole = tmp_path / "whole.db"
+    whole = new_store("whole")
     ingest([str(SAMPLES)], whole)
     assert _dates(db) == _dates(whole)
 
@@ -238,13 +239,13 @@ def _cli(*args: str, env: dict | None = None, timeout: float = 120) -> subproces
                           env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
 
 
-def test_a_huge_number_in_one_file_leaves_the_others_stored(tmp_path):
+def test_a_huge_number_in_one_file_leaves_the_others_stored(tmp_path, store_at):
     folder = tmp_path / "in"
     write(folder / "a.txt", "Some 300 people fled the town of Kilis on Monday, officials said.\n")
     write(folder / "b.txt", "Officials said 12345678901234567890 people were killed in Idlib.\n")
     write(folder / "c.txt", "About 45 families were displaced from Idlib, the UN said.\n")
     write(folder / "d.txt", "A run of " + "9" * 400 + " people fled.\n")
-    db = tmp_path / "nf.db"
+    db = store_at
     done = _cli("ingest", str(folder), "--db", str(db))
     assert "Traceback" not in done.stderr, done.stderr
     assert {"a", "c"} <= set(article_rows(db))
@@ -353,14 +354,14 @@ def test_a_database_on_read_only_media_opens_for_export(tmp_path):
 
 # --------------------------------------------------------------------------- odd files
 
-def test_a_file_name_that_is_not_utf8_leaves_the_others_stored(tmp_path):
+def test_a_file_name_that_is_not_utf8_leaves_the_others_stored(tmp_path, store_at):
     folder = tmp_path / "in"
     write(folder / "a.txt", "Some 300 people fled to Kilis, officials said.\n")
     raw = os.path.join(os.fsencode(str(folder)), b"caf\xe9 report.txt")
     with open(raw, "wb") as f:
         f.write("About 70 families fled to Idlib, the UN said.\n".encode())
     write(folder / "z.txt", "About 45 families were displaced from Idlib, the UN said.\n")
-    db = tmp_path / "nf.db"
+    db = store_at
     for args in (["ingest", str(folder), "--db", str(db)],
                  ["extract", str(folder), "--out", str(tmp_path / "out.jsonl")]):
         done = _cli(*args)
@@ -373,22 +374,22 @@ def test_a_file_name_that_is_not_utf8_leaves_the_others_stored(tmp_path):
     assert {"a", "z"} <= set(extracted) and len(set(extracted)) == 3
 
 
-def test_links_leading_outside_the_folder_are_skipped(tmp_path):
+def test_links_leading_outside_the_folder_are_skipped(tmp_path, store_at):
     folder = tmp_path / "in"
     write(folder / "a.txt", "Some 300 people fled to Kilis, officials said.\n")
     outside = write(tmp_path / "secret.txt", "Some 999 people fled to Idlib.\n")
     (folder / "leak.txt").symlink_to(outside)
     (folder / "passwd.txt").symlink_to("/etc/passwd")
-    db = tmp_path / "nf.db"
+    db = store_at
     done = _cli("ingest", str(folder), "--db", str(db))
     assert "leak.txt" in done.stderr and "passwd.txt" in done.stderr and "skipped" in done.stderr
     assert set(article_rows(db)) == {"a"}
 
 
-def test_a_restored_article_is_extracted_again_by_a_newer_extractor(tmp_path, fake_extractor, monkeypatch):
+def test_a_restored_article_is_extracted_again_by_a_newer_extractor(tmp_path, fake_extractor, monkeypatch, store_at):
     folder = tmp_path / "in"
     write(folder / "one.txt", "Some 300 people fled to Kilis.\n")
-    db = tmp_path / "nf.db"
+    db = store_at
     ingest([str(folder)], db)
     remove(db, ["one"])
     monkeypatch.setattr(fake_extractor, "EXTRACTOR_VERSION", "fake-2")

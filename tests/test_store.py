@@ -1,4 +1,5 @@
-"""The SQLite store: schema, migrations, connections, queries — against real files."""
+"""The store: schema, migrations, connections, queries — against real SQLite files and, through
+the `store_at` fixture (tests/conftest.py), the same tests against a real PostgreSQL server."""
 from __future__ import annotations
 
 import sqlite3
@@ -26,9 +27,8 @@ TEXT_TR = "Turkey says 5,000 refugees reached Gaziantep overnight, =SUM(A1) offi
 
 
 @pytest.fixture
-def db(tmp_path, fake_extractor):
-    path = tmp_path / "store.db"
-    conn = store.connect(path)
+def db(store_at, fake_extractor):
+    conn = store.connect(store_at)
     ingest_text(conn, TEXT_SY, article_id="sy1", publisher="Example Wire", published="2016-02-06")
     ingest_text(conn, TEXT_TR, article_id="tr1", publisher="Daily Example", published="2016-02-08")
     yield conn
@@ -82,16 +82,16 @@ def test_migration_from_an_empty_file(tmp_path):
     conn.close()
 
 
-def test_readonly_connection_reads_but_cannot_write(db, tmp_path):
-    ro = store.connect(tmp_path / "store.db", readonly=True)
+def test_readonly_connection_reads_but_cannot_write(db, store_at):
+    ro = store.connect(store_at, readonly=True)
     assert store.counts(ro) == {"articles": 2, "figures": 3}
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         ro.execute("DELETE FROM figures")
     ro.close()
 
 
-def test_readonly_connect_creates_a_missing_database(tmp_path):
-    ro = store.connect(tmp_path / "fresh.db", readonly=True)
+def test_readonly_connect_creates_a_missing_database(store_at):
+    ro = store.connect(store_at, readonly=True)
     assert store.counts(ro) == {"articles": 0, "figures": 0}
     ro.close()
 
@@ -163,8 +163,8 @@ def test_bad_filters_are_refused(db, filters, message):
         frames.figures_frame(db, filters)
 
 
-def test_empty_frame_keeps_columns(tmp_path):
-    conn = store.connect(tmp_path / "empty.db")
+def test_empty_frame_keeps_columns(store_at):
+    conn = store.connect(store_at)
     df = frames.figures_frame(conn)
     assert df.empty and "article_title" in df.columns and "value" in df.columns
     conn.close()
@@ -221,8 +221,8 @@ MIXED = [
 ]
 
 
-def test_column_wise_read_equals_the_row_wise_read(tmp_path):
-    conn = _store(tmp_path / "mixed.db", MIXED)
+def test_column_wise_read_equals_the_row_wise_read(store_at):
+    conn = _store(store_at, MIXED)
     f = frames.normalise_filters(None)
     fast, slow = frames._frame_columns(conn, f), frames._frame_rows(conn, f)
     pd.testing.assert_frame_equal(fast, slow, check_categorical=False)
@@ -243,8 +243,8 @@ def test_column_wise_read_equals_the_row_wise_read(tmp_path):
     conn.close()
 
 
-def test_frame_types_are_compact_and_fillna_safe(tmp_path):
-    conn = _store(tmp_path / "mixed.db", MIXED)
+def test_frame_types_are_compact_and_fillna_safe(store_at):
+    conn = _store(store_at, MIXED)
     df = frames.figures_frame(conn)
     for col in ("category", "qualifier", "unit", "country", "place", "source", "publisher",
                 "kind", "article", "date", "published"):
@@ -262,8 +262,8 @@ def test_frame_types_are_compact_and_fillna_safe(tmp_path):
     ({"place": "ALEPPO", "category": "killed"}, [14]),
     ({"article": ["b2"], "date_from": "2016-02-05"}, [70000, 10000, 5]),
 ])
-def test_column_wise_read_filters_like_the_row_wise_read(tmp_path, filters, values):
-    conn = _store(tmp_path / "mixed.db", MIXED)
+def test_column_wise_read_filters_like_the_row_wise_read(store_at, filters, values):
+    conn = _store(store_at, MIXED)
     f = frames.normalise_filters(filters)
     fast = frames._frame_columns(conn, f)
     assert fast["value"].tolist() == values
@@ -271,9 +271,9 @@ def test_column_wise_read_filters_like_the_row_wise_read(tmp_path, filters, valu
     conn.close()
 
 
-def test_chunked_read_keeps_article_order_after_a_re_ingest(tmp_path, monkeypatch):
-    monkeypatch.setattr(frames, "FRAME_CHUNK", 2)  # several queries
-    conn = _store(tmp_path / "mixed.db", MIXED)
+def test_chunked_read_keeps_article_order_after_a_re_ingest(store_at, monkeypatch):
+    monkeypatch.setattr(frames, "FRAME_CHUNK", 2)  # several queries (SQLite)
+    conn = _store(store_at, MIXED)
     article, figures = MIXED[1]
     with store.transaction(conn):  # a1's figures get new, higher ids
         store.replace_figures(conn, article.id, [*figures, _fig("a1", 7)], "v2")

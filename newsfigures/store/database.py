@@ -1,14 +1,20 @@
-"""The article store: one SQLite file holding articles, their sources and their figures.
+"""The article store: articles, their sources and their figures, in SQLite or PostgreSQL.
 
-SQLite through the standard library, in WAL mode, so that the dashboard can read while an
+SQLite (the default: one file, no set-up) through the standard library, in WAL mode, so that the dashboard can read while an
 ingest writes, and two ingests queue on a busy timeout instead of failing. The tables and
 their migrations are `schema.py`; `connect` checks that a file is a newsfigures store (and
 leaves any other file untouched, raising StoreError), then runs the missing migrations inside
 one write transaction (so two processes never migrate twice).
 
+A `postgresql://...` location (`--db`, `$NEWSFIGURES_DB`; `locations.py`) is a shared
+PostgreSQL database instead, reached through `postgres.Connection`, which takes the same
+SQL (`dialect.py` translates the few differences) and gives the same guarantees: the same
+functions below serve both stores.
+
 Writers use `transaction(conn)`: BEGIN IMMEDIATE ... COMMIT, so each article is stored
-whole or not at all (a `kill -9` leaves the last committed state). Readers of whole tables
-for the dashboard are in `frames.py`.
+whole or not at all (a `kill -9` leaves the last committed state), and writers queue (on
+SQLite the file's write lock, on PostgreSQL the store's advisory lock). Readers of whole
+tables for the dashboard are in `frames.py`.
 """
 from __future__ import annotations
 
@@ -22,24 +28,39 @@ from pathlib import Path
 from typing import Iterator
 
 from ..engine.records import FIGURE_FIELDS, Article, Figure
-from . import identity
+from . import identity, locations, postgres
+from .errors import StoreError  # noqa: F401  (callers catch it from here)
+from .locations import ENV_DB  # noqa: F401  (callers read it from here)
 from .schema import MIGRATIONS, SCHEMA_VERSION, quote_name
 
+
 BUSY_TIMEOUT_MS = 60_000
-ENV_DB = "NEWSFIGURES_DB"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-class StoreError(RuntimeError):
-    """The database cannot be used: what is wrong, in one line; the file was left as it was."""
-
-
-def default_db_path() -> Path:
-    """$NEWSFIGURES_DB, else <repo>/data/newsfigures.db."""
+def default_db_path() -> Path | str:
+    """$NEWSFIGURES_DB (a file, or a postgresql:// DSN), else <repo>/data/newsfigures.db."""
     env = os.environ.get(ENV_DB, "").strip()
-    return Path(env).expanduser() if env else REPO_ROOT / "data" / "newsfigures.db"
+    return locations.locate(env) if env else REPO_ROOT / "data" / "newsfigures.db"
+
+
+def locate(value: "str | os.PathLike") -> Path | str:
+    """What a --db value names: a PostgreSQL DSN (str) or an SQLite file (Path)."""
+    return locations.locate(value)
+
+
+def exists(location: "str | os.PathLike") -> bool:
+    """Whether there is a store to read at `location` (a PostgreSQL one is asked when opened)."""
+    location = locations.locate(location)
+    return locations.is_postgres(location) or Path(location).exists()
+
+
+def data_version(conn) -> int:
+    """A number that changes when another connection commits a write (SQLite's
+    `PRAGMA data_version`; on PostgreSQL the store's change counter)."""
+    return conn.execute("PRAGMA data_version").fetchone()[0]
 
 
 def _configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
@@ -118,6 +139,8 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> int:
 
 def migrate(conn: sqlite3.Connection, path: Path | str = "database") -> int:
     """Run the migrations the database lacks; returns the schema version."""
+    if postgres.is_connection(conn):
+        return postgres.migrate(conn, MIGRATIONS, own_tables=_OWN_TABLES)
     version = _check_schema(conn, Path(path))
     if version == SCHEMA_VERSION:
         return version
@@ -163,9 +186,13 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     `readonly=True` opens the file read-only (creating it first if it does not exist yet),
     also on read-only media. A file that is not a newsfigures database (another format,
     another program's database, damaged, or of a newer schema) raises StoreError, one line
-    saying what is wrong, and is left untouched.
+    saying what is wrong, and is left untouched. A `postgresql://` DSN opens that database
+    (`_connect_postgres`).
     """
-    path = Path(path)
+    location = locations.locate(path)
+    if locations.is_postgres(location):
+        return _connect_postgres(location, readonly=readonly)
+    path = location
     _check_file(path)
     if readonly and not path.exists():
         connect(path).close()
@@ -209,6 +236,22 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
                 return connect(path, readonly=True)
         else:
             migrate(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _connect_postgres(dsn: str, *, readonly: bool) -> postgres.Connection:
+    """A PostgreSQL store, migrated (a read-only connection has a writable one migrate)."""
+    conn = postgres.open_connection(dsn, readonly=readonly, lock_timeout_ms=BUSY_TIMEOUT_MS)
+    try:
+        if readonly:
+            version = postgres.schema_version(conn, newest=SCHEMA_VERSION, own_tables=_OWN_TABLES)
+            if version != SCHEMA_VERSION:
+                _connect_postgres(dsn, readonly=False).close()
+        else:
+            migrate(conn)
     except BaseException:
         conn.close()
         raise
@@ -369,10 +412,10 @@ def set_removed(conn: sqlite3.Connection, ids: list[str], removed: bool) -> list
     """Mark articles removed (or restore them); returns the ids whose state changed.
     Call inside `transaction(conn)`."""
     changed = []
+    state = "removed_at IS NULL" if removed else "removed_at IS NOT NULL"
     for article_id in ids:
-        cur = conn.execute(
-            "UPDATE articles SET removed_at = ? WHERE id = ? AND (removed_at IS NULL) = ?",
-            (now_iso() if removed else None, article_id, 1 if removed else 0))
+        cur = conn.execute(f"UPDATE articles SET removed_at = ? WHERE id = ? AND {state}",
+                           (now_iso() if removed else None, article_id))
         if cur.rowcount:
             changed.append(article_id)
     return changed

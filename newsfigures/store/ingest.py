@@ -328,6 +328,21 @@ def ingest(
     return report
 
 
+def ingest_extracted(db: Path, items, *, total: int, progress: Progress | None = None,
+                     restore: bool = False) -> IngestReport:
+    """Store articles extracted elsewhere (`Prepared` "read" items carrying their figures,
+    version, own and collection dates: `bulk`'s Parquet) with the same identity rules, one
+    transaction each, then settle the store's dates (re-extracting only those that differ)."""
+    report = IngestReport()
+    conn = store.connect(db)
+    try:
+        _ingest_prepared(conn, items, report, workers=1, progress=progress, restore=restore,
+                         total=total, extracted=True)
+    finally:
+        conn.close()
+    return report
+
+
 # --------------------------------------------------------------------------- the core
 
 
@@ -369,7 +384,7 @@ def _classify(conn, item: Prepared, batch: _Batch, restore: bool) -> Prepared:
 
 
 def _ingest_prepared(conn, reads, report: IngestReport, *, workers: int, progress,
-                     restore: bool, total: int | None = None) -> None:
+                     restore: bool, total: int | None = None, extracted: bool = False) -> None:
     reads = list(reads) if total is None else reads
     total = len(reads) if total is None else total
     done = 0
@@ -383,6 +398,7 @@ def _ingest_prepared(conn, reads, report: IngestReport, *, workers: int, progres
             progress(done, max(done, total), label)  # a feed gives more than one
 
     batch = _Batch()
+    written: list[str] = []
     to_extract: list[Prepared] = []
     later: list[Prepared] = []
     for item in reads:
@@ -392,7 +408,12 @@ def _ingest_prepared(conn, reads, report: IngestReport, *, workers: int, progres
             continue
         report.warnings.extend(f"{item.source}: {w}" for w in item.article.warnings)
         item = _classify(conn, item, batch, restore)
-        if item.status == "extract":
+        if item.status == "extract" and extracted:  # figures come with it: stored now
+            batch.add(item)
+            written.append(item.article.id)
+            _store_result(conn, dataclasses.replace(item, status="write"), report)
+            finished(item.source)
+        elif item.status == "extract":
             batch.add(item)
             to_extract.append(item)
         elif item.status == "same" and item.target in batch.ids:
@@ -407,7 +428,7 @@ def _ingest_prepared(conn, reads, report: IngestReport, *, workers: int, progres
     for item in later:
         _finish_same(conn, item, report)
         finished(item.source)
-    redated = dating.redate(conn, skip=frozenset(p.article.id for p in to_extract))
+    redated = dating.redate(conn, skip=frozenset([*written, *(p.article.id for p in to_extract)]))
     reviews.reattach_now(conn, redated.ids)
     report.redated.extend(redated.ids)
     for article_id, reason in redated.failures:

@@ -1,7 +1,17 @@
 """The store's schema: the tables and their numbered migrations.
 
-`PRAGMA user_version` records how many migrations have run; `database.migrate` runs the
-missing ones inside one write transaction. Append a migration; never edit a released one.
+`PRAGMA user_version` (on PostgreSQL the row of `newsfigures_schema`) records how many
+migrations have run; `database.migrate` runs the missing ones inside one write transaction.
+Append a migration; never edit a released one.
+
+One migration serves both stores: a function `_migration_N(conn)` calling `conn.execute`
+with SQLite-dialect SQL and `?` placeholders, which the PostgreSQL connection translates
+(`dialect.py`: INTEGER is 64-bit, INTEGER PRIMARY KEY an identity column, REAL double
+precision, TEXT compares by code point, INSERT OR IGNORE an ON CONFLICT DO NOTHING). Keep
+to what both understand: types INTEGER / REAL / TEXT / BLOB, booleans as INTEGER 0/1, times
+as ISO TEXT passed from Python (no `datetime('now')` defaults), upserts as `INSERT ... ON
+CONFLICT (key) DO UPDATE SET col = excluded.col`, no PRAGMA. `tests/test_postgres.py` runs
+an example migration on both stores.
 
 Tables
 - `articles`: id (PK), content_hash, path_or_url, title, publisher, published, text,
