@@ -68,6 +68,9 @@ def build(path: Path, n_figures: int, seed: int = 7) -> float:
                   f"VALUES ({', '.join('?' for _ in columns)})")
     cols = conn.execute("PRAGMA table_info(articles)").fetchall()
     art_cols = [c[1] for c in cols]
+    # A column the synthetic article does not set: NULL where allowed (removed_at NULL means
+    # "not removed"; "" would count as removed), else "".
+    blank = {c[1]: (None if not c[3] else "") for c in cols}
     insert_art = (f"INSERT INTO articles ({', '.join(art_cols)}) "
                   f"VALUES ({', '.join('?' for _ in art_cols)})")
     base_day = 16436  # 2015-01-01 in days since the epoch
@@ -83,7 +86,7 @@ def build(path: Path, n_figures: int, seed: int = 7) -> float:
                "title": f"Synthetic article {a}", "publisher": publisher,
                "published": published, "text": "", "ingested_at": "2026-01-01T00:00:00Z",
                "extractor_version": "synthetic"}
-        conn.execute(insert_art, [art.get(c, "") for c in art_cols])
+        conn.execute(insert_art, [art.get(c, blank[c]) for c in art_cols])
         rows = []
         for k in range(min(per_article, n_figures - made)):
             if previous and rng.random() < 0.25:  # republished: same claim, another article

@@ -24,8 +24,11 @@ from newsfigures.store import database as store  # noqa: E402
 
 APP = str(REPO / "app.py")
 ARTICLES = REPO / "data" / "articles"
-GOLD = REPO.parent / "shared" / "gold" / "seeds.jsonl"
-GOLD_ARTICLES = REPO.parent / "shared" / "gold" / "seeds_articles.jsonl"
+# The sample gold: the copy in tests/gold/, else ../shared/gold beside the checkout.
+GOLD_DIR = next((d for d in (REPO / "tests" / "gold", REPO.parent / "shared" / "gold")
+                 if (d / "seeds.jsonl").exists()), REPO / "tests" / "gold")
+GOLD = GOLD_DIR / "seeds.jsonl"
+GOLD_ARTICLES = GOLD_DIR / "seeds_articles.jsonl"
 TIMEOUT = 60
 
 # Approximate coordinates of the samples' places (WGS84), for the map.
