@@ -21,7 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import axes, estimates
-from .columns import text_of
+from .columns import nonblank, text_of
 from .map_chart import approximate, listed_areas, place_map, place_points  # noqa: F401
 from .palette import (CATEGORY_COLORS, KIND_WORDS, OTHER_COLOR, SYMBOLS,  # noqa: F401
                       WORDING_LEGEND, color_of)
@@ -280,13 +280,13 @@ def by_place(df: pd.DataFrame, *, top: int = 20) -> go.Figure:
     """People in counted figures per place (top `top` places by people), stacked by
     category; the number of figures of each place is written at the end of its bar and in
     the hover. Vague figures are floors: counted in the figures, not summed."""
-    df = df.loc[_str(df["place"]) != "", ["place", "category", "value", "vague"]]
+    df = df.loc[nonblank(df["place"]), ["place", "category", "value", "vague"]]
     if df.empty:
         return empty_figure("No figures with a place for these filters")
-    df = df.assign(people=df["value"].where(~df["vague"].astype(bool), 0),
-                   place=_str(df["place"]), category=_str(df["category"]))
-    sums = df.groupby(["place", "category"]).agg(people=("people", "sum"),
-                                                 n=("value", "size")).reset_index()
+    df = df.assign(people=df["value"].where(~df["vague"].astype(bool), 0))
+    sums = df.groupby(["place", "category"], observed=True).agg(
+        people=("people", "sum"), n=("value", "size")).reset_index()
+    sums = sums.assign(place=_str(sums["place"]), category=_str(sums["category"]))
     totals = sums.groupby("place").agg(people=("people", "sum"), n=("n", "sum")) \
         .sort_values(["people", "n"], ascending=False)
     keep = list(totals.index[:top])

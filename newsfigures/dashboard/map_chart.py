@@ -23,7 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import axes
-from .columns import text_of
+from .columns import nonblank, text_of
 from .estimates import country_name
 from .palette import CATEGORY_COLORS, OTHER_COLOR, color_of
 
@@ -67,25 +67,26 @@ def approximate(df: pd.DataFrame) -> pd.Series:
     """True where a place's coordinates stand for an area, not a point: a country named
     as the place (its centroid) or a region as written ("northwest Syria", "the border").
     A column `approximate` from the store, when present, wins."""
-    guessed = _guessed_approximate(df)
     if "approximate" in df.columns and "place_level" in df.columns:
-        level = text_of(df["place_level"])
-        known = level != ""
-        area = df["approximate"].fillna(False).astype(bool) | level.isin(_AREA_LEVELS)
-        return area.where(known, guessed)
+        known = nonblank(df["place_level"])
+        area = df["approximate"].fillna(False).astype(bool) | \
+            df["place_level"].isin(_AREA_LEVELS)
+        return area if known.all() else area.where(known, _guessed_approximate(df))
     if "approximate" in df.columns:
         return df["approximate"].fillna(False).astype(bool)
-    return guessed
+    return _guessed_approximate(df)
 
 
 def _guessed_approximate(df: pd.DataFrame) -> pd.Series:
     """For figures stored without the place's level: guessed from the name."""
-    pairs = pd.DataFrame({"place": text_of(df["place"]), "country": text_of(df["country"])})
-    unique = pairs.drop_duplicates()
-    flags = {(p, c): p.lower() in _country_names(c) or bool(_REGIONAL.search(p))
-             for p, c in zip(unique["place"], unique["country"])}
-    return pd.Series([flags[k] for k in zip(pairs["place"], pairs["country"])],
-                     index=df.index, dtype=bool)
+    codes, unique = pd.MultiIndex.from_arrays([df["place"], df["country"]]).factorize()
+    flags = [str(p if isinstance(p, str) else "").lower() in
+             _country_names(c if isinstance(c, str) else "")
+             or bool(_REGIONAL.search(p if isinstance(p, str) else "")) for p, c in unique]
+    import numpy as np
+
+    return pd.Series(np.asarray(flags, dtype=bool)[codes] if len(flags) else
+                     np.zeros(len(df), dtype=bool), index=df.index, dtype=bool)
 
 
 def _drawn(groups: pd.DataFrame) -> pd.Series:
@@ -114,7 +115,7 @@ def place_points(df: pd.DataFrame) -> pd.DataFrame:
 
 def place_table(df: pd.DataFrame) -> pd.DataFrame:
     """`place_points` of every place, with coordinates or not."""
-    df = df.loc[text_of(df["place"]) != ""]
+    df = df.loc[nonblank(df["place"])]
     if df.empty:
         return pd.DataFrame(columns=PLACE_COLUMNS)
     vague = df["vague"].astype(bool) if "vague" in df.columns else \

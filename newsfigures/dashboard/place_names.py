@@ -115,7 +115,10 @@ def merge_places(frame: pd.DataFrame) -> pd.DataFrame:
     merged = pd.Categorical.from_codes(codes[inverse], categories=categories)
     if "" not in merged.categories:
         merged = merged.add_categories([""])
-    return frame.assign(place=pd.Series(merged, index=frame.index), place_written=place)
+    out = frame.copy(deep=False)  # the other columns shared, not copied (a million rows)
+    out["place_written"] = place
+    out["place"] = pd.Series(merged, index=frame.index)
+    return out
 
 
 def _display_names(decided: list[tuple[str, str, str, int]]) -> dict[str, str]:
