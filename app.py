@@ -328,7 +328,10 @@ def apply_goto() -> None:
 def clicked(event, key: str) -> list[dict]:
     """The points of a chart's selection, once: an unchanged selection is not acted on
     again (the map stays selected while the analyst clears the filter it set)."""
-    points = list(getattr(getattr(event, "selection", None), "points", None) or [])
+    selection = event.get("selection") if isinstance(event, dict) else \
+        getattr(event, "selection", None)
+    points = (selection.get("points") if isinstance(selection, dict) else
+              getattr(selection, "points", None)) or []
     sig = repr([p.get("customdata") for p in points])
     if not points or st.session_state.get(f"nf_seen_{key}") == sig:
         return []
@@ -909,9 +912,9 @@ def main() -> None:
     seed_if_empty(conn, path)
     version = data_version(conn)
     st.session_state["nf_ctx"] = (path, version, bool(st.session_state.get("claims", True)))
+    apply_goto()
     sel, claims_on = sidebar(path, version)
     st.session_state["nf_ctx"] = (path, version, claims_on)
-    apply_goto()
     head, helper = st.columns([3, 2], vertical_alignment="bottom")
     head.title("newsfigures")
     with helper.popover("What these numbers mean", width="stretch"):
