@@ -104,9 +104,15 @@ def plain(text) -> str:
 
 
 def data_version(conn) -> tuple:
-    c = store.counts(conn)
-    dv = conn.execute("PRAGMA data_version").fetchone()[0]
-    return (c["articles"], c["figures"], dv, conn.total_changes)
+    """Changes whenever the store does: SQLite's data_version (another connection wrote)
+    and this connection's total_changes (it wrote)."""
+    return (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def store_counts(path: str, version: tuple) -> dict:
+    """Articles and figures that count, once per data version."""
+    return store.counts(connection(path))
 
 
 @st.cache_resource(show_spinner="Loading figures…", max_entries=2)
@@ -131,20 +137,25 @@ def filter_options(path: str, version: tuple, claims_on: bool,
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def selected(view: View) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(the rows shown: claims or reports, every report) that the filters keep."""
-    reports_all = load_reports(view.path, view.version)
+def shown_rows(view: View) -> pd.DataFrame:
+    """The rows shown (claims, or every report with claims off) that the filters keep."""
+    frame = load_claims(view.path, view.version) if view.claims_on else \
+        load_reports(view.path, view.version)
+    return filters.apply(frame, view.sel)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def report_rows(view: View) -> pd.DataFrame:
+    """Every report the filters keep (estimates count reports, not claims)."""
     if not view.claims_on:
-        shown = filters.apply(reports_all, view.sel)
-        return shown, shown
-    return filters.apply(load_claims(view.path, view.version), view.sel), \
-        filters.apply(reports_all, view.sel)
+        return shown_rows(view)
+    return filters.apply(load_reports(view.path, view.version), view.sel)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def chart(view: View, name: str, **kwargs):
     """A chart of the selection, built once per selection (and per its arguments)."""
-    shown = selected(view)[0]
+    shown = shown_rows(view)
     if name == "timeline":
         return charts.timeline(shown, basis=view.sel.date_basis)
     if name == "who_says":
@@ -156,7 +167,7 @@ def chart(view: View, name: str, **kwargs):
 def estimates_of(view: View, window: int) -> pd.DataFrame:
     from newsfigures.dashboard.estimates import estimates
 
-    return estimates(filters.plain(selected(view)[1]), window_days=window)
+    return estimates(filters.plain(report_rows(view)), window_days=window)
 
 
 # ----------------------------------------------------------------------------- adding
@@ -451,7 +462,12 @@ def open_figure_from_chart(event, key: str) -> None:
     """A click on a figure's point: its evidence (the Evidence tab, its article opened)."""
     for point in clicked(event, key):
         fid = str(point.get("customdata") or "")
-        if ":" in fid and not fid.startswith("day:"):
+        if fid.startswith("day:"):  # an aggregated mark: that day's figures of its category
+            _, day, category = fid.split(":", 2)
+            when = dt.date.fromisoformat(day)
+            go_to("Evidence", dates=(when, when), categories=[category], nf_figure="",
+                  nf_article="")
+        elif ":" in fid:
             go_to("Evidence", nf_figure=fid, nf_article="")
 
 
@@ -472,13 +488,13 @@ def left_out(view: View, shown: pd.DataFrame) -> str:
 
 @st.fragment
 def overview_tab(view: View) -> None:
-    shown, reports = selected(view)
-    conn = connection(view.path)
-    counts = store.counts(conn)
+    shown = shown_rows(view)
+    counts = store_counts(view.path, view.version)
     unit = "claims" if view.claims_on else "figures"
     cols = st.columns(5)
     cols[0].metric("Claims" if view.claims_on else "Figures", f"{len(shown):,}",
-                   help=f"{len(reports):,} reports" if view.claims_on else None)
+                   help="A figure repeated in several articles counts once (sidebar)."
+                   if view.claims_on else None)
     n_articles = shown["article"].nunique()
     cols[1].metric("Articles", f"{n_articles:,}",
                    help=f"Articles with figures that match; the store holds "
@@ -506,7 +522,7 @@ def overview_tab(view: View) -> None:
 
 @st.fragment
 def map_tab(view: View) -> None:
-    shown = selected(view)[0]
+    shown = shown_rows(view)
     event = plot(chart(view, "place_map"), "map", config=map_config(), select=True)
     for point in clicked(event, "map"):
         place = str(point.get("customdata") or "")
@@ -530,7 +546,7 @@ def map_tab(view: View) -> None:
 
 @st.fragment
 def who_says_tab(view: View) -> None:
-    df = selected(view)[0]
+    df = shown_rows(view)
     if df.empty:
         st.info("No figures match these filters.")
         return
@@ -558,7 +574,7 @@ def who_says_tab(view: View) -> None:
 
 @st.fragment
 def estimates_tab(view: View) -> None:
-    reports = selected(view)[1]
+    reports = report_rows(view)
     if reports.empty:
         st.info("No figures match these filters.")
         return
@@ -603,7 +619,7 @@ def _labels(labels: dict[str, tuple[str, str]]) -> dict:
 
 @st.fragment
 def evidence_tab(view: View) -> None:
-    shown = selected(view)[0]
+    shown = shown_rows(view)
     reports_all = load_reports(view.path, view.version)
     left, right = st.columns([3, 2], gap="medium")
     with left:
@@ -792,16 +808,16 @@ def articles_tab(view: View) -> None:
     """Every stored article: its real title, publisher, date, figures (all and matching)."""
     conn = connection(view.path)
     reports_all = load_reports(view.path, view.version)
-    shown = selected(view)[0]
+    shown = shown_rows(view)
     rows = conn.execute("SELECT id, title, publisher, published, path_or_url, "
                         "substr(text, 1, 2000) FROM articles WHERE removed_at IS NULL "
                         "ORDER BY published DESC, id").fetchall()
-    every = reports_all["article"].value_counts()
-    matching = shown["article"].value_counts()
+    every = {str(k): int(v) for k, v in reports_all["article"].value_counts().items()}
+    matching = {str(k): int(v) for k, v in shown["article"].value_counts().items()}
     table = pd.DataFrame([{
         "title": provenance.headline(title, text, publisher) or aid,
         "publisher": publisher or "–", "published": published or "–",
-        "figures": int(every.get(aid, 0)), "matching": int(matching.get(aid, 0)),
+        "figures": every.get(aid, 0), "matching": matching.get(aid, 0),
         "id": aid} for aid, title, publisher, published, where, text in rows])
     none = int((table["figures"] == 0).sum()) if len(table) else 0
     st.caption(f"{len(table):,} articles in the store; {int((table['matching'] > 0).sum()) if len(table) else 0:,} "
@@ -928,7 +944,7 @@ def main() -> None:
         st.session_state["tab"] = TABS[0]
     sync_url(sel, claims_on)
     view = View(path, version, sel, claims_on)
-    empty = store.counts(conn)["figures"] == 0
+    empty = store_counts(path, version)["figures"] == 0
     for name, tab in zip(TABS, st.tabs(TABS, key="tab", on_change="rerun")):
         if tab.open is False:
             continue

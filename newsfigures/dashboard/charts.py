@@ -27,7 +27,8 @@ from .palette import (CATEGORY_COLORS, KIND_WORDS, OTHER_COLOR, SYMBOLS,  # noqa
                       WORDING_LEGEND, color_of)
 
 OPEN_END = 1.6  # an open end ("at least", "up to", a vague floor) is drawn this factor long
-QUOTE_CHARS = 220
+QUOTE_CHARS = 160
+MAX_POINTS = 2000  # above this many figures the timeline draws one mark per day and category
 WORDING_GROUP = "wording"
 
 
@@ -187,7 +188,8 @@ def _legend_entries(fig: go.Figure, categories) -> None:
                                                                               "color": "#666"}}))
 
 
-def timeline(df: pd.DataFrame, *, basis: str = "figure", max_points: int = 3000) -> go.Figure:
+def timeline(df: pd.DataFrame, *, basis: str = "figure",
+             max_points: int = MAX_POINTS) -> go.Figure:
     """Figures by date on a log axis, coloured by category; intervals for wordings.
 
     Above `max_points` figures it draws, per day and category, the median figure with a
@@ -202,7 +204,7 @@ def timeline(df: pd.DataFrame, *, basis: str = "figure", max_points: int = 3000)
     df = df[keep].assign(_x=dates[keep])
     if df.empty:
         return empty_figure("No dated figures with a value for these filters")
-    fig = go.Figure()
+    traces: list[dict] = []  # built as dicts, one Figure without validation: 4x faster
     highest = _highest(df)
     categories = sorted(str(c) for c in df["category"].unique())
     for category in categories:
@@ -215,20 +217,21 @@ def timeline(df: pd.DataFrame, *, basis: str = "figure", max_points: int = 3000)
         for want, dash in ((False, "solid"), (True, "dot")):
             seg_x, seg_y = _segments(xs, [iv if d == want else None for iv, d in zip(ivs, dotted)])
             if seg_x:
-                fig.add_trace(go.Scatter(
-                    x=seg_x, y=seg_y, mode="lines", line={"color": color, "width": 2,
-                                                           "dash": dash},
+                traces.append(dict(
+                    type="scatter", x=seg_x, y=seg_y, mode="lines",
+                    line={"color": color, "width": 2, "dash": dash},
                     hoverinfo="skip", showlegend=False, legendgroup=category,
                     name=f"{category} interval"))
         ys = [(_num(r.get("low")) if r.get("qualifier") == "range" and _num(r.get("low"))
                else r.get("value")) for r in records]
-        fig.add_trace(go.Scatter(
-            x=part["_x"], y=ys, mode="markers", name=category, legendgroup=category,
-            showlegend=False,
+        traces.append(dict(
+            type="scatter", x=part["_x"].tolist(), y=ys, mode="markers", name=category,
+            legendgroup=category, showlegend=False,
             marker={"color": color, "symbol": [_symbol(r) for r in records], "size": 11,
                     "line": {"width": 1.5, "color": color}},
             hovertext=[hover_text(r) for r in records], hoverinfo="text",
             customdata=figure_ids(part)))
+    fig = go.Figure(data=traces, _validate=False)
     _legend_entries(fig, categories)
     title = f"Figures by {'publication ' if basis == 'published' else ''}date ({len(df):,})"
     low = pd.to_numeric(df["value"], errors="coerce").min()
@@ -245,23 +248,29 @@ def _highest(df: pd.DataFrame) -> float:
 
 
 def _timeline_aggregated(df: pd.DataFrame) -> go.Figure:
-    fig = go.Figure()
-    day = df["_x"].dt.floor("D")
+    traces: list[dict] = []
+    day = df["_x"] if (df["_x"].dt.normalize() == df["_x"]).all() else df["_x"].dt.floor("D")
     grouped = (df.assign(_day=day).groupby(["category", "_day"], observed=True)["value"]
                .agg(["median", "min", "max", "count"]).reset_index())
     for category in sorted(str(c) for c in grouped["category"].unique()):
         part = grouped[grouped["category"] == category]
         color = color_of(category)
-        fig.add_trace(go.Scatter(
-            x=part["_day"], y=part["median"], mode="markers", name=category,
+        traces.append(dict(
+            type="scatter", x=part["_day"].tolist(), y=part["median"].tolist(),
+            mode="markers", name=category,
             marker={"color": color, "size": 8},
-            error_y={"type": "data", "symmetric": False, "array": part["max"] - part["median"],
-                     "arrayminus": part["median"] - part["min"], "color": color, "thickness": 1},
+            error_y={"type": "data", "symmetric": False,
+                     "array": (part["max"] - part["median"]).tolist(),
+                     "arrayminus": (part["median"] - part["min"]).tolist(), "color": color,
+                     "thickness": 1},
             hovertext=[f"<b>{_esc(category)}</b> {d:%Y-%m-%d}<br>{c:,} figures<br>"
                        f"median {m:,.0f} · lowest {lo:,} · highest {hi:,}"
+                       "<br><i>click for these figures</i>"
                        for d, c, m, lo, hi in zip(part["_day"], part["count"], part["median"],
                                                   part["min"], part["max"])],
-            hoverinfo="text", customdata=[f"day:{d:%Y-%m-%d}" for d in part["_day"]]))
+            hoverinfo="text",
+            customdata=[f"day:{d:%Y-%m-%d}:{category}" for d in part["_day"]]))
+    fig = go.Figure(data=traces, _validate=False)
     _timeline_layout(fig, f"Figures by date: {len(df):,} figures, median per day "
                           "with lowest–highest", grouped["_day"],
                      (max(grouped["min"].min(), 1), max(grouped["max"].max(), 1)))

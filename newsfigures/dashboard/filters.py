@@ -278,7 +278,10 @@ def vague_mask(df: pd.DataFrame, vague: str) -> pd.Series:
 
 
 def apply(df: pd.DataFrame, sel: Selection) -> pd.DataFrame:
-    """The rows of a `prepare`d frame that `sel` keeps, in the frame's order."""
+    """The rows of a `prepare`d frame that `sel` keeps, in the frame's order (`df` itself,
+    not a copy, when nothing is filtered out)."""
+    if sel == DEFAULT:
+        return df
     mask = pd.Series(True, index=df.index)
     if sel.dates:
         mask &= date_mask(df, sel.dates, sel.date_basis)
@@ -299,7 +302,7 @@ def apply(df: pd.DataFrame, sel: Selection) -> pd.DataFrame:
         else:
             mask &= quotes.astype(str).str.lower().str.contains(sel.q.strip().lower(),
                                                                 regex=False)
-    return df[mask]
+    return df if mask.all() else df[mask]
 
 
 def narrow(sel: Selection, opts: Options) -> Selection:

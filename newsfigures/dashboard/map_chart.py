@@ -110,28 +110,42 @@ def place_points(df: pd.DataFrame) -> pd.DataFrame:
     """One row per place with coordinates: how it is drawn (`drawn`), lat, lon, figures (n),
     people (sum of counted figures), vague (figures not summed), highest, the category with
     most people (`top_category`) and every category."""
-    return place_table(df.loc[df["lat"].notna() & df["lon"].notna()])
+    has_xy = df["lat"].notna() & df["lon"].notna()
+    return place_table(df if has_xy.all() else df.loc[has_xy])
 
 
 def place_table(df: pd.DataFrame) -> pd.DataFrame:
     """`place_points` of every place, with coordinates or not."""
-    df = df.loc[nonblank(df["place"])]
+    wanted = [c for c in ("place", "country", "place_level", "approximate", "lat", "lon",
+                          "value", "vague", "category") if c in df.columns]
+    named = nonblank(df["place"])
+    df = df[wanted] if named.all() else df.loc[named, wanted]
     if df.empty:
         return pd.DataFrame(columns=PLACE_COLUMNS)
     vague = df["vague"].astype(bool) if "vague" in df.columns else \
         pd.Series(False, index=df.index)
     level = df["place_level"] if "place_level" in df.columns else \
         pd.Series("", index=df.index, dtype="category")
+    stored = df["approximate"].fillna(False).astype(bool) if "approximate" in df.columns \
+        else pd.Series(False, index=df.index)
     work = pd.DataFrame({
         "place": df["place"], "country": df["country"], "place_level": level,
         "lat": df["lat"], "lon": df["lon"], "value": df["value"],
         "people": df["value"].where(~vague, 0), "vague": vague,
-        "category": df["category"], "approx": approximate(df)})
+        "category": df["category"], "approx": stored})
     keys = ["place", "country"]
     grouped = work.groupby(keys, sort=False, observed=True).agg(
         place_level=("place_level", "first"), lat=("lat", "first"), lon=("lon", "first"),
         approx=("approx", "max"), n=("value", "size"), people=("people", "sum"),
         vague=("vague", "sum"), highest=("value", "max"))
+    # One decision per place (not per figure): `approximate` over the places themselves.
+    flat = grouped.reset_index()
+    for col in (*keys, "place_level"):
+        flat[col] = text_of(flat[col])
+    if "approximate" in df.columns and "place_level" in df.columns:
+        grouped["approx"] = approximate(flat.assign(approximate=flat["approx"])).to_numpy()
+    else:
+        grouped["approx"] = approximate(flat[keys]).to_numpy()
     by_cat = work.groupby([*keys, "category"], sort=False, observed=True)["people"].sum()
     by_cat = by_cat.reset_index()
     for col in (*keys, "category"):
