@@ -160,7 +160,7 @@ def chart(view: View, name: str, **kwargs):
         return charts.timeline(shown, basis=view.sel.date_basis)
     if name == "who_says":
         return charts.who_says(shown, **kwargs)
-    return getattr(charts, name)(shown)
+    return getattr(charts, name)(shown, **kwargs)
 
 
 @st.cache_resource(show_spinner="Computing estimates…", max_entries=16)
@@ -446,6 +446,15 @@ def map_config() -> dict:
     return {"displaylogo": False, "topojsonURL": f"{prefix}/app/static/", "scrollZoom": False}
 
 
+def on_phone() -> bool:
+    """Whether the browser says it is a phone (its User-Agent): charts are then shorter."""
+    try:
+        agent = st.context.headers.get("User-Agent", "") or ""
+    except (AttributeError, RuntimeError):  # no browser (AppTest)
+        return False
+    return "Mobi" in agent or "Android" in agent
+
+
 def figure_id(row) -> str:
     return f"{row['article']}:{int(row['start'])}"
 
@@ -472,16 +481,18 @@ def open_figure_from_chart(event, key: str) -> None:
 
 
 def left_out(view: View, shown: pd.DataFrame) -> str:
-    """What the charts of this tab leave out, in words (every count agrees with the
-    headline)."""
+    """What the charts of this tab leave out, and how vague figures are drawn, in words
+    (every count agrees with the headline)."""
     undated = int(shown["_date" if view.sel.date_basis == "figure" else "_published"]
                   .isna().sum())
     no_place = int((shown["place"] == "").sum())
     vague = int(shown["vague"].sum())
-    parts = [f"{undated:,} without a date (not on the timeline)" if undated else "",
-             f"{no_place:,} without a place (not by place nor on the map)" if no_place else "",
-             f"{vague:,} vague (floors: drawn open, never summed)" if vague else ""]
-    return "; ".join(p for p in parts if p)
+    out = [f"{undated:,} without a date are not on the timeline" if undated else "",
+           f"{no_place:,} without a place are not by place nor on the map" if no_place
+           else "",
+           f"{vague:,} vague figures are drawn as open floors and never summed" if vague
+           else ""]
+    return "; ".join(p for p in out if p)
 
 
 # ----------------------------------------------------------------------------- tabs
@@ -491,24 +502,28 @@ def overview_tab(view: View) -> None:
     shown = shown_rows(view)
     counts = store_counts(view.path, view.version)
     unit = "claims" if view.claims_on else "figures"
-    cols = st.columns(5)
-    cols[0].metric("Claims" if view.claims_on else "Figures", f"{len(shown):,}",
-                   help="A figure repeated in several articles counts once (sidebar)."
-                   if view.claims_on else None)
+    row = st.container(horizontal=True, gap="large")  # wraps on a phone
+
+    def stat(label: str, value: str, help_: str | None = None) -> None:
+        row.metric(label, value, help=help_, width="content")
+
+    stat("Claims" if view.claims_on else "Figures", f"{len(shown):,}",
+         "A figure repeated in several articles counts once (sidebar)."
+         if view.claims_on else None)
     n_articles = shown["article"].nunique()
-    cols[1].metric("Articles", f"{n_articles:,}",
-                   help=f"Articles with figures that match; the store holds "
-                        f"{counts['articles']:,}.")
-    cols[2].metric("Sources", f"{shown.loc[shown['source'] != '', 'source'].nunique():,}")
-    cols[3].metric("Places", f"{shown.loc[shown['place'] != '', 'place'].nunique():,}")
+    stat("Articles", f"{n_articles:,}",
+         f"Articles with figures that match; the store holds {counts['articles']:,}.")
+    stat("Sources", f"{shown.loc[shown['source'] != '', 'source'].nunique():,}")
+    stat("Places", f"{shown.loc[shown['place'] != '', 'place'].nunique():,}")
     dates = shown["_date"].dropna()
-    cols[4].metric("Date span", f"{dates.min():%d %b %Y} – {dates.max():%d %b %Y}"
-                   if len(dates) else "–")
+    stat("Date span", f"{dates.min():%b %Y} – {dates.max():%b %Y}" if len(dates) else "–",
+         f"{dates.min():%d %b %Y} to {dates.max():%d %b %Y}" if len(dates)
+         else "No figure has a date.")
     without = counts["articles"] - n_articles
     st.caption(f"{len(shown):,} {unit} from {n_articles:,} articles"
                + (f" ({without:,} of the {counts['articles']:,} stored articles have no "
                   "figure that matches)" if without else "")
-               + (f". Left out below: {left_out(view, shown)}." if left_out(view, shown)
+               + (f". Of these, {left_out(view, shown)}." if left_out(view, shown)
                   else "."))
     if shown.empty:
         st.info("No figures match these filters.")
@@ -523,7 +538,8 @@ def overview_tab(view: View) -> None:
 @st.fragment
 def map_tab(view: View) -> None:
     shown = shown_rows(view)
-    event = plot(chart(view, "place_map"), "map", config=map_config(), select=True)
+    event = plot(chart(view, "place_map", height=420 if on_phone() else 640), "map",
+                 config=map_config(), select=True)
     for point in clicked(event, "map"):
         place = str(point.get("customdata") or "")
         if place:
@@ -582,8 +598,9 @@ def estimates_tab(view: View) -> None:
         st.info(f"{len(reports):,} figures: narrow the filters to under "
                 f"{ESTIMATES_LIMIT:,} to compute estimates.")
         return
-    window = st.number_input("Window (days)", min_value=0, max_value=365, value=7,
-                             key="window", help=WIDGET_HELP["window"])
+    left, right = st.columns([1, 4])
+    window = left.number_input("Window (days)", min_value=0, max_value=365, value=7,
+                               key="window", help=WIDGET_HELP["window"])
     est = estimates_of(view, int(window))
     if est.empty:
         st.info("No estimates for these filters (figures without a date are left out).")
@@ -593,14 +610,16 @@ def estimates_tab(view: View) -> None:
     wanted = st.session_state.get("nf_estimate") or ""
     if st.session_state.get("estimate") not in ids:
         st.session_state["estimate"] = wanted if wanted in ids else ids[0]
-    chosen = st.selectbox("Estimate", ids, key="estimate", format_func=labels.get)
+    chosen = right.selectbox("Estimate", ids, key="estimate", format_func=labels.get)
     if chosen != wanted:
         st.session_state["nf_estimate"] = chosen
         sync_url(view.sel, view.claims_on)
     from newsfigures.dashboard.estimates import estimate_members
 
     members = estimate_members(filters.plain(reports), est, chosen)
-    event = plot(charts.estimate_chart(members, title=labels.get(chosen, "")),
+    row = est[est["estimate"] == chosen].iloc[0]
+    band = (row["low"], row["median"], row["high"]) if pd.notna(row["high"]) else None
+    event = plot(charts.estimate_chart(members, title=labels.get(chosen, ""), band=band),
                  "estimate_chart", select=True)
     open_figure_from_chart(event, "estimate_chart")
     undated = int(reports["_date"].isna().sum() & reports["_published"].isna().sum())
@@ -703,8 +722,14 @@ def article_view(view: View, article_id: str, reports: pd.DataFrame,
                        f"{html.escape(str(row['place']) or '(no place)')} · "
                        f"{html.escape(provenance.nice_date(row['date']) or 'no date')} · "
                        f"according to {html.escape(charts.source_label(row.to_dict()))}")
+    def usual(column: str) -> str:
+        values = mine[column].astype(str) if column in mine.columns else pd.Series(dtype=str)
+        values = values[values != ""]
+        return str(values.mode().iloc[0]) if len(values) else ""
+
     head = provenance.header_html(article, store.article_info(conn, article.id),
-                                  n_marked=len(spans), chosen=chosen_html)
+                                  n_marked=len(spans), chosen=chosen_html,
+                                  publisher=usual("publisher"), published=usual("published"))
     claim = str(row.get("claim") or "") if row is not None else ""
     if claim and "claim" in reports.columns:
         head += claim_articles_html(reports, claim, article.id, view.sel, view.claims_on)
@@ -813,7 +838,17 @@ def articles_tab(view: View) -> None:
                         "substr(text, 1, 2000) FROM articles WHERE removed_at IS NULL "
                         "ORDER BY published DESC, id").fetchall()
     every = {str(k): int(v) for k, v in reports_all["article"].value_counts().items()}
-    matching = {str(k): int(v) for k, v in shown["article"].value_counts().items()}
+    matching = {str(k): int(v) for k, v in report_rows(view)["article"].value_counts().items()}
+    read = reports_all.drop_duplicates("article")  # what the extractor read of each article
+    known = {str(a): (str(p), str(d)) for a, p, d in
+             zip(read["article"], read["publisher"], read["published"])}
+
+    def meta(aid: str, publisher: str, published: str) -> tuple[str, str]:
+        p, d = known.get(aid, ("", ""))
+        return publisher or p, published or d
+
+    rows = [(aid, title, *meta(aid, publisher, published), where, text)
+            for aid, title, publisher, published, where, text in rows]
     table = pd.DataFrame([{
         "title": provenance.headline(title, text, publisher) or aid,
         "publisher": publisher or "–", "published": published or "–",
@@ -829,10 +864,11 @@ def articles_tab(view: View) -> None:
                          selection_mode="single-row", column_config={
                              "title": st.column_config.TextColumn("Title", width="large"),
                              "publisher": "Publisher", "published": "Published",
-                             "figures": st.column_config.NumberColumn("Figures",
-                                                                      format="localized"),
+                             "figures": st.column_config.NumberColumn(
+                                 "Figures", format="localized", help="Every report of it."),
                              "matching": st.column_config.NumberColumn(
-                                 "Matching the filters", format="localized"),
+                                 "Matching the filters", format="localized",
+                                 help="Its reports that the sidebar's filters keep."),
                              "id": "Article id"})
     picked = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if picked and picked[0] < len(table):

@@ -81,11 +81,20 @@ def date_axis(dates: pd.Series) -> dict:
     axis["range"] = [lo, hi]
     if cut:
         axis["rangebreaks"] = [{"bounds": [a, b]} for a, b in cut]
-        if step == 1 and len(cut):
-            axis["tickformat"] = "%d %b %Y"
-    elif days.min().year != days.max().year or step >= 30:
-        axis["tickformat"] = fmt if step >= 30 else "%d %b %Y"
+    if days.min().year != days.max().year and step < 30:
+        axis["tickformat"] = "%d %b %Y"  # a day without its year would be ambiguous
     return axis
+
+
+def gap_notes(dates: pd.Series) -> list[dict]:
+    """Annotations naming each stretch of time cut out of a date axis."""
+    notes = []
+    for a, b in gaps(pd.to_datetime(dates.dropna())):
+        notes.append({"x": a, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
+                      "showarrow": False, "font": {"size": 11, "color": "#777"},
+                      "text": f"⫽ no figures {a - pd.Timedelta(days=1):%d %b %Y} – "
+                              f"{b:%d %b %Y}"})
+    return notes
 
 
 def legend_below(title: str = "") -> dict:

@@ -280,6 +280,8 @@ def _timeline_aggregated(df: pd.DataFrame) -> go.Figure:
 def _timeline_layout(fig: go.Figure, title: str, xs: pd.Series, y_span) -> None:
     fig.update_yaxes(title="people (log scale)", **axes.log_ticks(*y_span))
     fig.update_xaxes(**axes.date_axis(xs))
+    for note in axes.gap_notes(xs):
+        fig.add_annotation(**note)
     fig.update_layout(title={"text": title, "font": {"size": 15}}, height=460,
                       hovermode="closest", legend=axes.legend_below(),
                       margin={"l": 10, "r": 10, "t": 40, "b": 10}, clickmode="event+select")
@@ -363,15 +365,15 @@ def who_says(df: pd.DataFrame, *, category: str = "", place: str = "") -> go.Fig
     fig = make_subplots(rows=len(kinds), cols=1, vertical_spacing=0.16,
                         subplot_titles=[KIND_WORDS[k] for k in kinds]) if len(kinds) > 1 \
         else go.Figure()
-    highest = _highest(part)
     for row_no, kind in enumerate(kinds, start=1):
         rows = [r for r in records if _kind_of(r) == kind]
-        _who_panel(fig, rows, row_no if len(kinds) > 1 else None, highest)
+        highest = max(max(_num(r.get("value")) or 0, _num(r.get("high")) or 0) for r in rows)
+        _who_panel(fig, rows, row_no if len(kinds) > 1 else None, highest or 1.0)
     what = " · ".join(x for x in (category, place) if x) or "all figures"
     single = "" if len(kinds) > 1 else f" · {KIND_WORDS[kinds[0]]}"
     fig.update_layout(title={"text": f"Who says how many: {_esc(what)}{single}",
                              "font": {"size": 15}},
-                      height=150 + 300 * len(kinds), showlegend=False, clickmode="event+select",
+                      height=140 + 270 * len(kinds), showlegend=False, clickmode="event+select",
                       margin={"l": 10, "r": 10, "t": 60, "b": 10})
     return fig
 
@@ -450,8 +452,10 @@ def _highest_int(g: pd.DataFrame) -> int:
     return int(_highest(g))
 
 
-def estimate_chart(members: pd.DataFrame, *, title: str = "") -> go.Figure:
-    """One estimate's figures by source over time; vague figures drawn as floors."""
+def estimate_chart(members: pd.DataFrame, *, title: str = "",
+                   band: tuple | None = None) -> go.Figure:
+    """One estimate's figures by source over time; vague figures drawn as floors; `band`
+    (lowest, median, highest) shaded behind them."""
     if members is None or members.empty:
         return empty_figure("No figures in this estimate")
     members = members.assign(_x=_dates(members))
@@ -475,6 +479,14 @@ def estimate_chart(members: pd.DataFrame, *, title: str = "") -> go.Figure:
                                            for r in rows]},
             hovertext=[hover_text(r) for r in rows], hoverinfo="text",
             customdata=[f"{r.get('article')}:{int(r.get('start') or 0)}" for r in rows]))
+    if band and all(v is not None and pd.notna(v) for v in band):
+        low, median, high = (float(v) for v in band)
+        fig.add_hrect(y0=low, y1=high, fillcolor="#888", opacity=0.12, line_width=0,
+                      annotation_text=f"lowest {low:,.0f} – highest {high:,.0f}",
+                      annotation_position="top left")
+        fig.add_hline(y=median, line_dash="dash", line_color="#555", line_width=1,
+                      annotation_text=f"median {median:,.0f}",
+                      annotation_position="bottom right")
     lows = pd.to_numeric(members["value"], errors="coerce")
     fig.update_yaxes(title="people (log scale)",
                      **axes.log_ticks(max(lows.min(), 1) / OPEN_END, highest))

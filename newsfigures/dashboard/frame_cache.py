@@ -7,7 +7,7 @@ filled, place spellings merged by `place_names.merge_places`) and one row per cl
 (`frames.figures_frame`); the snapshot — an Arrow (Feather) file beside the database,
 `<db>.dashboard-<stamp>.arrow`, and the claims in `<db>.dashboard-<stamp>.claims.arrow` —
 reads in about a second. Its stamp is the size and modification time of the database and of its
-write-ahead log, so any write to the store (an ingest, a removal, a review, from this
+write-ahead log (and the place-alias table's contents), so any write to the store (an ingest, a removal, a review, from this
 process or another) makes a new stamp and the next load reads the store again. No snapshot
 is written for a database on read-only media, nor when NEWSFIGURES_FRAME_CACHE=0.
 """
@@ -66,7 +66,9 @@ def claims_of(reports: pd.DataFrame) -> pd.DataFrame:
 
 def stamp(db: Path) -> str:
     """What changes whenever the database does: size and mtime of the file and its WAL."""
-    parts = [_FORMAT]
+    from .place_names import ALIASES_FILE
+
+    parts = [_FORMAT, hashlib.sha1(ALIASES_FILE.read_bytes()).hexdigest()]
     for path in (db, Path(f"{db}-wal")):
         try:
             st = path.stat()

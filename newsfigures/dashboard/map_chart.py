@@ -172,15 +172,40 @@ def listed_areas(df: pd.DataFrame) -> pd.DataFrame:
     return points[points["drawn"] == "area"].reset_index(drop=True)
 
 
-def _labelled(points: pd.DataFrame, span: float) -> list[bool]:
-    """Which bubbles get a label: the largest first, none within `span`/9 degrees of a
-    label already placed (so the labels of a cluster do not overlap)."""
-    gap = max(span / 9.0, 0.05)
+def view_box(points: pd.DataFrame) -> tuple[float, float, float, float] | None:
+    """(lat_lo, lat_hi, lon_lo, lon_hi) of the map: every bubble and every shaded country's
+    centre, padded, widened to the map's shape (about twice as wide as tall on screen; on
+    a Mercator map a degree of latitude looks 1/cos(lat) times a degree of longitude)."""
+    if points.empty:
+        return None
+    lat_lo, lat_hi = points["lat"].min(), points["lat"].max()
+    lon_lo, lon_hi = points["lon"].min(), points["lon"].max()
+    pad = max(1.5, 0.15 * max(lat_hi - lat_lo, lon_hi - lon_lo))
+    lat_lo, lat_hi, lon_lo, lon_hi = lat_lo - pad, lat_hi + pad, lon_lo - pad, lon_hi + pad
+    stretch = 1 / max(math.cos(math.radians((lat_lo + lat_hi) / 2)), 0.3)
+    want_lon = 2.0 * (lat_hi - lat_lo) * stretch
+    if lon_hi - lon_lo < want_lon:
+        grow = (want_lon - (lon_hi - lon_lo)) / 2
+        lon_lo, lon_hi = lon_lo - grow, lon_hi + grow
+    else:
+        want_lat = (lon_hi - lon_lo) / 2.0 / stretch
+        grow = max(0.0, (want_lat - (lat_hi - lat_lo)) / 2)
+        lat_lo, lat_hi = lat_lo - grow, lat_hi + grow
+    return (max(-80.0, lat_lo), min(84.0, lat_hi), max(-180.0, lon_lo), min(180.0, lon_hi))
+
+
+def _labelled(points: pd.DataFrame, box: tuple[float, float, float, float] | None) -> list[bool]:
+    """Which bubbles get a label: the largest first, none closer to a label already placed
+    than about a tenth of the map's width and a twelfth of its height (so the labels of a
+    cluster do not overlap; the others are on hover)."""
+    if box is None:
+        return [False] * len(points)
+    lat_gap, lon_gap = (box[1] - box[0]) / 12.0, (box[3] - box[2]) / 10.0
     placed: list[tuple[float, float]] = []
     out = []
     for lat, lon in zip(points["lat"], points["lon"]):
         ok = len(placed) < MAX_LABELS and all(
-            abs(lat - a) > gap * 0.6 or abs(lon - b) > gap for a, b in placed)
+            abs(lat - a) > lat_gap or abs(lon - b) > lon_gap for a, b in placed)
         if ok:
             placed.append((lat, lon))
         out.append(ok)
@@ -223,18 +248,16 @@ def place_map(df: pd.DataFrame, *, resolution: int = 50, height: int = 620) -> g
         fig.add_trace(go.Choropleth(
             locations=per["iso"], locationmode="ISO-3", z=[math.log10(max(p, 1)) for p in
                                                            per["people"]],
-            colorscale=[[0, "#f4ead8"], [1, "#d9a66b"]], showscale=False,
-            marker={"line": {"color": "#8a7350", "width": 0.8}}, name="whole country (shaded)",
+            colorscale=[[0, "#f6efe2"], [1, "#e8cfa6"]], showscale=False,
+            marker={"line": {"color": "#9c8866", "width": 0.8}, "opacity": 0.8},
+            name="whole country (shaded)",
             showlegend=True, customdata=per["place"],
             hovertext=[_hover(r).replace("</b>", "</b> (whole country)", 1)
                        for r in per.itertuples()], hoverinfo="text"))
     ref = size_ref(bubbles["people"].max() if not bubbles.empty else 1)
     drawn = pd.concat([bubbles, zero])
-    span = 10.0
-    if not drawn.empty:
-        span = max(drawn["lat"].max() - drawn["lat"].min(),
-                   drawn["lon"].max() - drawn["lon"].min(), 1.0)
-    labels = _labelled(bubbles, span) if not bubbles.empty else []
+    box = view_box(pd.concat([drawn, countries])[["lat", "lon"]].dropna())
+    labels = _labelled(bubbles, box) if not bubbles.empty else []
     bubbles = bubbles.assign(_label=labels)
     for category in sorted(set(bubbles["top_category"]), key=_category_order):
         part = bubbles[bubbles["top_category"] == category]
@@ -256,7 +279,7 @@ def place_map(df: pd.DataFrame, *, resolution: int = 50, height: int = 620) -> g
     if points.empty:
         fig.add_trace(go.Scattergeo(lat=[], lon=[], mode="markers", showlegend=False))
     _size_key(fig, bubbles, ref)
-    fig.update_layout(geo=_geo(drawn, countries, resolution), height=height,
+    fig.update_layout(geo=_geo(box, countries, resolution), height=height,
                       margin={"l": 0, "r": 0, "t": 10, "b": 0},
                       legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0,
                               "title": {"text": "colour: category with most people"}},
@@ -289,18 +312,15 @@ def _size_key(fig: go.Figure, bubbles: pd.DataFrame, ref: float) -> None:
                       "xanchor": "left", "font": {"size": 12, "color": "#444"}}])
 
 
-def _geo(drawn: pd.DataFrame, countries: pd.DataFrame, resolution: int) -> dict:
+def _geo(box, countries: pd.DataFrame, resolution: int) -> dict:
     geo = {"scope": "world", "resolution": resolution, "showcountries": True,
            "showcoastlines": True, "showland": True, "landcolor": "#f7f5f0",
            "countrycolor": "#a8a8a8", "coastlinecolor": "#888", "showocean": True,
            "oceancolor": "#e8f1f8", "showlakes": False, "projection": {"type": "mercator"},
-           "domain": {"x": [0, 1], "y": [0.14, 1]}, "fitbounds": False}
-    if not drawn.empty:
-        lat_lo, lat_hi = drawn["lat"].min(), drawn["lat"].max()
-        lon_lo, lon_hi = drawn["lon"].min(), drawn["lon"].max()
-        pad = max(2.0, 0.25 * max(lat_hi - lat_lo, lon_hi - lon_lo))
-        geo["lataxis"] = {"range": [max(-80, lat_lo - pad), min(85, lat_hi + pad)]}
-        geo["lonaxis"] = {"range": [max(-180, lon_lo - pad * 1.6), min(180, lon_hi + pad * 1.6)]}
+           "domain": {"x": [0, 1], "y": [0.14, 1]}}
+    if box is not None:
+        geo["lataxis"] = {"range": [box[0], box[1]]}
+        geo["lonaxis"] = {"range": [box[2], box[3]]}
     elif not countries.empty:
         geo["fitbounds"] = "locations"
     else:

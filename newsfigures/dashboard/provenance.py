@@ -78,14 +78,18 @@ def origin_text(info: dict | None, url: str = "") -> str:
     return ""
 
 
-def header_html(article, info: dict | None, *, n_marked: int, chosen: str = "") -> str:
-    """The header above an article: title, publisher, date, link, origin, figures marked."""
+def header_html(article, info: dict | None, *, n_marked: int, chosen: str = "",
+                publisher: str = "", published: str = "") -> str:
+    """The header above an article: title, publisher, date, link, origin, figures marked.
+    `publisher` and `published` stand in when the article's own fields are empty (what
+    the extractor read for its figures)."""
     esc = html.escape
-    title = headline(article.title, article.text, article.publisher) or article.id
+    publisher = article.publisher or publisher
+    published = article.published or published
+    title = headline(article.title, article.text, publisher) or article.id
     url = safe_url(article.url)
-    parts = [esc(article.publisher) if article.publisher else "<i>publisher unknown</i>",
-             esc(nice_date(article.published)) if article.published else
-             "<i>publication date unknown</i>"]
+    parts = [esc(publisher) if publisher else "<i>publisher unknown</i>",
+             esc(nice_date(published)) if published else "<i>publication date unknown</i>"]
     origin = origin_text(info, url)
     if origin:
         parts.append(esc(origin))
