@@ -186,20 +186,52 @@ def _report_lines(report) -> str:
                 getattr(report, "figures", None), int) else "."))
 
 
-def run_job(job: IngestJob) -> None:
-    """Show a run's progress until it ends (a Cancel button beside it), then its messages,
-    which replace the last run's."""
+def in_browser() -> bool:
+    """Whether a browser is connected (not AppTest): then someone may click Cancel."""
+    try:
+        return bool(st.context.headers.get("User-Agent"))
+    except (AttributeError, RuntimeError):
+        return False
+
+
+def _progress_box(job: IngestJob):
     box = st.container(border=True)
-    bar = box.progress(0.0, text=status_line(job.progress()))
-    box.button("Cancel", key="cancel_ingest", on_click=job.cancel,
-               help="Stops before the next article; the articles read so far are kept.")
-    while not job.wait(0.3):
-        p = job.progress()
-        bar.progress(min(1.0, p.done / p.total) if p.total else 0.0,
-                     text=status_line(p) + (" · cancelling after this article…"
-                                            if job.cancelling else ""))
     p = job.progress()
-    bar.progress(1.0, text=status_line(p))
+    bar = box.progress(min(1.0, p.done / p.total) if p.total else 0.0,
+                       text=status_line(p) + (" · cancelling after this article…"
+                                              if job.cancelling else ""))
+    if box.button("Cancel", key="cancel_ingest", disabled=job.cancelling,
+                  help="Stops before the next article; the articles read so far are kept."):
+        job.cancel()
+    return bar
+
+
+def run_job(job: IngestJob) -> None:
+    """Wait for a run, showing its progress, then keep its messages (without a browser
+    nobody can cancel it, and AppTest reads the result in the same run)."""
+    bar = _progress_box(job)
+    while not job.wait(0.3):
+        bar.progress(min(1.0, job.progress().done / max(job.progress().total, 1)),
+                     text=status_line(job.progress()))
+    finish_job(job)
+
+
+@st.fragment(run_every=0.5)
+def job_panel() -> None:
+    """A running ingest in a browser: its progress redrawn every half second, a Cancel
+    button that answers at once (the page is not blocked while it reads)."""
+    job = st.session_state.get("nf_job")
+    if job is None:
+        return
+    if job.progress().finished:
+        finish_job(job)
+        st.rerun(scope="app")
+    _progress_box(job)
+
+
+def finish_job(job: IngestJob) -> None:
+    """A finished run's messages, which replace the last run's."""
+    p = job.progress()
     messages: list[tuple[str, str]] = []
     if p.cancelled:
         messages.append(("warning", f"Cancelled after {p.done} of {p.total}: the articles "
@@ -215,10 +247,13 @@ def run_job(job: IngestJob) -> None:
     st.session_state.pop("nf_job", None)
 
 
-def start_job(job: IngestJob) -> None:
+def start_job(job: IngestJob, *, wait: bool = False) -> None:
+    """Start a run; wait for it without a browser (or when asked), else let `job_panel`
+    follow it."""
     st.session_state["nf_messages"] = []
     st.session_state["nf_job"] = job.start()
-    run_job(job)
+    if wait or not in_browser():
+        run_job(job)
 
 
 def show_messages() -> None:
@@ -236,7 +271,8 @@ def seed_if_empty(conn, path: str) -> None:
         return
     st.info(f"The database {plain(path)} is empty: reading the sample articles in "
             f"{plain(SEED_ARTICLES)}…")
-    start_job(IngestJob([str(SEED_ARTICLES)], Path(path), "Reading sample articles"))
+    start_job(IngestJob([str(SEED_ARTICLES)], Path(path), "Reading sample articles"),
+              wait=True)
 
 
 # ----------------------------------------------------------------------------- state
@@ -882,10 +918,11 @@ def add_tab(view: View) -> None:
     if not write_access(path):
         st.info("This database is read-only here: articles cannot be added.")
         return
-    job = st.session_state.get("nf_job")
-    if job is not None:
-        run_job(job)
-        st.rerun(scope="app")
+    if st.session_state.get("nf_job") is not None:
+        job_panel()
+        if st.session_state.get("nf_job") is not None:
+            return  # the rest of the tab comes back when the run is over
+    show_messages()  # the last run's, at the top where the next run's progress will be
     files = st.file_uploader("Upload articles (.txt, .html)", type=UPLOAD_TYPES,
                              accept_multiple_files=True, key="upload")
     done = st.session_state.setdefault("nf_uploaded", [])
@@ -907,10 +944,10 @@ def add_tab(view: View) -> None:
         problem = url_problem(url)
         if problem:
             st.session_state["nf_messages"] = [("error", f"{url.strip()}: {problem}")]
+            st.rerun(scope="app")
         else:
             start_job(IngestJob([url.strip()], Path(path), "Fetching"))
             st.rerun(scope="app")
-    show_messages()
 
 
 def url_problem(url: str) -> str:
@@ -939,7 +976,7 @@ def _add_pasted(path: str, text: str, title: str, publisher: str, published: str
     except Exception as err:  # shown, not raised: the page stays usable
         st.session_state["nf_messages"] = [
             ("error", "Could not add the pasted text: " + f"{type(err).__name__}: {err}")]
-        return
+        st.rerun(scope="app")
     st.session_state["nf_messages"] = [("success", _report_lines(report))]
     st.rerun(scope="app")
 

@@ -234,3 +234,40 @@ def test_a_filter_change_settles_within_a_second(browser, analyst_server):
     (ARTIFACTS / "browser_report.txt").write_text(line + "\n")
     print(line)
     assert max(timings) <= 1.0 or not CHROMIUM, line
+
+
+def test_a_long_upload_shows_its_progress_and_can_be_cancelled(browser, analyst_server,
+                                                               tmp_path):
+    paragraph = ("Aid agencies said on Monday that about 3,500 people had fled the villages "
+                 "north of the river since the fighting began, and that 1,200 of them were "
+                 "sheltering in two schools.\n\n")
+    long_one = tmp_path / "long report.txt"
+    long_one.write_text("Fighting north of the river\n\n" + paragraph * 6000)  # ~1.1 MB
+    others = []
+    for i in range(3):
+        other = tmp_path / f"note {i}.txt"
+        other.write_text("Short note\n\n" + paragraph)
+        others.append(str(other))
+    context, page = new_page(browser, DESKTOP)
+    try:
+        page.goto(f"{analyst_server}/?tab=Add")
+        page.locator('[data-testid="stFileUploader"]:visible').first.wait_for(timeout=60_000)
+        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+            [str(long_one), *others])
+        bar = page.locator('[data-testid="stProgress"]', has_text="reading long report.txt")
+        bar.wait_for(timeout=60_000)
+        page.wait_for_function(
+            """() => /long report.txt \\(1\\.\\d MB\\), [1-9]\\d* s/.test(document.body.innerText)""",
+            timeout=60_000)
+        page.screenshot(path=str(ARTIFACTS / "add_progress.png"))
+        page.get_by_role("button", name="Cancel").click()
+        notice = page.locator('[data-testid="stAlert"]', has_text="Cancelled after")
+        try:
+            notice.wait_for(timeout=120_000)
+        except sync_api.TimeoutError:
+            page.screenshot(path=str(ARTIFACTS / "add_cancel_timeout.png"), full_page=True)
+            raise
+        assert "Cancelled after 1 of 4" in notice.inner_text()  # the long one is kept
+        page.screenshot(path=str(ARTIFACTS / "add_cancelled.png"))
+    finally:
+        context.close()

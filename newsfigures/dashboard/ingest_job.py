@@ -96,14 +96,14 @@ class IngestJob:
         return self.names.get(name, name)
 
     def _progress(self, done: int, total: int, name: str) -> None:
-        if self._cancel.is_set():
-            raise Cancelled()
         with self._lock:
             if done != self._state.done:
                 self._state.since = time.monotonic()
             self._state.done, self._state.total = done, total or self._state.total
             self._state.current = self._shown_source(done)
             self._state.current_bytes = self.sizes.get(self._state.current, 0)
+        if self._cancel.is_set() and done < (total or len(self.sources)):
+            raise Cancelled()
 
     def _run(self) -> None:
         report, error, cancelled = None, "", False

@@ -248,7 +248,7 @@ def place_map(df: pd.DataFrame, *, resolution: int = 50, height: int = 620) -> g
         fig.add_trace(go.Choropleth(
             locations=per["iso"], locationmode="ISO-3", z=[math.log10(max(p, 1)) for p in
                                                            per["people"]],
-            colorscale=[[0, "#f6efe2"], [1, "#e8cfa6"]], showscale=False,
+            colorscale=[[0, "#f0e2c6"], [1, "#dcb27c"]], zmin=0, showscale=False,
             marker={"line": {"color": "#9c8866", "width": 0.8}, "opacity": 0.8},
             name="whole country (shaded)",
             showlegend=True, customdata=per["place"],
@@ -259,7 +259,9 @@ def place_map(df: pd.DataFrame, *, resolution: int = 50, height: int = 620) -> g
     box = view_box(pd.concat([drawn, countries])[["lat", "lon"]].dropna())
     labels = _labelled(bubbles, box) if not bubbles.empty else []
     bubbles = bubbles.assign(_label=labels)
-    for category in sorted(set(bubbles["top_category"]), key=_category_order):
+    # The category with the largest bubbles first, so that smaller bubbles lie on top.
+    largest = bubbles.groupby("top_category")["people"].max().sort_values(ascending=False)
+    for category in largest.index:
         part = bubbles[bubbles["top_category"] == category]
         fig.add_trace(go.Scattergeo(
             lat=part["lat"], lon=part["lon"], mode="markers+text", name=category,
