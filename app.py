@@ -133,6 +133,9 @@ def load_claims(path: str, version: tuple) -> pd.DataFrame:
 def filter_options(path: str, version: tuple, claims_on: bool,
                    countries: tuple[str, ...]) -> filters.Options:
     frame = load_claims(path, version) if claims_on else load_reports(path, version)
+    if countries:  # only the places narrow; the rest is what every country offers
+        return filters.narrowed_places(filter_options(path, version, claims_on, ()), frame,
+                                       countries)
     return filters.options(frame, countries)
 
 
@@ -263,7 +266,8 @@ def show_messages() -> None:
 
 def seed_if_empty(conn, path: str) -> None:
     """On an empty database, ingest the sample articles first (once per session)."""
-    if store.counts(conn)["articles"] or st.session_state.get("nf_seeded") or \
+    if st.session_state.get("nf_seeded") or \
+            store_counts(path, data_version(conn))["articles"] or \
             not write_access(path):
         return
     st.session_state["nf_seeded"] = True

@@ -256,6 +256,12 @@ def options(df: pd.DataFrame, countries: Sequence[str] = ()) -> Options:
     )
 
 
+def narrowed_places(opts: Options, df: pd.DataFrame, countries: Sequence[str]) -> Options:
+    """`opts` (of all of `df`) with its places narrowed to those of `countries`: what
+    `options(df, countries)` gives, counting only the places again."""
+    return replace(opts, places=_counts(df.loc[df["country"].isin(countries), "place"]))
+
+
 # -- applying a selection ----------------------------------------------------------------
 
 def date_mask(df: pd.DataFrame, dates, basis: str = "figure") -> pd.Series:
