@@ -86,12 +86,22 @@ def snapshot_paths(db: Path, key: str) -> tuple[Path, Path]:
 
 
 def _read(path: Path) -> pd.DataFrame:
-    """A snapshot file as a DataFrame, its Arrow buffers released as they are converted
-    (a lower peak than `pd.read_feather`)."""
+    """A snapshot file as a DataFrame, read one column at a time so that only one column's
+    Arrow buffers are held beside the frame being built (a whole-table read holds the
+    whole table twice at its peak)."""
+    import pyarrow as pa
     from pyarrow import feather
 
-    table = feather.read_table(path, memory_map=False)
-    return table.to_pandas(split_blocks=True, self_destruct=True)
+    with pa.memory_map(str(path)) as source:
+        names = pa.ipc.open_file(source).schema.names
+    arrow_text = pd.StringDtype("pyarrow")  # as `filters.prepare` keeps quotes and claim ids
+    text_types = {pa.string(): arrow_text, pa.large_string(): arrow_text}
+    columns = {}
+    for name in names:
+        table = feather.read_table(path, columns=[name], memory_map=True)
+        columns[name] = table.to_pandas(self_destruct=True, types_mapper=text_types.get)[name]
+        del table
+    return pd.DataFrame(columns, copy=False)
 
 
 def _enabled() -> bool:
