@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -121,7 +122,10 @@ def load(conn, db: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     reports = prepared(conn)
     claims = claims_of(reports)
     if _enabled() and len(reports):
-        _write(db, key, reports, claims)
+        # Written while the page draws (the frames are only read); not a daemon thread,
+        # so a process that exits first still finishes the file (renamed when complete).
+        threading.Thread(target=_write, args=(db, key, reports, claims),
+                         name="newsfigures-snapshot").start()
     return reports, claims
 
 
