@@ -92,7 +92,7 @@ def gap_notes(dates: pd.Series) -> list[dict]:
     for a, b in gaps(pd.to_datetime(dates.dropna())):
         notes.append({"x": a, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
                       "showarrow": False, "font": {"size": 11, "color": "#777"},
-                      "text": f"⫽ no figures {a - pd.Timedelta(days=1):%d %b %Y} – "
+                      "text": f"axis cut: no figures {a - pd.Timedelta(days=1):%d %b %Y} – "
                               f"{b:%d %b %Y}"})
     return notes
 

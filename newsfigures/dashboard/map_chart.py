@@ -300,14 +300,14 @@ def _size_key(fig: go.Figure, bubbles: pd.DataFrame, ref: float) -> None:
         return
     values = key_values(bubbles["people"].max())
     fig.add_trace(go.Scatter(
-        x=list(range(len(values))), y=[0] * len(values), mode="markers+text",
+        x=[2.2 * i for i in range(len(values))], y=[0] * len(values), mode="markers+text",
         xaxis="x", yaxis="y", showlegend=False, hoverinfo="skip",
         text=[f"  {v:,}" for v in values], textposition="middle right",
         textfont={"size": 12}, cliponaxis=False,
         marker={"size": values, "sizemode": "area", "sizeref": ref, "sizemin": MIN_BUBBLE,
                 "color": "rgba(120,120,120,0.35)", "line": {"width": 1, "color": "#666"}}))
     fig.update_layout(
-        xaxis={"domain": [0.0, 1.0], "range": [-0.4, 6.5], "visible": False, "fixedrange": True},
+        xaxis={"domain": [0.0, 1.0], "range": [-0.5, 6.8], "visible": False, "fixedrange": True},
         yaxis={"domain": [0.0, 0.1], "range": [-1, 1], "visible": False, "fixedrange": True},
         annotations=[{"text": "bubble area = people in counted figures:", "xref": "paper",
                       "yref": "paper", "x": 0, "y": 0.115, "showarrow": False,
