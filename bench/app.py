@@ -253,12 +253,13 @@ def main(argv=None) -> int:
     print(f"{'peak memory (MB)':34}{first['peak_mb']:>12.0f}{again['peak_mb']:>12.0f}"
           f"{base['peak_mb']:>12.0f}   target <= 1024 MB")
     worst = max(again[f"filter {n}"] for n, _ in SELECTIONS)
-    ok = worst <= 0.3 and again["start_s"] <= 5 and max(first["peak_mb"],
-                                                         again["peak_mb"]) <= 1024
-    print("targets met (reopened)" if ok else "TARGETS MISSED")
-    if first["start_s"] > 5:
-        print(f"first open after a change of the data: {first['start_s']:.1f} s "
-              f"(the store's read alone: {base['load_s']:.1f} s)")
+    ok = worst <= 0.3 and again["start_s"] <= 5 and again["peak_mb"] <= 1024
+    print("targets met when reopened (from the snapshot)" if ok else
+          "TARGETS MISSED when reopened")
+    first_ok = first["start_s"] <= 5 and first["peak_mb"] <= 1024
+    print(f"first open after a change of the data: {first['start_s']:.1f} s, peak "
+          f"{first['peak_mb']:.0f} MB ({'met' if first_ok else 'missed'}; the store's read "
+          f"alone takes {base['load_s']:.1f} s and {base['peak_mb']:.0f} MB)")
     return 0 if ok else 1
 
 

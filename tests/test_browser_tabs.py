@@ -89,8 +89,15 @@ def test_every_tab_on_desktop_and_phone(browser, analyst_server, where, viewport
                 open_tab(page, name)
             wait_tab_content(page, name)
             assert ("tab=" + name.replace(" ", "+")) in page.url or name == "Overview"
-            page.screenshot(path=str(ARTIFACTS / f"{where}_{name.lower().replace(' ', '_')}.png"),
-                            full_page=True)
+            slug = name.lower().replace(" ", "_")
+            page.screenshot(path=str(ARTIFACTS / f"{where}_{slug}.png"), full_page=True)
+            if where == "desktop" and name in ("Map", "Who says", "Estimates"):
+                table = page.locator('[data-testid="stDataFrame"]:visible').last
+                table.wait_for(timeout=30_000)
+                shoot(table, f"desktop_{slug}_table")
+            if where == "desktop" and name in ("Who says", "Estimates"):
+                shoot(page.locator('[data-testid="stPlotlyChart"]:visible').first,
+                      f"desktop_{slug}_chart")
         if where == "phone":
             button = page.locator('[data-testid="stExpandSidebarButton"]')
             assert button.is_visible()
