@@ -1,26 +1,32 @@
-"""newsfigures dashboard: chart the stored figures, filter them by date, place and source.
+"""newsfigures dashboard: an analyst's workbench over the stored figures.
 
     streamlit run app.py            # opens data/newsfigures.db (env NEWSFIGURES_DB overrides)
 
-The page only wires things together: filters are `newsfigures.dashboard.filters`, charts
-`newsfigures.dashboard.charts`, marked article text `newsfigures.dashboard.marking`, the
-database `newsfigures.store.database`. State lives in st.session_state, the URL query
-parameters and the caches; nothing in module globals.
+The page only wires widgets to builders: filters are `newsfigures.dashboard.filters`,
+charts `charts` and `map_chart`, tables `tables`, the article header `provenance`, marked
+text `marking`, the figure table and its snapshot `frame_cache`, background ingest
+`ingest_job`, the store `newsfigures.store`. State lives in st.session_state, the URL and
+the caches; nothing in module globals.
+
+Layout: the sidebar holds every filter (they apply to every tab); the tabs are Overview,
+Map, Who says, Estimates, Evidence, Articles and Add, one function each, each drawn inside
+an `st.fragment` so that a widget inside a tab reruns that tab only. The tabs track which
+one is open (`st.tabs(..., on_change="rerun")`) and only the open tab is computed. The
+open tab, the chosen figure (`figure=article:offset`), the chosen estimate and the filters
+are in the URL.
 
 Caching: the connection is a `st.cache_resource`; the figure table is loaded once per
-*data version* (article and figure counts, SQLite's data_version and this connection's
-total_changes), so a filter change only filters the in-memory table: it never re-reads
-articles nor re-runs extraction. The table is held with `st.cache_resource` rather than
-`st.cache_data` on purpose: cache_data returns a fresh unpickled copy on every rerun,
-which for a million figures costs seconds and doubles memory; the frame is never mutated
-(every filter returns a new frame).
+*data version* (counts, SQLite's data_version and this connection's total_changes) and held
+with `st.cache_resource` (never copied per rerun); a filtered selection, its charts and its
+estimates are cached per selection, so going back to a view costs nothing.
 """
 from __future__ import annotations
 
 import datetime as dt
 import html
 import re
-import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -28,24 +34,44 @@ import streamlit as st
 
 st.set_page_config(page_title="newsfigures", page_icon="📰", layout="wide")
 
-from newsfigures.dashboard import charts, filters, marking, reviewing  # noqa: E402
+from newsfigures.dashboard import charts, filters, frame_cache, marking  # noqa: E402
+from newsfigures.dashboard import provenance, reviewing, tables, watched  # noqa: E402
+from newsfigures.dashboard.estimates import country_name  # noqa: E402
+from newsfigures.dashboard.glossary import HELP_PANEL, WIDGET_HELP  # noqa: E402
+from newsfigures.dashboard.ingest_job import IngestJob, status_line  # noqa: E402
 from newsfigures.store import database as store  # noqa: E402
-from newsfigures.store import frames  # noqa: E402
-from newsfigures.store import reviews  # noqa: E402
-from newsfigures.store.ingest import Named, ingest, ingest_pasted  # noqa: E402
+from newsfigures.io.names import ArticleError  # noqa: E402
+from newsfigures.store import frames, reviews, watching  # noqa: E402
+from newsfigures.store.ingest import ingest_pasted  # noqa: E402
 from newsfigures.store.maintenance import remove, restore_articles  # noqa: E402
 
 REPO = Path(__file__).resolve().parent
 SEED_ARTICLES = REPO / "data" / "articles"
+TABS = ("Overview", "Map", "Who says", "Estimates", "Evidence", "Articles", "Add")
 TABLE_LIMIT = 5_000          # rows drawn in the evidence table (downloads hold them all)
 EAGER_DOWNLOAD_LIMIT = 1_000  # above this, download files are built only when clicked
 ESTIMATES_LIMIT = 50_000     # estimates are computed for at most this many figures
-UPLOAD_TYPES = ["txt", "html", "htm"]
-
+UPLOAD_TYPES = ["txt", "text", "html", "htm", "xhtml", "pdf", "rss", "atom", "xml"]
 FILTER_KEYS = ("dates", "date_basis", "countries", "places", "sources", "publishers",
                "categories", "vague", "min_value", "q")
-TABLE_COLUMNS = ["value", "qualifier", "category", "place", "country", "date", "source",
-                 "publisher", "quote", "kind", "n_reports", "article", "review"]
+CSS = """<style>
+[data-testid="stExpandSidebarButton"]::after {content: "Filters"; margin-left: 4px;
+  font-weight: 600; font-size: 0.95rem;}
+mark.nf-selected {scroll-margin: 6em;}
+@media (max-width: 640px) { h1 {font-size: 1.6rem !important;}
+  [data-testid="stMetricValue"] {font-size: 1.3rem !important;} }
+</style>"""
+
+
+@dataclass(frozen=True)
+class View:
+    """What every tab draws from: the store, its data version, the filters, claims on/off."""
+
+    path: str
+    version: tuple
+    sel: filters.Selection
+    claims_on: bool
+    review_states: tuple = ()  # the review states shown (all when empty)
 
 
 # ----------------------------------------------------------------------------- data
@@ -81,77 +107,171 @@ def plain(text) -> str:
 
 
 def data_version(conn) -> tuple:
-    c = store.counts(conn)
-    dv = conn.execute("PRAGMA data_version").fetchone()[0]
-    return (c["articles"], c["figures"], dv, conn.total_changes)
+    """Changes whenever the store does: SQLite's data_version (another connection wrote)
+    and this connection's total_changes (it wrote)."""
+    return (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def store_counts(path: str, version: tuple) -> dict:
+    """Articles and figures that count, once per data version."""
+    return store.counts(connection(path))
 
 
 @st.cache_resource(show_spinner="Loading figures…", max_entries=2)
+def load_frames(path: str, version: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(every report, one row per claim), from the snapshot when current (frame_cache)."""
+    return frame_cache.load(connection(path), path)
+
+
 def load_reports(path: str, version: tuple) -> pd.DataFrame:
-    """Every figure (every report), prepared for filtering. Keyed on the data version.
-
-    `frames.figures_frame` reads column-wise into categoricals and Arrow strings (no Python
-    object per row), so `prepare` only adds the parsed dates."""
-    return with_claim_ids(filters.prepare(reviewing.counted(
-        frames.figures_frame(connection(path)))))  # rejected figures leave every count
+    return load_frames(path, version)[0]
 
 
-def with_claim_ids(frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with `claim` filled where the store left it empty (`engine.claims.claim_id`)."""
-    if frame.empty:
-        return frame
-    if "claim" not in frame.columns:
-        frame = frame.assign(claim="")
-    missing = (frame["claim"].fillna("") == "").to_numpy()
-    if not missing.any():
-        return frame
-    from newsfigures.engine.claims import claim_id
-
-    part = frame.loc[missing, ["value", "category", "place", "source"]]
-    ids = [claim_id(v, str(c), str(p), str(s)) for v, c, p, s in zip(
-        part["value"], part["category"], part["place"], part["source"])]
-    claim = frame["claim"].astype(object).to_numpy(copy=True)
-    claim[missing] = ids
-    return frame.assign(claim=pd.array(claim, dtype="string[pyarrow]"))
-
-
-@st.cache_resource(show_spinner="Grouping reports into claims…", max_entries=2)
 def load_claims(path: str, version: tuple) -> pd.DataFrame:
-    """One row per claim (issue 5): its newest report, with n_reports and n_articles."""
-    reports = load_reports(path, version)
-    if reports.empty:
-        return reports.assign(n_reports=pd.Series(dtype="int64"),
-                              n_articles=pd.Series(dtype="int64"))
-    return filters.claim_rows(reports)
+    return load_frames(path, version)[1]
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def filter_options(path: str, version: tuple, claims_on: bool,
                    countries: tuple[str, ...]) -> filters.Options:
     frame = load_claims(path, version) if claims_on else load_reports(path, version)
+    if countries:  # only the places narrow; the rest is what every country offers
+        return filters.narrowed_places(filter_options(path, version, claims_on, ()), frame,
+                                       countries)
     return filters.options(frame, countries)
 
 
-def ingest_sources(sources: list[str], path: str, label: str):
-    """Run ingest over files/URLs with a progress bar; returns the report or None."""
-    bar = st.progress(0.0, text=label)
+@st.cache_resource(show_spinner=False, max_entries=16)
+def shown_rows(view: View) -> pd.DataFrame:
+    """The rows shown (claims, or every report with claims off) that the filters keep."""
+    frame = load_claims(view.path, view.version) if view.claims_on else \
+        load_reports(view.path, view.version)
+    return reviewing.by_review(filters.apply(frame, view.sel), view.review_states)
 
-    def progress(done: int, total: int, name: str) -> None:
-        bar.progress(min(1.0, done / total) if total else 1.0,
-                     text=f"{label} {done}/{total} " + plain(str(name)[-120:]))
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def report_rows(view: View) -> pd.DataFrame:
+    """Every report the filters keep (estimates count reports, not claims)."""
+    if not view.claims_on:
+        return shown_rows(view)
+    return reviewing.by_review(filters.apply(load_reports(view.path, view.version), view.sel),
+                               view.review_states)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def chart(view: View, name: str, **kwargs):
+    """A chart of the selection, built once per selection (and per its arguments)."""
+    shown = shown_rows(view)
+    if name == "timeline":
+        return charts.timeline(shown, basis=view.sel.date_basis)
+    if name == "who_says":
+        return charts.who_says(shown, **kwargs)
+    return getattr(charts, name)(shown, **kwargs)
+
+
+@st.cache_resource(show_spinner="Computing estimates…", max_entries=16)
+def estimates_of(view: View, window: int) -> pd.DataFrame:
+    from newsfigures.dashboard.estimates import estimates
+
+    return estimates(filters.plain(report_rows(view)), window_days=window)
+
+
+# ----------------------------------------------------------------------------- adding
+
+def _report_lines(report) -> str:
+    def number(name: str) -> int:
+        value = getattr(report, name, 0)
+        return value if isinstance(value, int) else len(value or [])
+
+    extra = "".join(f", {number(key)} {label}" for key, label in (
+        ("same", "same as a stored article"), ("removed", "removed earlier (not restored)"),
+        ("restored", "restored")) if number(key))
+    return (f"Added {number('added')}, updated {number('updated')}, unchanged "
+            f"{number('unchanged')}, failed {number('failed')}{extra}"
+            + (f"; {report.figures} figures written." if isinstance(
+                getattr(report, "figures", None), int) else "."))
+
+
+def in_browser() -> bool:
+    """Whether a browser is connected (not AppTest): then someone may click Cancel."""
     try:
-        report = ingest(sources, Path(path), workers=1, progress=progress)
-    except Exception as err:  # a broken store must not take the page down
-        st.error("Could not add the articles: " + plain(f"{type(err).__name__}: {err}"))
-        return None
-    bar.progress(1.0, text=f"{label} done")
-    return report
+        return bool(st.context.headers.get("User-Agent"))
+    except (AttributeError, RuntimeError):
+        return False
+
+
+def _progress_box(job: IngestJob):
+    box = st.container(border=True)
+    p = job.progress()
+    bar = box.progress(min(1.0, p.done / p.total) if p.total else 0.0,
+                       text=status_line(p) + (" · cancelling after this article…"
+                                              if job.cancelling else ""))
+    if box.button("Cancel", key="cancel_ingest", disabled=job.cancelling,
+                  help="Stops before the next article; the articles read so far are kept."):
+        job.cancel()
+    return bar
+
+
+def run_job(job: IngestJob) -> None:
+    """Wait for a run, showing its progress, then keep its messages (without a browser
+    nobody can cancel it, and AppTest reads the result in the same run)."""
+    bar = _progress_box(job)
+    while not job.wait(0.3):
+        bar.progress(min(1.0, job.progress().done / max(job.progress().total, 1)),
+                     text=status_line(job.progress()))
+    finish_job(job)
+
+
+@st.fragment(run_every=0.5)
+def job_panel() -> None:
+    """A running ingest in a browser: its progress redrawn every half second, a Cancel
+    button that answers at once (the page is not blocked while it reads)."""
+    job = st.session_state.get("nf_job")
+    if job is None:
+        return
+    if job.progress().finished:
+        finish_job(job)
+        st.rerun(scope="app")
+    _progress_box(job)
+
+
+def finish_job(job: IngestJob) -> None:
+    """A finished run's messages, which replace the last run's."""
+    p = job.progress()
+    messages: list[tuple[str, str]] = []
+    if p.cancelled:
+        messages.append(("warning", f"Cancelled after {p.done} of {p.total}: the articles "
+                                    "read so far are kept."))
+    if p.error:
+        messages.append(("error", "Could not add the articles: " + p.error))
+    if p.report is not None:
+        added = getattr(p.report, "added", 0) or getattr(p.report, "updated", 0)
+        messages.append(("success" if added or not job.failures() else "warning",
+                         _report_lines(p.report)))
+    messages += [("error", f"{name}: {reason}") for name, reason in job.failures()]
+    st.session_state["nf_messages"] = messages
+    st.session_state.pop("nf_job", None)
+
+
+def start_job(job: IngestJob, *, wait: bool = False) -> None:
+    """Start a run; wait for it without a browser (or when asked), else let `job_panel`
+    follow it."""
+    st.session_state["nf_messages"] = []
+    st.session_state["nf_job"] = job.start()
+    if wait or not in_browser():
+        run_job(job)
+
+
+def show_messages() -> None:
+    for kind, text in st.session_state.get("nf_messages", []):
+        getattr(st, kind)(plain(text) if kind == "error" else text)
 
 
 def seed_if_empty(conn, path: str) -> None:
     """On an empty database, ingest the sample articles first (once per session)."""
-    if store.counts(conn)["articles"] or st.session_state.get("nf_seeded") or \
+    if st.session_state.get("nf_seeded") or \
+            store_counts(path, data_version(conn))["articles"] or \
             not write_access(path):
         return
     st.session_state["nf_seeded"] = True
@@ -159,29 +279,8 @@ def seed_if_empty(conn, path: str) -> None:
         return
     st.info(f"The database {plain(path)} is empty: reading the sample articles in "
             f"{plain(SEED_ARTICLES)}…")
-    report = ingest_sources([str(SEED_ARTICLES)], path, "Reading sample articles")
-    if report is not None:
-        _report_ingest(report)
-
-
-def _report_ingest(report) -> None:
-    """Keep the last ingest's summary in the session, shown under "Add articles"."""
-    def number(name: str) -> int:
-        value = getattr(report, name, 0)
-        return value if isinstance(value, int) else len(value or [])
-
-    failures = list(getattr(report, "failures", None) or [])
-    if not failures and not isinstance(getattr(report, "failed", 0), int):
-        failures = list(report.failed)
-    extra = "".join(f", {number(key)} {label}" for key, label in (
-        ("same", "same as a stored article"), ("removed", "removed earlier (not restored)"),
-        ("restored", "restored")) if number(key))
-    st.session_state["nf_last_ingest"] = (
-        f"Added {number('added')}, updated {number('updated')}, unchanged "
-        f"{number('unchanged')}, failed {number('failed')}{extra}"
-        + (f"; {report.figures} figures written." if isinstance(
-            getattr(report, "figures", None), int) else "."))
-    st.session_state["nf_last_failed"] = [(str(n), str(r)) for n, r in failures]
+    start_job(IngestJob([str(SEED_ARTICLES)], Path(path), "Reading sample articles"),
+              wait=True)
 
 
 # ----------------------------------------------------------------------------- state
@@ -217,6 +316,14 @@ def load_state_from_url(opts: filters.Options) -> None:
         parsed.notices.append(f"article={article} is not in the database; none opened.")
         article = ""
     st.session_state["nf_article"] = article
+    tab = (params.get("tab") or [""])[-1]
+    if tab and tab not in TABS:
+        parsed.notices.append(f"tab={tab} is not one of {', '.join(TABS)}; showing Overview.")
+        tab = ""
+    figure = (params.get("figure") or [""])[-1].strip()
+    st.session_state["nf_figure"] = figure
+    st.session_state["nf_estimate"] = (params.get("estimate") or [""])[-1].strip()
+    st.session_state["tab"] = tab or ("Evidence" if article or figure else TABS[0])
     st.session_state["nf_notices"] = parsed.notices
     st.session_state["nf_init"] = True
 
@@ -234,6 +341,7 @@ def reset_filters(span) -> None:
         st.session_state[key] = _session_value(key, filters.DEFAULT, span)
     st.session_state["claims"] = True
     st.session_state["nf_article"] = ""
+    st.session_state["nf_figure"] = ""
     st.session_state["nf_notices"] = []
 
 
@@ -242,14 +350,48 @@ def sync_url(sel: filters.Selection, claims_on: bool) -> None:
     wanted = filters.to_query(sel)
     if not claims_on:
         wanted["claims"] = "off"
-    if st.session_state.get("nf_article"):
-        wanted[filters.ARTICLE_KEY] = st.session_state["nf_article"]
+    tab = st.session_state.get("tab") or TABS[0]
+    if tab != TABS[0]:
+        wanted["tab"] = tab
+    for key, name in (("nf_article", filters.ARTICLE_KEY), ("nf_figure", "figure"),
+                      ("nf_estimate", "estimate")):
+        if st.session_state.get(key):
+            wanted[name] = st.session_state[key]
     current = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
     normal = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
     if current != normal:
         st.query_params.clear()
         for k, v in wanted.items():
             st.query_params[k] = v
+
+
+def go_to(tab: str, **state) -> None:
+    """Open another tab (and set state) on a rerun of the whole page."""
+    st.session_state["nf_goto"] = (tab, state)
+    st.rerun(scope="app")
+
+
+def apply_goto() -> None:
+    """Before the tabs are drawn: the tab and state a click asked for."""
+    goto = st.session_state.pop("nf_goto", None)
+    if goto:
+        tab, state = goto
+        st.session_state["tab"] = tab
+        st.session_state.update(state)
+
+
+def clicked(event, key: str) -> list[dict]:
+    """The points of a chart's selection, once: an unchanged selection is not acted on
+    again (the map stays selected while the analyst clears the filter it set)."""
+    selection = event.get("selection") if isinstance(event, dict) else \
+        getattr(event, "selection", None)
+    points = (selection.get("points") if isinstance(selection, dict) else
+              getattr(selection, "points", None)) or []
+    sig = repr([p.get("customdata") for p in points])
+    if not points or st.session_state.get(f"nf_seen_{key}") == sig:
+        return []
+    st.session_state[f"nf_seen_{key}"] = sig
+    return points
 
 
 # ----------------------------------------------------------------------------- sidebar
@@ -263,18 +405,10 @@ def _country_label(opts: filters.Options):
     counts = dict(opts.countries)
 
     def label(code: str) -> str:
-        name = _country_name(code)
+        name = country_name(code)
         return f"{name} ({code}) · {counts.get(code, 0):,}" if name != code else \
             f"{code} · {counts.get(code, 0):,}"
     return label
-
-
-def _country_name(code: str) -> str:
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code) if code else None
-    return getattr(country, "common_name", None) or getattr(country, "name", code) if country \
-        else code
 
 
 def _keep_offered(key: str, offered: list[str]) -> None:
@@ -293,102 +427,186 @@ def date_filter(opts: filters.Options):
             previous and tuple(value) == tuple(previous) and previous != span):
         st.session_state["dates"] = span  # unrestricted stays unrestricted as data grow
     st.session_state["nf_span"] = span
-    st.sidebar.date_input("Dates", key="dates", format="YYYY-MM-DD",
-                          help="Range over the date each figure is about.")
-    basis = st.sidebar.toggle("Use publication date instead", key="date_basis")
+    st.sidebar.date_input("Dates", key="dates", format="YYYY-MM-DD", help=WIDGET_HELP["dates"])
+    basis = st.sidebar.toggle("Use publication date instead", key="date_basis",
+                              help=WIDGET_HELP["date_basis"])
     value = st.session_state.get("dates")
     if not value or len(value) != 2 or tuple(value) == tuple(span or ()):
         return None, ("published" if basis else "figure")
     return (value[0], value[1]), ("published" if basis else "figure")
 
 
-def place_filters(opts_all: filters.Options, opts_narrow: filters.Options):
-    _keep_offered("countries", opts_all.names("countries"))
-    countries = st.sidebar.multiselect("Countries", opts_all.names("countries"),
-                                       key="countries", format_func=_country_label(opts_all))
-    _keep_offered("places", opts_narrow.names("places"))
-    places = st.sidebar.multiselect(
-        "Places" + (" in the chosen countries" if countries else ""),
-        opts_narrow.names("places"), key="places", format_func=_count_label(opts_narrow, "places"))
-    return tuple(countries), tuple(places)
-
-
-def who_filters(opts: filters.Options):
-    out = []
-    for key, label in (("sources", "Sources (who is quoted)"), ("publishers", "Publishers")):
-        _keep_offered(key, opts.names(key))
-        out.append(tuple(st.sidebar.multiselect(label, opts.names(key), key=key,
-                                                format_func=_count_label(opts, key))))
-    return tuple(out)
-
-
-def what_filters(opts: filters.Options):
-    offered = list(dict.fromkeys(opts.names("categories") + [c for c in filters.CATEGORIES]))
-    _keep_offered("categories", offered)
-    categories = st.sidebar.multiselect("Categories", offered, key="categories",
-                                        format_func=_count_label(opts, "categories"))
-    if st.session_state.get("vague") not in filters.VAGUE_CHOICES:
-        st.session_state["vague"] = "both"
-    vague = st.sidebar.radio("Figures", filters.VAGUE_CHOICES, key="vague", horizontal=True,
-                             format_func={"counted": "counted only", "vague": "vague only",
-                                          "both": "both"}.get,
-                             help='Vague: "thousands", "tens of thousands"… (their floor).')
-    min_value = st.sidebar.number_input("At least (value)", min_value=0, step=100,
-                                        key="min_value")
-    q = st.sidebar.text_input("Text in the quote", key="q", max_chars=200)
-    return tuple(categories), vague, int(min_value or 0), q or ""
-
-
 def sidebar(path: str, version: tuple) -> tuple[filters.Selection, bool]:
     """Every filter; returns the selection and whether claims are counted once."""
-    st.sidebar.header("Filters")
-    claims_default = st.session_state.get("claims", True)
-    opts_all = filter_options(path, version, bool(claims_default), ())
+    bar = st.sidebar
+    bar.header("Filters")
+    opts_all = filter_options(path, version, bool(st.session_state.get("claims", True)), ())
     load_state_from_url(opts_all)
-    st.sidebar.button("Reset filters", on_click=reset_filters, args=(opts_all.date_span,),
-                      key="reset", use_container_width=True)
-    claims_on = st.sidebar.toggle("Count each claim once", key="claims",
-                                  help="A figure repeated in several articles counts once; "
-                                       "off: every report.")
+    bar.button("Reset filters", on_click=reset_filters, args=(opts_all.date_span,),
+               key="reset", width="stretch")
+    claims_on = bar.toggle("Count each claim once", key="claims", help=WIDGET_HELP["claims"])
     opts_all = filter_options(path, version, claims_on, ())
     dates, basis = date_filter(opts_all)
-    chosen_countries = tuple(st.session_state.get("countries") or ())
-    opts_narrow = filter_options(path, version, claims_on, chosen_countries) \
-        if chosen_countries else opts_all
-    countries, places = place_filters(opts_all, opts_narrow)
-    sources, publishers = who_filters(opts_all)
-    categories, vague, min_value, q = what_filters(opts_all)
-    sel = filters.Selection(dates=dates, date_basis=basis, countries=countries, places=places,
-                            sources=sources, publishers=publishers, categories=categories,
-                            vague=vague, min_value=min_value, q=q)
+    chosen = tuple(st.session_state.get("countries") or ())
+    opts_narrow = filter_options(path, version, claims_on, chosen) if chosen else opts_all
+    lists = {}
+    for key, label, opts, fmt in (
+            ("countries", "Countries", opts_all, _country_label(opts_all)),
+            ("places", "Places" + (" in the chosen countries" if chosen else ""), opts_narrow,
+             _count_label(opts_narrow, "places")),
+            ("sources", "Sources (who is quoted)", opts_all, _count_label(opts_all, "sources")),
+            ("publishers", "Publishers", opts_all, _count_label(opts_all, "publishers")),
+            ("categories", "Categories", opts_all, _count_label(opts_all, "categories"))):
+        offered = opts.names(key)
+        if key == "categories":
+            offered = list(dict.fromkeys(offered + list(filters.CATEGORIES)))
+        _keep_offered(key, offered)
+        lists[key] = tuple(bar.multiselect(label, offered, key=key, format_func=fmt,
+                                           help=WIDGET_HELP[key]))
+    if st.session_state.get("vague") not in filters.VAGUE_CHOICES:
+        st.session_state["vague"] = "both"
+    vague = bar.radio("Figures", filters.VAGUE_CHOICES, key="vague", horizontal=True,
+                      format_func={"counted": "counted only", "vague": "vague only",
+                                   "both": "both"}.get, help=WIDGET_HELP["vague"])
+    min_value = bar.number_input("At least (people)", min_value=0, step=100, key="min_value",
+                                 help=WIDGET_HELP["min_value"])
+    q = bar.text_input("Text in the quote", key="q", max_chars=200, help=WIDGET_HELP["q"])
+    sel = filters.Selection(dates=dates, date_basis=basis, vague=vague,
+                            min_value=int(min_value or 0), q=q or "", **lists)
     return sel, claims_on
 
 
-# ----------------------------------------------------------------------------- views
+# ----------------------------------------------------------------------------- helpers
 
-def headline(df: pd.DataFrame, claims_on: bool) -> None:
-    cols = st.columns(5)
-    cols[0].metric("Claims" if claims_on else "Figures", f"{len(df):,}")
-    cols[1].metric("Articles", f"{df['article'].nunique():,}")
-    cols[2].metric("Sources", f"{df.loc[df['source'] != '', 'source'].nunique():,}")
-    cols[3].metric("Places", f"{df.loc[df['place'] != '', 'place'].nunique():,}")
-    dates = df["_date"].dropna()
-    span = f"{dates.min():%Y-%m-%d} – {dates.max():%Y-%m-%d}" if len(dates) else "–"
-    cols[4].metric("Date span", span)
-
-
-def plot(fig, key: str, config: dict | None = None) -> None:
-    st.plotly_chart(fig, key=key, config=config or {"displaylogo": False})
+def plot(fig, key: str, *, config: dict | None = None, select: bool = False):
+    return st.plotly_chart(fig, key=key, config=config or {"displaylogo": False},
+                           on_select="rerun" if select else "ignore",
+                           selection_mode="points" if select else ("points", "box", "lasso"))
 
 
 def map_config() -> dict:
     base = (st.get_option("server.baseUrlPath") or "").strip("/")
     prefix = f"/{base}" if base else ""
-    return {"displaylogo": False, "topojsonURL": f"{prefix}/app/static/"}
+    return {"displaylogo": False, "topojsonURL": f"{prefix}/app/static/", "scrollZoom": False}
 
 
-def who_says_view(df: pd.DataFrame) -> None:
-    st.subheader("Who says how many")
+def on_phone() -> bool:
+    """Whether the browser says it is a phone (its User-Agent): charts are then shorter."""
+    try:
+        agent = st.context.headers.get("User-Agent", "") or ""
+    except (AttributeError, RuntimeError):  # no browser (AppTest)
+        return False
+    return "Mobi" in agent or "Android" in agent
+
+
+def figure_id(row) -> str:
+    return f"{row['article']}:{int(row['start'])}"
+
+
+def find_figure(reports: pd.DataFrame, fid: str) -> pd.Series | None:
+    article, _, start = fid.rpartition(":")
+    if not article or not start.isdigit():
+        return None
+    match = reports[(reports["article"] == article) & (reports["start"] == int(start))]
+    return match.iloc[0] if len(match) else None
+
+
+def open_figure_from_chart(event, key: str) -> None:
+    """A click on a figure's point: its evidence (the Evidence tab, its article opened)."""
+    for point in clicked(event, key):
+        fid = str(point.get("customdata") or "")
+        if fid.startswith("day:"):  # an aggregated mark: that day's figures of its category
+            _, day, category = fid.split(":", 2)
+            when = dt.date.fromisoformat(day)
+            go_to("Evidence", dates=(when, when), categories=[category], nf_figure="",
+                  nf_article="")
+        elif ":" in fid:
+            go_to("Evidence", nf_figure=fid, nf_article="")
+
+
+def left_out(view: View, shown: pd.DataFrame) -> str:
+    """What the charts of this tab leave out, and how vague figures are drawn, in words
+    (every count agrees with the headline)."""
+    undated = int(shown["_date" if view.sel.date_basis == "figure" else "_published"]
+                  .isna().sum())
+    no_place = int((shown["place"] == "").sum())
+    vague = int(shown["vague"].sum())
+    out = [f"{undated:,} without a date are not on the timeline" if undated else "",
+           f"{no_place:,} without a place are not by place nor on the map" if no_place
+           else "",
+           f"{vague:,} vague figures are drawn as open floors and never summed" if vague
+           else ""]
+    return "; ".join(p for p in out if p)
+
+
+# ----------------------------------------------------------------------------- tabs
+
+@st.fragment
+def overview_tab(view: View) -> None:
+    shown = shown_rows(view)
+    counts = store_counts(view.path, view.version)
+    unit = "claims" if view.claims_on else "figures"
+    row = st.container(horizontal=True, gap="large")  # wraps on a phone
+
+    def stat(label: str, value: str, help_: str | None = None) -> None:
+        row.metric(label, value, help=help_, width="content")
+
+    stat("Claims" if view.claims_on else "Figures", f"{len(shown):,}",
+         "A figure repeated in several articles counts once (sidebar)."
+         if view.claims_on else None)
+    n_articles = shown["article"].nunique()
+    stat("Articles", f"{n_articles:,}",
+         f"Articles with figures that match; the store holds {counts['articles']:,}.")
+    stat("Sources", f"{shown.loc[shown['source'] != '', 'source'].nunique():,}")
+    stat("Places", f"{shown.loc[shown['place'] != '', 'place'].nunique():,}")
+    dates = shown["_date"].dropna()
+    stat("Date span", f"{dates.min():%b %Y} – {dates.max():%b %Y}" if len(dates) else "–",
+         f"{dates.min():%d %b %Y} to {dates.max():%d %b %Y}" if len(dates)
+         else "No figure has a date.")
+    without = counts["articles"] - n_articles
+    st.caption(f"{len(shown):,} {unit} from {n_articles:,} articles"
+               + (f" ({without:,} of the {counts['articles']:,} stored articles have no "
+                  "figure that matches)" if without else "")
+               + (f". Of these, {left_out(view, shown)}." if left_out(view, shown)
+                  else "."))
+    if shown.empty:
+        st.info("No figures match these filters.")
+        return
+    event = plot(chart(view, "timeline"), "timeline", select=True)
+    open_figure_from_chart(event, "timeline")
+    st.caption("Click a point for its article. Shapes: the wording (legend); colours: the "
+               "category.")
+    plot(chart(view, "by_place"), "by_place")
+
+
+@st.fragment
+def map_tab(view: View) -> None:
+    shown = shown_rows(view)
+    event = plot(chart(view, "place_map", height=420 if on_phone() else 640), "map",
+                 config=map_config(), select=True)
+    for point in clicked(event, "map"):
+        place = str(point.get("customdata") or "")
+        if place:
+            go_to("Map", places=[place], countries=[])
+    areas = charts.listed_areas(shown)
+    no_place = int((shown["place"] == "").sum())
+    st.caption(f"Click a bubble to filter to that place. Countries are shaded; regions, "
+               f"borders and continents have no single point and are listed below"
+               + (f"; {no_place:,} figures without a place are not on the map." if no_place
+                  else "."))
+    if not areas.empty:
+        st.markdown("**Regions, borders and areas (not drawn as a point)**")
+        shown_areas = areas[["place", "country", "n", "people", "vague"]].assign(
+            people=[f"{int(v):,}" for v in areas["people"]])
+        st.dataframe(shown_areas, hide_index=True, key="areas_table", column_config={
+            "place": "Place", "country": "Country", "n": st.column_config.NumberColumn(
+                "Figures", format="localized"),
+            "people": "People (sum of counted)", "vague": "Vague (not summed)"})
+
+
+@st.fragment
+def who_says_tab(view: View) -> None:
+    df = shown_rows(view)
     if df.empty:
         st.info("No figures match these filters.")
         return
@@ -398,26 +616,25 @@ def who_says_view(df: pd.DataFrame) -> None:
     if st.session_state.get("who_category") not in cats:
         st.session_state["who_category"] = cats[0]
     category = c1.selectbox("Category", cats, key="who_category")
-    in_cat = df[df["category"] == category]
-    vc = in_cat["place"].value_counts()
-    places = [str(p) for p in vc[vc > 0].index if str(p)]
-    places = places or [""]
+    vc = df.loc[df["category"] == category, "place"].value_counts()
+    places = [str(p) for p in vc[vc > 0].index if str(p)] or [""]
     if st.session_state.get("who_place") not in places:
         st.session_state["who_place"] = places[0]
     place = c2.selectbox("Place", places, key="who_place",
                          format_func=lambda p: p or "(no place)")
-    plot(charts.who_says(df, category=category, place=place), "who_chart")
-    st.dataframe(charts.who_says_table(df, category=category, place=place), hide_index=True,
-                 key="who_table")
+    event = plot(chart(view, "who_says", category=category, place=place), "who_chart",
+                 select=True)
+    open_figure_from_chart(event, "who_chart")
+    st.caption("Sources left to right by the date of their first figure; totals to date "
+               "(stock) apart from new movements (flow). Click a point for its article.")
+    table = tables.who_says(charts.who_says_table(df, category=category, place=place))
+    st.dataframe(table, hide_index=True, key="who_table",
+                 column_config=_labels(tables.WHO_LABELS))
 
 
-def estimates_view(reports: pd.DataFrame) -> None:
-    st.subheader("Estimates: one event, many numbers")
-    try:
-        from newsfigures.dashboard.estimates import estimate_members, estimates
-    except ImportError:
-        st.info("Estimates are not available yet (newsfigures.dashboard.estimates missing).")
-        return
+@st.fragment
+def estimates_tab(view: View) -> None:
+    reports = report_rows(view)
     if reports.empty:
         st.info("No figures match these filters.")
         return
@@ -425,147 +642,168 @@ def estimates_view(reports: pd.DataFrame) -> None:
         st.info(f"{len(reports):,} figures: narrow the filters to under "
                 f"{ESTIMATES_LIMIT:,} to compute estimates.")
         return
-    window = st.number_input("Window (days)", min_value=0, max_value=365, value=7,
-                             key="window")
-    base = filters.plain(reports)
-    est = estimates(base, window_days=int(window))
+    left, right = st.columns([1, 4])
+    window = left.number_input("Window (days)", min_value=0, max_value=365, value=7,
+                               key="window", help=WIDGET_HELP["window"])
+    est = estimates_of(view, int(window))
     if est.empty:
-        st.info("No estimates for these filters.")
+        st.info("No estimates for these filters (figures without a date are left out).")
         return
-    shown = est.assign(sources=[", ".join(f"{s.get('source') or '(own)'}: {s.get('value'):,}"
-                                          for s in srcs) for srcs in est["sources"]])
-    cols = [c for c in ("category", "kind", "place", "country", "start", "end", "low", "high",
-                        "median", "spread", "n_sources", "sources", "newest_value",
-                        "newest_source") if c in shown.columns]
-    st.dataframe(shown[cols], hide_index=True, key="estimates_table")
-    labels = {row.estimate: f"{row.category} · {row.place} · {row.start}–{row.end} "
-                            f"({row.n_sources} sources)" for row in est.itertuples()}
+    labels = tables.estimate_labels(est)
     ids = list(est.sort_values("n_sources", ascending=False, kind="stable")["estimate"])
+    wanted = st.session_state.get("nf_estimate") or ""
     if st.session_state.get("estimate") not in ids:
-        st.session_state["estimate"] = ids[0]
-    chosen = st.selectbox("Estimate", ids, key="estimate", format_func=labels.get)
-    members = estimate_members(base, est, chosen)
-    plot(charts.estimate_chart(members, title=labels.get(chosen, "")), "estimate_chart")
+        st.session_state["estimate"] = wanted if wanted in ids else ids[0]
+    chosen = right.selectbox("Estimate", ids, key="estimate", format_func=labels.get)
+    if chosen != wanted:
+        st.session_state["nf_estimate"] = chosen
+        sync_url(view.sel, view.claims_on)
+    from newsfigures.dashboard.estimates import estimate_members
+
+    members = estimate_members(filters.plain(reports), est, chosen)
+    row = est[est["estimate"] == chosen].iloc[0]
+    band = (row["low"], row["median"], row["high"]) if pd.notna(row["high"]) else None
+    event = plot(charts.estimate_chart(members, title=labels.get(chosen, ""), band=band),
+                 "estimate_chart", select=True)
+    open_figure_from_chart(event, "estimate_chart")
+    undated = int(reports["_date"].isna().sum() & reports["_published"].isna().sum())
+    st.caption(f"{len(est):,} estimates from {len(reports):,} reports"
+               + (f"; {undated:,} figures with no date are in none." if undated else ".")
+               + " Lowest, median and highest are over the sources' counted figures; vague "
+                 "figures are floors.")
+    st.dataframe(tables.estimates(est), hide_index=True, key="estimates_table",
+                 column_config=_labels(tables.ESTIMATE_LABELS))
 
 
-def _export(df: pd.DataFrame, fmt: str) -> bytes:
-    from newsfigures.io import export
-
-    fn = getattr(export, f"to_{fmt}", None)
-    if fn is not None:
-        return fn(df)
-    return export.export_bytes(df, fmt)
+def _labels(labels: dict[str, tuple[str, str]]) -> dict:
+    return {col: st.column_config.Column(label, help=help_ or None)
+            for col, (label, help_) in labels.items()}
 
 
-def downloads(df: pd.DataFrame) -> None:
-    try:
-        import newsfigures.io.export  # noqa: F401
-    except ImportError:
-        st.caption("Downloads are not available yet (newsfigures.io.export missing).")
-        return
-    rows = filters.plain(df) if len(df) <= EAGER_DOWNLOAD_LIMIT else df
-    cols = st.columns(3)
-    for col, (fmt, ext, mime, label) in zip(cols, (
-            ("csv", "csv", "text/csv", "CSV"),
-            ("jsonl", "jsonl", "application/x-ndjson", "JSON Lines"),
-            ("geojson", "geojson", "application/geo+json", "GeoJSON"))):
-        data = _export(rows, fmt) if len(rows) <= EAGER_DOWNLOAD_LIMIT else \
-            (lambda fmt=fmt: _export(filters.plain(rows), fmt))
-        col.download_button(f"Download {label} ({len(rows):,} rows)", data,
-                            file_name=f"newsfigures.{ext}", mime=mime, key=f"download_{fmt}",
-                            on_click="ignore")
+@st.fragment
+def evidence_tab(view: View) -> None:
+    shown = shown_rows(view)
+    reports_all = load_reports(view.path, view.version)
+    conn = connection(view.path)
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        row = evidence_table(shown)
+        review_panel(conn)
+        picked = rejected_view(view.path, view.version,
+                               bool(st.session_state.get("show_rejected")))  # to undo one
+        downloads(shown)
+    with right:
+        evidence_article(view, row, reports_all)
+        review_controls(conn, view.path, picked if picked is not None else row)
 
 
 def evidence_table(df: pd.DataFrame) -> pd.Series | None:
-    """The filtered figures as a table; returns the chosen row, if any."""
-    st.subheader("Evidence")
+    """The filtered figures as a table; returns the chosen row (by the table or the URL)."""
     if df.empty:
         st.info("No figures match these filters.")
         return None
-    shown = df.sort_values(["_date", "value"], ascending=[False, False], kind="stable")
-    shown = shown.head(TABLE_LIMIT)
-    table = filters.plain(shown[[c for c in TABLE_COLUMNS if c in shown.columns]])
-    table["quote"] = [marking.marked_quote(q, v, lo, hi) for q, v, lo, hi in zip(
-        shown["quote"], shown["value"], shown.get("low", [None] * len(shown)),
-        shown.get("high", [None] * len(shown)))]
-    table["source"] = table["source"].where(table["source"] != "", "(own count)")
+    order = df.sort_values(["_date", "value"], ascending=[False, False], kind="stable")
+    order = order.head(TABLE_LIMIT)
     if len(df) > TABLE_LIMIT:
         st.caption(f"Showing the newest {TABLE_LIMIT:,} of {len(df):,} rows; the downloads "
                    "hold all of them.")
-    event = st.dataframe(
-        table.reset_index(drop=True), key="evidence", on_select="rerun",
-        selection_mode="single-row", hide_index=True,
-        column_config={"value": st.column_config.NumberColumn("value", format="%d"),
-                       "quote": st.column_config.TextColumn("quote", width="large")})
+    else:
+        st.caption(f"{len(df):,} rows, newest first. Choose a row for its article.")
+    config = _labels(tables.EVIDENCE_LABELS)
+    config["value"] = st.column_config.NumberColumn("People", format="localized",
+                                                    help=tables.EVIDENCE_LABELS["value"][1])
+    config["quote"] = st.column_config.TextColumn("Quote", width="large")
+    event = st.dataframe(tables.evidence(order), key="evidence", on_select="rerun",
+                         selection_mode="single-row", hide_index=True, column_config=config,
+                         height=520)
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if not rows:
         sel = st.session_state.get("evidence") or {}
         rows = list((sel.get("selection") or {}).get("rows") or []) if isinstance(sel, dict) \
             else []
-    if rows and rows[0] < len(shown):
-        return shown.iloc[rows[0]]
+    if rows and rows[0] < len(order):
+        row = order.iloc[rows[0]]
+        fid = figure_id(row)
+        if st.session_state.get("nf_table_pick") != fid:
+            st.session_state["nf_table_pick"] = fid
+            st.session_state["nf_figure"], st.session_state["nf_article"] = fid, ""
+        return row
     return None
 
 
-def article_view(conn, article_id: str, reports: pd.DataFrame, row: pd.Series | None = None,
-                 sel: filters.Selection = filters.DEFAULT, claims_on: bool = True) -> None:
-    """The article (of the chosen figure, or opened by a link), every figure of it marked,
-    as escaped text; for the chosen figure, every article that reports its claim, as links."""
+def evidence_article(view: View, row: pd.Series | None, reports_all: pd.DataFrame) -> None:
+    """Beside the table: the chosen figure's article, scrolled to it; or a linked article."""
+    if row is None and st.session_state.get("nf_figure"):
+        row = find_figure(reports_all, st.session_state["nf_figure"])
+        if row is None:
+            st.warning("figure=" + plain(st.session_state["nf_figure"]) +
+                       " is not in the database.")
+            st.session_state["nf_figure"] = ""
+    if row is not None:
+        article_view(view, str(row["article"]), reports_all, row)
+        removal_button(view.path, str(row["article"]))
+    elif st.session_state.get("nf_article"):
+        article_view(view, st.session_state["nf_article"], reports_all, None)
+        removal_button(view.path, st.session_state["nf_article"])
+        st.button("Close the article", key="close_article",
+                  on_click=lambda: st.session_state.update(nf_article=""))
+    else:
+        st.info("Choose a row (or click a point on a chart) to read its article here, the "
+                "number marked.")
+    sync_url(view.sel, view.claims_on)
+
+
+def article_view(view: View, article_id: str, reports: pd.DataFrame,
+                 row: pd.Series | None = None) -> None:
+    """The article with a real header, every figure of it marked, the chosen one apart and
+    scrolled into view; for the chosen figure, every article that reports its claim."""
+    conn = connection(view.path)
     article = store.get_article(conn, str(article_id))
     if article is None:
         st.warning(f"Article {plain(article_id)} is not in the database.")
         return
-    st.subheader("Article")
     mine = reports[reports["article"] == article.id]
     spans = list(zip(mine["start"], mine["end"]))
-    esc = marking.plain_text
-    url = filters.safe_url(article.url)
-    where = (f'<a href="{html.escape(url, quote=True)}" target="_blank" '
-             f'rel="noopener noreferrer">{esc(url)}</a>' if url
-             else f"<code>{esc(article.url or article.path)}</code>")
-    info = store.article_info(conn, article.id) or {"sources": []}
-    names = sorted({f"{s.kind}: {s.name}" for s in info["sources"]})
-    if not url and names:
-        where = "from " + esc("; ".join(names[:5]) + (" …" if len(names) > 5 else ""))
-    head = (f"<div><b>{esc(article.title or article.id)}</b><br>"
-            f"{esc(article.publisher)} · {esc(article.published)} · {where}<br>"
-            f"{len(spans)} figures marked")
+    chosen_html = ""
     if row is not None:
-        head += (f"; the chosen one: <b>{int(row['value']):,}</b> {esc(row['category'])} · "
-                 f"{esc(row['place'])} · {esc(charts.source_label(row.to_dict()))}")
-    head += "</div>"
+        chosen_html = (f"The chosen figure: <b>{html.escape(charts.figure_value_text(row))}"
+                       f"</b> {html.escape(str(row['category']))} · "
+                       f"{html.escape(str(row['place']) or '(no place)')} · "
+                       f"{html.escape(provenance.nice_date(row['date']) or 'no date')} · "
+                       f"according to {html.escape(charts.source_label(row.to_dict()))}")
+        page = watched.figure_page_label(conn, article.id, int(row["start"]))
+        if page:
+            chosen_html += f" · {html.escape(page)} of the PDF"
+    def usual(column: str) -> str:
+        values = mine[column].astype(str) if column in mine.columns else pd.Series(dtype=str)
+        values = values[values != ""]
+        return str(values.mode().iloc[0]) if len(values) else ""
+
+    head = provenance.header_html(article, store.article_info(conn, article.id),
+                                  n_marked=len(spans), chosen=chosen_html,
+                                  publisher=usual("publisher"), published=usual("published"))
     claim = str(row.get("claim") or "") if row is not None else ""
     if claim and "claim" in reports.columns:
-        head += claim_articles_html(reports, claim, article.id, sel, claims_on)
+        head += claim_articles_html(reports, claim, article.id, view.sel, view.claims_on)
     chosen = (int(row["start"]), int(row["end"])) if row is not None else None
     st.html(head + marking.mark_html(article.text, spans, chosen))
+    if chosen:
+        scroll_to_chosen(f"{article.id}:{chosen[0]}")
     add_figure_from_text(conn, article, mine)
 
 
-def removal_button(path: str, article_id: str) -> None:
-    """Remove the shown article from every chart, count and export (it can be restored)."""
-    if not write_access(path):
-        return
-    if st.button("Remove this article", key="remove_article",
-                 help="Takes the article and its figures out of every chart, count, claim, "
-                      "estimate and download. It can be restored."):
-        report = remove(Path(path), [article_id])
-        st.session_state["nf_removed"] = article_id if report.removed else ""
-        st.session_state["nf_article"] = ""
-        st.rerun()
-
-
-def removal_notice(path: str) -> None:
-    """After a removal: say so, with a button that restores the article."""
-    article_id = st.session_state.get("nf_removed")
-    if not article_id:
-        return
-    left, right = st.columns([4, 1])
-    left.info(f"Removed the article {plain(article_id)}: its figures no longer count.")
-    if right.button("Restore it", key="restore_article"):
-        restore_articles(Path(path), [article_id])
-        st.session_state["nf_removed"] = ""
-        st.rerun()
+def scroll_to_chosen(token: str) -> None:
+    """Scroll the article box to the chosen number (our own script, no article text in it)."""
+    st.iframe(f"""<script>/* {html.escape(token)} */
+      const tryScroll = (n) => {{
+        const doc = window.parent.document;
+        const mark = doc.querySelector('mark.nf-selected');
+        if (!mark) {{ if (n > 0) setTimeout(() => tryScroll(n - 1), 150); return; }}
+        const box = mark.closest('.nf-article');
+        if (box) box.scrollTop = mark.offsetTop - box.offsetTop - box.clientHeight / 3;
+        mark.scrollIntoView({{block: 'nearest'}});
+      }};
+      tryScroll(20);</script>""", height=1)
 
 
 def claim_articles_html(reports: pd.DataFrame, claim: str, shown_id: str,
@@ -596,50 +834,139 @@ def claim_articles_html(reports: pd.DataFrame, claim: str, shown_id: str,
             f"<ul>{''.join(items)}</ul></div>")
 
 
-def add_articles(path: str, conn) -> None:
-    """Upload files, paste a text, or give a URL; new figures show at once."""
-    with st.expander("Add articles", expanded=False):
-        if not write_access(path):
-            st.info("This database is read-only here: articles cannot be added.")
-            return
-        files = st.file_uploader("Upload articles (.txt, .html)", type=UPLOAD_TYPES,
-                                 accept_multiple_files=True, key="upload")
-        done = st.session_state.setdefault("nf_uploaded", [])
-        new = [f for f in files or [] if f.file_id not in done]
-        if new:
-            with tempfile.TemporaryDirectory(prefix="newsfigures-upload-") as tmp:
-                named = []
-                for i, f in enumerate(new):
-                    name = Path(f.name).name or "upload.txt"
-                    target = Path(tmp) / f"{i}{Path(name).suffix or '.txt'}"
-                    target.write_bytes(f.getvalue())
-                    named.append(Named(str(target), name))
-                report = ingest_sources(named, path, "Reading uploads")
-            if report is not None:
-                _report_ingest(report)
-            done.extend(f.file_id for f in new)
-        st.markdown("**Or paste an article**")
-        text = st.text_area("Article text", key="paste_text", height=150)
-        c1, c2, c3 = st.columns(3)
-        title = c1.text_input("Title (optional)", key="paste_title")
-        publisher = c2.text_input("Publisher (optional)", key="paste_publisher")
-        published = c3.text_input("Published, YYYY-MM-DD (optional)", key="paste_published")
-        if st.button("Add pasted text", key="paste_add"):
-            _add_pasted(path, text, title, publisher, published)
-        url = st.text_input("Or an article's URL (http or https)", key="add_url")
-        if st.button("Fetch and add", key="url_add") and url.strip():
-            problem = url_problem(url)
-            if problem:
-                st.session_state["nf_last_ingest"] = ""
-                st.session_state["nf_last_failed"] = [(url.strip(), problem)]
-            else:
-                report = ingest_sources([url.strip()], path, "Fetching")
-                if report is not None:
-                    _report_ingest(report)
-        if st.session_state.get("nf_last_ingest"):
-            st.success(st.session_state["nf_last_ingest"])
-        for name, reason in st.session_state.get("nf_last_failed", []):
-            st.error(f"{plain(name)}: {plain(reason)}")
+def _export(df: pd.DataFrame, fmt: str) -> bytes:
+    from newsfigures.io import export
+
+    fn = getattr(export, f"to_{fmt}", None)
+    return fn(df) if fn is not None else export.export_bytes(df, fmt)
+
+
+def downloads(df: pd.DataFrame) -> None:
+    rows = filters.plain(df) if len(df) <= EAGER_DOWNLOAD_LIMIT else df
+    cols = st.columns(3)
+    for col, (fmt, ext, mime, label) in zip(cols, (
+            ("csv", "csv", "text/csv", "CSV"),
+            ("jsonl", "jsonl", "application/x-ndjson", "JSON Lines"),
+            ("geojson", "geojson", "application/geo+json", "GeoJSON"))):
+        data = _export(rows, fmt) if len(rows) <= EAGER_DOWNLOAD_LIMIT else \
+            (lambda fmt=fmt: _export(filters.plain(rows), fmt))
+        col.download_button(f"{label} ({len(rows):,} rows)", data,
+                            file_name=f"newsfigures.{ext}", mime=mime, key=f"download_{fmt}",
+                            on_click="ignore")
+
+
+def removal_button(path: str, article_id: str) -> None:
+    """Remove the shown article from every chart, count and export (it can be restored)."""
+    if not write_access(path):
+        return
+    if st.button("Remove this article", key="remove_article",
+                 help="Takes the article and its figures out of every chart, count, claim, "
+                      "estimate and download. It can be restored."):
+        report = remove(Path(path), [article_id])
+        st.session_state["nf_removed"] = article_id if report.removed else ""
+        st.session_state["nf_article"] = st.session_state["nf_figure"] = ""
+        st.rerun(scope="app")
+
+
+def removal_notice(path: str) -> None:
+    """After a removal: say so, with a button that restores the article."""
+    article_id = st.session_state.get("nf_removed")
+    if not article_id:
+        return
+    left, right = st.columns([4, 1])
+    left.info(f"Removed the article {plain(article_id)}: its figures no longer count.")
+    if right.button("Restore it", key="restore_article"):
+        restore_articles(Path(path), [article_id])
+        st.session_state["nf_removed"] = ""
+        st.rerun()
+
+
+@st.fragment
+def articles_tab(view: View) -> None:
+    """Every stored article: its real title, publisher, date, figures (all and matching)."""
+    conn = connection(view.path)
+    reports_all = load_reports(view.path, view.version)
+    shown = shown_rows(view)
+    rows = conn.execute("SELECT id, title, publisher, published, path_or_url, "
+                        "substr(text, 1, 2000) FROM articles WHERE removed_at IS NULL "
+                        "ORDER BY published DESC, id").fetchall()
+    every = {str(k): int(v) for k, v in reports_all["article"].value_counts().items()}
+    matching = {str(k): int(v) for k, v in report_rows(view)["article"].value_counts().items()}
+    read = reports_all.drop_duplicates("article")  # what the extractor read of each article
+    known = {str(a): (str(p), str(d)) for a, p, d in
+             zip(read["article"], read["publisher"], read["published"])}
+
+    def meta(aid: str, publisher: str, published: str) -> tuple[str, str]:
+        p, d = known.get(aid, ("", ""))
+        return publisher or p, published or d
+
+    rows = [(aid, title, *meta(aid, publisher, published), where, text)
+            for aid, title, publisher, published, where, text in rows]
+    table = pd.DataFrame([{
+        "title": provenance.headline(title, text, publisher) or aid,
+        "publisher": publisher or "–", "published": published or "–",
+        "figures": every.get(aid, 0), "matching": matching.get(aid, 0),
+        "id": aid} for aid, title, publisher, published, where, text in rows])
+    none = int((table["figures"] == 0).sum()) if len(table) else 0
+    st.caption(f"{len(table):,} articles in the store; {int((table['matching'] > 0).sum()) if len(table) else 0:,} "
+               f"have figures that match the filters; {none:,} have no figures at all.")
+    if table.empty:
+        st.info("No articles yet: add some in the Add tab.")
+        return
+    event = st.dataframe(table, hide_index=True, key="articles_table", on_select="rerun",
+                         selection_mode="single-row", column_config={
+                             "title": st.column_config.TextColumn("Title", width="large"),
+                             "publisher": "Publisher", "published": "Published",
+                             "figures": st.column_config.NumberColumn(
+                                 "Figures", format="localized", help="Every report of it."),
+                             "matching": st.column_config.NumberColumn(
+                                 "Matching the filters", format="localized",
+                                 help="Its reports that the sidebar's filters keep."),
+                             "id": "Article id"})
+    picked = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    if picked and picked[0] < len(table):
+        go_to("Evidence", nf_article=str(table.iloc[picked[0]]["id"]), nf_figure="")
+
+
+@st.fragment
+def add_tab(view: View) -> None:
+    """Upload files, paste a text, or give a URL; progress per article, a cancel."""
+    path = view.path
+    if not write_access(path):
+        st.info("This database is read-only here: articles cannot be added.")
+        return
+    if st.session_state.get("nf_job") is not None:
+        job_panel()
+        if st.session_state.get("nf_job") is not None:
+            return  # the rest of the tab comes back when the run is over
+    show_messages()  # the last run's, at the top where the next run's progress will be
+    files = st.file_uploader("Upload articles (.txt, .html, .pdf) or feeds (.rss, .atom, .xml)",
+                             type=UPLOAD_TYPES,
+                             accept_multiple_files=True, key="upload")
+    done = st.session_state.setdefault("nf_uploaded", [])
+    new = [f for f in files or [] if f.file_id not in done]
+    if new:
+        done.extend(f.file_id for f in new)
+        start_job(IngestJob.from_uploads([(f.name, f.getvalue()) for f in new], Path(path)))
+        st.rerun(scope="app")
+    st.markdown("**Or paste an article**")
+    text = st.text_area("Article text", key="paste_text", height=150)
+    c1, c2, c3 = st.columns(3)
+    title = c1.text_input("Title (optional)", key="paste_title")
+    publisher = c2.text_input("Publisher (optional)", key="paste_publisher")
+    published = c3.text_input("Published, YYYY-MM-DD (optional)", key="paste_published")
+    if st.button("Add pasted text", key="paste_add"):
+        _add_pasted(path, text, title, publisher, published)
+    url = st.text_input("Or an article's URL (http or https)", key="add_url")
+    if st.button("Fetch and add", key="url_add") and url.strip():
+        problem = url_problem(url)
+        if problem:
+            st.session_state["nf_messages"] = [("error", f"{url.strip()}: {problem}")]
+            st.rerun(scope="app")
+        else:
+            start_job(IngestJob([url.strip()], Path(path), "Fetching"))
+            st.rerun(scope="app")
+    watched_sources(path)
 
 
 def url_problem(url: str) -> str:
@@ -662,20 +989,27 @@ def _add_pasted(path: str, text: str, title: str, publisher: str, published: str
         except ValueError:
             st.warning(f"{plain(published)} is not a date YYYY-MM-DD; left empty.")
             published = ""
-    bar = st.progress(0.0, text="Reading the pasted text")
     try:
         report = ingest_pasted(Path(path), text, name=title.strip(), publisher=publisher,
                                published=published, title=title.strip())
     except Exception as err:  # shown, not raised: the page stays usable
-        st.error("Could not add the pasted text: " + plain(f"{type(err).__name__}: {err}"))
-        return
-    bar.progress(1.0, text="done")
-    _report_ingest(report)
+        st.session_state["nf_messages"] = [
+            ("error", "Could not add the pasted text: " + f"{type(err).__name__}: {err}")]
+        st.rerun(scope="app")
+    st.session_state["nf_messages"] = [("success", _report_lines(report))]
+    st.rerun(scope="app")
+
+
+TAB_VIEWS = {"Overview": overview_tab, "Map": map_tab, "Who says": who_says_tab,
+             "Estimates": estimates_tab, "Evidence": evidence_tab, "Articles": articles_tab,
+             "Add": add_tab}
 
 
 # ----------------------------------------------------------------------------- page
 
 def main() -> None:
+    started = time.perf_counter()
+    st.markdown(CSS, unsafe_allow_html=True)
     path = db_path()
     try:
         conn = connection(path)
@@ -684,66 +1018,49 @@ def main() -> None:
         st.stop()
     removal_notice(path)
     seed_if_empty(conn, path)
-    st.title("newsfigures")
-    add_articles(path, conn)
     version = data_version(conn)
     st.session_state["nf_ctx"] = (path, version, bool(st.session_state.get("claims", True)))
+    apply_goto()
     sel, claims_on = sidebar(path, version)
-    review_states, show_rejected = review_filter()
+    review_states = review_filter()
     st.session_state["nf_ctx"] = (path, version, claims_on)
-    sync_url(sel, claims_on)
+    head, helper = st.columns([3, 2], vertical_alignment="bottom")
+    head.title("newsfigures")
+    with helper.popover("What these numbers mean", width="stretch"):
+        st.markdown(HELP_PANEL)
+    st.caption(f"{plain(filters.describe(sel)) or 'No filters'} · filters in the sidebar "
+               "(on a phone: the Filters button at the top left) · the page address keeps "
+               "this view")
     for notice in st.session_state.get("nf_notices", []):
         st.warning("Link ignored a value: " + plain(notice), icon="⚠️")
-
-    reports_all = load_reports(path, version)
-    frame = load_claims(path, version) if claims_on else reports_all
-    shown = reviewing.by_review(filters.apply(frame, sel), review_states)
-    reports = filters.apply(reports_all, sel) if claims_on else shown
-    counts = store.counts(conn)
-    st.caption(f"{counts['articles']:,} articles, {counts['figures']:,} figures in "
-               f"{plain(Path(path).name)} · {plain(filters.describe(sel)) or 'no filters'} · "
-               "copy the page address to share this view")
-    if counts["figures"] == 0:
-        st.info("No figures yet: add articles above.")
-        return
-    headline(shown, claims_on)
-    st.subheader("Timeline")
-    plot(charts.timeline(shown, basis=sel.date_basis), "timeline")
-    left, right = st.columns(2)
-    with left:
-        plot(charts.by_place(shown), "by_place")
-    with right:
-        plot(charts.place_map(shown), "map", map_config())
-    who_says_view(shown)
-    estimates_view(reports)
-    review_panel(conn)
-    chosen = evidence_table(shown)
-    picked = rejected_view(path, version, show_rejected)  # a rejected one, to undo it
-    chosen = picked if picked is not None else chosen
-    downloads(shown)
-    review_controls(conn, path, chosen)
-    if chosen is not None:
-        article_view(conn, str(chosen["article"]), reports_all, chosen, sel, claims_on)
-        removal_button(path, str(chosen["article"]))
-    elif st.session_state.get("nf_article"):
-        article_view(conn, st.session_state["nf_article"], reports_all, None, sel, claims_on)
-        removal_button(path, st.session_state["nf_article"])
-        st.button("Close the article", key="close_article",
-                  on_click=lambda: st.session_state.update(nf_article=""))
+    if st.session_state.get("tab") not in TABS:
+        st.session_state["tab"] = TABS[0]
+    sync_url(sel, claims_on)
+    view = View(path, version, sel, claims_on, review_states)
+    empty = store_counts(path, version)["figures"] == 0
+    for name, tab in zip(TABS, st.tabs(TABS, key="tab", on_change="rerun")):
+        if tab.open is False:
+            continue
+        with tab:
+            if empty and name != "Add":
+                st.info("No figures yet: add articles in the Add tab.")
+            else:
+                TAB_VIEWS[name](view)
+    st.session_state["nf_last_run_s"] = time.perf_counter() - started
 
 
 # ----------------------------------------------------------------------------- reviewing
 # The analyst's review (issue 11): the logic is newsfigures.store.reviews and
 # newsfigures.dashboard.reviewing; these functions only draw the widgets.
 
-def review_filter() -> tuple[tuple[str, ...], bool]:
-    """Sidebar: figures by review state, and whether to list the rejected ones."""
+def review_filter() -> tuple[str, ...]:
+    """Sidebar: figures by review state, and whether the Evidence tab lists the rejected ones."""
     states = st.sidebar.multiselect(
         "Review", list(reviewing.STATES), key="review_states",
         help="auto: not reviewed; confirmed, corrected, rejected or added by an analyst.")
-    show = st.sidebar.toggle("Show rejected figures (struck through)", key="show_rejected",
-                             help="Rejected figures never count; this lists them.")
-    return tuple(states), bool(show)
+    st.sidebar.toggle("Show rejected figures (struck through)", key="show_rejected",
+                      help="Rejected figures never count; this lists them in the Evidence tab.")
+    return tuple(states)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -764,7 +1081,7 @@ def rejected_view(path: str, version: tuple, show: bool) -> pd.Series | None:
     if gone.empty:
         st.info("No figure has been rejected.")
         return None
-    table = filters.plain(gone[[c for c in TABLE_COLUMNS if c in gone.columns]])
+    table = tables.evidence(gone)
     event = st.dataframe(table.style.set_properties(**{"text-decoration": "line-through"}),
                          key="rejected_table", on_select="rerun", selection_mode="single-row",
                          hide_index=True)
@@ -925,6 +1242,32 @@ def review_panel(conn) -> None:
             st.dataframe(pd.DataFrame([{k: o[k] for k in ("article", "start", "end", "words",
                                                           "action", "reviewer", "reviewed_at")}
                                        for o in orphans]), hide_index=True, key="review_orphans")
+
+
+# ----------------------------------------------------------------------------- watching
+
+def watched_sources(path: str) -> None:
+    """The feeds and folders `watch` reads: when each was last read, what each pass added;
+    and a box to watch one more."""
+    conn = connection(path)
+    st.markdown("**Watched feeds and folders** (read by `python -m newsfigures watch`)")
+    frame = watched.watched_frame(conn)
+    if frame.empty:
+        st.caption("Nothing is watched yet.")
+    else:
+        st.dataframe(frame, hide_index=True, key="watched_sources")
+        passes = watched.passes_frame(conn, limit=20)
+        if not passes.empty:
+            st.caption("The last passes, newest first")
+            st.dataframe(passes, hide_index=True, key="watch_passes")
+    new = st.text_input("Watch a feed URL or a folder", key="watch_new")
+    if st.button("Watch it", key="watch_add") and new.strip():
+        try:
+            added = watching.add(conn, *watching.source_kind(new.strip()))
+        except (ValueError, OSError, ArticleError) as err:
+            st.error(plain(f"{new.strip()}: {err}"))
+        else:
+            st.success(plain(f"{new.strip()}: watched" if added else f"{new.strip()}: watched already"))
 
 
 main()

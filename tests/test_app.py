@@ -24,8 +24,11 @@ from newsfigures.store import database as store  # noqa: E402
 
 APP = str(REPO / "app.py")
 ARTICLES = REPO / "data" / "articles"
-GOLD = REPO.parent / "shared" / "gold" / "seeds.jsonl"
-GOLD_ARTICLES = REPO.parent / "shared" / "gold" / "seeds_articles.jsonl"
+# The sample gold: the copy in tests/gold/, else ../shared/gold beside the checkout.
+GOLD_DIR = next((d for d in (REPO / "tests" / "gold", REPO.parent / "shared" / "gold")
+                 if (d / "seeds.jsonl").exists()), REPO / "tests" / "gold")
+GOLD = GOLD_DIR / "seeds.jsonl"
+GOLD_ARTICLES = GOLD_DIR / "seeds_articles.jsonl"
 TIMEOUT = 60
 
 # Approximate coordinates of the samples' places (WGS84), for the map.
@@ -103,7 +106,16 @@ def run_app(query: dict | None = None) -> AppTest:
     return at
 
 
+def open_tab(at: AppTest, tab: str) -> AppTest:
+    """Open one of the dashboard's tabs (only the open tab is drawn)."""
+    at.session_state["tab"] = tab
+    return rerun(at)
+
+
 def evidence(at: AppTest):
+    """The evidence table (the Evidence tab opened first when another tab is open)."""
+    if not any(d.key == "evidence" for d in at.dataframe):
+        open_tab(at, "Evidence")
     return next(d for d in at.dataframe if d.key == "evidence").value
 
 
@@ -129,7 +141,10 @@ pytestmark = needs_samples
 
 def test_page_draws_every_view_without_exception(db):
     at = run_app()
-    assert len(at.get("plotly_chart")) >= 4  # timeline, by place, map, who says (+ estimate)
+    n_charts = len(at.get("plotly_chart"))  # Overview: timeline, by place
+    for tab in ("Map", "Who says", "Estimates"):
+        n_charts += len(open_tab(at, tab).get("plotly_chart"))
+    assert n_charts >= 4  # timeline, by place, map, who says (+ estimate)
     assert len(evidence(at)) > 0
     assert not at.warning
 
@@ -211,7 +226,7 @@ def test_categories_vague_min_value_and_text(db):
 
 
 def test_vague_only_and_counted_only_split_the_figures(db):
-    at = run_app()
+    at = run_app({"tab": "Evidence"})
     widget(at, "claims").set_value(False)
     widget(at, "vague").set_value("vague")
     rerun(at)
@@ -371,10 +386,12 @@ def test_an_upload_adds_its_figures(db):
     needs_extractor()
     at = run_app({"claims": "off"})
     before = len(evidence(at))
+    open_tab(at, "Add")
     at.file_uploader[0].set_value([("marib.txt", NEW_ARTICLE, "text/plain"),
                                    ("empty.html", b"<html><body><p>Nothing here.</p></body></html>",
                                     "text/html")])
     rerun(at)
+    open_tab(at, "Add")
     assert any("Added" in s.value for s in at.success)
     assert len(evidence(at)) > before
     assert "marib" in set(evidence(at)["article"])
@@ -384,6 +401,7 @@ def test_pasted_text_is_added(db):
     needs_extractor()
     at = run_app({"claims": "off"})
     before = len(evidence(at))
+    open_tab(at, "Add")
     next(t for t in at.text_area if t.key == "paste_text").set_value(NEW_ARTICLE.decode())
     next(t for t in at.text_input if t.key == "paste_publisher").set_value("Reuters")
     next(t for t in at.text_input if t.key == "paste_published").set_value("2021-03-03")
@@ -412,7 +430,7 @@ def test_the_timeline_draws_on_a_log_axis_with_quote_hover(db):
 
 
 def test_map_uses_the_offline_topojson(db):
-    at = run_app()
+    at = run_app({"tab": "Map"})
     chart = next(c for c in at.get("plotly_chart") if "geo" in json.loads(c.proto.spec)["layout"])
     assert json.loads(chart.proto.config)["topojsonURL"].endswith("/app/static/")
     assert (REPO / "static" / "world_50m.json").exists()

@@ -49,7 +49,7 @@ def run(at: AppTest) -> AppTest:
 
 def start(query: dict | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in {"claims": "off", **(query or {})}.items():
+    for k, v in {"claims": "off", "tab": "Evidence", **(query or {})}.items():  # the review tools
         at.query_params[k] = v
     return run(at)
 

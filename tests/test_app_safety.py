@@ -72,7 +72,7 @@ def test_a_hostile_query_value_is_shown_as_a_code_span(monkeypatch, sample_db):
 
 
 def test_the_url_box_refuses_local_paths(monkeypatch, sample_db):
-    at = run(monkeypatch, sample_db)
+    at = run(monkeypatch, sample_db, {"tab": "Add"})
     before = store.counts(store.connect(sample_db, readonly=True))
     next(t for t in at.text_input if t.key == "add_url").set_value("/etc/os-release")
     button(at, "url_add").click()
@@ -83,7 +83,7 @@ def test_the_url_box_refuses_local_paths(monkeypatch, sample_db):
 
 
 def test_an_upload_named_like_a_stored_article_is_a_new_article(monkeypatch, sample_db):
-    at = run(monkeypatch, sample_db)
+    at = run(monkeypatch, sample_db, {"tab": "Add"})
     name = "000_6f1ed621ffe909a0.txt"  # the name of a stored sample, with another text
     text = (b"Floods in the delta\n\nSome 2,400 families were evacuated from low-lying "
             b"villages near the river on Tuesday, the provincial disaster agency said.\n")

@@ -106,13 +106,19 @@ def test_empty_frames_give_a_message_not_an_error():
 
 # -- by place, map, who says ----------------------------------------------------------------
 
-def test_by_place_counts_figures_per_place_stacked_by_category():
+def test_by_place_sums_people_and_counts_figures_per_place_stacked_by_category():
     f = charts.by_place(frame(ROWS))
-    counts = {}
+    people, counts = {}, {}
     for t in f.data:
-        for place, n in zip(t.y, t.x):
+        if t.type != "bar":
+            continue
+        for place, v, n in zip(t.y, t.x, t.customdata):
+            people[place] = people.get(place, 0) + v
             counts[place] = counts.get(place, 0) + n
     assert counts == {"Aleppo": 2, "Kilis": 1, "Syria": 1, "northwest Syria": 1}
+    # the vague "tens of thousands" is a floor: counted as a figure, not summed as people
+    assert people == {"Aleppo": 45000, "Kilis": 70000, "Syria": 260000, "northwest Syria": 0}
+    assert list(f.data[-1].y)[:1] == ["Syria"]  # most people first
     assert f.layout.barmode == "stack"
 
 
@@ -130,15 +136,40 @@ def test_approximate_places(place, country, expected):
     assert bool(charts.approximate(df).iloc[0]) is expected
 
 
-def test_map_draws_approximate_places_apart():
+def test_map_draws_towns_as_bubbles_countries_as_areas_and_lists_regions():
     f = charts.place_map(frame(ROWS))
-    traces = {t.name: t for t in f.data}
-    assert set(traces["place"].hovertext) >= {"<b>Aleppo</b> (SY)<br>2 figures · highest "
-                                               "40,000<br>displaced"}
-    assert set(traces["place"].text) == {"Aleppo", "Kilis"}
-    assert set(traces["approximate location (area)"].text) == {"Syria", "northwest Syria"}
-    assert traces["approximate location (area)"].marker.symbol == "circle-open"
+    bubbles = {t.name: t for t in f.data if t.type == "scattergeo"}
+    assert set(bubbles) == {"displaced"}  # one trace per category: its colour in the legend
+    places = {p for t in bubbles.values() for p in t.customdata}
+    assert places == {"Aleppo", "Kilis"}  # the points; Syria is shaded, the region listed
+    shaded = next(t for t in f.data if t.type == "choropleth")
+    assert list(shaded.locations) == ["SYR"]
+    assert "northwest Syria" in set(charts.listed_areas(frame(ROWS))["place"])
+    aleppo = next(t for t in bubbles.values() if "Aleppo" in t.customdata)
+    assert aleppo.marker.color == charts.CATEGORY_COLORS["displaced"]
+    assert aleppo.marker.sizemode == "area"
+    assert any("45,000 people in counted figures" in h for h in aleppo.hovertext)
     assert f.layout.geo.showcoastlines and f.layout.geo.resolution == 50
+
+
+def test_bubble_area_follows_the_people():
+    rows = [fig(1000, place="Azaz", lat=36.59, lon=37.05),
+            fig(100000, place="Kilis", country="TR", lat=36.72, lon=37.12)]
+    f = charts.place_map(frame(rows))
+    size = {p: s for t in f.data if t.type == "scattergeo"
+            for p, s in zip(t.customdata, t.marker.size)}
+    assert size["Kilis"] / size["Azaz"] == 100  # area mode: marker size is the value
+    key = next(t for t in f.data if t.type == "scatter")  # the size key under the map
+    assert [int(v) for v in key.marker.size] == [1000, 10000, 100000]
+
+
+def test_labels_of_a_cluster_do_not_collide():
+    rows = [fig(50000 - i, place=f"Village {i}", lat=36.2 + i * 0.01, lon=37.1 + i * 0.01)
+            for i in range(6)] + [fig(1000, place="Athens", country="GR", lat=37.98, lon=23.7)]
+    f = charts.place_map(frame(rows))
+    labels = [x for t in f.data if t.type == "scattergeo" for x in t.text if x]
+    assert "Village 0" in labels and "Athens" in labels
+    assert not any(f"Village {i}" in labels for i in range(1, 6))
 
 
 def test_place_points_skip_figures_without_coordinates():

@@ -282,6 +282,7 @@ def _app_evidence(location, monkeypatch):
 
     monkeypatch.setenv("NEWSFIGURES_DB", str(location))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["tab"] = "Evidence"  # the evidence table is the Evidence tab's
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     table = next(d for d in at.dataframe if d.key == "evidence").value

@@ -256,6 +256,12 @@ def options(df: pd.DataFrame, countries: Sequence[str] = ()) -> Options:
     )
 
 
+def narrowed_places(opts: Options, df: pd.DataFrame, countries: Sequence[str]) -> Options:
+    """`opts` (of all of `df`) with its places narrowed to those of `countries`: what
+    `options(df, countries)` gives, counting only the places again."""
+    return replace(opts, places=_counts(df.loc[df["country"].isin(countries), "place"]))
+
+
 # -- applying a selection ----------------------------------------------------------------
 
 def date_mask(df: pd.DataFrame, dates, basis: str = "figure") -> pd.Series:
@@ -278,7 +284,10 @@ def vague_mask(df: pd.DataFrame, vague: str) -> pd.Series:
 
 
 def apply(df: pd.DataFrame, sel: Selection) -> pd.DataFrame:
-    """The rows of a `prepare`d frame that `sel` keeps, in the frame's order."""
+    """The rows of a `prepare`d frame that `sel` keeps, in the frame's order (`df` itself,
+    not a copy, when nothing is filtered out)."""
+    if sel == DEFAULT:
+        return df
     mask = pd.Series(True, index=df.index)
     if sel.dates:
         mask &= date_mask(df, sel.dates, sel.date_basis)
@@ -299,7 +308,7 @@ def apply(df: pd.DataFrame, sel: Selection) -> pd.DataFrame:
         else:
             mask &= quotes.astype(str).str.lower().str.contains(sel.q.strip().lower(),
                                                                 regex=False)
-    return df[mask]
+    return df if mask.all() else df[mask]
 
 
 def narrow(sel: Selection, opts: Options) -> Selection:

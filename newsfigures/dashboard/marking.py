@@ -121,14 +121,17 @@ def mark_html(text: str, spans: Iterable[tuple[int, int]],
     for start, end in _clean_spans(spans, len(text)):
         pieces.append(html.escape(text[pos:start]))
         chosen = selected is not None and (start, end) == tuple(selected)
-        css = ' class="nf-selected" style="background:#ffb347;font-weight:bold"' if chosen \
-            else ' style="background:#fff3a0"'
-        pieces.append(f"<mark{css}>{html.escape(text[start:end])}</mark>")
+        css = (' class="nf-selected" style="background:#ff9800;outline:2px solid #b34700;'
+               'font-weight:bold;padding:0 2px"') if chosen else ' style="background:#fff3a0"'
+        pieces.append(f"<mark{css}>{html.escape(text[start:end])}</mark>"
+                      + ('<span style="color:#b34700;font-weight:bold"> ◀ chosen</span>'
+                         if chosen else ""))
         pos = end
     pieces.append(html.escape(text[pos:]))
     body = "".join(pieces)
     return ('<div class="nf-article" style="white-space:pre-wrap;font-family:inherit;'
-            'line-height:1.5;max-height:32em;overflow-y:auto">' + body + "</div>")
+            'line-height:1.5;max-height:34em;overflow-y:auto;border:1px solid #ddd;'
+            'padding:8px;border-radius:4px">' + body + "</div>")
 
 
 def plain_text(text: str) -> str:

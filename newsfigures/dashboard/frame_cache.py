@@ -1,0 +1,147 @@
+"""The table the dashboard works on: every figure of the store, prepared once, and a
+snapshot of it on disk so that reopening the dashboard does not read the store again.
+
+`load(conn, db)` returns (reports, claims): every figure (filters.prepare'd, claim ids
+filled, place spellings merged by `place_names.merge_places`) and one row per claim
+(`filters.claim_rows`). Reading a million figures from SQLite takes seconds
+(`frames.figures_frame`); the snapshot — an Arrow (Feather) file beside the database,
+`<db>.dashboard-<stamp>.arrow`, and the claims in `<db>.dashboard-<stamp>.claims.arrow` —
+reads in about a second. Its stamp is the size and modification time of the database and of its
+write-ahead log (and the place-alias table's contents), so any write to the store (an ingest, a removal, a review, from this
+process or another) makes a new stamp and the next load reads the store again. No snapshot
+is written for a database on read-only media, nor when NEWSFIGURES_FRAME_CACHE=0.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+from pathlib import Path
+
+import pandas as pd
+
+from ..store import frames
+from . import filters, reviewing
+from .place_names import merge_places
+
+log = logging.getLogger(__name__)
+
+SNAPSHOT_ENV = "NEWSFIGURES_FRAME_CACHE"
+_FORMAT = "1"  # bump when what the snapshot holds changes
+
+
+def with_claim_ids(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with `claim` filled where the store left it empty (`engine.claims.claim_id`)."""
+    if frame.empty:
+        return frame
+    if "claim" not in frame.columns:
+        frame = frame.assign(claim="")
+    missing = (frame["claim"].fillna("") == "").to_numpy()
+    if not missing.any():
+        return frame
+    from ..engine.claims import claim_id
+
+    part = frame.loc[missing, ["value", "category", "place", "source"]]
+    ids = [claim_id(v, str(c), str(p), str(s)) for v, c, p, s in zip(
+        part["value"], part["category"], part["place"], part["source"])]
+    claim = frame["claim"].astype(object).to_numpy(copy=True)
+    claim[missing] = ids
+    return frame.assign(claim=pd.array(claim, dtype="string[pyarrow]"))
+
+
+def prepared(conn) -> pd.DataFrame:
+    """Every figure of the store, ready for the dashboard (claim ids before merging places:
+    a claim is the same value, category, place *as written* and source)."""
+    # rejected figures leave every count (reviewing.counted); the Evidence tab lists them apart
+    frame = with_claim_ids(filters.prepare(reviewing.counted(frames.figures_frame(conn))))
+    return merge_places(frame).reset_index(drop=True)
+
+
+def claims_of(reports: pd.DataFrame) -> pd.DataFrame:
+    """One row per claim: its newest report with n_reports and n_articles."""
+    if reports.empty:
+        return reports.assign(n_reports=pd.Series(dtype="int64"),
+                              n_articles=pd.Series(dtype="int64"))
+    return filters.claim_rows(reports)
+
+
+def stamp(db: Path) -> str:
+    """What changes whenever the database does: size and mtime of the file and its WAL."""
+    from .place_names import ALIASES_FILE
+
+    parts = [_FORMAT, hashlib.sha1(ALIASES_FILE.read_bytes()).hexdigest()]
+    for path in (db, Path(f"{db}-wal")):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        if path != db and st.st_size == 0:
+            continue
+        parts.append(f"{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+def snapshot_paths(db: Path, key: str) -> tuple[Path, Path]:
+    base = db.with_name(f"{db.name}.dashboard-{key}")
+    return Path(f"{base}.arrow"), Path(f"{base}.claims.arrow")
+
+
+def _read(path: Path) -> pd.DataFrame:
+    """A snapshot file as a DataFrame, read one column at a time so that only one column's
+    Arrow buffers are held beside the frame being built (a whole-table read holds the
+    whole table twice at its peak)."""
+    import pyarrow as pa
+    from pyarrow import feather
+
+    with pa.memory_map(str(path)) as source:
+        names = pa.ipc.open_file(source).schema.names
+    arrow_text = pd.StringDtype("pyarrow")  # as `filters.prepare` keeps quotes and claim ids
+    text_types = {pa.string(): arrow_text, pa.large_string(): arrow_text}
+    columns = {}
+    for name in names:
+        table = feather.read_table(path, columns=[name], memory_map=True)
+        columns[name] = table.to_pandas(self_destruct=True, types_mapper=text_types.get)[name]
+        del table
+    return pd.DataFrame(columns, copy=False)
+
+
+def _enabled() -> bool:
+    return os.environ.get(SNAPSHOT_ENV, "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def load(conn, db: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(reports, claims) of the store, from the snapshot when it is current."""
+    db = Path(db)
+    key = stamp(db)
+    table, extra = snapshot_paths(db, key)
+    snapshot = _enabled() and not str(db).lower().startswith("postgres")
+    if snapshot and table.exists() and extra.exists():
+        try:
+            return _read(table), _read(extra)
+        except (OSError, ValueError, KeyError) as err:
+            log.warning("snapshot %s unreadable (%s); reading the store", table, err)
+    reports = prepared(conn)
+    claims = claims_of(reports)
+    if snapshot and len(reports):  # a server database has no file whose changes tell it is stale
+        # Written while the page draws (the frames are only read); not a daemon thread,
+        # so a process that exits first still finishes the file (renamed when complete).
+        threading.Thread(target=_write, args=(db, key, reports, claims),
+                         name="newsfigures-snapshot").start()
+    return reports, claims
+
+
+def _write(db: Path, key: str, reports: pd.DataFrame, claims: pd.DataFrame) -> None:
+    table, extra = snapshot_paths(db, key)
+    if stamp(db) != key:  # written to while we read: the snapshot would be stale
+        return
+    try:
+        for old in db.parent.glob(f"{db.name}.dashboard-*"):
+            old.unlink(missing_ok=True)
+        tmp_table, tmp_extra = Path(f"{table}.tmp"), Path(f"{extra}.tmp")
+        reports.to_feather(tmp_table)
+        claims.reset_index(drop=True).to_feather(tmp_extra)
+        os.replace(tmp_extra, extra)
+        os.replace(tmp_table, table)
+    except OSError as err:  # read-only media, full disk: the dashboard works without it
+        log.info("no snapshot beside %s: %s", db, err)

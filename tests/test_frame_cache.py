@@ -1,0 +1,80 @@
+"""The dashboard's table and its snapshot on disk (newsfigures.dashboard.frame_cache): the
+snapshot gives back exactly the table read from the store, with the same types, and any
+write to the store makes it stale."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from newsfigures.dashboard import frame_cache  # noqa: E402
+from newsfigures.store import database as store  # noqa: E402
+from newsfigures.store.ingest import ingest  # noqa: E402
+from newsfigures.store.maintenance import remove  # noqa: E402
+
+SAMPLES = REPO / "data" / "articles"
+
+
+@pytest.fixture()
+def db(tmp_path) -> Path:
+    path = tmp_path / "nf.db"
+    assert ingest([str(SAMPLES)], path).failed == 0
+    return path
+
+
+def _snapshots(db: Path) -> list[Path]:
+    """The snapshot files, once the thread writing them is done."""
+    import threading
+
+    for thread in threading.enumerate():
+        if thread.name == "newsfigures-snapshot":
+            thread.join(60)
+    return sorted(db.parent.glob(f"{db.name}.dashboard-*"))
+
+
+def test_the_snapshot_gives_back_the_table_with_its_types(db):
+    conn = store.connect(db)
+    fresh, fresh_claims = frame_cache.load(conn, db)
+    assert [p.suffix for p in _snapshots(db)] == [".arrow", ".arrow"]  # figures, claims
+    again, again_claims = frame_cache.load(conn, db)
+    for before, after in ((fresh, again), (fresh_claims.reset_index(drop=True),
+                                           again_claims)):
+        assert list(before.columns) == list(after.columns)
+        for col in before.columns:
+            assert before[col].dtype == after[col].dtype, col
+            pd.testing.assert_series_equal(before[col].reset_index(drop=True),
+                                           after[col].reset_index(drop=True),
+                                           check_categorical=False)
+    assert again["quote"].dtype.storage == "pyarrow"  # fast `contains`, compact
+
+
+def test_a_write_to_the_store_makes_the_snapshot_stale(db):
+    conn = store.connect(db)
+    reports, _ = frame_cache.load(conn, db)
+    first = _snapshots(db)
+    assert first
+    article = str(reports["article"].iloc[0])
+    remove(db, [article])
+    after, _ = frame_cache.load(conn, db)
+    assert article not in set(after["article"].astype(str))
+    assert _snapshots(db) != first and len(_snapshots(db)) == 2
+
+
+def test_no_snapshot_when_turned_off(db, monkeypatch):
+    monkeypatch.setenv(frame_cache.SNAPSHOT_ENV, "0")
+    reports, claims = frame_cache.load(store.connect(db), db)
+    assert len(reports) and len(claims) <= len(reports)
+    assert _snapshots(db) == []
+
+
+def test_place_spellings_are_merged_in_the_table(db):
+    reports, _ = frame_cache.load(store.connect(db), db)
+    places = set(reports["place"].astype(str))
+    assert "northwestern Syria" not in places and "Turkish frontier" not in places
+    assert "Syria-Turkey border" in places
+    assert {"northwestern Syria", "Turkish frontier"} <= set(reports["place_written"].astype(str))
