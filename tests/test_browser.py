@@ -10,7 +10,6 @@ Outside CI the tests skip when no Chromium is installed; with CI=true they must 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -25,17 +24,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 ARTIFACTS = REPO / "tests" / "artifacts"
-IN_CI = os.environ.get("CI", "").lower() == "true"
-CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"),
-                             shutil.which("google-chrome")) if p), None)
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, stop  # noqa: E402
 
-if CHROMIUM is None:
-    if IN_CI:
-        raise RuntimeError("CI=true but no chromium on PATH: `apt-get install -y chromium`")
-    pytest.skip("no Chromium found (install the Debian package `chromium` to run the "
-                "browser tests)", allow_module_level=True)
+require_chromium()
 sync_api = pytest.importorskip("playwright.sync_api")
 
 from test_app import GOLD, seed_db  # noqa: E402
@@ -76,12 +67,7 @@ def start_server(db: Path, log_dir: Path):
     try:
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        stop(proc, log)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ tests/artifacts/review_add.png. Outside CI the test skips when no Chromium is in
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -23,17 +22,10 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 ARTIFACTS = REPO / "tests" / "artifacts"
-IN_CI = os.environ.get("CI", "").lower() == "true"
-CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"),
-                             shutil.which("google-chrome")) if p), None)
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, stop  # noqa: E402
 
-if CHROMIUM is None:
-    if IN_CI:
-        raise RuntimeError("CI=true but no chromium on PATH: `apt-get install -y chromium`")
-    pytest.skip("no Chromium found (install the Debian package `chromium`)",
-                allow_module_level=True)
+require_chromium()
 sync_api = pytest.importorskip("playwright.sync_api")
 
 from newsfigures.store import database as store  # noqa: E402
@@ -87,12 +79,7 @@ def served(tmp_path_factory):
             pytest.fail(f"streamlit did not start:\n{log.read()}")
         yield url, db
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        stop(proc, log)
 
 
 def test_add_a_figure_by_choosing_its_number(served):
