@@ -48,3 +48,13 @@ def test_a_count_that_changed_is_two_counts_not_a_range(text, expected):
 ], ids=["homes-flooded", "houses-washed-away", "people-flooded-out", "flooded-town-killing"])
 def test_flooded_homes(text, expected):
     assert readings(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A total of 9,400 IDPs in 2,350 HH were identified in displacement sites.", [(9400, "people"), (2350, "households")]),
+    ("The highest number of displacements were seen in Marib (304 HH) and Taiz (120 HHs).",
+     [(304, "households"), (120, "households")]),
+], ids=["hh", "hh-in-brackets"])
+def test_hh_counts_households(text, expected):
+    figures = extract_figures(Article("t", text, published="2020-02-29"))
+    assert [(f.value, f.unit) for f in figures] == expected
