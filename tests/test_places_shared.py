@@ -250,3 +250,13 @@ def test_a_situation_report_by_country():
         (3100, "sheltered", "Kaya", "BF"),
         (1900, "homeless", "Mopti", "ML"),
     ]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("More than 100,000 Sudanese refugees had fled to neighbouring Chad since the conflict in Sudan began.", "TD"),
+    ("Chad was sheltering 588,000 refugees, including 409,000 Sudanese who were mainly from the "
+     "western region of Darfur.", "TD"),
+], ids=["to-neighbouring-host", "mainly-from-origin-region"])
+def test_refugees_are_where_they_are_hosted(text, country):
+    figures = extract_figures(Article("t", text, published="2023-06-01"))
+    assert {(f.category, f.country) for f in figures} == {("refugees", country)}

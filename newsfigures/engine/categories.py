@@ -255,7 +255,8 @@ def _category(sentence: str, noun: CountedNoun, hit: _Hit) -> str:
     if own and trigger in _HAPPENINGS and stated != trigger and (stated in _STATUSES or not noun.firm):
         category = trigger  # "eight displaced people were slain", "four victims ... with injuries"
     elif stated and (noun.firm or not trigger or how == "near"
-                     or (stated == "refugees" and trigger == "displaced")):
+                     or (stated == "refugees" and trigger in ("displaced", "sheltered"))):
+        # "Chad was sheltering 588,000 refugees": refugees hosted are refugees
         category = stated
     else:
         category = trigger

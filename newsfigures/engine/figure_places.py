@@ -39,6 +39,8 @@ _PART_OF = re.compile(r"\b(?:among|including|of\s+whom|of\s+them|out\s+of|of\s+t
 _REGION_WORDS = re.compile(r"\b(?:across|in|throughout)\s+the\s+(?:wider\s+)?region\b|\bregion-?wide\b|"
                            r"\b(?:in|across)\s+(?:the\s+)?(?:both|these|those|two|three|four|five|six|"
                            r"neighbou?ring)\s+countries\b", re.IGNORECASE)
+_PLACE_ADJECTIVES = frozenset(("neighbouring", "neighboring", "nearby", "adjacent", "war-torn",
+                               "restive", "remote", "neighbour", "neighbor"))
 _PLACE_OF = frozenset(("town", "city", "village", "villages", "district", "province", "region", "state",
                        "county", "outskirts", "area", "municipality", "governorate", "island", "capital",
                        "neighborhood", "neighbourhood", "suburb", "quarter", "camp"))
@@ -274,6 +276,8 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     if not named and _COUNTED_COUNTRIES.search(sentence, seg_start, seg_end) \
             and len(_story_countries(doc)) >= 2:
         return _story_region(doc)  # "across the three countries": over the story's countries
+    if reading.category == "refugees":  # where refugees came from is not where they are
+        named = [m for m in named if _rank(sentence, offset, m, amount, reading)[1] != -1]
     if not named:
         return None
     return max(named, key=lambda m: _rank(sentence, offset, m, amount, reading)).place
@@ -433,9 +437,13 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
     if possessor:  # "in South Sudan's Upper Nile state": the cue before the possessor
         before = before[:possessor.start()]
     before = [w for w in before.lower().split() if w not in _ARTICLES]
+    while len(before) > 1 and before[-1] in _PLACE_ADJECTIVES:
+        before.pop()  # "fled to neighbouring Chad": the cue before the adjective
     cue = before[-1] if before else ""
     if cue == "of" and len(before) > 1 and before[-2] in _PLACE_OF:
-        cue = "in"  # "on the outskirts of the town of Yei": a place named with its kind
+        # "on the outskirts of the town of Yei": a place named with its kind; but "(mainly)
+        # from the western region of Darfur" is where they came from
+        cue = "from" if "from" in before[-5:-2] else "in"
     after = start >= amount.end
     specific = _SPECIFIC.get(mention.place.level, 0)
     if mention.place.level in ("country", "region") and cue == "from" and reading.category in _ORIGIN_CATEGORIES:
