@@ -260,3 +260,13 @@ def test_a_situation_report_by_country():
 def test_refugees_are_where_they_are_hosted(text, country):
     figures = extract_figures(Article("t", text, published="2023-06-01"))
     assert {(f.category, f.country) for f in figures} == {("refugees", country)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some two-thirds of the 9,000 residents were evacuated.", []),
+    ("Half of the 300 families fled the shelling.", []),
+    ("All of the 300 residents were evacuated.", [(300, "evacuated", "people")]),
+    ("Most of the 5,000 refugees in the camp were moved.", [(5000, "refugees", "people")]),
+], ids=["two-thirds-of", "half-of", "all-of-is-the-whole", "most-of-refugees"])
+def test_a_share_of_a_whole_is_no_count_of_the_whole(text, expected):
+    assert categories_of(text) == expected

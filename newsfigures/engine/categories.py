@@ -329,8 +329,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
             category = _sentence_category(sentence, amount)
             if category == "arrived":
                 category = _resolve_arrival(sentence, noun, countries)
-        if keep[j] in wholes and not _own_category(noun):
-            category = "none"  # "150 of the village's 1,800 residents": the 1,800 are all of them
+        if keep[j] in wholes:  # "150 of the village's 1,800 residents": the 1,800 are all of them
+            category = _own_category(noun)  # only what its noun says ("of the camp's 2,000 refugees")
         if category == "none" or (noun.actor and category in _MOVEMENTS):
             by_index[keep[j]] = None
             continue
@@ -357,12 +357,22 @@ _PARTITIVE_GAP = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our)\s+(?:[\w-
                             r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)")
 
 
+# a share of a whole written in words: "two-thirds of the", "half of the", "most of its"
+_SHARE_BEFORE = re.compile(r"\b(?:(?:one|two|three|four|a)[-\s](?:thirds?|quarters?|fifths?|tenths?)|half|"
+                           r"most|many|some|majority|bulk|part|percent|per\s+cent|%)\s+of\s+"
+                           r"(?:the|its|their|his|her|our)\s+(?:[\w-]+['’]s\s+)?$", re.IGNORECASE)
+
+
 def _partitive_wholes(sentence: str, amounts: list[Amount], nouns: list) -> set[int]:
     """The indexes of amounts that count a whole a part of it is taken from ("150 of the
     village's 1,800 residents were killed"): the part takes the whole's noun and the clause's
     category; the whole keeps only a category its own noun states ("of the camp's 2,000
     refugees")."""
     wholes = set()
+    for k, amount in enumerate(amounts):  # "two-thirds of the 9,000 residents": a share of a whole
+        if nouns[k] is not None and nouns[k].head and _SHARE_BEFORE.search(
+                sentence, max(0, amount.qualifier_start - 40), amount.qualifier_start):
+            wholes.add(k)
     for k in range(len(amounts) - 1):
         part, whole = nouns[k], nouns[k + 1]
         if whole is None or not whole.head:
