@@ -58,3 +58,11 @@ def test_flooded_homes(text, expected):
 def test_hh_counts_households(text, expected):
     figures = extract_figures(Article("t", text, published="2020-02-29"))
     assert [(f.value, f.unit) for f in figures] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Some 700 refugees were repatriated last month.",
+    "The repatriation of 3,000 refugees began on Monday.",
+], ids=["repatriated", "repatriation-of"])
+def test_repatriated_refugees_returned(text):
+    assert [c for _, c in readings(text)] == ["returned"]
