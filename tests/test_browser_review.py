@@ -105,6 +105,11 @@ def test_add_a_figure_by_choosing_its_number(served):
                 """() => [...document.querySelectorAll(
                      '[data-testid="stForm"] [data-testid="stNumberInput"] input')]
                      .some(e => e.value === '6')""", timeout=30_000)
+            # the form of the number chosen before may still be in the page for a moment
+            page.wait_for_function(
+                """() => document.querySelectorAll('[data-testid="stForm"] '
+                     + '[data-testid="stTextInput"] input[aria-label="place"]').length === 1""",
+                timeout=30_000)
             place = form.locator('[data-testid="stTextInput"] input[aria-label="place"]')
             place.fill("Beira")
             country = form.locator('[data-testid="stTextInput"]', has_text="country")
