@@ -40,6 +40,7 @@ from newsfigures.dashboard.estimates import country_name  # noqa: E402
 from newsfigures.dashboard.glossary import HELP_PANEL, WIDGET_HELP  # noqa: E402
 from newsfigures.dashboard.ingest_job import IngestJob, status_line  # noqa: E402
 from newsfigures.store import database as store  # noqa: E402
+from newsfigures.engine.records import Article  # noqa: E402
 from newsfigures.io.names import ArticleError  # noqa: E402
 from newsfigures.store import frames, reviews, watching  # noqa: E402
 from newsfigures.store.ingest import ingest_pasted  # noqa: E402
@@ -1180,14 +1181,21 @@ def review_controls(conn, path: str, row: pd.Series | None) -> None:
         st.dataframe(reviewing.audit_table(trail), hide_index=True, key="review_audit")
 
 
+@st.cache_resource(show_spinner=False, max_entries=16,
+                   hash_funcs={Article: lambda a: (a.id, a.text, a.published)})
+def figure_candidates(article, spans: tuple, published: str) -> list:
+    """The numbers of an article an analyst can add (the engine's reading of each), once per
+    article and its figures, not on every rerun of the tab."""
+    return reviewing.candidates(article, list(spans), published=published)
+
+
 def add_figure_from_text(conn, article, figures: pd.DataFrame) -> None:
     """In the article view: add a figure the engine missed by choosing its number."""
     if not write_access(db_path()):
         return
     st.markdown("**Add a figure the engine missed**")
     published = str(figures["published"].iloc[0]) if len(figures) else ""
-    found = reviewing.candidates(article, list(zip(figures["start"], figures["end"])),
-                                 published=published)
+    found = figure_candidates(article, tuple(zip(figures["start"], figures["end"])), published)
     if not found:
         st.caption("Every number of this text is a figure already.")
         return

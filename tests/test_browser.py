@@ -9,12 +9,7 @@ Outside CI the tests skip when no Chromium is installed; with CI=true they must 
 """
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -24,7 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 ARTIFACTS = REPO / "tests" / "artifacts"
-from browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, stop  # noqa: E402
+from browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, start_server  # noqa: E402
 
 require_chromium()
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -33,41 +28,6 @@ from test_app import GOLD, seed_db  # noqa: E402
 
 if not GOLD.exists():
     pytest.skip("sample gold (../shared/gold) not present", allow_module_level=True)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(db: Path, log_dir: Path):
-    """`streamlit run app.py` on a free port against `db`; yields its URL, stops it after."""
-    port = free_port()
-    env = {**os.environ, "NEWSFIGURES_DB": str(db)}
-    log = open(log_dir / "streamlit.log", "w+")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
-         "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.terminate()
-        log.seek(0)
-        pytest.fail(f"streamlit did not start:\n{log.read()}")
-    try:
-        yield url
-    finally:
-        stop(proc, log)
 
 
 @pytest.fixture(scope="module")

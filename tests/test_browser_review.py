@@ -8,12 +8,7 @@ tests/artifacts/review_add.png. Outside CI the test skips when no Chromium is in
 """
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -23,7 +18,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 ARTIFACTS = REPO / "tests" / "artifacts"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, stop  # noqa: E402
+from browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, start_server  # noqa: E402
 
 require_chromium()
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -43,12 +38,6 @@ Fishermen brought 6 to the shore near Beira on Monday.
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     folder = tmp_path_factory.mktemp("review-browser")
@@ -56,30 +45,8 @@ def served(tmp_path_factory):
     source.write_text(SHELTER, encoding="utf-8")
     db = folder / "nf.db"
     assert ingest([str(source)], db).ok
-    port = free_port()
-    env = {**os.environ, "NEWSFIGURES_DB": str(db), "NEWSFIGURES_REVIEWER": "browser-test"}
-    log = open(folder / "streamlit.log", "w+")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
-         "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    try:
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            log.seek(0)
-            pytest.fail(f"streamlit did not start:\n{log.read()}")
+    for url in start_server(db, folder, {"NEWSFIGURES_REVIEWER": "browser-test"}):
         yield url, db
-    finally:
-        stop(proc, log)
 
 
 def test_add_a_figure_by_choosing_its_number(served):
