@@ -23,3 +23,13 @@ def test_publisher_from_the_opening(opening, publisher):
 def test_a_byline_of_a_person_alone_names_no_outlet():
     doc = Document(Article("t", f"Floods hit the west\n\nBy Grace Atieno\n\n{BODY}"))
     assert doc.publisher == ""
+
+
+@pytest.mark.parametrize("closing, publisher", [
+    ("© Copyright Harbour Times 2023. All rights reserved.", "Harbour Times"),
+    ("© Copyright 2023 Harbour Times. All rights reserved.", "Harbour Times"),
+    ("Copyright © 2019 Lakeside Courier Ltd.", "Lakeside Courier"),
+], ids=["symbol-word-name-year", "symbol-word-year-name", "word-symbol-year-name-ltd"])
+def test_publisher_from_a_closing_copyright_line(closing, publisher):
+    doc = Document(Article("t", f"Floods hit the west\n\n{BODY}\n\n{closing}"))
+    assert doc.publisher == publisher

@@ -1,4 +1,6 @@
 """A quotation credited to a speaker goes on in the next quoted sentence of the paragraph."""
+import pytest
+
 from newsfigures.engine.figures import extract_figures
 from newsfigures.engine.records import Article
 
@@ -35,3 +37,41 @@ def test_taliban_are_counted_people():
     text = "Twenty Taliban, including a local commander, were killed in the clash, officials said."
     assert [(f.value, f.category) for f in extract_figures(Article("t", text, published="2018-04-03"))] \
         == [(20, "killed")]
+
+
+def test_a_sentence_opened_by_a_place_names_no_speaker_for_he_said():
+    text = ("In Riverton, near the northern border, the mayor compared the damage with the storm of "
+            "2005.\n\n"
+            "\u201cWe have 300 homes under water,\u201d he said.")
+    (figure,) = extract_figures(Article("t", text, published="2016-03-13"))
+    assert figure.value == 300 and "Riverton" not in figure.source
+
+
+@pytest.mark.parametrize("caption", [
+    "\u2014 AFP/Harbour Photo", "(Photo: Reuters)", "Photo: AFP/Getty Images",
+], ids=["dash-photo", "bracketed-photo-colon", "photo-colon-getty"])
+def test_a_picture_credit_is_not_the_source(caption):
+    text = f"Rescuers search a flooded street where six people died. {caption}"
+    (figure,) = extract_figures(Article("t", text, published="2016-08-16"))
+    assert (figure.value, figure.source) == (6, "")
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Jan Egeland, who heads the refugee council, said 40 people were killed.", "Jan Egeland"),
+    ("Prime Minister Theresa May said 40 people were killed.", "Theresa May"),
+], ids=["month-first-name", "month-surname"])
+def test_a_name_holding_a_month_word_is_kept(sentence, speaker):
+    (figure,) = extract_figures(Article("t", sentence, published="2017-06-01"))
+    assert figure.source == speaker
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("The town's mayor, Ruth Okafor, warned that more rain was coming. Districts reported new damage, "
+     "the emergency office said.", "Ruth Okafor"),
+    ("The town's mayor, Ruth Okafor, warned that more rain was coming. Villages reported new damage.",
+     "Ruth Okafor"),
+], ids=["past-an-office", "past-a-plural-noun"])
+def test_he_said_points_to_a_person_not_an_office_or_a_plural(before, expected):
+    text = f"{before}\n\n\u201cWe have 300 homes underwater,\u201d she said."
+    figures = [f for f in extract_figures(Article("t", text, published="2016-03-13")) if f.value == 300]
+    assert [f.source for f in figures] == [expected]

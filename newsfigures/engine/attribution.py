@@ -336,6 +336,14 @@ def _phrase_frames(s: str) -> list[Frame]:
     return out
 
 
+def _picture_credit(s: str, cand: str, at: int) -> bool:
+    """Whether a headline-style credit `cand` (at `at` in `s`) credits a picture ("— AFP/VNA Photo",
+    "(Photo: Reuters)"): the credit or the word before its colon is a picture word."""
+    credit = words("picture_credit")
+    before = _LOW_WORD.findall(s[max(0, at - 12):at].lower())
+    return any(w in credit for w in _LOW_WORD.findall(cand.lower())) or bool(before and before[-1] in credit)
+
+
 def _headline_frames(s: str) -> list[Frame]:
     """ "UN: 607,000 Rohingya entered ..." / "... increase to 166,000: UNOCHA" / "... - officials"."""
     out: list[Frame] = []
@@ -346,16 +354,21 @@ def _headline_frames(s: str) -> list[Frame]:
     mt = _HEAD_SUFFIX.match(s, colon) if colon >= 0 else None
     if mt and len(mt.group(1).split()) <= 5 and not _SENTENCE_END.search(s.strip()):
         cand = mt.group(1)
-        if (best_org(cand) and not is_outlet(cand)) or person(cand) or speaker_noun().search(cand.strip()):
+        if not _picture_credit(s, cand, colon) and (
+                (best_org(cand) and not is_outlet(cand)) or person(cand) or speaker_noun().search(cand.strip())):
             out.append(Frame(mt.start(1), len(s), speaker_name(cand), cand, "headline"))
     stripped = s.strip()
     dash = max(stripped.rfind("-"), stripped.rfind("–"), stripped.rfind("—"))
     md = _HEAD_DASH.search(stripped, max(0, dash - 2)) if dash >= 0 else None
     if md and len(md.group(1).split()) <= 4:
         cand = md.group(1)
-        if (best_org(cand) and not is_outlet(cand)) or speaker_noun().search(cand):
+        if not _picture_credit(s, cand, s.index(cand)) and (
+                (best_org(cand) and not is_outlet(cand)) or speaker_noun().search(cand)):
             out.append(Frame(s.index(cand), len(s), speaker_name(cand), cand, "headline"))
     return out
+
+
+_LOW_WORD = re.compile(r"[\w'’-]+")
 
 
 @functools.lru_cache(maxsize=FRAME_CACHE)

@@ -60,7 +60,7 @@ _CREDITS: tuple[tuple[str, tuple[str, ...], re.Pattern], ...] = (
      re.compile(rf"(?P<x>{_CAP})['’]s\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}}\s+(?:has\s+more|has\s+this\s+report|"
                 rf"reports\s+from|contributed\s+to\s+this\s+report|reported\s+from)\b")),
     ("copyright", ("©", "opyright", "(c)", "(C)"), re.compile(
-        rf"(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?(?:[Bb]y\s+)?"
+        rf"(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)\s*(?:(?:©|[Cc]opyright|COPYRIGHT)\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?(?:[Bb]y\s+)?"
         rf"(?:[Tt]he\s+)?(?P<x>{_CAP})")),
     ("newsletter", ("Sign up", "Subscribe", "Follow", "help support", "Download"), re.compile(
         rf"\b(?:Sign\s+up\s+(?:for|to)|Subscribe\s+to|Follow|help\s+support|Download)\s+(?:the\s+)?(?P<x>{_CAP})"
@@ -100,7 +100,7 @@ _PHOTO_CAPS = re.compile(r"\bPHOTO:\s*(?P<a>REUTERS|AFP|AP|EPA|XINHUA)\b|\b(?P<b
 _RELAY = re.compile(rf"\breports\s+(?P<x>{_WIRES}|[A-Z]\w+)\b")
 _AGENCY_REPORTED = re.compile(rf"(?P<y>{_WIRES}|[A-Z]\w+)\s+news\s+agency\s+reported")
 _SLASH = re.compile(r"\s*/\s*")
-_CORPORATE = re.compile(r"\s+(?:All|Ltd|Limited|Inc)\b.*$")
+_CORPORATE = re.compile(r"\s+(?:All|Ltd|Limited|Inc|(?:19|20)\d\d)\b.*$")  # "X Ltd", "X 2024. All rights"
 _DIGITS = re.compile(r"\d+")
 _LEAD_US = re.compile(r"(?:us|me|our)\b", re.IGNORECASE)
 _HOST_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile|en|english)\.")

@@ -94,8 +94,12 @@ def _accepts(pointer: Pointer, raw: str, f: Frame) -> bool:
     said = raw.strip().lower()
     if said in ("it", "its") and person(f.who) == f.who and not best_org(f.who):
         return False  # "it said" is a body, not a person
-    # "he said" is one person, not "Bolivian authorities"
-    return not (said in _PERSONAL and f.who.split()[-1].lower() in _groups())
+    # "he said" is one person, not "Bolivian authorities" nor "the emergency office"
+    if said not in _PERSONAL:
+        return True
+    head = f.who.split()[-1]
+    plural = head.islower() and head.endswith("s") and not head.endswith("ss")  # "parishes reported"
+    return not (plural or head.lower() in _groups() | _ORG_HEADS)
 
 
 @functools.cache

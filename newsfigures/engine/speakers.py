@@ -203,8 +203,8 @@ def person(np: str) -> str:
 def _run_person(toks: list[str], run: list[tuple[int, str]], org_words: frozenset) -> str:
     names = [t.rstrip(".'’") for _, t in run]
     low = [w.lower().rstrip(".") for w in names]
-    if any(w in org_words for w in low):
-        return ""
+    if any(w in org_words for w in low) or any(w in words("event_word") for w in low):
+        return ""  # "Ministry of Health"; "Hurricane Rita", "Cyclone Idai"
     last_i = run[-1][0]
     if last_i + 2 < len(toks) and toks[last_i + 1].lower() in _JOINERS and is_cap(toks[last_i + 2]):
         return ""  # part of a longer proper name: "Fire and Disaster Management Agency"
@@ -214,17 +214,30 @@ def _run_person(toks: list[str], run: list[tuple[int, str]], org_words: frozense
     # a lower-case title just before the run counts too ("director Rami Abdel Rahman")
     first_i = run[0][0]
     titled = last_title >= 0 or (first_i > 0 and toks[first_i - 1].lower() in titles())
-    name = [w for w in names[last_title + 1:] if not _CALENDAR_WORD.fullmatch(w)]
+    name = _without_calendar(names[last_title + 1:])
     if not name:
         return ""
     prev = toks[first_i - 1].lower() if first_i > 0 else ""
-    if prev in words("place_preposition") and last_title < 0:
-        return ""  # "official in Kerala"
+    if last_title < 0 and (prev in words("place_preposition") or low[0] in words("place_preposition")):
+        return ""  # "official in Kerala"; a sentence opened by "In Merryville, ..."
     if len(name) >= 2 or (titled and len(name) == 1):
         if best_org(" ".join(name)):
             return ""
         return " ".join(name)
     return ""
+
+
+_WEEKDAY_WORD = re.compile(WEEKDAYS)
+_MONTH_WORD = re.compile(calendar_words.alternation(calendar_words.month_forms()))
+
+
+def _without_calendar(names: list[str]) -> list[str]:
+    """A name's words without the weekday or month a date glued to it ("Monday", "Sunday Ahmed
+    Ali"); a month word stays inside a name ("Jan Egeland", "Theresa May") unless it opens or
+    closes a run of calendar words."""
+    if all(_WEEKDAY_WORD.fullmatch(w) or _MONTH_WORD.fullmatch(w) for w in names):
+        return []
+    return [w for w in names if not _WEEKDAY_WORD.fullmatch(w)]
 
 
 def org_run(np: str) -> str:
