@@ -485,9 +485,20 @@ def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list
             if not (0 <= j < len(amounts) and categories[j] and categories[j] != "none"):
                 continue
             lo, hi = (nouns[j].end, amounts[i].qualifier_start) if j < i else (nouns[i].end, amounts[j].qualifier_start)
-            if _new_clause_between(sentence, lo, hi):
+            if _new_clause_between(sentence, lo, hi) or (j > i and _active_verb_between(sentence, lo, hi)):
                 continue
             categories[i] = categories[j]
             if not nouns[i].unit and nouns[j].unit:
                 nouns[i] = replace(nouns[i], head=nouns[j].head, unit=nouns[j].unit, stated="", firm=False)
             break
+
+
+def _active_verb_between(sentence: str, start: int, end: int) -> bool:
+    """An active transitive trigger stands between an amount and a later one: the later amount is
+    its object, the earlier one its subject, the ones who did it ("two gunmen opened fire,
+    killing nine"; "one of the landslides buried 12 residents")."""
+    for t in _triggers(sentence, start, end):
+        trigger = trigger_of(sentence[t[0]:t[1]])
+        if trigger is not None and trigger.transitive and not _passive_before(sentence, t[0]):
+            return True
+    return False

@@ -37,6 +37,7 @@ class Trigger:
     category: str
     side: str  # any | object (amount after it) | subject (amount before it)
     transitive: bool = False  # takes the victims as its object ("killed 29 civilians")
+    context: str = ""  # "flight": counts only in a sentence with a flight cue ("gathered at the border")
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def _load_triggers() -> tuple[Mapping[str, Trigger], tuple[tuple[str, Trigger], 
                                         row["forms"], row["side"] or "any")
         if category not in CATEGORIES or side not in SIDES:
             raise vocabulary.VocabularyError(f"triggers: bad row {dict(row)!r}")
-        trigger = Trigger(category, side, row.get("transitive") == "yes")
+        trigger = Trigger(category, side, row.get("transitive") == "yes", row.get("context") or "")
         if forms == "prefix":
             prefixes.setdefault(entry, trigger)
             continue
@@ -159,6 +160,8 @@ def find_triggers(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
         if found.category == "killed" and match.group() in ("lost", "lose") \
                 and _LOST_THING.match(sentence, match.end()):
             continue  # "households had lost their crops": a loss, not a death
+        if found.context == "flight" and not _FLIGHT_CUE.search(lower(sentence)):
+            continue  # "eight men gathered to watch the match": no flight, no displacement
         if sentence[match.start()].isupper() and _in_name(sentence, match.start(), match.end()):
             if titled is None:
                 titled = _title_case(sentence)
@@ -167,6 +170,8 @@ def find_triggers(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
         out.append((match.start(), match.end(), found.category, found.side))
     return tuple(out)
 
+
+_FLIGHT_CUE = compile_words(sorted(_phrase_words("flight_cue")))
 
 # "lost their crops", "lost all their livestock" (not "lost their lives", "lost loved ones")
 _LOST_THING = re.compile(r"\s+(?:all\s+)?(?:their|his|her|its|our|the|everything|contact|power|access)"
