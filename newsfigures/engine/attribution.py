@@ -106,6 +106,12 @@ def _appositive() -> re.Pattern:
     return re.compile(r"^(?:an?\s+)?(?:[a-z-]+\s+){0,3}(?:spokes\w+|" + alts + r")\b")
 
 
+@functools.cache
+def _place_appositive() -> re.Pattern:
+    """ "the regional capital", "the worst-affected area": an appositive describing a place."""
+    return re.compile(r"^the\s+(?:[a-z-]+\s+){0,3}" + word_pattern("place_appositive", r"$"))
+
+
 _CLAUSE_START = re.compile(
     r"^\s*(?:that|the|a|an|it|its|there|some|about|around|nearly|more|less|fewer|at|up|over|as|close|almost|"
     r"roughly|approximately|another|least|only|their|his|her|they|he|she|we|this|these|those|no|just|upwards|between|"
@@ -166,6 +172,11 @@ _HEAD_SUFFIX = re.compile(r":\s*([^:\d]{1,40}?)\s*$")
 _SENTENCE_END = re.compile(r"[.!?]$")
 _HEAD_DASH = re.compile(r"\s[-–—]{1,2}\s*([A-Za-z][^-–—\d.]{1,40})$")
 _OWNER_WORDS = frozenset({"officials", "authorities", "government"})
+# "X, the rebel stronghold, said 40 people died": what follows the verb is the figure, not a speaker
+_AMOUNT_START = re.compile(
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|tens|millions|scores|several|many|"
+    r"some|about|around|nearly|almost|more|at\s+least|up\s+to|over)\b)", re.IGNORECASE)
 
 
 def _tail(s: str, i: int, n: int = 40) -> str:
@@ -206,6 +217,8 @@ def _subject_before(s: str, lo: int, v: int) -> str:
         t = tidy(seg)
         if not t:
             continue
+        if k != 0 and _place_appositive().match(seg.strip()):
+            continue  # "officials in Kherson, the regional capital, said": the place described
         if _RELATIVE.match(t.lower()) or _LOWER_PHRASE.match(t) and k != 0 and not person(t) and (
                 _appositive().match(t) or " who " in t or " which " in t):  # "X, first responders who ..., said"
             roles.append(t)
@@ -259,6 +272,13 @@ def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
     return True
 
 
+def _figure_after(npt: str) -> bool:
+    """ "..., said 40 people died": an amount after the verb opens the figure's clause, unless it
+    counts the speakers ("..., said 12 witnesses")."""
+    last = npt.rstrip(".,;").rsplit(None, 1)[-1].lower()
+    return bool(_AMOUNT_START.match(npt)) and last not in words("speaker_group")
+
+
 def _inverted(s: str, a: int, b: int) -> Frame | None:
     """ "..., said the agency": the speaker after the verb."""
     np = np_after(s, b)
@@ -266,7 +286,8 @@ def _inverted(s: str, a: int, b: int) -> Frame | None:
     ends = _ENDS.match(s, b + len(np)) is not None
     if npt and (_ARTICLE.match(npt) or is_cap(npt) or ends and len(npt.split()) <= 4
                 or _inverted_speaker().match(npt)) \
-            and not _FINITE.search(np) and not _CALENDAR_START.match(npt) and len(npt.split()) <= INVERTED_MAX_WORDS:
+            and not _FINITE.search(np) and not _CALENDAR_START.match(npt) and not _figure_after(npt) \
+            and len(npt.split()) <= INVERTED_MAX_WORDS:
         return Frame(a, b + len(np), speaker_name(np), np, "inverted")
     return None
 

@@ -1,0 +1,39 @@
+"""The speaker before a speech verb, read past what stands between: an appositive that describes a
+place ("..., the regional capital, said"), a document the speaker cites ("X said an initial review
+showed"), and a figure written right after the verb ("X, the rebel stronghold, said 40 died"); a
+count of speakers after an inverted verb ("..., said two officials") is no figure."""
+import pytest
+
+from newsfigures.engine.figures import extract_figures
+from newsfigures.engine.records import Article
+
+
+def _sources(text: str) -> list[tuple[int, str]]:
+    return [(f.value, f.source) for f in extract_figures(Article("t", text, published="2013-07-23"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The council of Marlow, the worst-affected district, said more than 2,700 people were left homeless.",
+     [(2700, "council of Marlow")]),
+    ("Ruth Okafor, the mayor of Tenby, the coastal town, said 41 homes were destroyed.",
+     [(41, "Ruth Okafor")]),
+    ("The governor of Idlib, the rebel stronghold, said 40 people died.", [(40, "governor")]),
+], ids=["place-appositive", "person-then-place", "figure-after-the-verb"])
+def test_an_appositive_describing_a_place_is_not_the_speaker(text, expected):
+    assert _sources(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The provincial relief office said an initial investigation showed the storm destroyed 5,180 homes.",
+     [(5180, "provincial relief office")]),
+    ("The civil defence agency said a preliminary review found 800 people had been evacuated.",
+     [(800, "civil defence agency")]),
+], ids=["investigation", "review"])
+def test_a_document_the_speaker_cites_is_the_speakers(text, expected):
+    assert _sources(text) == expected
+
+
+def test_a_count_of_speakers_after_an_inverted_verb_is_no_figure():
+    text = "Thirty people died in the ambush on Sunday, said two local officials."
+    assert [(f.value, f.category) for f in extract_figures(Article("t", text, published="2019-05-05"))] \
+        == [(30, "killed")]
