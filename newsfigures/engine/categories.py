@@ -425,8 +425,8 @@ def _sentence_category(sentence: str, amount: Amount) -> str:
     """The trigger nearest to the amount anywhere in its sentence, or ""."""
     reach = SENTENCE_TRIGGER_REACH
     found = [t for t in _triggers(sentence, max(0, amount.start - reach), amount.end + reach)
-             if not _new_clause_between(sentence, *((t[1], amount.start) if t[1] <= amount.start
-                                                    else (amount.end, t[0])))]
+             if not _clause_between(sentence, *((t[1], amount.start) if t[1] <= amount.start
+                                                else (amount.end, t[0])))]
     if not found:
         return ""
     nearest = min(found, key=lambda t: min(abs(t[0] - amount.end), abs(t[1] - amount.start)))
@@ -485,7 +485,7 @@ def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list
             if not (0 <= j < len(amounts) and categories[j] and categories[j] != "none"):
                 continue
             lo, hi = (nouns[j].end, amounts[i].qualifier_start) if j < i else (nouns[i].end, amounts[j].qualifier_start)
-            if _new_clause_between(sentence, lo, hi) or (j > i and _active_verb_between(sentence, lo, hi)):
+            if _clause_between(sentence, lo, hi) or (j > i and _active_verb_between(sentence, lo, hi)):
                 continue
             categories[i] = categories[j]
             if not nouns[i].unit and nouns[j].unit:
@@ -502,3 +502,21 @@ def _active_verb_between(sentence: str, start: int, end: int) -> bool:
         if trigger is not None and trigger.transitive and not _passive_before(sentence, t[0]):
             return True
     return False
+
+
+# ", and the UN fears ...", "; officials said ...": a new clause with a speaker of its own
+_NEW_SUBJECT = re.compile(
+    r"(?:,\s*(?:and|but|while)|;)\s+(?:(?:the|its|their)(?:\s+[\w'’.-]+){1,3}|(?:[A-Z][\w'’.-]*|officials|"
+    r"authorities|police|he|she|they|it|we)(?:\s+[A-Z][\w'’.-]*)*)\s+(?:also\s+)?(?:said|says|say|told|fears?|feared|warned|warns|"
+    r"estimated|estimates|believes?|believed|expects?|expected|reported|added|noted)\b")
+
+
+def _clause_between(sentence: str, start: int, end: int) -> bool:
+    """A clause word or a new clause with its own subject stands between two offsets."""
+    return _new_clause_between(sentence, start, end) or _new_subject_between(sentence, start, end)
+
+
+def _new_subject_between(sentence: str, start: int, end: int) -> bool:
+    """A new clause with a speaker of its own stands between two amounts: the category of one does
+    not carry to the other ("left 20,000 without power, and officials said 300 were evacuated")."""
+    return bool(_NEW_SUBJECT.search(sentence, start, end))

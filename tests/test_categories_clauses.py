@@ -1,0 +1,28 @@
+"""A category does not carry across a new clause that has a speaker of its own: what the storm
+left and what officials said are two statements."""
+import pytest
+
+from newsfigures.engine.figures import extract_figures
+from newsfigures.engine.records import Article
+
+
+def _figures(text: str) -> list[tuple[int, str]]:
+    return [(f.value, f.category) for f in extract_figures(Article("t", text, published="2022-02-27"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The storm left 20,000 homes without power, and officials said 300 people were evacuated.",
+     [(300, "evacuated")]),
+    ("The blast shattered the windows of hundreds of people, and the agency fears up to 5,000 could be forced "
+     "to flee their homes.", [(5000, "displaced")]),
+], ids=["officials-said", "agency-fears"])
+def test_no_category_across_a_new_speakers_clause(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A total of 13 adults, including eight guards, and a child were killed.", [(13, "killed"), (8, "killed")]),
+    ("Twelve soldiers, and 30 civilians were killed.", [(12, "killed"), (30, "killed")]),
+], ids=["list-with-a-child", "oxford-comma"])
+def test_list_members_still_share_the_verb(text, expected):
+    assert _figures(text) == expected
