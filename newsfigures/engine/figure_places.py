@@ -46,6 +46,11 @@ _PLACE_OF = frozenset(("town", "city", "village", "villages", "district", "provi
                        "neighborhood", "neighbourhood", "suburb", "quarter", "camp"))
 _ORIGIN_LIST = re.compile(r"\b(?:from|of|fled|fleeing|left|leaving|nationals?\s+of|citizens\s+of)\s+(?:the\s+)?"
                           r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,\s*)*$")
+# ", on the outskirts of the town of", ", near": a phrase that places the figure more closely
+_REFINING_GAP = re.compile(r"\s*,\s*(?:in|on|near|at|around|outside)\b[^,.;:()]{0,60}?\s+(?:of\s+)?(?:the\s+)?")
+# "South Sudan clashes", "Syria's war": a country named as the place of what people flee
+_EVENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:clashes|fighting|violence|conflict|war|unrest|crisis|"
+                          r"offensive|bombardment|bombing|hostilities|insurgency|turmoil)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)(?:the\s+)?$")
 
 
@@ -280,7 +285,22 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
         named = [m for m in named if _rank(sentence, offset, m, amount, reading)[1] != -1]
     if not named:
         return None
-    return max(named, key=lambda m: _rank(sentence, offset, m, amount, reading)).place
+    best = max(named, key=lambda m: _rank(sentence, offset, m, amount, reading))
+    return _refined(sentence, offset, best, [m for m in mentions if m.start - offset < seg_end]).place
+
+
+def _refined(sentence: str, offset: int, best, mentions: list):
+    """ "inside South Sudan, on the outskirts of the town of Yei": a more specific place of the
+    same country in a phrase set off right after the chosen one refines it."""
+    for m in mentions:
+        if m.start <= best.end or m.demonym:
+            continue
+        if _REFINING_GAP.fullmatch(sentence, best.end - offset, m.start - offset) \
+                and m.place.country == best.place.country \
+                and _SPECIFIC.get(m.place.level, 0) > _SPECIFIC.get(best.place.level, 0):
+            return m
+        break
+    return best
 
 
 def _without_strays(doc, mentions: list, named: list) -> list:
@@ -449,5 +469,8 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
     if mention.place.level in ("country", "region") and cue == "from" and reading.category in _ORIGIN_CATEGORIES:
         return (False, -1, -abs(start - amount.start))  # where the people came from
     if reading.category == "refugees" and mention.place.level == "country":
+        if _EVENT_AFTER.match(sentence, mention.end - offset):
+            return (False, -1, -abs(start - amount.start))  # "flee South Sudan clashes": the origin
         specific = 6  # refugees: the host country named for them
-    return (cue in _CUES and after, specific, -abs(start - amount.start))
+    cued = cue in _CUES or cue == "for" and reading.category in ("refugees", "displaced")  # "flee ... for DRC"
+    return (cued and after, specific, -abs(start - amount.start))

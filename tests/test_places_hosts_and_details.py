@@ -1,0 +1,30 @@
+"""Where refugees are is the country that takes them in ("flee ... for Uganda"), not the one
+whose fighting they flee ("South Sudan clashes"); and a phrase set off after a country ("...,
+on the outskirts of the town of X") names the figure's place more closely."""
+import pytest
+
+from newsfigures.engine.figures import extract_figures
+from newsfigures.engine.records import Article
+
+
+def _places(text: str) -> list[tuple[int, str, str]]:
+    return [(f.value, f.category, f.place) for f in extract_figures(Article("t", text, published="2019-02-12"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands flee new South Sudan clashes for Uganda", [(1000, "refugees", "Uganda")]),
+    ("Some 4,000 refugees fleeing Burundi's unrest have reached Rwanda.", [(4000, "refugees", "Rwanda")]),
+    ("Chad is sheltering 500,000 refugees from the Sudan conflict.", [(500000, "refugees", "Chad")]),
+], ids=["headline-for", "possessive-unrest", "from-the-conflict"])
+def test_refugees_are_placed_in_the_host_country(text, expected):
+    assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Another 8,000 people are reported displaced inside South Sudan, on the outskirts of the town of Yei.",
+     [(8000, "displaced", "Yei")]),
+    ("At least 300 people were evacuated in Kenya, near the lakeside town of Kisumu.",
+     [(300, "evacuated", "Kisumu")]),
+], ids=["outskirts-of-the-town", "near-the-town"])
+def test_a_phrase_after_the_country_names_the_place_more_closely(text, expected):
+    assert _places(text) == expected
