@@ -28,3 +28,11 @@ def test_refugees_are_placed_in_the_host_country(text, expected):
 ], ids=["outskirts-of-the-town", "near-the-town"])
 def test_a_phrase_after_the_country_names_the_place_more_closely(text, expected):
     assert _places(text) == expected
+
+
+def test_an_unknown_camp_takes_the_country_named_before_it_in_its_paragraph():
+    text = ("Fighting in Mali has driven thousands across the border. Some 2,000 Malians reached Niger "
+            "last week. Niger has opened a second camp for them. The new Tazalit camp has received "
+            "446 refugees so far.")
+    camp = [f for f in extract_figures(Article("t", text, published="2012-02-12")) if f.value == 446]
+    assert [(f.place, f.country) for f in camp] == [("Tazalit", "NE")]

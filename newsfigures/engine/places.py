@@ -33,7 +33,7 @@ from .place_scan import (
 from .place_scan import SENT_END as _SENT_END  # noqa: F401
 from .place_scan import Tokens as _Tokens
 from .place_scan import sentence_initial as _sentence_initial  # noqa: F401
-from .settings import BORDER_LOOKAHEAD, REGION_LOOKBACK, SITE_RUN_MAX
+from .settings import BORDER_LOOKAHEAD, REGION_LOOKBACK, SITE_HOST_REACH, SITE_RUN_MAX
 
 __all__ = ["Place", "PlaceMention", "TOKEN", "contains", "country_name", "find_places",
            "fold_name", "initial_word", "lookup", "main_place"]
@@ -269,7 +269,7 @@ def _sites(text: str, toks: _Tokens, mentions: list[PlaceMention], main_cc: str,
         if words[a - 1].lower().rstrip(".") in TITLES if a > 0 else False:
             continue
         written = text[s:e]
-        host = hosts.nearest(s, e) or (gz.country_place(main_cc) if main_cc else None)
+        host = hosts.nearest(s, e) or hosts.earlier(s) or (gz.country_place(main_cc) if main_cc else None)
         cc = host.country if host else ""
         lat, lon = (host.lat, host.lon) if host else (None, None)
         admin1 = host.admin1 if host and host.level in ("admin1", "city", "region") else ""
@@ -352,6 +352,18 @@ class _Hosts:
         after = [m for m in near if m.start >= e]
         pick = min(after, key=lambda m: m.start - e) if after else min(near, key=lambda m: s - m.end)
         return pick.place
+
+    def earlier(self, s: int) -> Place | None:
+        """The last place with a country named before `s` in its paragraph (its line), within
+        SITE_HOST_REACH characters: "Ghana has opened a camp. ... the new Kassap camp"."""
+        if self._dots is None:
+            self._sentence(s, s)
+        j = bisect_right(self._lines, s - 1) - 1
+        start = max(self._lines[j] if j >= 0 else 0, s - SITE_HOST_REACH)
+        for m in reversed(self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, s)]):
+            if m.place.country and not m.demonym and m.end <= s:
+                return m.place
+        return None
 
 
 # ---------------------------------------------------------------- article level

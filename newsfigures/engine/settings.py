@@ -38,6 +38,7 @@ OPENING_SENTENCES = 3  # headline, standfirst, dateline: they say what the artic
 REGION_LOOKBACK = 25  # characters before a place searched for a direction word
 BORDER_LOOKAHEAD = 60  # characters after a country searched for "border"
 SITE_RUN_MAX = 4  # words of an unknown site's name besides its first
+SITE_HOST_REACH = 400  # characters back in its paragraph a site borrows its country from (after its sentence)
 PLACE_MAX_TOKENS = 6  # the longest place name looked up, in words
 TITLE_CASE_LINE_MAX = 200  # a longer line is a paragraph, never a Title Case headline
 TITLE_CASE_SHARE = 0.8  # of a headline's content words capitalised
