@@ -36,3 +36,15 @@ def test_an_unknown_camp_takes_the_country_named_before_it_in_its_paragraph():
             "446 refugees so far.")
     camp = [f for f in extract_figures(Article("t", text, published="2012-02-12")) if f.value == 446]
     assert [(f.place, f.country) for f in camp] == [("Tazalit", "NE")]
+
+
+def test_a_crossing_told_without_its_country_follows_the_paragraphs_border():
+    text = ("Up to 20,000 Malians may have crossed into Niger this week, the agency said. Estimates vary "
+            "between 6,000 and 20,000 people who crossed in the past two days.")
+    later = [f for f in extract_figures(Article("t", text, published="2012-02-12")) if f.value == 6000]
+    assert [(f.category, f.country) for f in later] == [("refugees", "NE")]
+
+
+def test_a_crossing_inside_one_country_stays_displacement():
+    text = "About 3,000 people crossed the river to reach the town of Bor after the attack."
+    assert [f.category for f in extract_figures(Article("t", text, published="2014-01-12"))] == ["displaced"]

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from . import claims, collection_dates, dates, figure_places, sources
 from .categories import Reading, read_amounts
@@ -40,9 +41,10 @@ def extract(doc: Document) -> list[Figure]:
         return []
     figures: list[Figure] = []
     carried = None
+    crossed = False  # a crossing into a country was told earlier in the paragraph
     for n in range(len(doc.sentences)):
         if n and doc.paragraph_of[n] != doc.paragraph_of[n - 1]:
-            carried = None  # a place carries over within its paragraph only
+            carried, crossed = None, False  # a place carries over within its paragraph only
         amounts = doc.amounts[n]
         if not amounts:
             continue
@@ -52,6 +54,11 @@ def extract(doc: Document) -> list[Figure]:
                      if m.place.level == "country" and not m.demonym]
         found = [(a, r) for a, r in zip(amounts, read_amounts(sentence, amounts, countries))
                  if r is not None]
+        crossing = bool(_CROSSED.search(sentence))
+        if crossing and crossed and not countries:  # "... may have crossed in the past 48 hours"
+            found = [(a, dataclasses.replace(r, category="refugees") if r.category == "displaced" else r)
+                     for a, r in found]
+        crossed = crossed or crossing and any(r.category == "refugees" for _, r in found)
         kept = [a for a, _ in found]
         for i, (amount, reading) in enumerate(found):
             place, own = figure_places.figure_place(doc, n, kept, i, reading, mentions=mentions,
@@ -62,6 +69,8 @@ def extract(doc: Document) -> list[Figure]:
     return figures
 
 
+# a crossing told without its country: refugees when the paragraph has said which border
+_CROSSED = re.compile(r"\b(?:cross(?:ed|ing|es)?|made\s+it\s+across)\b", re.IGNORECASE)
 
 
 def _window(sentence: str, amount: Amount) -> tuple[int, int]:
