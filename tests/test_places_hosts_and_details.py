@@ -48,3 +48,21 @@ def test_a_crossing_told_without_its_country_follows_the_paragraphs_border():
 def test_a_crossing_inside_one_country_stays_displacement():
     text = "About 3,000 people crossed the river to reach the town of Bor after the attack."
     assert [f.category for f in extract_figures(Article("t", text, published="2014-01-12"))] == ["displaced"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("At least 40 have been killed by armed bandits who attacked a Ghanaian village in the country's "
+     "far north Upper East region.", "Upper East"),
+    ("Seven people have been killed in a land dispute between members of two communities at a village "
+     "in Kebbi State.", "Kebbi"),
+], ids=["relative-clause", "long-prepositional-chain"])
+def test_a_place_farther_on_in_the_clause_beats_the_country(text, place):
+    (figure,) = extract_figures(Article("t", text, published="2018-05-06"))
+    assert place in figure.place
+
+
+def test_bracketed_counts_of_a_list_do_not_reach_for_the_next_item():
+    text = ("The remaining evacuees are in Caraga (1,610 evacuees, or 32 families), Bicol (360 evacuees, "
+            "or 80 families) and Eastern Visayas (200 evacuees).")
+    families = [f for f in extract_figures(Article("t", text, published="2014-12-10")) if f.value == 32]
+    assert [f.place for f in families] != ["Bicol"]

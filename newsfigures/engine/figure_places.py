@@ -22,7 +22,7 @@ from . import calendar_words, country_cues, place_context, places
 from .categories import Reading, clause_limits
 from .numbers import Amount
 from .places import Place
-from .settings import LONG_SENTENCE_MENTIONS, PLACE_NEAR_WORDS
+from .settings import LONG_SENTENCE_MENTIONS, PLACE_FAR_WORDS, PLACE_NEAR_WORDS
 
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
 _CUES = frozenset(("in", "at", "to", "into", "near", "inside", "across", "along", "on", "around",
@@ -46,6 +46,8 @@ _PLACE_OF = frozenset(("town", "city", "village", "villages", "district", "provi
                        "neighborhood", "neighbourhood", "suburb", "quarter", "camp"))
 _ORIGIN_LIST = re.compile(r"\b(?:from|of|fled|fleeing|left|leaving|nationals?\s+of|citizens\s+of)\s+(?:the\s+)?"
                           r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,\s*)*$")
+# "in the country's northwest", "near the town of": a place cue a few words before a farther place
+_FAR_CUE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # ", on the outskirts of the town of", ", near": a phrase that places the figure more closely
 _REFINING_GAP = re.compile(r"\s*,\s*(?:in|on|near|at|around|outside)\b[^,.;:()]{0,60}?\s+(?:of\s+)?(?:the\s+)?")
 # "South Sudan clashes", "Syria's war": a country named as the place of what people flee
@@ -262,6 +264,9 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     local = [m for m in mentions if seg_start <= m.start - offset < seg_end
              and _near(sentence, m.start - offset, m.end - offset, amount)
              and not (i + 1 < len(amounts) and _leads_into(sentence, m.end - offset, amounts[i + 1]))]
+    if all(m.place.level == "country" for m in local):
+        # "... killed by bandits who attacked a Nigerian village in the country's northwest Kaduna state"
+        local += _farther_subplaces(doc, sentence, offset, mentions, amount, (seg_start, seg_end))
     if i + 1 < len(amounts) and not any(m.start - offset >= amount.end for m in local) \
             and _coordinated(sentence, amount, amounts[i + 1]):
         # "seven people died and one was missing in Ha Tinh": the place after both is theirs
@@ -287,6 +292,22 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
         return None
     best = max(named, key=lambda m: _rank(sentence, offset, m, amount, reading))
     return _refined(sentence, offset, best, [m for m in mentions if m.start - offset < seg_end]).place
+
+
+def _farther_subplaces(doc, sentence: str, offset: int, mentions: list, amount: Amount, segment) -> list:
+    """With no place near the amount but countries, a place of the story's country farther on in
+    the amount's own clause (within PLACE_FAR_WORDS words after it): the clause tells where."""
+    main = doc.main_place
+    if main is None or not main.country:
+        return []
+    seg_start, seg_end = segment
+    if sentence[:amount.qualifier_start].count("(") > sentence[:amount.qualifier_start].count(")"):
+        return []  # "Caraga (1,610 evacuees), Bicol (...)": a list's bracketed counts
+    return [m for m in mentions
+            if amount.end <= m.start - offset < seg_end and not m.demonym
+            and m.place.country == main.country and m.place.level != "country"
+            and len(_WORD.findall(sentence, amount.end, m.start - offset)) <= PLACE_FAR_WORDS
+            and _FAR_CUE.search(sentence, max(0, m.start - offset - 40), m.start - offset)][:1]
 
 
 def _refined(sentence: str, offset: int, best, mentions: list):

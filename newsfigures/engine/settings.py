@@ -65,6 +65,7 @@ OTHER_PROVINCES_MAX = 2  # a province holding the towns named is the focus only 
 HEADING_LIST_LINES = 3  # the first lines under a heading read to tell a list
 HEADING_LIST_LINE_MAX = 120  # a list item is a short line
 PLACE_NEAR_WORDS = 12  # words between an amount and a place of its own clause
+PLACE_FAR_WORDS = 24  # ... farther on in its clause, for a place of the story's country when none is near
 LONG_SENTENCE_MENTIONS = 32  # mentions: beyond this, only those of the amount's own segment are read
 
 # ---------------------------------------------------------------- Dates (dates.py, date_resolution.py, datelines.py, collection_dates.py)
