@@ -66,3 +66,19 @@ def test_bracketed_counts_of_a_list_do_not_reach_for_the_next_item():
             "or 80 families) and Eastern Visayas (200 evacuees).")
     families = [f for f in extract_figures(Article("t", text, published="2014-12-10")) if f.value == 32]
     assert [f.place for f in families] != ["Bicol"]
+
+
+def test_an_acronym_the_text_defines_names_its_place():
+    text = ("Floods hit the Cordillera Administrative Region (CAR) and Ilocos in the Philippines. "
+            "Thirteen people are missing: eight in CAR and five in Ilocos.")
+    eight = [f for f in extract_figures(Article("t", text, published="2023-08-01")) if f.value == 8]
+    assert [(f.place, f.country) for f in eight] == [("Cordillera Administrative Region", "PH")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("At least 14 people were killed when gunmen raided a village in Nigeria's Plateau on Sunday.", "Plateau"),
+    ("Eight civilians were killed in a car bomb attack in northern Syria's Tal Abyad.", "Tal Abyad"),
+], ids=["stop-word-province", "town"])
+def test_a_place_a_country_possesses_is_named(text, place):
+    (figure,) = extract_figures(Article("t", text, published="2020-01-27"))
+    assert figure.place == place

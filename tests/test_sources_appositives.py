@@ -37,3 +37,12 @@ def test_a_count_of_speakers_after_an_inverted_verb_is_no_figure():
     text = "Thirty people died in the ambush on Sunday, said two local officials."
     assert [(f.value, f.category) for f in extract_figures(Article("t", text, published="2019-05-05"))] \
         == [(30, "killed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("An eye witness, Mr. Sunday Bulus, said five persons were killed.", [(5, "Sunday Bulus")]),
+    ("Police spokesman Yakubu Sabo confirmed the raid. According to him, five persons were killed.",
+     [(5, "Yakubu Sabo")]),
+], ids=["weekday-first-name-after-a-title", "according-to-him"])
+def test_speakers_named_in_less_common_ways(text, expected):
+    assert _sources(text) == expected

@@ -331,8 +331,9 @@ def read_amounts(sentence: str, amounts: list[Amount],
                 category = _resolve_arrival(sentence, noun, countries)
         if keep[j] in wholes:  # "150 of the village's 1,800 residents": the 1,800 are all of them
             category = _own_category(noun)  # only what its noun says ("of the camp's 2,000 refugees")
-        if category == "none" or (noun.actor and category in _MOVEMENTS):
-            by_index[keep[j]] = None
+        if category == "none" or (noun.actor and category in _MOVEMENTS) \
+                or (_ABBREVIATED.search(amount.text) and not noun.head and hows[j] not in ("adjacent", "object")):
+            by_index[keep[j]] = None  # "around 4M on Thursday": a bare "4M" far from any trigger
             continue
         unit = noun.unit or previous_unit or "people"
         if category == "housing" and not noun.head:
@@ -502,6 +503,10 @@ def _active_verb_between(sentence: str, start: int, end: int) -> bool:
         if trigger is not None and trigger.transitive and not _passive_before(sentence, t[0]):
             return True
     return False
+
+
+# "4m", "2.5K", "1.2bn": an amount written with a letter for its scale
+_ABBREVIATED = re.compile(r"\d\s*(?:[mMkKbB]|bn|mn|mln|mil)$")
 
 
 # ", and the UN fears ...", "; officials said ...": a new clause with a speaker of its own

@@ -143,6 +143,8 @@ _BRACKETED_AGE_BEFORE = re.compile(
     r"\s*\((?:aged\s+)?$|\(\d{1,2}\s+and\s+$")
 _BRACKETED_AGE_AFTER = re.compile(r"^\s*(?:\)|and\s+\d{1,2}\s*\))")
 _AVERAGE_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:daily\s+|weekly\s+|monthly\s+)?average\s+of\s+$", re.IGNORECASE)
+_BRACKETED_NAME_BEFORE = re.compile(r"\(\s*[A-Z][\w-]+\s+$")
+_BRACKETED_NAME_AFTER = re.compile(r"^[A-Za-z]?\s*\)")
 _PHONE_AFTER = re.compile(r"^\s*\(?\d{3}\)?[\s-]\d{3,4}")
 _LONG_DIGITS = re.compile(r"^\d{7,}$")
 
@@ -268,6 +270,8 @@ def is_excluded(text: str, amount: Amount) -> bool:
         return True  # ages in brackets: "two brothers (11 and 15)", "a girl (9)"
     if _AVERAGE_BEFORE.search(before):
         return True  # "an average of five dead a day": a rate worked out, not a count
+    if not amount.spelled and _BRACKETED_NAME_BEFORE.search(before) and _BRACKETED_NAME_AFTER.match(after):
+        return True  # a numbered name in brackets: "Mimaropa (Region 4B)", "(Phase 3)"
     if amount.value < 10 and not amount.spelled and _NUMBERED_NAME.search(before):
         return True  # names with numbers and their lists: "Krinding 1, 2, and Al-Sultan camp"
     if digits.startswith("0") and len(digits) > 1:

@@ -246,6 +246,12 @@ class Context:
     admin1s: frozenset = frozenset()  # see named_admin1s
 
 
+@lru_cache(maxsize=4096)
+def _is_country(word: str) -> bool:
+    """The word names a country ("Nigeria", "Syria")."""
+    return any(gz.row(p)[4] == "country" for p in gz.ids(fold_token(word)))
+
+
 def evidence(ctx: Context, c: Candidate) -> dict:
     if c.ev is None:
         c.ev = _evidence(ctx, c)
@@ -264,6 +270,8 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
     nxt_l = nxt.lower() if nxt is not None else ""
     initial = sentence_initial(text, c.start)
     cue = prev is not None and prev_l in CUES and gap_before.strip() == "" and "\n" not in gap_before
+    if not cue and prev is not None and gap_before.strip() in ("'s", "’s") and _is_country(prev):
+        cue = True  # "Nigeria's Plateau": a country's possession is a place of it
     type_word_before = ""
     if prev_l == "of" and i >= 2:
         type_word_before = words_[i - 2].lower()

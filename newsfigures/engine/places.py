@@ -102,8 +102,33 @@ def find_places(text: str) -> list[PlaceMention]:
     mentions = _regions(text, mentions)
     mentions = _borders(text, mentions, main_cc)
     mentions += _sites(text, toks, mentions, main_cc, index)
+    mentions = _acronyms(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
+
+
+def _acronyms(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "Cordillera Administrative Region (CAR)": an acronym the text defines after a place names
+    that place wherever it stands alone, before any place the gazetteer spells the same way
+    (here the Central African Republic)."""
+    defined: dict[str, Place] = {}
+    for m in mentions:
+        a = _ACRONYM_AFTER.match(text, m.end)
+        if a and not m.demonym and a.group(1) != m.text:
+            defined.setdefault(a.group(1), m.place)
+    if not defined:
+        return mentions
+    out = [PlaceMention(m.start, m.end, m.text, defined[m.text], False) if m.text in defined else m
+           for m in mentions]
+    taken = _Coverage(len(text), ((m.start, m.end) for m in out))
+    for acr, place in defined.items():
+        for a in re.finditer(rf"(?<![\w(]){acr}(?![\w)])", text):
+            if not taken.covered(a.start(), a.end()):
+                out.append(PlaceMention(a.start(), a.end(), acr, place, False))
+    return out
 
 
 def _city_province_pairs(text: str, cands: list) -> dict[int, int]:

@@ -214,7 +214,7 @@ def _run_person(toks: list[str], run: list[tuple[int, str]], org_words: frozense
     # a lower-case title just before the run counts too ("director Rami Abdel Rahman")
     first_i = run[0][0]
     titled = last_title >= 0 or (first_i > 0 and toks[first_i - 1].lower() in titles())
-    name = _without_calendar(names[last_title + 1:])
+    name = _without_calendar(names[last_title + 1:], titled=titled)
     if not name:
         return ""
     prev = toks[first_i - 1].lower() if first_i > 0 else ""
@@ -231,12 +231,14 @@ _WEEKDAY_WORD = re.compile(WEEKDAYS)
 _MONTH_WORD = re.compile(calendar_words.alternation(calendar_words.month_forms()))
 
 
-def _without_calendar(names: list[str]) -> list[str]:
+def _without_calendar(names: list[str], *, titled: bool = False) -> list[str]:
     """A name's words without the weekday or month a date glued to it ("Monday", "Sunday Ahmed
-    Ali"); a month word stays inside a name ("Jan Egeland", "Theresa May") unless it opens or
-    closes a run of calendar words."""
+    Ali"); a month word stays inside a name ("Jan Egeland", "Theresa May"), and so does a
+    weekday that is a first name after a title ("Mr. Sunday Bulus")."""
     if all(_WEEKDAY_WORD.fullmatch(w) or _MONTH_WORD.fullmatch(w) for w in names):
         return []
+    if titled and len(names) > 1:
+        return names
     return [w for w in names if not _WEEKDAY_WORD.fullmatch(w)]
 
 
