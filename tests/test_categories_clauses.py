@@ -26,3 +26,20 @@ def test_no_category_across_a_new_speakers_clause(text, expected):
 ], ids=["list-with-a-child", "oxford-comma"])
 def test_list_members_still_share_the_verb(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("More than 600,000 displaced Syrians have returned home this year, the agency said.", [(600000, "returned")]),
+    ("About 2,000 evacuees have returned home since the river fell.", [(2000, "returned")]),
+    ("Some 3,000 refugees returned to Burundi last week.", [(3000, "returned")]),
+], ids=["displaced-returned", "evacuees-returned", "refugees-returned"])
+def test_a_return_ends_the_status_the_noun_names(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Officials had to send in three engine crews to rescue a man who ignored the orders to leave.",
+    "Two fire crews evacuated the last residents of the valley.",
+], ids=["crews-sent", "crews-evacuating"])
+def test_crews_who_rescue_are_not_evacuees(text):
+    assert _figures(text) == []

@@ -67,8 +67,10 @@ _HAPPENINGS = frozenset({"killed", "injured", "missing"})
 # Status nouns ("displaced people", "refugees", "inmates"): a happening of their clause wins.
 _STATUSES = frozenset({"displaced", "refugees", "evacuated", "returned", "detained", "affected",
                        "sheltered"})
+# Statuses a return ends: "displaced Syrians have returned home" are returnees.
+_RETURNING = frozenset({"displaced", "refugees", "evacuated"})
 # Movements rescue workers, troops and attackers make that are no displacement.
-_MOVEMENTS = frozenset({"displaced", "refugees", "returned", "sheltered", "arrived", "affected"})
+_MOVEMENTS = frozenset({"displaced", "refugees", "returned", "sheltered", "arrived", "affected", "evacuated"})
 
 
 @dataclass(frozen=True)
@@ -254,6 +256,8 @@ def _category(sentence: str, noun: CountedNoun, hit: _Hit) -> str:
     own = how == "object" or hit.start >= noun.end  # not the previous amount's verb
     if own and trigger in _HAPPENINGS and stated != trigger and (stated in _STATUSES or not noun.firm):
         category = trigger  # "eight displaced people were slain", "four victims ... with injuries"
+    elif own and trigger == "returned" and stated in _RETURNING and how != "object":
+        category = trigger  # "600,000 displaced Syrians have returned home": no longer displaced
     elif stated and (noun.firm or not trigger or how == "near"
                      or (stated == "refugees" and trigger in ("displaced", "sheltered"))):
         # "Chad was sheltering 588,000 refugees": refugees hosted are refugees
