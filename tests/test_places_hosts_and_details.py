@@ -82,3 +82,30 @@ def test_an_acronym_the_text_defines_names_its_place():
 def test_a_place_a_country_possesses_is_named(text, place):
     (figure,) = extract_figures(Article("t", text, published="2020-01-27"))
     assert figure.place == place
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Some 5,000 people have fled the fighting in Mosul, a UNHCR spokesman told reporters in Geneva.", "Mosul"),
+    ("About 300 people died in Sindh, the minister told a news conference in Islamabad.", "Sindh"),
+    ("Nearly 3,000 people were killed in Yemen this year, the spokesman said at a briefing in Geneva.", "Yemen"),
+], ids=["told-reporters-in", "news-conference-in", "briefing-in"])
+def test_where_the_speaker_spoke_is_not_the_figures_place(text, place):
+    (figure,) = extract_figures(Article("t", text, published="2017-08-11"))
+    assert figure.place == place
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Two elders were reported to have been killed in El Wak, a town near the border, residents said.", "El Wak"),
+    ("The group claimed to have killed nine people who it said were spies for the army in northern "
+     "Mozambique.", "northern Mozambique"),
+], ids=["reported-to-have-been", "said-were"])
+def test_a_verb_of_saying_inside_the_clause_does_not_make_a_speakers_place(text, place):
+    (figure,) = extract_figures(Article("t", text, published="2017-09-01"))
+    assert figure.place == place
+
+
+def test_the_story_is_about_the_place_named_not_the_briefing_room():
+    text = ("Returns of displaced families to Herat have resumed, the agency said on Wednesday in Geneva. "
+            "More than 1,300 people returned home in the past ten days.")
+    (figure,) = extract_figures(Article("t", text, published="2002-07-31"))
+    assert figure.country == "AF"

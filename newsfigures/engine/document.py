@@ -150,7 +150,7 @@ class Document:
         about a province name it in their own clause.)"""
         from .figure_places import is_actor_use  # the rule lives with the place rules
 
-        mentions = self.places
+        mentions = places.story_mentions(self.text, self.places)
         counts = Counter(m.place.country for m in mentions
                          if m.place.country and not is_actor_use(self.text, m))
         if not counts:

@@ -107,10 +107,13 @@ def named_places(doc) -> tuple:
 def as_named(text: str, mention: PlaceMention) -> PlaceMention:
     """ "a Greek island", "the Turkish border": a demonym before a place noun names a place;
     "U.S. forces", "UK officials": a country before such a noun only says whose they are;
-    "Burundi refugees": only where they come from (both marked as demonym uses)."""
+    "Burundi refugees": only where they come from; "told reporters in Geneva": where a speaker
+    spoke (all marked as demonym uses)."""
     after = text[mention.end:mention.end + 24].split("\n", 1)[0]
     if mention.demonym and (mention.place.level != "country" or _PLACE_NOUN.match(after)):
         return dataclasses.replace(mention, demonym=False)
+    if not mention.demonym and places.speaker_location(text, mention.start):
+        return dataclasses.replace(mention, demonym=True)  # "told reporters in Geneva": where they spoke
     if not mention.demonym and mention.place.level == "country" and (
             ORIGIN_NOUN.match(after) or is_actor_use(text, mention) or is_name_part(text, mention)
             or is_origin_use(text, mention)):
@@ -434,7 +437,8 @@ def _before(doc, pos: int, n_sentences: int = LOOKBACK_SENTENCES) -> list[PlaceM
     starts = _sentence_starts(doc)
     n = max(0, bisect_left(starts, pos) - n_sentences)
     lo = bisect_left(doc.place_starts, starts[n] if starts else 0)
-    return [m for m in doc.places[lo:bisect_left(doc.place_starts, pos)] if not m.demonym]
+    return [m for m in doc.places[lo:bisect_left(doc.place_starts, pos)]
+            if not m.demonym and not places.speaker_location(doc.text, m.start)]
 
 
 def _antecedent(doc, pos: int, level: str) -> Place | None:

@@ -36,7 +36,7 @@ from .place_scan import sentence_initial as _sentence_initial  # noqa: F401
 from .settings import BORDER_LOOKAHEAD, REGION_LOOKBACK, SITE_HOST_REACH, SITE_RUN_MAX
 
 __all__ = ["Place", "PlaceMention", "TOKEN", "contains", "country_name", "find_places",
-           "fold_name", "initial_word", "lookup", "main_place"]
+           "fold_name", "initial_word", "lookup", "main_place", "speaker_location", "story_mentions"]
 
 
 
@@ -393,11 +393,38 @@ class _Hosts:
 
 # ---------------------------------------------------------------- article level
 
+# "told reporters in", "said on Wednesday from the Swiss city of", "told a news conference in"
+_TAIL_FILLER = (r"(?:[A-Z][\w'’.-]*|a|an|the|on|by|to|news|press|media|briefing|conference|meeting|reporters|"
+                r"journalists|correspondents|telephone|phone|television|radio|statement|interview|his|her|their|"
+                r"its|late|early|last|this|week|weekend|morning|afternoon|evening|night|today|yesterday)")
+_SPEAKER_TAIL = re.compile(
+    r"\b(?:said|says|told|added|reported|confirmed|stated|explained|announced)\b"
+    rf"(?:\s+{_TAIL_FILLER}){{0,6}}?\s+(?:in|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?"
+    r"(?:(?:city|capital|town)\s+of\s+)?$")
+
+
+def speaker_location(text: str, start: int, lo: int | None = None) -> bool:
+    """The place mention at `start` is where a speaker spoke: it follows a verb of saying and "in",
+    "from" or "at" ("a spokesman told reporters in Geneva", "said at a briefing in Nairobi").
+    The verb is looked for from `lo` (default: 80 characters back)."""
+    lo = max(0, start - 80) if lo is None else lo
+    return _SPEAKER_TAIL.search(text, lo, start) is not None
+
+
+def story_mentions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions that tell what a story is about: without the places speakers spoke from
+    ("told reporters in Geneva", "from the Swiss city of Geneva"), unless nothing else is named."""
+    spoken = [m for m in mentions if speaker_location(text, m.start)]
+    if not spoken or len(spoken) == len(mentions):
+        return mentions
+    return [m for m in mentions if m not in spoken]
+
 def main_place(text: str, mentions: list[PlaceMention] | None = None) -> Place | None:
     """The article's main place: the most mentioned country, or a sub-place of it that is
     named more often than the country itself (a story about "Kerala" or "Goma")."""
     if mentions is None:
         mentions = find_places(text)
+    mentions = story_mentions(text, mentions)
     counts = Counter(m.place.country for m in mentions if m.place.country)
     if not counts:
         regions = [m.place for m in mentions]
