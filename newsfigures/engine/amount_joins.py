@@ -101,7 +101,7 @@ def comma_groups(text: str, raw: list) -> list:
     return out
 
 
-_RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|to|and|or)\s*", re.IGNORECASE)
+_RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|to|and|or|up\s+to)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(between|from)\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # a change of a count: "rose from", "climbed from", "has grown from" (then "from A to B" is no range)
@@ -122,8 +122,8 @@ def as_range(text: str, first: tuple, second: tuple) -> tuple | None:
         return None
     window = text[max(0, start - 10):start]
     is_between = _BETWEEN.search(window)
-    joint = between.strip().lower()
-    if joint == "and" and not is_between:
+    joint = " ".join(between.lower().split())
+    if joint in ("and", "up to") and not (is_between and (joint == "and" or is_between.group(1).lower() == "from")):
         return None
     if not (0 < low < high):
         return None
@@ -140,7 +140,9 @@ def as_range(text: str, first: tuple, second: tuple) -> tuple | None:
     return start, end2, low, high, min(q_start, start), spelled
 
 
-_BOUNDS_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s*", re.IGNORECASE)
+# "and", "but", "and perhaps", ", possibly": what stands between a lower and an upper bound
+_BOUNDS_JOIN = re.compile(r"\s*,?\s*(?:(?:and|but)\b\s*)?(?:(?:perhaps|possibly|maybe|probably|potentially|"
+                          r"even)\s+)?", re.IGNORECASE)
 
 
 def bounded_ranges(text: str, amounts: list) -> list:
@@ -149,7 +151,8 @@ def bounded_ranges(text: str, amounts: list) -> list:
     for amount in amounts:
         first = out[-1] if out else None
         if first is not None and first.qualifier == "at_least" and amount.qualifier == "up_to" \
-                and first.value < amount.value and _BOUNDS_JOIN.fullmatch(text, first.end, amount.qualifier_start):
+                and first.value < amount.value and amount.qualifier_start > first.end \
+                and _BOUNDS_JOIN.fullmatch(text, first.end, amount.qualifier_start):
             out[-1] = dataclasses.replace(first, end=amount.end, text=text[first.start:amount.end],
                                           low=first.value, high=amount.value, qualifier="range")
             continue

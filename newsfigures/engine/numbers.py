@@ -86,7 +86,7 @@ def _matches(text: str) -> list[re.Match]:
                 if before == "-" and start > 1 and text[start - 2].isalpha() and start - 1 not in digit_ends:
                     continue  # "COVID-19", "F-16"; not "1.2m-1.5m"
             found.append(match)
-    found.sort(key=lambda m: m.start())
+    found.sort(key=lambda m: (m.start(), -m.end()))  # "10,000s" over its "10"
     out, last_end = [], -1
     for match in found:
         if match.start() >= last_end:
@@ -229,9 +229,9 @@ def find_amounts(text: str) -> list[Amount]:
                 i += 2
                 continue
         qualifier, q_start = qualifier_before(text, start)
-        after = None if vague or qualifier != "exact" else qualifier_after(text, end)
-        if after is not None:
-            qualifier, end = after  # "300 or more", "300-odd", "300+"
+        after = None if vague else qualifier_after(text, end)
+        if after is not None:  # "300 or more", "300-odd", "300+"; the words in front first
+            qualifier, end = (after[0] if qualifier == "exact" else qualifier), after[1]
         if vague:
             qualifier, low, high = "vague", value, None
         elif qualifier == "at_least":
