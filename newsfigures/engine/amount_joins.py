@@ -15,13 +15,13 @@ import re
 from .number_qualifiers import qualifier_before
 from .spelled_numbers import ABBREVIATIONS, GROUP_SCALES, MULTIPLIERS, SCALES, WORD_RE, alternation, words_value
 
-_SCALE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|or)\s*", re.IGNORECASE)
+_SCALE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|through|thru|and|or)\s*", re.IGNORECASE)
 _OWN_SCALE = re.compile(rf"(?:{alternation([*SCALES])})\s*$", re.IGNORECASE)
 _SHARED_WORDS = alternation([*GROUP_SCALES, *MULTIPLIERS, *(w.lower() for w in ABBREVIATIONS)])
 # the scale words that end the second bound: "million", "hundred thousand", "m"
 _SHARED_SCALE = re.compile(rf"(?<![a-z])((?:(?:{_SHARED_WORDS})[\s-]*)+)$", re.IGNORECASE)
 _GROUPED_THOUSANDS = re.compile(r"\d,000$")
-_DASH_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
+_DASH_JOIN = re.compile(r"\s*(?:-|–|—|~|to|through|thru)\s*", re.IGNORECASE)
 _AND = re.compile(r"[\s-]+and[\s-]+", re.IGNORECASE)
 _SCALE_WORD_SPLIT = re.compile(r"[\s-]+")
 
@@ -101,7 +101,7 @@ def comma_groups(text: str, raw: list) -> list:
     return out
 
 
-_RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|to|and|or|up\s+to)\s*", re.IGNORECASE)
+_RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|~|to|through|thru|and|or|up\s+to)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(between|from)\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # a change of a count: "rose from", "climbed from", "has grown from" (then "from A to B" is no range)
@@ -132,7 +132,7 @@ def as_range(text: str, first: tuple, second: tuple) -> tuple | None:
         return None  # "one or 20" are two answers; "2015 or 2016" are years
     if _CHANGE_BEFORE.search(text, max(0, start - 40), start):
         return None  # "the toll climbed from 30 to 43": two counts, the later one the news
-    if joint in ("-", "–", "—") and high > low * 20:
+    if joint in ("-", "–", "—", "~") and high > low * 20:
         return None
     _, q_start = qualifier_before(text, start)
     if is_between:
@@ -146,15 +146,19 @@ _BOUNDS_JOIN = re.compile(r"\s*,?\s*(?:(?:and|but)\b\s*)?(?:(?:perhaps|possibly|
 
 
 def bounded_ranges(text: str, amounts: list) -> list:
-    """ "above 1,000 and below 1,500": a lower and an upper bound joined by "and" are one range."""
+    """ "above 1,000 and below 1,500", "at most 100 and at least 20": a lower and an upper bound
+    joined by "and" (or a comma, "but", "and perhaps") are one range."""
     out: list = []
     for amount in amounts:
         first = out[-1] if out else None
-        if first is not None and first.qualifier == "at_least" and amount.qualifier == "up_to" \
-                and first.value < amount.value and amount.qualifier_start > first.end \
-                and _BOUNDS_JOIN.fullmatch(text, first.end, amount.qualifier_start):
-            out[-1] = dataclasses.replace(first, end=amount.end, text=text[first.start:amount.end],
-                                          low=first.value, high=amount.value, qualifier="range")
-            continue
+        bounds = first is not None and {first.qualifier, amount.qualifier} == {"at_least", "up_to"}
+        if bounds:
+            low, high = (first, amount) if first.qualifier == "at_least" else (amount, first)
+            if low.value < high.value and amount.qualifier_start > first.end \
+                    and _BOUNDS_JOIN.fullmatch(text, first.end, amount.qualifier_start):
+                out[-1] = dataclasses.replace(first, end=amount.end, text=text[first.start:amount.end],
+                                              value=low.value, low=low.value, high=high.value,
+                                              qualifier="range", spelled=low.spelled)
+                continue
         out.append(amount)
     return out

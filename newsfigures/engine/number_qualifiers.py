@@ -20,11 +20,13 @@ _QUALIFIER_RE = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_LAST = frozenset(q.split()[-1] for q in _QUALIFIER_OF)  # "than", "least", "some" ...
+# how far back a qualifier may start: the setting, or the longest listed phrase and a space
+_REACH = max(QUALIFIER_REACH, max(len(q) for q in _QUALIFIER_OF) + 2)
 
 
 def qualifier_before(text: str, start: int) -> tuple[str, int]:
     """The qualifier words that end right before `start`, and where they begin."""
-    window = text[max(0, start - QUALIFIER_REACH):start]
+    window = text[max(0, start - _REACH):start]
     last = window.rsplit(None, 1)[-1].lower() if window.strip() else ""
     if last not in _QUALIFIER_LAST and last.lstrip("(“\"'—–-") not in _QUALIFIER_LAST:
         return "exact", start  # the common case: no qualifier word ends right before
@@ -35,25 +37,32 @@ def qualifier_before(text: str, start: int) -> tuple[str, int]:
     return _QUALIFIER_OF.get(word, "exact"), start - len(window) + match.start(1)
 
 
-# After the amount: "or more" / "or so" / "or fewer", "-odd", "-plus" (not "300 plus 200", a sum)
-# and a glued "+" ("300+ people"; not "300+200").
+# After the amount: "or more", "and above", "or so", "or fewer", "or greater than" (when no
+# number follows: "200 or greater than 190" is two bounds), "-odd", "-plus" (not "300 plus 200",
+# a sum) and a glued "+" ("300+ people"; not "300+200"). "or equal (to)" keeps the words in front.
+_NOT_A_NUMBER_NEXT = r"(?!\s*(?:than\s+|to\s+)?(?:\d|(?:a|an|another|" + NUMBER_WORD + r")\b))"
 _AFTER = re.compile(
-    r"(?:\s+or\s+(?P<or>more|above|over|so|thereabouts|fewer|less)"
+    r"(?:\s+or\s+(?P<or>more|greater|higher|larger|bigger|above|over|so|thereabouts|fewer|less|lower|"
+    r"smaller|below|under|equal)(?:\s+(?:than|to)\b)?"
+    r"|\s+and\s+(?P<and>more|above|over)"
     r"|[\s-](?P<odd>odd)(?![\w-])"
-    r"|[\s-](?P<plus>plus)(?![\w-])(?!\s+(?:\d|a\b|an\b|another\b|(?:" + NUMBER_WORD + r")\b))"
-    r"|(?P<sign>\+)(?![\w+=-]))",
+    r"|[\s-](?P<plus>plus)(?![\w-])"
+    r"|(?P<sign>\+)(?![\w+=-]))" + _NOT_A_NUMBER_NEXT,
     re.IGNORECASE,
 )
-_OR_QUALIFIER = {"more": "at_least", "above": "at_least", "over": "at_least", "so": "about",
-                 "thereabouts": "about", "fewer": "up_to", "less": "up_to"}
+_WORD_QUALIFIER = {"more": "at_least", "greater": "at_least", "higher": "at_least", "larger": "at_least",
+                   "bigger": "at_least", "above": "at_least", "over": "at_least", "so": "about",
+                   "thereabouts": "about", "fewer": "up_to", "less": "up_to", "lower": "up_to",
+                   "smaller": "up_to", "below": "up_to", "under": "up_to", "equal": ""}
 
 
 def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
-    """The qualifier written right after an amount that ends at `end`, and where it ends; None
-    when there is none."""
+    """The qualifier written right after an amount that ends at `end` ("" for one that keeps
+    the words in front: "or equal to"), and where it ends; None when there is none."""
     match = _AFTER.match(text, end)
     if not match:
         return None
-    if match["or"]:
-        return _OR_QUALIFIER[match["or"].lower()], match.end()
+    word = match["or"] or match["and"]
+    if word:
+        return _WORD_QUALIFIER[word.lower()], match.end()
     return ("about" if match["odd"] else "at_least"), match.end()

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from .amount_joins import as_range, bounded_ranges, comma_groups, digits_and_words, share_scales
 from .number_qualifiers import qualifier_after, qualifier_before
 from .settings import MAX_AMOUNT
-from .spelled_numbers import (ABBREVIATIONS, ARTICLE_SCALES, FRACTIONS, GROUP_SCALES, MULTIPLIERS, SCALES,
-                              SPACED, UNITS, VAGUE, WORD_RE, alternation, and_splits, word_matches,
+from .spelled_numbers import (ABBREVIATIONS, ARTICLE_SCALES, FRACTIONS, GROUP_SCALES, MULTIPLIERS, PLURALS,
+                              SCALES, SPACED, UNITS, VAGUE, WORD_RE, alternation, word_matches, word_pieces,
                               words_value)
 from .wordtrie import lower
 
@@ -60,9 +60,11 @@ _FRACTION = (
     rf"(?P<frac>[{''.join(_FRACTION_SIGNS)}]|\s[13]/[24]"
     rf"|[\s-]+and[\s-]+(?:a|one|three)[\s-]+(?:{alternation(FRACTIONS)}))(?={_SCALE_AFTER})"
 )
+# "3 dozens": a plural multiplier after at most two digits ("2019 dozens" is a year, then dozens)
+_PLURAL = rf"(?<!\d\d\d)(?<![,.]\d)(?<![,.]\d\d)[\s-]*(?P<plural>{alternation(PLURALS)})\b" if PLURALS else "(?!x)x"
 _DIGIT_AMOUNT = (
     rf"(?P<num>{_DIGITS})(?P<dec>\.\d+|,\d{{1,2}}(?=[\s-]*{_SCALE_WORD}))?(?!\.\d)(?:{_FRACTION})?"
-    rf"(?:(?P<suffix>{_SCALE_SUFFIX})|[\s-]*(?P<scale>{_SCALE_WORD}))?"
+    rf"(?:(?P<suffix>{_SCALE_SUFFIX})|[\s-]*(?P<scale>{_SCALE_WORD})|{_PLURAL})?"
 )
 # The digit scan starts only where a run of digits starts (`_DIGITS`): trying again inside a run
 # that ends in a letter ("1111…1x") would make the scan quadratic, and can never match anyway.
@@ -129,7 +131,7 @@ def _fraction_value(frac: str) -> float:
 def _digits_value(match: re.Match) -> int | None:
     number = _SEPARATOR_CHARS.sub("", match["num"]).lstrip("0") or "0"
     decimals = (match["dec"] or "").replace(",", ".")  # "1,2 million": a decimal comma
-    scale_word = (match["scale"] or match["suffix"] or "").lower()
+    scale_word = (match["scale"] or match["suffix"] or match["plural"] or "").lower()
     scale = SCALES.get(scale_word, 1)
     if (decimals or match["frac"]) and scale == 1:
         return None  # "4.25" alone is not a count
@@ -198,9 +200,13 @@ def _readings(text: str) -> list[tuple[int, int, int, bool, bool]]:
         if start >= end:
             continue
         if match.re is WORD_RE and match["words"]:
-            for s, e in and_splits(text, start, end):  # "between two and three hundred"
-                value = words_value(text[s:e])
-                if value is not None and text[s:e].lower() not in ("a", "an", *FRACTIONS):
+            for s, e in word_pieces(text, start, end):  # "between two and three hundred"
+                piece = " ".join(text[s:e].lower().split())
+                if piece in VAGUE:  # "five and dozens were hurt": the second one vague
+                    raw.append((s, e, VAGUE[piece], True, False))
+                    continue
+                value = words_value(piece)
+                if value is not None and piece not in ("a", "an", *FRACTIONS):
                     raw.append((s, e, value, False, True))
             continue
         parsed = _parse(match)
@@ -231,7 +237,9 @@ def find_amounts(text: str) -> list[Amount]:
         qualifier, q_start = qualifier_before(text, start)
         after = None if vague else qualifier_after(text, end)
         if after is not None:  # "300 or more", "300-odd", "300+"; the words in front first
-            qualifier, end = (after[0] if qualifier == "exact" else qualifier), after[1]
+            if qualifier == "exact" and after[0]:
+                qualifier = after[0]
+            end = after[1]
         if vague:
             qualifier, low, high = "vague", value, None
         elif qualifier == "at_least":

@@ -30,13 +30,14 @@ _NUMBER_WORDS = _number_words()
 UNITS = _NUMBER_WORDS["unit"]
 TENS = _NUMBER_WORDS["ten"]
 MULTIPLIERS = _NUMBER_WORDS["multiplier"]   # hundred, dozen
+PLURALS = _NUMBER_WORDS.get("plural", {})    # dozens ("three dozens")
 GROUP_SCALES = _NUMBER_WORDS["scale"]       # thousand, lakh, million, crore, billion
 FRACTIONS = _NUMBER_WORDS["fraction"]       # half, quarter(s): value = denominator
 ABBREVIATIONS = _NUMBER_WORDS["abbreviation"]
 SPACED = _NUMBER_WORDS.get("spaced", {})
 # Every scale a number is multiplied by, by its lower-case spelling ("MM" read as "mm" only
 # where its case was checked by the digit pattern).
-SCALES = {**{w.lower(): v for w, v in ABBREVIATIONS.items()}, **MULTIPLIERS, **GROUP_SCALES}
+SCALES = {**{w.lower(): v for w, v in ABBREVIATIONS.items()}, **MULTIPLIERS, **PLURALS, **GROUP_SCALES}
 VAGUE = {row["phrase"].lower(): int(row["floor"]) for row in vocabulary.table("vague_amounts")}
 # Words "a"/"an" counts one of ("a hundred", "a dozen", "a quarter of a million"); before any
 # other number word the article is only an article: "a five-year-old", "a two hundred-strong".
@@ -47,7 +48,7 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-NUMBER_WORD = alternation([*UNITS, *TENS, *MULTIPLIERS, *GROUP_SCALES, *FRACTIONS])
+NUMBER_WORD = alternation([*UNITS, *TENS, *MULTIPLIERS, *PLURALS, *GROUP_SCALES, *FRACTIONS])
 _WORD_AMOUNT = (
     rf"(?P<words>(?:(?:a|an|one|{NUMBER_WORD})(?:[\s-]+and[\s-]+|\s+of\s+|[\s-]+)?)*"
     rf"(?:{NUMBER_WORD}))\b"
@@ -90,9 +91,7 @@ def word_matches(text: str, low: str):
 
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
-_AND = re.compile(r"[\s-]+and[\s-]+", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
-_LONGEST_WORD = max(len(w) for w in [*UNITS, *TENS])
 
 
 def _fraction_after_and(tokens: list[str], n: int) -> float | None:
@@ -104,18 +103,35 @@ def _fraction_after_and(tokens: list[str], n: int) -> float | None:
     return None
 
 
-def and_splits(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The amounts a run of number words holds, split where an "and" cannot stand inside one
-    number: after a unit or a ten ("between two and three hundred" is "two" and "three
-    hundred"), but not before a fraction ("one and a half million")."""
-    pieces, at = [], start
-    for joint in _AND.finditer(text, start, end):
-        before = _WORD.findall(text, max(at, joint.start() - _LONGEST_WORD), joint.start())
-        after = [m.group().lower() for _, m in zip(range(2), _WORD.finditer(text, joint.end(), end))]
-        last = before[-1].lower() if before else ""
-        if (last in UNITS or last in TENS) and _fraction_after_and(["and", *after], 0) is None:
-            pieces.append((at, joint.start()))
-            at = joint.end()
+def _joined_wrongly(before: str, word: str) -> bool:
+    """True when number word `word` cannot follow `before` inside one number: "five six",
+    "twenty thirty", "twenty twelve" (but "twenty one", "hundred five")."""
+    if word not in UNITS and word not in TENS:
+        return False
+    if before in UNITS:
+        return True
+    return before in TENS and (word in TENS or not 0 < UNITS[word] < 10)
+
+
+def word_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The amounts a run of number words holds: split where an "and" cannot stand inside one
+    number, after a unit or a ten ("between two and three hundred" is "two" and "three
+    hundred"; not "one and a half million"), and between number words that do not make one
+    number ("twenty - thirty")."""
+    tokens = list(_WORD.finditer(text, start, end))
+    pieces, at, before = [], start, None  # `before`: the last word of the piece, and its end
+    for n, token in enumerate(tokens):
+        word = token.group().lower()
+        if before is not None and word == "and" and n + 1 < len(tokens):
+            following = ["and", *(t.group().lower() for t in tokens[n + 1:n + 3])]
+            if (before[0] in UNITS or before[0] in TENS) and _fraction_after_and(following, 0) is None:
+                pieces.append((at, before[1]))
+                at, before = tokens[n + 1].start(), None
+                continue
+        elif before is not None and _joined_wrongly(before[0], word):
+            pieces.append((at, before[1]))
+            at = token.start()
+        before = (word, token.end())
     pieces.append((at, end))
     return pieces
 
@@ -143,8 +159,12 @@ def _plain_value(tokens: list[str]) -> int | None:
         elif token in TENS:
             current += TENS[token]
             seen = True
-        elif token in MULTIPLIERS:  # "three hundred", "two dozen"
-            current = (current or 1) * MULTIPLIERS[token]
+        elif token in MULTIPLIERS and SCALES[token] >= 100:  # "three hundred", "fifteen hundred"
+            current = (current or 1) * SCALES[token]
+            seen = True
+        elif token in MULTIPLIERS or (token in PLURALS and current % 100 > 1):
+            below = current % 100  # "two dozen(s)"; "two hundred and three dozen" is 200 + 36
+            current += (below or 1) * SCALES[token] - below
             seen = True
         elif token in GROUP_SCALES:
             if total and not current:  # right after a scale it multiplies: "a thousand million"
