@@ -127,9 +127,10 @@ def as_range(text: str, first: tuple, second: tuple) -> tuple | None:
         return None
     if not (0 < low < high):
         return None
-    if joint == "or" and (high > low * _OR_RATIO
-                          or (_YEAR.fullmatch(text, start, end) and _YEAR.fullmatch(text, start2, end2))):
-        return None  # "one or 20" are two answers; "2015 or 2016" are years
+    if joint == "or" and high > low * _OR_RATIO:
+        return None  # "one or 20" are two answers
+    if joint in ("or", "through", "thru") and _YEAR.fullmatch(text, start, end) and _YEAR.fullmatch(text, start2, end2):
+        return None  # "2015 or 2016", "2010 through 2015" are years
     if _CHANGE_BEFORE.search(text, max(0, start - 40), start):
         return None  # "the toll climbed from 30 to 43": two counts, the later one the news
     if joint in ("-", "–", "—", "~") and high > low * 20:

@@ -44,7 +44,7 @@ _NOT_A_NUMBER_NEXT = r"(?!\s*(?:than\s+|to\s+)?(?:\d|(?:a|an|another|" + NUMBER_
 _AFTER = re.compile(
     r"(?:\s+or\s+(?P<or>more|greater|higher|larger|bigger|above|over|so|thereabouts|fewer|less|lower|"
     r"smaller|below|under|equal)(?:\s+(?:than|to)\b)?"
-    r"|\s+and\s+(?P<and>more|above|over)"
+    r"|\s+and\s+(?P<and>above|over)"  # not "and more": "5,000 and more arrive every day"
     r"|[\s-](?P<odd>odd)(?![\w-])"
     r"|[\s-](?P<plus>plus)(?![\w-])"
     r"|(?P<sign>\+)(?![\w+=-]))" + _NOT_A_NUMBER_NEXT,
