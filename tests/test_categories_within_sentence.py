@@ -34,9 +34,11 @@ def test_the_counted_noun_before_the_number(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     ("Floods reached over 300 and over 500 affected residents in two districts.",
      [(300, "affected", "residents"), (500, "affected", "residents")]),
-    ("Some 200 or 300 families fled the town overnight.",
-     [(200, "displaced", "families"), (300, "displaced", "families")]),
-], ids=["and", "or"])
+    ("Some 200 or 3,000 families fled the town overnight, by two counts.",
+     [(200, "displaced", "families"), (3000, "displaced", "families")]),
+    # alternatives this close are one range, 200 to 300 (numbers.py), counting the same noun
+    ("Some 200 or 300 families fled the town overnight.", [(200, "displaced", "families")]),
+], ids=["and", "or", "or-range"])
 def test_two_numbers_share_one_noun(sentence, expected):
     assert readings(sentence) == expected
 
