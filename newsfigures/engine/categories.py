@@ -35,6 +35,7 @@ from .lexicon import (
     trigger_of,
 )
 from .nouns import CountedNoun, noun_after, noun_before
+from .shared_nouns import other_buildings, own_category, partitive_wholes, share_nouns
 from .numbers import Amount
 from .settings import (
     LIST_TAIL_WORDS, PASSIVE_TRIGGER_MAX_WORDS, SENTENCE_TRIGGER_REACH, SUBJECT_GAP_WORDS,
@@ -56,7 +57,6 @@ _NOT_YET = re.compile(r"\b(?:yet\s+to|unable\s+to|not\s+(?:yet\s+)?(?:been\s+abl
                       r"could\s+not|couldn't|never)\s+(?:go\s+back|return)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z0-9]+)")
 _JOIN_END = re.compile(r"(?:,|\band)\s*$")
-_SHARED_NOUN_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
 _CROSSING_CUES = re.compile(r"\b(?:borders?|abroad|overseas|asylum|neighbou?ring\s+countr(?:y|ies)|"
                             r"from\s+neighbou?ring)\b", re.IGNORECASE)
 
@@ -288,7 +288,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
     where the amount does not count people or homes. `countries` are the spans of country
     names in the sentence (they tell refugees from the displaced)."""
     nouns = [noun_after(sentence, a) for a in amounts]
-    wholes = _partitive_wholes(sentence, amounts, nouns)
+    wholes = partitive_wholes(sentence, amounts, nouns)
     keep = [k for k, noun in enumerate(nouns) if noun is not None]
     cands = [amounts[k] for k in keep]
     cand_nouns: list[CountedNoun] = []
@@ -298,8 +298,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
             before = noun_before(sentence, amounts[k])
             noun = before or noun
         cand_nouns.append(noun)
-    shared = _share_nouns(sentence, cands, cand_nouns)
-    _other_buildings(cand_nouns)
+    shared = share_nouns(sentence, cands, cand_nouns)
+    other_buildings(cand_nouns)
     categories, hows = [], []
     for j, (amount, noun) in enumerate(zip(cands, cand_nouns)):
         hit = _own_trigger(sentence, cands, cand_nouns, j)
@@ -318,7 +318,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
         categories.append(category)
     for j in range(1, len(cands)):  # the part is what the clause says; the whole, what its noun says
         if keep[j] in wholes and keep[j - 1] == keep[j] - 1 and categories[j]:
-            categories[j - 1], categories[j] = categories[j], _own_category(cand_nouns[j])
+            categories[j - 1], categories[j] = categories[j], own_category(cand_nouns[j])
     for j in sorted(shared, reverse=True):  # "over 300 and over 500 affected residents were moved"
         if not hows[j] and categories[j + 1] and categories[j + 1] != "none":
             categories[j] = categories[j + 1]
@@ -334,7 +334,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
             if category == "arrived":
                 category = _resolve_arrival(sentence, noun, countries)
         if keep[j] in wholes:  # "150 of the village's 1,800 residents": the 1,800 are all of them
-            category = _own_category(noun)  # only what its noun says ("of the camp's 2,000 refugees")
+            category = own_category(noun)  # only what its noun says ("of the camp's 2,000 refugees")
         if category == "none" or (noun.actor and category in _MOVEMENTS) \
                 or (_ABBREVIATED.search(amount.text) and not noun.head and hows[j] not in ("adjacent", "object")):
             by_index[keep[j]] = None  # "around 4M on Thursday": a bare "4M" far from any trigger
@@ -355,67 +355,6 @@ def read_amounts(sentence: str, amounts: list[Amount],
             previous_unit = unit
         by_index[keep[j]] = reading
     return [by_index.get(k) for k in range(len(amounts))]
-
-
-# "150 of the village's 1,800 residents", "40 of Gaza's 2,000 doctors", "12 of its 90 staff"
-_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our)\s+(?:[\w-]+['’]s\s+)?"
-                            r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)")
-
-
-# a share of a whole written in words: "two-thirds of the", "half of the", "most of its"
-_SHARE_BEFORE = re.compile(r"\b(?:(?:one|two|three|four|a)[-\s](?:thirds?|quarters?|fifths?|tenths?)|half|"
-                           r"most|many|some|majority|bulk|part|percent|per\s+cent|%)\s+of\s+"
-                           r"(?:the|its|their|his|her|our)\s+(?:[\w-]+['’]s\s+)?$", re.IGNORECASE)
-
-
-def _partitive_wholes(sentence: str, amounts: list[Amount], nouns: list) -> set[int]:
-    """The indexes of amounts that count a whole a part of it is taken from ("150 of the
-    village's 1,800 residents were killed"): the part takes the whole's noun and the clause's
-    category; the whole keeps only a category its own noun states ("of the camp's 2,000
-    refugees")."""
-    wholes = set()
-    for k, amount in enumerate(amounts):  # "two-thirds of the 9,000 residents": a share of a whole
-        if nouns[k] is not None and nouns[k].head and _SHARE_BEFORE.search(
-                sentence, max(0, amount.qualifier_start - 40), amount.qualifier_start):
-            wholes.add(k)
-    for k in range(len(amounts) - 1):
-        part, whole = nouns[k], nouns[k + 1]
-        if whole is None or not whole.head:
-            continue
-        if _PARTITIVE_GAP.fullmatch(sentence, amounts[k].end, amounts[k + 1].qualifier_start):
-            nouns[k] = replace(whole, end=amounts[k].end, stated="", firm=False, described="")
-            wholes.add(k + 1)
-    return wholes
-
-
-def _own_category(noun: CountedNoun) -> str:
-    """The category a noun phrase says by itself ("refugees", "detained protesters"), else "none"."""
-    return noun.stated or noun.described or "none"
-
-
-def _other_buildings(nouns: list) -> None:
-    """ "destroyed 51,800 homes and damaged 240,000 others": "others" after homes are homes."""
-    for j in range(1, len(nouns)):
-        if nouns[j].head in ("others", "other") and nouns[j - 1].unit == "buildings":
-            nouns[j] = replace(nouns[j - 1], end=nouns[j].end)
-
-
-def _share_nouns(sentence: str, amounts: list[Amount], nouns: list[CountedNoun]) -> set[int]:
-    """ "over 300 and over 500 affected residents", "200 or 300 families": an amount whose noun
-    is left out shares the noun of the amount joined to it (the indexes that do are returned:
-    they share its category too)."""
-    shared = set()
-    for j in range(len(amounts) - 2, -1, -1):
-        noun, nxt = nouns[j], nouns[j + 1]
-        if noun.head or noun.relation or not nxt.head:
-            continue
-        join = _SHARED_NOUN_JOIN.fullmatch(sentence, noun.end, amounts[j + 1].qualifier_start)
-        if join and (nxt.firm and "," in join.group(0) and not _WORDS.search(join.group(0))):
-            continue  # "Landslide kills 14, dozens missing": a new clause, not a shared noun
-        if join:
-            nouns[j] = replace(nxt, end=noun.end)
-            shared.add(j)
-    return shared
 
 
 def _happening_after(sentence: str, noun: CountedNoun, limit: int) -> str:
@@ -504,7 +443,8 @@ def _active_verb_between(sentence: str, start: int, end: int) -> bool:
     killing nine"; "one of the landslides buried 12 residents")."""
     for t in _triggers(sentence, start, end):
         trigger = trigger_of(sentence[t[0]:t[1]])
-        if trigger is not None and trigger.transitive and not _passive_before(sentence, t[0]):
+        if trigger is not None and trigger.transitive and not _passive_before(sentence, t[0]) \
+                and _words_between(sentence, start, t[0]):  # "left 12 killed (2 children)": a participle
             return True
     return False
 

@@ -266,7 +266,7 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
              and not (i + 1 < len(amounts) and _leads_into(sentence, m.end - offset, amounts[i + 1]))]
     if all(m.place.level == "country" for m in local):
         # "... killed by bandits who attacked a Nigerian village in the country's northwest Kaduna state"
-        local += _farther_subplaces(doc, sentence, offset, mentions, amount, (seg_start, seg_end))
+        local += _farther_subplaces(doc, sentence, offset, mentions, amount, segment=(seg_start, seg_end))
     if i + 1 < len(amounts) and not any(m.start - offset >= amount.end for m in local) \
             and _coordinated(sentence, amount, amounts[i + 1]):
         # "seven people died and one was missing in Ha Tinh": the place after both is theirs
@@ -294,7 +294,7 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     return _refined(sentence, offset, best, [m for m in mentions if m.start - offset < seg_end]).place
 
 
-def _farther_subplaces(doc, sentence: str, offset: int, mentions: list, amount: Amount, segment) -> list:
+def _farther_subplaces(doc, sentence: str, offset: int, mentions: list, amount: Amount, *, segment) -> list:
     """With no place near the amount but countries, a place of the story's country farther on in
     the amount's own clause (within PLACE_FAR_WORDS words after it): the clause tells where."""
     main = doc.main_place

@@ -1,0 +1,77 @@
+"""What an amount's noun phrase shares with its neighbours in a sentence: the whole a part is
+taken from ("150 of the village's 1,800 residents"), a noun left out and shared ("over 300 and
+over 500 affected residents"), and "others" after homes. Pure functions over the counted nouns
+`nouns.noun_after` read, used by `categories.read_amounts`."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .nouns import CountedNoun
+from .numbers import Amount
+
+__all__ = ["other_buildings", "own_category", "partitive_wholes", "share_nouns"]
+
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+_SHARED_NOUN_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
+
+
+# "150 of the village's 1,800 residents", "40 of Gaza's 2,000 doctors", "12 of its 90 staff"
+_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our)\s+(?:[\w-]+['’]s\s+)?"
+                            r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)")
+
+
+# a share of a whole written in words: "two-thirds of the", "half of the", "most of its"
+_SHARE_BEFORE = re.compile(r"\b(?:(?:one|two|three|four|a)[-\s](?:thirds?|quarters?|fifths?|tenths?)|half|"
+                           r"most|many|some|majority|bulk|part|percent|per\s+cent|%)\s+of\s+"
+                           r"(?:the|its|their|his|her|our)\s+(?:[\w-]+['’]s\s+)?$", re.IGNORECASE)
+
+
+def partitive_wholes(sentence: str, amounts: list[Amount], nouns: list) -> set[int]:
+    """The indexes of amounts that count a whole a part of it is taken from ("150 of the
+    village's 1,800 residents were killed"): the part takes the whole's noun and the clause's
+    category; the whole keeps only a category its own noun states ("of the camp's 2,000
+    refugees")."""
+    wholes = set()
+    for k, amount in enumerate(amounts):  # "two-thirds of the 9,000 residents": a share of a whole
+        if nouns[k] is not None and nouns[k].head and _SHARE_BEFORE.search(
+                sentence, max(0, amount.qualifier_start - 40), amount.qualifier_start):
+            wholes.add(k)
+    for k in range(len(amounts) - 1):
+        part, whole = nouns[k], nouns[k + 1]
+        if whole is None or not whole.head:
+            continue
+        if _PARTITIVE_GAP.fullmatch(sentence, amounts[k].end, amounts[k + 1].qualifier_start):
+            nouns[k] = replace(whole, end=amounts[k].end, stated="", firm=False, described="")
+            wholes.add(k + 1)
+    return wholes
+
+
+def own_category(noun: CountedNoun) -> str:
+    """The category a noun phrase says by itself ("refugees", "detained protesters"), else "none"."""
+    return noun.stated or noun.described or "none"
+
+
+def other_buildings(nouns: list) -> None:
+    """ "destroyed 51,800 homes and damaged 240,000 others": "others" after homes are homes."""
+    for j in range(1, len(nouns)):
+        if nouns[j].head in ("others", "other") and nouns[j - 1].unit == "buildings":
+            nouns[j] = replace(nouns[j - 1], end=nouns[j].end)
+
+
+def share_nouns(sentence: str, amounts: list[Amount], nouns: list[CountedNoun]) -> set[int]:
+    """ "over 300 and over 500 affected residents", "200 or 300 families": an amount whose noun
+    is left out shares the noun of the amount joined to it (the indexes that do are returned:
+    they share its category too)."""
+    shared = set()
+    for j in range(len(amounts) - 2, -1, -1):
+        noun, nxt = nouns[j], nouns[j + 1]
+        if noun.head or noun.relation or not nxt.head:
+            continue
+        join = _SHARED_NOUN_JOIN.fullmatch(sentence, noun.end, amounts[j + 1].qualifier_start)
+        if join and (nxt.firm and "," in join.group(0) and not _WORDS.search(join.group(0))):
+            continue  # "Landslide kills 14, dozens missing": a new clause, not a shared noun
+        if join:
+            nouns[j] = replace(nxt, end=noun.end)
+            shared.add(j)
+    return shared
