@@ -274,6 +274,6 @@ def is_excluded(text: str, amount: Amount) -> bool:
         return True  # a numbered name in brackets: "Mimaropa (Region 4B)", "(Phase 3)"
     if amount.value < 10 and not amount.spelled and _NUMBERED_NAME.search(before):
         return True  # names with numbers and their lists: "Krinding 1, 2, and Al-Sultan camp"
-    if digits.startswith("0") and len(digits) > 1:
+    if digits.startswith("0") and len(digits) > 1 and not digits.startswith("0."):
         return True  # "0421", "07": parts of phone numbers and dates
     return bool(_PHONE_AFTER.match(after) or _LONG_DIGITS.match(amount.text))  # phone numbers

@@ -19,6 +19,7 @@ _ABBREVIATIONS = frozenset(
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then spaces.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
+_CIRCA_NUMBER = re.compile(r"\s*\d")
 
 
 @cache
@@ -39,6 +40,8 @@ def _is_abbreviation(text: str, stop: int) -> bool:
         return True
     if "." in word.rstrip("."):  # U.N. / U.S. / a.m.
         return True
+    if word == "c" and _CIRCA_NUMBER.match(text, stop + 1):
+        return True  # "killed c. 300 civilians": circa
     return len(bare) == 1 and word[-1:].isupper()  # an initial: "George W. Bush"
 
 
