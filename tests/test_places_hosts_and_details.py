@@ -109,3 +109,10 @@ def test_the_story_is_about_the_place_named_not_the_briefing_room():
             "More than 1,300 people returned home in the past ten days.")
     (figure,) = extract_figures(Article("t", text, published="2002-07-31"))
     assert figure.country == "AF"
+
+
+def test_a_hospital_that_speaks_is_the_source_not_the_place():
+    text = ("Another strike hit a tent in Deir al-Balah, killing at least five people including "
+            "two children, Al-Awda Hospital said.")
+    figures = extract_figures(Article("t", text, published="2024-12-08"))
+    assert {f.place for f in figures} == {"Deir al-Balah"}

@@ -33,3 +33,12 @@ def test_a_byline_of_a_person_alone_names_no_outlet():
 def test_publisher_from_a_closing_copyright_line(closing, publisher):
     doc = Document(Article("t", f"Floods hit the west\n\n{BODY}\n\n{closing}"))
     assert doc.publisher == publisher
+
+
+@pytest.mark.parametrize("headline", [
+    "Hospital damaged in strike – Regional Health Ministry",
+    "Floods kill 12 - police",
+], ids=["ministry", "police"])
+def test_a_headline_credit_to_a_body_is_no_publisher(headline):
+    doc = Document(Article("t", f"{headline}\n\n{BODY}"))
+    assert doc.publisher == ""

@@ -46,3 +46,12 @@ def test_a_count_of_speakers_after_an_inverted_verb_is_no_figure():
 ], ids=["weekday-first-name-after-a-title", "according-to-him"])
 def test_speakers_named_in_less_common_ways(text, expected):
     assert _sources(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The health ministry, which is run by the local authority, said at least 500 people had been killed.",
+     [(500, "health ministry")]),
+    ("A villager, who saw the raid, said that twelve bodies were found in the river.", [(12, "villager")]),
+], ids=["which-clause", "who-clause"])
+def test_a_relative_clause_after_the_speaker_is_not_part_of_its_name(text, expected):
+    assert _sources(text) == expected

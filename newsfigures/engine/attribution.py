@@ -219,7 +219,9 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             continue
         if k != 0 and _place_appositive().match(seg.strip()):
             continue  # "officials in Kherson, the regional capital, said": the place described
-        if _RELATIVE.match(t.lower()) or _LOWER_PHRASE.match(t) and k != 0 and not person(t) and (
+        if k != 0 and _RELATIVE.match(t.lower()):
+            continue  # "the health ministry, which is run by Hamas, said": not part of the name
+        if _LOWER_PHRASE.match(t) and k != 0 and not person(t) and (
                 _appositive().match(t) or " who " in t or " which " in t):  # "X, first responders who ..., said"
             roles.append(t)
             continue

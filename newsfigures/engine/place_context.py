@@ -99,6 +99,9 @@ _PLACE_NOUN = re.compile(r"^\s+(?:island|islands|border|borders|frontier|coast|c
                          r"territory|waters|province|region|mainland)\b", re.IGNORECASE)
 
 
+_SAID_AFTER = re.compile(r"\s+(?:said|says|told|reported|added|confirmed|announced)\b")
+
+
 def named_places(doc) -> tuple:
     """The Document's place mentions as `as_named` reads them (computed once)."""
     return doc.layer("named_places", lambda d: tuple(as_named(d.text, m) for m in d.places))
@@ -112,8 +115,10 @@ def as_named(text: str, mention: PlaceMention) -> PlaceMention:
     after = text[mention.end:mention.end + 24].split("\n", 1)[0]
     if mention.demonym and (mention.place.level != "country" or _PLACE_NOUN.match(after)):
         return dataclasses.replace(mention, demonym=False)
-    if not mention.demonym and places.speaker_location(text, mention.start):
-        return dataclasses.replace(mention, demonym=True)  # "told reporters in Geneva": where they spoke
+    if not mention.demonym and (places.speaker_location(text, mention.start) or (
+            mention.place.level == "site" and _SAID_AFTER.match(text, mention.end))):
+        # "told reporters in Geneva": where they spoke; "..., Aqsa Martyrs Hospital said": who spoke
+        return dataclasses.replace(mention, demonym=True)
     if not mention.demonym and mention.place.level == "country" and (
             ORIGIN_NOUN.match(after) or is_actor_use(text, mention) or is_name_part(text, mention)
             or is_origin_use(text, mention)):

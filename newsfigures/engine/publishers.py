@@ -30,7 +30,7 @@ import re
 from urllib.parse import urlparse
 
 from . import calendar_words, vocabulary
-from .organisations import key, load_rows
+from .organisations import best_org, key, load_rows
 from .settings import (
     CREDIT_WORDS, HEAD_CHARS, HEAD_LINES, KNOWN_CACHE, MASTHEAD_CHARS, MASTHEAD_LINES,
     MASTHEAD_WORDS, TAIL_LINES,
@@ -104,6 +104,9 @@ _CORPORATE = re.compile(r"\s+(?:All|Ltd|Limited|Inc|(?:19|20)\d\d)\b.*$")  # "X 
 _DIGITS = re.compile(r"\d+")
 _LEAD_US = re.compile(r"(?:us|me|our)\b", re.IGNORECASE)
 _HOST_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile|en|english)\.")
+# a headline's credit to a body that gave the news: "– Health Ministry", "- UN agency", "- officials"
+_ORG_WORD_END = re.compile(r"\b(?:[Mm]inistry|[Aa]gency|[Oo]fficials?|[Pp]olice|[Aa]uthorit(?:y|ies)|[Aa]rmy|"
+                           r"[Gg]overnment|[Cc]ommission|[Cc]ouncil|[Oo]ffice|[Dd]epartment|UN|[Rr]eport)$")
 _TITLE_SUFFIX = re.compile(r"\s[|–—-]\s([^|–—-]{2,40})$")
 _THE = re.compile(r"^the ")
 _SPACES = re.compile(r"\s+")
@@ -188,7 +191,11 @@ def _from_title(title: str) -> str:
     m = _TITLE_SUFFIX.search(title.strip())
     if m and len(m.group(1).split()) <= MASTHEAD_WORDS:
         cand = m.group(1).strip()
-        if key(cand) in _names() or cand[:1].isupper() or cand[:1].isdigit():
+        if key(cand) in _names():
+            return _canonical(cand)
+        if best_org(cand) or _ORG_WORD_END.search(cand):
+            return ""  # "Hospital damaged in strike – Palestinian Health Ministry": a source, not the outlet
+        if cand[:1].isupper() or cand[:1].isdigit():
             return _canonical(cand)
     return ""
 
