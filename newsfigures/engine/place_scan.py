@@ -53,6 +53,10 @@ SENT_END = re.compile(r"(?:[.!?]['\"”’)]?\s+|\n\s*|^\s*)$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _GAP = re.compile(rf"^(?:[{APOSTROPHES}]s)?[ \-‐‑{APOSTROPHES}]{{1,2}}$")
 _TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+# Without an apostrophe in the text, a TOKEN is a plain run of letters and digits: the same
+# split, from a pattern with no look-behinds (about twice as fast).
+_RUN_SPLIT = re.compile(r"([^\W_]+)")
+_APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 _NEWLINE = re.compile("\n")
 
 
@@ -64,7 +68,7 @@ class Tokens:
     __slots__ = ("parts", "words", "n", "_bounds")
 
     def __init__(self, text: str):
-        self.parts = _TOKEN_SPLIT.split(text)
+        self.parts = (_TOKEN_SPLIT if _APOSTROPHE.search(text) else _RUN_SPLIT).split(text)
         self.words = self.parts[1::2]
         self.n = len(self.words)
         self._bounds: list | None = None
