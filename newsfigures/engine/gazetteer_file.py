@@ -61,7 +61,6 @@ class ChunkedFile:
         self.head = json.loads(zlib.decompress(data[line_end + 1:line_end + 1 + size]))
         self._data = memoryview(data)[line_end + 1 + size:]
         self._names: dict[int, str] = {}
-        self._index: dict[int, tuple[dict[str, str], frozenset]] = {}
         self._rows: dict[int, list[str]] = {}
         self.n_rows: int = self.head["n_rows"]
         self._row_chunk: int = self.head["row_chunk"]
@@ -82,22 +81,18 @@ class ChunkedFile:
             chunk = self._names[b] = "\n" + self._chunk(self.head["names"][b]) + "\n"
         return chunk
 
-    def _index_of(self, key: str) -> tuple[dict[str, str], frozenset]:
-        """The name chunk of `key` as a table (name -> "id,id") and the first words of its
-        names of several words, built the first time the chunk is asked for."""
-        b = bucket(key, self._buckets)
-        index = self._index.get(b)
-        if index is None:
-            index = self._index[b] = _table(self._bucket(b))
-        return index
-
     def ids(self, key: str) -> str:
         """The place ids of folded name `key` as "id,id", best first ("" if none)."""
-        return self._index_of(key)[0].get(key, "")
+        chunk = self._names_of(key)
+        at = chunk.find(f"\n{key}\t")
+        if at < 0:
+            return ""
+        at += len(key) + 2
+        return chunk[at:chunk.index("\n", at)]
 
     def opens_name(self, word: str) -> bool:
         """Some stored name of several words opens with the folded word `word`."""
-        return word in self._index_of(word)[1]
+        return f"\n{word} " in self._names_of(word)
 
     def row(self, pid: int) -> str:
         c, k = divmod(pid, self._row_chunk)
@@ -113,14 +108,6 @@ class ChunkedFile:
     def load_all(self) -> None:
         """Decompress every chunk now (for a long run that wants no lazy reads later)."""
         for b in range(self._buckets):
-            if b not in self._index:
-                self._index[b] = _table(self._bucket(b))
+            self._bucket(b)
         for c in range(len(self.head["rows"])):
             self._rows_of(c)
-
-
-def _table(chunk: str) -> tuple[dict[str, str], frozenset]:
-    """A name chunk ("\\nname\\tids\\n...") as (name -> ids, first words of the names of
-    several words)."""
-    names = dict(line.split("\t", 1) for line in chunk.split("\n") if line)
-    return names, frozenset(name.split(" ", 1)[0] for name in names if " " in name)
