@@ -36,9 +36,12 @@ def fold(text: object) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def _fold_str(text: str) -> str:
     """Case, accent, punctuation and whitespace folded: "Bab al-Salāma" -> "bab al salama"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    bare = bare.replace("’", "'").casefold().translate(_LETTERS)
+    if text.isascii():  # nothing to decompose, no accent, no letter of _LETTERS
+        bare = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        bare = bare.replace("’", "'").casefold().translate(_LETTERS)
     bare = _PUNCT.sub(" ", bare.replace("'", ""))
     return _SPACE.sub(" ", bare).strip()
 

@@ -19,6 +19,7 @@ per document and its value is kept (e.g. focus places, speaker chains).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -134,6 +135,9 @@ class Document:
         for n, amounts in enumerate(self.amounts):
             if amounts:
                 keep.update((n - 1, n))
+        keep.discard(-1)
+        if len(keep) == len(spans) and not _ODD_SPACE.search(text):
+            return text  # every sentence kept, and between them only spaces and line breaks
         out, last = [], 0
         for n in sorted(k for k in keep if k >= 0):
             start, end = spans[n]
@@ -157,6 +161,9 @@ class Document:
             return mentions[0].place if mentions else None
         country = counts.most_common(1)[0][0]
         return places.lookup(places.country_name(country)) or places.main_place(self.text, list(mentions))
+
+
+_ODD_SPACE = re.compile(r"[^\S \n]")  # white space `_blank` would change: tabs, no-break spaces ...
 
 
 def _blank(part: str) -> str:

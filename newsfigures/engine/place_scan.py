@@ -53,6 +53,10 @@ SENT_END = re.compile(r"(?:[.!?]['\"”’)]?\s+|\n\s*|^\s*)$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _GAP = re.compile(rf"^(?:[{APOSTROPHES}]s)?[ \-‐‑{APOSTROPHES}]{{1,2}}$")
 _TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+# Without an apostrophe in the text, a TOKEN is a plain run of letters and digits: the same
+# split, from a pattern with no look-behinds (about twice as fast).
+_RUN_SPLIT = re.compile(r"([^\W_]+)")
+_APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 _NEWLINE = re.compile("\n")
 
 
@@ -61,10 +65,11 @@ class Tokens:
     parts = [gap 0, word 0, gap 1, word 1, ..., word n-1, gap n], so word k is parts[2k+1]
     and the text between words k-1 and k is parts[2k]; offsets are summed only if asked."""
 
-    __slots__ = ("parts", "words", "n", "_bounds")
+    __slots__ = ("parts", "words", "n", "_bounds", "apostrophes")
 
     def __init__(self, text: str):
-        self.parts = _TOKEN_SPLIT.split(text)
+        self.apostrophes = bool(_APOSTROPHE.search(text))  # else no elision either ("d'Ivoire")
+        self.parts = (_TOKEN_SPLIT if self.apostrophes else _RUN_SPLIT).split(text)
         self.words = self.parts[1::2]
         self.n = len(self.words)
         self._bounds: list | None = None
@@ -133,7 +138,8 @@ def candidates(text: str, toks: Tokens) -> list[Candidate]:
         return out
     bounds = toks.bounds()
     cap = list(map(str.isupper, map(itemgetter(0), words_)))
-    for m in _ELIDED.finditer(text):  # "Cote d'Ivoire", "L'Aquila": capitalised after the elision
+    # "Cote d'Ivoire", "L'Aquila": capitalised after the elision
+    for m in _ELIDED.finditer(text) if toks.apostrophes else ():
         at = bisect_left(bounds, m.start())
         if at % 2 == 0 and at < len(bounds) and bounds[at] == m.start():
             cap[at // 2] = True

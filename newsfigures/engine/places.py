@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 
 from . import gazetteer as gz
@@ -445,8 +446,10 @@ def main_place(text: str, mentions: list[PlaceMention] | None = None) -> Place |
 _TYPE_SUFFIX = re.compile(r"\s+(?:province|governorate|state|region|district|county|city|town)$", re.I)
 
 
+@lru_cache(maxsize=1 << 12)
 def lookup(name: str) -> Place | None:
-    """A place by name, accent/punctuation-insensitive: "Öncüpınar", "Aleppo governorate"."""
+    """A place by name, accent/punctuation-insensitive: "Öncüpınar", "Aleppo governorate"
+    (kept per name: the gazetteer does not change once loaded)."""
     g = gz.gazetteer()
     name = (name or "").strip()
     if not name:

@@ -20,11 +20,12 @@ _ABBREVIATIONS = frozenset(
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 _CIRCA_NUMBER = re.compile(r"\s*\d")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 
 
 @cache
 def _word_before(fragment: str) -> str:
-    match = re.search(r"([A-Za-z.]+)$", fragment)
+    match = _WORD_BEFORE.search(fragment)
     return match.group(1) if match else ""
 
 
@@ -59,12 +60,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, base + end.end()))
             start = base + end.end()
         spans.append((start, line.end()))
-    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    out = []
+    for s, e in spans:
+        part = text[s:e]
+        if part.strip():  # white space off both ends (str.strip's, as isspace() tells it)
+            out.append((s + len(part) - len(part.lstrip()), s + len(part.rstrip())))
+    return out
