@@ -226,9 +226,10 @@ def claim_rows(df: pd.DataFrame) -> pd.DataFrame:
     newest_first = order[::-1]
     _, first = np.unique(claim[newest_first], return_index=True)  # claims 0..n-1, all seen
     rows = np.sort(newest_first[first])
-    out = df.iloc[rows]
-    return out.assign(n_reports=n_reports[claim[rows]].astype("int64"),
-                      n_articles=n_articles[claim[rows]].astype("int64"))
+    out = df.take(rows)  # a frame of its own: the counts are added to it, not to a copy again
+    out["n_reports"] = n_reports[claim[rows]].astype("int64")
+    out["n_articles"] = n_articles[claim[rows]].astype("int64")
+    return out
 
 
 # -- options -----------------------------------------------------------------------------

@@ -47,7 +47,9 @@ def with_claim_ids(frame: pd.DataFrame) -> pd.DataFrame:
         part["value"], part["category"], part["place"], part["source"])]
     claim = frame["claim"].astype(object).to_numpy(copy=True)
     claim[missing] = ids
-    return frame.assign(claim=pd.array(claim, dtype="string[pyarrow]"))
+    out = frame.copy(deep=False)  # `assign` would copy every column (a million rows)
+    out["claim"] = pd.array(claim, dtype="string[pyarrow]")
+    return out
 
 
 def prepared(conn) -> pd.DataFrame:

@@ -61,7 +61,8 @@ def read(conn, names: tuple, where: list[str], params: list, *, chunk: int) -> C
     else:
         pieces, total = _sqlite_pieces(conn, names, where, params, chunk)
     try:
-        return Columns({name: _finish(name, pieces[name]) for name in names}, total)
+        # each column's ranges let go as soon as it is joined
+        return Columns({name: _finish(name, pieces.pop(name)) for name in names}, total)
     except (_arrow_errors()) as err:
         raise NotColumnar(str(err)) from None
 
