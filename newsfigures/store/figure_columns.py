@@ -79,12 +79,17 @@ def _empty_as_null(arr):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    return pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
+    empty = b"" if pa.types.is_large_binary(arr.type) else ""
+    return pc.if_else(pc.equal(arr, pa.scalar(empty, arr.type)), pa.scalar(None, arr.type), arr)
+
+
+_NUMBER_COLUMNS = (*INT_COLUMNS, *BOOL_COLUMNS, *NULLABLE_INT_COLUMNS, *FLOAT_COLUMNS)
 
 
 def _typed(name: str, arr):
-    """One range of one column (Arrow strings, NULL as "" or NULL_MARK) typed: an Arrow
-    int64/float64 array, the strings themselves, or a dictionary array."""
+    """One range of one column (Arrow strings, or bytes for a number column; NULL as "" or
+    NULL_MARK) typed: an Arrow int64/float64 array, the strings themselves, or a dictionary
+    array."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -112,7 +117,7 @@ def _finish(name: str, pieces: list):
         if not pieces:
             return pd.array([], dtype="string[pyarrow]")
         return pd.arrays.ArrowStringArray(pa.chunked_array(pieces, pa.large_string()))
-    if name not in (*INT_COLUMNS, *BOOL_COLUMNS, *NULLABLE_INT_COLUMNS, *FLOAT_COLUMNS):
+    if name not in _NUMBER_COLUMNS:
         return _categorical(pieces)
     kind = pa.float64() if name in FLOAT_COLUMNS else pa.int64()
     joined = pa.chunked_array(pieces, kind)
@@ -176,7 +181,8 @@ def _ranges(conn: sqlite3.Connection, chunk: int) -> list[tuple[int, int]]:
 
 
 def _split(blob: bytes, n: int, name: str):
-    """One group_concat value as n Arrow strings (the bytes are not copied)."""
+    """One group_concat value as n Arrow strings (the bytes are not copied); the values of
+    a number column stay bytes (parsing them checks them; text is checked to be UTF-8)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -185,7 +191,7 @@ def _split(blob: bytes, n: int, name: str):
     arr = pc.split_pattern(whole, SEP.encode()).flatten()
     if len(arr) != n:
         raise NotColumnar(name)
-    return arr.cast(pa.large_string())  # checks the text is UTF-8
+    return arr if name in _NUMBER_COLUMNS else arr.cast(pa.large_string())
 
 
 def _read_range(conn, sql: str, params: list, span: tuple[int, int], names: tuple):
