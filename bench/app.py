@@ -53,6 +53,13 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_s() -> float:
+    """CPU seconds of this process so far, every thread (steadier than wall time on a
+    shared machine: other users' work does not count)."""
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return use.ru_utime + use.ru_stime
+
+
 def build(path: Path, n_figures: int, seed: int = 7) -> float:
     """Write `n_figures` synthetic figures to a new database at `path`; seconds taken."""
     rng = random.Random(seed)
@@ -151,9 +158,11 @@ def app_phase(db: Path) -> dict:
     os.environ["NEWSFIGURES_DB"] = str(db)
     out: dict = {}
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=600)
-    t0 = time.perf_counter()
+    out["load_avg"] = os.getloadavg()[0]
+    t0, c0 = time.perf_counter(), cpu_s()
     at.run()
     out["start_s"] = time.perf_counter() - t0
+    out["start_cpu_s"] = cpu_s() - c0
     assert not at.exception, [e.value for e in at.exception]
     out["start_rows"] = next(m.value for m in at.metric)
     out["start_peak_mb"] = peak_mb()
@@ -181,9 +190,12 @@ def pandas_phase(db: Path) -> dict:
     """The same work in bare pandas (run in its own process)."""
     out: dict = {}
     conn = store.connect(db, readonly=True)
-    t0 = time.perf_counter()
+    out["load_avg"] = os.getloadavg()[0]
+    t0, c0 = time.perf_counter(), cpu_s()
     frame = filters.prepare(frames.figures_frame(conn))
     out["load_s"] = time.perf_counter() - t0
+    out["load_cpu_s"] = cpu_s() - c0
+    out["start_peak_mb"] = peak_mb()
     sel = filters.DEFAULT
     for name, change in SELECTIONS:
         sel = dataclasses.replace(sel, **{k: tuple(v) if isinstance(v, list) else v
@@ -241,8 +253,14 @@ def main(argv=None) -> int:
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} "
           "(1 min, after the run)")
     print(f"{'':34}{'first open':>12}{'reopened':>12}{'pandas':>12}")
+    print(f"{'load average before (1 min)':34}{first['load_avg']:>12.2f}{again['load_avg']:>12.2f}"
+          f"{base['load_avg']:>12.2f}")
     print(f"{'cold start / load (s)':34}{first['start_s']:>12.2f}{again['start_s']:>12.2f}"
           f"{base['load_s']:>12.2f}   target <= 5 s  (headline {again['start_rows']})")
+    print(f"{'  CPU seconds of it, all threads':34}{first['start_cpu_s']:>12.2f}"
+          f"{again['start_cpu_s']:>12.2f}{base['load_cpu_s']:>12.2f}")
+    print(f"{'  peak memory after it (MB)':34}{first['start_peak_mb']:>12.0f}"
+          f"{again['start_peak_mb']:>12.0f}{base['start_peak_mb']:>12.0f}")
     for name, _ in SELECTIONS:
         key = f"filter {name}"
         print(f"{'filter change: ' + name + ' (s)':34}{first[key]:>12.3f}{again[key]:>12.3f}"

@@ -47,15 +47,20 @@ def with_claim_ids(frame: pd.DataFrame) -> pd.DataFrame:
         part["value"], part["category"], part["place"], part["source"])]
     claim = frame["claim"].astype(object).to_numpy(copy=True)
     claim[missing] = ids
-    return frame.assign(claim=pd.array(claim, dtype="string[pyarrow]"))
+    out = frame.copy(deep=False)  # `assign` would copy every column (a million rows)
+    out["claim"] = pd.array(claim, dtype="string[pyarrow]")
+    return out
 
 
 def prepared(conn) -> pd.DataFrame:
     """Every figure of the store, ready for the dashboard (claim ids before merging places:
     a claim is the same value, category, place *as written* and source)."""
     # rejected figures leave every count (reviewing.counted); the Evidence tab lists them apart
-    frame = with_claim_ids(filters.prepare(reviewing.counted(frames.figures_frame(conn))))
-    return merge_places(frame).reset_index(drop=True)
+    frame = reviewing.counted(frames.figures_frame(conn))
+    frame = merge_places(with_claim_ids(filters.prepare(frame, copy=False)))
+    if not frame.index.equals(pd.RangeIndex(len(frame))):  # reset_index would copy every column
+        frame = frame.reset_index(drop=True)
+    return frame
 
 
 def claims_of(reports: pd.DataFrame) -> pd.DataFrame:

@@ -12,7 +12,7 @@ import sqlite3
 from typing import Mapping
 
 from ..engine.records import EXTRA_FIELDS, FIGURE_FIELDS, SPEC_FIELDS
-from . import dialect, postgres, review_layer
+from . import dialect, figure_columns, postgres, review_layer
 from .database import quote_name as _q
 
 # Filter keys accepted by `figures_frame` (singular or the dashboard's plural) -> column.
@@ -85,13 +85,12 @@ CATEGORICAL_COLUMNS: tuple[str, ...] = (
     "date_start", "source", "publisher", "published", "kind", "article_title", "article_url",
     "extractor_version", "place_level", "admin1", "review",
 )
-_BOOL_COLUMNS = ("vague", "approximate")
-ARROW_TEXT_COLUMNS: tuple[str, ...] = ("quote", "claim")
+_BOOL_COLUMNS = figure_columns.BOOL_COLUMNS
+ARROW_TEXT_COLUMNS: tuple[str, ...] = figure_columns.TEXT_COLUMNS
 _INT_COLUMNS = ("value", "start", "end")
-_NULLABLE_INT_COLUMNS = ("low", "high")
-_FLOAT_COLUMNS = ("lat", "lon")
-FRAME_CHUNK = 250_000  # figures per query of the column-wise read (bounds its memory)
-_SEP = "\x1f"          # ASCII unit separator between the values of one column
+_NULLABLE_INT_COLUMNS = figure_columns.NULLABLE_INT_COLUMNS
+_FLOAT_COLUMNS = figure_columns.FLOAT_COLUMNS
+FRAME_CHUNK = 125_000  # figures per query of the column-wise read (bounds its memory)
 
 
 _NOT_REMOVED = "f.article NOT IN (SELECT id FROM articles WHERE removed_at IS NOT NULL)"
@@ -104,8 +103,10 @@ _REVIEWED = ("EXISTS (SELECT 1 FROM reviews r WHERE r.article = f.article AND r.
 _READ_EXTRAS = tuple(n for n in EXTRA_FIELDS if n != "review")
 
 
-def _where(f: dict, sql_dialect: str = dialect.SQLITE) -> tuple[list[str], list]:
-    """SQL conditions and their parameters for the filters; removed articles never show."""
+def _where(f: dict, sql_dialect: str = dialect.SQLITE, *,
+           removed: bool = True) -> tuple[list[str], list]:
+    """SQL conditions and their parameters for the filters; removed articles never show
+    (`removed=False`: the caller knows that no article is removed, a check per row saved)."""
     where: list[str] = []
     params: list = []
     if f.get("date_from"):
@@ -124,7 +125,7 @@ def _where(f: dict, sql_dialect: str = dialect.SQLITE) -> tuple[list[str], list]
         params.append(1 if f["vague"] else 0)
     if where:
         where = [f"(({' AND '.join(where)}) OR {_REVIEWED})"]
-    return [_NOT_REMOVED, *where], params
+    return ([_NOT_REMOVED] if removed else []) + where, params
 
 
 def figures_frame(conn: sqlite3.Connection, filters: dict | None = None):
@@ -137,14 +138,16 @@ def figures_frame(conn: sqlite3.Connection, filters: dict | None = None):
     the repeating text columns (`CATEGORICAL_COLUMNS`) categorical, quote and claim Arrow
     strings (`string[pyarrow]`); missing text is NaN only in date_start.
 
-    The read is column-wise: for each range of FRAME_CHUNK figure ids, SQLite concatenates
-    every column into one string (`group_concat`, in the table's order) and Arrow splits and
-    types it, so no Python object is made per row; the rows are then put in order with numpy
-    (a million figures: about 4 s and under 1 GB at peak, where a row-wise read took 13 s and
-    1.6 GB). A store this path cannot read exactly (a separator character inside a value, a
-    non-integer in an integer column) is read row by row, with the same types. On PostgreSQL
-    the server filters and streams the figures as one CSV (`COPY ... TO STDOUT`), which
-    Arrow parses column-wise (`_postgres_parts`); the typing and ordering are the same.
+    The read is column-wise (`figure_columns.read`): for each range of FRAME_CHUNK figure
+    ids, SQLite concatenates every column into one string (`group_concat`, in the table's
+    order) and Arrow splits and types it at once, two ranges at a time on two connections,
+    so no Python object is made per row and only a range's text is held; the rows are then
+    put in order with numpy (a million figures: about 2.5 s on two cores and 400 MB above
+    the frame, where a row-wise read took 13 s and 1.6 GB). A store this path cannot read
+    exactly (a separator character inside a value, a non-integer in an integer column) is
+    read row by row, with the same types. On PostgreSQL the server filters and streams the
+    figures as one CSV (`COPY ... TO STDOUT`), which Arrow parses column-wise; the typing and
+    ordering are the same.
 
     The analyst's reviews are laid over the engine's figures (`review_layer.apply`):
     corrected values replace the engine's, added figures are rows of their own, and the
@@ -162,97 +165,27 @@ def figures_frame(conn: sqlite3.Connection, filters: dict | None = None):
     return review_layer.apply(conn, df, f)
 
 
-class _NotColumnar(Exception):
-    """The column-wise read cannot represent this store exactly."""
+_NotColumnar = figure_columns.NotColumnar  # the column-wise read cannot represent this store
 
 
-def _chunks(conn: sqlite3.Connection) -> list[tuple[int, int]]:
-    """Figure id ranges [first, last] of at most FRAME_CHUNK ids each."""
-    low, high = conn.execute("SELECT min(id), max(id) FROM figures").fetchone()
-    if low is None:
-        return []
-    return [(i, min(i + FRAME_CHUNK - 1, high)) for i in range(low, high + 1, FRAME_CHUNK)]
-
-
-# Columns that may hold NULL (group_concat skips NULLs, so they are written as a marker).
-_NULLABLE = ("low", "high", "lat", "lon", "date_start")
-
-
-def _column_sql(name: str) -> str:
-    """group_concat of one column, as bytes. Expressions are kept to the minimum (each costs
-    a call per row): NOT NULL columns go in bare (TEXT affinity keeps text text; integers
-    print exactly), and the separator is a literal (`char(31)` would be called per row)."""
-    col = f"f.{_q(name)}"
-    if name in _FLOAT_COLUMNS:  # 17 significant digits: every double round-trips
-        text = f"CASE WHEN {col} IS NULL THEN '' ELSE printf('%!.17g', {col}) END"
-    elif name == "date_start":  # NULL and '' kept apart: "\x1e" stands for NULL
-        text = f"coalesce({col}, '\x1e')"
-    elif name in _NULLABLE:
-        text = f"coalesce({col}, '')"
-    else:
-        text = col
-    return f"CAST(group_concat({text}, '{_SEP}') AS BLOB)"
+def _any_removed(conn) -> bool:
+    return conn.execute("SELECT 1 FROM articles WHERE removed_at IS NOT NULL LIMIT 1") \
+        .fetchone() is not None
 
 
 def _frame_columns(conn: sqlite3.Connection, f: dict):
     import numpy as np
     import pandas as pd
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     names = (*(n for n in FIGURE_FIELDS if n != "review"), "extractor_version", "ordinal")
-    if postgres.is_connection(conn):
-        parts, total = _postgres_parts(conn, f, names)
-    else:
-        parts, total = _sqlite_parts(conn, f, names)
-
-    def joined(name: str):
-        chunks = parts[name]
-        return pa.concat_arrays(chunks) if chunks else pa.array([], pa.large_string())
-
-    try:
-        columns: dict = {}
-        for name in names:
-            arr = joined(name)
-            if name in (*_INT_COLUMNS, "ordinal"):
-                columns[name] = pc.cast(arr, pa.int64()).to_numpy(zero_copy_only=False)
-            elif name in _BOOL_COLUMNS:
-                columns[name] = pc.cast(arr, pa.int64()).to_numpy(zero_copy_only=False) != 0
-            elif name in _NULLABLE_INT_COLUMNS:
-                ints = pc.cast(_empty_as_null(arr), pa.int64())
-                columns[name] = pd.array(ints.to_pandas(), dtype="Int64") if len(ints) else \
-                    pd.array([], dtype="Int64")
-            elif name in _FLOAT_COLUMNS:
-                columns[name] = pc.cast(_empty_as_null(arr), pa.float64()) \
-                    .to_numpy(zero_copy_only=False).astype("float64")
-            elif name in ARROW_TEXT_COLUMNS:
-                columns[name] = pd.array(pc.cast(arr, pa.string()), dtype="string[pyarrow]") \
-                    if len(arr) else pd.array([], dtype="string[pyarrow]")
-            else:
-                if name == "date_start":
-                    arr = pc.if_else(pc.equal(arr, "\x1e"), pa.scalar(None, pa.large_string()),
-                                     arr)
-                columns[name] = _categorical(arr)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OverflowError) as err:
-        raise _NotColumnar(str(err)) from None
-
-    # Per-article columns: looked up once per distinct article, then spread by its codes.
+    sql_dialect = postgres.dialect_of(conn)
+    where, params = _where(f, sql_dialect, removed=_any_removed(conn))
+    read = figure_columns.read(conn, names, where, params, chunk=FRAME_CHUNK)
+    columns, total = read.arrays, read.total
     article = columns["article"]
-    titles = dict(
-        (r[0], (r[1], r[2])) for r in conn.execute(
-            "SELECT id, title, CASE WHEN path_or_url LIKE 'http%' THEN path_or_url ELSE '' "
-            "END FROM articles"
-        )
-    ) if total else {}
-    for i, name in enumerate(("article_title", "article_url")):
-        per_article = [titles.get(a, ("", ""))[i] for a in article.categories]
-        codes, uniques = pd.factorize(np.asarray(per_article, dtype=object))
-        uniques = list(uniques) + ([""] if "" not in set(uniques) else [])
-        columns[name] = pd.Categorical.from_codes(
-            codes[article.codes] if len(article) else np.array([], dtype=np.int64),
-            categories=pd.Index(uniques, dtype=object))
+    columns.update(_per_article(conn, article) if total else _per_article_empty())
     columns["review"] = review_layer.auto_column(total)
-    df = pd.DataFrame({name: columns[name] for name in FRAME_COLUMNS})
+    df = pd.DataFrame({name: columns.pop(name) for name in FRAME_COLUMNS}, copy=False)
     # Order by article, then position (article ids compare as SQLite's BINARY: code points).
     rank = np.argsort(np.argsort(np.asarray(article.categories, dtype=object), kind="stable"))
     key_article = rank[article.codes] if len(article) else np.array([], dtype=np.int64)
@@ -263,62 +196,31 @@ def _frame_columns(conn: sqlite3.Connection, f: dict):
     return df
 
 
-def _sqlite_parts(conn: sqlite3.Connection, f: dict, names: tuple) -> tuple[dict, int]:
-    """Every column as chunks of Arrow strings (NULL as "" or, in date_start, "\x1e"), read
-    in FRAME_CHUNK ranges of figure ids with group_concat; and how many figures."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+def _per_article(conn, article) -> dict:
+    """article_title and article_url: looked up once per distinct article, then spread by
+    the article column's codes."""
+    import numpy as np
+    import pandas as pd
 
-    where, params = _where(f)
-    select = ", ".join(_column_sql(n) for n in names)
-    clause = " AND ".join([*where, "f.id BETWEEN ? AND ?"])
-    # In the table's own order (a plain scan: no index lookup per row); sorted later.
-    sql = f"SELECT COUNT(*), {select} FROM figures f WHERE {clause}"
-    parts: dict[str, list] = {n: [] for n in names}
-    total = 0
-    for first, last in _chunks(conn):
-        row = conn.execute(sql, [*params, first, last]).fetchone()
-        n = row[0]
-        if not n:
-            continue
-        total += n
-        for name, blob in zip(names, row[1:]):
-            arr = pc.split_pattern(pa.array([blob], pa.large_binary()), _SEP.encode()).flatten()
-            if len(arr) != n:
-                raise _NotColumnar(name)
-            parts[name].append(arr.cast(pa.large_string()))
-        del row
-    return parts, total
+    rows = conn.execute("SELECT id, title, CASE WHEN path_or_url LIKE 'http%' THEN "
+                        "path_or_url ELSE '' END FROM articles").fetchall()
+    ids = pd.Index([r[0] for r in rows], dtype=object)
+    at = ids.get_indexer(article.categories)
+    out = {}
+    for i, name in ((1, "article_title"), (2, "article_url")):
+        values = np.array([r[i] for r in rows] + [""], dtype=object)[at]  # -1: no article
+        codes, uniques = pd.factorize(values)
+        uniques = list(uniques) + ([""] if "" not in set(uniques) else [])
+        out[name] = pd.Categorical.from_codes(codes[article.codes],
+                                              categories=pd.Index(uniques, dtype=object))
+    return out
 
 
-def _postgres_parts(conn, f: dict, names: tuple) -> tuple[dict, int]:
-    """The same as `_sqlite_parts`, from one `COPY (SELECT ...) TO STDOUT` in CSV that Arrow
-    parses column-wise: NULL is an unquoted empty field there, "" a quoted one."""
-    import io
+def _per_article_empty() -> dict:
+    import pandas as pd
 
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.csv as pacsv
-
-    where, params = _where(f, dialect.POSTGRESQL)
-    sql = f"SELECT {', '.join(f'f.{_q(n)}' for n in names)} FROM figures f " \
-          f"WHERE {' AND '.join(where)}"
-    data = conn.copy_out(sql, params)
-    table = pacsv.read_csv(
-        io.BytesIO(data),
-        parse_options=pacsv.ParseOptions(newlines_in_values=True),
-        convert_options=pacsv.ConvertOptions(
-            column_types={n: pa.large_string() for n in names}, strings_can_be_null=True,
-            null_values=[""], quoted_strings_can_be_null=False),
-        read_options=pacsv.ReadOptions(block_size=1 << 26))
-    del data
-    parts: dict[str, list] = {}
-    for name in names:
-        arr = table.column(name).combine_chunks()
-        if arr.null_count:
-            arr = pc.fill_null(arr, "\x1e" if name == "date_start" else "")
-        parts[name] = [arr] if len(arr) else []
-    return parts, table.num_rows
+    return {name: pd.Categorical([], categories=pd.Index([""], dtype=object))
+            for name in ("article_title", "article_url")}
 
 
 def _is_sorted(major, minor) -> bool:
@@ -326,29 +228,6 @@ def _is_sorted(major, minor) -> bool:
 
     d_major = np.diff(major)
     return bool(np.all((d_major > 0) | ((d_major == 0) & (np.diff(minor) > 0))))
-
-
-def _empty_as_null(arr):
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    return pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
-
-
-def _categorical(arr):
-    """An Arrow string array as a pandas Categorical (categories plain Python strings)."""
-    import numpy as np
-    import pandas as pd
-    import pyarrow.compute as pc
-
-    encoded = pc.dictionary_encode(arr)
-    codes = encoded.indices.to_numpy(zero_copy_only=False)
-    codes = np.where(np.isnan(codes), -1, codes).astype(np.int64) if codes.dtype.kind == "f" \
-        else codes.astype(np.int64)
-    categories = encoded.dictionary.to_pylist()
-    if "" not in categories:  # so that `fillna("")` works on every text column
-        categories.append("")
-    return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
 
 
 def _frame_rows(conn: sqlite3.Connection, f: dict):
