@@ -44,6 +44,7 @@ from typing import Callable, Iterator
 from urllib.parse import urlparse
 
 from ..engine.records import Article
+from .html_dates import publication_day
 from .decoding import decode_text_with_warnings, read_bytes, universal_newlines
 from .listing import scan_sources
 from .manifests import Manifest, ManifestWarning, iso_date, manifest_row, read_manifest
@@ -95,7 +96,7 @@ def parse_html(data: bytes | str, *, article_id: str, url: str = "", where: str 
         text=text,
         title=title,
         publisher=_one_line(doc.sitename or ""),
-        published=iso_date(doc.date),
+        published=iso_date(publication_day(data, url, doc.date or "")),
         url=url,
         path="" if url else where,
     )
