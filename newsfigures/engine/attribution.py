@@ -163,6 +163,11 @@ _WITH_SUBJECT = re.compile(r"\bwith\s+([\w\s'’-]{1,60}?)\s*$")
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bor)\s*(?:(?:also|then|later|has|have|had)\s+)*$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][a-z]+)\)\s*[–—-]+")
 _RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
+# What stands before a speech verb but names no speaker: a clause ending in a conjunction
+# ("..., prompting officials to declare an emergency and warn of ...") or a lowercase verb
+# with its object ("..., updated the flooding report"): there the verb is coordinated or a noun.
+_VERB_PHRASE = re.compile(r"[a-z]+ing\s.*\b(?:and|or|but)\s*$"
+                          r"|[a-z]+(?:ed|ing)\s+(?:the|a|an|its|their|his|her|this|these)\s", re.DOTALL)
 _LOWER_PHRASE = re.compile(r"^(?:an?\s+)?[a-z][\w-]*(?:\s+[\w-]+)*$")
 _ADVERBIAL = re.compile(r"^(?:in|on|at|over|during|after|before|since|for|from|to|by|with|[a-z]+ing)\b")
 _DIGIT = re.compile(r"\d")
@@ -310,6 +315,8 @@ def _verb_frames(s: str) -> list[Frame]:
             frame = _inverted(s, a, b)
         if frame is None:
             frame = _subject_frame(s, a, b, v, lo=last_verb_end, has_frames=bool(out))
+            if _VERB_PHRASE.match(frame.raw):
+                continue  # "X updated the flooding report", "prompting officials to ... and warn"
         out.append(frame)
         last_verb_end = b
     return out

@@ -1,0 +1,33 @@
+"""A word of speech used as a noun or as a coordinated verb names no speaker: "the flood
+report" after a verb ("X updated the flood report"), "..., prompting officials to declare an
+emergency and warn of ...". The next sentence's "he said" still finds the person named before."""
+import pytest
+
+from newsfigures.engine.figures import extract_figures
+from newsfigures.engine.records import Article
+
+
+def _sources(text: str) -> list[tuple[int, str]]:
+    return [(f.value, f.source) for f in extract_figures(Article("t", text, published="2021-11-16"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Marta Ilves, head of the regional rescue service, published the storm report on Monday. "
+     "She said 3,400 people had been moved to safety.", [(3400, "Marta Ilves")]),
+    ("Omar Haddad, the district commissioner, issued the latest situation report on Friday. "
+     "He said 520 families were sheltering in schools.", [(520, "Omar Haddad")]),
+    ("Samuel Reyes, who leads the relief office, released a damage report. He said 96 houses "
+     "were destroyed.", [(96, "Samuel Reyes")]),
+], ids=["published-the-report", "issued-the-report", "released-a-report"])
+def test_a_report_noun_after_a_verb_is_no_speech_frame(text, expected):
+    assert _sources(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Torrential rain has forced about 2,000 people from their homes in the valley, prompting "
+     "authorities to open shelters and warn of more flooding.", [(2000, "")]),
+    ("The wildfire destroyed 140 homes overnight, leading the county to close roads and tell "
+     "residents to stay away.", [(140, "")]),
+], ids=["prompting-and-warn", "leading-and-tell"])
+def test_a_coordinated_infinitive_names_no_speaker(text, expected):
+    assert _sources(text) == expected
