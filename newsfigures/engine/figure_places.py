@@ -276,7 +276,7 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
         local += [m for m in mentions if following.end < m.start - offset < stop
                   and _near(sentence, m.start - offset, m.end - offset, following)]
     named = [m for m in local if not m.demonym]
-    named = [m for m in named if not _possessor_of_next(sentence, offset, m, named)]
+    named = _possessed_for_possessors(sentence, offset, named, mentions)
     named = _without_strays(doc, mentions, named)
     named = [m for m in named  # "affected, mostly in Maradi": where a part of them is
              if not _BREAKDOWN.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
@@ -373,13 +373,21 @@ def _coordinated(sentence: str, amount: Amount, following: Amount) -> bool:
     return bool(_COORDINATION.match(sentence[amount.end:following.qualifier_start]))
 
 
-def _possessor_of_next(sentence: str, offset: int, mention, named: list) -> bool:
-    """ "central China's Hubei Province": the possessor holds the place after it, which is
-    the figure's."""
-    after = mention.end - offset
-    if sentence[after:after + 2] not in ("'s", "’s"):
-        return False
-    return any(0 <= m.start - offset - after <= 4 for m in named if m is not mention)
+def _possessed_for_possessors(sentence: str, offset: int, named: list, mentions: list) -> list:
+    """ "central China's Hubei Province", "northwest Nigeria's Katsina state": the possessor
+    holds the place right after it, which is the figure's, even where that place stands a
+    word or two beyond the reach of the amount."""
+    out = []
+    for mention in named:
+        after = mention.end - offset
+        possessed = None
+        if sentence[after:after + 2] in ("'s", "’s"):
+            possessed = next((m for m in mentions if m is not mention and not m.demonym
+                              and 0 <= m.start - offset - after <= 4), None)
+        chosen = possessed or mention
+        if chosen not in out:
+            out.append(chosen)
+    return out
 
 
 def _several_countries(sentence: str, offset: int, named: list, mentions: list, segment: tuple):
