@@ -14,13 +14,13 @@ def _places(text: str) -> list[tuple[int, str, str]]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Bandits killed 23 farmers in an ambush on a hamlet in northwest Nigeria's Sokoto state, "
+    ("Bandits killed 23 farmers late on Friday in an ambush on a remote farming hamlet in northwest Nigeria's Sokoto state, "
      "the police said.", [(23, "Sokoto", "NG")]),
-    ("At least 16 people died when a mudslide buried a village in southwest China's Yunnan "
+    ("At least 16 people died early on Monday when a mudslide buried a mountain village in southwest China's Yunnan "
      "Province, state media said.", [(16, "Yunnan", "CN")]),
-    ("Shelling wounded nine civilians in a market town of eastern Ukraine's Kharkiv region on "
+    ("Shelling wounded nine civilians overnight as they queued for bread in a market town of eastern Ukraine's Kharkiv region on "
      "Sunday.", [(9, "Kharkiv", "UA")]),
-    ("Some 4,000 families fled an offensive on villages in northern Syria's Idlib province.",
+    ("Some 4,000 families fled this week as an offensive reached the southern villages of northern Syria's Idlib province.",
      [(4000, "Idlib", "SY")]),
     ("Floods left 300 people homeless in Nigeria's Kogi State.", [(300, "Kogi", "NG")]),
 ], ids=["nigeria-sokoto", "china-yunnan", "ukraine-kharkiv", "syria-idlib", "country-possessor"])
