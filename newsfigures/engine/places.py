@@ -28,13 +28,15 @@ from .place_resolve import (
 )
 from .place_scan import (
     FUNCTION, SITE_CONNECTORS, SITE_OF_WORDS, SITE_WORDS, TITLES, TYPE_ADMIN, TYPE_CITY,
-    Context, TextIndex, candidates, evidence, gap_ok, is_cap, sentence_initial,
+    Context, TextIndex, candidates, evidence, gap_ok, is_cap, sentence_initial, words,
 )
 # the scanner's fast paths under the names their tests know
 from .place_scan import SENT_END as _SENT_END  # noqa: F401
 from .place_scan import Tokens as _Tokens
 from .place_scan import sentence_initial as _sentence_initial  # noqa: F401
 from .settings import BORDER_LOOKAHEAD, REGION_LOOKBACK, SITE_HOST_REACH, SITE_RUN_MAX
+
+_EXILED = words("exiled")  # "Syrian refugees": people outside the country their demonym names
 
 __all__ = ["Place", "PlaceMention", "TOKEN", "contains", "country_name", "find_places",
            "fold_name", "initial_word", "lookup", "main_place", "speaker_location", "story_mentions"]
@@ -371,13 +373,18 @@ class _Hosts:
         a, b = self._sentence(s, e)
         inside = self.mentions[bisect_left(self.starts, a):bisect_left(self.starts, b)]
         near = [m for m in inside if m.place.country and not m.demonym]
-        if not near:
-            near = [m for m in inside if m.place.country]
+        if not near:  # "Syrian refugees arrived in X camp": no host in their own country
+            near = [m for m in inside if m.place.country and not self._exiled(m)]
         if not near:
             return None
         after = [m for m in near if m.start >= e]
         pick = min(after, key=lambda m: m.start - e) if after else min(near, key=lambda m: s - m.end)
         return pick.place
+
+    def _exiled(self, m: PlaceMention) -> bool:
+        """A demonym counting people outside their country: "Syrian refugees"."""
+        following = self.text[m.end:m.end + 20].split(None, 1)
+        return m.demonym and bool(following) and following[0].lower().strip(".,;") in _EXILED
 
     def earlier(self, s: int) -> Place | None:
         """The last place with a country named before `s` in its paragraph (its line), within
