@@ -35,7 +35,7 @@ from .lexicon import (
     trigger_of,
 )
 from .nouns import CountedNoun, noun_after, noun_before
-from .shared_nouns import other_buildings, own_category, partitive_wholes, share_nouns
+from .shared_nouns import more_of_the_same, other_buildings, own_category, partitive_wholes, share_nouns
 from .numbers import Amount
 from .settings import (
     LIST_TAIL_WORDS, PASSIVE_TRIGGER_MAX_WORDS, SENTENCE_TRIGGER_REACH, SUBJECT_GAP_WORDS,
@@ -300,9 +300,13 @@ def read_amounts(sentence: str, amounts: list[Amount],
         cand_nouns.append(noun)
     shared = share_nouns(sentence, cands, cand_nouns)
     other_buildings(cand_nouns)
+    own_nouns = list(cand_nouns)
+    further = more_of_the_same(sentence, cands, cand_nouns)
     categories, hows = [], []
     for j, (amount, noun) in enumerate(zip(cands, cand_nouns)):
         hit = _own_trigger(sentence, cands, cand_nouns, j)
+        if j in further and noun.stated and hit.category not in ("", "arrived"):
+            noun = cand_nouns[j] = own_nouns[j]  # "2 million refugees fled, while another 4.25 million are displaced"
         hows.append(hit.how if hit.category else "")
         category = _category(sentence, noun, hit) or noun.described
         if category == "arrived":

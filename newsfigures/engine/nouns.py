@@ -145,13 +145,18 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
         if is_people_word(word) or (entry is not None and entry.category):
             phrase = _people_phrase(found, k, i)
             return replace(phrase, described=described) if phrase is not None and described else phrase
+        if low in ADVERBS and not described and word[0].isupper() and k + 1 < len(found) \
+                and found[k + 1][0][:1].isupper():
+            unknown += 1
+            continue  # "3,100 South Sudanese refugees": a name, not "fled south"
         if low in STOP or low in ADVERBS:
             break
         trigger = trigger_of(word)
         if trigger is not None:
             following = found[k + 1][0] if k + 1 < len(found) else ""
             if not (following[:1].isalpha() and following.islower() and following not in STOP
-                    and following not in ADVERBS and trigger_of(following) is None):
+                    and following not in ADVERBS
+                    and (trigger_of(following) is None or is_people_word(following))):
                 break  # "118 killed, ...", "5,000 fled north": the noun is left out
             described = described or trigger.category
             continue  # "500 affected residents": the trigger is an adjective of the noun

@@ -10,7 +10,7 @@ from dataclasses import replace
 from .nouns import CountedNoun
 from .numbers import Amount
 
-__all__ = ["other_buildings", "own_category", "partitive_wholes", "share_nouns"]
+__all__ = ["more_of_the_same", "other_buildings", "own_category", "partitive_wholes", "share_nouns"]
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 _SHARED_NOUN_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
@@ -57,6 +57,29 @@ def other_buildings(nouns: list) -> None:
     for j in range(1, len(nouns)):
         if nouns[j].head in ("others", "other") and nouns[j - 1].unit == "buildings":
             nouns[j] = replace(nouns[j - 1], end=nouns[j].end)
+
+
+# "a further 2,000", "another 600", "an additional 300", "300 more": more of what came before
+_FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|another|an\s+additional|additional|further)\s*$",
+                             re.IGNORECASE)
+_MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
+
+
+def more_of_the_same(sentence: str, amounts: list[Amount], nouns: list) -> set[int]:
+    """ "over 4,400 Syrian refugees arrived, and a further 2,000 arrived overnight": an amount
+    without a noun of its own that adds to the one before it counts the same people (the
+    indexes that do are returned: what their own clause says of them comes first)."""
+    found = set()
+    for j in range(1, len(nouns)):
+        noun, before = nouns[j], nouns[j - 1]
+        if noun.head or noun.relation or not before.head:
+            continue
+        start, end = amounts[j].qualifier_start, amounts[j].end
+        if _FURTHER_BEFORE.search(sentence, max(0, start - 20), start) \
+                or _MORE_AFTER.match(sentence, end):
+            nouns[j] = replace(before, end=noun.end, firm=False, described="")
+            found.add(j)
+    return found
 
 
 def share_nouns(sentence: str, amounts: list[Amount], nouns: list[CountedNoun]) -> set[int]:
