@@ -168,6 +168,7 @@ _RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
 # with its object ("..., updated the flooding report"): there the verb is coordinated or a noun.
 _VERB_PHRASE = re.compile(r"[a-z]+ing\s.*\b(?:and|or|but)\s*$"
                           r"|[a-z]+(?:ed|ing)\s+(?:the|a|an|its|their|his|her|this|these)\s", re.DOTALL)
+_SEGMENT_COMMA = re.compile(r",(?!\d{3}\b)")
 _LOWER_PHRASE = re.compile(r"^(?:an?\s+)?[a-z][\w-]*(?:\s+[\w-]+)*$")
 _ADVERBIAL = re.compile(r"^(?:in|on|at|over|during|after|before|since|for|from|to|by|with|[a-z]+ing)\b")
 _DIGIT = re.compile(r"\d")
@@ -215,7 +216,7 @@ def _subject_before(s: str, lo: int, v: int) -> str:
     q = _last_quote(left)
     if q >= 0:
         left = left[q + 1:]
-    segs = _CLAUSE_BREAK.split(left)[-1].split(",")
+    segs = _SEGMENT_COMMA.split(_CLAUSE_BREAK.split(left)[-1])  # not the comma of "2,000"
     head, roles = "", []
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
@@ -237,6 +238,8 @@ def _subject_before(s: str, lo: int, v: int) -> str:
                 head = before_seg + ", " + head  # "Filippo Grandi, the UN High Commissioner for Refugees"
         break
     if roles and head:
+        if lo > 0 and segs and head == trim(segs[0]) and not person(head):
+            return ", ".join(reversed(roles))  # "residents reported heavy shelling, a local official said"
         if (_ADVERBIAL.match(head) or _FINITE.search(head) or _DIGIT.search(head)) \
                 and not (person(head) or best_org(head)):
             return ", ".join(reversed(roles))  # "..., in the past six days, an official said"; "X died, the governor said"

@@ -18,7 +18,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from . import calendar_words, country_cues, place_context, places
+from . import country_cues, place_context, places
+from .dateline_places import dateline_end
 from .categories import Reading, clause_limits
 from .numbers import Amount
 from .places import Place
@@ -66,7 +67,7 @@ def sentence_mentions(doc, n: int) -> list:
         return []
     text = doc.text
     opening = not n or "\n" in text[doc.sentences[n - 1][1]:start]
-    dateline = _dateline_end(text[start:min(end, start + 80)], opening=opening)
+    dateline = dateline_end(text[start:min(end, start + 80)], opening=opening)
     return [m for m in in_sentence if m.start - start >= dateline]
 
 
@@ -436,40 +437,6 @@ def _near(sentence: str, start: int, end: int, amount: Amount) -> bool:
     else:
         gap = sentence[amount.end:start]
     return len(_WORD.findall(gap)) <= PLACE_NEAR_WORDS
-
-
-# a month from its three-letter stem, as datelines write it ("Sep.", "Sept", "September")
-_MONTH = calendar_words.alternation(n[:3] for n in calendar_words.month_names()) + r"[a-z]*\.?"
-_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-# "MANILA, Philippines–", "Amman, Sep. 10 (Petra) --", "GENEVA, Switzerland (AFP)—",
-# "Geneva [Switzerland], September 27:", "GENEVA, July 20 Up to ...": where the story was filed.
-_DATELINE = re.compile(
-    rf"^{_NAME}(?:\s*\[[^\]]{{1,30}}\])?(?:,\s*(?!{_MONTH}\s)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})?"
-    rf"(?:,?\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s*\d{{4}})?)?\s*(?:\([^)]{{1,30}}\)\s*)?(?:--|—|–|-)"
-    rf"|^[A-Z]{{3,}}(?:\s+[A-Z]{{3,}})*(?:,\s*{_NAME})?(?:,?\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:\([^)]{{1,30}}\))?\s*(?:--|—|–|-|:)"
-    rf"|^{_NAME}(?:\s*\[[^\]]{{1,30}}\])?,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*(?:\([^)]{{1,30}}\)\s*)?(?:--|—|–|-|:|\b)"
-)
-# "Beijing: Rainstorms and floods ...", "New Delhi: ...": a paragraph opening with a city and a colon
-_COLON_DATELINE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+(?=[A-Z])")
-
-
-def _dateline_end(sentence: str, *, opening: bool = False) -> int:
-    """Where a dateline opening the sentence ends, 0 when it has none. `opening`: the
-    sentence opens a paragraph (where "City:" datelines stand)."""
-    match = _DATELINE.match(sentence)
-    if match:
-        return match.end()
-    if opening:
-        match = _COLON_DATELINE.match(sentence)
-        if match and _is_city(match.group(0).rstrip(": \t")):
-            return match.end()
-    return 0
-
-
-@lru_cache(maxsize=1024)
-def _is_city(name: str) -> bool:
-    place = places.lookup(name)
-    return place is not None and place.level == "city"
 
 
 def _leads_into(sentence: str, end: int, following: Amount) -> bool:

@@ -105,6 +105,7 @@ TITLED_REACH = 60  # characters after a title searched for the name it goes with
 PREVIOUS_CHARS = 600  # the part of the sentence before that `figure_source` reads
 ITEM_MAX_CHARS = 300  # a list item is a short line
 LABEL_MAX_WORDS = 6  # "Homes destroyed: ...": the label before the colon is short
+BRIEFING_HEAD_CHARS = 1500  # the top of a text where a briefing note says whose words it holds
 LIST_REACH = 40  # lines walked over from an item to its intro or its sources line
 ACRONYM_MAX = 8  # an alias in capitals, one word, at most this long, is an acronym (case-sensitive)
 ACRONYM_BONUS = 10  # an acronym is specific: it outranks a longer generic alias

@@ -4,7 +4,10 @@
   quotation mark) is one span, so a figure inside it can take the speaker named where it opens
   (`X said: “...`) or closes (`...,” X said`);
 - lists: lines of items ("Deaths: 12", "- 40 injured") under an intro line that ends with a colon
-  ("..., according to officials:"), and a closing "Sources: ..." line under a list.
+  ("..., according to officials:"), and a closing "Sources: ..." line under a list;
+- the whole document: briefing notes that say at their top whose words they are ("This is a
+  summary of what was said by the agency's spokesperson X ...", "Statement attributable to the
+  Spokesperson for ..."): their speaker covers every figure nothing nearer attributes.
 
 Only where things are is found here; who speaks is for `sources`. Offsets are article offsets.
 """
@@ -14,9 +17,10 @@ import bisect
 import re
 from typing import NamedTuple
 
-from .settings import ITEM_MAX_CHARS, LABEL_MAX_WORDS, LIST_REACH
+from .settings import BRIEFING_HEAD_CHARS, ITEM_MAX_CHARS, LABEL_MAX_WORDS, LIST_REACH
 
-__all__ = ["Quotation", "line_of", "list_intro", "list_sources", "quotation_at", "quotations", "sentence_at"]
+__all__ = ["Quotation", "briefing_speaker", "line_of", "list_intro", "list_sources", "quotation_at",
+           "quotations", "sentence_at"]
 
 
 _ITEM = re.compile(r"^\s*(?:(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S|[A-Z][^:.!?\n]{0,60}:\s*\S)")
@@ -155,3 +159,22 @@ def list_sources(doc, n: int) -> str:
         if not items[k]:
             return ""
     return ""
+
+
+# "This is a summary of what was said by UNHCR spokesperson X – to whom quoted text may be
+# attributed – at today's press briefing", "Statement attributable to the Spokesperson for ..."
+_BRIEFING = re.compile(
+    r"^[ \t]*(?:this is an? )?(?:(?:short |brief )?summary of what was said by|"
+    r"statements? attributable to)\s+(?P<who>[^\n.;:()–—]{2,120}?)"
+    r"(?=\s*(?:[–—-]\s*)?(?:,|\bto whom\b|\bat\b|\bon\b|\bin\b|\(|[.;:\n]|$))",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def briefing_speaker(doc) -> str:
+    """The speaker a briefing note names at its top as the author of all it says (the phrase
+    as written), else ""."""
+    def compute(d) -> str:
+        m = _BRIEFING.search(d.text, 0, BRIEFING_HEAD_CHARS)
+        return " ".join(m.group("who").split()) if m else ""
+    return doc.layer("briefing_speaker", compute)
+

@@ -216,7 +216,7 @@ def _choose(sentence: str, at: int, found) -> tuple[Frame | None, Frame | None]:
     """The frame the figure at `at` falls under, and the first frame after it."""
     before = [f for f in found if f.at < at and f.kind != "headline" or f.kind == "headline" and f.at == 0]
     before = [f for f in before if not (f.at <= at < f.end and f.kind in ("inverted", "according", "by"))]
-    after = [f for f in found if f.at > at and f not in before]
+    after = [f for f in found if f.at > at and f not in before and not _subject_holds(sentence, f, at)]
     chosen = None
     if before:
         b = before[-1]
@@ -225,6 +225,24 @@ def _choose(sentence: str, at: int, found) -> tuple[Frame | None, Frame | None]:
     if chosen is None and after:
         chosen = after[0]
     return chosen, (after[0] if after else None)
+
+
+def _subject_holds(sentence: str, f: Frame, at: int) -> bool:
+    """Whether the subject before the verb of `f` runs over the figure at `at`: "Nearly 300
+    Liberians arrived ... in what may be the first wave of residents fleeing reported heavy
+    fighting": the people counted are not what the verb reports."""
+    if f.kind != "subject" or not f.raw or not _OWN_OBJECT.match(sentence, f.end):
+        return False
+    start = sentence.rfind(f.raw, 0, f.at + 1)
+    return 0 <= start <= at
+
+
+# a verb of saying with an object of its own ("reported heavy fighting"), not a clause ("said
+# they were", "said that") nor a time or place ("said on Monday")
+_OWN_OBJECT = re.compile(r"\s+(?!(?:that|it|they|he|she|we|there|this|these|those|on|in|at|to|by|from|"
+                         r"of|for|with|after|as|more|most|some|many|several|all|up|about|around|"
+                         r"nearly|almost|over|under|less|fewer|an?|the|only|just|was|were|is|are|had|have|has|would|"
+                         r"could|will|may|might|had|been|be)\b)[a-z]+\s+[a-z]+\b(?![^.;]{0,25}\d)")
 
 
 def _sentence_source(sentence: str, at: int, context) -> str | None:
@@ -344,6 +362,10 @@ def _scope_source(doc, n: int, offset: int) -> str:
         if m:
             name = speaker_name(np_after(following, m.end()))
             return name if isinstance(name, str) else ""
+    briefing = source_scopes.briefing_speaker(doc)
+    if briefing:  # "This is a summary of what was said by X": X's words, all of them
+        name = speaker_name(briefing)
+        return name if isinstance(name, str) else ""
     return ""
 
 
