@@ -153,6 +153,12 @@ _PREV_WORD = re.compile(r"([\w'’-]+)[^\w]*$")
 _ACCORDING_END = re.compile(r"according\s+to\s*$", re.IGNORECASE)
 _OWNED_OR_NUMBER_END = re.compile(r"['’â]s\s*$|\d[\d,.]*\s*$")
 _ADD_TO = re.compile(r"\s+to\b")
+# "the quake claimed 271 lives", "claimed the lives of 40": a toll, not a claim
+_CLAIMED_LIVES = re.compile(r"\s+(?:the\s+lives\b|(?:[a-z]+\s+){0,2}[\d,.]+\s+(?:more\s+)?(?:lives|victims)\b|"
+                            r"(?:[a-z]+\s+){0,2}(?:lives|victims)\b)")
+# "225 deaths confirmed", "12 bodies recovered." at the end of a clause: a participle, not a speaker's verb
+_COUNT_BEFORE = re.compile(r"\d+(?:[,.]\d+)*\s+[a-z]+\s*$")
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;:]|$)")
 _PREPOSITION_AFTER = re.compile(r"\s*(?:of|from|on\s+the|by|in|for|to)\b")
 _END_AFTER = re.compile(r"\s*[,.]?\s*$")
 _CAP_AFTER = re.compile(r"\s*(?:the|a|an)?\s*[A-Z]")
@@ -267,6 +273,10 @@ def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
         return False
     if v.lemma == "add" and _ADD_TO.match(after):
         return False  # "had added to the crowding"
+    if v.lemma == "claim" and _CLAIMED_LIVES.match(after):
+        return False  # "the storm claimed 40 lives"
+    if v.form == "past" and _COUNT_BEFORE.search(_tail(s, a)) and _CLAUSE_END_AFTER.match(after):
+        return False  # "225 deaths confirmed"
     if not _ambiguous(v):
         return True
     noun_before = words("adjective_context") if v.form == "past" else words("noun_context")

@@ -405,7 +405,8 @@ class _Hosts:
 _TAIL_FILLER = (r"(?:[A-Z][\w'’.-]*|a|an|the|on|by|to|news|press|media|briefing|conference|meeting|reporters|"
                 r"journalists|correspondents|telephone|phone|television|radio|statement|interview|his|her|their|"
                 r"its|late|early|last|this|week|weekend|morning|afternoon|evening|night|today|yesterday)")
-_SPEAKER_TAIL = re.compile(
+_SPEAKER_TAIL = re.compile(  # not a passive: "deaths have been reported from X" is where they were
+    r"(?<!been\s)(?<!was\s)(?<!were\s)(?<!is\s)(?<!are\s)"
     r"\b(?:said|says|told|added|reported|confirmed|stated|explained|announced)\b"
     rf"(?:\s+{_TAIL_FILLER}){{0,6}}?\s+(?:in|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?"
     r"(?:(?:city|capital|town)\s+of\s+)?$")

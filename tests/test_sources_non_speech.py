@@ -1,0 +1,35 @@
+"""Verbs of saying that say nothing here: a disaster that "claimed 300 lives" or "claimed the
+lives of 12" is no speaker; "40 deaths confirmed" closing a headline is a participle. And a
+place after a passive report ("deaths have been reported from X, where ...") is where the
+figure is, not where a speaker spoke."""
+import pytest
+
+from newsfigures.engine.figures import extract_figures
+from newsfigures.engine.records import Article
+
+
+def _figures(text: str) -> list[tuple[int, str, str]]:
+    return [(f.value, f.source, f.place)
+            for f in extract_figures(Article("t", text, published="2015-11-02"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The landslide claimed 63 lives in the hill villages, according to the district office.",
+     [(63, "district office", "")]),
+    ("Cholera has claimed at least 112 lives since June, health officials said.",
+     [(112, "health officials", "")]),
+    ("The blaze claimed the lives of 14 garment workers.", [(14, "", "")]),
+    ("Floods in the north: 37 deaths confirmed", [(37, "", "")]),
+], ids=["claimed-lives", "claimed-lives-then-credit", "claimed-the-lives-of", "deaths-confirmed"])
+def test_a_toll_claimed_is_no_speaker(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Most of the deaths have been reported from Sindh, where 41 people were killed.",
+     [(41, "", "Sindh")]),
+    ("The worst damage was reported from Kerala, where 2,300 houses collapsed.",
+     [(2300, "", "Kerala")]),
+], ids=["sindh", "kerala"])
+def test_a_passive_report_from_a_place_is_where_the_figure_is(text, expected):
+    assert _figures(text) == expected
