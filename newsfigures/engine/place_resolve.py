@@ -19,8 +19,8 @@ from functools import lru_cache
 from . import gazetteer as gz
 from .place_scan import AMBIGUOUS_COUNTRY, TYPE_ADMIN, TYPE_ADMIN_OF, Candidate, Context, evidence
 from .settings import (
-    LONE_TOWN, NAMED_ADMIN1_MAX_NAMESAKES, SCORE_CITY, SCORE_IN_CONTEXT, SCORE_IN_NAMED_ADMIN1,
-    SCORE_LEVEL, SCORE_TOP, SCORE_TYPE, VILLAGE_NAMESAKE,
+    LONE_TOWN, NAMED_ADMIN1_MAX_NAMESAKES, NAMESAKE_RATIO, SCORE_CITY, SCORE_IN_CONTEXT,
+    SCORE_IN_NAMED_ADMIN1, SCORE_LEVEL, SCORE_TOP, SCORE_TYPE, TOWN_ABROAD, VILLAGE_NAMESAKE,
 )
 
 
@@ -98,6 +98,12 @@ def best_place(pids: tuple[int, ...], countries: Counter, top: str, ev: dict,
     the city unless a type word says otherwise."""
     rows = gz.row
     best = max(pids, key=lambda p: score(rows(p), countries, top, ev, admin1s))
+    if ev.get("type_admin") and top and rows(best)[1] != top:
+        # "Santa Barbara County" in a Californian story: the namesake of the story's country,
+        # not a province abroad that the type word would favour
+        at_home = [p for p in pids if rows(p)[1] == top]
+        if at_home:
+            best = max(at_home, key=lambda p: score(rows(p), countries, top, ev, admin1s))
     bp = rows(best)
     if bp[4] == "admin1" and not ev.get("type_admin"):
         twin = [p for p in pids if rows(p)[4] == "city" and rows(p)[1] == bp[1]
@@ -206,6 +212,12 @@ def name_country(key: str) -> tuple[float, str]:
             weight, cc = 0.5, first[1]
         elif len({gz.row(p)[1] for p in pids}) == 1 and first[6] >= 200_000:
             weight, cc = 0.5, first[1]
+        elif first[4] == "admin1" and first[6] >= 1_000_000 and all(
+                gz.row(p)[6] * NAMESAKE_RATIO < first[6] if gz.row(p)[1] != first[1]
+                else gz.row(p)[4] != "city" or gz.row(p)[6] < VILLAGE_NAMESAKE for p in pids[1:]):
+            # "California": its namesakes abroad are small towns, and no city of its own bears
+            # its name (the "village of Jerusalem" in Nigeria is not told by Jerusalem district)
+            weight, cc = 0.5, first[1]
     elif key in g.demonyms:
         weight, cc = 1.0, g.demonyms[key]
     return weight, cc
@@ -215,8 +227,14 @@ def name_country(key: str) -> tuple[float, str]:
 def province_country(key: str) -> tuple[float, str]:
     """(weight, country) of a name followed by a province word ("Parwan province"): its
     country when all its provinces lie in one."""
-    ccs = {gz.row(p)[1] for p in gz.ids(key) if gz.row(p)[4] == "admin1"}
-    return (0.5, ccs.pop()) if len(ccs) == 1 else (0.0, "")
+    pids = gz.ids(key)
+    ccs = {gz.row(p)[1] for p in pids if gz.row(p)[4] == "admin1"}
+    if len(ccs) != 1:
+        return 0.0, ""
+    cc = ccs.pop()
+    # a name that is also a big town abroad ("Santa Barbara") tells its country less surely
+    towns_abroad = any(gz.row(p)[1] != cc and gz.row(p)[6] >= TOWN_ABROAD for p in pids)
+    return (0.25 if towns_abroad else 0.5), cc
 
 
 def context_countries(ctx: Context, cands: list[Candidate]) -> Counter:
