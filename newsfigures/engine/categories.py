@@ -164,7 +164,8 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
         right = [t for t in right if t not in next_verbs]
     if noun.actor and _words_before(sentence, amount.qualifier_start, 1) == ["by"]:
         return _Hit("none", "object")  # "pulled from his truck by six assailants"
-    left = [t for t in left if not _new_clause_between(sentence, t[1], amount.qualifier_start)]
+    left = [t for t in left if not _new_clause_between(sentence, t[1], amount.qualifier_start)
+            and not _OWN_SUBJECT_CLAUSE.search(sentence, t[1], amount.qualifier_start)]
     if left and noun.head and _is_agent_gap(sentence[left[-1][1]:amount.qualifier_start]) \
             and _words_between(sentence, left[-1][1], amount.qualifier_start) <= 2:
         return _Hit("none", "object", left[-1][0], left[-1][1])  # "killed by four armed men"
@@ -343,7 +344,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
                 or (_ABBREVIATED.search(amount.text) and not noun.head and hows[j] not in ("adjacent", "object")):
             by_index[keep[j]] = None  # "around 4M on Thursday": a bare "4M" far from any trigger
             continue
-        unit = noun.unit or previous_unit or "people"
+        # "300 homes were destroyed and dozens were injured": only homes carry their unit on
+        unit = noun.unit or (previous_unit if category in ("housing", "homeless") else "") or "people"
         if category == "housing" and not noun.head:
             unit = "buildings"
         reading = None
@@ -441,6 +443,12 @@ def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list
             break
 
 
+# ", and power was cut to ...", "; roads have been closed to ...": a clause with a subject and
+# a passive verb of its own, whose amounts are not the first clause's people
+_OWN_SUBJECT_CLAUSE = re.compile(r"(?:,\s*and|;)\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?(?:was|were|is|are|has\s+been|have\s+been)"
+                                 r"\s+(?:[a-z]+(?:ed|en)|cut|shut|hit|lost|set|sent|put|kept|held|brought|made)\b")
+
+
 def _active_verb_between(sentence: str, start: int, end: int) -> bool:
     """An active transitive trigger stands between an amount and a later one: the later amount is
     its object, the earlier one its subject, the ones who did it ("two gunmen opened fire,
@@ -466,7 +474,8 @@ _NEW_SUBJECT = re.compile(
 
 def _clause_between(sentence: str, start: int, end: int) -> bool:
     """A clause word or a new clause with its own subject stands between two offsets."""
-    return _new_clause_between(sentence, start, end) or _new_subject_between(sentence, start, end)
+    return _new_clause_between(sentence, start, end) or _new_subject_between(sentence, start, end) \
+        or bool(_OWN_SUBJECT_CLAUSE.search(sentence, start, end))
 
 
 def _new_subject_between(sentence: str, start: int, end: int) -> bool:
