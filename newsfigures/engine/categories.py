@@ -259,7 +259,7 @@ def _category(sentence: str, noun: CountedNoun, hit: _Hit) -> str:
         category = trigger  # "eight displaced people were slain", "four victims ... with injuries"
     elif own and trigger == "returned" and stated in _RETURNING and how != "object":
         category = trigger  # "600,000 displaced Syrians have returned home": no longer displaced
-    elif stated and (noun.firm or not trigger or how == "near"
+    elif stated and (noun.firm or not trigger or how == "near" or _counts_only(sentence, hit)
                      or (stated == "refugees" and trigger in ("displaced", "sheltered"))):
         # "Chad was sheltering 588,000 refugees": refugees hosted are refugees
         category = stated
@@ -268,6 +268,12 @@ def _category(sentence: str, noun: CountedNoun, hit: _Hit) -> str:
     if category == "evacuated" and stated == "evacuated" and _REMAIN.search(sentence):
         category = "sheltered"  # evacuees who remain in centres
     return category
+
+
+def _counts_only(sentence: str, hit: _Hit) -> bool:
+    """The trigger is a verb of counting ("registered"): the noun's own category comes first."""
+    trigger = trigger_of(sentence[hit.start:hit.end]) if hit.start >= 0 else None
+    return trigger is not None and trigger.context == "count"
 
 
 def _resolve_arrival(sentence: str, noun: CountedNoun, countries: list) -> str:

@@ -29,7 +29,7 @@ _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
 _CUES = frozenset(("in", "at", "to", "into", "near", "inside", "across", "along", "on", "around",
                    "outside", "toward", "towards", "within", "throughout"))
 _ARTICLES = frozenset(("a", "an", "the"))
-_ORIGIN_CATEGORIES = frozenset(("refugees", "killed", "injured", "missing"))
+_ORIGIN_CATEGORIES = frozenset(("refugees", "returned", "killed", "injured", "missing"))
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _POSSESSOR = re.compile(r"((?:(?:north|south|east|west|central|upper|lower)[a-z]*\s+)?"
                         r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]s\s+$")
@@ -46,7 +46,8 @@ _PLACE_OF = frozenset(("town", "city", "village", "villages", "district", "provi
                        "county", "outskirts", "area", "municipality", "governorate", "island", "capital",
                        "neighborhood", "neighbourhood", "suburb", "quarter", "camp"))
 _ORIGIN_LIST = re.compile(r"\b(?:from|of|fled|fleeing|left|leaving|nationals?\s+of|citizens\s+of)\s+(?:the\s+)?"
-                          r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,\s*)*$")
+                          r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:,\s*and\s+|,\s*|\s+and\s+))*"
+                          r"(?:the\s+)?$")
 # "in the country's northwest", "near the town of": a place cue a few words before a farther place
 _FAR_CUE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # ", on the outskirts of the town of", ", near": a phrase that places the figure more closely
@@ -287,7 +288,7 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     if not named and _COUNTED_COUNTRIES.search(sentence, seg_start, seg_end) \
             and len(_story_countries(doc)) >= 2:
         return _story_region(doc)  # "across the three countries": over the story's countries
-    if reading.category == "refugees":  # where refugees came from is not where they are
+    if reading.category in ("refugees", "returned"):  # where they came from is not where they are
         named = [m for m in named if _rank(sentence, offset, m, amount, reading)[1] != -1]
     if not named:
         return None
@@ -462,7 +463,11 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
         cue = "from" if "from" in before[-5:-2] else "in"
     after = start >= amount.end
     specific = _SPECIFIC.get(mention.place.level, 0)
-    if mention.place.level in ("country", "region") and cue == "from" and reading.category in _ORIGIN_CATEGORIES:
+    listed = _ORIGIN_LIST.search(sentence, max(0, start - 80), start) if cue != "from" else None
+    listed_from = listed is not None and listed.group(0)[:4].lower() == "from" \
+        and ("," in listed.group(0) or " and " in listed.group(0))  # "from A, B and C"
+    if mention.place.level in ("country", "region") and (cue == "from" or listed_from) \
+            and reading.category in _ORIGIN_CATEGORIES:
         return (False, -1, -abs(start - amount.start))  # where the people came from
     if reading.category == "refugees" and mention.place.level == "country":
         if _EVENT_AFTER.match(sentence, mention.end - offset):

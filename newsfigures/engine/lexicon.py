@@ -37,7 +37,8 @@ class Trigger:
     category: str
     side: str  # any | object (amount after it) | subject (amount before it)
     transitive: bool = False  # takes the victims as its object ("killed 29 civilians")
-    context: str = ""  # "flight": counts only in a sentence with a flight cue ("gathered at the border")
+    context: str = ""  # "flight": counts only in a sentence with a flight cue ("gathered at the border");
+    # "count": a verb of counting, which yields to what the counted noun says ("registered 1,200 returnees")
 
 
 @dataclass(frozen=True)
