@@ -17,9 +17,7 @@ victims; rescue workers, troops and attackers who arrive or gather do not flee.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from .clauses import clause_limits
 from .kinds import figure_kind, refugee_crossing
@@ -28,15 +26,18 @@ from .lexicon import (
     CLAUSE_WORDS,
     OBJECT_GAP,
     OBJECT_STARTS,
-    PASSIVE,
     RELATIVES,
-    find_triggers,
     is_people_word,
     trigger_of,
 )
 from .nouns import CountedNoun, noun_after, noun_before
 from .shared_nouns import other_buildings, own_category, partitive_wholes, share_nouns
 from .numbers import Amount
+from .trigger_spans import PUNCTUATION as _PUNCTUATION, WORDS as _WORDS
+from .trigger_spans import passive_before as _passive_before, triggers as _triggers
+from .trigger_spans import words_before as _words_before, words_between as _words_between
+from .victims import HAPPENINGS as _HAPPENINGS, complement_of_thing, describes_next, done_to
+from .victims import families_of_previous
 from .settings import (
     LIST_TAIL_WORDS, PASSIVE_TRIGGER_MAX_WORDS, SENTENCE_TRIGGER_REACH, SUBJECT_GAP_WORDS,
     TRIGGER_MAX_WORDS,
@@ -45,11 +46,10 @@ from .settings import (
 __all__ = ["Reading", "clause_limits", "read_amounts"]
 
 _TOLL = re.compile(r"(?:death\s+)?tolls?", re.IGNORECASE)
-_WORDS = re.compile(r"[A-Za-z0-9]+")
 _TOLL_BREAK = re.compile(r"[;,]")
-_PUNCTUATION = re.compile(r"[;.,]")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _RESTATED = re.compile(r"\s*[,(]?\s*(?:or|i\.e\.|that\s+is)\s*", re.IGNORECASE)
+_OF_THE = re.compile(r"\s+of\s+(?:the|those)\s", re.IGNORECASE)
 _AMONG = re.compile(r"\s*(?:\w+\s+){0,2}among\b")
 _REMAIN = re.compile(r"\b(?:remain|remains|remaining|still\s+(?:in|at)|are\s+(?:still\s+)?in|stay(?:ing)?\s+in|"
                      r"shelters?|evacuation\s+cent(?:er|re)s?|camps?)\b", re.IGNORECASE)
@@ -63,7 +63,6 @@ _CROSSING_CUES = re.compile(r"\b(?:borders?|abroad|overseas|asylum|neighbou?ring
 
 _EVENTS = frozenset({"killed", "injured", "missing", "detained"})
 # What happens to people whatever they are called: a displaced person who is killed is killed.
-_HAPPENINGS = frozenset({"killed", "injured", "missing"})
 # Status nouns ("displaced people", "refugees", "inmates"): a happening of their clause wins.
 _STATUSES = frozenset({"displaced", "refugees", "evacuated", "returned", "detained", "affected",
                        "sheltered"})
@@ -94,31 +93,6 @@ class _Hit:
     end: int = -1
 
 
-def _triggers(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
-    """(start, end, category, side) of every trigger in text[start:end]."""
-    if end <= start:
-        return []
-    found = find_triggers(text)
-    if len(found) > 16:  # a long sentence: go straight to the window
-        found = found[bisect_left(_trigger_starts(text), start):]
-    out = []
-    for t in found:
-        if t[0] >= end:
-            break
-        if start <= t[0] and t[1] <= end:
-            out.append(t)
-    return out
-
-
-@lru_cache(maxsize=256)
-def _trigger_starts(text: str) -> list[int]:
-    return [t[0] for t in find_triggers(text)]
-
-
-def _words_between(text: str, start: int, end: int) -> int:
-    return len(_WORDS.findall(text, start, end))
-
-
 def _is_object_gap(gap: str) -> bool:
     """True when only articles and the like stand between a verb and an amount."""
     words = _WORDS.findall(gap.lower())
@@ -128,22 +102,6 @@ def _is_object_gap(gap: str) -> bool:
 def _is_agent_gap(gap: str) -> bool:
     """ "killed by four armed men": the amount after "by" did it."""
     return "by" in _WORDS.findall(gap.lower())
-
-
-def _words_before(sentence: str, start: int, n: int) -> list[str]:
-    """The last `n` words before `start`, lower case."""
-    return [w.lower() for w in _WORDS.findall(sentence, max(0, start - 12 * n), start)[-n:]]
-
-
-def _passive_before(sentence: str, start: int) -> bool:
-    """A passive auxiliary right before a trigger: "were killed", "had been reportedly
-    wounded", "were kidnapped and killed"."""
-    words = [w.lower() for w in _WORDS.findall(sentence, max(0, start - 60), start)]
-    while words and words[-1].endswith("ly"):
-        words.pop()  # "been reportedly shot dead"
-    if len(words) >= 2 and words[-1] == "and" and trigger_of(words[-2]) is not None:
-        words = words[:-2]  # "were kidnapped and killed": the first verb's auxiliary
-    return bool(words) and words[-1] in PASSIVE
 
 
 def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _Hit:
@@ -156,7 +114,8 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
     if i + 1 < len(amounts):
         right_limit = min(right_limit, amounts[i + 1].qualifier_start)
     left = [t for t in _triggers(sentence, left_limit, amount.qualifier_start) if t[3] != "subject"]
-    right = [t for t in _triggers(sentence, noun.end, right_limit) if t[3] != "object"]
+    right = [t for t in _triggers(sentence, noun.end, right_limit)
+             if t[3] != "object" and not describes_next(sentence, t)]
     next_verbs = []
     if i + 1 < len(amounts):  # a trigger right before the next amount is the next amount's
         nxt = amounts[i + 1].qualifier_start
@@ -305,6 +264,9 @@ def read_amounts(sentence: str, amounts: list[Amount],
         hit = _own_trigger(sentence, cands, cand_nouns, j)
         hows.append(hit.how if hit.category else "")
         category = _category(sentence, noun, hit) or noun.described
+        if hit.category == "killed" and hit.start >= noun.end and category in _HAPPENINGS \
+                and _OF_THE.match(sentence, amount.end):
+            category = "killed"  # "two of the wounded later died": the part's fate, not the whole's
         if category == "arrived":
             category = _resolve_arrival(sentence, noun, countries)
         limit = cands[j + 1].qualifier_start if j + 1 < len(cands) else len(sentence)
@@ -329,12 +291,18 @@ def read_amounts(sentence: str, amounts: list[Amount],
     previous_unit = ""
     for j, (amount, noun) in enumerate(zip(cands, cand_nouns)):
         category = categories[j]
-        if not category and noun.head and not noun.actor:
+        if not category and noun.head and not noun.actor and not complement_of_thing(sentence, amount):
             category = _sentence_category(sentence, amount)
             if category == "arrived":
                 category = _resolve_arrival(sentence, noun, countries)
         if keep[j] in wholes:  # "150 of the village's 1,800 residents": the 1,800 are all of them
             category = own_category(noun)  # only what its noun says ("of the camp's 2,000 refugees")
+        if families_of_previous(sentence, cands, cand_nouns, j):
+            by_index[keep[j]] = None  # "13 people from two families": the families they belong to
+            continue
+        if noun.guessed and not done_to(sentence, cands[j], noun, category, hows[j]):
+            by_index[keep[j]] = None  # an unknown noun: people only as a killing's or injury's victims
+            continue
         if category == "none" or (noun.actor and category in _MOVEMENTS) \
                 or (_ABBREVIATED.search(amount.text) and not noun.head and hows[j] not in ("adjacent", "object")):
             by_index[keep[j]] = None  # "around 4M on Thursday": a bare "4M" far from any trigger
@@ -369,7 +337,7 @@ def _sentence_category(sentence: str, amount: Amount) -> str:
     """The trigger nearest to the amount anywhere in its sentence, or ""."""
     reach = SENTENCE_TRIGGER_REACH
     found = [t for t in _triggers(sentence, max(0, amount.start - reach), amount.end + reach)
-             if not _clause_between(sentence, *((t[1], amount.start) if t[1] <= amount.start
+             if not (t[0] >= amount.end and describes_next(sentence, t)) and not _clause_between(sentence, *((t[1], amount.start) if t[1] <= amount.start
                                                 else (amount.end, t[0])))]
     if not found:
         return ""
@@ -422,7 +390,7 @@ def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list
     """Amounts with no trigger of their own take a neighbour's category (lists, "among",
     "including", "of which"), never across a new clause."""
     for i in range(len(amounts)):
-        if categories[i] or nouns[i] is None:
+        if categories[i] or nouns[i] is None or complement_of_thing(sentence, amounts[i]):
             continue
         order = [i + 1, i - 1] if _AMONG.match(sentence, nouns[i].end, nouns[i].end + 30) else [i - 1, i + 1]
         for j in order:

@@ -56,6 +56,8 @@ class CountedNoun:
     firm: bool = False  # said outright ("dead", "missing"): no verb overrides it
     actor: bool = False  # rescue workers, troops, gunmen: they do not flee or shelter
     described: str = ""  # the category of a trigger inside the phrase ("500 affected residents")
+    guessed: bool = False  # a plural noun not in the vocabulary ("nine informants"): people only
+    #                        when a death or injury is done to it (categories.py decides)
 
 
 def tokens(text: str, start: int, limit: int = 8) -> list[tuple[str, int, int]]:
@@ -128,7 +130,7 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
             i += 1
     if _counted_speakers(sentence, amount, found[i:i + 5]):
         return None  # "..., said two officials.": the speakers, counted
-    unknown, described = 0, ""
+    unknown, described, last_unknown = 0, "", -1
     for k in range(i, min(len(found), i + NOUN_WORDS)):
         word = found[k][0]
         low = word.lower().strip("'’")
@@ -158,9 +160,25 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
         if low in MODIFIERS or low.endswith("ly"):
             continue
         unknown += 1
+        last_unknown = k
     if unknown:
-        return None  # "3,000 tents", "dozens of air strikes"
+        return _guessed(found, last_unknown)  # "3,000 tents", "dozens of air strikes": None
     return CountedNoun("", "", amount.end)
+
+
+def _guessed(found: list, k: int) -> CountedNoun | None:
+    """A noun phrase of words the vocabulary does not know, ending in a plural ("seven
+    informants", "four seminarians", "ten Hazaras"): a guess that it counts people, which
+    categories.py keeps only for the victims of a killing or an injury; None for anything else
+    (a singular, a word cut short, a noun followed by "of")."""
+    word = found[k][0]
+    low = word.lower().strip("'’")
+    following = found[k + 1][0].lower() if k + 1 < len(found) else ""
+    if len(low) < 4 or not low.isalpha() or not low.endswith("s") or low.endswith(("ss", "us", "is")):
+        return None
+    if following == "of" or (following[:1].isalpha() and noun_entry(following) is not None):
+        return None  # "two rounds of talks", "five truck drivers" is read as a known noun
+    return CountedNoun(low, "people", found[k][2], guessed=True)
 
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")

@@ -1,0 +1,84 @@
+"""Whether an amount counts the people something happened to, in readings the category rules
+(categories.py) would otherwise get wrong:
+
+- a noun the vocabulary does not know ("seven informants") counts people only as the victims
+  of a killing or an injury (`done_to`);
+- households right after a count of people tell whose the people were ("13 people from two
+  families", `families_of_previous`);
+- a trigger that is an adjective of the people named after it ("fired on displaced people")
+  says nothing of an amount before it (`describes_next`);
+- an amount completing a noun of no people and no event ("a meeting of several thousand
+  scholars", "the capture of three members") takes no category from its neighbours
+  (`complement_of_thing`).
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import PASSIVE, is_people_word, trigger_of
+from .nouns import CountedNoun
+from .numbers import Amount
+from .trigger_spans import PUNCTUATION, WORDS, passive_before, triggers, words_before
+
+# What happens to people whatever they are called (categories.py reads the same set).
+HAPPENINGS = frozenset({"killed", "injured", "missing"})
+_PREPOSITIONS = frozenset("of from between among on in at with by to for into over against".split())
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z0-9]+)")
+_FROM_OF = re.compile(r"\s*(?:from|of|belonging\s+to)\s+(?:the\s+same\s+)?$", re.IGNORECASE)
+# words before "of" that leave the amount after it a count of people: "a total of", "two of"
+_OF_HEADS = frozenset("total number tally toll group family families members member many most some "
+                      "all none each any one two three four five six seven eight nine ten dozens "
+                      "hundreds thousands scores".split())
+
+
+def done_to(sentence: str, amount: Amount, noun: CountedNoun, category: str, how: str) -> bool:
+    """An amount whose noun the vocabulary does not know counts people when a killing, an injury
+    or a disappearance is done to it: the object of the verb ("killed seven informants") or the
+    subject of a passive right after the noun ("six picnickers were shot dead", "three traders
+    had been hacked to death")."""
+    if category not in HAPPENINGS:
+        return False
+    if how == "object":
+        return True
+    before = words_before(sentence, amount.qualifier_start, 2)
+    if before and (before[-1] in _PREPOSITIONS
+                   or (before[-1] == "the" and len(before) > 1 and before[0] in _PREPOSITIONS)):
+        return False  # "15 people from the two sides were killed": the amount is not the subject
+    after = [t for t in triggers(sentence, noun.end, len(sentence)) if t[2] == category]
+    if not after or PUNCTUATION.search(sentence, noun.end, after[0][0]):
+        return False
+    words = [w.lower() for w in WORDS.findall(sentence, noun.end, after[0][0])]
+    return 0 < len(words) <= 4 and any(w in PASSIVE for w in words[:3]) \
+        or (not words and passive_before(sentence, after[0][0]))
+
+
+def families_of_previous(sentence: str, amounts: list[Amount], nouns: list, j: int) -> bool:
+    """ "five members of one family", "13 people from two families": households right after a
+    count of people tell whose the people were, not a figure of their own."""
+    if j == 0 or nouns[j].unit != "households" or nouns[j - 1].unit != "people" or not nouns[j - 1].head:
+        return False
+    return bool(_FROM_OF.fullmatch(sentence, nouns[j - 1].end, amounts[j].qualifier_start))
+
+
+def describes_next(sentence: str, trigger: tuple) -> bool:
+    """A trigger that is an adjective of the people named right after it ("opened fire on
+    displaced people", "visited injured soldiers"): it tells what happened to them, not to an
+    amount before it. Verbs that take victims as objects keep their reading (what their subject
+    did is decided in categories.py)."""
+    found = trigger_of(sentence[trigger[0]:trigger[1]])
+    if found is None or found.transitive:
+        return False
+    nxt = _NEXT_WORD.match(sentence, trigger[1])
+    return bool(nxt) and is_people_word(nxt.group(1))
+
+
+def complement_of_thing(sentence: str, amount: Amount) -> bool:
+    """An amount after "of" that completes a noun naming no people and no event of this
+    vocabulary ("a meeting of several thousand scholars", "the capture of three members"): what
+    it counts takes no category from its neighbours; a family, a toll or a death is another
+    matter ("a family of four", "the deaths of 12 people")."""
+    words = words_before(sentence, amount.qualifier_start, 2)
+    if len(words) < 2 or words[-1] != "of" or words[-2] in _OF_HEADS:
+        return False
+    head = words[-2]
+    return head.isalpha() and not is_people_word(head) and trigger_of(head) is None
