@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from . import vocabulary
 from .clauses import clause_limits
 from .kinds import figure_kind, refugee_crossing
 from .lexicon import (
@@ -49,6 +50,7 @@ _TOLL = re.compile(r"(?:death\s+)?tolls?", re.IGNORECASE)
 _TOLL_BREAK = re.compile(r"[;,]")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _RESTATED = re.compile(r"\s*[,(]?\s*(?:or|i\.e\.|that\s+is)\s*", re.IGNORECASE)
+_ALIVE = re.compile(r"\s+alive\b", re.IGNORECASE)  # "burned 14 villagers alive"
 _OF_THE = re.compile(r"\s+of\s+(?:the|those)\s", re.IGNORECASE)
 _AMONG = re.compile(r"\s*(?:\w+\s+){0,2}among\b")
 _REMAIN = re.compile(r"\b(?:remain|remains|remaining|still\s+(?:in|at)|are\s+(?:still\s+)?in|stay(?:ing)?\s+in|"
@@ -275,7 +277,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
         if category == "returned" and _NOT_YET.search(sentence[max(0, amount.start - 40):limit]):
             category = "displaced"  # "18,000 people were yet to return home"
         if category == "housing" and noun.unit != "buildings" and noun.head:
-            later = _happening_after(sentence, noun, limit)
+            later = _happening_after(sentence, noun, limit) or ("killed" if _ALIVE.match(sentence, noun.end) else "")
             category = later or category  # "burnt 8 herders to death"
         categories.append(category)
     for j in range(1, len(cands)):  # the part is what the clause says; the whole, what its noun says
@@ -422,10 +424,15 @@ _ABBREVIATED = re.compile(r"\d\s*(?:[mMkKbB]|bn|mn|mln|mil)$")
 
 
 # ", and the UN fears ...", "; officials said ...": a new clause with a speaker of its own
+def _new_clause_alternation(role: str) -> str:
+    rows = [row["word"] for row in vocabulary.table("new_clause_words") if row["role"] == role]
+    return "|".join(re.escape(w) for w in sorted(rows, key=len, reverse=True))
+
+
 _NEW_SUBJECT = re.compile(
-    r"(?:,\s*(?:and|but|while)|;)\s+(?:(?:the|its|their)(?:\s+[\w'’.-]+){1,3}|(?:[A-Z][\w'’.-]*|officials|"
-    r"authorities|police|he|she|they|it|we)(?:\s+[A-Z][\w'’.-]*)*)\s+(?:also\s+)?(?:said|says|say|told|fears?|feared|warned|warns|"
-    r"estimated|estimates|believes?|believed|expects?|expected|reported|added|noted)\b")
+    r"(?:,\s*(?:and|but|while)|;)\s+(?:(?:the|its|their)(?:\s+[\w'’.-]+){1,3}|(?:[A-Z][\w'’.-]*|"
+    + _new_clause_alternation("subject") + r")(?:\s+[A-Z][\w'’.-]*)*)\s+(?:also\s+)?(?:"
+    + _new_clause_alternation("verb") + r")\b")
 
 
 def _clause_between(sentence: str, start: int, end: int) -> bool:
