@@ -173,3 +173,29 @@ def test_the_vocabulary_files_name_their_provenance():
     for name in ("amount_starts", "new_clause_words"):
         head = (DATA / f"{name}.csv").read_text(encoding="utf-8").splitlines()[0]
         assert head.startswith("#") and re.search(r"[Ww]ritten for newsfigures", (DATA / f"{name}.csv").read_text())
+
+
+# --------------------------------------------------------------------------- attackers and bystanders
+
+@pytest.mark.parametrize("text, expected", [
+    ("The raiders, numbering about 150, stormed the market and killed 19 traders.", [("killed", 19)]),
+    ("Insurgents, estimated at 300, overran the base, killing 22 soldiers.", [("killed", 22)]),
+    ("The dead, numbering 35, were buried in a mass grave.", [("killed", 35)]),
+    ("A farmer died and his son was wounded by gunfire from four men on motorbikes.", []),
+    ("Nine herders were killed by a gang of 60 bandits.", [("killed", 9)]),
+    ("Three masked men forced their way into the office and shot dead a journalist.", []),
+    ("A witness said the gunman fired at people trying to stop a quarrel between two neighbours.", []),
+    ("Between 12 and 15 people were killed in the raid.", [("killed", 12)]),
+], ids=["numbering", "estimated-at", "victims-numbering", "gunfire-from", "gang-of",
+        "subject-of-distant-verb", "between-two", "between-range"])
+def test_attackers_and_bystanders_are_no_victims(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army said that eight rebels, including a senior commander, Musa Kalle, were killed and "
+     "five more rebels wounded in the strike.", [("killed", 8), ("injured", 5)]),
+    ("Thirteen guards, most of them young recruits, were shot dead at the gate.", [("killed", 13)]),
+], ids=["including-name", "most-of-them"])
+def test_an_inserted_phrase_does_not_cut_the_victims_from_their_verb(text, expected):
+    assert figures(text) == expected

@@ -38,7 +38,7 @@ from .trigger_spans import PUNCTUATION as _PUNCTUATION, WORDS as _WORDS
 from .trigger_spans import passive_before as _passive_before, triggers as _triggers
 from .trigger_spans import words_before as _words_before, words_between as _words_between
 from .victims import HAPPENINGS as _HAPPENINGS, complement_of_thing, describes_next, done_to
-from .victims import families_of_previous
+from .victims import families_of_previous, sizes_attackers
 from .settings import (
     LIST_TAIL_WORDS, PASSIVE_TRIGGER_MAX_WORDS, SENTENCE_TRIGGER_REACH, SUBJECT_GAP_WORDS,
     TRIGGER_MAX_WORDS,
@@ -50,6 +50,8 @@ _TOLL = re.compile(r"(?:death\s+)?tolls?", re.IGNORECASE)
 _TOLL_BREAK = re.compile(r"[;,]")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _RESTATED = re.compile(r"\s*[,(]?\s*(?:or|i\.e\.|that\s+is)\s*", re.IGNORECASE)
+_INSERTED = re.compile(r"\s*,\s*(?:including|among\s+(?:them|whom)|(?:most|many|all|some)\s+of\s+(?:them|whom)|"
+                       r"mostly|mainly)\b", re.IGNORECASE)
 _ALIVE = re.compile(r"\s+alive\b", re.IGNORECASE)  # "burned 14 villagers alive"
 _OF_THE = re.compile(r"\s+of\s+(?:the|those)\s", re.IGNORECASE)
 _AMONG = re.compile(r"\s*(?:\w+\s+){0,2}among\b")
@@ -101,6 +103,10 @@ def _is_object_gap(gap: str) -> bool:
     return len(words) <= 2 and all(w in OBJECT_GAP for w in words) and not _PUNCTUATION.search(gap)
 
 
+# "wounded by gunfire from three men", "killed by a gang of 30": the agent after "by ... from/of"
+_AGENT_OF = re.compile(r"\s*by\s+(?:[A-Za-z-]+\s+){1,2}(?:from|of)\s+$", re.IGNORECASE)
+
+
 def _is_agent_gap(gap: str) -> bool:
     """ "killed by four armed men": the amount after "by" did it."""
     return "by" in _WORDS.findall(gap.lower())
@@ -127,7 +133,8 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
         return _Hit("none", "object")  # "pulled from his truck by six assailants"
     left = [t for t in left if not _new_clause_between(sentence, t[1], amount.qualifier_start)]
     if left and noun.head and _is_agent_gap(sentence[left[-1][1]:amount.qualifier_start]) \
-            and _words_between(sentence, left[-1][1], amount.qualifier_start) <= 2:
+            and (_words_between(sentence, left[-1][1], amount.qualifier_start) <= 2
+                 or _AGENT_OF.fullmatch(sentence, left[-1][1], amount.qualifier_start)):
         return _Hit("none", "object", left[-1][0], left[-1][1])  # "killed by four armed men"
     if left and _is_object_gap(sentence[left[-1][1]:amount.qualifier_start]):
         return _Hit(left[-1][2], "object", left[-1][0], left[-1][1])
@@ -143,7 +150,8 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
         distance = _words_between(sentence, noun.end, first[0])
         if distance <= TRIGGER_MAX_WORDS or (
                 distance <= PASSIVE_TRIGGER_MAX_WORDS and _passive_before(sentence, first[0])
-                and not _PUNCTUATION.search(sentence, noun.end, first[0])):
+                and (not _PUNCTUATION.search(sentence, noun.end, first[0])
+                     or _INSERTED.match(sentence, noun.end))):  # "seven fighters, including their leader, were killed"
             how = "adjacent" if distance <= 2 else "near"
             best, best_distance = _Hit(first[2], how, first[0], first[1]), min(distance, TRIGGER_MAX_WORDS)
     if left and best.category and left[-1][2] in _HAPPENINGS and best.category not in _HAPPENINGS \
@@ -299,7 +307,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
                 category = _resolve_arrival(sentence, noun, countries)
         if keep[j] in wholes:  # "150 of the village's 1,800 residents": the 1,800 are all of them
             category = own_category(noun)  # only what its noun says ("of the camp's 2,000 refugees")
-        if families_of_previous(sentence, cands, cand_nouns, j):
+        if families_of_previous(sentence, cands, cand_nouns, j) or sizes_attackers(sentence, amount):
             by_index[keep[j]] = None  # "13 people from two families": the families they belong to
             continue
         if noun.guessed and not done_to(sentence, cands[j], noun, category, hows[j]):
@@ -338,13 +346,30 @@ def _happening_after(sentence: str, noun: CountedNoun, limit: int) -> str:
 def _sentence_category(sentence: str, amount: Amount) -> str:
     """The trigger nearest to the amount anywhere in its sentence, or ""."""
     reach = SENTENCE_TRIGGER_REACH
+    if _BETWEEN.search(sentence, max(0, amount.qualifier_start - 10), amount.qualifier_start) \
+            and amount.qualifier != "range":
+        return ""  # "a fight between two people": the two are no victims of the sentence's verb
     found = [t for t in _triggers(sentence, max(0, amount.start - reach), amount.end + reach)
-             if not (t[0] >= amount.end and describes_next(sentence, t)) and not _clause_between(sentence, *((t[1], amount.start) if t[1] <= amount.start
-                                                else (amount.end, t[0])))]
+             if not (t[0] >= amount.end and (describes_next(sentence, t) or _with_own_object(sentence, t)))
+             and not _clause_between(sentence, *((t[1], amount.start) if t[1] <= amount.start
+                                                 else (amount.end, t[0])))]
     if not found:
         return ""
     nearest = min(found, key=lambda t: min(abs(t[0] - amount.end), abs(t[1] - amount.start)))
     return nearest[2]
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _with_own_object(sentence: str, trigger: tuple) -> bool:
+    """An active transitive verb after the amount with an object of its own ("five armed men
+    burst in ... and shot dead a nurse"): its victims are the object, not the amount."""
+    found = trigger_of(sentence[trigger[0]:trigger[1]])
+    if found is None or not found.transitive or _passive_before(sentence, trigger[0]):
+        return False
+    nxt = _NEXT_WORD.match(sentence, trigger[1])
+    return bool(nxt) and (nxt.group(1).lower() in OBJECT_STARTS or is_people_word(nxt.group(1)))
 
 
 def _shared_verb(sentence: str, amounts: list[Amount], nouns: list, categories: list[str],

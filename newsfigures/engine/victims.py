@@ -9,13 +9,15 @@
   says nothing of an amount before it (`describes_next`);
 - an amount completing a noun of no people and no event ("a meeting of several thousand
   scholars", "the capture of three members") takes no category from its neighbours
-  (`complement_of_thing`).
+  (`complement_of_thing`);
+- the size of a band of attackers ("the militia, numbering over 200") is no figure
+  (`sizes_attackers`).
 """
 from __future__ import annotations
 
 import re
 
-from .lexicon import PASSIVE, is_people_word, trigger_of
+from .lexicon import PASSIVE, is_people_word, noun_entry, trigger_of
 from .nouns import CountedNoun
 from .numbers import Amount
 from .trigger_spans import PUNCTUATION, WORDS, passive_before, triggers, words_before
@@ -82,3 +84,19 @@ def complement_of_thing(sentence: str, amount: Amount) -> bool:
         return False
     head = words[-2]
     return head.isalpha() and not is_people_word(head) and trigger_of(head) is None
+
+
+# "The militia, numbering over 200, ...", "gunmen, estimated at 100,": the size of a group named before
+_GROUP_SIZE = re.compile(r"\b([A-Za-z'’-]+)\s*,?\s*(?:numbering|estimated\s+at|said\s+to\s+number|who\s+numbered)\s*$",
+                         re.IGNORECASE)
+
+
+def sizes_attackers(sentence: str, amount: Amount) -> bool:
+    """An amount that gives the size of the group named right before it, when that group is of
+    attackers, troops or a word of no people ("the militia, numbering over 200, raided ..."):
+    no figure. The size of a group of victims is read as usual ("the dead, numbering 40")."""
+    match = _GROUP_SIZE.search(sentence, max(0, amount.qualifier_start - 60), amount.qualifier_start)
+    if not match:
+        return False
+    entry = noun_entry(match.group(1))
+    return entry is None and not is_people_word(match.group(1)) or entry is not None and entry.use == "actor"
