@@ -199,3 +199,19 @@ def test_attackers_and_bystanders_are_no_victims(text, expected):
 ], ids=["including-name", "most-of-them"])
 def test_an_inserted_phrase_does_not_cut_the_victims_from_their_verb(text, expected):
     assert figures(text) == expected
+
+
+# --------------------------------------------------------------------------- the country of a story that names none
+
+@pytest.mark.parametrize("text, country", [
+    ("Eight worshippers were killed in an attack on a church in a remote woreda, residents said.", "ET"),
+    ("Nine villagers were killed in Qorilley, a hamlet of Galmudug, elders said.", "SO"),
+    ("Gunmen killed 6 farmers in a village of North Waziristan on Monday.", "PK"),
+    ("Militiamen of the Hashd al-Shaabi were blamed for the killing of 11 men near a checkpoint.", "IQ"),
+    ("Four civilians were killed in shelling, the Syrian Observatory said.", "SY"),
+    ("Twelve people were shot dead in a barangay outside the city, police said.", "PH"),
+    ("Seven fishermen were killed by Imbonerakure youths, witnesses said.", "BI"),
+], ids=["woreda", "galmudug", "waziristan", "hashd", "observatory", "barangay", "imbonerakure"])
+def test_cue_words_give_the_country_of_a_story_that_names_none(text, country):
+    found = extract_figures(Article(id="t", text=text, published="2019-05-04"))
+    assert [f.country for f in found if f.category == "killed"] == [country]
