@@ -215,3 +215,13 @@ def test_an_inserted_phrase_does_not_cut_the_victims_from_their_verb(text, expec
 def test_cue_words_give_the_country_of_a_story_that_names_none(text, country):
     found = extract_figures(Article(id="t", text=text, published="2019-05-04"))
     assert [f.country for f in found if f.category == "killed"] == [country]
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Nine pupils aged 11 to 16 were killed when the school was shelled.", [9]),
+    ("Raiders abducted six youths, ages 14 to 19, from the market.", [6]),
+    ("Four people including a form three pupil were wounded.", [4]),
+    ("Between 20 and 30 people were killed.", [20]),
+], ids=["aged-range", "ages-range", "form-grade", "count-range"])
+def test_ages_and_school_grades_are_no_counts(sentence, values):
+    assert kept(sentence) == values

@@ -123,6 +123,8 @@ def _label_before(text: str, start: int, amount_spelled: bool = False) -> bool:
     return bool(_GLUED.search(text, max(0, start - EXCLUSION_LABEL_REACH), start))
 
 
+# "aged 12 to 17", "ages 15-28", "between the ages of 9 and 14": a range of ages
+_AGE_RANGE_BEFORE = re.compile(r"\b(?:aged|ages|age|ages\s+of)\s*$", re.IGNORECASE)
 # "on 25 July", "25th of July": a month that already has its day before it.
 _DAY_BEFORE_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"\s*$", re.IGNORECASE)
 
@@ -265,6 +267,9 @@ def is_excluded(text: str, amount: Amount) -> bool:
         return True
     if _in_code(text, amount):
         return True
+    if amount.qualifier == "range" and _AGE_RANGE_BEFORE.search(text, max(0, amount.qualifier_start - 30),
+                                                              amount.qualifier_start):
+        return True  # "children aged 12 to 17", "ages 15 to 28": ages, not a count
     if amount.qualifier == "range" or amount.vague:
         return False
     digits = amount.text.replace(",", "")
