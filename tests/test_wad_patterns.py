@@ -225,3 +225,14 @@ def test_cue_words_give_the_country_of_a_story_that_names_none(text, country):
 ], ids=["aged-range", "ages-range", "form-grade", "count-range"])
 def test_ages_and_school_grades_are_no_counts(sentence, values):
     assert kept(sentence) == values
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fourteen villagers are receiving treatment at the mission clinic.", [("injured", 14)]),
+    ("Five traders were badly burned when the stalls were set alight.", [("injured", 5)]),
+    ("Residents said 6 corpses bearing machete wounds were found by the road.", [("killed", 6)]),
+    ("Twelve families were burned out of their homes.", [("homeless", 12)]),
+    ("Police said nine officers were present at the scene.", []),
+], ids=["receiving-treatment", "badly-burned", "said-bodies", "burned-out", "said-officers"])
+def test_injuries_told_by_their_treatment_and_wounds(text, expected):
+    assert figures(text) == expected

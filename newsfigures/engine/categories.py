@@ -284,6 +284,10 @@ def read_amounts(sentence: str, amounts: list[Amount],
             category = "refugees"
         if category == "returned" and _NOT_YET.search(sentence[max(0, amount.start - 40):limit]):
             category = "displaced"  # "18,000 people were yet to return home"
+        if category == "housing" and noun.unit == "people" and hit.start >= noun.end \
+                and sentence[hit.start:hit.end].lower().startswith("burn") and _passive_before(sentence, hit.start) \
+                and not _ALIVE.match(sentence, hit.end):
+            category = "injured"  # "six passengers were badly burned": burns, not a home lost
         if category == "housing" and noun.unit != "buildings" and noun.head:
             later = _happening_after(sentence, noun, limit) or ("killed" if _ALIVE.match(sentence, noun.end) else "")
             category = later or category  # "burnt 8 herders to death"

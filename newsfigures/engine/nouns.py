@@ -128,7 +128,7 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
         i += 1
         if len(found) > i and found[i][0].lower() in _OF_ARTICLES:
             i += 1
-    if _counted_speakers(sentence, amount, found[i:i + 5]):
+    if _counted_speakers(sentence, amount, found[i:i + 6]):
         return None  # "..., said two officials.": the speakers, counted
     unknown, described, last_unknown = 0, "", -1
     for k in range(i, min(len(found), i + NOUN_WORDS)):
@@ -187,14 +187,14 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 def _counted_speakers(sentence: str, amount: Amount, after: list) -> bool:
     """ "..., said two (local) officials.": a verb of saying right before the amount, and a speaking
     noun after it (and its adjectives) that ends the clause."""
-    for j, (word, _s, _e) in enumerate(after):
+    for j, (word, _s, _e) in enumerate(after[:5]):
         if word.lower() in STOP:
             if j + 1 < len(after) and after[j + 1][0][:1].isalnum():
                 return False
             m = _LAST_WORD.search(sentence, max(0, amount.qualifier_start - 20), amount.qualifier_start)
             return bool(m) and m.group(1).lower() in SPEECH
-        if not (word.isalpha() and word.islower()):
-            return False
+        if not (word.isalpha() and word.islower()) or trigger_of(word) is not None:
+            return False  # "said 4 bodies bearing gunshot wounds were found": what happened, not who spoke
     return False
 
 
