@@ -236,3 +236,13 @@ def test_ages_and_school_grades_are_no_counts(sentence, values):
 ], ids=["receiving-treatment", "badly-burned", "said-bodies", "burned-out", "said-officers"])
 def test_injuries_told_by_their_treatment_and_wounds(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nine men were shot dead and dozens escaped with various degrees of injuries.",
+     [("killed", 9), ("injured", 12)]),
+    ("Some 40 people were brought to the clinic with gunshot wounds.", [("injured", 40)]),
+    ("About 500 people fled to the camp with their cattle.", [("displaced", 500)]),
+], ids=["escaped-with-injuries", "brought-with-wounds", "fled-with-belongings"])
+def test_people_who_came_away_with_wounds_are_injured(text, expected):
+    assert figures(text) == expected

@@ -52,6 +52,8 @@ _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _RESTATED = re.compile(r"\s*[,(]?\s*(?:or|i\.e\.|that\s+is)\s*", re.IGNORECASE)
 _INSERTED = re.compile(r"\s*,\s*(?:including|among\s+(?:them|whom)|(?:most|many|all|some)\s+of\s+(?:them|whom)|"
                        r"mostly|mainly)\b", re.IGNORECASE)
+# "... in the camp with various degrees of bullet wounds": the wounds the people came with
+_WITH_WOUNDS = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _ALIVE = re.compile(r"\s+alive\b", re.IGNORECASE)  # "burned 14 villagers alive"
 _OF_THE = re.compile(r"\s+of\s+(?:the|those)\s", re.IGNORECASE)
 _AMONG = re.compile(r"\s*(?:\w+\s+){0,2}among\b")
@@ -147,7 +149,9 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
     best, best_distance = _Hit(), TRIGGER_MAX_WORDS + 1
     if right:
         first = _fate(sentence, noun, right)
-        distance = _words_between(sentence, noun.end, first[0])
+        anchor = right[0] if first is not right[0] and _WITH_WOUNDS.search(
+            sentence, max(0, first[0] - 40), first[0]) else first  # "escaped with injuries": the verb's place
+        distance = _words_between(sentence, noun.end, anchor[0])
         if distance <= TRIGGER_MAX_WORDS or (
                 distance <= PASSIVE_TRIGGER_MAX_WORDS and _passive_before(sentence, first[0])
                 and (not _PUNCTUATION.search(sentence, noun.end, first[0])
@@ -188,7 +192,8 @@ def _fate(sentence: str, noun: CountedNoun, right: list) -> tuple:
     for later in right[1:]:
         if _words_between(sentence, noun.end, later[0]) > PASSIVE_TRIGGER_MAX_WORDS:
             break
-        if later[2] in _HAPPENINGS and _passive_before(sentence, later[0]):
+        if later[2] in _HAPPENINGS and (_passive_before(sentence, later[0])
+                                        or _WITH_WOUNDS.search(sentence, max(0, later[0] - 40), later[0])):
             return later
     return first
 

@@ -40,8 +40,10 @@ def done_to(sentence: str, amount: Amount, noun: CountedNoun, category: str, how
     had been hacked to death")."""
     if category not in HAPPENINGS:
         return False
-    if how == "object":
-        return True
+    if how == "object":  # a verb that takes victims ("killed", "wounded"), not "hurt 5 businesses"
+        before_verbs = triggers(sentence, max(0, amount.qualifier_start - 40), amount.qualifier_start)
+        found = trigger_of(sentence[before_verbs[-1][0]:before_verbs[-1][1]]) if before_verbs else None
+        return found is not None and found.transitive
     before = words_before(sentence, amount.qualifier_start, 2)
     if before and (before[-1] in _PREPOSITIONS
                    or (before[-1] == "the" and len(before) > 1 and before[0] in _PREPOSITIONS)):
