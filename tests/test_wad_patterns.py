@@ -246,3 +246,14 @@ def test_injuries_told_by_their_treatment_and_wounds(text, expected):
 ], ids=["escaped-with-injuries", "brought-with-wounds", "fled-with-belongings"])
 def test_people_who_came_away_with_wounds_are_injured(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, country", [
+    ("SOHR said barrel bombs killed 7 civilians in the countryside.", "SY"),
+    ("Fighters of the Yan Sakai vigilante group killed 9 herders, residents said.", "NG"),
+    ("AMISOM troops came under fire and 3 soldiers were killed.", "SO"),
+    ("Members of the Liyu police were accused of killing 14 pastoralists.", "ET"),
+], ids=["sohr", "yan-sakai", "amisom", "liyu"])
+def test_armed_groups_and_monitors_tied_to_one_country(text, country):
+    found = extract_figures(Article(id="t", text=text, published="2019-05-04"))
+    assert [f.country for f in found if f.category == "killed"] == [country]
