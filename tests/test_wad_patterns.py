@@ -257,3 +257,12 @@ def test_people_who_came_away_with_wounds_are_injured(text, expected):
 def test_armed_groups_and_monitors_tied_to_one_country(text, country):
     found = extract_figures(Article(id="t", text=text, published="2019-05-04"))
     assert [f.country for f in found if f.category == "killed"] == [country]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some 900 households are sheltering displaced people in the valley.", "sheltered"),
+    ("Around 4,000 volunteers are feeding displaced families.", None),
+], ids=["verb-with-object", "no-happening"])
+def test_a_verb_before_displaced_people_is_still_a_verb(text, expected):
+    found = extract_figures(Article(id="t", text=text, published="2019-05-04"))
+    assert [f.category for f in found][:1] == ([expected] if expected else [])

@@ -25,6 +25,7 @@ from .trigger_spans import PUNCTUATION, WORDS, passive_before, triggers, words_b
 # What happens to people whatever they are called (categories.py reads the same set).
 HAPPENINGS = frozenset({"killed", "injured", "missing"})
 _PREPOSITIONS = frozenset("of from between among on in at with by to for into over against".split())
+_ADJECTIVES = frozenset({"missing", "homeless", "dead"})  # adjectives that do not end like participles
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z0-9]+)")
 _FROM_OF = re.compile(r"\s*(?:from|of|belonging\s+to)\s+(?:the\s+same\s+)?$", re.IGNORECASE)
 # words before "of" that leave the amount after it a count of people: "a total of", "two of"
@@ -69,9 +70,10 @@ def describes_next(sentence: str, trigger: tuple) -> bool:
     displaced people", "visited injured soldiers"): it tells what happened to them, not to an
     amount before it. Verbs that take victims as objects keep their reading (what their subject
     did is decided in categories.py)."""
-    found = trigger_of(sentence[trigger[0]:trigger[1]])
-    if found is None or found.transitive:
-        return False
+    word = sentence[trigger[0]:trigger[1]].lower()
+    found = trigger_of(word)
+    if found is None or found.transitive or not (word.endswith(("ed", "en")) or word in _ADJECTIVES):
+        return False  # "sheltering displaced people": a verb with its object
     nxt = _NEXT_WORD.match(sentence, trigger[1])
     return bool(nxt) and is_people_word(nxt.group(1))
 
