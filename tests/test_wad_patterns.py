@@ -266,3 +266,14 @@ def test_armed_groups_and_monitors_tied_to_one_country(text, country):
 def test_a_verb_before_displaced_people_is_still_a_verb(text, expected):
     found = extract_figures(Article(id="t", text=text, published="2019-05-04"))
     assert [f.category for f in found][:1] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eight people were admitted to hospital after the blast.", [("injured", 8)]),
+    ("Twenty-two people were taken to hospital, officials said.", [("injured", 22)]),
+    ("Thirteen were treated and discharged by the clinic.", [("injured", 13)]),
+    ("The blast left 17 people needing medical treatment.", [("injured", 17)]),
+    ("The bodies of 9 victims were taken to hospital.", [("killed", 9)]),
+], ids=["admitted", "taken", "treated-discharged", "needing-treatment", "bodies-taken"])
+def test_injuries_told_by_the_hospital(text, expected):
+    assert figures(text) == expected
