@@ -277,3 +277,13 @@ def test_a_verb_before_displaced_people_is_still_a_verb(text, expected):
 ], ids=["admitted", "taken", "treated-discharged", "needing-treatment", "bodies-taken"])
 def test_injuries_told_by_the_hospital(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Five suspects were charged with the murder of 3 fishermen.", [("killed", 3)]),
+    ("Two policemen were accused of killing a vendor.", []),
+    ("Six guards were arrested over the deaths of 11 inmates.", [("detained", 6), ("killed", 11)]),
+    ("Eight people were killed in connection with the feud.", [("killed", 8)]),
+], ids=["charged-with", "accused-of", "arrested-over", "killed-in-connection"])
+def test_those_charged_with_a_killing_are_not_its_victims(text, expected):
+    assert figures(text) == expected

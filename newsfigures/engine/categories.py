@@ -38,7 +38,7 @@ from .trigger_spans import PUNCTUATION as _PUNCTUATION, WORDS as _WORDS
 from .trigger_spans import passive_before as _passive_before, triggers as _triggers
 from .trigger_spans import words_before as _words_before, words_between as _words_between
 from .victims import HAPPENINGS as _HAPPENINGS, complement_of_thing, describes_next, done_to
-from .victims import families_of_previous, sizes_attackers
+from .victims import accused_of, families_of_previous, sizes_attackers
 from .settings import (
     LIST_TAIL_WORDS, PASSIVE_TRIGGER_MAX_WORDS, SENTENCE_TRIGGER_REACH, SUBJECT_GAP_WORDS,
     TRIGGER_MAX_WORDS,
@@ -125,7 +125,7 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
         right_limit = min(right_limit, amounts[i + 1].qualifier_start)
     left = [t for t in _triggers(sentence, left_limit, amount.qualifier_start) if t[3] != "subject"]
     right = [t for t in _triggers(sentence, noun.end, right_limit)
-             if t[3] != "object" and not describes_next(sentence, t)]
+             if t[3] != "object" and not describes_next(sentence, t) and not accused_of(sentence, t)]
     next_verbs = []
     if i + 1 < len(amounts):  # a trigger right before the next amount is the next amount's
         nxt = amounts[i + 1].qualifier_start
@@ -359,7 +359,8 @@ def _sentence_category(sentence: str, amount: Amount) -> str:
             and amount.qualifier != "range":
         return ""  # "a fight between two people": the two are no victims of the sentence's verb
     found = [t for t in _triggers(sentence, max(0, amount.start - reach), amount.end + reach)
-             if not (t[0] >= amount.end and (describes_next(sentence, t) or _with_own_object(sentence, t)))
+             if not (t[0] >= amount.end and (describes_next(sentence, t) or _with_own_object(sentence, t)
+                                             or accused_of(sentence, t)))
              and not _clause_between(sentence, *((t[1], amount.start) if t[1] <= amount.start
                                                  else (amount.end, t[0])))]
     if not found:

@@ -11,7 +11,7 @@
   scholars", "the capture of three members") takes no category from its neighbours
   (`complement_of_thing`);
 - the size of a band of attackers ("the militia, numbering over 200") is no figure
-  (`sizes_attackers`).
+  (`sizes_attackers`), nor are those charged with a killing (`accused_of`).
 """
 from __future__ import annotations
 
@@ -104,3 +104,18 @@ def sizes_attackers(sentence: str, amount: Amount) -> bool:
         return False
     entry = noun_entry(match.group(1))
     return entry is None and not is_people_word(match.group(1)) or entry is not None and entry.use == "actor"
+
+
+# "charged with the murder of", "accused of killing", "arrested over the deaths of": the crime of
+# the people named before it, not what happened to them
+_ACCUSED = re.compile(
+    r"\b(?:charged\s+with|accused\s+of|convicted\s+of|suspected\s+of|arrested\s+(?:for|over)|jailed\s+for|"
+    r"sentenced\s+for|blamed\s+for|responsible\s+for|guilty\s+of|in\s+connection\s+with|on\s+trial\s+for)"
+    r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def accused_of(sentence: str, trigger: tuple) -> bool:
+    """A death or injury told as the crime someone is charged with ("four suspects were charged
+    with the murder of two journalists"): it says what the people before it did, not what was done
+    to them."""
+    return bool(_ACCUSED.search(sentence, max(0, trigger[0] - 50), trigger[0]))
