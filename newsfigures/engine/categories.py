@@ -68,7 +68,8 @@ _CROSSING_CUES = re.compile(r"\b(?:borders?|abroad|overseas|asylum|neighbou?ring
 
 
 _EVENTS = frozenset({"killed", "injured", "missing", "detained"})
-# What happens to people whatever they are called: a displaced person who is killed is killed.
+# _HAPPENINGS (victims.py): what happens to people whatever they are called: a displaced person
+# who is killed is killed.
 # Status nouns ("displaced people", "refugees", "inmates"): a happening of their clause wins.
 _STATUSES = frozenset({"displaced", "refugees", "evacuated", "returned", "detained", "affected",
                        "sheltered"})
