@@ -287,3 +287,12 @@ def test_injuries_told_by_the_hospital(text, expected):
 ], ids=["charged-with", "accused-of", "arrested-over", "killed-in-connection"])
 def test_those_charged_with_a_killing_are_not_its_victims(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Security agents arrested 25 bloggers overnight.", [("detained", 25)]),
+    ("Militants kidnapped 14 seminarists from the college.", [("detained", 14)]),
+    ("Soldiers seized 9 lorries at the checkpoint.", []),
+], ids=["arrested", "kidnapped", "seized-things"])
+def test_unknown_nouns_as_the_object_of_an_arrest_or_abduction(text, expected):
+    assert figures(text) == expected

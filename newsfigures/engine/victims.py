@@ -39,8 +39,8 @@ def done_to(sentence: str, amount: Amount, noun: CountedNoun, category: str, how
     or a disappearance is done to it: the object of the verb ("killed seven informants") or the
     subject of a passive right after the noun ("six picnickers were shot dead", "three traders
     had been hacked to death")."""
-    if category not in HAPPENINGS:
-        return False
+    if category not in HAPPENINGS and (category != "detained" or how != "object"):
+        return False  # an arrest or abduction only of its object: "abducted nine seminarists"
     if how == "object":  # a verb that takes victims ("killed", "wounded"), not "hurt 5 businesses"
         before_verbs = triggers(sentence, max(0, amount.qualifier_start - 40), amount.qualifier_start)
         found = trigger_of(sentence[before_verbs[-1][0]:before_verbs[-1][1]]) if before_verbs else None
