@@ -296,3 +296,12 @@ def test_those_charged_with_a_killing_are_not_its_victims(text, expected):
 ], ids=["arrested", "kidnapped", "seized-things"])
 def test_unknown_nouns_as_the_object_of_an_arrest_or_abduction(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three gunmen opened fire at the gate, one of whom was killed by the guards.", [("killed", 1)]),
+    ("About 25 pilgrims were on the bus, nine of whom died.", [("killed", 9)]),
+    ("Officials said 31 people were wounded, 4 of whom later died.", [("injured", 31), ("killed", 4)]),
+], ids=["attackers-one-of-whom", "passengers-of-whom", "wounded-of-whom-died"])
+def test_the_fate_of_a_part_is_not_the_wholes(text, expected):
+    assert figures(text) == expected

@@ -311,7 +311,9 @@ def read_amounts(sentence: str, amounts: list[Amount],
     previous_unit = ""
     for j, (amount, noun) in enumerate(zip(cands, cand_nouns)):
         category = categories[j]
-        if not category and noun.head and not noun.actor and not complement_of_thing(sentence, amount):
+        whole_of_next = j + 1 < len(cands) and cand_nouns[j + 1].relation == "of_which"  # "..., 10 of whom died"
+        if not category and noun.head and not noun.actor and not whole_of_next \
+                and not complement_of_thing(sentence, amount):
             category = _sentence_category(sentence, amount)
             if category == "arrived":
                 category = _resolve_arrival(sentence, noun, countries)
@@ -388,7 +390,8 @@ def _shared_verb(sentence: str, amounts: list[Amount], nouns: list, categories: 
     """ "29 refugees and two Tanzanians have died": members of a list share the verb after its
     last member when they have no verb of their own."""
     for j in range(len(amounts) - 2, -1, -1):
-        if hows[j] or nouns[j].firm or not hows[j + 1] or categories[j + 1] not in _EVENTS:
+        if hows[j] or nouns[j].firm or not hows[j + 1] or categories[j + 1] not in _EVENTS \
+                or nouns[j + 1].relation == "of_which":  # "30 patients ..., 10 of whom died"
             continue
         if _LIST_JOIN.fullmatch(sentence, nouns[j].end, amounts[j + 1].qualifier_start) \
                 or _list_tail(sentence, nouns[j].end, amounts[j + 1].qualifier_start):
@@ -434,6 +437,8 @@ def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list
         for j in order:
             if not (0 <= j < len(amounts) and categories[j] and categories[j] != "none"):
                 continue
+            if j > i and nouns[j].relation == "of_which":
+                continue  # "four gunmen ..., one of whom was killed": the part's fate is not the whole's
             lo, hi = (nouns[j].end, amounts[i].qualifier_start) if j < i else (nouns[i].end, amounts[j].qualifier_start)
             if _clause_between(sentence, lo, hi) or (j > i and _active_verb_between(sentence, lo, hi)):
                 continue
