@@ -25,6 +25,9 @@ from .trigger_spans import PUNCTUATION, WORDS, passive_before, triggers, words_b
 # What happens to people whatever they are called (categories.py reads the same set).
 HAPPENINGS = frozenset({"killed", "injured", "missing"})
 _PREPOSITIONS = frozenset("of from between among on in at with by to for into over against".split())
+# verbs whose object need not be a person ("shot 20 pictures", "beat three rivals"): an unknown
+# noun after them is no victim
+_LOOSE_VERBS = frozenset({"shot", "shoot", "shoots", "shooting", "beat", "beats", "beating", "beaten"})
 _ADJECTIVES = frozenset({"missing", "homeless", "dead"})  # adjectives that do not end like participles
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z0-9]+)")
 _FROM_OF = re.compile(r"\s*(?:from|of|belonging\s+to)\s+(?:the\s+same\s+)?$", re.IGNORECASE)
@@ -43,8 +46,9 @@ def done_to(sentence: str, amount: Amount, noun: CountedNoun, category: str, how
         return False  # an arrest or abduction only of its object: "abducted nine seminarists"
     if how == "object":  # a verb that takes victims ("killed", "wounded"), not "hurt 5 businesses"
         before_verbs = triggers(sentence, max(0, amount.qualifier_start - 40), amount.qualifier_start)
-        found = trigger_of(sentence[before_verbs[-1][0]:before_verbs[-1][1]]) if before_verbs else None
-        return found is not None and found.transitive
+        verb = sentence[before_verbs[-1][0]:before_verbs[-1][1]].lower() if before_verbs else ""
+        found = trigger_of(verb) if verb else None
+        return found is not None and found.transitive and verb not in _LOOSE_VERBS
     before = words_before(sentence, amount.qualifier_start, 2)
     if before and (before[-1] in _PREPOSITIONS
                    or (before[-1] == "the" and len(before) > 1 and before[0] in _PREPOSITIONS)):
