@@ -137,10 +137,13 @@ def test_no_one_is_nobody():
     assert readings("No one was hurt, but 12 people were killed.") == [(12, "killed", "people")]
 
 
+def test_a_common_misspelling_of_injured():  # a known miss until issue 10 (triggers.csv: injuer)
+    assert readings("Seven more people were injuered in the blast.") == [(7, "injured", "people")]
+
+
 @pytest.mark.parametrize("sentence, expected", [
-    ("Seven more people were injuered in the blast.", [(7, "injured", "people")]),
     ("A journalist was killed in the capital on Friday.", [(1, "killed", "journalist")]),
-], ids=["misspelt-verb", "article-is-one"])
+], ids=["article-is-one"])
 @pytest.mark.xfail(strict=True, reason="known misses: misspellings and 'a' as counts")
 def test_known_misses(sentence, expected):
     assert readings(sentence) == expected

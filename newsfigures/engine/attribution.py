@@ -186,9 +186,9 @@ _HEAD_DASH = re.compile(r"\s[-–—]{1,2}\s*([A-Za-z][^-–—\d.]{1,40})$")
 _OWNER_WORDS = frozenset({"officials", "authorities", "government"})
 # "X, the rebel stronghold, said 40 people died": what follows the verb is the figure, not a speaker
 _AMOUNT_START = re.compile(
-    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|tens|millions|scores|several|many|"
-    r"some|about|around|nearly|almost|more|at\s+least|up\s+to|over)\b)", re.IGNORECASE)
+    r"(?:\d|(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                             for w in sorted(vocabulary.words("amount_starts"), key=len, reverse=True))
+    + r")\b)", re.IGNORECASE)
 
 
 def _tail(s: str, i: int, n: int = 40) -> str:

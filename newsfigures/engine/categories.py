@@ -17,10 +17,9 @@ victims; rescue workers, troops and attackers who arrive or gather do not flee.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
+from . import vocabulary
 from .clauses import clause_limits
 from .kinds import figure_kind, refugee_crossing
 from .lexicon import (
@@ -28,15 +27,18 @@ from .lexicon import (
     CLAUSE_WORDS,
     OBJECT_GAP,
     OBJECT_STARTS,
-    PASSIVE,
     RELATIVES,
-    find_triggers,
     is_people_word,
     trigger_of,
 )
 from .nouns import CountedNoun, noun_after, noun_before
 from .shared_nouns import more_of_the_same, other_buildings, own_category, partitive_wholes, share_nouns
 from .numbers import Amount
+from .trigger_spans import PUNCTUATION as _PUNCTUATION, WORDS as _WORDS
+from .trigger_spans import passive_before as _passive_before, triggers as _triggers
+from .trigger_spans import words_before as _words_before, words_between as _words_between
+from .victims import HAPPENINGS as _HAPPENINGS, complement_of_thing, describes_next, done_to
+from .victims import accused_of, families_of_previous, sizes_attackers
 from .settings import (
     LIST_TAIL_WORDS, PASSIVE_TRIGGER_MAX_WORDS, SENTENCE_TRIGGER_REACH, SUBJECT_GAP_WORDS,
     TRIGGER_MAX_WORDS,
@@ -45,11 +47,15 @@ from .settings import (
 __all__ = ["Reading", "clause_limits", "read_amounts"]
 
 _TOLL = re.compile(r"(?:death\s+)?tolls?", re.IGNORECASE)
-_WORDS = re.compile(r"[A-Za-z0-9]+")
 _TOLL_BREAK = re.compile(r"[;,]")
-_PUNCTUATION = re.compile(r"[;.,]")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _RESTATED = re.compile(r"\s*[,(]?\s*(?:or|i\.e\.|that\s+is)\s*", re.IGNORECASE)
+_INSERTED = re.compile(r"\s*,\s*(?:including|among\s+(?:them|whom)|(?:most|many|all|some)\s+of\s+(?:them|whom)|"
+                       r"mostly|mainly)\b", re.IGNORECASE)
+# "... in the camp with various degrees of bullet wounds": the wounds the people came with
+_WITH_WOUNDS = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_ALIVE = re.compile(r"\s+alive\b", re.IGNORECASE)  # "burned 14 villagers alive"
+_OF_THE = re.compile(r"\s+of\s+(?:the|those)\s", re.IGNORECASE)
 _AMONG = re.compile(r"\s*(?:\w+\s+){0,2}among\b")
 _REMAIN = re.compile(r"\b(?:remain|remains|remaining|still\s+(?:in|at)|are\s+(?:still\s+)?in|stay(?:ing)?\s+in|"
                      r"shelters?|evacuation\s+cent(?:er|re)s?|camps?)\b", re.IGNORECASE)
@@ -62,8 +68,8 @@ _CROSSING_CUES = re.compile(r"\b(?:borders?|abroad|overseas|asylum|neighbou?ring
 
 
 _EVENTS = frozenset({"killed", "injured", "missing", "detained"})
-# What happens to people whatever they are called: a displaced person who is killed is killed.
-_HAPPENINGS = frozenset({"killed", "injured", "missing"})
+# _HAPPENINGS (victims.py): what happens to people whatever they are called: a displaced person
+# who is killed is killed.
 # Status nouns ("displaced people", "refugees", "inmates"): a happening of their clause wins.
 _STATUSES = frozenset({"displaced", "refugees", "evacuated", "returned", "detained", "affected",
                        "sheltered"})
@@ -94,56 +100,19 @@ class _Hit:
     end: int = -1
 
 
-def _triggers(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
-    """(start, end, category, side) of every trigger in text[start:end]."""
-    if end <= start:
-        return []
-    found = find_triggers(text)
-    if len(found) > 16:  # a long sentence: go straight to the window
-        found = found[bisect_left(_trigger_starts(text), start):]
-    out = []
-    for t in found:
-        if t[0] >= end:
-            break
-        if start <= t[0] and t[1] <= end:
-            out.append(t)
-    return out
-
-
-@lru_cache(maxsize=256)
-def _trigger_starts(text: str) -> list[int]:
-    return [t[0] for t in find_triggers(text)]
-
-
-def _words_between(text: str, start: int, end: int) -> int:
-    return len(_WORDS.findall(text, start, end))
-
-
 def _is_object_gap(gap: str) -> bool:
     """True when only articles and the like stand between a verb and an amount."""
     words = _WORDS.findall(gap.lower())
     return len(words) <= 2 and all(w in OBJECT_GAP for w in words) and not _PUNCTUATION.search(gap)
 
 
+# "wounded by gunfire from three men", "killed by a gang of 30": the agent after "by ... from/of"
+_AGENT_OF = re.compile(r"\s*by\s+(?:[A-Za-z-]+\s+){1,2}(?:from|of)\s+$", re.IGNORECASE)
+
+
 def _is_agent_gap(gap: str) -> bool:
     """ "killed by four armed men": the amount after "by" did it."""
     return "by" in _WORDS.findall(gap.lower())
-
-
-def _words_before(sentence: str, start: int, n: int) -> list[str]:
-    """The last `n` words before `start`, lower case."""
-    return [w.lower() for w in _WORDS.findall(sentence, max(0, start - 12 * n), start)[-n:]]
-
-
-def _passive_before(sentence: str, start: int) -> bool:
-    """A passive auxiliary right before a trigger: "were killed", "had been reportedly
-    wounded", "were kidnapped and killed"."""
-    words = [w.lower() for w in _WORDS.findall(sentence, max(0, start - 60), start)]
-    while words and words[-1].endswith("ly"):
-        words.pop()  # "been reportedly shot dead"
-    if len(words) >= 2 and words[-1] == "and" and trigger_of(words[-2]) is not None:
-        words = words[:-2]  # "were kidnapped and killed": the first verb's auxiliary
-    return bool(words) and words[-1] in PASSIVE
 
 
 def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _Hit:
@@ -156,7 +125,8 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
     if i + 1 < len(amounts):
         right_limit = min(right_limit, amounts[i + 1].qualifier_start)
     left = [t for t in _triggers(sentence, left_limit, amount.qualifier_start) if t[3] != "subject"]
-    right = [t for t in _triggers(sentence, noun.end, right_limit) if t[3] != "object"]
+    right = [t for t in _triggers(sentence, noun.end, right_limit)
+             if t[3] != "object" and not describes_next(sentence, t) and not accused_of(sentence, t)]
     next_verbs = []
     if i + 1 < len(amounts):  # a trigger right before the next amount is the next amount's
         nxt = amounts[i + 1].qualifier_start
@@ -167,7 +137,8 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
     left = [t for t in left if not _new_clause_between(sentence, t[1], amount.qualifier_start)
             and not _OWN_SUBJECT_CLAUSE.search(sentence, t[1], amount.qualifier_start)]
     if left and noun.head and _is_agent_gap(sentence[left[-1][1]:amount.qualifier_start]) \
-            and _words_between(sentence, left[-1][1], amount.qualifier_start) <= 2:
+            and (_words_between(sentence, left[-1][1], amount.qualifier_start) <= 2
+                 or _AGENT_OF.fullmatch(sentence, left[-1][1], amount.qualifier_start)):
         return _Hit("none", "object", left[-1][0], left[-1][1])  # "killed by four armed men"
     if left and _is_object_gap(sentence[left[-1][1]:amount.qualifier_start]):
         return _Hit(left[-1][2], "object", left[-1][0], left[-1][1])
@@ -180,10 +151,13 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
     best, best_distance = _Hit(), TRIGGER_MAX_WORDS + 1
     if right:
         first = _fate(sentence, noun, right)
-        distance = _words_between(sentence, noun.end, first[0])
+        anchor = right[0] if first is not right[0] and _WITH_WOUNDS.search(
+            sentence, max(0, first[0] - 40), first[0]) else first  # "escaped with injuries": the verb's place
+        distance = _words_between(sentence, noun.end, anchor[0])
         if distance <= TRIGGER_MAX_WORDS or (
                 distance <= PASSIVE_TRIGGER_MAX_WORDS and _passive_before(sentence, first[0])
-                and not _PUNCTUATION.search(sentence, noun.end, first[0])):
+                and (not _PUNCTUATION.search(sentence, noun.end, first[0])
+                     or _INSERTED.match(sentence, noun.end))):  # "seven fighters, including their leader, were killed"
             how = "adjacent" if distance <= 2 else "near"
             best, best_distance = _Hit(first[2], how, first[0], first[1]), min(distance, TRIGGER_MAX_WORDS)
     if left and best.category and left[-1][2] in _HAPPENINGS and best.category not in _HAPPENINGS \
@@ -220,7 +194,8 @@ def _fate(sentence: str, noun: CountedNoun, right: list) -> tuple:
     for later in right[1:]:
         if _words_between(sentence, noun.end, later[0]) > PASSIVE_TRIGGER_MAX_WORDS:
             break
-        if later[2] in _HAPPENINGS and _passive_before(sentence, later[0]):
+        if later[2] in _HAPPENINGS and (_passive_before(sentence, later[0])
+                                        or _WITH_WOUNDS.search(sentence, max(0, later[0] - 40), later[0])):
             return later
     return first
 
@@ -316,6 +291,9 @@ def read_amounts(sentence: str, amounts: list[Amount],
             noun = cand_nouns[j] = own_nouns[j]  # "2 million refugees fled, while another 4.25 million are displaced"
         hows.append(hit.how if hit.category else "")
         category = _category(sentence, noun, hit) or noun.described
+        if hit.category == "killed" and hit.start >= noun.end and category in _HAPPENINGS \
+                and _OF_THE.match(sentence, amount.end):
+            category = "killed"  # "two of the wounded later died": the part's fate, not the whole's
         if category == "arrived":
             category = _resolve_arrival(sentence, noun, countries)
         limit = cands[j + 1].qualifier_start if j + 1 < len(cands) else len(sentence)
@@ -323,8 +301,12 @@ def read_amounts(sentence: str, amounts: list[Amount],
             category = "refugees"
         if category == "returned" and _NOT_YET.search(sentence[max(0, amount.start - 40):limit]):
             category = "displaced"  # "18,000 people were yet to return home"
+        if category == "housing" and noun.unit == "people" and hit.start >= noun.end \
+                and sentence[hit.start:hit.end].lower().startswith("burn") and _passive_before(sentence, hit.start) \
+                and not _ALIVE.match(sentence, hit.end):
+            category = "injured"  # "six passengers were badly burned": burns, not a home lost
         if category == "housing" and noun.unit != "buildings" and noun.head:
-            later = _happening_after(sentence, noun, limit)
+            later = _happening_after(sentence, noun, limit) or ("killed" if _ALIVE.match(sentence, noun.end) else "")
             category = later or category  # "burnt 8 herders to death"
         categories.append(category)
     for j in range(1, len(cands)):  # the part is what the clause says; the whole, what its noun says
@@ -340,12 +322,20 @@ def read_amounts(sentence: str, amounts: list[Amount],
     previous_unit = ""
     for j, (amount, noun) in enumerate(zip(cands, cand_nouns)):
         category = categories[j]
-        if not category and noun.head and not noun.actor:
+        whole_of_next = j + 1 < len(cands) and cand_nouns[j + 1].relation == "of_which"  # "..., 10 of whom died"
+        if not category and noun.head and not noun.actor and not whole_of_next \
+                and not complement_of_thing(sentence, amount):
             category = _sentence_category(sentence, amount)
             if category == "arrived":
                 category = _resolve_arrival(sentence, noun, countries)
         if keep[j] in wholes:  # "150 of the village's 1,800 residents": the 1,800 are all of them
             category = own_category(noun)  # only what its noun says ("of the camp's 2,000 refugees")
+        if families_of_previous(sentence, cands, cand_nouns, j) or sizes_attackers(sentence, amount):
+            by_index[keep[j]] = None  # "13 people from two families": the families they belong to
+            continue
+        if noun.guessed and not done_to(sentence, cands[j], noun, category, hows[j]):
+            by_index[keep[j]] = None  # an unknown noun: people only as a killing's or injury's victims
+            continue
         if category == "none" or (noun.actor and category in _MOVEMENTS) \
                 or (_ABBREVIATED.search(amount.text) and not noun.head and hows[j] not in ("adjacent", "object")):
             by_index[keep[j]] = None  # "around 4M on Thursday": a bare "4M" far from any trigger
@@ -380,13 +370,31 @@ def _happening_after(sentence: str, noun: CountedNoun, limit: int) -> str:
 def _sentence_category(sentence: str, amount: Amount) -> str:
     """The trigger nearest to the amount anywhere in its sentence, or ""."""
     reach = SENTENCE_TRIGGER_REACH
+    if _BETWEEN.search(sentence, max(0, amount.qualifier_start - 10), amount.qualifier_start) \
+            and amount.qualifier != "range":
+        return ""  # "a fight between two people": the two are no victims of the sentence's verb
     found = [t for t in _triggers(sentence, max(0, amount.start - reach), amount.end + reach)
-             if not _clause_between(sentence, *((t[1], amount.start) if t[1] <= amount.start
-                                                else (amount.end, t[0])))]
+             if not (t[0] >= amount.end and (describes_next(sentence, t) or _with_own_object(sentence, t)
+                                             or accused_of(sentence, t)))
+             and not _clause_between(sentence, *((t[1], amount.start) if t[1] <= amount.start
+                                                 else (amount.end, t[0])))]
     if not found:
         return ""
     nearest = min(found, key=lambda t: min(abs(t[0] - amount.end), abs(t[1] - amount.start)))
     return nearest[2]
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _with_own_object(sentence: str, trigger: tuple) -> bool:
+    """An active transitive verb after the amount with an object of its own ("five armed men
+    burst in ... and shot dead a nurse"): its victims are the object, not the amount."""
+    found = trigger_of(sentence[trigger[0]:trigger[1]])
+    if found is None or not found.transitive or _passive_before(sentence, trigger[0]):
+        return False
+    nxt = _NEXT_WORD.match(sentence, trigger[1])
+    return bool(nxt) and (nxt.group(1).lower() in OBJECT_STARTS or is_people_word(nxt.group(1)))
 
 
 def _shared_verb(sentence: str, amounts: list[Amount], nouns: list, categories: list[str],
@@ -394,7 +402,8 @@ def _shared_verb(sentence: str, amounts: list[Amount], nouns: list, categories: 
     """ "29 refugees and two Tanzanians have died": members of a list share the verb after its
     last member when they have no verb of their own."""
     for j in range(len(amounts) - 2, -1, -1):
-        if hows[j] or nouns[j].firm or not hows[j + 1] or categories[j + 1] not in _EVENTS:
+        if hows[j] or nouns[j].firm or not hows[j + 1] or categories[j + 1] not in _EVENTS \
+                or nouns[j + 1].relation == "of_which":  # "30 patients ..., 10 of whom died"
             continue
         if _LIST_JOIN.fullmatch(sentence, nouns[j].end, amounts[j + 1].qualifier_start) \
                 or _list_tail(sentence, nouns[j].end, amounts[j + 1].qualifier_start):
@@ -434,12 +443,14 @@ def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list
     """Amounts with no trigger of their own take a neighbour's category (lists, "among",
     "including", "of which"), never across a new clause."""
     for i in range(len(amounts)):
-        if categories[i] or nouns[i] is None:
+        if categories[i] or nouns[i] is None or complement_of_thing(sentence, amounts[i]):
             continue
         order = [i + 1, i - 1] if _AMONG.match(sentence, nouns[i].end, nouns[i].end + 30) else [i - 1, i + 1]
         for j in order:
             if not (0 <= j < len(amounts) and categories[j] and categories[j] != "none"):
                 continue
+            if j > i and nouns[j].relation == "of_which":
+                continue  # "four gunmen ..., one of whom was killed": the part's fate is not the whole's
             lo, hi = (nouns[j].end, amounts[i].qualifier_start) if j < i else (nouns[i].end, amounts[j].qualifier_start)
             if _clause_between(sentence, lo, hi) or (j > i and _active_verb_between(sentence, lo, hi)):
                 continue
@@ -472,10 +483,15 @@ _ABBREVIATED = re.compile(r"\d\s*(?:[mMkKbB]|bn|mn|mln|mil)$")
 
 
 # ", and the UN fears ...", "; officials said ...": a new clause with a speaker of its own
+def _new_clause_alternation(role: str) -> str:
+    rows = [row["word"] for row in vocabulary.table("new_clause_words") if row["role"] == role]
+    return "|".join(re.escape(w) for w in sorted(rows, key=len, reverse=True))
+
+
 _NEW_SUBJECT = re.compile(
-    r"(?:,\s*(?:and|but|while)|;)\s+(?:(?:the|its|their)(?:\s+[\w'’.-]+){1,3}|(?:[A-Z][\w'’.-]*|officials|"
-    r"authorities|police|he|she|they|it|we)(?:\s+[A-Z][\w'’.-]*)*)\s+(?:also\s+)?(?:said|says|say|told|fears?|feared|warned|warns|"
-    r"estimated|estimates|believes?|believed|expects?|expected|reported|added|noted)\b")
+    r"(?:,\s*(?:and|but|while)|;)\s+(?:(?:the|its|their)(?:\s+[\w'’.-]+){1,3}|(?:[A-Z][\w'’.-]*|"
+    + _new_clause_alternation("subject") + r")(?:\s+[A-Z][\w'’.-]*)*)\s+(?:also\s+)?(?:"
+    + _new_clause_alternation("verb") + r")\b")
 
 
 def _clause_between(sentence: str, start: int, end: int) -> bool:

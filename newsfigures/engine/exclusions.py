@@ -97,7 +97,7 @@ def _unit_after(text: str, end: int) -> bool:
     return bool(_AFTER.match(after))
 
 
-def _label_before(text: str, start: int) -> bool:
+def _label_before(text: str, start: int, amount_spelled: bool = False) -> bool:
     """Money, a date, a name or a label right before the amount ("page 4", "aged 70",
     "March 3", "$3.5", "10:30"). A word before it is looked up; only what touches the amount
     without a word (signs, digits, codes) goes through a pattern."""
@@ -115,10 +115,27 @@ def _label_before(text: str, start: int) -> bool:
             if " ".join(words[-k:]) in _LABELS:
                 return True
         last = words[-1] if words else ""
-        if last in _CODES or last in _MONTH_WORDS or last.rstrip(".") in _MONTH_WORDS:
+        if last in _CODES:
             return True
+        if last in _MONTH_WORDS or last.rstrip(".") in _MONTH_WORDS:
+            return not _month_complete(text, start, amount_spelled)
         return last in ("and", "to") and bool(_BETWEEN_YEARS.search(text, near, start))
     return bool(_GLUED.search(text, max(0, start - EXCLUSION_LABEL_REACH), start))
+
+
+# "aged 12 to 17", "ages 15-28", "between the ages of 9 and 14": a range of ages
+_AGE_RANGE_BEFORE = re.compile(r"\b(?:aged|ages|age|ages\s+of)\s*$", re.IGNORECASE)
+# "on 25 July", "25th of July": a month that already has its day before it.
+_DAY_BEFORE_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"\s*$", re.IGNORECASE)
+
+
+def _month_complete(text: str, start: int, spelled: bool) -> bool:
+    """The month right before an amount is not the amount's label: a day in words after a month
+    is not how dates are written ("In June nine civilians were killed"), and a month with its day
+    before it needs no other ("On 25 July 12 people were killed")."""
+    if spelled:
+        return True
+    return bool(_DAY_BEFORE_MONTH.search(text, max(0, start - 24), start))
 
 
 # "between May 3 and 17", "on March 4-6": the second number is a day too.
@@ -250,6 +267,9 @@ def is_excluded(text: str, amount: Amount) -> bool:
         return True
     if _in_code(text, amount):
         return True
+    if amount.qualifier == "range" and _AGE_RANGE_BEFORE.search(text, max(0, amount.qualifier_start - 30),
+                                                              amount.qualifier_start):
+        return True  # "children aged 12 to 17", "ages 15 to 28": ages, not a count
     if amount.qualifier == "range" or amount.vague:
         return False
     digits = amount.text.replace(",", "")
@@ -257,7 +277,7 @@ def is_excluded(text: str, amount: Amount) -> bool:
         if _AFTER_DAY.search(text, max(0, amount.start - EXCLUSION_LABEL_REACH), amount.start):
             return True
         return not _people_after(after) or bool(_YEAR_CONTEXT.search(before))
-    if _label_before(text, amount.start):
+    if _label_before(text, amount.start, amount.spelled):
         return not (_LABEL_EXCEPTION.search(before) and _people_after(after))
     if _SECOND_DAY.search(text, max(0, amount.start - EXCLUSION_LABEL_REACH), amount.start):
         return True  # "between May 3 and 17"

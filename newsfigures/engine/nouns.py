@@ -56,6 +56,8 @@ class CountedNoun:
     firm: bool = False  # said outright ("dead", "missing"): no verb overrides it
     actor: bool = False  # rescue workers, troops, gunmen: they do not flee or shelter
     described: str = ""  # the category of a trigger inside the phrase ("500 affected residents")
+    guessed: bool = False  # a plural noun not in the vocabulary ("nine informants"): people only
+    #                        when a death or injury is done to it (categories.py decides)
 
 
 def tokens(text: str, start: int, limit: int = 8) -> list[tuple[str, int, int]]:
@@ -126,9 +128,9 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
         i += 1
         if len(found) > i and found[i][0].lower() in _OF_ARTICLES:
             i += 1
-    if _counted_speakers(sentence, amount, found[i:i + 5]):
+    if _counted_speakers(sentence, amount, found[i:i + 6]):
         return None  # "..., said two officials.": the speakers, counted
-    unknown, described = 0, ""
+    unknown, described, last_unknown = 0, "", -1
     for k in range(i, min(len(found), i + NOUN_WORDS)):
         word = found[k][0]
         low = word.lower().strip("'’")
@@ -163,9 +165,25 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
         if low in MODIFIERS or low.endswith("ly"):
             continue
         unknown += 1
+        last_unknown = k
     if unknown:
-        return None  # "3,000 tents", "dozens of air strikes"
+        return _guessed(found, last_unknown)  # "3,000 tents", "dozens of air strikes": None
     return CountedNoun("", "", amount.end)
+
+
+def _guessed(found: list, k: int) -> CountedNoun | None:
+    """A noun phrase of words the vocabulary does not know, ending in a plural ("seven
+    informants", "four seminarians", "ten Hazaras"): a guess that it counts people, which
+    categories.py keeps only for the victims of a killing or an injury; None for anything else
+    (a singular, a word cut short, a noun followed by "of")."""
+    word = found[k][0]
+    low = word.lower().strip("'’")
+    following = found[k + 1][0].lower() if k + 1 < len(found) else ""
+    if len(low) < 4 or not low.isalpha() or not low.endswith("s") or low.endswith(("ss", "us", "is")):
+        return None
+    if following == "of" or (following[:1].isalpha() and noun_entry(following) is not None):
+        return None  # "two rounds of talks", "five truck drivers" is read as a known noun
+    return CountedNoun(low, "people", found[k][2], guessed=True)
 
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
@@ -174,14 +192,14 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 def _counted_speakers(sentence: str, amount: Amount, after: list) -> bool:
     """ "..., said two (local) officials.": a verb of saying right before the amount, and a speaking
     noun after it (and its adjectives) that ends the clause."""
-    for j, (word, _s, _e) in enumerate(after):
+    for j, (word, _s, _e) in enumerate(after[:5]):
         if word.lower() in STOP:
             if j + 1 < len(after) and after[j + 1][0][:1].isalnum():
                 return False
             m = _LAST_WORD.search(sentence, max(0, amount.qualifier_start - 20), amount.qualifier_start)
             return bool(m) and m.group(1).lower() in SPEECH
-        if not (word.isalpha() and word.islower()):
-            return False
+        if not (word.isalpha() and word.islower()) or trigger_of(word) is not None:
+            return False  # "said 4 bodies bearing gunshot wounds were found": what happened, not who spoke
     return False
 
 
