@@ -19,12 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import vocabulary
+from .clause_breaks import clause_between, new_clause_between, own_subject_clause
 from .clauses import clause_limits
 from .kinds import figure_kind, refugee_crossing
 from .lexicon import (
     ADVERBS,
-    CLAUSE_WORDS,
     OBJECT_GAP,
     OBJECT_STARTS,
     RELATIVES,
@@ -134,8 +133,8 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
         right = [t for t in right if t not in next_verbs]
     if noun.actor and _words_before(sentence, amount.qualifier_start, 1) == ["by"]:
         return _Hit("none", "object")  # "pulled from his truck by six assailants"
-    left = [t for t in left if not _new_clause_between(sentence, t[1], amount.qualifier_start)
-            and not _OWN_SUBJECT_CLAUSE.search(sentence, t[1], amount.qualifier_start)]
+    left = [t for t in left if not new_clause_between(sentence, t[1], amount.qualifier_start)
+            and not own_subject_clause(sentence, t[1], amount.qualifier_start)]
     if left and noun.head and _is_agent_gap(sentence[left[-1][1]:amount.qualifier_start]) \
             and (_words_between(sentence, left[-1][1], amount.qualifier_start) <= 2
                  or _AGENT_OF.fullmatch(sentence, left[-1][1], amount.qualifier_start)):
@@ -376,7 +375,7 @@ def _sentence_category(sentence: str, amount: Amount) -> str:
     found = [t for t in _triggers(sentence, max(0, amount.start - reach), amount.end + reach)
              if not (t[0] >= amount.end and (describes_next(sentence, t) or _with_own_object(sentence, t)
                                              or accused_of(sentence, t)))
-             and not _clause_between(sentence, *((t[1], amount.start) if t[1] <= amount.start
+             and not clause_between(sentence, *((t[1], amount.start) if t[1] <= amount.start
                                                  else (amount.end, t[0])))]
     if not found:
         return ""
@@ -415,7 +414,7 @@ def _list_tail(sentence: str, start: int, end: int) -> bool:
     trigger and no new clause, then "and", between two members of a list."""
     return bool(_JOIN_END.search(sentence, start, end)) and not _triggers(sentence, start, end) \
         and _words_between(sentence, start, end) <= LIST_TAIL_WORDS \
-        and not _new_clause_between(sentence, start, end)
+        and not new_clause_between(sentence, start, end)
 
 
 def _restatements(sentence: str, amounts: list[Amount], nouns: list, categories: list[str]) -> None:
@@ -434,11 +433,6 @@ def _housing_in(sentence: str, amount: Amount) -> str:
     return "housing" if any(t[2] == "housing" for t in near) else ""
 
 
-def _new_clause_between(sentence: str, start: int, end: int) -> bool:
-    """A word that opens a clause ("when", "after") stands between two amounts."""
-    return any(w.lower() in CLAUSE_WORDS for w in _WORDS.findall(sentence, start, end))
-
-
 def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list[str]) -> None:
     """Amounts with no trigger of their own take a neighbour's category (lists, "among",
     "including", "of which"), never across a new clause."""
@@ -452,18 +446,12 @@ def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list
             if j > i and nouns[j].relation == "of_which":
                 continue  # "four gunmen ..., one of whom was killed": the part's fate is not the whole's
             lo, hi = (nouns[j].end, amounts[i].qualifier_start) if j < i else (nouns[i].end, amounts[j].qualifier_start)
-            if _clause_between(sentence, lo, hi) or (j > i and _active_verb_between(sentence, lo, hi)):
+            if clause_between(sentence, lo, hi) or (j > i and _active_verb_between(sentence, lo, hi)):
                 continue
             categories[i] = categories[j]
             if not nouns[i].unit and nouns[j].unit:
                 nouns[i] = replace(nouns[i], head=nouns[j].head, unit=nouns[j].unit, stated="", firm=False)
             break
-
-
-# ", and power was cut to ...", "; roads have been closed to ...": a clause with a subject and
-# a passive verb of its own, whose amounts are not the first clause's people
-_OWN_SUBJECT_CLAUSE = re.compile(r"(?:,\s*and|;)\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?(?:was|were|is|are|has\s+been|have\s+been)"
-                                 r"\s+(?:[a-z]+(?:ed|en)|cut|shut|hit|lost|set|sent|put|kept|held|brought|made)\b")
 
 
 def _active_verb_between(sentence: str, start: int, end: int) -> bool:
@@ -480,27 +468,3 @@ def _active_verb_between(sentence: str, start: int, end: int) -> bool:
 
 # "4m", "2.5K", "1.2bn": an amount written with a letter for its scale
 _ABBREVIATED = re.compile(r"\d\s*(?:[mMkKbB]|bn|mn|mln|mil)$")
-
-
-# ", and the UN fears ...", "; officials said ...": a new clause with a speaker of its own
-def _new_clause_alternation(role: str) -> str:
-    rows = [row["word"] for row in vocabulary.table("new_clause_words") if row["role"] == role]
-    return "|".join(re.escape(w) for w in sorted(rows, key=len, reverse=True))
-
-
-_NEW_SUBJECT = re.compile(
-    r"(?:,\s*(?:and|but|while)|;)\s+(?:(?:the|its|their)(?:\s+[\w'’.-]+){1,3}|(?:[A-Z][\w'’.-]*|"
-    + _new_clause_alternation("subject") + r")(?:\s+[A-Z][\w'’.-]*)*)\s+(?:also\s+)?(?:"
-    + _new_clause_alternation("verb") + r")\b")
-
-
-def _clause_between(sentence: str, start: int, end: int) -> bool:
-    """A clause word or a new clause with its own subject stands between two offsets."""
-    return _new_clause_between(sentence, start, end) or _new_subject_between(sentence, start, end) \
-        or bool(_OWN_SUBJECT_CLAUSE.search(sentence, start, end))
-
-
-def _new_subject_between(sentence: str, start: int, end: int) -> bool:
-    """A new clause with a speaker of its own stands between two amounts: the category of one does
-    not carry to the other ("left 20,000 without power, and officials said 300 were evacuated")."""
-    return bool(_NEW_SUBJECT.search(sentence, start, end))

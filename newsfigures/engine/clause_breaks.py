@@ -1,0 +1,55 @@
+"""What stands between two offsets of a sentence that stops a category from carrying over:
+a word that opens a clause ("when", "after": vocabulary/phrase_words.csv, role `clause`), a
+new clause with a speaker of its own (", and the UN fears ...", "; officials said ...":
+vocabulary/new_clause_words.csv), or a clause with a subject and a passive verb of its own
+(", and power was cut to ...", "; classes were suspended for ..."). Used by `categories`."""
+from __future__ import annotations
+
+import re
+
+from . import vocabulary
+from .lexicon import CLAUSE_WORDS
+
+__all__ = ["clause_between", "new_clause_between", "new_subject_between", "own_subject_clause"]
+
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+
+
+def _new_clause_alternation(role: str) -> str:
+    rows = [row["word"] for row in vocabulary.table("new_clause_words") if row["role"] == role]
+    return "|".join(re.escape(w) for w in sorted(rows, key=len, reverse=True))
+
+
+_NEW_SUBJECT = re.compile(
+    r"(?:,\s*(?:and|but|while)|;)\s+(?:(?:the|its|their)(?:\s+[\w'’.-]+){1,3}|(?:[A-Z][\w'’.-]*|"
+    + _new_clause_alternation("subject") + r")(?:\s+[A-Z][\w'’.-]*)*)\s+(?:also\s+)?(?:"
+    + _new_clause_alternation("verb") + r")\b")
+
+_OWN_SUBJECT_CLAUSE = re.compile(
+    r"(?:,\s*and|;)\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?(?:was|were|is|are|has\s+been|have\s+been)"
+    r"\s+(?:[a-z]+(?:ed|en)|cut|shut|hit|lost|set|sent|put|kept|held|brought|made)\b")
+
+
+def new_clause_between(sentence: str, start: int, end: int) -> bool:
+    """A word that opens a clause ("when", "after") stands between two offsets."""
+    return any(w.lower() in CLAUSE_WORDS for w in _WORDS.findall(sentence, start, end))
+
+
+def new_subject_between(sentence: str, start: int, end: int) -> bool:
+    """A new clause with a speaker of its own begins between two offsets (", and officials
+    said ...", "; the governor also told reporters ...")."""
+    return _NEW_SUBJECT.search(sentence, start, end) is not None
+
+
+def own_subject_clause(sentence: str, start: int, end: int) -> bool:
+    """A clause with a subject and a passive verb of its own begins between two offsets: its
+    amounts are not the first clause's people (", and power was cut to 20,000 homes")."""
+    return _OWN_SUBJECT_CLAUSE.search(sentence, start, end) is not None
+
+
+def clause_between(sentence: str, start: int, end: int) -> bool:
+    """A clause word or a new clause with its own subject stands between two offsets; the
+    category of one amount does not carry to the other ("left 20,000 without power, and
+    officials said 300 were evacuated")."""
+    return new_clause_between(sentence, start, end) or new_subject_between(sentence, start, end) \
+        or own_subject_clause(sentence, start, end)
