@@ -19,7 +19,9 @@ def _read(text: str) -> list[tuple[int, str, str]]:
      [(45, "buildings", "housing")]),
     ("The quake damaged 2,100 homes, and relief teams were sent to help 6,000 families.",
      [(2100, "buildings", "housing")]),
-], ids=["power-cut", "classes-suspended", "teams-sent"])
+    ("Officials told 65,000 residents to flee the fire zone, while electricity was switched off "
+     "for millions of people.", [(65000, "people", "displaced")]),
+], ids=["power-cut", "classes-suspended", "teams-sent", "while-power-off"])
 def test_a_clause_of_its_own_keeps_its_amounts(text, expected):
     assert _read(text) == expected
 

@@ -26,7 +26,7 @@ _NEW_SUBJECT = re.compile(
     + _new_clause_alternation("verb") + r")\b")
 
 _OWN_SUBJECT_CLAUSE = re.compile(
-    r"(?:,\s*and|;)\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?(?:was|were|is|are|has\s+been|have\s+been)"
+    r"(?:,\s*(?:and|while|whereas|but)|;)\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?(?:was|were|is|are|has\s+been|have\s+been)"
     r"\s+(?:[a-z]+(?:ed|en)|cut|shut|hit|lost|set|sent|put|kept|held|brought|made)\b")
 
 

@@ -177,14 +177,18 @@ def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[
 def settled_names(ctx: Context, cands: list[Candidate], resolved: list) -> dict:
     """Names a cue or type word settled somewhere in the text ("Parwan province", "in
     Bamiyan"): name -> place id, for the provinces and towns that resolved one way only."""
-    settled: dict = {}
+    typed: dict = {}  # settled by a type word ("Caraga region"), which outweighs a cue alone
+    cued: dict = {}
     for c, (pid, dem) in zip(cands, resolved):
         if pid is None or dem or gz.row(pid)[4] not in ("admin1", "city"):
             continue
         ev = evidence(ctx, c)
-        if ev["cue"] or ev["type_admin"] or ev["type_city"]:
-            settled[c.key] = pid if settled.get(c.key, pid) == pid else None
-    return {k: v for k, v in settled.items() if v is not None}
+        seen = typed if ev["type_admin"] or ev["type_city"] else cued if ev["cue"] else None
+        if seen is not None:
+            seen[c.key] = pid if seen.get(c.key, pid) == pid else None
+    settled = {k: v for k, v in cued.items() if v is not None}
+    settled.update({k: v for k, v in typed.items() if v is not None})
+    return settled
 
 
 def second_chance(ctx: Context, c: Candidate) -> bool:

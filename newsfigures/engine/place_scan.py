@@ -41,6 +41,7 @@ SPEECH = words("speech")
 FUNCTION = words("function")
 CONNECTORS = words("connector")
 SITE_CONNECTORS = CONNECTORS - {"of", "the", "and", "i", "e", "y"}
+_NAME_LINKS = words("name_link")  # "Surigao del Sur": "Sur" is no place by itself
 AMBIGUOUS_COUNTRY = words("ambiguous_country")  # country names that are also people's names
 OF_CUES = SITE_OF_WORDS | TYPE_CITY | words("of_cue")
 SETTLEMENT = words("settlement")  # "the village of X", "X town": a small place
@@ -300,6 +301,9 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
         in_run = not ctx.index.title_case_line(c.start)
     if (nxt and gap_after == "-" and is_cap(nxt)) or (prev and gap_before == "-" and is_cap(prev)):
         in_run = True
+    if prev is not None and i >= 2 and gap_before == " " and prev_l in _NAME_LINKS and prev.islower() \
+            and parts[2 * i - 2] == " " and is_cap(words_[i - 2]):
+        in_run = True  # "Surigao del Sur", "Santiago de Cuba": the tail of a longer name
     return {"cue": cue, "type_admin": type_admin, "type_city": type_city, "title": title,
             "speech": speech, "initial": initial, "in_run": in_run, "settlement": settlement,
             "adjective": adjective}
