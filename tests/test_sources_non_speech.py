@@ -33,3 +33,17 @@ def test_a_toll_claimed_is_no_speaker(text, expected):
 ], ids=["sindh", "kerala"])
 def test_a_passive_report_from_a_place_is_where_the_figure_is(text, expected):
     assert _figures(text) == expected
+
+
+def test_a_clause_after_said_is_no_inverted_speaker():
+    text = ("Amina Rahimi, a spokeswoman for the district governor, said the attacker struck at "
+            "dawn near the bus station. She said 17 passengers were hurt.")
+    assert _figures(text) == [(17, "Amina Rahimi", "")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("An overnight ambush left at least 9 security forces killed.", 9),
+    ("The dead included four civilians and seven government forces.", 7),
+], ids=["left-forces-killed", "dead-included-forces"])
+def test_forces_are_people_who_can_be_killed(text, value):
+    assert value in [v for v, _s, _p in _figures(text)]

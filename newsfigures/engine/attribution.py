@@ -300,9 +300,12 @@ def _figure_after(npt: str) -> bool:
 
 
 def _inverted(s: str, a: int, b: int) -> Frame | None:
-    """ "..., said the agency": the speaker after the verb."""
+    """ "..., said the agency": the speaker after the verb; never a clause with a verb of its
+    own ("X, a spokesman, said the bomber struck at dawn")."""
     np = np_after(s, b)
     npt = np.strip()
+    if any(w in vocabulary.irregular_pasts() for w in npt.lower().split()[1:]):
+        return None
     ends = _ENDS.match(s, b + len(np)) is not None
     if npt and (_ARTICLE.match(npt) or is_cap(npt) or ends and len(npt.split()) <= 4
                 or _inverted_speaker().match(npt)) \

@@ -69,6 +69,12 @@ def _double_final(lemma: str) -> bool:
     return syllables == 1 and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS
 
 
+@functools.cache
+def irregular_pasts() -> frozenset[str]:
+    """The simple past forms of the irregular verbs ("struck", "fled", "went")."""
+    return frozenset(past for past, _participle in _irregular().values())
+
+
 def verb_forms(lemma: str) -> tuple[str, ...]:
     """The lemma, its third person, past, past participle and -ing form (distinct, in order)."""
     lemma = lemma.lower().strip()
