@@ -34,6 +34,7 @@ from .place_scan import (
 from .place_scan import SENT_END as _SENT_END  # noqa: F401
 from .place_scan import Tokens as _Tokens
 from .place_scan import sentence_initial as _sentence_initial  # noqa: F401
+from .vocabulary import role_words
 from .settings import BORDER_LOOKAHEAD, REGION_LOOKBACK, SITE_HOST_REACH, SITE_RUN_MAX
 
 __all__ = ["Place", "PlaceMention", "TOKEN", "contains", "country_name", "find_places",
@@ -394,12 +395,11 @@ class _Hosts:
 
 # ---------------------------------------------------------------- article level
 
-# "told reporters in", "said on Wednesday from the Swiss city of", "told a news conference in"
-_TAIL_FILLER = (r"(?:[A-Z][\w'’.-]*|a|an|the|on|by|to|news|press|media|briefing|conference|meeting|reporters|"
-                r"journalists|correspondents|telephone|phone|television|radio|statement|interview|his|her|their|"
-                r"its|late|early|last|this|week|weekend|morning|afternoon|evening|night|today|yesterday)")
+# "told reporters in", "said on Wednesday from the Swiss city of", "told a news conference in":
+# the verbs and the words between them and "in" are vocabulary/speaker_location.csv
+_TAIL_FILLER = r"(?:[A-Z][\w'’.-]*|" + "|".join(map(re.escape, role_words("speaker_location", "filler"))) + ")"
 _SPEAKER_TAIL = re.compile(
-    r"\b(?:said|says|told|added|reported|confirmed|stated|explained|announced)\b"
+    r"\b(?:" + "|".join(map(re.escape, role_words("speaker_location", "verb"))) + r")\b"
     rf"(?:\s+{_TAIL_FILLER}){{0,6}}?\s+(?:in|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?"
     r"(?:(?:city|capital|town)\s+of\s+)?$")
 
