@@ -15,6 +15,8 @@ Prints, with the machine's load average (the numbers of one run are compared wit
   beside a bare regex scan of every number and spaCy's blank English tokenizer over the same
   text, and quantulum3 on a slice; and the same articles shared among `--workers` processes
   (forked once start-up is done; their figures sent back to the parent), wall time;
+- where the engine's time goes (`--breakdown`): CPU seconds of each Document layer over fresh
+  Documents of the same texts, then the per-figure rest (categories, places, dates, sources);
 - long texts: one article of about 1 MB and one of `--long-mb` MB (the distinct texts joined),
   CPU seconds per MB each and their ratio (target <= 1.3);
 - peak memory.
@@ -115,12 +117,39 @@ def parallel_seconds(articles: list, workers: int) -> float:
     return time.perf_counter() - t0
 
 
+def breakdown(texts: list[str]) -> list[tuple[str, float]]:
+    """CPU seconds of each Document layer, computed in pipeline order over fresh Documents (a
+    layer's own time: the layers it reads are computed before it), then the per-figure rest."""
+    from newsfigures.engine import place_context
+    from newsfigures.engine.document import Document
+    from newsfigures.engine.figures import extract as extract_document
+    from newsfigures.engine.records import Article
+
+    docs = [Document(Article(f"b{i}", t, published="2020-01-15")) for i, t in enumerate(texts)]
+    # each step's lambda is called once per Document, in order
+    steps = [("sentences", lambda d: d.sentences), ("amounts (numbers, exclusions)", lambda d: d.amounts),
+             ("publication date", lambda d: d.published), ("publisher", lambda d: d.publisher),
+             ("places (find_places)", lambda d: d.places), ("main place", lambda d: d.main_place),
+             ("place context", place_context.context),
+             ("per figure (categories, figure places, dates, sources)", extract_document)]
+    return [(name, cpu_seconds(lambda: [step(d) for d in docs])) for name, step in steps]
+
+
+def _in_a_fork(fn, *args):
+    """`fn(*args)` in a forked process: what it caches is gone when it returns."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        return pool.submit(fn, *args).result()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quantulum-kb", type=float, default=100.0)
     parser.add_argument("--long-mb", type=float, default=5.0)
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared data (default ../shared)")
     parser.add_argument("--startup-runs", type=int, default=3)
+    parser.add_argument("--breakdown", action="store_true", help="also print where the engine's time goes")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="processes for the shared run (default: the cores; 1: skip it)")
     args = parser.parse_args()
@@ -139,6 +168,7 @@ def main() -> None:
     # first, while this process has read none of the texts (the workers' caches start empty)
     parallel = (parallel_seconds(articles, args.workers)
                 if args.workers > 1 and "fork" in multiprocessing.get_all_start_methods() else float("nan"))
+    parts = _in_a_fork(breakdown, texts) if args.breakdown else []  # its caches die with the fork
     n_figures = 0
 
     def run_engine():
@@ -189,6 +219,8 @@ def main() -> None:
           f"({megabytes / engine_cpu:.2f} MB/s of CPU time)   target >= 1.5 MB/s")
     if parallel == parallel:
         print(f"engine in {args.workers} processes (forked after start-up): {megabytes / parallel:.2f} MB/s wall")
+    for name, cpu in parts:
+        print(f"  {name}: {cpu:.3f} CPU s ({100 * cpu / sum(c for _, c in parts):.0f}%)")
     print(f"regex scan of every number: {megabytes / regex:.1f} MB/s (engine at {regex / engine:.3f}x)")
     if spacy_s == spacy_s:
         print(f"spacy.blank('en') tokenizer: {megabytes / spacy_s:.2f} MB/s (engine at {spacy_s / engine:.2f}x)")
