@@ -127,10 +127,26 @@ def _acronyms(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
            for m in mentions]
     taken = _Coverage(len(text), ((m.start, m.end) for m in out))
     for acr, place in defined.items():
-        for a in re.finditer(rf"(?<![\w(]){acr}(?![\w)])", text):
-            if not taken.covered(a.start(), a.end()):
-                out.append(PlaceMention(a.start(), a.end(), acr, place, False))
+        for start in _standalone(text, acr):
+            if not taken.covered(start, start + len(acr)):
+                out.append(PlaceMention(start, start + len(acr), acr, place, False))
     return out
+
+
+def _standalone(text: str, word: str):
+    """Where `word` (capital letters) stands alone in `text`, neither glued to a word character
+    nor in brackets: the matches of `(?<![\w(])WORD(?![\w)])`, found with str.find (no pattern
+    compiled for each acronym a text defines)."""
+    n, at = len(word), text.find(word)
+    while at >= 0:
+        before = text[at - 1] if at else ""
+        after = text[at + n:at + n + 1]
+        if (not before or not (before.isalnum() or before in "_(")) and \
+                (not after or not (after.isalnum() or after in "_)")):
+            yield at
+            at = text.find(word, at + n)
+        else:
+            at = text.find(word, at + 1)
 
 
 def _city_province_pairs(text: str, cands: list) -> dict[int, int]:
