@@ -135,7 +135,7 @@ def _acronyms(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
 
 def _standalone(text: str, word: str):
     """Where `word` (capital letters) stands alone in `text`, neither glued to a word character
-    nor in brackets: the matches of `(?<![\w(])WORD(?![\w)])`, found with str.find (no pattern
+    nor in brackets: the matches of `(?<![\\w(])WORD(?![\\w)])`, found with str.find (no pattern
     compiled for each acronym a text defines)."""
     n, at = len(word), text.find(word)
     while at >= 0:
