@@ -13,7 +13,10 @@ Prints, with the machine's load average (the numbers of one run are compared wit
   (one article extracted and the whole gazetteer read before the clock starts; the texts are
   each read once, so no cache of a sentence helps) (target >= 1.5 MB/s), wall and CPU time,
   beside a bare regex scan of every number and spaCy's blank English tokenizer over the same
-  text, and quantulum3 on a slice;
+  text, and quantulum3 on a slice; and the same articles shared among `--workers` processes
+  (forked once start-up is done; their figures sent back to the parent), wall time;
+- where the engine's time goes (`--breakdown`): CPU seconds of each Document layer over fresh
+  Documents of the same texts, then the per-figure rest (categories, places, dates, sources);
 - long texts: one article of about 1 MB and one of `--long-mb` MB (the distinct texts joined),
   CPU seconds per MB each and their ratio (target <= 1.3);
 - peak memory.
@@ -21,6 +24,7 @@ Prints, with the machine's load average (the numbers of one run are compared wit
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import re
 import resource
@@ -92,12 +96,62 @@ def cpu_seconds(fn) -> float:
     return time.process_time() - t0
 
 
+_SHARED_ARTICLES: list = []  # the articles the forked workers read (set before the fork)
+
+
+def _extract_one(k: int) -> list:
+    from newsfigures import extract
+
+    return extract(_SHARED_ARTICLES[k])
+
+
+def parallel_seconds(articles: list, workers: int) -> float:
+    """Wall seconds to extract `articles` in `workers` forked processes (start-up done before
+    the fork, the pool's own start included), the figures sent back to this process."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    _SHARED_ARTICLES[:] = articles
+    t0 = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        sum(len(f) for f in pool.map(_extract_one, range(len(articles)), chunksize=16))
+    return time.perf_counter() - t0
+
+
+def breakdown(texts: list[str]) -> list[tuple[str, float]]:
+    """CPU seconds of each Document layer, computed in pipeline order over fresh Documents (a
+    layer's own time: the layers it reads are computed before it), then the per-figure rest."""
+    from newsfigures.engine import place_context
+    from newsfigures.engine.document import Document
+    from newsfigures.engine.figures import extract as extract_document
+    from newsfigures.engine.records import Article
+
+    docs = [Document(Article(f"b{i}", t, published="2020-01-15")) for i, t in enumerate(texts)]
+    # each step's lambda is called once per Document, in order
+    steps = [("sentences", lambda d: d.sentences), ("amounts (numbers, exclusions)", lambda d: d.amounts),
+             ("publication date", lambda d: d.published), ("publisher", lambda d: d.publisher),
+             ("places (find_places)", lambda d: d.places), ("main place", lambda d: d.main_place),
+             ("place context", place_context.context),
+             ("per figure (categories, figure places, dates, sources)", extract_document)]
+    return [(name, cpu_seconds(lambda: [step(d) for d in docs])) for name, step in steps]
+
+
+def _in_a_fork(fn, *args):
+    """`fn(*args)` in a forked process: what it caches is gone when it returns."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        return pool.submit(fn, *args).result()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quantulum-kb", type=float, default=100.0)
     parser.add_argument("--long-mb", type=float, default=5.0)
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared data (default ../shared)")
     parser.add_argument("--startup-runs", type=int, default=3)
+    parser.add_argument("--breakdown", action="store_true", help="also print where the engine's time goes")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="processes for the shared run (default: the cores; 1: skip it)")
     args = parser.parse_args()
 
     load_before = os.getloadavg()
@@ -111,6 +165,10 @@ def main() -> None:
     articles = [Article(f"a{i}", t, published="2020-01-15") for i, t in enumerate(texts)]
     extract(articles[0])  # vocabularies loaded ...
     gazetteer.gazetteer().file.load_all()  # ... and the whole gazetteer read: start-up removed
+    # first, while this process has read none of the texts (the workers' caches start empty)
+    parallel = (parallel_seconds(articles, args.workers)
+                if args.workers > 1 and "fork" in multiprocessing.get_all_start_methods() else float("nan"))
+    parts = _in_a_fork(breakdown, texts) if args.breakdown else []  # its caches die with the fork
     n_figures = 0
 
     def run_engine():
@@ -159,6 +217,10 @@ def main() -> None:
           f"{startup_compiling:.2f} s compiling the package   target <= 0.6 s")
     print(f"engine: {len(texts) / engine:.0f} articles/s, {rate:.2f} MB/s wall "
           f"({megabytes / engine_cpu:.2f} MB/s of CPU time)   target >= 1.5 MB/s")
+    if parallel == parallel:
+        print(f"engine in {args.workers} processes (forked after start-up): {megabytes / parallel:.2f} MB/s wall")
+    for name, cpu in parts:
+        print(f"  {name}: {cpu:.3f} CPU s ({100 * cpu / sum(c for _, c in parts):.0f}%)")
     print(f"regex scan of every number: {megabytes / regex:.1f} MB/s (engine at {regex / engine:.3f}x)")
     if spacy_s == spacy_s:
         print(f"spacy.blank('en') tokenizer: {megabytes / spacy_s:.2f} MB/s (engine at {spacy_s / engine:.2f}x)")

@@ -49,6 +49,7 @@ _RE_AS_OF_BEFORE = re.compile(r"\b(?:as\s+(?:of|at)|by|until|till|through)\s+(?:
 _RE_SIDE_CLAUSE = re.compile(r"(?:,|\(|—|–|--)\s*(?:which|where)\b")
 _RE_SIDE_OPEN = re.compile(r"[,;)]|\s--\s")
 _RE_SIDE_CLOSE = re.compile(r"[,;)]|\s--\s|—|–")
+_RE_STOP = re.compile(r"[.;!?]")
 _RE_BACK_WORDS = re.compile(r"before|previous|earlier", re.IGNORECASE)
 
 # A running count and how it is reported: "the (death) toll from ... rose to", "the number of
@@ -120,7 +121,7 @@ def _event_spans(sentence: str, at: int) -> list[tuple[int, int]]:
     noun = None
     for n in _RE_TOLL.finditer(sentence, max(0, verb.start() - TOLL_SUBJECT_CHARS), verb.start()):
         noun = n
-    if noun is None or re.search(r"[.;!?]", sentence[noun.end():verb.start()]):
+    if noun is None or _RE_STOP.search(sentence, noun.end(), verb.start()):
         return []
     spans = [(noun.end(), verb.start())]
     after = _RE_EVENT_AFTER_NUMBER.search(sentence, at, min(len(sentence), at + 40))

@@ -198,9 +198,12 @@ def _in_name(sentence: str, start: int, end: int) -> bool:
     return bool(after) and bool(_CAPITALISED.fullmatch(after[0].rstrip(",.;:)”\"'")))
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
 def _title_case(sentence: str) -> bool:
     """A headline written in title case ("Thousands Flee As Floods Hit"): its capitals say nothing."""
-    words_ = re.findall(r"[A-Za-z][\w'’-]*", sentence)
+    words_ = _TITLE_WORD.findall(sentence)
     long_words = [w for w in words_ if len(w) > 3]
     return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
 

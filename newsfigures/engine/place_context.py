@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from . import gazetteer, places
 from .places import Place, PlaceMention
+from .vocabulary import role_words
 from .settings import (
     FOCUS_DOMINANCE, HEADING_LIST_LINES, HEADING_LIST_LINE_MAX, HEADING_MAX_CHARS,
     HEADING_PLACE_SHARE, HEADLINE_WEIGHT, HOST_MIN_WEIGHT, LEAD_SENTENCES, LEAD_WEIGHT,
@@ -99,7 +100,8 @@ _PLACE_NOUN = re.compile(r"^\s+(?:island|islands|border|borders|frontier|coast|c
                          r"territory|waters|province|region|mainland)\b", re.IGNORECASE)
 
 
-_SAID_AFTER = re.compile(r"\s+(?:said|says|told|reported|added|confirmed|announced)\b")
+# "..., Al-Awda Hospital said": a verb of saying right after a site (vocabulary/speaker_location.csv)
+_SAID_AFTER = re.compile(r"\s+(?:" + "|".join(map(re.escape, role_words("speaker_location", "site_verb"))) + r")\b")
 
 
 def named_places(doc) -> tuple:

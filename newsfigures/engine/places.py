@@ -34,6 +34,7 @@ from .place_scan import (
 from .place_scan import SENT_END as _SENT_END  # noqa: F401
 from .place_scan import Tokens as _Tokens
 from .place_scan import sentence_initial as _sentence_initial  # noqa: F401
+from .vocabulary import role_words
 from .settings import BORDER_LOOKAHEAD, REGION_LOOKBACK, SITE_HOST_REACH, SITE_RUN_MAX
 
 _EXILED = words("exiled")  # "Syrian refugees": people outside the country their demonym names
@@ -128,10 +129,26 @@ def _acronyms(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
            for m in mentions]
     taken = _Coverage(len(text), ((m.start, m.end) for m in out))
     for acr, place in defined.items():
-        for a in re.finditer(rf"(?<![\w(]){acr}(?![\w)])", text):
-            if not taken.covered(a.start(), a.end()):
-                out.append(PlaceMention(a.start(), a.end(), acr, place, False))
+        for start in _standalone(text, acr):
+            if not taken.covered(start, start + len(acr)):
+                out.append(PlaceMention(start, start + len(acr), acr, place, False))
     return out
+
+
+def _standalone(text: str, word: str):
+    """Where `word` (capital letters) stands alone in `text`, neither glued to a word character
+    nor in brackets: the matches of `(?<![\\w(])WORD(?![\\w)])`, found with str.find (no pattern
+    compiled for each acronym a text defines)."""
+    n, at = len(word), text.find(word)
+    while at >= 0:
+        before = text[at - 1] if at else ""
+        after = text[at + n:at + n + 1]
+        if (not before or not (before.isalnum() or before in "_(")) and \
+                (not after or not (after.isalnum() or after in "_)")):
+            yield at
+            at = text.find(word, at + n)
+        else:
+            at = text.find(word, at + 1)
 
 
 def _city_province_pairs(text: str, cands: list) -> dict[int, int]:
@@ -401,13 +418,12 @@ class _Hosts:
 
 # ---------------------------------------------------------------- article level
 
-# "told reporters in", "said on Wednesday from the Swiss city of", "told a news conference in"
-_TAIL_FILLER = (r"(?:[A-Z][\w'’.-]*|a|an|the|on|by|to|news|press|media|briefing|conference|meeting|reporters|"
-                r"journalists|correspondents|telephone|phone|television|radio|statement|interview|his|her|their|"
-                r"its|late|early|last|this|week|weekend|morning|afternoon|evening|night|today|yesterday)")
+# "told reporters in", "said on Wednesday from the Swiss city of", "told a news conference in":
+# the verbs and the words between them and "in" are vocabulary/speaker_location.csv
+_TAIL_FILLER = r"(?:[A-Z][\w'’.-]*|" + "|".join(map(re.escape, role_words("speaker_location", "filler"))) + ")"
 _SPEAKER_TAIL = re.compile(  # not a passive: "deaths have been reported from X" is where they were
     r"(?<!been\s)(?<!was\s)(?<!were\s)(?<!is\s)(?<!are\s)"
-    r"\b(?:said|says|told|added|reported|confirmed|stated|explained|announced)\b"
+    r"\b(?:" + "|".join(map(re.escape, role_words("speaker_location", "verb"))) + r")\b"
     rf"(?:\s+{_TAIL_FILLER}){{0,6}}?\s+(?:in|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?"
     r"(?:(?:city|capital|town)\s+of\s+)?$")
 

@@ -105,8 +105,9 @@ _DIGITS = re.compile(r"\d+")
 _LEAD_US = re.compile(r"(?:us|me|our)\b", re.IGNORECASE)
 _HOST_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile|en|english)\.")
 # a headline's credit to a body that gave the news: "– Health Ministry", "- UN agency", "- officials"
-_ORG_WORD_END = re.compile(r"\b(?:[Mm]inistry|[Aa]gency|[Oo]fficials?|[Pp]olice|[Aa]uthorit(?:y|ies)|[Aa]rmy|"
-                           r"[Gg]overnment|[Cc]ommission|[Cc]ouncil|[Oo]ffice|[Dd]epartment|UN|[Rr]eport)$")
+_ORG_WORD_END = re.compile(r"\b(?:" + "|".join(
+    re.escape(w) if w.isupper() else f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}"
+    for w in vocabulary.role_words("outlet_words", "body")) + ")$")  # vocabulary/outlet_words.csv
 _TITLE_SUFFIX = re.compile(r"\s[|–—-]\s([^|–—-]{2,40})$")
 _THE = re.compile(r"^the ")
 _SPACES = re.compile(r"\s+")

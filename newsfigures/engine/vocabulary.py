@@ -53,6 +53,13 @@ def words(name: str, column: str = "word") -> frozenset[str]:
 
 
 @functools.cache
+def role_words(name: str, role: str, column: str = "word") -> tuple[str, ...]:
+    """The `column` cells of vocabulary `name` in the rows of one `role`, as written, in file
+    order (for a file of word,role rows such as speaker_location.csv)."""
+    return tuple(row[column] for row in table(name) if row.get("role") == role and row.get(column))
+
+
+@functools.cache
 def _irregular() -> Mapping[str, tuple[str, str]]:
     return MappingProxyType({row["lemma"]: (row["past"], row["participle"])
                              for row in table("irregular_verbs")})
