@@ -34,7 +34,7 @@ from .place_scan import (
 from .place_scan import SENT_END as _SENT_END  # noqa: F401
 from .place_scan import Tokens as _Tokens
 from .place_scan import sentence_initial as _sentence_initial  # noqa: F401
-from .vocabulary import role_words
+from .speaker_places import speaker_location, story_mentions
 from .settings import BORDER_LOOKAHEAD, REGION_LOOKBACK, SITE_HOST_REACH, SITE_RUN_MAX
 
 _EXILED = words("exiled")  # "Syrian refugees": people outside the country their demonym names
@@ -417,32 +417,6 @@ class _Hosts:
 
 
 # ---------------------------------------------------------------- article level
-
-# "told reporters in", "said on Wednesday from the Swiss city of", "told a news conference in":
-# the verbs and the words between them and "in" are vocabulary/speaker_location.csv
-_TAIL_FILLER = r"(?:[A-Z][\w'’.-]*|" + "|".join(map(re.escape, role_words("speaker_location", "filler"))) + ")"
-_SPEAKER_TAIL = re.compile(  # not a passive: "deaths have been reported from X" is where they were
-    r"(?<!been\s)(?<!was\s)(?<!were\s)(?<!is\s)(?<!are\s)"
-    r"\b(?:" + "|".join(map(re.escape, role_words("speaker_location", "verb"))) + r")\b"
-    rf"(?:\s+{_TAIL_FILLER}){{0,6}}?\s+(?:in|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?"
-    r"(?:(?:city|capital|town)\s+of\s+)?$")
-
-
-def speaker_location(text: str, start: int, lo: int | None = None) -> bool:
-    """The place mention at `start` is where a speaker spoke: it follows a verb of saying and "in",
-    "from" or "at" ("a spokesman told reporters in Geneva", "said at a briefing in Nairobi").
-    The verb is looked for from `lo` (default: 80 characters back)."""
-    lo = max(0, start - 80) if lo is None else lo
-    return _SPEAKER_TAIL.search(text, lo, start) is not None
-
-
-def story_mentions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """The mentions that tell what a story is about: without the places speakers spoke from
-    ("told reporters in Geneva", "from the Swiss city of Geneva"), unless nothing else is named."""
-    spoken = [m for m in mentions if speaker_location(text, m.start)]
-    if not spoken or len(spoken) == len(mentions):
-        return mentions
-    return [m for m in mentions if m not in spoken]
 
 def main_place(text: str, mentions: list[PlaceMention] | None = None) -> Place | None:
     """The article's main place: the most mentioned country, or a sub-place of it that is

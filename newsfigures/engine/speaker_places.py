@@ -1,0 +1,38 @@
+"""Where speakers spoke, as opposed to what a story is about: "a spokesman told reporters in
+Geneva", "said at a briefing in Nairobi", "said on Wednesday from the Swiss city of X". The
+verbs and the words that may stand between them and "in" are vocabulary/speaker_location.csv.
+`places` re-exports both functions; a passive ("deaths have been reported from X") is where
+the figure is, not a speaker's place."""
+from __future__ import annotations
+
+import re
+
+from .vocabulary import role_words
+
+__all__ = ["speaker_location", "story_mentions"]
+
+# "told reporters in", "said on Wednesday from the Swiss city of", "told a news conference in":
+# the verbs and the words between them and "in" are vocabulary/speaker_location.csv
+_TAIL_FILLER = r"(?:[A-Z][\w'’.-]*|" + "|".join(map(re.escape, role_words("speaker_location", "filler"))) + ")"
+_SPEAKER_TAIL = re.compile(  # not a passive: "deaths have been reported from X" is where they were
+    r"(?<!been\s)(?<!was\s)(?<!were\s)(?<!is\s)(?<!are\s)"
+    r"\b(?:" + "|".join(map(re.escape, role_words("speaker_location", "verb"))) + r")\b"
+    rf"(?:\s+{_TAIL_FILLER}){{0,6}}?\s+(?:in|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?"
+    r"(?:(?:city|capital|town)\s+of\s+)?$")
+
+
+def speaker_location(text: str, start: int, lo: int | None = None) -> bool:
+    """The place mention at `start` is where a speaker spoke: it follows a verb of saying and "in",
+    "from" or "at" ("a spokesman told reporters in Geneva", "said at a briefing in Nairobi").
+    The verb is looked for from `lo` (default: 80 characters back)."""
+    lo = max(0, start - 80) if lo is None else lo
+    return _SPEAKER_TAIL.search(text, lo, start) is not None
+
+
+def story_mentions(text: str, mentions: list) -> list:
+    """The mentions that tell what a story is about: without the places speakers spoke from
+    ("told reporters in Geneva", "from the Swiss city of Geneva"), unless nothing else is named."""
+    spoken = [m for m in mentions if speaker_location(text, m.start)]
+    if not spoken or len(spoken) == len(mentions):
+        return mentions
+    return [m for m in mentions if m not in spoken]
