@@ -19,6 +19,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from . import calendar_words, country_cues, place_context, places
+from . import gazetteer as gz
 from .categories import Reading, clause_limits
 from .numbers import Amount
 from .places import Place
@@ -81,7 +82,9 @@ def figure_country(doc, place, reading: Reading, sentence: str) -> str:
     if place is None:
         return _story_country(doc)  # no place named at all: the country its cue words name, if any
     if not place.country and place.level in ("city", "site", "admin1"):
-        return _story_country(doc)  # "Dokshi village in Gulani LGA": a place the gazetteer lacks
+        # "Dokshi village in Gulani LGA": a place the gazetteer lacks; "Nsanje district": a
+        # district named after its town, which the gazetteer knows in one country only
+        return _story_country(doc) or namesake_country(place.name)
     if reading.category == "displaced" and "border" in place.name.lower():
         people = _people_country(sentence, reading)
         if people is not None:
@@ -100,6 +103,13 @@ def _story_country(doc) -> str:
             return main.country
         return country_cues.cue_country(d.text)
     return doc.layer("story_country", compute)
+
+
+@lru_cache(maxsize=1024)
+def namesake_country(name: str) -> str:
+    """The country of every place the gazetteer knows by `name`, or "" (none, or several)."""
+    countries = {gz.row(pid)[1] for pid in gz.ids(gz.fold_name(name))}
+    return countries.pop() if len(countries) == 1 else ""
 
 
 _PLURAL_DEMONYM = re.compile(r"([A-Z][a-z]+(?:ans|ians|ese|is|ks|ns))\W*$")
