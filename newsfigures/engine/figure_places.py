@@ -107,8 +107,10 @@ def _story_country(doc) -> str:
 
 @lru_cache(maxsize=1024)
 def namesake_country(name: str) -> str:
-    """The country of every place the gazetteer knows by `name`, or "" (none, or several)."""
-    countries = {gz.row(pid)[1] for pid in gz.ids(gz.fold_name(name))}
+    """The country of every place the gazetteer knows by `name` without its type word
+    ("Ratnapura District" -> "Ratnapura"), or "" (none, or several)."""
+    pids = gz.ids(gz.fold_name(name)) or gz.ids(gz.loose_admin_key(name))
+    countries = {gz.row(pid)[1] for pid in pids}
     return countries.pop() if len(countries) == 1 else ""
 
 
