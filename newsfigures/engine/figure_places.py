@@ -84,7 +84,7 @@ def figure_country(doc, place, reading: Reading, sentence: str) -> str:
     if not place.country and place.level in ("city", "site", "admin1"):
         # "Dokshi village in Gulani LGA": a place the gazetteer lacks; "Nsanje district": a
         # district named after its town, which the gazetteer knows in one country only
-        return _story_country(doc) or namesake_country(place.name)
+        return _story_country(doc) or gz.namesake_country(place.name)
     if reading.category == "displaced" and "border" in place.name.lower():
         people = _people_country(sentence, reading)
         if people is not None:
@@ -103,15 +103,6 @@ def _story_country(doc) -> str:
             return main.country
         return country_cues.cue_country(d.text)
     return doc.layer("story_country", compute)
-
-
-@lru_cache(maxsize=1024)
-def namesake_country(name: str) -> str:
-    """The country of every place the gazetteer knows by `name` without its type word
-    ("Ratnapura District" -> "Ratnapura"), or "" (none, or several)."""
-    pids = gz.ids(gz.fold_name(name)) or gz.ids(gz.loose_admin_key(name))
-    countries = {gz.row(pid)[1] for pid in pids}
-    return countries.pop() if len(countries) == 1 else ""
 
 
 _PLURAL_DEMONYM = re.compile(r"([A-Z][a-z]+(?:ans|ians|ese|is|ks|ns))\W*$")

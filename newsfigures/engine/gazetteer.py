@@ -308,3 +308,12 @@ def country_place(code: str) -> Place | None:
 def borders(code: str) -> list[str]:
     """The countries bordering country `code`."""
     return gazetteer().borders.get(code, [])
+
+
+@lru_cache(maxsize=1 << 12)
+def namesake_country(name: str) -> str:
+    """The country of every place the gazetteer knows by `name` without its type word
+    ("Ratnapura District" -> "Ratnapura"), or "" (none, or several)."""
+    pids = ids(fold_name(name)) or ids(loose_admin_key(name))
+    countries = {row(pid)[1] for pid in pids}
+    return countries.pop() if len(countries) == 1 else ""

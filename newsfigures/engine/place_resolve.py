@@ -19,8 +19,8 @@ from functools import lru_cache
 from . import gazetteer as gz
 from .place_scan import AMBIGUOUS_COUNTRY, TYPE_ADMIN, TYPE_ADMIN_OF, Candidate, Context, evidence
 from .settings import (
-    LONE_TOWN, NAMED_ADMIN1_MAX_NAMESAKES, SCORE_CITY, SCORE_IN_CONTEXT, SCORE_IN_NAMED_ADMIN1,
-    SCORE_LEVEL, SCORE_TOP, SCORE_TYPE, VILLAGE_NAMESAKE,
+    LONE_TOWN, LONE_TOWN_OWN_NAME, LONE_TOWN_RIVAL_SHARE, NAMED_ADMIN1_MAX_NAMESAKES, SCORE_CITY,
+    SCORE_IN_CONTEXT, SCORE_IN_NAMED_ADMIN1, SCORE_LEVEL, SCORE_TOP, SCORE_TYPE, VILLAGE_NAMESAKE,
 )
 
 
@@ -116,7 +116,7 @@ def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[
             return g.country_ids[demonym], True  # "Syrian Observatory" still tells the country
         return None, False
     best = best_place(pids, ctx.countries, top, ev, ctx.admin1s)
-    _name, cc, _lat, _lon, level, _admin1, pop, _approx = gz.row(best)
+    name, cc, _lat, _lon, level, _admin1, pop, _approx = gz.row(best)
     in_ctx = cc in ctx.countries
     strong_cue = ev["cue"] or ev["type_admin"] or ev["type_city"]
     if demonym and demonym in g.country_ids and level in ("admin1", "city") and (
@@ -160,12 +160,23 @@ def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[
         return None, False
     if strong_cue and pop >= 50000 and not ev["initial"]:
         return best, False
-    if strong_cue and not ctx.countries and pop >= LONE_TOWN and not ev["initial"] and not ev["type_admin"] \
-            and len({gz.row(p)[1] for p in pids}) == 1:
-        return best, False  # "in Tikrit" in a text naming no country: its only namesakes
+    lone = pop >= LONE_TOWN or (pop >= LONE_TOWN_OWN_NAME and gz.fold_name(name) == key)
+    if strong_cue and not ctx.countries and lone and not ev["initial"] and not ev["type_admin"] \
+            and _dwarfs_namesakes_abroad(pids, cc, pop):
+        return best, False  # "in Tikrit", "in Phalombe" in a text naming no country
     if pop >= 100000 and not (ev["initial"] and pop < 1_000_000):
         return best, False
     return None, False
+
+
+def _dwarfs_namesakes_abroad(pids: tuple[int, ...], cc: str, pop: int) -> bool:
+    """Every place of the name abroad is a village a tenth of the town's size or less (most
+    often there is none)."""
+    for p in pids:
+        row = gz.row(p)
+        if row[1] != cc and (row[4] != "city" or row[6] * LONE_TOWN_RIVAL_SHARE > pop):
+            return False
+    return True
 
 
 def settled_names(ctx: Context, cands: list[Candidate], resolved: list) -> dict:
