@@ -109,7 +109,7 @@ def best_place(pids: tuple[int, ...], countries: Counter, top: str, ev: dict,
 
 def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[int | None, bool]:
     g = gz.gazetteer()
-    pids = gz.ids(key)
+    pids = _in_context_without_type_word(key, gz.ids(key), ctx.countries)
     demonym = g.demonyms.get(key)
     if not pids:
         if demonym and demonym in g.country_ids:
@@ -167,6 +167,17 @@ def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[
     if pop >= 100000 and not (ev["initial"] and pop < 1_000_000):
         return best, False
     return None, False
+
+
+def _in_context_without_type_word(key: str, pids: tuple[int, ...], countries: Counter) -> tuple[int, ...]:
+    """ "Zambia's Western Province" where the gazetteer calls it "Western": a name ending in a
+    type word that none of the article's countries has is the province of the bare name there."""
+    words_ = key.rsplit(" ", 1)
+    if not countries or len(words_) < 2 or words_[1] not in TYPE_ADMIN \
+            or any(gz.row(p)[1] in countries for p in pids):
+        return pids
+    local = tuple(p for p in gz.ids(words_[0]) if gz.row(p)[4] == "admin1" and gz.row(p)[1] in countries)
+    return local or pids
 
 
 def _dwarfs_namesakes_abroad(pids: tuple[int, ...], cc: str, pop: int) -> bool:
