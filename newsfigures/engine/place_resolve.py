@@ -51,9 +51,9 @@ def resolve(ctx: Context, c: Candidate, top: str) -> tuple[int | None, bool]:
     """(place id or None, is demonym) for one candidate."""
     key = c.key
     single = c.i == c.j
-    if single and key in gz.gazetteer().never:
-        return None, False
     ev = evidence(ctx, c)
+    if single and key in gz.gazetteer().never and not (ev["type_admin"] and _one_province(key, ctx.countries)):
+        return None, False  # "Unity" is no place, "Unity State" is
     if ev["title"]:
         return None, False
     # the same name with the same evidence resolves the same way throughout the article
@@ -178,6 +178,12 @@ def _in_context_without_type_word(key: str, pids: tuple[int, ...], countries: Co
         return pids
     local = tuple(p for p in gz.ids(words_[0]) if gz.row(p)[4] == "admin1" and gz.row(p)[1] in countries)
     return local or pids
+
+
+def _one_province(key: str, countries: Counter) -> bool:
+    """The provinces of the name lie in one country, or one of them in the article's."""
+    ccs = {gz.row(p)[1] for p in gz.ids(key) if gz.row(p)[4] == "admin1"}
+    return len(ccs) == 1 or bool(ccs & set(countries))
 
 
 def _dwarfs_namesakes_abroad(pids: tuple[int, ...], cc: str, pop: int) -> bool:
