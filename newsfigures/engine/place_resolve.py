@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -52,6 +53,8 @@ def resolve(ctx: Context, c: Candidate, top: str) -> tuple[int | None, bool]:
     key = c.key
     single = c.i == c.j
     ev = evidence(ctx, c)
+    if _RIVER.match(ctx.text, c.end):
+        return None, False  # "the Juba river": a river, not the town it is named like
     if single and key in gz.gazetteer().never and not (ev["type_admin"] and _one_province(key, ctx.countries)):
         return None, False  # "Unity" is no place, "Unity State" is
     if ev["title"]:
@@ -62,6 +65,9 @@ def resolve(ctx: Context, c: Candidate, top: str) -> tuple[int | None, bool]:
     if r is None:
         r = ctx.memo[memo_key] = _resolve(ctx, key, single, ev, top)
     return r
+
+
+_RIVER = re.compile(r"[ \t]+rivers?\b")
 
 
 @lru_cache(maxsize=1 << 12)
@@ -255,7 +261,7 @@ def context_countries(ctx: Context, cands: list[Candidate]) -> Counter:
     words_ = ctx.toks.words
     n = len(words_)
     for c in cands:
-        if c.key in g.never or c.key in g.stop:
+        if c.key in g.never or c.key in g.stop or _RIVER.match(ctx.text, c.end):
             continue
         weight, cc = name_country(c.key)
         if not weight:
