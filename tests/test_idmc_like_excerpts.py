@@ -177,7 +177,19 @@ def figures_of(text):
     ("Some 2,100 people were moved to safer places in Sylhet.", [(2100, "evacuated", "people", "Sylhet", "BD")]),
     ("About 3,300 people are in accommodation centres in Sofala province.",
      [(3300, "sheltered", "people", "Sofala", "MZ")]),
+    # more of the ways reports say what happened to people and homes
+    ("Around 2,400 villagers sought safety in the hills above Beni.",
+     [(2400, "displaced", "people", "Beni", "CD")]),
+    ("Nearly 800 families are staying in tents in Hatay province.",
+     [(800, "sheltered", "households", "Hatay", "TR")]),
+    ("The demolitions left 650 families without a roof in Lagos.",
+     [(650, "homeless", "households", "Lagos", "NG")]),
+    ("Bulldozers tore down 340 homes in Dhaka's Korail slum.", [(340, "housing", "buildings", "Dhaka", "BD")]),
+    ("About 1,100 displaced families went home to Marawi last month.",
+     [(1100, "returned", "households", "Marawi", "PH")]),
+    ("Thirty people went home from hospital in Marawi.", []),
 ], ids=["restated", "restated-alone", "isabela", "aurora", "lanao-del-sur", "district-town", "lone-town",
-        "agency", "bare-province", "unity-state", "river", "evicted", "safer-places", "accommodation"])
+        "agency", "bare-province", "unity-state", "river", "evicted", "safer-places", "accommodation",
+        "sought-safety", "tents", "without-a-roof", "tore-down", "went-home", "hospital-is-no-return"])
 def test_idmc_wordings(text, expected):
     assert figures_of(text) == expected
