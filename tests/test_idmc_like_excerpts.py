@@ -62,6 +62,10 @@ KNOWN_MISSES = {
     ("About 12,000 residents of Westport were", 12000): "a bigger Westport in the United States",
     ("Some 4,600 Texans spent the night", 4600): "a state's demonym does not give its country",
     ("Storm Sara forced 7,300 people from", 7300): "'Colón' names departments of Honduras and Panama",
+    ("Jihadist attacks around Djibo have pushed", 3500): "'pushed N households into the town' has no trigger",
+    ("Confinement and clashes in Guaviare department", 2300):
+        "'forced N people to move' (a verb split by its object) has no trigger",
+    ("Around 7,000 people have left villages", 7000): "the gazetteer knows Léré in Chad and Nigeria only",
 }
 
 
@@ -188,8 +192,12 @@ def figures_of(text):
     ("About 1,100 displaced families went home to Marawi last month.",
      [(1100, "returned", "households", "Marawi", "PH")]),
     ("Thirty people went home from hospital in Marawi.", []),
+    # the abbreviations of tracking reports: households and individuals
+    ("In Kismayo, 410 HHs (2,460 ind.) were displaced by the floods.",
+     [(410, "displaced", "households", "Kismayo", "SO"), (2460, "displaced", "people", "Kismayo", "SO")]),
 ], ids=["restated", "restated-alone", "isabela", "aurora", "lanao-del-sur", "district-town", "lone-town",
         "agency", "bare-province", "unity-state", "river", "evicted", "safer-places", "accommodation",
-        "sought-safety", "tents", "without-a-roof", "tore-down", "went-home", "hospital-is-no-return"])
+        "sought-safety", "tents", "without-a-roof", "tore-down", "went-home", "hospital-is-no-return",
+        "abbreviations"])
 def test_idmc_wordings(text, expected):
     assert figures_of(text) == expected
