@@ -66,6 +66,9 @@ KNOWN_MISSES = {
     ("Confinement and clashes in Guaviare department", 2300):
         "'forced N people to move' (a verb split by its object) has no trigger",
     ("Around 7,000 people have left villages", 7000): "the gazetteer knows Léré in Chad and Nigeria only",
+    ("Nearly 3,800 flood victims in Johor", 3800): _VICTIMS,
+    ("Hurricane Julia damaged 1,600 homes on", 1600):
+        "'Nicaragua's Caribbean coast': the region of several countries wins over the country that owns it",
 }
 
 

@@ -98,16 +98,23 @@ def named_admin1s(ctx: Context, cands: list[Candidate]) -> frozenset:
     return frozenset(out)
 
 
+def _named(name: str, key: str) -> bool:
+    """The place's own name is the name written ("Haiphong" for "Hai Phong"); any name when
+    the written one is not given."""
+    return not key or gz.fold_name(name).replace(" ", "") == key.replace(" ", "")
+
+
 def best_place(pids: tuple[int, ...], countries: Counter, top: str, ev: dict,
-               admin1s: frozenset = frozenset()) -> int:
+               admin1s: frozenset = frozenset(), key: str = "") -> int:
     """The best of the places of one name; a capital named like its province ("Aleppo") is
-    the city unless a type word says otherwise."""
+    the city unless a type word says otherwise (not a town that is only another spelling of
+    the name: "Antioquia" is the province, not Santa Fe de Antioquia)."""
     rows = gz.row
     best = max(pids, key=lambda p: score(rows(p), countries, top, ev, admin1s))
     bp = rows(best)
     if bp[4] == "admin1" and not ev.get("type_admin"):
         twin = [p for p in pids if rows(p)[4] == "city" and rows(p)[1] == bp[1]
-                and rows(p)[6] >= 1000 and rows(p)[5] == bp[5]]
+                and rows(p)[6] >= 1000 and rows(p)[5] == bp[5] and _named(rows(p)[0], key)]
         if twin:
             best = max(twin, key=lambda p: rows(p)[6])
     return best
@@ -121,7 +128,7 @@ def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[
         if demonym and demonym in g.country_ids:
             return g.country_ids[demonym], True  # "Syrian Observatory" still tells the country
         return None, False
-    best = best_place(pids, ctx.countries, top, ev, ctx.admin1s)
+    best = best_place(pids, ctx.countries, top, ev, ctx.admin1s, key)
     name, cc, _lat, _lon, level, _admin1, pop, _approx = gz.row(best)
     in_ctx = cc in ctx.countries
     strong_cue = ev["cue"] or ev["type_admin"] or ev["type_city"]
