@@ -105,7 +105,7 @@ def _named(name: str, key: str) -> bool:
 
 
 def best_place(pids: tuple[int, ...], countries: Counter, top: str, ev: dict,
-               admin1s: frozenset = frozenset(), key: str = "") -> int:
+               admin1s: frozenset = frozenset(), *, key: str = "") -> int:
     """The best of the places of one name; a capital named like its province ("Aleppo") is
     the city unless a type word says otherwise (not a town that is only another spelling of
     the name: "Antioquia" is the province, not Santa Fe de Antioquia)."""
@@ -128,7 +128,7 @@ def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[
         if demonym and demonym in g.country_ids:
             return g.country_ids[demonym], True  # "Syrian Observatory" still tells the country
         return None, False
-    best = best_place(pids, ctx.countries, top, ev, ctx.admin1s, key)
+    best = best_place(pids, ctx.countries, top, ev, ctx.admin1s, key=key)
     name, cc, _lat, _lon, level, _admin1, pop, _approx = gz.row(best)
     in_ctx = cc in ctx.countries
     strong_cue = ev["cue"] or ev["type_admin"] or ev["type_city"]
