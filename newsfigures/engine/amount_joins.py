@@ -2,7 +2,7 @@
 10,000", "between 300 and 400", "two or three", "above 1,000 and below 1,500"), a scale shared
 by both bounds ("2 to 3 million", "three to four hundred", "12-15,000", "1.5-2 million"), digits
 with words ("3 hundred and one") and spelled numbers grouped by commas ("one thousand, two
-hundred and thirty-four").
+hundred and thirty-four"), and a spelled number restated in digits ("Eighteen (18)").
 
 The passes work on the raw readings of `numbers.find_amounts`: tuples
 (start, end, value, vague, spelled), in text order.
@@ -96,6 +96,26 @@ def comma_groups(text: str, raw: list) -> list:
             scale = _LAST_GROUP_SCALE.search(text, last[0], last[1])
             if scale and entry[2] < GROUP_SCALES[scale.group().lower()]:
                 out[-1] = (last[0], entry[1], last[2] + entry[2], False, True)
+                continue
+        out.append(entry)
+    return out
+
+
+_RESTATED = re.compile(r"\s*\(\s*")
+_RESTATED_END = re.compile(r"\s*\)")
+
+
+def restated_in_digits(text: str, raw: list) -> list:
+    """ "Eighteen (18) houses", "Twenty-one (21) persons": a spelled number restated in digits
+    in brackets, as disaster agencies' bulletins write them, is one amount."""
+    out: list = []
+    for entry in raw:
+        last = out[-1] if out else None
+        if last is not None and last[4] and not entry[4] and not (last[3] or entry[3]) \
+                and last[2] == entry[2] and _RESTATED.fullmatch(text, last[1], entry[0]):
+            close = _RESTATED_END.match(text, entry[1])
+            if close:
+                out[-1] = (last[0], close.end(), last[2], False, True)
                 continue
         out.append(entry)
     return out

@@ -19,6 +19,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from . import country_cues, place_context, places
+from . import gazetteer as gz
 from .dateline_places import dateline_end
 from .categories import Reading, clause_limits
 from .numbers import Amount
@@ -83,7 +84,9 @@ def figure_country(doc, place, reading: Reading, sentence: str) -> str:
     if place is None:
         return _story_country(doc)  # no place named at all: the country its cue words name, if any
     if not place.country and place.level in ("city", "site", "admin1"):
-        return _story_country(doc)  # "Dokshi village in Gulani LGA": a place the gazetteer lacks
+        # "Dokshi village in Gulani LGA": a place the gazetteer lacks; "Nsanje district": a
+        # district named after its town, which the gazetteer knows in one country only
+        return _story_country(doc) or gz.namesake_country(place.name)
     if reading.category == "displaced" and "border" in place.name.lower():
         people = _people_country(sentence, reading)
         if people is not None:

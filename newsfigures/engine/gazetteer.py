@@ -227,7 +227,7 @@ def apply_fixes(g: Gazetteer, fixes: list[dict]) -> None:
             if level not in LEVELS:
                 log.warning("place fix %r: unknown level %r", name, level)
                 continue
-            pop = HAND_CITY_POPULATION if level == "city" else 0
+            pop = HAND_CITY_POPULATION if level == "city" else _population(r.get("population"))
             lat, lon = (_coordinate(r["lat"]), _coordinate(r["lon"]))
             g.rows.append("\t".join([name, cc, lat, lon, level, r["admin1"], str(pop), "0"]))
             g.overlay[key] = [len(g.rows) - 1, *g.ids(key)]
@@ -237,6 +237,11 @@ def apply_fixes(g: Gazetteer, fixes: list[dict]) -> None:
             g.never.add(key)
         elif act not in ("country_name", "demonym"):
             log.warning("place fix %r: unknown action %r", name, act)
+
+
+def _population(text: str | None) -> int:
+    """A hand row's population (rounded, to weigh a province against its namesakes); 0 if none."""
+    return int(text) if text and text.isdigit() else 0
 
 
 def _coordinate(text: str) -> str:
@@ -303,3 +308,12 @@ def country_place(code: str) -> Place | None:
 def borders(code: str) -> list[str]:
     """The countries bordering country `code`."""
     return gazetteer().borders.get(code, [])
+
+
+@lru_cache(maxsize=1 << 12)
+def namesake_country(name: str) -> str:
+    """The country of every place the gazetteer knows by `name` without its type word
+    ("Ratnapura District" -> "Ratnapura"), or "" (none, or several)."""
+    pids = ids(fold_name(name)) or ids(loose_admin_key(name))
+    countries = {row(pid)[1] for pid in pids}
+    return countries.pop() if len(countries) == 1 else ""

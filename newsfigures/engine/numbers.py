@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .amount_joins import as_range, bounded_ranges, comma_groups, digits_and_words, share_scales
+from .amount_joins import (as_range, bounded_ranges, comma_groups, digits_and_words, restated_in_digits,
+                           share_scales)
 from .number_qualifiers import qualifier_after, qualifier_before
 from .settings import MAX_AMOUNT
 from .spelled_numbers import (ABBREVIATIONS, ARTICLE_SCALES, FRACTIONS, GROUP_SCALES, MULTIPLIERS, PLURALS,
@@ -217,7 +218,7 @@ def _readings(text: str) -> list[tuple[int, int, int, bool, bool]]:
             raw.append((start, end, *parsed))
     raw.extend(_another(text, raw))
     raw.sort()
-    return digits_and_words(text, share_scales(text, comma_groups(text, raw)))
+    return digits_and_words(text, share_scales(text, restated_in_digits(text, comma_groups(text, raw))))
 
 
 def find_amounts(text: str) -> list[Amount]:

@@ -13,14 +13,16 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from functools import lru_cache
 
 from . import gazetteer as gz
 from .place_scan import AMBIGUOUS_COUNTRY, TYPE_ADMIN, TYPE_ADMIN_OF, Candidate, Context, evidence
 from .settings import (
-    LONE_TOWN, NAMED_ADMIN1_MAX_NAMESAKES, NAMESAKE_RATIO, SCORE_CITY, SCORE_IN_CONTEXT,
-    SCORE_IN_NAMED_ADMIN1, SCORE_LEVEL, SCORE_TOP, SCORE_TYPE, TOWN_ABROAD, VILLAGE_NAMESAKE,
+    LONE_TOWN, LONE_TOWN_OWN_NAME, LONE_TOWN_RIVAL_SHARE, NAMED_ADMIN1_MAX_NAMESAKES, NAMESAKE_RATIO,
+    SCORE_CITY, SCORE_IN_CONTEXT, SCORE_IN_NAMED_ADMIN1, SCORE_LEVEL, SCORE_TOP, SCORE_TYPE, TOWN_ABROAD,
+    VILLAGE_NAMESAKE,
 )
 
 
@@ -51,9 +53,11 @@ def resolve(ctx: Context, c: Candidate, top: str) -> tuple[int | None, bool]:
     """(place id or None, is demonym) for one candidate."""
     key = c.key
     single = c.i == c.j
-    if single and key in gz.gazetteer().never:
-        return None, False
     ev = evidence(ctx, c)
+    if _RIVER.match(ctx.text, c.end):
+        return None, False  # "the Juba river": a river, not the town it is named like
+    if single and key in gz.gazetteer().never and not (ev["type_admin"] and _one_province(key, ctx.countries)):
+        return None, False  # "Unity" is no place, "Unity State" is
     if ev["title"]:
         return None, False
     # the same name with the same evidence resolves the same way throughout the article
@@ -62,6 +66,9 @@ def resolve(ctx: Context, c: Candidate, top: str) -> tuple[int | None, bool]:
     if r is None:
         r = ctx.memo[memo_key] = _resolve(ctx, key, single, ev, top)
     return r
+
+
+_RIVER = re.compile(r"[ \t]+rivers?\b")
 
 
 @lru_cache(maxsize=1 << 12)
@@ -92,10 +99,17 @@ def named_admin1s(ctx: Context, cands: list[Candidate]) -> frozenset:
     return frozenset(out)
 
 
+def _named(name: str, key: str) -> bool:
+    """The place's own name is the name written ("Haiphong" for "Hai Phong"); any name when
+    the written one is not given."""
+    return not key or gz.fold_name(name).replace(" ", "") == key.replace(" ", "")
+
+
 def best_place(pids: tuple[int, ...], countries: Counter, top: str, ev: dict,
-               admin1s: frozenset = frozenset()) -> int:
+               admin1s: frozenset = frozenset(), *, key: str = "") -> int:
     """The best of the places of one name; a capital named like its province ("Aleppo") is
-    the city unless a type word says otherwise."""
+    the city unless a type word says otherwise (not a town that is only another spelling of
+    the name: "Antioquia" is the province, not Santa Fe de Antioquia)."""
     rows = gz.row
     best = max(pids, key=lambda p: score(rows(p), countries, top, ev, admin1s))
     if ev.get("type_admin") and top and rows(best)[1] != top:
@@ -107,7 +121,7 @@ def best_place(pids: tuple[int, ...], countries: Counter, top: str, ev: dict,
     bp = rows(best)
     if bp[4] == "admin1" and not ev.get("type_admin"):
         twin = [p for p in pids if rows(p)[4] == "city" and rows(p)[1] == bp[1]
-                and rows(p)[6] >= 1000 and rows(p)[5] == bp[5]]
+                and rows(p)[6] >= 1000 and rows(p)[5] == bp[5] and _named(rows(p)[0], key)]
         if twin:
             best = max(twin, key=lambda p: rows(p)[6])
     return best
@@ -115,14 +129,14 @@ def best_place(pids: tuple[int, ...], countries: Counter, top: str, ev: dict,
 
 def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[int | None, bool]:
     g = gz.gazetteer()
-    pids = gz.ids(key)
+    pids = _in_context_without_type_word(key, gz.ids(key), ctx.countries)
     demonym = g.demonyms.get(key)
     if not pids:
         if demonym and demonym in g.country_ids:
             return g.country_ids[demonym], True  # "Syrian Observatory" still tells the country
         return None, False
-    best = best_place(pids, ctx.countries, top, ev, ctx.admin1s)
-    _name, cc, _lat, _lon, level, _admin1, pop, _approx = gz.row(best)
+    best = best_place(pids, ctx.countries, top, ev, ctx.admin1s, key=key)
+    name, cc, _lat, _lon, level, _admin1, pop, _approx = gz.row(best)
     in_ctx = cc in ctx.countries
     strong_cue = ev["cue"] or ev["type_admin"] or ev["type_city"]
     if demonym and demonym in g.country_ids and level in ("admin1", "city") and (
@@ -166,12 +180,40 @@ def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[
         return None, False
     if strong_cue and pop >= 50000 and not ev["initial"]:
         return best, False
-    if strong_cue and not ctx.countries and pop >= LONE_TOWN and not ev["initial"] and not ev["type_admin"] \
-            and len({gz.row(p)[1] for p in pids}) == 1:
-        return best, False  # "in Tikrit" in a text naming no country: its only namesakes
+    lone = pop >= LONE_TOWN or (pop >= LONE_TOWN_OWN_NAME and gz.fold_name(name) == key)
+    if strong_cue and not ctx.countries and lone and not ev["initial"] and not ev["type_admin"] \
+            and _dwarfs_namesakes_abroad(pids, cc, pop):
+        return best, False  # "in Tikrit", "in Phalombe" in a text naming no country
     if pop >= 100000 and not (ev["initial"] and pop < 1_000_000):
         return best, False
     return None, False
+
+
+def _in_context_without_type_word(key: str, pids: tuple[int, ...], countries: Counter) -> tuple[int, ...]:
+    """ "Zambia's Western Province" where the gazetteer calls it "Western": a name ending in a
+    type word that none of the article's countries has is the province of the bare name there."""
+    words_ = key.rsplit(" ", 1)
+    if not countries or len(words_) < 2 or words_[1] not in TYPE_ADMIN \
+            or any(gz.row(p)[1] in countries for p in pids):
+        return pids
+    local = tuple(p for p in gz.ids(words_[0]) if gz.row(p)[4] == "admin1" and gz.row(p)[1] in countries)
+    return local or pids
+
+
+def _one_province(key: str, countries: Counter) -> bool:
+    """The provinces of the name lie in one country, or one of them in the article's."""
+    ccs = {gz.row(p)[1] for p in gz.ids(key) if gz.row(p)[4] == "admin1"}
+    return len(ccs) == 1 or bool(ccs & set(countries))
+
+
+def _dwarfs_namesakes_abroad(pids: tuple[int, ...], cc: str, pop: int) -> bool:
+    """Every place of the name abroad is a village a tenth of the town's size or less (most
+    often there is none)."""
+    for p in pids:
+        row = gz.row(p)
+        if row[1] != cc and (row[4] != "city" or row[6] * LONE_TOWN_RIVAL_SHARE > pop):
+            return False
+    return True
 
 
 def settled_names(ctx: Context, cands: list[Candidate], resolved: list) -> dict:
@@ -249,7 +291,7 @@ def context_countries(ctx: Context, cands: list[Candidate]) -> Counter:
     words_ = ctx.toks.words
     n = len(words_)
     for c in cands:
-        if c.key in g.never or c.key in g.stop:
+        if c.key in g.never or c.key in g.stop or _RIVER.match(ctx.text, c.end):
             continue
         weight, cc = name_country(c.key)
         if not weight:
