@@ -154,6 +154,8 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
         if low in STOP or low in ADVERBS:
             break
         trigger = trigger_of(word)
+        if trigger is None and "-" in word.strip("-"):  # "flood-affected people", "conflict-displaced families"
+            trigger = trigger_of(word.rsplit("-", 1)[1])
         if trigger is not None:
             following = found[k + 1][0] if k + 1 < len(found) else ""
             if not (following[:1].isalpha() and following.islower() and following not in STOP

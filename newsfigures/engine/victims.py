@@ -79,7 +79,19 @@ def describes_next(sentence: str, trigger: tuple) -> bool:
     if found is None or found.transitive or not (word.endswith(("ed", "en")) or word in _ADJECTIVES):
         return False  # "sheltering displaced people": a verb with its object
     nxt = _NEXT_WORD.match(sentence, trigger[1])
-    return bool(nxt) and is_people_word(nxt.group(1))
+    if not nxt or not is_people_word(nxt.group(1)):
+        return False
+    after = _NEXT_WORD.match(sentence, nxt.end())
+    # "fled jihadist violence", "fled militia attacks": the people word is itself an adjective
+    # of a thing, and the trigger is the verb of the amount before it
+    return not (after and after.group(1).isalpha() and after.group(1).islower()
+                and noun_entry(after.group(1).lower()) is None and trigger_of(after.group(1)) is None
+                and not is_people_word(after.group(1)) and after.group(1).lower() not in _FUNCTION_AFTER)
+
+
+# words after a people word that leave it a noun: "injured soldiers and ...", "displaced people in"
+_FUNCTION_AFTER = frozenset({"and", "or", "in", "at", "on", "from", "to", "who", "that", "were", "was",
+                             "are", "is", "had", "have", "has", "with", "near", "of", "by", "for", "as"})
 
 
 def complement_of_thing(sentence: str, amount: Amount) -> bool:
@@ -106,8 +118,11 @@ def sizes_attackers(sentence: str, amount: Amount) -> bool:
     match = _GROUP_SIZE.search(sentence, max(0, amount.qualifier_start - 60), amount.qualifier_start)
     if not match:
         return False
-    entry = noun_entry(match.group(1))
-    return entry is None and not is_people_word(match.group(1)) or entry is not None and entry.use == "actor"
+    word = match.group(1)
+    if word.lower() in PASSIVE or word.lower() in ("be", "being", "now", "still", "also"):
+        return False  # "the number of displaced people is estimated at 322,302": a predicate
+    entry = noun_entry(word)
+    return entry is None and not is_people_word(word) or entry is not None and entry.use == "actor"
 
 
 # "charged with the murder of", "accused of killing", "arrested over the deaths of": the crime of
