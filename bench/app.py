@@ -211,7 +211,8 @@ def pandas_phase(db: Path) -> dict:
 def in_process(phase: str, db: Path, snapshot: bool = True) -> dict:
     env = {**os.environ, "NEWSFIGURES_FRAME_CACHE": "1" if snapshot else "0"}
     done = subprocess.run([sys.executable, __file__, "--phase", phase, "--db", str(db)],
-                          env=env, capture_output=True, text=True, check=False)
+                          env=env, capture_output=True, text=True, check=False,
+                          cwd=REPO)  # the app's own .streamlit/config.toml applies
     if done.returncode:
         raise SystemExit(f"phase {phase} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])

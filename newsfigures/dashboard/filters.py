@@ -246,10 +246,10 @@ def options(df: pd.DataFrame, countries: Sequence[str] = ()) -> Options:
     if df.empty:
         return Options()
     in_countries = df[df["country"].isin(countries)] if countries else df
-    dates = df["_date"].dropna() if "_date" in df.columns else pd.Series(dtype="datetime64[ns]")
-    pub = df["_published"].dropna() if "_published" in df.columns else dates
-    both = pd.concat([dates, pub])
-    span = (both.min().date(), both.max().date()) if len(both) else None
+    # the span of both dates, from each column's own min and max (NaT skipped): no copy
+    ends = [end for col in ("_date", "_published") if col in df.columns
+            for end in (df[col].min(), df[col].max()) if pd.notna(end)]
+    span = (min(ends).date(), max(ends).date()) if ends else None
     return Options(
         countries=_counts(df["country"]),
         places=_counts(in_countries["place"]),

@@ -131,8 +131,10 @@ def load(conn, db: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     if snapshot and len(reports):  # a server database has no file whose changes tell it is stale
         # Written while the page draws (the frames are only read); not a daemon thread,
         # so a process that exits first still finishes the file (renamed when complete).
+        # Said explicitly: a thread started from Streamlit's script thread (a daemon)
+        # would otherwise be a daemon too, and be cut off at exit, half written.
         threading.Thread(target=_write, args=(db, key, reports, claims),
-                         name="newsfigures-snapshot").start()
+                         name="newsfigures-snapshot", daemon=False).start()
     return reports, claims
 
 
@@ -144,9 +146,21 @@ def _write(db: Path, key: str, reports: pd.DataFrame, claims: pd.DataFrame) -> N
         for old in db.parent.glob(f"{db.name}.dashboard-*"):
             old.unlink(missing_ok=True)
         tmp_table, tmp_extra = Path(f"{table}.tmp"), Path(f"{extra}.tmp")
-        reports.to_feather(tmp_table)
-        claims.reset_index(drop=True).to_feather(tmp_extra)
+        _feather(reports, tmp_table)
+        _feather(claims.reset_index(drop=True), tmp_extra)
         os.replace(tmp_extra, extra)
         os.replace(tmp_table, table)
     except OSError as err:  # read-only media, full disk: the dashboard works without it
         log.info("no snapshot beside %s: %s", db, err)
+
+
+def _feather(frame: pd.DataFrame, path: Path, compression: str = "lz4") -> None:
+    """`frame` as a Feather file, converted in this thread alone: pandas' `to_feather` hands
+    the columns to a pool of threads, which refuses work once the interpreter is shutting
+    down (a snapshot still being written when the app stops), and which would compete with
+    the page being drawn."""
+    import pyarrow as pa
+    from pyarrow import feather
+
+    feather.write_feather(pa.Table.from_pandas(frame, preserve_index=False, nthreads=1), path,
+                          compression=compression)
