@@ -276,7 +276,9 @@ def test_a_long_upload_shows_its_progress_and_can_be_cancelled(browser, analyst_
         except sync_api.TimeoutError:
             page.screenshot(path=str(ARTIFACTS / "add_cancel_timeout.png"), full_page=True)
             raise
-        assert "Cancelled after 1 of 4" in notice.inner_text()  # the long one is kept
+        # the cancel stops the long one mid-way (not added), and the three short ones after it
+        assert "Cancelled after 0 of 4" in notice.inner_text()
+        assert "long report.txt was stopped mid-way and not added" in notice.inner_text()
         page.screenshot(path=str(ARTIFACTS / "add_cancelled.png"))
     finally:
         context.close()
