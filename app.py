@@ -34,7 +34,7 @@ import streamlit as st
 
 st.set_page_config(page_title="newsfigures", page_icon="📰", layout="wide")
 
-from newsfigures.dashboard import charts, filters, frame_cache, marking  # noqa: E402
+from newsfigures.dashboard import axes, charts, filters, frame_cache, marking  # noqa: E402
 from newsfigures.dashboard import provenance, reviewing, tables, watched  # noqa: E402
 from newsfigures.dashboard.estimates import country_name  # noqa: E402
 from newsfigures.dashboard.glossary import HELP_PANEL, WIDGET_HELP  # noqa: E402
@@ -482,7 +482,10 @@ def sidebar(path: str, version: tuple) -> tuple[filters.Selection, bool]:
 # ----------------------------------------------------------------------------- helpers
 
 def plot(fig, key: str, *, config: dict | None = None, select: bool = False):
-    return st.plotly_chart(fig, key=key, config=config or {"displaylogo": False},
+    config = config or {"displaylogo": False}
+    if on_phone():  # the legends at the bottom, no tool bar over the titles (a touch screen)
+        fig, config = axes.for_phone(fig), {**config, "displayModeBar": False}
+    return st.plotly_chart(fig, key=key, config=config,
                            on_select="rerun" if select else "ignore",
                            selection_mode="points" if select else ("points", "box", "lasso"))
 

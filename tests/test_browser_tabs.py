@@ -91,6 +91,19 @@ def test_every_tab_on_desktop_and_phone(browser, analyst_server, where, viewport
             assert ("tab=" + name.replace(" ", "+")) in page.url or name == "Overview"
             slug = name.lower().replace(" ", "_")
             page.screenshot(path=str(ARTIFACTS / f"{where}_{slug}.png"), full_page=True)
+            if where == "phone" and name == "Overview":
+                # the legend under the timeline's (slanted) date ticks, not over them, and
+                # no Plotly tool bar over the chart titles
+                box = page.evaluate("""() => {
+                    const plot = document.querySelector('[data-testid="stPlotlyChart"]');
+                    const bottom = Math.max(...[...plot.querySelectorAll('.xtick text')]
+                        .map(t => t.getBoundingClientRect().bottom));
+                    const legend = plot.querySelector('.legend').getBoundingClientRect();
+                    return {ticks: bottom, legend: legend.top,
+                            modebar: plot.querySelectorAll('.modebar-btn').length};
+                }""")
+                assert box["legend"] >= box["ticks"] - 1, box
+                assert box["modebar"] == 0, box
             if where == "desktop" and name in ("Map", "Who says", "Estimates"):
                 table = page.locator('[data-testid="stDataFrame"]:visible').last
                 table.wait_for(timeout=30_000)
