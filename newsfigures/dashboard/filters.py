@@ -23,6 +23,8 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import union_categoricals
 
+from .rows import take_rows
+
 CATEGORIES: tuple[str, ...] = (
     "displaced", "evacuated", "refugees", "returned", "sheltered", "homeless", "housing",
     "killed", "injured", "missing", "affected", "detained",
@@ -226,7 +228,7 @@ def claim_rows(df: pd.DataFrame) -> pd.DataFrame:
     newest_first = order[::-1]
     _, first = np.unique(claim[newest_first], return_index=True)  # claims 0..n-1, all seen
     rows = np.sort(newest_first[first])
-    out = df.take(rows)  # a frame of its own: the counts are added to it, not to a copy again
+    out = take_rows(df, rows)  # a frame of its own: the counts are added to it, not a copy
     out["n_reports"] = n_reports[claim[rows]].astype("int64")
     out["n_articles"] = n_articles[claim[rows]].astype("int64")
     return out
