@@ -1,8 +1,7 @@
 """Filtering a table of figures, and the URL query parameters that name a filter.
 
 Pure functions over a pandas DataFrame with one row per figure (the spec's fields, as
-`frames.figures_frame` returns them). No streamlit here: the app reads the widgets and the
-URL, and hands plain values to these functions.
+`frames.figures_frame` returns them); no streamlit here.
 
 A `Selection` is one view of the data. Its fields have the same names as the dashboard's
 widget keys and URL query parameters, so a view is a shareable link:
@@ -309,13 +308,21 @@ def apply(df: pd.DataFrame, sel: Selection) -> pd.DataFrame:
     if sel.min_value:
         mask &= df["value"] >= sel.min_value
     if sel.q.strip():
-        quotes = df["quote"]
-        if isinstance(quotes.dtype, pd.StringDtype):
-            mask &= quotes.str.contains(sel.q.strip(), case=False, regex=False).fillna(False)
-        else:
-            mask &= quotes.astype(str).str.lower().str.contains(sel.q.strip().lower(),
-                                                                regex=False)
+        mask = _quote_mask(df["quote"], mask, sel.q.strip())
     return df if mask.all() else df[mask]
+
+
+def _quote_mask(quotes: pd.Series, mask: pd.Series, text: str) -> pd.Series:
+    """`mask` narrowed to the quotes containing `text` (any case), searched in the rows the
+    other filters kept only (the search lower-cases a copy of each quote it reads)."""
+    kept = np.flatnonzero(mask.to_numpy())
+    part = quotes if len(kept) == len(quotes) else quotes.iloc[kept]
+    hit = part.str.contains(text, case=False, regex=False).fillna(False) \
+        if isinstance(part.dtype, pd.StringDtype) else \
+        part.astype(str).str.lower().str.contains(text.lower(), regex=False)
+    out = np.zeros(len(quotes), dtype=bool)
+    out[kept[hit.to_numpy(dtype=bool)]] = True
+    return pd.Series(out, index=mask.index)
 
 
 def narrow(sel: Selection, opts: Options) -> Selection:
