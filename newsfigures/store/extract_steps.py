@@ -69,14 +69,21 @@ def _watched(kind, items: tuple, stage: str, step: Step) -> tuple:
 
 
 def extract_with_steps(article: Article, step: Step) -> list:
-    """The figures of `article` (as `extract_figures`), reporting how far it has got."""
-    from ..engine.document import Document
-    from ..engine.figures import extract
+    """The figures of `article` (as `extract_figures`), reporting how far it has got. An
+    engine whose Document no longer has these layers is run as it is, without steps."""
+    from ..engine import figures
 
-    doc = Document(article)
-    texts = doc.sentence_texts  # the sentences are split here (quick)
+    try:
+        from ..engine.document import Document
+
+        doc = Document(article)
+        texts = doc.sentence_texts  # the sentences are split here (quick)
+        if not isinstance(texts, tuple) or "sentence_texts" not in vars(doc):
+            raise TypeError("not a cached tuple layer")
+    except (ImportError, AttributeError, TypeError):
+        return figures.extract_figures(article)
     doc.__dict__["sentence_texts"] = _watched(_Iterated, texts, "numbers", step)
     amounts = doc.amounts  # every sentence's numbers found, reported as it goes
     doc.__dict__["sentence_texts"] = texts
-    doc.__dict__["amounts"] = _watched(_Indexed, amounts, "figures", step)
-    return extract(doc)
+    doc.__dict__["amounts"] = _watched(_Indexed, tuple(amounts), "figures", step)
+    return figures.extract(doc)
