@@ -34,11 +34,11 @@ import streamlit as st
 
 st.set_page_config(page_title="newsfigures", page_icon="📰", layout="wide")
 
-from newsfigures.dashboard import charts, filters, frame_cache, marking  # noqa: E402
+from newsfigures.dashboard import axes, charts, filters, frame_cache, marking  # noqa: E402
 from newsfigures.dashboard import provenance, reviewing, tables, watched  # noqa: E402
 from newsfigures.dashboard.estimates import country_name  # noqa: E402
 from newsfigures.dashboard.glossary import HELP_PANEL, WIDGET_HELP  # noqa: E402
-from newsfigures.dashboard.ingest_job import IngestJob, status_line  # noqa: E402
+from newsfigures.dashboard.ingest_job import IngestJob, fraction, status_line  # noqa: E402
 from newsfigures.store import database as store  # noqa: E402
 from newsfigures.engine.records import Article  # noqa: E402
 from newsfigures.io.names import ArticleError  # noqa: E402
@@ -205,11 +205,11 @@ def in_browser() -> bool:
 def _progress_box(job: IngestJob):
     box = st.container(border=True)
     p = job.progress()
-    bar = box.progress(min(1.0, p.done / p.total) if p.total else 0.0,
-                       text=status_line(p) + (" · cancelling after this article…"
-                                              if job.cancelling else ""))
+    bar = box.progress(fraction(p), text=status_line(p) + (" · cancelling…"
+                                                           if job.cancelling else ""))
     if box.button("Cancel", key="cancel_ingest", disabled=job.cancelling,
-                  help="Stops before the next article; the articles read so far are kept."):
+                  help="Stops at the next article, or at the next sentence of a long one "
+                       "(which is then not added); the articles read so far are kept."):
         job.cancel()
     return bar
 
@@ -219,8 +219,8 @@ def run_job(job: IngestJob) -> None:
     nobody can cancel it, and AppTest reads the result in the same run)."""
     bar = _progress_box(job)
     while not job.wait(0.3):
-        bar.progress(min(1.0, job.progress().done / max(job.progress().total, 1)),
-                     text=status_line(job.progress()))
+        p = job.progress()
+        bar.progress(fraction(p), text=status_line(p))
     finish_job(job)
 
 
@@ -243,7 +243,9 @@ def finish_job(job: IngestJob) -> None:
     messages: list[tuple[str, str]] = []
     if p.cancelled:
         messages.append(("warning", f"Cancelled after {p.done} of {p.total}: the articles "
-                                    "read so far are kept."))
+                                    "read so far are kept"
+                         + (f"; {p.interrupted} was stopped mid-way and not added."
+                            if p.interrupted else ".")))
     if p.error:
         messages.append(("error", "Could not add the articles: " + p.error))
     if p.report is not None:
@@ -480,7 +482,10 @@ def sidebar(path: str, version: tuple) -> tuple[filters.Selection, bool]:
 # ----------------------------------------------------------------------------- helpers
 
 def plot(fig, key: str, *, config: dict | None = None, select: bool = False):
-    return st.plotly_chart(fig, key=key, config=config or {"displaylogo": False},
+    config = config or {"displaylogo": False}
+    if on_phone():  # the legends at the bottom, no tool bar over the titles (a touch screen)
+        fig, config = axes.for_phone(fig), {**config, "displayModeBar": False}
+    return st.plotly_chart(fig, key=key, config=config,
                            on_select="rerun" if select else "ignore",
                            selection_mode="points" if select else ("points", "box", "lasso"))
 
@@ -1047,6 +1052,7 @@ def main() -> None:
                 st.info("No figures yet: add articles in the Add tab.")
             else:
                 TAB_VIEWS[name](view)
+    frame_cache.return_free_memory()  # a run's transients, freed, go back (about 1 ms)
     st.session_state["nf_last_run_s"] = time.perf_counter() - started
 
 

@@ -91,6 +91,19 @@ def test_every_tab_on_desktop_and_phone(browser, analyst_server, where, viewport
             assert ("tab=" + name.replace(" ", "+")) in page.url or name == "Overview"
             slug = name.lower().replace(" ", "_")
             page.screenshot(path=str(ARTIFACTS / f"{where}_{slug}.png"), full_page=True)
+            if where == "phone" and name == "Overview":
+                # the legend under the timeline's (slanted) date ticks, not over them, and
+                # no Plotly tool bar over the chart titles
+                box = page.evaluate("""() => {
+                    const plot = document.querySelector('[data-testid="stPlotlyChart"]');
+                    const bottom = Math.max(...[...plot.querySelectorAll('.xtick text')]
+                        .map(t => t.getBoundingClientRect().bottom));
+                    const legend = plot.querySelector('.legend').getBoundingClientRect();
+                    return {ticks: bottom, legend: legend.top,
+                            modebar: plot.querySelectorAll('.modebar-btn').length};
+                }""")
+                assert box["legend"] >= box["ticks"] - 1, box
+                assert box["modebar"] == 0, box
             if where == "desktop" and name in ("Map", "Who says", "Estimates"):
                 table = page.locator('[data-testid="stDataFrame"]:visible').last
                 table.wait_for(timeout=30_000)
@@ -276,7 +289,9 @@ def test_a_long_upload_shows_its_progress_and_can_be_cancelled(browser, analyst_
         except sync_api.TimeoutError:
             page.screenshot(path=str(ARTIFACTS / "add_cancel_timeout.png"), full_page=True)
             raise
-        assert "Cancelled after 1 of 4" in notice.inner_text()  # the long one is kept
+        # the cancel stops the long one mid-way (not added), and the three short ones after it
+        assert "Cancelled after 0 of 4" in notice.inner_text()
+        assert "long report.txt was stopped mid-way and not added" in notice.inner_text()
         page.screenshot(path=str(ARTIFACTS / "add_cancelled.png"))
     finally:
         context.close()

@@ -78,3 +78,37 @@ def test_place_spellings_are_merged_in_the_table(db):
     assert "northwestern Syria" not in places and "Turkish frontier" not in places
     assert "Syria-Turkey border" in places
     assert {"northwestern Syria", "Turkish frontier"} <= set(reports["place_written"].astype(str))
+
+
+def test_rows_taken_in_parallel_are_the_frames_own_take():
+    import numpy as np
+
+    from newsfigures.dashboard.rows import take_rows
+
+    n = 150_000
+    rng = np.random.default_rng(5)
+    frame = pd.DataFrame({
+        "value": rng.integers(1, 10**6, n), "lat": rng.normal(size=n),
+        "vague": rng.random(n) < 0.1,
+        "low": pd.array(np.where(rng.random(n) < 0.2, None, rng.integers(1, 99, n)),
+                        dtype="Int64"),
+        "place": pd.Categorical(rng.choice(["Aleppo", "Kilis", ""], n)),
+        "quote": pd.array([f"some {i} people fled" for i in range(n)], dtype="string[pyarrow]"),
+        "_date": pd.to_datetime(rng.integers(16000, 17000, n), unit="D"),
+    })
+    rows = np.sort(rng.choice(n, n // 2, replace=False))
+    pd.testing.assert_frame_equal(take_rows(frame, rows), frame.take(rows))
+    pd.testing.assert_frame_equal(take_rows(frame.head(10), rows[:3] % 10),
+                                  frame.head(10).take(rows[:3] % 10))
+
+
+@pytest.mark.parametrize("n, distinct", [(0, 1), (1, 1), (12, 3), (200_000, 9_000)])
+def test_place_codes_counted_by_hashing_match_numpys_unique(n, distinct):
+    import numpy as np
+
+    from newsfigures.dashboard.place_names import unique_counts
+
+    values = np.random.default_rng(n).integers(0, distinct, n).astype(np.int64) * 31 + 4
+    expected = np.unique(values, return_index=True, return_inverse=True, return_counts=True)
+    for got, want in zip(unique_counts(values), expected):
+        assert np.array_equal(got, want) and got.dtype == want.dtype

@@ -104,3 +104,47 @@ def legend_below(title: str = "") -> dict:
     if title:
         legend["title"] = {"text": title, "side": "top"}
     return legend
+
+
+def for_phone(fig):
+    """A copy of `fig` for a narrow screen: a legend under the plot is put at the bottom of
+    the figure (`yref="container"`), so that the plot area shrinks to leave it room and the
+    date ticks, slanted when the width is short, are no longer hidden behind it; named ticks
+    of two lines (who says: source and dates), which Plotly never slants, are turned
+    upright when there are more than two of them, so that they do not run into each other."""
+    import plotly.graph_objects as go
+
+    out = go.Figure(fig)
+
+    def upright(axis) -> None:
+        if axis.ticktext is not None and len(axis.ticktext) > 2:
+            axis.update(tickangle=-90, automargin=True)
+
+    out.for_each_xaxis(upright)
+    title = out.layout.title.text or ""
+    lines = wrapped(title)
+    if len(lines) > 1:  # a title is one line in Plotly, cut at the screen's edge
+        top = out.layout.margin.t if out.layout.margin.t is not None else 40
+        out.update_layout(title_text="<br>".join(lines), margin_t=top + 20 * (len(lines) - 1))
+    legend = out.layout.legend
+    if legend.orientation == "h" and legend.y is not None and legend.y < 0:
+        out.update_layout(legend={"yref": "container", "y": 0, "yanchor": "bottom"})
+    return out
+
+
+PHONE_TITLE_CHARS = 40  # about what a 390-px screen holds of a chart title
+
+
+def wrapped(title: str, width: int = PHONE_TITLE_CHARS) -> list[str]:
+    """`title` in lines of at most about `width` characters, cut between words (a title with
+    markup, `<br>` or `<b>`, is left as it is)."""
+    if len(title) <= width or "<" in title:
+        return [title]
+    lines, line = [], ""
+    for word in title.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + [line] if line else lines

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -248,28 +249,29 @@ def _highest(df: pd.DataFrame) -> float:
 
 
 def _timeline_aggregated(df: pd.DataFrame) -> go.Figure:
+    """Per day and category the median figure and a lowest–highest bar, as numpy arrays
+    (Plotly copies them in one piece when building and drawing, a list item by item)."""
     traces: list[dict] = []
     day = df["_x"] if (df["_x"].dt.normalize() == df["_x"]).all() else df["_x"].dt.floor("D")
     grouped = (df.assign(_day=day).groupby(["category", "_day"], observed=True)["value"]
                .agg(["median", "min", "max", "count"]).reset_index())
     for category in sorted(str(c) for c in grouped["category"].unique()):
         part = grouped[grouped["category"] == category]
-        color = color_of(category)
+        color, name = color_of(category), _esc(category)
+        med, low, high = (part[c].to_numpy() for c in ("median", "min", "max"))
+        days = part["_day"].dt.strftime("%Y-%m-%d").to_list()
+        hover = [f"<b>{name}</b> {d}<br>{c:,} figures<br>median {m:,.0f} · lowest {lo:,} · "
+                 f"highest {hi:,}<br><i>click for these figures</i>" for d, c, m, lo, hi in
+                 zip(days, part["count"].tolist(), med.tolist(), low.tolist(), high.tolist())]
         traces.append(dict(
-            type="scatter", x=part["_day"].tolist(), y=part["median"].tolist(),
-            mode="markers", name=category,
+            type="scatter", x=part["_day"].dt.strftime("%Y-%m-%dT%H:%M:%S").to_numpy(str),
+            y=med.astype(np.float64), mode="markers", name=category,
             marker={"color": color, "size": 8},
-            error_y={"type": "data", "symmetric": False,
-                     "array": (part["max"] - part["median"]).tolist(),
-                     "arrayminus": (part["median"] - part["min"]).tolist(), "color": color,
-                     "thickness": 1},
-            hovertext=[f"<b>{_esc(category)}</b> {d:%Y-%m-%d}<br>{c:,} figures<br>"
-                       f"median {m:,.0f} · lowest {lo:,} · highest {hi:,}"
-                       "<br><i>click for these figures</i>"
-                       for d, c, m, lo, hi in zip(part["_day"], part["count"], part["median"],
-                                                  part["min"], part["max"])],
-            hoverinfo="text",
-            customdata=[f"day:{d:%Y-%m-%d}:{category}" for d in part["_day"]]))
+            error_y={"type": "data", "symmetric": False, "color": color, "thickness": 1,
+                     "array": (high - med).astype(np.float64),
+                     "arrayminus": (med - low).astype(np.float64)},
+            hovertext=np.array(hover), hoverinfo="text",
+            customdata=np.array([f"day:{d}:{category}" for d in days])))
     fig = go.Figure(data=traces, _validate=False)
     _timeline_layout(fig, f"Figures by date: {len(df):,} figures, median per day "
                           "with lowest–highest", grouped["_day"],

@@ -1,8 +1,7 @@
 """Filtering a table of figures, and the URL query parameters that name a filter.
 
 Pure functions over a pandas DataFrame with one row per figure (the spec's fields, as
-`frames.figures_frame` returns them). No streamlit here: the app reads the widgets and the
-URL, and hands plain values to these functions.
+`frames.figures_frame` returns them); no streamlit here.
 
 A `Selection` is one view of the data. Its fields have the same names as the dashboard's
 widget keys and URL query parameters, so a view is a shareable link:
@@ -22,6 +21,8 @@ from typing import Mapping, Sequence
 import numpy as np
 import pandas as pd
 from pandas.api.types import union_categoricals
+
+from .rows import take_rows
 
 CATEGORIES: tuple[str, ...] = (
     "displaced", "evacuated", "refugees", "returned", "sheltered", "homeless", "housing",
@@ -226,7 +227,7 @@ def claim_rows(df: pd.DataFrame) -> pd.DataFrame:
     newest_first = order[::-1]
     _, first = np.unique(claim[newest_first], return_index=True)  # claims 0..n-1, all seen
     rows = np.sort(newest_first[first])
-    out = df.take(rows)  # a frame of its own: the counts are added to it, not to a copy again
+    out = take_rows(df, rows)  # a frame of its own: the counts are added to it, not a copy
     out["n_reports"] = n_reports[claim[rows]].astype("int64")
     out["n_articles"] = n_articles[claim[rows]].astype("int64")
     return out
@@ -246,10 +247,10 @@ def options(df: pd.DataFrame, countries: Sequence[str] = ()) -> Options:
     if df.empty:
         return Options()
     in_countries = df[df["country"].isin(countries)] if countries else df
-    dates = df["_date"].dropna() if "_date" in df.columns else pd.Series(dtype="datetime64[ns]")
-    pub = df["_published"].dropna() if "_published" in df.columns else dates
-    both = pd.concat([dates, pub])
-    span = (both.min().date(), both.max().date()) if len(both) else None
+    # the span of both dates, from each column's own min and max (NaT skipped): no copy
+    ends = [end for col in ("_date", "_published") if col in df.columns
+            for end in (df[col].min(), df[col].max()) if pd.notna(end)]
+    span = (min(ends).date(), max(ends).date()) if ends else None
     return Options(
         countries=_counts(df["country"]),
         places=_counts(in_countries["place"]),
@@ -307,13 +308,21 @@ def apply(df: pd.DataFrame, sel: Selection) -> pd.DataFrame:
     if sel.min_value:
         mask &= df["value"] >= sel.min_value
     if sel.q.strip():
-        quotes = df["quote"]
-        if isinstance(quotes.dtype, pd.StringDtype):
-            mask &= quotes.str.contains(sel.q.strip(), case=False, regex=False).fillna(False)
-        else:
-            mask &= quotes.astype(str).str.lower().str.contains(sel.q.strip().lower(),
-                                                                regex=False)
+        mask = _quote_mask(df["quote"], mask, sel.q.strip())
     return df if mask.all() else df[mask]
+
+
+def _quote_mask(quotes: pd.Series, mask: pd.Series, text: str) -> pd.Series:
+    """`mask` narrowed to the quotes containing `text` (any case), searched in the rows the
+    other filters kept only (the search lower-cases a copy of each quote it reads)."""
+    kept = np.flatnonzero(mask.to_numpy())
+    part = quotes if len(kept) == len(quotes) else quotes.iloc[kept]
+    hit = part.str.contains(text, case=False, regex=False).fillna(False) \
+        if isinstance(part.dtype, pd.StringDtype) else \
+        part.astype(str).str.lower().str.contains(text.lower(), regex=False)
+    out = np.zeros(len(quotes), dtype=bool)
+    out[kept[hit.to_numpy(dtype=bool)]] = True
+    return pd.Series(out, index=mask.index)
 
 
 def narrow(sel: Selection, opts: Options) -> Selection:

@@ -106,6 +106,8 @@ def _read(path: Path) -> pd.DataFrame:
     columns = {}
     for name in names:
         table = feather.read_table(path, columns=[name], memory_map=True)
+        if table.column(0).num_chunks > 1 and table.column(0).type in text_types:
+            table = table.combine_chunks()  # one chunk: see `figure_columns._finish`
         columns[name] = table.to_pandas(self_destruct=True, types_mapper=text_types.get)[name]
         del table
     return pd.DataFrame(columns, copy=False)
@@ -128,15 +130,19 @@ def load(conn, db: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             log.warning("snapshot %s unreadable (%s); reading the store", table, err)
     reports = prepared(conn)
     claims = claims_of(reports)
+    return_free_memory()  # what the read and the claims held for a moment (a few hundred MB)
     if snapshot and len(reports):  # a server database has no file whose changes tell it is stale
         # Written while the page draws (the frames are only read); not a daemon thread,
         # so a process that exits first still finishes the file (renamed when complete).
+        # Said explicitly: a thread started from Streamlit's script thread (a daemon)
+        # would otherwise be a daemon too, and be cut off at exit, half written.
         threading.Thread(target=_write, args=(db, key, reports, claims),
-                         name="newsfigures-snapshot").start()
+                         name="newsfigures-snapshot", daemon=False).start()
     return reports, claims
 
 
 def _write(db: Path, key: str, reports: pd.DataFrame, claims: pd.DataFrame) -> None:
+    _yield_cpu()
     table, extra = snapshot_paths(db, key)
     if stamp(db) != key:  # written to while we read: the snapshot would be stale
         return
@@ -144,9 +150,49 @@ def _write(db: Path, key: str, reports: pd.DataFrame, claims: pd.DataFrame) -> N
         for old in db.parent.glob(f"{db.name}.dashboard-*"):
             old.unlink(missing_ok=True)
         tmp_table, tmp_extra = Path(f"{table}.tmp"), Path(f"{extra}.tmp")
-        reports.to_feather(tmp_table)
-        claims.reset_index(drop=True).to_feather(tmp_extra)
+        _feather(reports, tmp_table)
+        _feather(claims.reset_index(drop=True), tmp_extra)
         os.replace(tmp_extra, extra)
         os.replace(tmp_table, table)
     except OSError as err:  # read-only media, full disk: the dashboard works without it
         log.info("no snapshot beside %s: %s", db, err)
+
+
+def _feather(frame: pd.DataFrame, path: Path, compression: str = "lz4") -> None:
+    """`frame` as a Feather file, converted in this thread alone: pandas' `to_feather` hands
+    the columns to a pool of threads, which refuses work once the interpreter is shutting
+    down (a snapshot still being written when the app stops), and which would compete with
+    the page being drawn."""
+    import pyarrow as pa
+    from pyarrow import feather
+
+    feather.write_feather(pa.Table.from_pandas(frame, preserve_index=False, nthreads=1), path,
+                          compression=compression, chunksize=max(1, len(frame)))  # one batch
+
+
+def _yield_cpu() -> None:
+    """Lower this thread's priority (Linux: a thread's own nice value), so that writing the
+    snapshot takes the CPU the page being drawn and the next filter changes leave over."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except (AttributeError, OSError):  # another system, or not allowed: written at par
+        pass
+
+
+def return_free_memory() -> None:
+    """Give back to the system the memory that was freed but is still held: Arrow's pool
+    (the read's text pieces) and the C heap (numpy's sort keys and copies). Without it the
+    process keeps about 100 MB of a million figures' transients, and what the page allocates
+    next comes on top (its peak). glibc only (`malloc_trim`); elsewhere Arrow's part alone."""
+    try:
+        import pyarrow as pa
+
+        pa.default_memory_pool().release_unused()
+    except (ImportError, AttributeError):  # pragma: no cover
+        pass
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass

@@ -3,8 +3,11 @@ for its progress and can cancel.
 
 `IngestJob` runs `store.ingest.ingest` with a progress callback that records, for the page,
 how many sources are done, which one is being read and since when (so a long article shows
-its seconds ticking), and raises `Cancelled` at the next source once `cancel()` was called:
-what was written before stays (one transaction per article). Uploads are written to a
+its seconds ticking), and a step callback that records how far the current article's
+extraction is (its numbers found, then its figures read, sentence by sentence:
+`store.extract_steps`). Both raise `Cancelled` once `cancel()` was called, at the next
+source or the next sentence of a long article: what was written before stays (one
+transaction per article), the article being read is not written. Uploads are written to a
 temporary folder under their own names' suffixes; every message the run produces names the
 upload as the analyst named it, never the temporary path. No streamlit here.
 """
@@ -18,13 +21,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..store.extract_steps import Interrupted
 from ..store.ingest import Named, ingest
 
 log = logging.getLogger(__name__)
 
 
-class Cancelled(Exception):
-    """Raised inside the run, between two sources, after `IngestJob.cancel`."""
+class Cancelled(Interrupted):
+    """Raised inside the run (between two sources, or between two sentences of one) after
+    `IngestJob.cancel`."""
 
 
 @dataclass
@@ -37,6 +42,10 @@ class Progress:
     current: str = ""        # the source being read (its shown name)
     current_bytes: int = 0   # its size when known (uploads)
     since: float = 0.0       # when reading `current` began (time.monotonic)
+    stage: str = ""          # within `current`: "numbers", then "figures" (extract_steps)
+    stage_done: int = 0      # sentences of `current` through that stage
+    stage_total: int = 0     # sentences of `current`
+    interrupted: str = ""    # the article a cancel stopped mid-way (not written)
     started: float = 0.0
     finished: bool = False
     cancelled: bool = False
@@ -99,6 +108,7 @@ class IngestJob:
         with self._lock:
             if done != self._state.done:
                 self._state.since = time.monotonic()
+                self._state.stage, self._state.stage_done, self._state.stage_total = "", 0, 0
             self._state.done, self._state.total = done, total or self._state.total
             self._state.current = self._shown_source(done)
             self._state.current_bytes = self.sizes.get(self._state.current, 0)
@@ -108,7 +118,8 @@ class IngestJob:
     def _run(self) -> None:
         report, error, cancelled = None, "", False
         try:
-            report = ingest(self.sources, self.db, workers=1, progress=self._progress)
+            report = ingest(self.sources, self.db, workers=1, progress=self._progress,
+                            step=self._step)
         except Cancelled:
             cancelled = True
         except Exception as err:  # shown on the page in one line; the store stays as it was
@@ -122,8 +133,18 @@ class IngestJob:
             self._state.cancelled, self._state.finished = cancelled, True
             self._state.current = ""
 
+    def _step(self, stage: str, done: int, total: int) -> None:
+        with self._lock:
+            self._state.stage, self._state.stage_done, self._state.stage_total = \
+                stage, done, total
+            if self._cancel.is_set():
+                self._state.interrupted = self._state.current
+        if self._cancel.is_set():
+            raise Cancelled()
+
     def cancel(self) -> None:
-        """Stop before the next source; what is written stays."""
+        """Stop at the next source, or the next sentence of a long one; what is written
+        stays, the article being read is not written."""
         self._cancel.set()
 
     @property
@@ -160,11 +181,35 @@ class IngestJob:
         return out
 
 
+# Within one article: finding its numbers is about a third of its extraction, reading them
+# as figures the rest (measured on long articles; only the bar's position depends on it).
+_STAGES = {"numbers": (0.0, 0.35, "finding numbers"), "figures": (0.35, 1.0, "reading figures")}
+
+
+def within(p: Progress) -> float:
+    """How far the current article is, 0..1 (0 while it is read, before extraction)."""
+    if p.stage not in _STAGES or not p.stage_total:
+        return 0.0
+    low, high, _ = _STAGES[p.stage]
+    return low + (high - low) * min(1.0, p.stage_done / p.stage_total)
+
+
+def fraction(p: Progress) -> float:
+    """The progress bar's position: articles done plus how far the current one is."""
+    if not p.total:
+        return 0.0
+    return min(1.0, (p.done + (0.0 if p.finished else within(p))) / p.total)
+
+
 def status_line(p: Progress, now: float | None = None) -> str:
-    """One line for the progress bar: "2 of 5 done · reading report.html (4.5 MB), 35 s"."""
+    """One line for the progress bar: "2 of 5 done · reading report.html (4.5 MB), 35 s ·
+    reading figures: sentence 1,200 of 4,000 (60%)"."""
     now = time.monotonic() if now is None else now
     line = f"{p.label}: {p.done} of {p.total} done"
     if p.current and not p.finished:
         size = f" ({p.current_bytes / 1e6:.1f} MB)" if p.current_bytes >= 100_000 else ""
         line += f" · reading {p.current}{size}, {now - p.since:.0f} s"
+        if p.stage in _STAGES and p.stage_total:
+            line += (f" · {_STAGES[p.stage][2]}: sentence {p.stage_done:,} of "
+                     f"{p.stage_total:,} ({within(p):.0%})")
     return line

@@ -94,8 +94,7 @@ def merge_places(frame: pd.DataFrame) -> pd.DataFrame:
     width = len(country.cat.categories) + 1
     pair = place.cat.codes.to_numpy().astype(np.int64) * width + \
         (country.cat.codes.to_numpy().astype(np.int64) + 1)
-    uniques, first, inverse, counts = np.unique(pair, return_index=True, return_inverse=True,
-                                                return_counts=True)
+    uniques, first, inverse, counts = unique_counts(pair)
     places = place.cat.categories.astype(str).to_numpy()
     countries = country.cat.categories.astype(str).to_numpy()
     levels = level.astype(str).to_numpy() if level is not None else None
@@ -119,6 +118,22 @@ def merge_places(frame: pd.DataFrame) -> pd.DataFrame:
     out["place_written"] = place
     out["place"] = pd.Series(merged, index=frame.index)
     return out
+
+
+def unique_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """`np.unique(values, return_index=True, return_inverse=True, return_counts=True)` for
+    int64 values with few distinct ones, by hashing (pandas' factorize) instead of sorting a
+    million values: codes come in order of first appearance, so each code's first row is
+    where the running maximum of the codes reaches it; the few uniques are then sorted."""
+    codes, seen = pd.factorize(values)
+    if not len(codes):
+        return np.unique(values, return_index=True, return_inverse=True, return_counts=True)
+    first = np.flatnonzero(np.diff(np.maximum.accumulate(codes), prepend=-1) > 0)
+    counts = np.bincount(codes, minlength=len(seen))
+    order = np.argsort(seen, kind="stable")
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return seen[order], first[order], rank[codes], counts[order]
 
 
 def _display_names(decided: list[tuple[str, str, str, int]]) -> dict[str, str]:

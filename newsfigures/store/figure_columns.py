@@ -116,7 +116,11 @@ def _finish(name: str, pieces: list):
     if name in TEXT_COLUMNS:
         if not pieces:
             return pd.array([], dtype="string[pyarrow]")
-        return pd.arrays.ArrowStringArray(pa.chunked_array(pieces, pa.large_string()))
+        # one chunk: Arrow takes rows of a chunked string column by joining its chunks first
+        # (on a million quotes, 60 MB copied at each filter change instead of a few rows)
+        joined = pa.chunked_array(pieces, pa.large_string())
+        pieces.clear()
+        return pd.arrays.ArrowStringArray(pa.chunked_array([joined.combine_chunks()]))
     if name not in _NUMBER_COLUMNS:
         return _categorical(pieces)
     kind = pa.float64() if name in FLOAT_COLUMNS else pa.int64()

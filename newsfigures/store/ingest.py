@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 
 import dataclasses
+import functools
 import multiprocessing
 import sqlite3
 from concurrent.futures import ProcessPoolExecutor
@@ -164,9 +165,11 @@ def ingest(
     timeout: float = fetch.DEFAULT_TIMEOUT,
     allow_private: bool | None = None,
     restore: bool = False,
+    step=None,
 ) -> IngestReport:
     """Ingest files, folders (recursive, with their articles.csv), http(s) URLs and `Named`
-    uploads into `db`. `restore`: a source of a removed article brings it back."""
+    uploads into `db`. `restore`: a source of a removed article brings it back. `step`:
+    told how far one article's extraction is (`extract_steps`; with `workers=1` only)."""
     report = IngestReport()
     expanded = _expand(sources, report)
     conn = store.connect(db)
@@ -174,7 +177,7 @@ def ingest(
         tasks = _tasks(expanded, report, timeout, allow_private)
         reads = _flat(pool_map(read_source, tasks, workers))
         _ingest_prepared(conn, reads, report, workers=workers, progress=progress,
-                         restore=restore, total=len(tasks))
+                         restore=restore, total=len(tasks), step=step)
     finally:
         conn.close()
     return report
@@ -236,7 +239,8 @@ def _classify(conn, item: Prepared, batch: _Batch, restore: bool) -> Prepared:
 
 
 def _ingest_prepared(conn, reads, report: IngestReport, *, workers: int, progress,
-                     restore: bool, total: int | None = None, extracted: bool = False) -> None:
+                     restore: bool, total: int | None = None, extracted: bool = False,
+                     step=None) -> None:
     reads = list(reads) if total is None else reads
     total = len(reads) if total is None else total
     done = 0
@@ -274,7 +278,9 @@ def _ingest_prepared(conn, reads, report: IngestReport, *, workers: int, progres
             _finish_other(conn, item, report)
             finished(item.source)
     to_extract = list(pool_map(with_own_date, to_extract, workers))
-    for item in pool_map(extract_prepared, _date_batch(conn, to_extract), workers):
+    extract = extract_prepared if step is None or workers > 1 else \
+        functools.partial(extract_prepared, step=step)  # a callback reaches no worker process
+    for item in pool_map(extract, _date_batch(conn, to_extract), workers):
         _store_result(conn, item, report)
         finished(item.source)
     for item in later:

@@ -155,13 +155,22 @@ def with_own_date(item: Prepared) -> Prepared:
     return dataclasses.replace(item, own=dating.own_date(item.article))
 
 
-def extract_prepared(item: Prepared) -> Prepared:
+def extract_prepared(item: Prepared, step=None) -> Prepared:
     """Extract the figures of an identified article with its collection date. Runs in a
-    worker process; never raises."""
+    worker process; never raises, except `extract_steps.Interrupted` from `step` (a
+    callback `(stage, done, total)` told how far the extraction is: `extract_steps`)."""
+    from ..engine import figures as engine_figures
+    from .extract_steps import Interrupted, extract_with_steps
+
     try:
         extract_figures, version = extractor()
-        figures = tuple(extract_figures(dataclasses.replace(
-            item.article, published=item.dated or item.article.published)))
+        article = dataclasses.replace(item.article, published=item.dated or item.article.published)
+        if step is not None and extract_figures is engine_figures.extract_figures:
+            figures = tuple(extract_with_steps(article, step))
+        else:
+            figures = tuple(extract_figures(article))
+    except Interrupted:
+        raise
     except Exception as e:  # an engine fault in one article: logged with its traceback, reported
         log.exception("extracting %s failed", item.source)
         return dataclasses.replace(
