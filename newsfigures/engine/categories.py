@@ -278,6 +278,11 @@ def read_amounts(sentence: str, amounts: list[Amount],
         if not noun.head and not noun.relation:
             before = noun_before(sentence, amounts[k])
             noun = before or noun
+        elif noun.head in _GENERIC_PEOPLE and not noun.stated and not noun.described:
+            # "the number of internally displaced people is estimated at 1.9 million people"
+            before = noun_before(sentence, amounts[k])
+            if before is not None and before.stated:
+                noun = replace(noun, stated=before.stated)
         cand_nouns.append(noun)
     shared = share_nouns(sentence, cands, cand_nouns)
     other_buildings(cand_nouns)
@@ -384,6 +389,7 @@ def _sentence_category(sentence: str, amount: Amount) -> str:
     return nearest[2]
 
 
+_GENERIC_PEOPLE = frozenset({"people", "persons", "individuals"})
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -405,9 +411,26 @@ def _shared_verb(sentence: str, amounts: list[Amount], nouns: list, categories: 
         if hows[j] or nouns[j].firm or not hows[j + 1] or categories[j + 1] not in _EVENTS \
                 or nouns[j + 1].relation == "of_which":  # "30 patients ..., 10 of whom died"
             continue
-        if _LIST_JOIN.fullmatch(sentence, nouns[j].end, amounts[j + 1].qualifier_start) \
-                or _list_tail(sentence, nouns[j].end, amounts[j + 1].qualifier_start):
+        if (_LIST_JOIN.fullmatch(sentence, nouns[j].end, amounts[j + 1].qualifier_start)
+                or _list_tail(sentence, nouns[j].end, amounts[j + 1].qualifier_start)) \
+                and not _included(sentence, amounts, nouns, j, hows):
             categories[j], hows[j] = categories[j + 1], hows[j + 1]
+
+
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _included(sentence: str, amounts: list[Amount], nouns: list, j: int, hows: list[str]) -> bool:
+    """Amount j closes a list that details a whole whose own verb stands before it ("10,305
+    were killed, including 4,237 children, 2,719 women and 631 elderly people, and 25,000 were
+    injured"): the list is part of the whole, not the subject of the verb after it. A whole
+    whose verb comes after the list shares it ("seven people, including five civilians and two
+    guards, were killed")."""
+    k = j
+    while k > 0 and _LIST_JOIN.fullmatch(sentence, nouns[k - 1].end, amounts[k].qualifier_start):
+        k -= 1
+    return k > 0 and bool(hows[k - 1]) and bool(
+        _INCLUDING.search(sentence, max(0, amounts[k].qualifier_start - 40), amounts[k].qualifier_start))
 
 
 def _list_tail(sentence: str, start: int, end: int) -> bool:
@@ -440,7 +463,9 @@ def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list
     for i in range(len(amounts)):
         if categories[i] or nouns[i] is None or complement_of_thing(sentence, amounts[i]):
             continue
-        order = [i + 1, i - 1] if _AMONG.match(sentence, nouns[i].end, nouns[i].end + 30) else [i - 1, i + 1]
+        details = i + 1 < len(amounts) and _INCLUDING.search(  # "2,350 people, including 1,300 children, still missing"
+            sentence, max(nouns[i].end, amounts[i + 1].qualifier_start - 40), amounts[i + 1].qualifier_start)
+        order = [i + 1, i - 1] if details or _AMONG.match(sentence, nouns[i].end, nouns[i].end + 30) else [i - 1, i + 1]
         for j in order:
             if not (0 <= j < len(amounts) and categories[j] and categories[j] != "none"):
                 continue

@@ -30,9 +30,16 @@ _OWN_SUBJECT_CLAUSE = re.compile(
     r"\s+(?:[a-z]+(?:ed|en)|cut|shut|hit|lost|set|sent|put|kept|held|brought|made)\b")
 
 
+# "..., in addition to 2,350 people still missing", "as well as": another group, not more of the same
+_ADDITION = re.compile(r"\bin\s+addition\s+to\b|\bapart\s+from\b|\bon\s+top\s+of\b",
+                       re.IGNORECASE)
+
+
 def new_clause_between(sentence: str, start: int, end: int) -> bool:
-    """A word that opens a clause ("when", "after") stands between two offsets."""
-    return any(w.lower() in CLAUSE_WORDS for w in _WORDS.findall(sentence, start, end))
+    """A word that opens a clause ("when", "after") or adds another group ("in addition to")
+    stands between two offsets."""
+    return any(w.lower() in CLAUSE_WORDS for w in _WORDS.findall(sentence, start, end)) \
+        or _ADDITION.search(sentence, start, end) is not None
 
 
 def new_subject_between(sentence: str, start: int, end: int) -> bool:

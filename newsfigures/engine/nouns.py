@@ -114,6 +114,13 @@ def _people_phrase(found: list, k: int, first: int) -> CountedNoun | None:
     return CountedNoun(head, unit, found[head_k][2], "", stated, firm, actor)
 
 
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|into|inside|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+# what follows a participle that opens a clause right after an amount: "690,400 staying in",
+# "5,000 living under tents", "300 fleeing towards"
+_PARTICIPLE_NEXT = frozenset({"in", "at", "on", "under", "with", "without", "inside", "outside", "near",
+                              "towards", "toward", "to", "into", "across", "from", "along", "around"})
+
+
 def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
     """The counted noun phrase after an amount; None when it counts something else."""
     found = tokens(sentence, amount.end, NOUN_REACH)
@@ -137,7 +144,13 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
         if not word[0].isalpha():
             break
         entry = noun_entry(low)
+        if k == i and entry is None and word.islower() and low.endswith("ing") and len(low) > 5 \
+                and k + 1 < len(found) and found[k + 1][0].lower() in _PARTICIPLE_NEXT:
+            break  # "with about 690,400 staying in shelters": a participle clause, the noun left out
         if entry is not None and entry.unit == "buildings":
+            if entry.use == "facility" and _LOCATIVE_BEFORE.search(
+                    sentence, max(0, amount.qualifier_start - 12), amount.qualifier_start):
+                return None  # "staying in 149 emergency shelters": where people are, not homes hit
             return CountedNoun(low, "buildings", found[k][2])
         if entry is not None and entry.unit == "none":
             following = found[k + 1][0] if k + 1 < len(found) else ""
