@@ -47,3 +47,11 @@ def test_a_clause_after_said_is_no_inverted_speaker():
 ], ids=["left-forces-killed", "dead-included-forces"])
 def test_forces_are_people_who_can_be_killed(text, value):
     assert value in [v for v, _s, _p in _figures(text)]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Health ministry in Gaza says 2,140 killed in a week", "Health ministry"),
+    ("Interior ministry officials said 37 people were detained.", "Interior ministry"),
+], ids=["headline-ministry", "ministry-officials"])
+def test_a_lower_case_body_head_belongs_to_the_capitalised_name(text, source):
+    assert [s for _v, s, _p in _figures(text)] == [source]

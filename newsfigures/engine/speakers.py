@@ -263,6 +263,9 @@ def org_run(np: str) -> str:
                 j += 1
             else:
                 break
+        if j + 1 < len(toks) and toks[j + 1].islower() and toks[j + 1] in words("body_head"):
+            run.append(toks[j + 1])  # "Health ministry in Gaza", "Interior ministry officials"
+            j += 1
         if any(w.lower().rstrip(".'’s") in org_words or w.lower() in org_words for w in run):
             cand = " ".join(run)
             if len(cand) > len(best):
