@@ -22,6 +22,7 @@ from . import country_cues, place_context, places
 from . import gazetteer as gz
 from .dateline_places import dateline_end
 from .categories import Reading, clause_limits
+from .lexicon import find_triggers
 from .numbers import Amount
 from .places import Place
 from .settings import LONG_SENTENCE_MENTIONS, PLACE_FAR_WORDS, PLACE_NEAR_WORDS
@@ -158,7 +159,11 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
     if found is not None:
         return found, True
     # part of the figure after it: "six children were among nine civilians killed in X"
-    if i + 1 < len(amounts) and _PART_OF.search(doc.sentence(n)[amounts[i].end:amounts[i + 1].qualifier_start]):
+    sentence = doc.sentence(n)
+    part = _PART_OF.search(sentence, amounts[i].end, amounts[i + 1].qualifier_start) if i + 1 < len(amounts) else None
+    # "1.2 million people were evacuated, including 3.2 lakh from Ganjam": when the whole's
+    # verb comes before its parts, a part's place is not the whole's
+    if part and not (part.group(0).lower() == "including" and find_triggers(sentence[amounts[i].end:part.start()])):
         found = _own_place(doc, n, amounts, i + 1, reading, mentions=mentions)
         if found is not None:
             return found, True
@@ -173,7 +178,9 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
     focus = place_context.context(doc).focus
     # a sentence naming a place the figure did not take falls back on the main place, unless
     # what it names is the focus itself ("the Gansu provincial emergency center said ...")
-    names_place = any(not m.demonym and m.place != focus for m in mentions)
+    # ... and unless what it names lies inside the focus ("3.2 lakh from Ganjam" in an Odisha story)
+    names_place = any(not m.demonym and m.place != focus and not (focus is not None and places.contains(focus, m.place))
+                      for m in mentions)
     return fallback_place(doc, n, names_place=names_place), False
 
 
@@ -476,5 +483,6 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
         if _EVENT_AFTER.match(sentence, mention.end - offset):
             return (False, -1, -abs(start - amount.start))  # "flee South Sudan clashes": the origin
         specific = 6  # refugees: the host country named for them
-    cued = cue in _CUES or cue == "for" and reading.category in ("refugees", "displaced")  # "flee ... for DRC"
+    cued = cue in _CUES or cue == "for" and reading.category in ("refugees", "displaced") \
+        or cue == "from" and reading.category == "evacuated"  # "flee ... for DRC"; "evacuated from Puri"
     return (cued and after, specific, -abs(start - amount.start))
