@@ -169,6 +169,8 @@ _WITH_SUBJECT = re.compile(r"\bwith\s+([\w\s'’-]{1,60}?)\s*$")
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bor)\s*(?:(?:also|then|later|has|have|had)\s+)*$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][a-z]+)\)\s*[–—-]+")
 _RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
+# "... Tuesday where police": a clause of place or time whose subject is the speaker
+_WHERE_SUBJECT = re.compile(r"\b(?:where|when)\s+((?:the\s+)?(?:[\w'’.-]+\s*){1,4})$")
 # What stands before a speech verb but names no speaker: a clause ending in a conjunction
 # ("..., prompting officials to declare an emergency and warn of ...") or a lowercase verb
 # with its object ("..., updated the flooding report"): there the verb is coordinated or a noun.
@@ -224,6 +226,10 @@ def _subject_before(s: str, lo: int, v: int) -> str:
         left = left[q + 1:]
     segs = _SEGMENT_COMMA.split(_CLAUSE_BREAK.split(left)[-1])  # not the comma of "2,000"
     head, roles = "", []
+    last = segs[-1]
+    inner = _WHERE_SUBJECT.search(last)
+    if inner and tidy(inner.group(1)):
+        return trim(inner.group(1))  # "..., Tuesday, where police say": the relative clause's own subject
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
         t = tidy(seg)
