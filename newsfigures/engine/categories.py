@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from .clause_breaks import clause_between, new_clause_between, own_subject_clause
 from .clauses import clause_limits
 from .kinds import figure_kind, refugee_crossing
+from .main_verbs import main_verb_after
 from .lexicon import (
     ADVERBS,
     OBJECT_GAP,
@@ -152,6 +153,9 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
         first = _fate(sentence, noun, right)
         anchor = right[0] if first is not right[0] and _WITH_WOUNDS.search(
             sentence, max(0, first[0] - 40), first[0]) else first  # "escaped with injuries": the verb's place
+        main = main_verb_after(sentence, noun.end, right) if first is right[0] else None
+        if main is not None:  # "27,000 people who had fled Sennar have returned"
+            first, anchor = main, right[0]
         distance = _words_between(sentence, noun.end, anchor[0])
         if distance <= TRIGGER_MAX_WORDS or (
                 distance <= PASSIVE_TRIGGER_MAX_WORDS and _passive_before(sentence, first[0])
@@ -233,6 +237,8 @@ def _category(sentence: str, noun: CountedNoun, hit: _Hit) -> str:
         category = trigger  # "eight displaced people were slain", "four victims ... with injuries"
     elif own and trigger == "returned" and stated in _RETURNING and how != "object":
         category = trigger  # "600,000 displaced Syrians have returned home": no longer displaced
+    elif own and trigger and stated == "affected" and not noun.firm and not _counts_only(sentence, hit):
+        category = trigger  # "3,800 survivors spent the night in tents": struck, then sheltered
     elif stated and (noun.firm or not trigger or how == "near" or _counts_only(sentence, hit)
                      or (stated == "refugees" and trigger in ("displaced", "sheltered"))):
         # "Chad was sheltering 588,000 refugees": refugees hosted are refugees

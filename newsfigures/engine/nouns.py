@@ -102,6 +102,8 @@ def _people_phrase(found: list, k: int, first: int) -> CountedNoun | None:
         singular = noun_entry(head).noun if noun_entry(head) else head
         compound = COMPOUND_NOUNS.get(f"{found[head_k - 1][0].lower()} {singular}")
         actor = actor or bool(compound and compound.use == "actor")
+        if compound and compound.category and not firm:  # "flood victims": the people a flood struck
+            stated, firm = compound.category, compound.firm
     following = found[head_k + 1][0].lower() if head_k + 1 < len(found) else ""
     after = noun_entry(following)
     if after is not None and unit != "households":
