@@ -299,8 +299,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
         if hit.category == "killed" and hit.start >= noun.end and category in _HAPPENINGS \
                 and _OF_THE.match(sentence, amount.end):
             category = "killed"  # "two of the wounded later died": the part's fate, not the whole's
-        if category == "arrived":
-            category = _resolve_arrival(sentence, noun, countries)
+        if category == "arrived":  # "4,300 returnees arrived from Sudan": returnees come home
+            category = "returned" if noun.stated == "returned" else _resolve_arrival(sentence, noun, countries)
         limit = cands[j + 1].qualifier_start if j + 1 < len(cands) else len(sentence)
         if category == "displaced" and refugee_crossing(sentence[:limit], amount, countries):
             category = "refugees"
