@@ -38,11 +38,14 @@ def categories_of(text):
     # returnees who arrive are returnees; others who arrive are refugees or displaced
     ("Some 2,900 returnees arrived in Malakal from Khartoum this week.", [(2900, "returned", "people")]),
     ("About 800 people arrived in Bentiu from nearby villages.", [(800, "displaced", "people")]),
+    # homes as the object of a verb that kills people were struck: housing
+    ("A mudslide in Sindhupalchok buried 140 houses on Tuesday.", [(140, "housing", "buildings")]),
+    ("The landslide buried 12 residents of the hamlet.", [(12, "killed", "people")]),
     # a relative clause with no main verb after it keeps its reading
     ("The agency counted 6,000 people who fled the violence.", [(6000, "displaced", "people")]),
 ], ids=["victims-sheltering", "quake-victims-tents", "typhoon-victims-centres", "victims-left",
         "victims-killed", "victims-died", "victims-of-attack", "survivors-spent-night",
         "relative-returned", "relative-passive-returned", "relative-killed", "participle-staying",
-        "returnees-arrived", "people-arrived", "relative-alone"])
+        "returnees-arrived", "people-arrived", "buried-houses", "buried-people", "relative-alone"])
 def test_idmc_category_patterns(text, expected):
     assert categories_of(text) == expected

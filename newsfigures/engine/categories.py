@@ -352,8 +352,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
             unit = "buildings"
         reading = None
         if category:
-            if unit == "buildings" and category not in ("housing", "homeless"):
-                category = _housing_in(sentence, amount)
+            if unit == "buildings" and category not in ("housing", "homeless"):  # "buried 310 houses": struck
+                category = "housing" if hows[j] == "object" and category in _HAPPENINGS else _housing_in(sentence, amount)
             elif unit != "buildings" and category == "housing":
                 category = "homeless"
         if category:
