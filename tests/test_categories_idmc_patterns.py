@@ -41,11 +41,23 @@ def categories_of(text):
     # homes as the object of a verb that kills people were struck: housing
     ("A mudslide in Sindhupalchok buried 140 houses on Tuesday.", [(140, "housing", "buildings")]),
     ("The landslide buried 12 residents of the hamlet.", [(12, "killed", "people")]),
+    # a verb split by its object: an order to leave is an evacuation, a force to move a displacement
+    ("Police told about 6,500 residents to leave their homes before the dam broke.",
+     [(6500, "evacuated", "people")]),
+    ("The mayor urged 12,000 people to move to safety.", [(12000, "evacuated", "people")]),
+    ("Armed clashes forced 1,700 people to move to the district capital.", [(1700, "displaced", "people")]),
+    ("The eviction forced 380 households to relocate to the outskirts.", [(380, "displaced", "households")]),
+    ("The rising river forced 2,000 families to evacuate.", [(2000, "evacuated", "households")]),
+    ("Police told 30 reporters to stop filming.", []),
+    # a four-digit count after "a total of" is no year
+    ("A total of 1985 people were displaced by the storm.", [(1985, "displaced", "people")]),
+    ("The floods of 2019 displaced 420 families.", [(420, "displaced", "households")]),
     # a relative clause with no main verb after it keeps its reading
     ("The agency counted 6,000 people who fled the violence.", [(6000, "displaced", "people")]),
 ], ids=["victims-sheltering", "quake-victims-tents", "typhoon-victims-centres", "victims-left",
         "victims-killed", "victims-died", "victims-of-attack", "survivors-spent-night",
         "relative-returned", "relative-passive-returned", "relative-killed", "participle-staying",
-        "returnees-arrived", "people-arrived", "buried-houses", "buried-people", "relative-alone"])
+        "returnees-arrived", "people-arrived", "buried-houses", "buried-people", "told-to-leave", "urged-to-move", "forced-to-move", "forced-to-relocate", "forced-to-evacuate",
+        "told-no-move", "total-of-year-like", "year", "relative-alone"])
 def test_idmc_category_patterns(text, expected):
     assert categories_of(text) == expected

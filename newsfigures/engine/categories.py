@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from .clause_breaks import clause_between, new_clause_between, own_subject_clause
 from .clauses import clause_limits
 from .kinds import figure_kind, refugee_crossing
-from .main_verbs import main_verb_after
+from .main_verbs import main_verb_after, split_verb
 from .lexicon import (
     ADVERBS,
     OBJECT_GAP,
@@ -299,6 +299,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
         if hit.category == "killed" and hit.start >= noun.end and category in _HAPPENINGS \
                 and _OF_THE.match(sentence, amount.end):
             category = "killed"  # "two of the wounded later died": the part's fate, not the whole's
+        category = split_verb(sentence, amount.qualifier_start, noun.end) or category  # "told 5,000 residents to leave"
         if category == "arrived":  # "4,300 returnees arrived from Sudan": returnees come home
             category = "returned" if noun.stated == "returned" else _resolve_arrival(sentence, noun, countries)
         limit = cands[j + 1].qualifier_start if j + 1 < len(cands) else len(sentence)
