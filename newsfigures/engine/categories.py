@@ -354,7 +354,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
         reading = None
         if category:
             if unit == "buildings" and category not in ("housing", "homeless"):  # "buried 310 houses": struck
-                category = "housing" if hows[j] == "object" and category in _HAPPENINGS else _housing_in(sentence, amount)
+                struck = hows[j] == "object" and category in _HAPPENINGS and not _people_next(sentence, noun.end)
+                category = "housing" if struck else _housing_in(sentence, amount)
             elif unit != "buildings" and category == "housing":
                 category = "homeless"
         if category:
@@ -364,6 +365,12 @@ def read_amounts(sentence: str, amounts: list[Amount],
             previous_unit = unit
         by_index[keep[j]] = reading
     return [by_index.get(k) for k in range(len(amounts))]
+
+
+def _people_next(sentence: str, end: int) -> bool:
+    """ "killed one government house photographer": the building word is a modifier of people."""
+    nxt = _NEXT_WORD.match(sentence, end)
+    return bool(nxt) and is_people_word(nxt.group(1))
 
 
 def _happening_after(sentence: str, noun: CountedNoun, limit: int) -> str:
