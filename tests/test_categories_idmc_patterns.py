@@ -52,12 +52,18 @@ def categories_of(text):
     # a four-digit count after "a total of" is no year
     ("A total of 1985 people were displaced by the storm.", [(1985, "displaced", "people")]),
     ("The floods of 2019 displaced 420 families.", [(420, "displaced", "households")]),
+    # "number" and "total" as verbs: the counted noun is their subject, before the amount
+    ("Displaced people in the Somali region now number about 31,000.", [(31000, "displaced", "people")]),
+    ("The flood evacuees in Pahang now total 4,700.", [(4700, "evacuated", "people")]),
+    ("The returnees number 2,250, the agency said.", [(2250, "returned", "people")]),
+    ("Patients in ward number 3 were evacuated.", []),
+    ("The family lives at number 12.", []),
     # a relative clause with no main verb after it keeps its reading
     ("The agency counted 6,000 people who fled the violence.", [(6000, "displaced", "people")]),
 ], ids=["victims-sheltering", "quake-victims-tents", "typhoon-victims-centres", "victims-left",
         "victims-killed", "victims-died", "victims-of-attack", "survivors-spent-night",
         "relative-returned", "relative-passive-returned", "relative-killed", "participle-staying",
         "returnees-arrived", "people-arrived", "buried-houses", "buried-people", "told-to-leave", "urged-to-move", "forced-to-move", "forced-to-relocate", "forced-to-evacuate",
-        "told-no-move", "total-of-year-like", "year", "relative-alone"])
+        "told-no-move", "total-of-year-like", "year", "now-number", "now-total", "noun-number", "ward-number", "house-number", "relative-alone"])
 def test_idmc_category_patterns(text, expected):
     assert categories_of(text) == expected

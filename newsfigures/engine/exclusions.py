@@ -11,6 +11,7 @@ import re
 
 from . import calendar_words, vocabulary
 from .lexicon import noun_entry
+from .nouns import numbering_subject
 from .numbers import Amount, find_amounts
 from .settings import CODE_WINDOW, EXCLUSION_LABEL_REACH
 
@@ -282,6 +283,8 @@ def is_excluded(text: str, amount: Amount) -> bool:
             return False  # "a total of 2015 people": a count, not a year
         return not _people_after(after) or bool(_YEAR_CONTEXT.search(before))
     if _label_before(text, amount.start, amount.spelled):
+        if numbering_subject(text, amount.qualifier_start) is not None:
+            return False  # "the displaced families now number 3,400": the verb, not "number 12"
         return not (_LABEL_EXCEPTION.search(before) and _people_after(after))
     if _SECOND_DAY.search(text, max(0, amount.start - EXCLUSION_LABEL_REACH), amount.start):
         return True  # "between May 3 and 17"
