@@ -49,6 +49,7 @@ def categories_of(text):
     ("The eviction forced 380 households to relocate to the outskirts.", [(380, "displaced", "households")]),
     ("The rising river forced 2,000 families to evacuate.", [(2000, "evacuated", "households")]),
     ("Police told 30 reporters to stop filming.", []),
+    ("The governor told 8,000 villagers to flee the lava's path.", [(8000, "displaced", "people")]),
     # a four-digit count after "a total of" is no year
     ("A total of 1985 people were displaced by the storm.", [(1985, "displaced", "people")]),
     ("The floods of 2019 displaced 420 families.", [(420, "displaced", "households")]),
@@ -64,6 +65,6 @@ def categories_of(text):
         "victims-killed", "victims-died", "victims-of-attack", "survivors-spent-night",
         "relative-returned", "relative-passive-returned", "relative-killed", "participle-staying",
         "returnees-arrived", "people-arrived", "buried-houses", "buried-people", "told-to-leave", "urged-to-move", "forced-to-move", "forced-to-relocate", "forced-to-evacuate",
-        "told-no-move", "total-of-year-like", "year", "now-number", "now-total", "noun-number", "ward-number", "house-number", "relative-alone"])
+        "told-no-move", "told-to-flee", "total-of-year-like", "year", "now-number", "now-total", "noun-number", "ward-number", "house-number", "relative-alone"])
 def test_idmc_category_patterns(text, expected):
     assert categories_of(text) == expected

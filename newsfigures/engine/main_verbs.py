@@ -54,6 +54,7 @@ def main_verb_after(sentence: str, noun_end: int, right: list) -> tuple | None:
 _ORDERS = frozenset(role_words("phrase_words", "order"))
 _FORCES = frozenset(role_words("phrase_words", "force"))
 _MOVES = frozenset(role_words("phrase_words", "move"))
+_ORDER_MOVES = frozenset(role_words("phrase_words", "order_move"))
 _TO_VERB = re.compile(r"\s+to\s+([A-Za-z]+)")
 
 
@@ -69,6 +70,6 @@ def split_verb(sentence: str, qualifier_start: int, noun_end: int) -> str:
         return ""
     verb = after.group(1).lower()
     moves = [t for t in triggers(sentence, after.start(), len(sentence)) if t[0] <= after.start(1)]
-    if words[-1] in _ORDERS and moves and moves[0][2] in ("displaced", "evacuated"):
+    if words[-1] in _ORDERS and verb in _ORDER_MOVES and moves and moves[0][2] in ("displaced", "evacuated"):
         return "evacuated"  # "to leave their homes", "to evacuate": not "asked 20 reporters to leave the room"
     return "displaced" if words[-1] in _FORCES and verb in _MOVES else ""
