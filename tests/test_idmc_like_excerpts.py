@@ -20,24 +20,13 @@ PUBLISHED = "2024-06-01"
 FLOORS = {"found": 0.98, "category": 0.95, "unit": 0.98, "country": 0.96}
 
 # (text's first words, value): why the engine gets this row wrong.
-_VICTIMS = "'flood victims' reads as the dead, over the clause's shelter or evacuation verb"
-_RELATIVE = "the relative clause's 'fled' or 'displaced' wins over the main verb 'returned'"
+_VICTIMS = "'moved to relief centres' reads as sheltered, not evacuated"
 _PARTICIPLE = "the category of a participle or of the noun's modifier wins over the main verb"
-_BEFORE = "the counted noun stands before the number ('IDPs ... now number', 'evacuees now total')"
-_BURIED = "'buried' / 'covered' say killed or nothing: no housing reading for homes as their object"
+_BURIED = "'covered' is no trigger: no housing reading for homes as its object"
 KNOWN_MISSES = {
-    ("Some 62,000 flood victims are living", 62000): _VICTIMS,
     ("In Malaysia's Kelantan state, 5,200 flood", 5200): _VICTIMS,
-    ("More than 75,000 flood victims are", 75000): _VICTIMS,
-    ("About 2,100 families who had been", 2100): _RELATIVE,
-    ("About 27,000 people who had fled", 27000): _RELATIVE,
-    ("About 1,300 families who fled the", 1300): _RELATIVE,
-    ("More than 2,450 people affected by", 2450): _PARTICIPLE,
-    ("In Jajarkot, some 3,800 survivors of", 3800): _PARTICIPLE,
     ("A windstorm hit two camps in", 619): _PARTICIPLE,
     ("Over 21 per cent (14,629 individuals)", 14629): _PARTICIPLE,
-    ("Some 4,300 returnees arrived in Renk", 4300): "'arrived' wins over the noun 'returnees'",
-    ("IOM has registered 39,117 Chadian returnees", 39117): "crossing from abroad makes refugees of returnees",
     ("About 3,000 new arrivals from Somalia", 3000): "arrivals from another country without a border word stay displaced",
     ("Some 1,100 Congolese fled across Lake", 1100): "fleeing across a lake to another country is not read as crossing a border",
     ("Intercommunal clashes in Cameroon's Logone-et-Chari department", 26000):
@@ -45,12 +34,8 @@ KNOWN_MISSES = {
     ("About 7,000 people are staying in", 7000): "'staying in 40 shelters' reads as homeless",
     ("Flooding in Hajjah and Al Hudaydah", 2650): "'forced from their shelters' reads as sheltered",
     ("Emergency services told about 5,000 residents", 5000):
-        "'told N residents to leave' (an order split by its object) reads as displaced, and Lismore has namesakes",
-    ("A landslide in Benguet buried 310", 310): _BURIED,
-    ("The avalanche buried 88 homes in", 88): _BURIED,
+        "Lismore has namesakes abroad",
     ("A landslide in Enga province covered", 300): _BURIED,
-    ("IDPs in the Gedeo zone now", 52000): _BEFORE,
-    ("Kelantan's flood evacuees now total 5,200,", 5200): _BEFORE,
     ("The earthquake in Kerman province destroyed", 6000): "'residential units' is not a counted noun",
     ("The Mayon Volcano's unrest has prompted", 2116): "Guinobatan's population is unknown to the gazetteer",
     ("The civil protection agency said the", 2207): "'the southern peninsula' names no place",
@@ -63,10 +48,7 @@ KNOWN_MISSES = {
     ("Some 4,600 Texans spent the night", 4600): "a state's demonym does not give its country",
     ("Storm Sara forced 7,300 people from", 7300): "'Colón' names departments of Honduras and Panama",
     ("Jihadist attacks around Djibo have pushed", 3500): "'pushed N households into the town' has no trigger",
-    ("Confinement and clashes in Guaviare department", 2300):
-        "'forced N people to move' (a verb split by its object) has no trigger",
     ("Around 7,000 people have left villages", 7000): "the gazetteer knows Léré in Chad and Nigeria only",
-    ("Nearly 3,800 flood victims in Johor", 3800): _VICTIMS,
     ("Hurricane Julia damaged 1,600 homes on", 1600):
         "'Nicaragua's Caribbean coast': the region of several countries wins over the country that owns it",
 }

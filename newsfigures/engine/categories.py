@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from .clause_breaks import clause_between, new_clause_between, own_subject_clause
 from .clauses import clause_limits
 from .kinds import figure_kind, refugee_crossing
+from .main_verbs import main_verb_after, split_verb
 from .lexicon import (
     ADVERBS,
     OBJECT_GAP,
@@ -152,6 +153,9 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
         first = _fate(sentence, noun, right)
         anchor = right[0] if first is not right[0] and _WITH_WOUNDS.search(
             sentence, max(0, first[0] - 40), first[0]) else first  # "escaped with injuries": the verb's place
+        main = main_verb_after(sentence, noun.end, right) if first is right[0] else None
+        if main is not None:  # "27,000 people who had fled Sennar have returned"
+            first, anchor = main, right[0]
         distance = _words_between(sentence, noun.end, anchor[0])
         if distance <= TRIGGER_MAX_WORDS or (
                 distance <= PASSIVE_TRIGGER_MAX_WORDS and _passive_before(sentence, first[0])
@@ -233,6 +237,8 @@ def _category(sentence: str, noun: CountedNoun, hit: _Hit) -> str:
         category = trigger  # "eight displaced people were slain", "four victims ... with injuries"
     elif own and trigger == "returned" and stated in _RETURNING and how != "object":
         category = trigger  # "600,000 displaced Syrians have returned home": no longer displaced
+    elif own and trigger and stated == "affected" and not noun.firm and not _counts_only(sentence, hit):
+        category = trigger  # "3,800 survivors spent the night in tents": struck, then sheltered
     elif stated and (noun.firm or not trigger or how == "near" or _counts_only(sentence, hit)
                      or (stated == "refugees" and trigger in ("displaced", "sheltered"))):
         # "Chad was sheltering 588,000 refugees": refugees hosted are refugees
@@ -298,8 +304,9 @@ def read_amounts(sentence: str, amounts: list[Amount],
         if hit.category == "killed" and hit.start >= noun.end and category in _HAPPENINGS \
                 and _OF_THE.match(sentence, amount.end):
             category = "killed"  # "two of the wounded later died": the part's fate, not the whole's
-        if category == "arrived":
-            category = _resolve_arrival(sentence, noun, countries)
+        category = split_verb(sentence, amount.qualifier_start, noun.end) or category  # "told 5,000 residents to leave"
+        if category == "arrived":  # "4,300 returnees arrived from Sudan": returnees come home
+            category = "returned" if noun.stated == "returned" else _resolve_arrival(sentence, noun, countries)
         limit = cands[j + 1].qualifier_start if j + 1 < len(cands) else len(sentence)
         if category == "displaced" and refugee_crossing(sentence[:limit], amount, countries):
             category = "refugees"
@@ -351,8 +358,9 @@ def read_amounts(sentence: str, amounts: list[Amount],
             unit = "buildings"
         reading = None
         if category:
-            if unit == "buildings" and category not in ("housing", "homeless"):
-                category = _housing_in(sentence, amount)
+            if unit == "buildings" and category not in ("housing", "homeless"):  # "buried 310 houses": struck
+                struck = hows[j] == "object" and category in _HAPPENINGS and not _people_next(sentence, noun.end)
+                category = "housing" if struck else _housing_in(sentence, amount)
             elif unit != "buildings" and category == "housing":
                 category = "homeless"
         if category:
@@ -362,6 +370,12 @@ def read_amounts(sentence: str, amounts: list[Amount],
             previous_unit = unit
         by_index[keep[j]] = reading
     return [by_index.get(k) for k in range(len(amounts))]
+
+
+def _people_next(sentence: str, end: int) -> bool:
+    """ "killed one government house photographer": the building word is a modifier of people."""
+    nxt = _NEXT_WORD.match(sentence, end)
+    return bool(nxt) and is_people_word(nxt.group(1))
 
 
 def _happening_after(sentence: str, noun: CountedNoun, limit: int) -> str:

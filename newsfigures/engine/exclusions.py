@@ -11,6 +11,7 @@ import re
 
 from . import calendar_words, vocabulary
 from .lexicon import noun_entry
+from .nouns import numbering_subject
 from .numbers import Amount, find_amounts
 from .settings import CODE_WINDOW, EXCLUSION_LABEL_REACH
 
@@ -149,6 +150,8 @@ _YEAR_CONTEXT = re.compile(r"(?:\bin|\bsince|\bof|\bby|\buntil|\bthrough|\bfrom|
                            r"\byear|\bend|\bearly|\bmid|\blate|,|'|’|\()\s*$", re.IGNORECASE)
 _WORDS_AFTER = re.compile(r"\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?(?:\s+([A-Za-z-]+))?")
 _EVENT_AFTER = frozenset({"killed", "injured", "displaced", "were", "have", "had", "are"})
+# "a total of", "the number of": what follows counts something, it is no year
+_COUNT_OF = re.compile(r"\b(?:a\s+total|the\s+total|total|number|tally)\s+of\s*$", re.IGNORECASE)
 _LABEL_EXCEPTION = re.compile(r"\b(?:in|since|of|day|week|year|years|camp|district|zone)\s+$", re.IGNORECASE)
 _APPOSITION_AFTER = re.compile(r"^\s*,")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
@@ -276,8 +279,12 @@ def is_excluded(text: str, amount: Amount) -> bool:
     if _YEAR.match(amount.text):  # "2,000" with its comma is never a year
         if _AFTER_DAY.search(text, max(0, amount.start - EXCLUSION_LABEL_REACH), amount.start):
             return True
+        if _COUNT_OF.search(before) and _people_after(after):
+            return False  # "a total of 2015 people": a count, not a year
         return not _people_after(after) or bool(_YEAR_CONTEXT.search(before))
     if _label_before(text, amount.start, amount.spelled):
+        if numbering_subject(text, amount.qualifier_start) is not None:
+            return False  # "the displaced families now number 3,400": the verb, not "number 12"
         return not (_LABEL_EXCEPTION.search(before) and _people_after(after))
     if _SECOND_DAY.search(text, max(0, amount.start - EXCLUSION_LABEL_REACH), amount.start):
         return True  # "between May 3 and 17"

@@ -102,6 +102,8 @@ def _people_phrase(found: list, k: int, first: int) -> CountedNoun | None:
         singular = noun_entry(head).noun if noun_entry(head) else head
         compound = COMPOUND_NOUNS.get(f"{found[head_k - 1][0].lower()} {singular}")
         actor = actor or bool(compound and compound.use == "actor")
+        if compound and compound.category and not firm:  # "flood victims": the people a flood struck
+            stated, firm = compound.category, compound.firm
     following = found[head_k + 1][0].lower() if head_k + 1 < len(found) else ""
     after = noun_entry(following)
     if after is not None and unit != "households":
@@ -223,6 +225,9 @@ def noun_before(sentence: str, amount: Amount) -> CountedNoun | None:
     counts: "the number of returnees now stands at 300", "the tally of evacuees fell from a
     high of 9,000", "the number of displaced people has risen to 40,000"."""
     start = amount.qualifier_start
+    numbering = numbering_subject(sentence, start)
+    if numbering is not None:
+        return numbering
     window = sentence[max(0, start - COUNTED_BEFORE_REACH):start].lower()
     if " of " not in window and "population" not in window:
         return None  # the common case, decided without a pattern
@@ -277,3 +282,32 @@ def _population_before(sentence: str, start: int) -> CountedNoun | None:
     head = match.group("noun").lower()
     entry = noun_entry(head)
     return CountedNoun(head, "people", start, "", entry.category if entry else "")
+
+
+# "IDPs in the zone now number about 52,000", "the evacuees now total 5,200": the verb of counting
+# after its subject, the amount its complement
+_NUMBERING = re.compile(r"(?P<subject>[^,;:.()]{2,80}?)\s+(?P<adverb>now\s+|still\s+|already\s+)?"
+                        r"(?:numbers?|numbered|totals?|totall?ed)\s*$", re.IGNORECASE)
+
+
+def numbering_subject(sentence: str, start: int) -> CountedNoun | None:
+    """The counted noun of an amount after "number" or "total" used as a verb, taken from its
+    subject: the last word naming people in the clause before the verb ("IDPs in the Gedeo
+    zone now number 52,000"), with the category that word says. Without "now", "still" or
+    "already" the people word must stand right before the verb ("the evacuees total 900")."""
+    match = _NUMBERING.search(sentence, max(0, start - COUNTED_BEFORE_REACH), start)
+    if not match:
+        return None
+    words = [w.strip("'’") for w in re.findall(r"[A-Za-z'’-]+", match.group("subject"))]
+    people = [w for w in words if is_people_word(w)]
+    if not people or words[-1].lower() in ("a", "the", "which"):
+        return None  # "a number", "the total": a noun, handled by noun_before's "of"
+    if not match.group("adverb") and (people[-1] != words[-1] or noun_entry(words[-1].lower()) is None):
+        return None  # "ward number 3", "at number 12": a label; "the evacuees number 900" is a verb
+    entry = noun_entry(people[-1].lower()) or noun_entry(people[-1])
+    unit = entry.unit if entry is not None and entry.unit in ("people", "households") else "people"
+    stated = entry.category if entry else ""
+    for word in words[:-1] if not stated else ():  # "the displaced families now number 3,400"
+        trigger = trigger_of(word)
+        stated = trigger.category if trigger is not None else stated
+    return CountedNoun(people[-1].lower(), unit, start, "", stated, bool(entry and entry.firm))
