@@ -10,9 +10,9 @@ spelling most used over the whole table, so it runs on the whole table again). E
 article's rows are either all old or all fresh, so a removed, purged, re-extracted or
 reviewed article never shows twice nor as it was.
 
-The columns are joined one at a time (a categorical gains the fresh values as categories;
-categories no row uses any more are dropped, "" kept), so the peak is the old table, the new
-one and one column.
+The columns are joined one at a time (a categorical gains the fresh values as categories), so the peak is the old table, the new
+one and one column. A category no row has any more is dropped unless the fresh rows' column has it
+too (a fixed set such as `review`'s), as a full read has only the ones in use and "".
 """
 from __future__ import annotations
 
@@ -61,6 +61,7 @@ def _joined(old: pd.Series, fresh: pd.Series, rows: np.ndarray):
         used[codes] = True  # codes of -1 mark the last slot
         used[-1] = False
         categories = both.categories
+        used[categories.get_indexer(fresh.cat.categories)] = True  # a fixed set (review) stays
         blank = categories.get_indexer([""])[0]
         if blank >= 0:
             used[blank] = True
@@ -68,8 +69,6 @@ def _joined(old: pd.Series, fresh: pd.Series, rows: np.ndarray):
         remap = np.full(len(categories) + 1, -1, dtype=np.int64)
         remap[keep] = np.arange(len(keep))
         new_categories = pd.Index(categories[keep], dtype=object)
-        if blank < 0:
-            new_categories = new_categories.append(pd.Index([""], dtype=object))
         return pd.Categorical.from_codes(remap[codes], categories=new_categories,
                                          validate=False)
     if isinstance(old.dtype, pd.StringDtype) and old.dtype.storage == "pyarrow":
