@@ -196,3 +196,27 @@ def test_many_changed_articles_read_the_store_whole(db, monkeypatch):
     reports, _ = frame_cache.load(store.connect(db), db)
     _settled()
     assert ids[0] not in set(reports["article"].astype(str))
+
+
+def test_another_process_writing_to_either_store_shows_no_stale_nor_double_row(store_at,
+                                                                                 tmp_path):
+    """SQLite (the snapshot and the changed articles) and PostgreSQL (the team's shared
+    store, read whole at each change of its data version) alike."""
+    assert ingest([str(SAMPLES)], store_at).failed == 0
+    conn = store.connect(store_at)
+    before, _ = frame_cache.load(conn, store_at)
+    _settled()
+    new = tmp_path / "kassala_floods.txt"
+    new.write_text(NEW_TEXT)
+    gone = str(before["article"].iloc[0])
+    version = conn.execute("PRAGMA data_version").fetchone()[0]
+    subprocess.run([sys.executable, "-c", _WRITER.format(
+        repo=str(REPO), new=str(new), db=str(store_at), gone=gone)], check=True, cwd=REPO)
+    assert conn.execute("PRAGMA data_version").fetchone()[0] != version
+    got, claims = frame_cache.load(conn, store_at)
+    _settled()
+    _same(got, frame_cache.prepared(conn))
+    assert gone not in set(got["article"].astype(str))
+    assert "kassala_floods" in set(got["article"].astype(str))
+    assert not got.duplicated(["article", "start", "end", "value"]).any()
+    assert len(claims) <= len(got)
