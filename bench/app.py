@@ -5,7 +5,7 @@
 Builds a temporary SQLite database (bench/*.db is git-ignored) of synthetic figures
 (random but plausible: 400 places in 25 countries, 300 sources, 60 publishers, 12
 categories, three years of dates, log-normal values, 10% vague, a quarter of the figures
-republished in a second article), then runs three fresh processes, one after the other,
+republished in a second article), then runs five fresh processes, one after the other,
 each reporting its own times and peak memory (ru_maxrss):
 
   A. the dashboard opened for the first time on this data (no snapshot: it reads the
@@ -13,7 +13,12 @@ each reporting its own times and peak memory (ru_maxrss):
      render of the Overview tab; then filter changes (country + category, another
      category, a quote text), each `at.run()`; then the other tabs opened;
   B. the dashboard opened again (the snapshot of A is read): the same steps;
-  C. the baseline, without streamlit: the figures read and prepared with pandas
+  C. one article's figures replaced by another process (a re-extraction), then the
+     dashboard opened again: the snapshot of B and that article read, the table brought up
+     to date (frame_cache, frame_update); the same steps;
+  D. another article changed, and the table so brought up to date compared with a full read
+     of the store (equal, or the run fails);
+  E. the baseline, without streamlit: the figures read and prepared with pandas
      (`frames.figures_frame` + `filters.prepare`) and the same filters (`filters.apply`).
 
 Targets (issue 12): filter change <= 0.3 s, cold start <= 5 s, peak <= 1 GB.

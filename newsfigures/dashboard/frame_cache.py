@@ -6,10 +6,20 @@ filled, place spellings merged by `place_names.merge_places`) and one row per cl
 (`filters.claim_rows`). Reading a million figures from SQLite takes seconds
 (`frames.figures_frame`); the snapshot — an Arrow (Feather) file beside the database,
 `<db>.dashboard-<stamp>.arrow`, and the claims in `<db>.dashboard-<stamp>.claims.arrow` —
-reads in about a second. Its stamp is the size and modification time of the database and of its
-write-ahead log (and the place-alias table's contents), so any write to the store (an ingest, a removal, a review, from this
-process or another) makes a new stamp and the next load reads the store again. No snapshot
-is written for a database on read-only media, nor when NEWSFIGURES_FRAME_CACHE=0.
+reads in about a second. Its stamp is the size and modification time of the database and of
+its write-ahead log (and the snapshot's format and the place-alias table's contents): while
+it is current the snapshot is read as it is.
+
+After any write to the store (an ingest, a removal, a re-extraction, a review, from this
+process or another) the stamp is new. The snapshot keeps, in its metadata, the mark of every
+article of the store it was read from (`store.marks`, taken before the figures were read, so
+never newer than its rows); the next load reads the marks again, reads the figures of the
+articles whose marks differ (added, removed, purged, re-extracted, reviewed), puts them in
+place of those articles' old rows (`frame_update.spliced`), merges place names and builds the
+claims over the whole table again, and writes the new snapshot. More than MAX_CHANGED changed
+articles, a snapshot of another format or alias table, or none at all: the store is read
+whole. No snapshot is written for a database on read-only media, nor when
+NEWSFIGURES_FRAME_CACHE=0; a PostgreSQL store is read whole at each change of its data version.
 """
 from __future__ import annotations
 
