@@ -232,16 +232,14 @@ def _updated(conn, db: Path, key: str):
             if len(changed) > MAX_CHANGED:
                 return None
             fresh = _unmerged(conn, sorted(changed)) if changed else None
-        old = _read(previous)
+        if fresh is None:  # the same figures (a write elsewhere in the store)
+            old = _read(previous)
+            extra = Path(str(previous)[:-len(".arrow")] + ".claims.arrow")
+            return old, _read(extra) if extra.exists() else claims_of(old), marks
+        joined = spliced(_read(previous), fresh, changed)  # no reference kept: freed as joined
     except (OSError, ValueError, KeyError) as err:
         log.warning("snapshot %s unusable (%s); reading the store", previous, err)
         return None
-    if fresh is None:  # the same figures (a write elsewhere in the store)
-        extra = Path(str(previous)[:-len(".arrow")] + ".claims.arrow")
-        claims = _read(extra) if extra.exists() else claims_of(old)
-        return old, claims, marks
-    joined = spliced(old, fresh, changed)
-    del old
     if joined is None:
         return None
     reports = _merged(joined)

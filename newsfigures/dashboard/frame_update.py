@@ -85,18 +85,28 @@ def _joined(old: pd.Series, fresh: pd.Series, rows: np.ndarray):
 
 def spliced(old: pd.DataFrame, fresh: pd.DataFrame, changed: set[str]) -> pd.DataFrame | None:
     """The new table (places as written), or None when the fresh rows do not have the old
-    table's columns (the caller reads the whole store)."""
-    old = as_written(old)
-    if list(old.columns) != list(fresh.columns):
-        if fresh.empty and set(fresh.columns) <= set(old.columns):
-            fresh = old.iloc[0:0]
-        else:
-            return None
-    rows = row_order(old["article"], fresh["article"], changed)
+    table's columns (the caller reads the whole store). Each old column is let go once its
+    new one is made: a caller that keeps no reference to `old` gets the memory back as the
+    columns are joined."""
     from concurrent.futures import ThreadPoolExecutor
+
+    written = as_written(old)
+    names = list(written.columns)
+    if names != list(fresh.columns):
+        if not (fresh.empty and set(fresh.columns) <= set(names)):
+            return None
+        fresh = written.iloc[0:0]
+    old_columns = {name: written[name] for name in names}
+    del old, written
+    rows = row_order(old_columns["article"], fresh["article"], changed)
+
+    def join(name: str):
+        column = old_columns[name]
+        out = _joined(column, fresh[name], rows)
+        old_columns[name] = column = None  # this column's old arrays go
+        return out
 
     # two threads: numpy's and Arrow's copies let go of the GIL (about half the time)
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="newsfigures-splice") as pool:
-        joined = pool.map(lambda name: _joined(old[name], fresh[name], rows), old.columns)
-        columns = dict(zip(old.columns, joined))
+        columns = dict(zip(names, pool.map(join, names)))
     return pd.DataFrame(columns, copy=False)
