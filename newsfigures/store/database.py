@@ -286,6 +286,12 @@ _INSERT_FIGURE = (
 )
 
 
+_INSERT_FIGURE_ID = (
+    f"INSERT INTO figures (id, {', '.join(map(quote_name, _FIGURE_COLUMNS))}) "
+    f"VALUES (?, {', '.join('?' for _ in _FIGURE_COLUMNS)})"
+)
+
+
 def _figure_row(figure: Figure, article_id: str, ordinal: int, version: str) -> tuple:
     d = figure.to_dict()
     d["article"] = article_id
@@ -355,11 +361,16 @@ def replace_figures(
 ) -> None:
     """Delete an article's figures and insert these (extracted with publication date `dated`,
     when given). Call inside `transaction(conn)`."""
-    conn.execute("DELETE FROM figures WHERE article = ?", (article_id,))
-    conn.executemany(
-        _INSERT_FIGURE,
-        [_figure_row(f, article_id, i, extractor_version) for i, f in enumerate(figures)],
-    )
+    rows = [_figure_row(f, article_id, i, extractor_version) for i, f in enumerate(figures)]
+    if postgres.is_connection(conn):  # an identity column: ids are never given twice
+        conn.execute("DELETE FROM figures WHERE article = ?", (article_id,))
+        conn.executemany(_INSERT_FIGURE, rows)
+    else:
+        # ids above all before the delete: SQLite would give the deleted highest ids again
+        # (store.marks tells an article's new figures from the old by their ids)
+        top = conn.execute("SELECT max(id) FROM figures").fetchone()[0] or 0
+        conn.execute("DELETE FROM figures WHERE article = ?", (article_id,))
+        conn.executemany(_INSERT_FIGURE_ID, [(top + 1 + i, *row) for i, row in enumerate(rows)])
     conn.execute(
         "UPDATE articles SET extractor_version = ?, dated = coalesce(?, dated) WHERE id = ?",
         (extractor_version, dated, article_id),

@@ -178,7 +178,9 @@ def _column_sql(name: str) -> str:
 
 def _ranges(conn: sqlite3.Connection, chunk: int) -> list[tuple[int, int]]:
     """Figure id ranges [first, last] of at most `chunk` ids each."""
-    low, high = conn.execute("SELECT min(id), max(id) FROM figures").fetchone()
+    # one statement each: SQLite scans the whole table for min() and max() together
+    low, high = conn.execute("SELECT (SELECT min(id) FROM figures), "
+                             "(SELECT max(id) FROM figures)").fetchone()
     if low is None:
         return []
     return [(i, min(i + chunk - 1, high)) for i in range(low, high + 1, chunk)]

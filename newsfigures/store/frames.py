@@ -123,7 +123,7 @@ def _where(f: dict, sql_dialect: str = dialect.SQLITE, *,
     if "vague" in f:
         where.append("f.vague = ?")
         params.append(1 if f["vague"] else 0)
-    if where:
+    if where and set(f) - {"article"}:  # a review never moves a figure to another article
         where = [f"(({' AND '.join(where)}) OR {_REVIEWED})"]
     return ([_NOT_REMOVED] if removed else []) + where, params
 
@@ -202,8 +202,14 @@ def _per_article(conn, article) -> dict:
     import numpy as np
     import pandas as pd
 
-    rows = conn.execute("SELECT id, title, CASE WHEN path_or_url LIKE 'http%' THEN "
-                        "path_or_url ELSE '' END FROM articles").fetchall()
+    sql = ("SELECT id, title, CASE WHEN path_or_url LIKE 'http%' THEN path_or_url ELSE '' END "
+           "FROM articles")
+    wanted = list(article.categories)
+    if len(wanted) <= 500:  # a few articles (the dashboard's update): looked up by id
+        sql += f" WHERE id IN ({', '.join('?' for _ in wanted)})" if wanted else " WHERE 0 = 1"
+        rows = conn.execute(sql, wanted).fetchall()
+    else:
+        rows = conn.execute(sql).fetchall()
     ids = pd.Index([r[0] for r in rows], dtype=object)
     at = ids.get_indexer(article.categories)
     out = {}
