@@ -32,7 +32,7 @@ from .lexicon import (
     trigger_of,
 )
 from .nouns import CountedNoun, noun_after, noun_before
-from .shared_nouns import more_of_the_same, other_buildings, own_category, partitive_wholes, share_nouns
+from .shared_nouns import INCLUDING, included, more_of_the_same, other_buildings, own_category, partitive_wholes, share_nouns
 from .numbers import Amount
 from .trigger_spans import PUNCTUATION as _PUNCTUATION, WORDS as _WORDS
 from .trigger_spans import passive_before as _passive_before, triggers as _triggers
@@ -427,24 +427,8 @@ def _shared_verb(sentence: str, amounts: list[Amount], nouns: list, categories: 
             continue
         if (_LIST_JOIN.fullmatch(sentence, nouns[j].end, amounts[j + 1].qualifier_start)
                 or _list_tail(sentence, nouns[j].end, amounts[j + 1].qualifier_start)) \
-                and not _included(sentence, amounts, nouns, j, hows):
+                and not included(sentence, amounts, nouns, j, hows):
             categories[j], hows[j] = categories[j + 1], hows[j + 1]
-
-
-_INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-
-
-def _included(sentence: str, amounts: list[Amount], nouns: list, j: int, hows: list[str]) -> bool:
-    """Amount j closes a list that details a whole whose own verb stands before it ("10,305
-    were killed, including 4,237 children, 2,719 women and 631 elderly people, and 25,000 were
-    injured"): the list is part of the whole, not the subject of the verb after it. A whole
-    whose verb comes after the list shares it ("seven people, including five civilians and two
-    guards, were killed")."""
-    k = j
-    while k > 0 and _LIST_JOIN.fullmatch(sentence, nouns[k - 1].end, amounts[k].qualifier_start):
-        k -= 1
-    return k > 0 and bool(hows[k - 1]) and bool(
-        _INCLUDING.search(sentence, max(0, amounts[k].qualifier_start - 40), amounts[k].qualifier_start))
 
 
 def _list_tail(sentence: str, start: int, end: int) -> bool:
@@ -477,7 +461,7 @@ def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list
     for i in range(len(amounts)):
         if categories[i] or nouns[i] is None or complement_of_thing(sentence, amounts[i]):
             continue
-        details = i + 1 < len(amounts) and _INCLUDING.search(  # "2,350 people, including 1,300 children, still missing"
+        details = i + 1 < len(amounts) and INCLUDING.search(  # "2,350 people, including 1,300 children, still missing"
             sentence, max(nouns[i].end, amounts[i + 1].qualifier_start - 40), amounts[i + 1].qualifier_start)
         order = [i + 1, i - 1] if details or _AMONG.match(sentence, nouns[i].end, nouns[i].end + 30) else [i - 1, i + 1]
         for j in order:

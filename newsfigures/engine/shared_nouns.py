@@ -10,9 +10,10 @@ from dataclasses import replace
 from .nouns import CountedNoun
 from .numbers import Amount
 
-__all__ = ["more_of_the_same", "other_buildings", "own_category", "partitive_wholes", "share_nouns"]
+__all__ = ["INCLUDING", "included", "more_of_the_same", "other_buildings", "own_category", "partitive_wholes", "share_nouns"]
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _SHARED_NOUN_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
 
 
@@ -98,3 +99,19 @@ def share_nouns(sentence: str, amounts: list[Amount], nouns: list[CountedNoun]) 
             nouns[j] = replace(nxt, end=noun.end)
             shared.add(j)
     return shared
+
+
+INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def included(sentence: str, amounts: list[Amount], nouns: list, j: int, hows: list[str]) -> bool:
+    """Amount j closes a list that details a whole whose own verb stands before it ("10,305
+    were killed, including 4,237 children, 2,719 women and 631 elderly people, and 25,000 were
+    injured"): the list is part of the whole, not the subject of the verb after it. A whole
+    whose verb comes after the list shares it ("seven people, including five civilians and two
+    guards, were killed")."""
+    k = j
+    while k > 0 and _LIST_JOIN.fullmatch(sentence, nouns[k - 1].end, amounts[k].qualifier_start):
+        k -= 1
+    return k > 0 and bool(hows[k - 1]) and bool(
+        INCLUDING.search(sentence, max(0, amounts[k].qualifier_start - 40), amounts[k].qualifier_start))
