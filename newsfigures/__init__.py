@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 
 import dataclasses
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .engine.records import Article, Figure
 from .engine.version import __version__
@@ -36,21 +36,26 @@ def extract(article: Article, published: str | None = None) -> list[Figure]:
     return extract_figures(article)
 
 
-def extract_collection(articles: Iterable[Article], *,
-                       errors: list | None = None) -> list[Figure]:
+def extract_collection(articles: Iterable[Article], *, errors: list | None = None,
+                       workers: int | None = 1,
+                       progress: Callable[[int], None] | None = None) -> list[Figure]:
     """The figures of articles read together (a folder, one ingest), in their order: the
     articles are first dated as one collection (one that gives only weekdays and months takes
-    the year of the others), then each is extracted. With `errors` (a list), an article whose
-    extraction fails is skipped and `(article, exception)` appended to it; without, it raises."""
-    from .engine.figures import date_collection, extract_figures
+    the year of the others), then each is extracted — by `workers` forked processes (None:
+    every core) when the batch is large enough to be worth it (engine/extract_pool.py).
+    With `errors` (a list), an article whose extraction fails is skipped and
+    `(article, exception)` appended to it; without, it raises. `progress(n)` is called as
+    each run of n articles is done."""
+    from .engine.extract_pool import extract_outcomes
+    from .engine.figures import date_collection
 
+    dated = date_collection(list(articles))
     out: list[Figure] = []
-    for article in date_collection(list(articles)):
-        try:
-            out.extend(extract_figures(article))
-        except Exception as e:  # reported to the caller, who asked for the list
-            log.exception("extracting %s failed", article.id)
+    for article, (figures, error) in zip(dated, extract_outcomes(dated, workers, progress)):
+        if error is not None:
             if errors is None:
-                raise
-            errors.append((article, e))
+                raise error
+            errors.append((article, error))
+            continue
+        out.extend(figures)
     return out

@@ -100,7 +100,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     # Articles read together are dated together: one that gives only weekdays and months
     # takes the year of the others (newsfigures.extract_collection).
     errors: list = []
-    figures = extract_collection(articles, errors=errors)
+    figures = extract_collection(articles, errors=errors, workers=args.workers,
+                                 progress=None if bar is None else bar.update)
     for item, e in errors:  # one bad article does not stop the others
         failed += 1
         _err(f"error: {item.path or item.url or item.id}: extraction failed: "
@@ -112,7 +113,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
             written += 1
     finally:
         if bar is not None:
-            bar.update(len(articles))
             bar.close()
         if out is not sys.stdout:
             out.close()
@@ -273,6 +273,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract figures from article files to JSON Lines")
     p.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.html/.pdf files or folders (recursive)")
     p.add_argument("--out", "-o", metavar="FILE", help="write JSON Lines here (default: stdout)")
+    p.add_argument("--workers", type=_positive_int, default=None, metavar="N",
+                   help="processes extracting a large batch (default: every core; "
+                        "a batch under 200 kB runs in one)")
     p.set_defaults(run=cmd_extract)
 
     db_help = ("SQLite file or postgresql://user@host/dbname "

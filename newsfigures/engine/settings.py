@@ -135,3 +135,8 @@ PUBLISHED_CACHE = 100_000  # inferred dates kept, by a digest of the text
 BEST_ORG_CACHE = 16384
 KNOWN_CACHE = 8192
 NAME_CACHE = 16384
+
+# ---------------------------------------------------------------- Processes (extract_pool.py)
+
+POOL_MIN_CHARS = 200_000  # a batch smaller than this is extracted in one process (forking costs more)
+POOL_CHUNK_CHARS = 50_000  # the characters of articles one worker extracts per task
