@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from .nouns import CountedNoun
 from .numbers import Amount
+from .vocabulary import alternation, role_words
 
 __all__ = ["INCLUDING", "included", "more_of_the_same", "other_buildings", "own_category", "partitive_wholes", "share_nouns"]
 
@@ -61,7 +62,7 @@ def other_buildings(nouns: list) -> None:
 
 
 # "a further 2,000", "another 600", "an additional 300", "300 more": more of what came before
-_FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|another|an\s+additional|additional|further)\s*$",
+_FURTHER_BEFORE = re.compile(r"\b(?:" + alternation(role_words("phrase_words", "further")) + r")\s*$",
                              re.IGNORECASE)
 _MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
 
@@ -101,7 +102,8 @@ def share_nouns(sentence: str, amounts: list[Amount], nouns: list[CountedNoun]) 
     return shared
 
 
-INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+INCLUDING = re.compile(r"\b(?:" + alternation(role_words("phrase_words", "including")) + r")\s+(?:\w+\s+){0,2}$",
+                       re.IGNORECASE)
 
 
 def included(sentence: str, amounts: list[Amount], nouns: list, j: int, hows: list[str]) -> bool:
