@@ -42,3 +42,26 @@ def test_people_in_hospitals_are_injured(text, expected):
 ])
 def test_people_put_up_are_sheltered(text, expected):
     assert figures_of(text, "category", published="2022-09-14") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Many of the 640 people who were injured are still in hospital.", [(640, "injured")]),
+    ("Most of the 85 people killed were farmers.", [(85, "killed")]),
+    ("Half of the 3,000 families who fled have gone back.", [(3000, "displaced")]),
+    ("Most of the 1,400 households displaced in April have since returned.", [(1400, "displaced")]),
+    # the part's own verb says nothing of the whole
+    ("Two-thirds of the 8,000 residents have returned.", []),
+    ("Most of the 250 villagers fled.", []),
+])
+def test_a_clause_after_a_whole_says_what_happened_to_it(text, expected):
+    assert figures_of(text, "category", published="2022-09-14") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The typhoon tore the roofs off 1,700 houses.", [(1700, "housing")]),
+    ("Gales blew the roofs off some 450 homes.", [(450, "housing")]),
+    ("Helicopters plucked 230 people from rooftops.", [(230, "evacuated")]),
+    ("About 310 residents were plucked from flooded homes.", [(310, "evacuated")]),
+])
+def test_roofs_torn_off_and_people_plucked(text, expected):
+    assert figures_of(text, "category", published="2022-09-14") == expected

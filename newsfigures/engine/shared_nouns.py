@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .lexicon import word_category
 from .nouns import CountedNoun
 from .numbers import Amount
 from .vocabulary import alternation, role_words
@@ -39,6 +40,9 @@ def partitive_wholes(sentence: str, amounts: list[Amount], nouns: list) -> set[i
         if nouns[k] is not None and nouns[k].head and _SHARE_BEFORE.search(
                 sentence, max(0, amount.qualifier_start - 40), amount.qualifier_start):
             wholes.add(k)
+            said = _whole_clause(sentence, nouns[k].end)
+            if said and own_category(nouns[k]) == "none":
+                nouns[k] = replace(nouns[k], described=said)
     for k in range(len(amounts) - 1):
         part, whole = nouns[k], nouns[k + 1]
         if whole is None or not whole.head:
@@ -47,6 +51,19 @@ def partitive_wholes(sentence: str, amounts: list[Amount], nouns: list) -> set[i
             nouns[k] = replace(whole, end=amounts[k].end, stated="", firm=False, described="")
             wholes.add(k + 1)
     return wholes
+
+
+# "many of the 760 people who were injured", "most of the 300 families displaced in May are":
+# a relative clause, or a participle with the main verb after it, right after the whole's noun
+# says what happened to the whole (not "most of the 300 residents fled": the part's verb)
+_WHOLE_RELATIVE = re.compile(r"\s+(?:who|that)\s+(?:(?:were|was|are|is|had|have|has)\s+)?(?:been\s+)?([a-z]+)")
+_WHOLE_PARTICIPLE = re.compile(r"\s+([a-z]+)\b(?:\s+[\w-]+){0,4}?\s+(?:were|are|was|is|have|had|has|remain|remained)\b")
+
+
+def _whole_clause(sentence: str, end: int) -> str:
+    """The category of a relative clause or participle right after a whole's noun, or ""."""
+    match = _WHOLE_RELATIVE.match(sentence, end) or _WHOLE_PARTICIPLE.match(sentence, end)
+    return word_category(match.group(1)) if match else ""
 
 
 def own_category(noun: CountedNoun) -> str:
