@@ -3,12 +3,12 @@ whose object is a later amount counts the attackers, and words of gathering or w
 nothing of displacement unless the sentence speaks of flight, a border or a camp."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def _figures(text: str) -> list[tuple[int, str]]:
-    return [(f.value, f.category) for f in extract_figures(Article("t", text, published="2019-05-05"))]
+    return figures_of(text, "category", published="2019-05-05")
 
 
 @pytest.mark.parametrize("text, expected", [

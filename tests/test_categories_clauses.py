@@ -2,12 +2,12 @@
 left and what officials said are two statements."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def _figures(text: str) -> list[tuple[int, str]]:
-    return [(f.value, f.category) for f in extract_figures(Article("t", text, published="2022-02-27"))]
+    return figures_of(text, "category", published="2022-02-27")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -5,13 +5,12 @@ a hyphenated compound tells the category of the people after it ("flood-affected
 "conflict-displaced families")."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def _read(text: str) -> list[tuple[int, str, str]]:
-    return [(f.value, f.unit, f.category)
-            for f in extract_figures(Article("t", text, published="2021-05-04"))]
+    return figures_of(text, "unit", "category", published="2021-05-04")
 
 
 @pytest.mark.parametrize("text, expected", [

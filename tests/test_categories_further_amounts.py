@@ -4,13 +4,12 @@ after refugees are refugees, houses swept away after houses destroyed are houses
 own clause says of them still comes first ("another 4 million are displaced inside")."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def _read(text: str) -> list[tuple[int, str, str]]:
-    return [(f.value, f.category, f.group)
-            for f in extract_figures(Article("t", text, published="2016-03-14"))]
+    return figures_of(text, "category", "group", published="2016-03-14")
 
 
 @pytest.mark.parametrize("text, expected", [

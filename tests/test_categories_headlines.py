@@ -2,12 +2,12 @@
 comma opens a new clause. Headlines written for this project."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import extracted, figures_of
 
 
 def readings(text):
-    return [(f.value, f.category) for f in extract_figures(Article("t", text, published="2022-03-15"))]
+    return figures_of(text, "category", published="2022-03-15")
 
 
 @pytest.mark.parametrize("headline, expected", [
@@ -56,7 +56,7 @@ def test_flooded_homes(text, expected):
      [(304, "households"), (120, "households")]),
 ], ids=["hh", "hh-in-brackets"])
 def test_hh_counts_households(text, expected):
-    figures = extract_figures(Article("t", text, published="2020-02-29"))
+    figures = extracted(text, published="2020-02-29")
     assert [(f.value, f.unit) for f in figures] == expected
 
 

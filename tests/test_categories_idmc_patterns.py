@@ -4,12 +4,12 @@ of a natural hazard are the people it struck (not the dead), a noun saying "affe
 clause or a participle that tells the people's past. Sentences written for this test."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def categories_of(text):
-    return [(f.value, f.category, f.unit) for f in extract_figures(Article("t", text, published="2024-06-01"))]
+    return figures_of(text, "category", "unit", published="2024-06-01")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -2,12 +2,12 @@
 Council"), and more ways of saying people lost their shelter. Sentences written for this project."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def categories_of(text):
-    return [(f.value, f.category) for f in extract_figures(Article("t", text, published="2022-11-03"))]
+    return figures_of(text, "category", published="2022-11-03")
 
 
 @pytest.mark.parametrize("text, expected", [

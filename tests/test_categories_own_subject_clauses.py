@@ -3,13 +3,12 @@
 amounts; and people hurt or moved after homes destroyed are people, not buildings."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def _read(text: str) -> list[tuple[int, str, str]]:
-    return [(f.value, f.unit, f.category)
-            for f in extract_figures(Article("t", text, published="2019-10-28"))]
+    return figures_of(text, "unit", "category", published="2019-10-28")
 
 
 @pytest.mark.parametrize("text, expected", [

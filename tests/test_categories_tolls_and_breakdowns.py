@@ -11,12 +11,12 @@
 """
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def _read(text: str) -> list[tuple[int, str]]:
-    return [(f.value, f.category) for f in extract_figures(Article("t", text, published="2023-11-07"))]
+    return figures_of(text, "category", published="2023-11-07")
 
 
 def test_an_including_list_belongs_to_the_whole_before_it():

@@ -2,12 +2,12 @@
 then the article's main country. Short articles written for this project."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def places_of(text, published="2021-03-10"):
-    return [(f.value, f.place, f.country) for f in extract_figures(Article("t", text, published=published))]
+    return figures_of(text, "place", "country", published=published)
 
 
 @pytest.mark.parametrize("text, expected", [

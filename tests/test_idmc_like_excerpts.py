@@ -15,6 +15,8 @@ import pytest
 from newsfigures.engine.figures import extract_figures
 from newsfigures.engine.records import Article
 
+from helpers import figures_of as figure_fields
+
 FIXTURE = Path(__file__).parent / "fixtures" / "idmc_like_excerpts.csv"
 PUBLISHED = "2024-06-01"
 FLOORS = {"found": 0.98, "category": 0.95, "unit": 0.98, "country": 0.96}
@@ -131,8 +133,7 @@ def test_known_misses(row):
 
 
 def figures_of(text):
-    return [(f.value, f.category, f.unit, f.place, f.country)
-            for f in extract_figures(Article("t", text, published=PUBLISHED))]
+    return figure_fields(text, "category", "unit", "place", "country", published=PUBLISHED)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -2,12 +2,12 @@
 "(Phase 3)") and a bare "4M" far from any word of what happened are no figures."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import extracted
 
 
 def _values(text: str) -> list[int]:
-    return [f.value for f in extract_figures(Article("t", text, published="2023-08-01"))]
+    return [f.value for f in extracted(text, published="2023-08-01")]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from num2words import num2words
 
 from newsfigures.engine.exclusions import is_excluded
-from newsfigures.engine.figures import extract_figures
 from newsfigures.engine.numbers import MAX_AMOUNT, find_amounts
-from newsfigures.engine.records import Article
 from newsfigures.store import database as store
 from newsfigures.store.ingest import ingest_text
+
+from helpers import figures_of
 
 
 def amounts(text):
@@ -24,7 +24,7 @@ def amounts(text):
 
 
 def figures(text):
-    return [(f.value, f.category) for f in extract_figures(Article("t", text, published="2021-03-04"))]
+    return figures_of(text, "category", published="2021-03-04")
 
 
 # --------------------------------------------------------------------------- "a"/"an" before a number

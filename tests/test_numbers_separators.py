@@ -4,6 +4,8 @@ import pytest
 
 from newsfigures.engine.numbers import find_amounts
 
+from helpers import figures_of
+
 
 @pytest.mark.parametrize("text, value, low, high", [
     ("rescuers evacuated 1,2 million residents", 1200000, 1200000, 1200000),
@@ -28,9 +30,7 @@ def test_what_is_not_joined(text, values):
 
 
 def _figures(text):
-    from newsfigures.engine.figures import extract_figures
-    from newsfigures.engine.records import Article
-    return [(f.value, f.category) for f in extract_figures(Article("t", text, published="2019-02-12"))]
+    return figures_of(text, "category", published="2019-02-12")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -8,12 +8,13 @@ import pytest
 
 from newsfigures.engine import place_context
 from newsfigures.engine.document import Document
-from newsfigures.engine.figures import extract_figures
 from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def places_of(text: str) -> list[tuple]:
-    return [(f.value, f.place, f.country) for f in extract_figures(Article("t", text, published="2021-03-10"))]
+    return figures_of(text, "place", "country", published="2021-03-10")
 
 
 def context(text: str) -> place_context.PlaceContext:

@@ -3,8 +3,8 @@ dateline: the hyphen inside a name is not the dash of "KABUL - ..."; the place i
 import pytest
 
 from newsfigures.engine.dateline_places import dateline_end
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 @pytest.mark.parametrize("opening, dateline", [
@@ -21,5 +21,5 @@ def test_a_hyphen_inside_a_name_is_no_dateline_dash(opening, dateline):
 def test_a_later_paragraph_opening_with_a_hyphenated_province_keeps_it():
     text = ("A strong earthquake shook northern Pakistan on Monday.\n\n"
             "In Khyber-Pakhtunkhwa, 31 people were killed and 140 injured.\n")
-    assert [(f.value, f.place) for f in extract_figures(Article("t", text, published="2015-10-27"))] \
+    assert figures_of(text, "place", published="2015-10-27") \
         == [(31, "Khyber-Pakhtunkhwa"), (140, "Khyber-Pakhtunkhwa")]

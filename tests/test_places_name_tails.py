@@ -7,8 +7,8 @@
   or at the head of a headline.
 """
 from newsfigures.engine import places
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import extracted
 
 
 def test_the_tail_of_a_longer_name_is_no_place():
@@ -22,5 +22,5 @@ def test_a_name_settled_by_its_type_word_holds_in_the_headline():
             "Heavy rain flooded towns across Caraga region this week, officials said.\n\n"
             "The social welfare office in Caraga said relief goods had reached 40 villages. "
             "Rains also hit Agusan del Sur and Surigao del Norte.\n")
-    [first, *_] = extract_figures(Article("t", text, published="2017-01-18"))
+    [first, *_] = extracted(text, published="2017-01-18")
     assert (first.value, first.place, first.country) == (12400, "Caraga", "PH")

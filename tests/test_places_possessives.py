@@ -4,13 +4,12 @@ region" put the figure in the possessed place, also where that place stands a wo
 beyond the amount's reach ("... in an attack on a village in ...")."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def _places(text: str) -> list[tuple[int, str, str]]:
-    return [(f.value, f.place, f.country)
-            for f in extract_figures(Article("t", text, published="2022-08-09"))]
+    return figures_of(text, "place", "country", published="2022-08-09")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -3,13 +3,12 @@ the demonym of the refugees it holds: "Congolese refugees arrived in Nyakabande 
 camp in the Congo. Where the sentence names no other country, the paragraph's does."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def _places(text: str) -> list[tuple[int, str, str]]:
-    return [(f.value, f.category, f.country)
-            for f in extract_figures(Article("t", text, published="2013-02-05"))]
+    return figures_of(text, "category", "country", published="2013-02-05")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -2,13 +2,12 @@
 are no country. Sentences written for this project in the way wire copy reports tolls."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import extracted, figures_of
 
 
 def places_of(text, published="2023-09-14"):
-    return [(f.value, f.category, f.place, f.country)
-            for f in extract_figures(Article("t", text, published=published))]
+    return figures_of(text, "category", "place", "country", published=published)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -61,8 +60,7 @@ def test_a_participle_after_the_counted_noun_names_the_category(text, category):
 
 
 def categories_of(text, published="2023-09-14"):
-    return [(f.value, f.category, f.unit)
-            for f in extract_figures(Article("t", text, published=published))]
+    return figures_of(text, "category", "unit", published=published)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -94,7 +92,7 @@ def test_a_foreign_namesake_yields_to_a_place_of_the_story():
     # "Bale" is also a Swiss city; clashes between two Ethiopian zones are in Ethiopia
     text = ("Ethiopian officials said eight people were killed and about 2,000 displaced in clashes "
             "between Bale and Sidama zones in Oromiya.")
-    assert {f.country for f in extract_figures(Article("t", text, published="2019-03-02"))} == {"ET"}
+    assert {f.country for f in extracted(text, published="2019-03-02")} == {"ET"}
 
 
 def test_a_province_held_by_its_country_in_the_lead_is_the_articles_focus():
@@ -103,7 +101,7 @@ def test_a_province_held_by_its_country_in_the_lead_is_the_articles_focus():
             "Balochistan province after an earthquake flattened mud-brick villages.\n\n"
             "The toll rose to 210, officials said, and more than 600 people were hurt.\n\n"
             "The Balochistan disaster management authority said 4,000 homes were destroyed.")
-    figures = extract_figures(Article("t", text, published="2013-09-25"))
+    figures = extracted(text, published="2013-09-25")
     # "southwestern Balochistan" (a region as written) or the province itself, never Pakistan
     assert [f.value for f in figures] == [210, 600, 4000]
     assert all(f.place.endswith("Balochistan") and f.country == "PK" for f in figures)
@@ -117,14 +115,14 @@ def test_a_paragraph_led_by_a_country_carries_it_to_the_next(opening):
             "Vietnam's government said roads were cut.\n\n"
             f"{opening} the storm forced 12,000 people from their homes.\n\n"
             "Another 300 were taken to evacuation centres.")
-    figures = extract_figures(Article("t", text, published="2010-10-07"))
+    figures = extracted(text, published="2010-10-07")
     assert [(f.value, f.country) for f in figures] == [(40, "VN"), (12000, "PH"), (300, "PH")]
 
 
 def test_people_displaced_inside_their_own_country_are_there():
     text = ("Some 20,000 Sudanese refugees have reached Chad since April, the agency said.\n\n"
             "Another two million Sudanese are internally displaced within the country, it added.")
-    figures = extract_figures(Article("t", text, published="2023-06-20"))
+    figures = extracted(text, published="2023-06-20")
     assert [(f.value, f.category, f.country) for f in figures] == [
         (20000, "refugees", "TD"), (2000000, "displaced", "SD")]
 
@@ -134,7 +132,7 @@ def test_people_displaced_inside_their_own_country_are_there():
     ("Gunmen killed 11 people on the outskirts of the city of Maiduguri on Sunday.", "Maiduguri"),
 ], ids=["town-of", "outskirts-of-city-of"])
 def test_a_place_named_with_its_kind(text, place):
-    assert [f.place for f in extract_figures(Article("t", text, published="2019-02-12"))] == [place]
+    assert [f.place for f in extracted(text, published="2019-02-12")] == [place]
 
 
 def test_a_region_holding_the_towns_named_is_the_focus():
@@ -142,7 +140,7 @@ def test_a_region_holding_the_towns_named_is_the_focus():
             "SANTA ROSA, Calif. — Fires raced through Northern California overnight, officials said.\n\n"
             "Crews in Santa Rosa and Napa fought the flames. Napa residents fled before dawn.\n\n"
             "At least 15 people have died since Sunday, the fire agency said.")
-    figures = extract_figures(Article("t", text, published="2017-10-10"))
+    figures = extracted(text, published="2017-10-10")
     assert [(f.value, f.place) for f in figures] == [(15, "Northern California")]
 
 
@@ -151,7 +149,7 @@ def test_a_story_of_many_provinces_keeps_the_country():
             "MANILA — About 300,000 people remain in evacuation centres, the disaster council said.\n\n"
             "Most are in Eastern Visayas, in Samar and Eastern Samar; others are in Bicol, Caraga "
             "and Mimaropa.")
-    (first, second, *_rest) = extract_figures(Article("t", text, published="2014-12-15"))
+    (first, second, *_rest) = extracted(text, published="2014-12-15")
     assert (first.place, second.place) == ("Philippines", "Philippines")
 
 
@@ -166,13 +164,13 @@ def test_ordered_to_leave_is_evacuated(text):
 def test_a_list_of_origin_countries_is_not_the_place():
     text = ("Migrants rescued off Italy\n\nItaly's coast guard said a charity ship rescued 51 people "
             "from Syria, Egypt and Pakistan on Monday.")
-    assert [f.country for f in extract_figures(Article("t", text, published="2024-06-20"))] == ["IT"]
+    assert [f.country for f in extracted(text, published="2024-06-20")] == ["IT"]
 
 
 def test_a_continent_stays_a_region_in_a_story_of_one_of_its_countries():
     text = ("Boat sinks off Tunisia\n\nSFAX, Tunisia — The boat left Sfax on Sunday. Tunisia's coast "
             "guard said 40 migrants from northern Africa were missing.")
-    figures = extract_figures(Article("t", text, published="2023-06-01"))
+    figures = extracted(text, published="2023-06-01")
     assert [(f.value, f.country) for f in figures] == [(40, "TN")]
 
 
@@ -192,25 +190,25 @@ def test_so_far_ends_the_noun_phrase():
     ("Al-Shabaab fighters killed four people at a checkpoint outside the town of Wanlaweyn.", "SO"),
 ], ids=["lga", "fardc", "al-shabaab"])
 def test_a_story_naming_no_country_takes_the_country_its_cue_words_name(text, country):
-    assert {f.country for f in extract_figures(Article("t", text, published="2019-02-12"))} == {country}
+    assert {f.country for f in extracted(text, published="2019-02-12")} == {country}
 
 
 def test_a_named_country_wins_over_cue_words():
     text = "Boko Haram fighters killed 9 people in the town of Mora in northern Cameroon."
-    assert [f.country for f in extract_figures(Article("t", text, published="2019-02-12"))] == ["CM"]
+    assert [f.country for f in extracted(text, published="2019-02-12")] == ["CM"]
 
 
 def test_a_list_items_label_is_a_place_when_its_neighbours_labels_are():
     text = ("Cholera deaths by district, according to the health ministry:\n"
             "- Blantyre: 30 deaths\n- Chikwawa: 25 deaths\n- Zomba: 9 deaths\n- Mkondezi: 4 deaths\n")
-    figures = extract_figures(Article("t", text, published="2023-03-14"))
+    figures = extracted(text, published="2023-03-14")
     assert [(f.value, f.place, f.country) for f in figures] == [
         (30, "Blantyre", "MW"), (25, "Chikwawa", "MW"), (9, "Zomba", "MW"), (4, "Mkondezi", "MW")]
 
 
 def test_a_label_that_names_what_is_counted_is_no_place():
     text = "Toll in Blantyre, according to officials:\nDeaths: 12\nInjured: 40\nBlantyre: 3 missing\n"
-    assert [f.place for f in extract_figures(Article("t", text, published="2023-03-14"))][:2] \
+    assert [f.place for f in extracted(text, published="2023-03-14")][:2] \
         == ["Blantyre", "Blantyre"]
 
 
@@ -242,7 +240,7 @@ Across the three countries, at least 70,000 people need emergency shelter.
 
 
 def test_a_situation_report_by_country():
-    figures = extract_figures(Article("t", SITREP, published="2024-08-20"))
+    figures = extracted(SITREP, published="2024-08-20")
     assert figures[-1].place.endswith("Sahel") and figures[-1].country == ""  # over the three countries
     assert [(f.value, f.category, f.place, f.country) for f in figures[:-1]] == [
         (35000, "affected", "Niger", "NE"),  # "mostly in Maradi and Zinder": a breakdown
@@ -258,7 +256,7 @@ def test_a_situation_report_by_country():
      "western region of Darfur.", "TD"),
 ], ids=["to-neighbouring-host", "mainly-from-origin-region"])
 def test_refugees_are_where_they_are_hosted(text, country):
-    figures = extract_figures(Article("t", text, published="2023-06-01"))
+    figures = extracted(text, published="2023-06-01")
     assert {(f.category, f.country) for f in figures} == {("refugees", country)}
 
 

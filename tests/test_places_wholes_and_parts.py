@@ -5,14 +5,14 @@ comes after the parts ("Sixteen people, including 12 civilians, were killed in X
 share X. People "evacuated from" a town were evacuated there."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 STORY = ("Cyclone Fani hits Odisha\n\nThe cyclone made landfall in Odisha on Friday morning.\n\n")
 
 
 def _places(text: str) -> list[tuple[int, str]]:
-    return [(f.value, f.place) for f in extract_figures(Article("t", text, published="2019-05-04"))]
+    return figures_of(text, "place", published="2019-05-04")
 
 
 def test_a_whole_whose_verb_comes_first_keeps_the_storys_place():

@@ -3,13 +3,12 @@ returnees (the verb of counting yields to the noun); where they came from — "f
 Niger and the Central African Republic" — is not where they are now."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def _read(text: str) -> list[tuple[int, str, str]]:
-    return [(f.value, f.category, f.country)
-            for f in extract_figures(Article("t", text, published="2024-06-03"))]
+    return figures_of(text, "category", "country", published="2024-06-03")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -4,12 +4,12 @@ showed"), and a figure written right after the verb ("X, the rebel stronghold, s
 count of speakers after an inverted verb ("..., said two officials") is no figure."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def _sources(text: str) -> list[tuple[int, str]]:
-    return [(f.value, f.source) for f in extract_figures(Article("t", text, published="2013-07-23"))]
+    return figures_of(text, "source", published="2013-07-23")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -35,7 +35,7 @@ def test_a_document_the_speaker_cites_is_the_speakers(text, expected):
 
 def test_a_count_of_speakers_after_an_inverted_verb_is_no_figure():
     text = "Thirty people died in the ambush on Sunday, said two local officials."
-    assert [(f.value, f.category) for f in extract_figures(Article("t", text, published="2019-05-05"))] \
+    assert figures_of(text, "category", published="2019-05-05") \
         == [(30, "killed")]
 
 

@@ -9,12 +9,12 @@
 """
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def _sources(text: str) -> list[tuple[int, str]]:
-    return [(f.value, f.source) for f in extract_figures(Article("t", text, published="2014-06-17"))]
+    return figures_of(text, "source", published="2014-06-17")
 
 
 BRIEFING = """Arrivals in Chad continue

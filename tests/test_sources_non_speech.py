@@ -4,13 +4,12 @@ place after a passive report ("deaths have been reported from X, where ...") is 
 figure is, not where a speaker spoke."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def _figures(text: str) -> list[tuple[int, str, str]]:
-    return [(f.value, f.source, f.place)
-            for f in extract_figures(Article("t", text, published="2015-11-02"))]
+    return figures_of(text, "source", "place", published="2015-11-02")
 
 
 @pytest.mark.parametrize("text, expected", [

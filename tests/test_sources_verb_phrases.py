@@ -3,12 +3,12 @@ report" after a verb ("X updated the flood report"), "..., prompting officials t
 emergency and warn of ...". The next sentence's "he said" still finds the person named before."""
 import pytest
 
-from newsfigures.engine.figures import extract_figures
-from newsfigures.engine.records import Article
+
+from helpers import figures_of
 
 
 def _sources(text: str) -> list[tuple[int, str]]:
-    return [(f.value, f.source) for f in extract_figures(Article("t", text, published="2021-11-16"))]
+    return figures_of(text, "source", published="2021-11-16")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -8,14 +8,14 @@ import pytest
 
 from newsfigures.engine import attribution, clause_breaks
 from newsfigures.engine.exclusions import is_excluded
-from newsfigures.engine.figures import extract_figures
 from newsfigures.engine.numbers import find_amounts
-from newsfigures.engine.records import Article
+
+from helpers import extracted
 
 
 def figures(text):
     """(category, value) of every killed / injured / missing / detained figure, in order."""
-    found = extract_figures(Article(id="t", text=text, published="2019-05-04"))
+    found = extracted(text, published="2019-05-04")
     return [(f.category, f.value) for f in found]
 
 
@@ -214,7 +214,7 @@ def test_an_inserted_phrase_does_not_cut_the_victims_from_their_verb(text, expec
     ("Seven fishermen were killed by Imbonerakure youths, witnesses said.", "BI"),
 ], ids=["woreda", "galmudug", "waziristan", "hashd", "observatory", "barangay", "imbonerakure"])
 def test_cue_words_give_the_country_of_a_story_that_names_none(text, country):
-    found = extract_figures(Article(id="t", text=text, published="2019-05-04"))
+    found = extracted(text, published="2019-05-04")
     assert [f.country for f in found if f.category == "killed"] == [country]
 
 
@@ -256,7 +256,7 @@ def test_people_who_came_away_with_wounds_are_injured(text, expected):
     ("Members of the Liyu police were accused of killing 14 pastoralists.", "ET"),
 ], ids=["sohr", "yan-sakai", "amisom", "liyu"])
 def test_armed_groups_and_monitors_tied_to_one_country(text, country):
-    found = extract_figures(Article(id="t", text=text, published="2019-05-04"))
+    found = extracted(text, published="2019-05-04")
     assert [f.country for f in found if f.category == "killed"] == [country]
 
 
@@ -265,7 +265,7 @@ def test_armed_groups_and_monitors_tied_to_one_country(text, country):
     ("Around 4,000 volunteers are feeding displaced families.", None),
 ], ids=["verb-with-object", "no-happening"])
 def test_a_verb_before_displaced_people_is_still_a_verb(text, expected):
-    found = extract_figures(Article(id="t", text=text, published="2019-05-04"))
+    found = extracted(text, published="2019-05-04")
     assert [f.category for f in found][:1] == ([expected] if expected else [])
 
 

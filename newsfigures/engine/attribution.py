@@ -154,8 +154,9 @@ _ACCORDING_END = re.compile(r"according\s+to\s*$", re.IGNORECASE)
 _OWNED_OR_NUMBER_END = re.compile(r"['’â]s\s*$|\d[\d,.]*\s*$")
 _ADD_TO = re.compile(r"\s+to\b")
 # "the quake claimed 271 lives", "claimed the lives of 40": a toll, not a claim
-_CLAIMED_LIVES = re.compile(r"\s+(?:the\s+lives\b|(?:[a-z]+\s+){0,2}[\d,.]+\s+(?:more\s+)?(?:lives|victims)\b|"
-                            r"(?:[a-z]+\s+){0,2}(?:lives|victims)\b)")
+_TOLL_OBJECT = vocabulary.alternation(words("toll_object"))
+_CLAIMED_LIVES = re.compile(r"\s+(?:(?:[a-z]+\s+){0,2}[\d,.]+\s+(?:more\s+)?(?:" + _TOLL_OBJECT + r")\b|"
+                            r"(?:[a-z]+\s+){0,2}(?:" + _TOLL_OBJECT + r")\b)")
 # "225 deaths confirmed", "12 bodies recovered." at the end of a clause: a participle, not a speaker's verb
 _COUNT_BEFORE = re.compile(r"\d+(?:[,.]\d+)*\s+[a-z]+\s*$")
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;:]|$)")
@@ -170,12 +171,14 @@ _COORDINATED = re.compile(r"(?:\band|\bbut|\bor)\s*(?:(?:also|then|later|has|hav
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][a-z]+)\)\s*[–—-]+")
 _RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
 # "... Tuesday where police": a clause of place or time whose subject is the speaker
-_WHERE_SUBJECT = re.compile(r"\b(?:where|when)\s+((?:the\s+)?(?:[\w'’.-]+\s*){1,4})$")
+_WHERE_SUBJECT = re.compile(r"\b(?:" + vocabulary.alternation(words("subject_clause"))
+                            + r")\s+((?:the\s+)?(?:[\w'’.-]+\s*){1,4})$")
 # What stands before a speech verb but names no speaker: a clause ending in a conjunction
 # ("..., prompting officials to declare an emergency and warn of ...") or a lowercase verb
 # with its object ("..., updated the flooding report"): there the verb is coordinated or a noun.
-_VERB_PHRASE = re.compile(r"[a-z]+ing\s.*\b(?:and|or|but)\s*$"
-                          r"|[a-z]+(?:ed|ing)\s+(?:the|a|an|its|their|his|her|this|these)\s", re.DOTALL)
+_VERB_PHRASE = re.compile(r"[a-z]+ing\s.*\b(?:" + vocabulary.alternation(words("coordinator")) + r")\s*$"
+                          r"|[a-z]+(?:ed|ing)\s+(?:" + vocabulary.alternation(words("verb_object_start")) + r")\s",
+                          re.DOTALL)
 _SEGMENT_COMMA = re.compile(r",(?!\d{3}\b)")
 _LOWER_PHRASE = re.compile(r"^(?:an?\s+)?[a-z][\w-]*(?:\s+[\w-]+)*$")
 _ADVERBIAL = re.compile(r"^(?:in|on|at|over|during|after|before|since|for|from|to|by|with|[a-z]+ing)\b")

@@ -15,8 +15,12 @@ __all__ = ["clause_between", "new_clause_between", "new_subject_between", "own_s
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 
 
+def _role(role: str) -> list[str]:
+    return [row["word"] for row in vocabulary.table("new_clause_words") if row["role"] == role]
+
+
 def _new_clause_alternation(role: str) -> str:
-    rows = [row["word"] for row in vocabulary.table("new_clause_words") if row["role"] == role]
+    rows = _role(role)
     return "|".join(re.escape(w) for w in sorted(rows, key=len, reverse=True))
 
 
@@ -26,13 +30,13 @@ _NEW_SUBJECT = re.compile(
     + _new_clause_alternation("verb") + r")\b")
 
 _OWN_SUBJECT_CLAUSE = re.compile(
-    r"(?:,\s*(?:and|while|whereas|but)|;)\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?(?:was|were|is|are|has\s+been|have\s+been)"
-    r"\s+(?:[a-z]+(?:ed|en)|cut|shut|hit|lost|set|sent|put|kept|held|brought|made)\b")
+    r"(?:,\s*(?:" + vocabulary.alternation(_role("join")) + r")|;)\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?(?:"
+    + vocabulary.alternation(_role("auxiliary")) + r")\s+(?:[a-z]+(?:ed|en)|"
+    + vocabulary.alternation(vocabulary.participle(w) for w in _role("participle")) + r")\b")
 
 
-# "..., in addition to 2,350 people still missing", "as well as": another group, not more of the same
-_ADDITION = re.compile(r"\bin\s+addition\s+to\b|\bapart\s+from\b|\bon\s+top\s+of\b",
-                       re.IGNORECASE)
+# "..., in addition to 2,350 people still missing", "apart from": another group, not more of the same
+_ADDITION = re.compile(r"\b(?:" + vocabulary.alternation(_role("addition")) + r")\b", re.IGNORECASE)
 
 
 def new_clause_between(sentence: str, start: int, end: int) -> bool:

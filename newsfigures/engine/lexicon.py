@@ -37,7 +37,8 @@ class Trigger:
     category: str
     side: str  # any | object (amount after it) | subject (amount before it)
     transitive: bool = False  # takes the victims as its object ("killed 29 civilians")
-    context: str = ""  # "flight": counts only in a sentence with a flight cue ("gathered at the border");
+    context: str = ""  # "flight" / "water": counts only in a sentence with a cue of that context
+    # ("gathered at the border", "floodwaters covered 300 houses");
     # "count": a verb of counting, which yields to what the counted noun says ("registered 1,200 returnees")
 
 
@@ -161,7 +162,8 @@ def find_triggers(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
         if found.category == "killed" and match.group() in ("lost", "lose") \
                 and _LOST_THING.match(sentence, match.end()):
             continue  # "households had lost their crops": a loss, not a death
-        if found.context == "flight" and not _FLIGHT_CUE.search(lower(sentence)):
+        cue = _CONTEXT_CUES.get(found.context)
+        if cue is not None and not cue.search(lower(sentence)):
             continue  # "eight men gathered to watch the match": no flight, no displacement
         if sentence[match.start()].isupper() and _in_name(sentence, match.start(), match.end()):
             if titled is None:
@@ -172,7 +174,13 @@ def find_triggers(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
     return tuple(out)
 
 
-_FLIGHT_CUE = compile_words(sorted(_phrase_words("flight_cue")))
+# a trigger of a context counts only in a sentence holding one of that context's cue words:
+# "flight" (a border, a camp: "gathered at the border"), "water" (a flood, a river, mud:
+# "floodwaters covered 300 houses", not "the survey covered 300 households")
+_CONTEXT_CUES = MappingProxyType({
+    "flight": compile_words(sorted(_phrase_words("flight_cue"))),
+    "water": compile_words(sorted(_phrase_words("water_cue"))),
+})
 
 # "lost their crops", "lost all their livestock" (not "lost their lives", "lost loved ones")
 _LOST_THING = re.compile(r"\s+(?:all\s+)?(?:their|his|her|its|our|the|everything|contact|power|access)"

@@ -25,6 +25,7 @@ from .lexicon import (
     trigger_of,
 )
 from .numbers import Amount
+from .vocabulary import alternation, role_words
 from .settings import (
     COUNTED_BEFORE_REACH, COUNTED_WORDS, NOUN_REACH, NOUN_TAIL, NOUN_TOKEN_REACH, NOUN_WORDS,
 )
@@ -116,11 +117,11 @@ def _people_phrase(found: list, k: int, first: int) -> CountedNoun | None:
     return CountedNoun(head, unit, found[head_k][2], "", stated, firm, actor)
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|into|inside|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:" + alternation(role_words("phrase_words", "locative")) + r")\s+(?:the\s+)?$",
+                              re.IGNORECASE)
 # what follows a participle that opens a clause right after an amount: "690,400 staying in",
 # "5,000 living under tents", "300 fleeing towards"
-_PARTICIPLE_NEXT = frozenset({"in", "at", "on", "under", "with", "without", "inside", "outside", "near",
-                              "towards", "toward", "to", "into", "across", "from", "along", "around"})
+_PARTICIPLE_NEXT = frozenset(role_words("phrase_words", "participle_next"))
 
 
 def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:

@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .lexicon import word_category
 from .nouns import CountedNoun
 from .numbers import Amount
+from .vocabulary import alternation, role_words
 
 __all__ = ["INCLUDING", "included", "more_of_the_same", "other_buildings", "own_category", "partitive_wholes", "share_nouns"]
 
@@ -38,6 +40,9 @@ def partitive_wholes(sentence: str, amounts: list[Amount], nouns: list) -> set[i
         if nouns[k] is not None and nouns[k].head and _SHARE_BEFORE.search(
                 sentence, max(0, amount.qualifier_start - 40), amount.qualifier_start):
             wholes.add(k)
+            said = _whole_clause(sentence, nouns[k].end)
+            if said and own_category(nouns[k]) == "none":
+                nouns[k] = replace(nouns[k], described=said)
     for k in range(len(amounts) - 1):
         part, whole = nouns[k], nouns[k + 1]
         if whole is None or not whole.head:
@@ -46,6 +51,19 @@ def partitive_wholes(sentence: str, amounts: list[Amount], nouns: list) -> set[i
             nouns[k] = replace(whole, end=amounts[k].end, stated="", firm=False, described="")
             wholes.add(k + 1)
     return wholes
+
+
+# "many of the 760 people who were injured", "most of the 300 families displaced in May are":
+# a relative clause, or a participle with the main verb after it, right after the whole's noun
+# says what happened to the whole (not "most of the 300 residents fled": the part's verb)
+_WHOLE_RELATIVE = re.compile(r"\s+(?:who|that)\s+(?:(?:were|was|are|is|had|have|has)\s+)?(?:been\s+)?([a-z]+)")
+_WHOLE_PARTICIPLE = re.compile(r"\s+([a-z]+)\b(?:\s+[\w-]+){0,4}?\s+(?:were|are|was|is|have|had|has|remain|remained)\b")
+
+
+def _whole_clause(sentence: str, end: int) -> str:
+    """The category of a relative clause or participle right after a whole's noun, or ""."""
+    match = _WHOLE_RELATIVE.match(sentence, end) or _WHOLE_PARTICIPLE.match(sentence, end)
+    return word_category(match.group(1)) if match else ""
 
 
 def own_category(noun: CountedNoun) -> str:
@@ -61,7 +79,7 @@ def other_buildings(nouns: list) -> None:
 
 
 # "a further 2,000", "another 600", "an additional 300", "300 more": more of what came before
-_FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|another|an\s+additional|additional|further)\s*$",
+_FURTHER_BEFORE = re.compile(r"\b(?:" + alternation(role_words("phrase_words", "further")) + r")\s*$",
                              re.IGNORECASE)
 _MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
 
@@ -101,7 +119,8 @@ def share_nouns(sentence: str, amounts: list[Amount], nouns: list[CountedNoun]) 
     return shared
 
 
-INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+INCLUDING = re.compile(r"\b(?:" + alternation(role_words("phrase_words", "including")) + r")\s+(?:\w+\s+){0,2}$",
+                       re.IGNORECASE)
 
 
 def included(sentence: str, amounts: list[Amount], nouns: list, j: int, hows: list[str]) -> bool:

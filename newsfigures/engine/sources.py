@@ -33,6 +33,7 @@ from . import source_scopes
 from .attribution import Frame, frames, np_after
 from .organisations import best_org, key, load_rows
 from .speakers import Pointer, person, speaker_name, tidy, words
+from .vocabulary import alternation
 from .settings import CHAIN_REACH, PREVIOUS_CHARS, TITLED_REACH
 
 __all__ = ["document_source", "figure_source", "key", "load_rows", "normalise_source"]
@@ -239,10 +240,7 @@ def _subject_holds(sentence: str, f: Frame, at: int) -> bool:
 
 # a verb of saying with an object of its own ("reported heavy fighting"), not a clause ("said
 # they were", "said that") nor a time or place ("said on Monday")
-_OWN_OBJECT = re.compile(r"\s+(?!(?:that|it|they|he|she|we|there|this|these|those|on|in|at|to|by|from|"
-                         r"of|for|with|after|as|more|most|some|many|several|all|up|about|around|"
-                         r"nearly|almost|over|under|less|fewer|an?|the|only|just|was|were|is|are|had|have|has|would|"
-                         r"could|will|may|might|had|been|be)\b)[a-z]+\s+[a-z]+\b(?![^.;]{0,25}\d)")
+_OWN_OBJECT = re.compile(r"\s+(?!(?:" + alternation(words("not_object")) + r")\b)[a-z]+\s+[a-z]+\b(?![^.;]{0,25}\d)")
 
 
 def _sentence_source(sentence: str, at: int, context) -> str | None:

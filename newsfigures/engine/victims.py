@@ -20,6 +20,7 @@ import re
 from .lexicon import PASSIVE, is_people_word, noun_entry, trigger_of
 from .nouns import CountedNoun
 from .numbers import Amount
+from .vocabulary import role_words
 from .trigger_spans import PUNCTUATION, WORDS, passive_before, triggers, words_before
 
 # What happens to people whatever they are called (categories.py reads the same set).
@@ -90,8 +91,7 @@ def describes_next(sentence: str, trigger: tuple) -> bool:
 
 
 # words after a people word that leave it a noun: "injured soldiers and ...", "displaced people in"
-_FUNCTION_AFTER = frozenset({"and", "or", "in", "at", "on", "from", "to", "who", "that", "were", "was",
-                             "are", "is", "had", "have", "has", "with", "near", "of", "by", "for", "as"})
+_FUNCTION_AFTER = frozenset(role_words("phrase_words", "noun_follower"))
 
 
 def complement_of_thing(sentence: str, amount: Amount) -> bool:

@@ -116,6 +116,22 @@ def verb_forms(lemma: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def participle(lemma: str) -> str:
+    """The past participle of a verb (keep -> kept, cut -> cut, evacuate -> evacuated)."""
+    lemma = lemma.lower().strip()
+    if lemma in _irregular():
+        return _irregular()[lemma][1]
+    forms = verb_forms(lemma)
+    return forms[2] if len(forms) > 2 else forms[-1]
+
+
+def alternation(phrases) -> str:
+    """A regex alternation of words or phrases, longest first, each escaped, a phrase's words
+    joined by any run of space ("in addition to" matches across a line break)."""
+    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+
 def plural(noun: str) -> str:
     """The regular English plural of a noun (family -> families, child is not regular)."""
     noun = noun.lower()
