@@ -29,6 +29,7 @@ from typing import Iterator
 
 from ..engine.records import FIGURE_FIELDS, Article, Figure
 from . import identity, locations, postgres
+from .file_check import check_file, remember
 from .errors import StoreError  # noqa: F401  (callers catch it from here)
 from .locations import ENV_DB  # noqa: F401  (callers read it from here)
 from .schema import MIGRATIONS, SCHEMA_VERSION, quote_name
@@ -36,8 +37,6 @@ from .schema import MIGRATIONS, SCHEMA_VERSION, quote_name
 
 BUSY_TIMEOUT_MS = 60_000
 REPO_ROOT = Path(__file__).resolve().parents[2]
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def default_db_path() -> Path | str:
@@ -92,22 +91,6 @@ def _set_wal(conn: sqlite3.Connection) -> None:
 
 
 _OWN_TABLES = {"articles", "figures"}
-
-
-def _check_file(path: Path) -> None:
-    """Refuse, before SQLite touches it, a file that is not an SQLite database."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(len(SQLITE_MAGIC))
-    except FileNotFoundError:
-        return
-    except IsADirectoryError:
-        raise StoreError(f"{path} is a folder, not a database file") from None
-    except OSError as e:
-        raise StoreError(f"{path}: cannot read the database ({e.strerror or e})") from None
-    if head and head != SQLITE_MAGIC:
-        raise StoreError(f"{path} is not an SQLite database (it starts with other bytes); "
-                         "the file was left untouched")
 
 
 def _check_schema(conn: sqlite3.Connection, path: Path) -> int:
@@ -193,7 +176,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     if locations.is_postgres(location):
         return _connect_postgres(location, readonly=readonly)
     path = location
-    _check_file(path)
+    check_file(path)
     if readonly and not path.exists():
         connect(path).close()
     try:
@@ -239,6 +222,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     except BaseException:
         conn.close()
         raise
+    remember(path)  # open here now: its header is never read again (file_check)
     return conn
 
 
