@@ -12,8 +12,9 @@ it is current the snapshot is read as it is.
 
 After any write to the store (an ingest, a removal, a re-extraction, a review, from this
 process or another) the stamp is new. The snapshot keeps, in its metadata, the mark of every
-article of the store it was read from (`store.marks`, taken before the figures were read, so
-never newer than its rows); the next load reads the marks again, reads the figures of the
+article of the store it was read from (`store.marks`; after a whole read they are taken by the
+thread writing the snapshot, and kept only if the stamp shows no write since the read began,
+so they are never newer than its rows); the next load reads the marks again, reads the figures of the
 articles whose marks differ (added, removed, purged, re-extracted, reviewed), puts them in
 place of those articles' old rows (`frame_update.spliced`), merges place names and builds the
 claims over the whole table again, and writes the new snapshot. More than MAX_CHANGED changed
@@ -28,12 +29,14 @@ import hashlib
 import json
 import logging
 import os
+import sqlite3
 import threading
 from pathlib import Path
 
 import pandas as pd
 
 from ..store import frames
+from ..store.errors import StoreError
 from ..store.marks import article_marks, changed_articles
 from . import filters, reviewing
 from .frame_update import spliced
@@ -168,12 +171,11 @@ def load(conn, db: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         return reports, claims_of(reports)
     done = _updated(conn, db, key)
     if done is None:
-        # the marks before the figures (each read on its own connections, two threads): a
-        # write in between changes a mark the snapshot does not have, and shows next time
-        marks = article_marks(conn)
+        # the marks are taken after the read, by the thread writing the snapshot, off the
+        # page's path (half a second on a million figures): see `_marks_since`
         reports = prepared(conn)
         claims = claims_of(reports)
-        done = reports, claims, marks
+        done = reports, claims, None
     reports, claims, marks = done
     return_free_memory()  # what the read and the claims held for a moment (a few hundred MB)
     if len(reports):
@@ -246,18 +248,43 @@ def _updated(conn, db: Path, key: str):
     return reports, claims_of(reports), marks
 
 
+def _marks_since(db: Path, key: str) -> dict | None:
+    """The marks of the store as the read that began under stamp `key` saw it, taken now
+    on a connection of their own; None when the store was written since (the stamp is new:
+    the marks might be newer than the rows read, so no snapshot is written)."""
+    from ..store import database
+
+    conn = database.connect(db, readonly=True)
+    try:
+        marks = article_marks(conn)
+    finally:
+        conn.close()
+    if stamp(db) != key:
+        log.info("%s changed while it was read: no snapshot this time", db)
+        return None
+    return marks
+
+
 def _write(db: Path, key: str, reports: pd.DataFrame, claims: pd.DataFrame,
-           marks: dict) -> None:
-    """The snapshot, with the marks of the store it was read from (taken before the read,
-    so it is never newer than its rows): a snapshot whose stamp is old still serves as the
-    base of the next update."""
+           marks: dict | None) -> None:
+    """The snapshot, with the marks of the store it was read from (never newer than its
+    rows; None: taken here, `_marks_since`): a snapshot whose stamp is old still serves as
+    the base of the next update."""
     _yield_cpu()
+    if marks is None:
+        try:
+            marks = _marks_since(db, key)
+        except (OSError, sqlite3.Error, StoreError) as err:
+            log.info("no snapshot beside %s: %s", db, err)
+            return
+        if marks is None:
+            return
     table, extra = snapshot_paths(db, key)
     try:
         tmp_table, tmp_extra = Path(f"{table}.tmp"), Path(f"{extra}.tmp")
         meta = json.dumps({"base": base_key(), "marks": marks}).encode()
         _feather(reports, tmp_table, metadata={_MARKS_KEY: meta})
-        _feather(claims.reset_index(drop=True), tmp_extra)
+        _feather(claims, tmp_extra)  # the index is not written: no copy to reset it
         for old in db.parent.glob(f"{db.name}.dashboard-*"):
             if old not in (tmp_table, tmp_extra):
                 old.unlink(missing_ok=True)
