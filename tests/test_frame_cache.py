@@ -112,3 +112,25 @@ def test_place_codes_counted_by_hashing_match_numpys_unique(n, distinct):
     expected = np.unique(values, return_index=True, return_inverse=True, return_counts=True)
     for got, want in zip(unique_counts(values), expected):
         assert np.array_equal(got, want) and got.dtype == want.dtype
+
+
+def test_a_write_while_the_store_is_read_leaves_no_snapshot_with_newer_marks(db, monkeypatch):
+    """After a whole read the marks are taken by the snapshot writer; a write in between
+    (here: just before the marks) would give marks newer than the rows, so none is written
+    and the next load reads the store again, with the write."""
+    conn = store.connect(db)
+    gone = str(frame_cache.prepared(conn)["article"].iloc[0])
+    real_marks = frame_cache.article_marks
+
+    def marks_after_a_write(c):
+        remove(db, [gone])
+        return real_marks(c)
+
+    monkeypatch.setattr(frame_cache, "article_marks", marks_after_a_write)
+    reports, _ = frame_cache.load(conn, db)
+    assert gone in set(reports["article"].astype(str))  # read before the write
+    assert _snapshots(db) == []
+    monkeypatch.setattr(frame_cache, "article_marks", real_marks)
+    after, _ = frame_cache.load(conn, db)
+    assert gone not in set(after["article"].astype(str))
+    assert len(_snapshots(db)) == 2
