@@ -32,7 +32,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-st.set_page_config(page_title="newsfigures", page_icon="📰", layout="wide")
+st.set_page_config(page_title="newsfigures", page_icon=":material/newspaper:", layout="wide")
 
 from newsfigures.dashboard import axes, charts, filters, frame_cache, marking  # noqa: E402
 from newsfigures.dashboard import provenance, reviewing, tables, watched  # noqa: E402

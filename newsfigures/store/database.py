@@ -478,7 +478,9 @@ def counts(conn: sqlite3.Connection) -> dict:
     return {
         "articles": conn.execute(
             "SELECT COUNT(*) FROM articles WHERE removed_at IS NULL").fetchone()[0],
+        # all figures less those of removed articles (found through the article index):
+        # a scan testing each of a million figures' article took a quarter of a second
         "figures": conn.execute(
-            "SELECT COUNT(*) FROM figures WHERE article NOT IN "
-            "(SELECT id FROM articles WHERE removed_at IS NOT NULL)").fetchone()[0],
+            "SELECT (SELECT COUNT(*) FROM figures) - (SELECT COUNT(*) FROM figures WHERE "
+            "article IN (SELECT id FROM articles WHERE removed_at IS NOT NULL))").fetchone()[0],
     }
