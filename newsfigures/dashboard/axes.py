@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 DAY_MS = 86_400_000
@@ -47,15 +48,15 @@ def log_ticks(low: float, high: float) -> dict:
 def gaps(dates: pd.Series) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
     """Empty stretches of time worth cutting out of a date axis: longer than GAP_DAYS and
     than a fifth of the whole span."""
-    days = pd.Series(pd.to_datetime(dates.dropna()).dt.floor("D").unique()).sort_values()
+    days = np.unique(pd.to_datetime(dates.dropna()).dt.floor("D").to_numpy("datetime64[D]"))
     if len(days) < 2:
         return []
-    span = (days.iloc[-1] - days.iloc[0]).days
+    span = int((days[-1] - days[0]).astype(np.int64))
+    empty = np.diff(days).astype(np.int64)  # whole days between neighbours (a few thousand)
     out = []
-    for before, after in zip(days.iloc[:-1], days.iloc[1:]):
-        empty = (after - before).days
-        if empty > GAP_DAYS and empty > span / 5:
-            out.append((before + pd.Timedelta(days=2), after - pd.Timedelta(days=1)))
+    for i in np.flatnonzero((empty > GAP_DAYS) & (empty > span / 5)):
+        before, after = pd.Timestamp(days[i]), pd.Timestamp(days[i + 1])
+        out.append((before + pd.Timedelta(days=2), after - pd.Timedelta(days=1)))
     return out
 
 

@@ -23,6 +23,7 @@ import plotly.graph_objects as go
 
 from . import axes, estimates
 from .columns import nonblank, text_of
+from .day_groups import DayGroups, by_day
 from .map_chart import approximate, listed_areas, place_map, place_points  # noqa: F401
 from .palette import (CATEGORY_COLORS, KIND_WORDS, OTHER_COLOR, SYMBOLS,  # noqa: F401
                       WORDING_LEGEND, color_of)
@@ -199,9 +200,10 @@ def timeline(df: pd.DataFrame, *, basis: str = "figure",
     dates = _dates(df, basis)
     keep = (pd.to_numeric(df["value"], errors="coerce").fillna(0) > 0) & dates.notna()
     if len(df) > max_points and keep.sum() > max_points:
-        return _timeline_aggregated(pd.DataFrame({"category": df["category"][keep],
-                                                  "value": df["value"][keep],
-                                                  "_x": dates[keep]}))
+        mask = keep.to_numpy(dtype=bool)
+        return _timeline_aggregated(by_day(df["category"][mask] if not mask.all() else
+                                           df["category"], df["value"].to_numpy()[mask],
+                                           dates.to_numpy(dtype="datetime64[ns]")[mask]))
     df = df[keep].assign(_x=dates[keep])
     if df.empty:
         return empty_figure("No dated figures with a value for these filters")
@@ -248,23 +250,21 @@ def _highest(df: pd.DataFrame) -> float:
     return max(values) if values else 1.0
 
 
-def _timeline_aggregated(df: pd.DataFrame) -> go.Figure:
+def _timeline_aggregated(groups: DayGroups) -> go.Figure:
     """Per day and category the median figure and a lowest–highest bar, as numpy arrays
     (Plotly copies them in one piece when building and drawing, a list item by item)."""
     traces: list[dict] = []
-    day = df["_x"] if (df["_x"].dt.normalize() == df["_x"]).all() else df["_x"].dt.floor("D")
-    grouped = (df.assign(_day=day).groupby(["category", "_day"], observed=True)["value"]
-               .agg(["median", "min", "max", "count"]).reset_index())
-    for category in sorted(str(c) for c in grouped["category"].unique()):
-        part = grouped[grouped["category"] == category]
+    day_text = groups.day_text()
+    for category in sorted(set(groups.category)):
+        at = np.flatnonzero(groups.category == category)
         color, name = color_of(category), _esc(category)
-        med, low, high = (part[c].to_numpy() for c in ("median", "min", "max"))
-        days = part["_day"].dt.strftime("%Y-%m-%d").to_list()
+        med, low, high = groups.median[at], groups.low[at], groups.high[at]
+        days = day_text[at].tolist()
         hover = [f"<b>{name}</b> {d}<br>{c:,} figures<br>median {m:,.0f} · lowest {lo:,} · "
                  f"highest {hi:,}<br><i>click for these figures</i>" for d, c, m, lo, hi in
-                 zip(days, part["count"].tolist(), med.tolist(), low.tolist(), high.tolist())]
+                 zip(days, groups.count[at].tolist(), med.tolist(), low.tolist(), high.tolist())]
         traces.append(dict(
-            type="scatter", x=part["_day"].dt.strftime("%Y-%m-%dT%H:%M:%S").to_numpy(str),
+            type="scatter", x=np.char.add(day_text[at].astype(str), "T00:00:00"),
             y=med.astype(np.float64), mode="markers", name=category,
             marker={"color": color, "size": 8},
             error_y={"type": "data", "symmetric": False, "color": color, "thickness": 1,
@@ -273,9 +273,9 @@ def _timeline_aggregated(df: pd.DataFrame) -> go.Figure:
             hovertext=np.array(hover), hoverinfo="text",
             customdata=np.array([f"day:{d}:{category}" for d in days])))
     fig = go.Figure(data=traces, _validate=False)
-    _timeline_layout(fig, f"Figures by date: {len(df):,} figures, median per day "
-                          "with lowest–highest", grouped["_day"],
-                     (max(grouped["min"].min(), 1), max(grouped["max"].max(), 1)))
+    _timeline_layout(fig, f"Figures by date: {int(groups.count.sum()):,} figures, median per "
+                          "day with lowest–highest", pd.Series(groups.day),
+                     (max(groups.low.min(), 1), max(groups.high.max(), 1)))
     return fig
 
 

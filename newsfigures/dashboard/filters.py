@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import union_categoricals
 
+from .claim_codes import claim_codes, newest_rows
 from .rows import take_rows
 
 CATEGORIES: tuple[str, ...] = (
@@ -213,7 +214,7 @@ def claim_rows(df: pd.DataFrame) -> pd.DataFrame:
             return np.where(codes < 0, -1, rank[codes])
         return pd.factorize(series.astype(str), sort=True)[0]
 
-    claim = pd.factorize(df["claim"], use_na_sentinel=False)[0]
+    claim = claim_codes(df["claim"])
     article = codes_of(df["article"])
     published = df["_published"].to_numpy().astype("int64")  # NaT is the smallest
     order = np.lexsort((df["start"].to_numpy(), article, published))  # oldest report first
@@ -224,9 +225,7 @@ def claim_rows(df: pd.DataFrame) -> pd.DataFrame:
     if len(pairs):  # distinct (claim, article) pairs; a sort, where np.unique hashes (60x slower)
         pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
     n_articles = np.bincount(pairs // width, minlength=n_claims)
-    newest_first = order[::-1]
-    _, first = np.unique(claim[newest_first], return_index=True)  # claims 0..n-1, all seen
-    rows = np.sort(newest_first[first])
+    rows = np.sort(newest_rows(claim, order, n_claims))  # each claim's newest report
     out = take_rows(df, rows)  # a frame of its own: the counts are added to it, not a copy
     out["n_reports"] = n_reports[claim[rows]].astype("int64")
     out["n_articles"] = n_articles[claim[rows]].astype("int64")
