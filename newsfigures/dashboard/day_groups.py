@@ -92,7 +92,7 @@ def by_day(category: pd.Series, value: np.ndarray, when: np.ndarray) -> DayGroup
 
 def _by_day_pandas(category: pd.Series, value: np.ndarray, when: np.ndarray) -> DayGroups:
     day = pd.Series(np.asarray(when, dtype="datetime64[ns]")).dt.floor("D")
-    grouped = (pd.DataFrame({"category": category.to_numpy(), "_day": day, "value": value})
+    grouped = (pd.DataFrame({"category": category.array, "_day": day, "value": value})
                .groupby(["category", "_day"], observed=True)["value"]
                .agg(["median", "min", "max", "count"]).reset_index())
     return DayGroups(grouped["category"].astype(str).to_numpy(dtype=object),
