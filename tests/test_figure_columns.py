@@ -109,3 +109,17 @@ def test_prepare_without_a_copy_gives_the_same_and_leaves_its_input_alone(tmp_pa
     pd.testing.assert_frame_equal(shared, filters.prepare(before))
     pd.testing.assert_frame_equal(raw, before)
     conn.close()
+
+
+@pytest.mark.parametrize("column", ["place", "source", "quote"])
+def test_bytes_that_are_not_utf8_in_any_text_column_are_not_read_column_wise(tmp_path,
+                                                                            column):
+    """Repeating text is checked to be UTF-8 through its dictionary, quotes one by one:
+    either way a stray byte is refused, never passed on as text."""
+    conn = _store(tmp_path / "bytes.db", {"a1": 6})
+    with store.transaction(conn):
+        conn.execute(f'UPDATE figures SET "{column}" = CAST(x\'41ff42\' AS TEXT) '
+                     "WHERE ordinal = 3")
+    with pytest.raises(frames._NotColumnar):
+        frames._frame_columns(conn, {})
+    conn.close()

@@ -101,9 +101,15 @@ def _typed(name: str, arr):
         return pc.cast(_empty_as_null(arr), pa.float64())
     if name in TEXT_COLUMNS:
         return arr
+    binary = pa.types.is_large_binary(arr.type)  # SQLite's bytes, not yet checked as text
     if name == "date_start":
-        arr = pc.if_else(pc.equal(arr, NULL_MARK), pa.scalar(None, arr.type), arr)
-    return pc.dictionary_encode(arr)
+        mark = pa.scalar(NULL_MARK.encode() if binary else NULL_MARK, arr.type)
+        arr = pc.if_else(pc.equal(arr, mark), pa.scalar(None, arr.type), arr)
+    encoded = pc.dictionary_encode(arr)
+    if binary:  # checked to be UTF-8 once per distinct value, not once per figure
+        encoded = pa.DictionaryArray.from_arrays(encoded.indices,
+                                                 encoded.dictionary.cast(pa.large_string()))
+    return encoded
 
 
 def _finish(name: str, pieces: list):
@@ -188,7 +194,9 @@ def _ranges(conn: sqlite3.Connection, chunk: int) -> list[tuple[int, int]]:
 
 def _split(blob: bytes, n: int, name: str):
     """One group_concat value as n Arrow strings (the bytes are not copied); the values of
-    a number column stay bytes (parsing them checks them; text is checked to be UTF-8)."""
+    a number column stay bytes (parsing them checks them), and so do those of a repeating
+    text column (checked to be UTF-8 through its dictionary, `_typed`); quotes and claim ids
+    are checked here."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -197,7 +205,7 @@ def _split(blob: bytes, n: int, name: str):
     arr = pc.split_pattern(whole, SEP.encode()).flatten()
     if len(arr) != n:
         raise NotColumnar(name)
-    return arr if name in _NUMBER_COLUMNS else arr.cast(pa.large_string())
+    return arr.cast(pa.large_string()) if name in TEXT_COLUMNS else arr
 
 
 def _read_range(conn, sql: str, params: list, span: tuple[int, int], names: tuple):
