@@ -13,18 +13,20 @@ before carries in a story told place by place, the article's focus (`place_conte
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from . import country_cues, place_context, places
+from . import (
+    country_cues, list_labels, place_context, place_references, place_uses, places, several_countries,
+)
 from . import gazetteer as gz
 from .dateline_places import dateline_end
 from .categories import Reading, clause_limits
 from .lexicon import find_triggers
 from .numbers import Amount
 from .places import Place
+from .several_countries import ORIGIN_LIST
 from .settings import LONG_SENTENCE_MENTIONS, PLACE_FAR_WORDS, PLACE_NEAR_WORDS
 
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
@@ -38,18 +40,11 @@ _POSSESSOR = re.compile(r"((?:(?:north|south|east|west|central|upper|lower)[a-z]
 # "out of", "among", "including", "of whom": the first amount is part of the second
 _PART_OF = re.compile(r"\b(?:among|including|of\s+whom|of\s+them|out\s+of|of\s+the|among\s+them)\b|[—–]|,\s*or\s*$",
                       re.IGNORECASE)
-# the figure is over a region of several countries
-_REGION_WORDS = re.compile(r"\b(?:across|in|throughout)\s+the\s+(?:wider\s+)?region\b|\bregion-?wide\b|"
-                           r"\b(?:in|across)\s+(?:the\s+)?(?:both|these|those|two|three|four|five|six|"
-                           r"neighbou?ring)\s+countries\b", re.IGNORECASE)
 _PLACE_ADJECTIVES = frozenset(("neighbouring", "neighboring", "nearby", "adjacent", "war-torn",
                                "restive", "remote", "neighbour", "neighbor"))
 _PLACE_OF = frozenset(("town", "city", "village", "villages", "district", "province", "region", "state",
                        "county", "outskirts", "area", "municipality", "governorate", "island", "capital",
                        "neighborhood", "neighbourhood", "suburb", "quarter", "camp"))
-_ORIGIN_LIST = re.compile(r"\b(?:from|of|fled|fleeing|left|leaving|nationals?\s+of|citizens\s+of)\s+(?:the\s+)?"
-                          r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:,\s*and\s+|,\s*|\s+and\s+))*"
-                          r"(?:the\s+)?$")
 # "in the country's northwest", "near the town of": a place cue a few words before a farther place
 _FAR_CUE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # ", on the outskirts of the town of", ", near": a phrase that places the figure more closely
@@ -57,7 +52,6 @@ _REFINING_GAP = re.compile(r"\s*,\s*(?:in|on|near|at|around|outside)\b[^,.;:()]{
 # "South Sudan clashes", "Syria's war": a country named as the place of what people flee
 _EVENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:clashes|fighting|violence|conflict|war|unrest|crisis|"
                           r"offensive|bombardment|bombing|hostilities|insurgency|turmoil)\b", re.IGNORECASE)
-_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)(?:the\s+)?$")
 
 
 def sentence_mentions(doc, n: int) -> list:
@@ -65,7 +59,7 @@ def sentence_mentions(doc, n: int) -> list:
     forces" and "Burundi refugees" marked as demonym uses and "the Turkish border" as a place."""
     start, end = doc.sentences[n]
     lo, hi = bisect_left(doc.place_starts, start), bisect_left(doc.place_starts, end)
-    in_sentence = [m for m in place_context.named_places(doc)[lo:hi] if m.end <= end]
+    in_sentence = [m for m in place_uses.named_places(doc)[lo:hi] if m.end <= end]
     if not in_sentence:
         return []
     text = doc.text
@@ -76,7 +70,7 @@ def sentence_mentions(doc, n: int) -> list:
 
 def is_actor_use(text: str, mention) -> bool:
     """A country named as whose forces or officials they are ("Russian warplanes")."""
-    return place_context.is_actor_use(text, mention)
+    return place_uses.is_actor_use(text, mention)
 
 
 def figure_country(doc, place, reading: Reading, sentence: str) -> str:
@@ -148,11 +142,11 @@ _INTERNAL = re.compile(r"\binternally\b|\bIDPs\b|\binside\s+(?:the|their)\s+(?:o
 def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *,
                   mentions: list, carried=None) -> tuple:
     offset = doc.sentences[n][0]
-    refs = place_context.references(doc, n)
+    refs = place_references.references(doc, n)
     if refs and reading.category == "displaced":
         # people fleeing "to his country" are not there yet: the speaker's country is where
         # refugees are hosted, not where the displaced are
-        refs = [m for m in refs if not place_context.is_speaker_country(m)]
+        refs = [m for m in refs if not place_references.is_speaker_country(m)]
     if refs:
         mentions = sorted([*mentions, *refs], key=lambda m: m.start)
     found = _own_place(doc, n, amounts, i, reading, mentions=mentions)
@@ -169,7 +163,7 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
             return found, True
     if carried is not None:
         return carried, False
-    labelled = _list_label_place(doc, n)
+    labelled = list_labels.list_label_place(doc, n)
     if labelled is not None:
         return labelled, True
     office = _office_place(doc.text, mentions, refs, offset + amounts[i].end)
@@ -182,49 +176,6 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
     names_place = any(not m.demonym and m.place != focus and not (focus is not None and places.contains(focus, m.place))
                       for m in mentions)
     return fallback_place(doc, n, names_place=names_place), False
-
-
-# a list item led by its label: "- Chikwawa: 25 deaths", "Nsanje district: 17 dead"
-_LABEL = re.compile(r"^\s*(?:[-–—•*·▪●]\s*)?(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
-                    r"(?:\s+(?:district|province|county|region|state|camp|village|town))?\s*:\s*\S")
-
-
-def _list_label_place(doc, n: int):
-    """The place a list item's label names when the labels of the items around it are places
-    of one country ("Blantyre: 30 deaths / Chikwawa: 25 deaths / Nsanje: 17 deaths"): the
-    gazetteer's place of that name in that country, else the label as a place of that country
-    (approximate, no coordinates)."""
-    match = _LABEL.match(doc.sentence(n))
-    if match is None:
-        return None
-    label = match.group("label")
-    if _not_a_place_label(label):
-        return None
-    countries = set()
-    for k in (n - 2, n - 1, n + 1, n + 2):
-        if 0 <= k < len(doc.sentences) and (other := _LABEL.match(doc.sentence(k))):
-            found = places.lookup(other.group("label"))
-            if found is not None and found.level != "country" and found.country:
-                countries.add(found.country)
-    if len(countries) != 1:
-        return None
-    country = countries.pop()
-    known = places.lookup(label)  # a small town the scan would not take on its own name
-    if known is not None:
-        return known if known.country == country and known.level != "country" else None
-    return Place(label, country, None, None, "site", True, "")
-
-
-@lru_cache(maxsize=1024)
-def _not_a_place_label(label: str) -> bool:
-    """ "Deaths: 12", "Total: 40", "Source: ...": a label that names what is counted."""
-    from .lexicon import is_people_word, trigger_of
-    words = label.lower().split()
-    return any(trigger_of(w) is not None or is_people_word(w) for w in words) or words[0] in _COUNT_LABELS
-
-
-_COUNT_LABELS = frozenset("total totals overall source sources note update updated figures toll "
-                          "casualties death deaths injuries homes houses people families households".split())
 
 
 def _office_place(text: str, mentions: list, refs: list, after: int):
@@ -292,12 +243,10 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     named = _without_strays(doc, mentions, named)
     named = [m for m in named  # "affected, mostly in Maradi": where a part of them is
              if not _BREAKDOWN.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
-    several = _several_countries(sentence, offset, named, mentions, (seg_start, seg_end))
+    several = several_countries.several_countries_place(doc, sentence, offset, named, mentions,
+                                                         segment=(seg_start, seg_end))
     if several is not None:
         return several
-    if not named and _COUNTED_COUNTRIES.search(sentence, seg_start, seg_end) \
-            and len(_story_countries(doc)) >= 2:
-        return _story_region(doc)  # "across the three countries": over the story's countries
     if reading.category in ("refugees", "returned"):  # where they came from is not where they are
         named = [m for m in named if _rank(sentence, offset, m, amount, reading)[1] != -1]
     if not named:
@@ -355,27 +304,6 @@ def _without_strays(doc, mentions: list, named: list) -> list:
 _BREAKDOWN = re.compile(r"\b(?:mostly|mainly|largely|chiefly|primarily|particularly|especially|notably|"
                         r"most\s+of\s+them|the\s+majority)\s+(?:in|at|from)\s+(?:the\s+)?"
                         r"(?:[A-Z][\w'’-]*\s+(?:and\s+|,\s*)?)*$")
-# "across the three countries", "in both countries": a figure over the countries of the story
-_COUNTED_COUNTRIES = re.compile(r"\b(?:across|in|throughout)\s+(?:all\s+)?(?:the\s+)?(?:both|two|three|four|"
-                                r"five|six|seven|eight|nine|ten|several|these|those|affected)\s+countries\b",
-                                re.IGNORECASE)
-
-
-def _story_countries(doc) -> set:
-    return doc.layer("story_countries", lambda d: {m.place.country for m in d.places
-                                                   if m.place.level == "country" and m.place.country
-                                                   and not m.demonym})
-
-
-def _story_region(doc):
-    """The region the story names over its countries ("the Central Sahel"), else a place of
-    no name and no country."""
-    for m in doc.places:
-        if m.place.level == "region" and not m.place.country:
-            return m.place
-    return Place("", "", None, None, "region", True, "")
-
-
 # "seven people died and one was missing": two amounts of one clause, joined by "and"
 _COORDINATION = re.compile(r"^[^,;:()\d]{0,60}\band\s+(?:[a-z]+\s+){0,2}$")
 
@@ -400,46 +328,6 @@ def _possessed_for_possessors(sentence: str, offset: int, named: list, mentions:
         if chosen not in out:
             out.append(chosen)
     return out
-
-
-def _several_countries(sentence: str, offset: int, named: list, mentions: list, segment: tuple):
-    """A figure over several countries: "in Syria, Iraq and Turkey" (a list of countries
-    near the amount), or "across the region" in a sentence naming several. Its place is the
-    list, its country none."""
-    if len({m.place.country for m in mentions if m.place.level == "country" and not m.demonym}) < 2:
-        return None  # the sentence names fewer than two countries
-    run = _country_list(sentence, offset, [m for m in named if m.place.level == "country"])
-    if run is None and not any(m.place.level != "country" for m in named):
-        region = _REGION_WORDS.search(sentence, *segment)
-        if region is not None:
-            run = _country_list(sentence, offset, [m for m in mentions if m.place.level == "country"
-                                                   and not m.demonym])
-    if run is None or _ORIGIN_LIST.search(sentence, max(0, run[0].start - offset - 60), run[0].start - offset):
-        return None  # "51 people from Syria, Egypt and Pakistan": where they come from
-    first, last = run[0], run[-1]
-    name = " ".join(sentence[first.start - offset:last.end - offset].split())
-    lats = [m.place.lat for m in run if m.place.lat is not None]
-    lons = [m.place.lon for m in run if m.place.lon is not None]
-    lat = round(sum(lats) / len(lats), 4) if lats else None
-    lon = round(sum(lons) / len(lons), 4) if lons else None
-    return Place(name, "", lat, lon, "region", True, "")
-
-
-def _country_list(sentence: str, offset: int, countries: list):
-    """The longest run of two or more different countries written as a list ("Djibouti,
-    Eritrea and Kenya"), or None."""
-    best: list = []
-    run: list = []
-    for m in countries:
-        if not m.place.country:
-            continue
-        if run and _LIST_GAP.match(sentence[run[-1].end - offset:m.start - offset]):
-            run.append(m)
-        else:
-            run = [m]
-        if len(run) > len(best):
-            best = list(run)
-    return best if len({m.place.country for m in best}) >= 2 else None
 
 
 def _near(sentence: str, start: int, end: int, amount: Amount) -> bool:
@@ -473,7 +361,7 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
         cue = "from" if "from" in before[-5:-2] else "in"
     after = start >= amount.end
     specific = _SPECIFIC.get(mention.place.level, 0)
-    listed = _ORIGIN_LIST.search(sentence, max(0, start - 80), start) if cue != "from" else None
+    listed = ORIGIN_LIST.search(sentence, max(0, start - 80), start) if cue != "from" else None
     listed_from = listed is not None and listed.group(0)[:4].lower() == "from" \
         and ("," in listed.group(0) or " and " in listed.group(0))  # "from A, B and C"
     if mention.place.level in ("country", "region") and (cue == "from" or listed_from) \

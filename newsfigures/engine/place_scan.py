@@ -113,6 +113,17 @@ class Candidate:
     ev: dict | None = None  # its evidence, once read (see evidence)
 
 
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a text: where (article offsets), as written, which place, and whether
+    it is only a demonym use ("Syrian refugees", "U.S. forces")."""
+    start: int
+    end: int
+    text: str
+    place: gz.Place
+    demonym: bool
+
+
 _AL_EL = frozenset({"al", "aL", "el", "eL"})  # lower-case spellings whose .lower() is al/el
 _NAME_GAPS = frozenset({" ", "-"})
 _ELIDED = re.compile(rf"(?<!\w)[^\W\d_][{APOSTROPHES}][A-Z]")

@@ -32,7 +32,7 @@ LIST_TAIL_WORDS = 10  # words of a place or detail between two members of a list
 SENTENCE_TRIGGER_REACH = 300  # characters: how far a sentence-level trigger may stand (long "sentences" are lists)
 FLED_TO_COUNTRY_REACH = 14  # characters between "fled to" and the country's name
 
-# ---------------------------------------------------------------- Places (places.py, place_scan.py, place_resolve.py, place_context.py, figure_places.py, document.py)
+# ---------------------------------------------------------------- Places (places.py, place_scan.py, place_resolve.py, place_context.py, place_uses.py, place_references.py, figure_places.py, document.py)
 
 OPENING_SENTENCES = 3  # headline, standfirst, dateline: they say what the article is about
 REGION_LOOKBACK = 25  # characters before a place searched for a direction word
