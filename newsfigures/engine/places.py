@@ -26,6 +26,7 @@ from .place_resolve import (
 from .place_scan import (
     TYPE_ADMIN, TYPE_CITY, Context, PlaceMention, TextIndex, candidates, evidence, sentence_initial,
 )
+from .place_sides import sided
 from .place_sites import Coverage, sites
 # the scanner's fast paths under the names their tests know
 from .place_scan import SENT_END as _SENT_END  # noqa: F401
@@ -87,6 +88,7 @@ def find_places(text: str) -> list[PlaceMention]:
     # the main country once cities count too (for borders and unknown sites)
     main = Counter(m.place.country for m in mentions if m.place.country)
     main_cc = main.most_common(1)[0][0] if main else ""
+    mentions = sided(text, mentions, main_cc)  # "Pakistani Kashmir": the side of a divided region
     mentions = _regions(text, mentions)
     mentions = _borders(text, mentions, main_cc)
     mentions += sites(text, toks, mentions, main_cc, index)
@@ -175,6 +177,9 @@ def _regions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
             out.append(m)
             continue
         start = lo + mt.start(1)
+        if "\n" in text[start:m.start]:  # "... Congo's east\n\nGoma remains tense": another paragraph
+            out.append(m)
+            continue
         written = text[start:m.end]
         p = m.place
         name = " ".join(written.replace("’", "'").split())

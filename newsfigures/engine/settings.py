@@ -52,6 +52,7 @@ NAMESAKE_RATIO = 10  # a big place counts for its country when its namesakes abr
 TOWN_ABROAD = 50_000  # a province named like a town this big abroad tells its country less surely
 NAMED_ADMIN1_MAX_NAMESAKES = 5  # a province name with more namesakes says nothing
 VILLAGE_NAMESAKE = 100_000  # a "village" or "town" named like a city this big is its namesake
+PLACE_VERB_TOWN = 1_000  # a town of the story's country opening a sentence with a verb ('Goma remains ...') this big is the place
 LONE_TOWN = 30_000  # a town this big, named with a cue in a text naming no country, is itself
 LONE_TOWN_OWN_NAME = 5_000  # ... or this big when the text writes its own name (not another spelling of it)
 LONE_TOWN_RIVAL_SHARE = 10  # ... when its namesakes abroad are villages this many times smaller
