@@ -27,7 +27,9 @@ from .lexicon import find_triggers
 from .numbers import Amount
 from .places import Place
 from .several_countries import ORIGIN_LIST
-from .settings import LONG_SENTENCE_MENTIONS, PLACE_FAR_WORDS, PLACE_NEAR_WORDS
+from .settings import (
+    LEAD_SENTENCES, LONG_SENTENCE_MENTIONS, PLACE_FAR_WORDS, PLACE_NEAR_WORDS, POSSESSED_REACH,
+)
 
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
 _CUES = frozenset(("in", "at", "to", "into", "near", "inside", "across", "along", "on", "around",
@@ -169,6 +171,10 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
     office = _office_place(doc.text, mentions, refs, offset + amounts[i].end)
     if office is not None:
         return office, False
+    if not any(not m.demonym for m in mentions):
+        restated = _headline_place(doc, n, amounts, reading)
+        if restated is not None:
+            return restated, False
     focus = place_context.context(doc).focus
     # a sentence naming a place the figure did not take falls back on the main place, unless
     # what it names is the focus itself ("the Gansu provincial emergency center said ...")
@@ -176,6 +182,22 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
     names_place = any(not m.demonym and m.place != focus and not (focus is not None and places.contains(focus, m.place))
                       for m in mentions)
     return fallback_place(doc, n, names_place=names_place), False
+
+
+def _headline_place(doc, n: int, amounts: list[Amount], reading: Reading):
+    """The headline's place for a lead sentence that restates a figure of the headline and
+    names no place ("Quake kills 300 in Afghanistan's Herat province" / "A powerful earthquake
+    killed at least 300 people and injured 1,000 ..."): the place of the headline's amount of
+    the same value, read in the headline's own clause."""
+    if n == 0 or doc.paragraph_of[n] != 1 or doc.paragraph_of[0] != 0 or \
+            (len(doc.sentences) > 1 and doc.paragraph_of[1] != 1) or n > LEAD_SENTENCES:
+        return None  # not a lead sentence under a one-sentence headline
+    headline = doc.amounts[0]
+    values = {a.value for a in amounts}
+    for j, amount in enumerate(headline):
+        if amount.value in values:
+            return _own_place(doc, 0, list(headline), j, reading, mentions=sentence_mentions(doc, 0))
+    return None
 
 
 def _office_place(text: str, mentions: list, refs: list, after: int):
@@ -313,17 +335,24 @@ def _coordinated(sentence: str, amount: Amount, following: Amount) -> bool:
     return bool(_COORDINATION.match(sentence[amount.end:following.qualifier_start]))
 
 
+# between a possessor and what it holds: nothing, or a few lower-case adjectives ("Nigeria's
+# restive north-eastern Borno state", "Ethiopia's war-torn northern Tigray region")
+_HELD_GAP = re.compile(r"\s+(?:[a-z][a-z-]*\s+){0,3}|\s*")
+
+
 def _possessed_for_possessors(sentence: str, offset: int, named: list, mentions: list) -> list:
-    """ "central China's Hubei Province", "northwest Nigeria's Katsina state": the possessor
-    holds the place right after it, which is the figure's, even where that place stands a
-    word or two beyond the reach of the amount."""
+    """ "central China's Hubei Province", "northwest Nigeria's Katsina state", "Nigeria's
+    restive north-eastern Borno state": the possessor holds the place right after it (over a
+    few adjectives), which is the figure's, even where that place stands a word or two beyond
+    the reach of the amount."""
     out = []
     for mention in named:
         after = mention.end - offset
         possessed = None
         if sentence[after:after + 2] in ("'s", "’s"):
             possessed = next((m for m in mentions if m is not mention and not m.demonym
-                              and 0 <= m.start - offset - after <= 4), None)
+                              and 0 <= m.start - offset - after <= POSSESSED_REACH
+                              and _HELD_GAP.fullmatch(sentence, after + 2, m.start - offset)), None)
         chosen = possessed or mention
         if chosen not in out:
             out.append(chosen)

@@ -31,7 +31,7 @@ from .places import Place, PlaceMention
 from .settings import (
     FOCUS_DOMINANCE, HEADING_LIST_LINES, HEADING_LIST_LINE_MAX, HEADING_MAX_CHARS,
     HEADING_PLACE_SHARE, HEADLINE_WEIGHT, HOST_MIN_WEIGHT, LEAD_SENTENCES, LEAD_WEIGHT,
-    OTHER_PROVINCES_MAX, PLACE_LED_PARAGRAPHS, SEVERAL_COUNTRIES_SHARE,
+    OTHER_PROVINCES_MAX, PLACE_LED_PARAGRAPHS, POSSESSED_REACH, SEVERAL_COUNTRIES_SHARE,
 )
 
 
@@ -160,7 +160,7 @@ def _within(place: Place, first: dict) -> set:
 
 
 # "China's Gansu province", "Syria's northwestern Idlib province": a country holding a sub-place
-_HOLDS = re.compile(r"['’]s\s+(?:(?:north|south|east|west|central)[a-z]*\s+|restive\s+|remote\s+)?$")
+_HOLDS = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,3}$")  # over adjectives: "Nigeria's restive north-eastern"
 
 
 def _possessed(text: str, uses: list[PlaceMention]) -> dict[int, int]:
@@ -172,7 +172,7 @@ def _possessed(text: str, uses: list[PlaceMention]) -> dict[int, int]:
     for k in range(len(uses) - 1):
         m, nxt = uses[k], uses[k + 1]
         if m.place.level in ("country", "region") and nxt.place.level in SUB_LEVELS \
-                and nxt.place.country == m.place.country and nxt.start - m.end <= 24 \
+                and nxt.place.country == m.place.country and nxt.start - m.end <= POSSESSED_REACH \
                 and _HOLDS.match(text, m.end, nxt.start) \
                 and max(named[_fold(nxt.place.name)], named[_fold(nxt.place.admin1 or nxt.place.name)]) >= 2:
             out[k] = k + 1  # a sub-place the article names again: what it is about

@@ -27,6 +27,7 @@ from .place_scan import (
     TYPE_ADMIN, TYPE_CITY, Context, PlaceMention, TextIndex, candidates, evidence, sentence_initial,
 )
 from .place_sides import sided
+from .place_strays import home_strays
 from .place_sites import Coverage, sites
 # the scanner's fast paths under the names their tests know
 from .place_scan import SENT_END as _SENT_END  # noqa: F401
@@ -89,6 +90,7 @@ def find_places(text: str) -> list[PlaceMention]:
     main = Counter(m.place.country for m in mentions if m.place.country)
     main_cc = main.most_common(1)[0][0] if main else ""
     mentions = sided(text, mentions, main_cc)  # "Pakistani Kashmir": the side of a divided region
+    mentions = home_strays(text, mentions, main_cc)  # "Palma" in a story about Mozambique
     mentions = _regions(text, mentions)
     mentions = _borders(text, mentions, main_cc)
     mentions += sites(text, toks, mentions, main_cc, index)
@@ -180,6 +182,9 @@ def _regions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         if "\n" in text[start:m.start]:  # "... Congo's east\n\nGoma remains tense": another paragraph
             out.append(m)
             continue
+        if m.place.level != "country" and _held_by_country(text, out, start):
+            out.append(m)  # "Nigeria's north-eastern Borno state": where Borno lies, not a part of it
+            continue
         written = text[start:m.end]
         p = m.place
         name = " ".join(written.replace("’", "'").split())
@@ -187,6 +192,16 @@ def _regions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         out.append(PlaceMention(start, m.end, written,
                                 Place(name, p.country, p.lat, p.lon, "region", True, admin1), False))
     return out
+
+
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,2}$")
+
+
+def _held_by_country(text: str, before: list[PlaceMention], at: int) -> bool:
+    """A country's possessive stands before `at` (over a few adjectives): "Nigeria's restive "."""
+    if not before or before[-1].place.level != "country" or before[-1].demonym:
+        return False
+    return bool(_POSSESSIVE_BEFORE.fullmatch(text, before[-1].end, at)) and at - before[-1].end <= REGION_LOOKBACK
 
 
 def _borders(text: str, mentions: list[PlaceMention], main_cc: str) -> list[PlaceMention]:

@@ -3,7 +3,8 @@
 "300,000 displaced in Kenya, Somalia and Ethiopia" (a list of countries near the amount),
 "4,000 infected across the region" in a sentence naming several, "across the three
 countries" in a story about several: the figure's place is the list as written (or the
-region the story names over them), with no country. A list of where people come from
+region the story names over them), with no country. A region closing the list ("in Kenya,
+Somalia and the Horn of Africa") is the figure's place. A list of where people come from
 ("51 people from Syria, Egypt and Pakistan") is none of these (`ORIGIN_LIST`).
 """
 from __future__ import annotations
@@ -88,9 +89,36 @@ def several_countries_place(doc, sentence: str, offset: int, named: list, mentio
     """The place of a figure over several countries, or None: a list of countries (or the
     region) its own clause names, else — when it names no place — "across the three
     countries" in a story about several."""
+    closing = _closing_region(sentence, offset, named, mentions)
+    if closing is not None:
+        return closing
     several = _several_countries(sentence, offset, named, mentions, segment)
     if several is not None:
         return several
     if not named and _COUNTED_COUNTRIES.search(sentence, *segment) and len(_story_countries(doc)) >= 2:
         return _story_region(doc)
+    return None
+
+
+# "Kenya, Somalia and the wider Horn of Africa": a region closing a list of countries
+_REGION_TAIL = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+)(?:the\s+)?"
+                          r"(?:(?:wider|greater|broader|whole|entire)\s+|rest\s+of\s+(?:the\s+)?)?$")
+
+
+def _closing_region(sentence: str, offset: int, named: list, mentions: list) -> Place | None:
+    """The region that closes a list of countries the figure's clause names ("in Kenya, Somalia
+    and the Horn of Africa", "in Mali and the wider Sahel"): the figure is over the region."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for k, m in enumerate(ordered):
+        if m not in named or m.demonym or m.place.level != "country" or not m.place.country:
+            continue
+        j = k
+        while j + 1 < len(ordered) and ordered[j + 1].place.level == "country" and not ordered[j + 1].demonym \
+                and _LIST_GAP.match(sentence[ordered[j].end - offset:ordered[j + 1].start - offset]):
+            j += 1
+        if j + 1 < len(ordered):
+            region = ordered[j + 1]
+            if region.place.level == "region" and not region.place.country and not region.demonym \
+                    and _REGION_TAIL.match(sentence[ordered[j].end - offset:region.start - offset]):
+                return region.place
     return None
