@@ -56,6 +56,13 @@ _EVENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:clashes|fighting|violen
                           r"offensive|bombardment|bombing|hostilities|insurgency|turmoil)\b", re.IGNORECASE)
 
 
+# "since the conflict began in Sudan", "fighting in South Sudan": a country named as the place
+# of what refugees flee
+_EVENT_BEFORE = re.compile(r"\b(?:clashes|fighting|violence|conflict|war|unrest|crisis|offensive|bombardment|"
+                           r"hostilities|insurgency|turmoil|persecution|crackdown)\s+(?:[a-z]+\s+){0,2}?in\s+"
+                           r"(?:the\s+)?(?:neighbou?ring\s+)?$", re.IGNORECASE)
+
+
 def sentence_mentions(doc, n: int) -> list:
     """The place mentions of sentence n (article offsets), after its dateline, with "U.S.
     forces" and "Burundi refugees" marked as demonym uses and "the Turkish border" as a place."""
@@ -127,8 +134,14 @@ def figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *
     """(place, own) of amount i of sentence n: the most specific place named near the
     amount in its own clause (own), else what the article says around it (see the module).
     People displaced inside their own country ("one million Syrians are internally
-    displaced") are in it, whatever country the sentences around them name."""
+    displaced") are in it, whatever country the sentences around them name. Refugees whose
+    clause names no place are in the country hosting them, never the one they fled."""
     place, own = _figure_place(doc, n, amounts, i, reading, mentions=mentions, carried=carried)
+    if reading.category == "refugees" and not own:
+        ctx = place_context.context(doc)
+        if ctx.host is not None and (place is None or place.country in ctx.fled_from) \
+                and not _SEVERAL_HOSTS.search(doc.sentence(n)):
+            return ctx.host, False  # refugees are where they are hosted, not in the country they fled
     if reading.category == "displaced" and (place is None or place.level == "country" or not own):
         sentence = doc.sentence(n)
         if _INTERNAL.search(sentence, amounts[i].end, amounts[i].end + 120):
@@ -138,6 +151,7 @@ def figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *
     return place, own
 
 
+_SEVERAL_HOSTS = re.compile(r"\b(?:countries|abroad|overseas|the\s+region)\b", re.IGNORECASE)
 _INTERNAL = re.compile(r"\binternally\b|\bIDPs\b|\binside\s+(?:the|their)\s+(?:own\s+)?country\b")
 
 
@@ -396,9 +410,11 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
     if mention.place.level in ("country", "region") and (cue == "from" or listed_from) \
             and reading.category in _ORIGIN_CATEGORIES:
         return (False, -1, -abs(start - amount.start))  # where the people came from
+    if reading.category == "refugees" and (cue == "from" or listed_from):
+        return (False, -1, -abs(start - amount.start))  # "refugees from El Geneina": where they came from
     if reading.category == "refugees" and mention.place.level == "country":
-        if _EVENT_AFTER.match(sentence, mention.end - offset):
-            return (False, -1, -abs(start - amount.start))  # "flee South Sudan clashes": the origin
+        if _EVENT_AFTER.match(sentence, mention.end - offset) or _EVENT_BEFORE.search(sentence, max(0, start - 50), start):
+            return (False, -1, -abs(start - amount.start))  # "flee South Sudan clashes", "the war in Sudan": the origin
         specific = 6  # refugees: the host country named for them
     cued = cue in _CUES or cue == "for" and reading.category in ("refugees", "displaced") \
         or cue == "from" and reading.category == "evacuated"  # "flee ... for DRC"; "evacuated from Puri"

@@ -52,6 +52,8 @@ class PlaceContext:
     headings: dict                 # sentence n -> the place of the heading over it
     paragraph_places: tuple        # paragraph k -> the place it inherits when it names none
     carries: bool                  # paragraphs continue the place of the one before
+    fled_from: frozenset = frozenset()  # countries the article names as where people fled from
+    host: Place | None = None      # the country most named as a place among the others
 
 
 def context(doc) -> PlaceContext:
@@ -76,7 +78,35 @@ def _build(doc) -> PlaceContext:
     top = counts.most_common(2)
     several = len(top) == 2 and top[1][1] >= 2 and top[1][1] >= SEVERAL_COUNTRIES_SHARE * top[0][1]
     carries = several or led >= PLACE_LED_PARAGRAPHS or (led and len(counts) >= 2)
-    return PlaceContext(focus, country, headings, paragraph_places, bool(carries))
+    fled_from = frozenset(origins | {m.place.country for m in uses if m.place.country and _fled_from(text, m)})
+    return PlaceContext(focus, country, headings, paragraph_places, bool(carries), fled_from,
+                        _host(uses, weights, fled_from))
+
+
+# "refugees from El Geneina", "fled Daraa", "fleeing the fighting in Darfur": where people came from
+_FLED_FROM = re.compile(r"\b(?:from|fled|flee|flees|fleeing|escaped|escaping)\s+(?:the\s+)?"
+                        r"(?:(?:[a-z]+\s+){0,2}(?:violence|fighting|war|unrest|conflict|turmoil|crisis)\s+in\s+"
+                        r"(?:the\s+)?)?(?:[a-z-]+\s+)?$")
+
+
+def _fled_from(text: str, mention: PlaceMention) -> bool:
+    return bool(_FLED_FROM.search(text, max(0, mention.start - 60), mention.start))
+
+
+def _host(uses: list[PlaceMention], weights: list[float], fled_from: frozenset) -> Place | None:
+    """The country the article names most as a place (its sub-places count half) among those
+    people did not flee, when it far outweighs the next: where refugees are when a sentence
+    does not say."""
+    if not fled_from:
+        return None
+    by_country: Counter = Counter()
+    for m, w in zip(uses, weights):
+        if m.place.country and m.place.country not in fled_from:
+            by_country[m.place.country] += w if m.place.level == "country" else w / 2
+    ranked = by_country.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < FOCUS_DOMINANCE * ranked[1][1]):
+        return None  # no host, or several (Syrians in Lebanon, Jordan and Turkey)
+    return gazetteer.country_place(ranked[0][0])
 
 
 def _weights(doc, mentions: list[PlaceMention]) -> list[float]:
