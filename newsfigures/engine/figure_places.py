@@ -178,6 +178,12 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
         if found is not None:
             return found, True
     if carried is not None:
+        if n and not doc.amounts[n - 1] and not any(not m.demonym for m in mentions):
+            # "Nine were killed in Sonora. The first gunfight took place in Agua Prieta. Five were
+            # found dead ...": the town named since is nearer than the earlier figure's place
+            before = _sentence_before_place(doc, n)
+            if before is not None:
+                return before, False
         return carried, False
     labelled = list_labels.list_label_place(doc, n)
     if labelled is not None:
@@ -189,6 +195,9 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
         restated = _headline_place(doc, n, amounts, reading)
         if restated is not None:
             return restated, False
+        before = _sentence_before_place(doc, n)
+        if before is not None:
+            return before, False
     focus = place_context.context(doc).focus
     # a sentence naming a place the figure did not take falls back on the main place, unless
     # what it names is the focus itself ("the Gansu provincial emergency center said ...")
@@ -212,6 +221,37 @@ def _headline_place(doc, n: int, amounts: list[Amount], reading: Reading):
         if amount.value in values:
             return _own_place(doc, 0, list(headline), j, reading, mentions=sentence_mentions(doc, 0))
     return None
+
+
+# a total over the whole country or year, which the place of the sentence before does not hold
+_WIDER_SCOPE = re.compile(r"\b(?:this\s+year|so\s+far\s+this|in\s+total|overall|altogether|in\s+all|"
+                          r"nationwide|countrywide|nationally|national|across\s+the\s+country|"
+                          r"throughout\s+the\s+country|(?:whole|entire)\s+country|since\s+the\s+(?:start|beginning))\b",
+                          re.IGNORECASE)
+
+
+# a lower-case word right after a name that makes it a modifier ("Toyota cars", "Kherson residents")
+_MODIFIER_AFTER = re.compile(r" (?!(?:on|in|at|and|or|of|to|from|near|after|before|during|as|was|were|is|are|"
+                             r"has|had|have|late|early|last|this|that|which|where|when|while|province|state|"
+                             r"district|county|region|city|town|village|area|governorate)\b)[a-z]")
+
+
+def _sentence_before_place(doc, n: int):
+    """The one place the sentence before names, in the same paragraph, for a sentence that
+    names none ("Russian shelling hit Kherson on Tuesday. Two people were killed, the
+    governor said."): a town or province of the story's country, not a country, and not for a
+    total over the country or the year ("This year's floods have killed 300 people")."""
+    if n == 0 or doc.paragraph_of[n] != doc.paragraph_of[n - 1] or _WIDER_SCOPE.search(doc.sentence(n)):
+        return None
+    named = [m for m in sentence_mentions(doc, n - 1) if not m.demonym]
+    if any(_MODIFIER_AFTER.match(doc.text, m.end) for m in named):
+        return None  # "came in Toyota cars": a name used as a modifier is no place the story is at
+    subs = {places.fold_name(m.place.name): m.place for m in named if m.place.level != "country"}
+    if len(subs) != 1 or len(named) != sum(1 for m in named if m.place.level != "country"):
+        return None  # none, several, or a country beside it
+    place = next(iter(subs.values()))
+    country = place_context.context(doc).country
+    return place if not country or place.country == country else None
 
 
 def _office_place(text: str, mentions: list, refs: list, after: int):

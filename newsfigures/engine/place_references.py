@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 
 from . import gazetteer, places
 from .place_context import context, sentence_starts
@@ -111,10 +112,15 @@ def _antecedent(doc, pos: int, level: str) -> Place | None:
     it, else (for a province or the country) the one holding the last place named."""
     text = doc.text
     earlier = [m for m in _before(doc, pos) if not is_actor_use(text, m)]
+    ctx = context(doc)
+    focus = ctx.focus
     for m in reversed(earlier):
         if m.place.level == level and (level != "city" or not m.place.approximate):
+            if _in_passing(doc, m.place, focus):
+                return focus  # "... heavy rain in West Bengal too. 8 died in the state": Odisha's story
+            if level != "country" and ctx.country and m.place.country != ctx.country:
+                return _at_home(earlier, level, ctx.country) or m.place
             return m.place
-    focus = context(doc).focus
     if level == "country":
         country = next((m.place.country for m in reversed(earlier) if m.place.country),
                        context(doc).country)
@@ -130,6 +136,33 @@ def _antecedent(doc, pos: int, level: str) -> Place | None:
     if focus is not None and focus.level == level:
         return focus
     return None
+
+
+def _in_passing(doc, place: Place, focus: Place | None) -> bool:
+    """`place` is named once in the article, and the focus of its level more often: a passing
+    mention, which a later "the state" does not stand for."""
+    if focus is None or focus.level != place.level or _fold(focus.name) == _fold(place.name):
+        return False
+    named = _named_counts(doc)
+    return named[_fold(place.name)] == 1 and named[_fold(focus.name)] >= 2
+
+
+def _named_counts(doc) -> Counter:
+    return doc.layer("place_name_counts", lambda d: Counter(_fold(m.place.name) for m in d.places if not m.demonym))
+
+
+def _fold(name: str) -> str:
+    return places.fold_name(name)
+
+
+def _at_home(earlier: list[PlaceMention], level: str, country: str) -> Place | None:
+    """A province word whose last antecedent lies abroad ("... unlike Henan province in China.
+    In the province, ..." in a story about Vietnam) stands for the last place of that level in
+    the story's country, else — for a province — for the story's country itself."""
+    for m in reversed(earlier):
+        if m.place.level == level and m.place.country == country:
+            return m.place
+    return gazetteer.country_place(country) if level == "admin1" else None
 
 
 def _speaker_country(doc, n: int, pos: int) -> Place | None:
