@@ -66,3 +66,22 @@ def test_a_sentence_naming_no_place_continues_the_town_of_the_sentence_before(te
 ], ids=["this-year", "new-paragraph", "two-towns"])
 def test_when_the_sentence_before_does_not_carry(text, expected):
     assert places_of(text) == expected
+
+
+def test_in_a_story_about_two_countries_a_paragraph_continues_the_country_of_the_one_before():
+    text = ("Cyclone hits Mozambique and Malawi\n\n"
+            "Cyclone Freddy made landfall in Mozambique on Saturday, killing 10 people.\n\n"
+            "Mozambique's disaster agency said 22,000 people were in shelters.\n\n"
+            "Malawi was worst hit. Police said 190 people had died in Malawi.\n\n"
+            "More than 500 people were injured.")
+    assert places_of(text) == [(10, "Mozambique", "MZ"), (22000, "Mozambique", "MZ"),
+                               (190, "Malawi", "MW"), (500, "Malawi", "MW")]
+
+
+def test_a_paragraph_naming_two_countries_carries_neither():
+    # the 500 injured fall back on the story's main country, not on Malawi named last
+    text = ("Cyclone hits Mozambique and Malawi\n\n"
+            "Cyclone Freddy made landfall in Mozambique on Saturday, killing 10 people.\n\n"
+            "Malawi and Mozambique asked for help. Malawi's police said 190 people had died.\n\n"
+            "More than 500 people were injured.")
+    assert places_of(text)[-1] == (500, "Mozambique", "MZ")

@@ -268,15 +268,17 @@ _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
 
 def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int]:
     """(the place each paragraph inherits, how many paragraphs open with a place). A
-    paragraph opening with a place ("In Hubei Province, floods left ...") carries it; one that
-    names places otherwise carries nothing; one that names no place inherits what the
-    paragraphs before it carry."""
+    paragraph opening with a place ("In Hubei Province, floods left ...") carries it; in a story
+    naming several countries, one that names places of one country only carries that place or
+    country; one that names places otherwise carries nothing; one that names no place
+    inherits what the paragraphs before it carry."""
     spans = doc.sentences
     if not spans:
         return (), 0
     text = doc.text
     starts = [m.start for m in uses]
     named_countries = Counter(m.place.country for m in uses)
+    countries = {m.place.country for m in uses if m.place.level == "country" and m.place.country}
     out: list = []
     led = 0
     carry = None
@@ -297,7 +299,21 @@ def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int]:
                                                       or own[0].place.level == "country"):
             led += 1  # not "In Geneva, a UN spokesman said": a country the story is about
             carry = own[0].place
+        elif len(countries) >= 2:
+            carry = _one_country_place(own)  # "Malawi was worst hit. ... 190 had died in Malawi."
     return tuple(out), led
+
+
+def _one_country_place(own: list[PlaceMention]) -> Place | None:
+    """What a paragraph that names places of one country only carries in a story about
+    several: its one place, or that country."""
+    ccs = {m.place.country for m in own}
+    if len(ccs) != 1 or "" in ccs:
+        return None
+    named = {_fold(m.place.name): m.place for m in own}
+    if len(named) == 1:
+        return next(iter(named.values()))
+    return gazetteer.country_place(ccs.pop())
 
 
 def sentence_starts(doc) -> list[int]:
