@@ -91,3 +91,44 @@ def test_a_capital_or_a_venue_of_talks_abroad_keeps_its_country(city, country):
     text = (f"Syria talks stall\n\nEnvoys met in {city} on Monday. In Syria, 40 people were killed "
             "in Aleppo, Syria's opposition said.")
     assert [m.place.country for m in find_places(text) if m.text == city] == [country]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a province "of eastern Indonesia": the province, and the article's focus for the quote after it
+    ("JAKARTA -- The death toll from flash floods in North Sulawesi province of eastern Indonesia rose "
+     "to 13 on Thursday, an official said.\nRivers burst their banks in Manado, the capital of the province.\n"
+     "\"We count 13 dead,\" the official said.",
+     [(13, "North Sulawesi", "ID"), (13, "North Sulawesi", "ID")]),
+    # the compass part of a country is the figure's place when nothing more specific is named
+    ("Fighting in western Uganda between rival supporters has killed 22 people in recent days, police said.",
+     [(22, "western Uganda", "UG")]),
+], ids=["province-of-eastern-indonesia", "western-uganda"])
+def test_a_compass_part_of_a_country_yields_to_a_province_named_with_it(text, expected):
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Quake kills at least 22, injures 300 in Pakistan-administered Kashmir",
+     [(22, "Pakistan-administered Kashmir", "PK"), (300, "Pakistan-administered Kashmir", "PK")]),
+    ("Floods killed 12 people, displaced 3,000 in Assam and left 40 missing in Bihar.",
+     [(12, "Assam", "IN"), (3000, "Assam", "IN"), (40, "Bihar", "IN")]),
+], ids=["headline", "verbs-after-commas"])
+def test_amounts_joined_by_commas_share_the_place_after_them(text, expected):
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Security forces killed at least 40 people and wounded 107 in protests this week in Kinshasa, "
+     "Lubumbashi, Boma and Matadi.", [(40, "DR Congo", "CD"), (107, "DR Congo", "CD")]),
+    ("Floods displaced 3,000 people in Turkana, Marsabit and Wajir counties of Kenya.", [(3000, "Kenya", "KE")]),
+    # two towns: the first named is the figure's
+    ("Floods killed 12 in Hatay and Adana.", [(12, "Hatay", "TR")]),
+], ids=["four-cities", "three-counties", "two-towns"])
+def test_a_figure_over_a_list_of_towns_of_one_country(text, expected):
+    assert places_of(text) == expected
+
+
+def test_a_briefing_in_the_capital_is_where_a_speaker_spoke():
+    text = ("Quake in Pakistan\n\nThe quake hit near Mirpur on Tuesday.\n\n"
+            "The disaster agency's chief said at a briefing in the capital Islamabad that he could confirm 10 deaths.")
+    assert places_of(text) == [(10, "Pakistan", "PK")]  # not Islamabad

@@ -32,6 +32,13 @@ from .settings import (
 )
 
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
+
+
+def _specific(place) -> int:
+    """How specific a place is: a site most, a country least; "eastern Indonesia" (a compass
+    part of a country) between the country and its provinces ("North Sulawesi province of
+    eastern Indonesia" is North Sulawesi)."""
+    return 2 if places.is_country_part(place) else _SPECIFIC.get(place.level, 0)
 _CUES = frozenset(("in", "at", "to", "into", "near", "inside", "across", "along", "on", "around",
                    "outside", "toward", "towards", "within", "throughout"))
 _ARTICLES = frozenset(("a", "an", "the"))
@@ -328,6 +335,9 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     if not named:
         return None
     best = max(named, key=lambda m: _rank(sentence, offset, m, amount, reading))
+    country = several_countries.listed_towns_country(sentence, offset, best, mentions)
+    if country is not None:
+        return country
     return _refined(sentence, offset, best, [m for m in mentions if m.start - offset < seg_end]).place
 
 
@@ -355,7 +365,7 @@ def _refined(sentence: str, offset: int, best, mentions: list):
             continue
         if _REFINING_GAP.fullmatch(sentence, best.end - offset, m.start - offset) \
                 and m.place.country == best.place.country \
-                and _SPECIFIC.get(m.place.level, 0) > _SPECIFIC.get(best.place.level, 0):
+                and _specific(m.place) > _specific(best.place):
             return m
         break
     return best
@@ -381,7 +391,8 @@ _BREAKDOWN = re.compile(r"\b(?:mostly|mainly|largely|chiefly|primarily|particula
                         r"most\s+of\s+them|the\s+majority)\s+(?:in|at|from)\s+(?:the\s+)?"
                         r"(?:[A-Z][\w'’-]*\s+(?:and\s+|,\s*)?)*$")
 # "seven people died and one was missing": two amounts of one clause, joined by "and"
-_COORDINATION = re.compile(r"^[^,;:()\d]{0,60}\band\s+(?:[a-z]+\s+){0,2}$")
+_COORDINATION = re.compile(r"^[^,;:()\d]{0,60}\band\s+(?:[a-z]+\s+){0,2}$"
+                           r"|^(?:\s+[a-z]+)?\s*,\s+(?:[a-z]+\s+){1,2}$")  # a headline's "kills at least 22, injures 300 in X"
 
 
 def _coordinated(sentence: str, amount: Amount, following: Amount) -> bool:
@@ -443,7 +454,7 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
         # from the western region of Darfur" is where they came from
         cue = "from" if "from" in before[-5:-2] else "in"
     after = start >= amount.end
-    specific = _SPECIFIC.get(mention.place.level, 0)
+    specific = _specific(mention.place)
     listed = ORIGIN_LIST.search(sentence, max(0, start - 80), start) if cue != "from" else None
     listed_from = listed is not None and listed.group(0)[:4].lower() == "from" \
         and ("," in listed.group(0) or " and " in listed.group(0))  # "from A, B and C"

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import gazetteer, places
+from .dateline_places import dateline_end
 from .place_uses import is_actor_use, is_origin_use, named_places
 from .places import Place, PlaceMention
 from .settings import (
@@ -64,7 +65,10 @@ def context(doc) -> PlaceContext:
 def _build(doc) -> PlaceContext:
     text = doc.text
     origins, uses = set(), []
+    datelines = _datelines(doc)
     for m in named_places(doc):  # countries named as whose or whence are demonym uses there
+        if any(a <= m.start < b for a, b in datelines):
+            continue  # "JAKARTA --": where the story was filed
         if m.demonym:
             if m.place.level == "country" and is_origin_use(text, m):
                 origins.add(m.place.country)
@@ -107,6 +111,19 @@ def _host(uses: list[PlaceMention], weights: list[float], fled_from: frozenset) 
     if not ranked or (len(ranked) == 2 and ranked[0][1] < FOCUS_DOMINANCE * ranked[1][1]):
         return None  # no host, or several (Syrians in Lebanon, Jordan and Turkey)
     return gazetteer.country_place(ranked[0][0])
+
+
+def _datelines(doc) -> list[tuple[int, int]]:
+    """(start, end) of the datelines opening the article's paragraphs ("JAKARTA --")."""
+    out = []
+    text = doc.text
+    for n, (start, end) in enumerate(doc.sentences):
+        if n and doc.paragraph_of[n] == doc.paragraph_of[n - 1]:
+            continue
+        cut = dateline_end(text[start:min(end, start + 80)], opening=True)
+        if cut:
+            out.append((start, start + cut))
+    return out
 
 
 def _weights(doc, mentions: list[PlaceMention]) -> list[float]:
@@ -169,7 +186,11 @@ def _focus(doc, uses: list[PlaceMention], weights: list[float],
         if len(others) > OTHER_PROVINCES_MAX:
             inside = set()  # a story of many provinces: one of them is no focus for its towns' sake
         total = score + sum(subs[k] for k in inside)
-        runner_up = max((v for k, v in subs.items() if k != key and k not in inside), default=0.0)
+        # "North Sulawesi province of eastern Indonesia": a compass part of the country is no
+        # rival of a province named with it
+        runner_up = max((v for k, v in subs.items() if k != key and k not in inside
+                         and (places.is_country_part(place) or not places.is_country_part(first[k][0]))),
+                        default=0.0)
         opened = any(w > 1.0 for m, w in zip(uses, weights) if _fold(m.place.name) in (key, *inside))
         if opened and total > country_weight and total >= FOCUS_DOMINANCE * runner_up:
             return country, place

@@ -38,7 +38,7 @@ from .settings import BORDER_LOOKAHEAD, REGION_LOOKBACK
 
 
 __all__ = ["Place", "PlaceMention", "TOKEN", "contains", "country_name", "find_places",
-           "fold_name", "initial_word", "lookup", "main_place", "speaker_location", "story_mentions"]
+           "fold_name", "initial_word", "is_country_part", "lookup", "main_place", "speaker_location", "story_mentions"]
 
 
 DIRECTION = re.compile(
@@ -297,6 +297,18 @@ def lookup(name: str) -> Place | None:
         cc = g.demonyms.get(key)
         return gz.country_place(cc) if cc else None
     return gz.place(best_place(pids, Counter(), "", ev), name)
+
+
+def is_country_part(place: Place) -> bool:
+    """A compass part of a country ("eastern Indonesia", "northern Nigeria"): a region no more
+    specific than its country, less so than any of its provinces."""
+    if place.level != "region" or place.admin1 or not place.country:
+        return False
+    head, _, rest = place.name.partition(" ")
+    if not rest or not DIRECTION.search(head + " "):
+        return False
+    found = lookup(rest)
+    return found is not None and found.level == "country" and found.country == place.country
 
 
 def contains(outer: Place, inner: Place) -> bool:

@@ -4,13 +4,15 @@
 "4,000 infected across the region" in a sentence naming several, "across the three
 countries" in a story about several: the figure's place is the list as written (or the
 region the story names over them), with no country. A region closing the list ("in Kenya,
-Somalia and the Horn of Africa") is the figure's place. A list of where people come from
+Somalia and the Horn of Africa") is the figure's place; a list of three towns or provinces of
+one country ("in Kinshasa, Lubumbashi, Boma and Matadi") gives the country. A list of where people come from
 ("51 people from Syria, Egypt and Pakistan") is none of these (`ORIGIN_LIST`).
 """
 from __future__ import annotations
 
 import re
 
+from . import gazetteer
 from .places import Place
 
 # the figure is over a region of several countries
@@ -122,3 +124,28 @@ def _closing_region(sentence: str, offset: int, named: list, mentions: list) -> 
                     and _REGION_TAIL.match(sentence[ordered[j].end - offset:region.start - offset]):
                 return region.place
     return None
+
+
+def listed_towns_country(sentence: str, offset: int, best, mentions: list) -> Place | None:
+    """The country of a figure over a list of three towns or provinces of it or more ("in
+    Kinshasa, Lubumbashi, Boma and Matadi"): no one of them is the figure's place."""
+    if best.place.level in ("country", "region") or not best.place.country:
+        return None
+    ordered = sorted((m for m in mentions if not m.demonym), key=lambda m: m.start)
+    if best not in ordered:
+        return None
+    k = ordered.index(best)
+    lo = hi = k
+    while lo > 0 and _listed(sentence, offset, ordered[lo - 1], ordered[lo], best):
+        lo -= 1
+    while hi + 1 < len(ordered) and _listed(sentence, offset, ordered[hi], ordered[hi + 1], best):
+        hi += 1
+    if hi - lo + 1 < 3:
+        return None
+    return gazetteer.country_place(best.place.country)
+
+
+def _listed(sentence: str, offset: int, a, b, best) -> bool:
+    return b.place.country == best.place.country and b.place.level not in ("country", "region") \
+        and a.place.level not in ("country", "region") \
+        and bool(_LIST_GAP.match(sentence[a.end - offset:b.start - offset]))

@@ -18,7 +18,7 @@ _SPEAKER_TAIL = re.compile(  # not a passive: "deaths have been reported from X"
     r"(?<!been\s)(?<!was\s)(?<!were\s)(?<!is\s)(?<!are\s)"
     r"\b(?:" + "|".join(map(re.escape, role_words("speaker_location", "verb"))) + r")\b"
     rf"(?:\s+{_TAIL_FILLER}){{0,6}}?\s+(?:in|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?"
-    r"(?:(?:city|capital|town)\s+of\s+|(?:city|capital|town),\s+)?$")  # "in the capital, Naypyitaw"
+    r"(?:(?:city|capital|town)\s+of\s+|(?:city|capital|town),?\s+)?$")  # "in the capital, Naypyitaw", "in the capital Islamabad"
 
 
 def speaker_location(text: str, start: int, lo: int | None = None) -> bool:
