@@ -85,3 +85,33 @@ def test_a_paragraph_naming_two_countries_carries_neither():
             "Malawi and Mozambique asked for help. Malawi's police said 190 people had died.\n\n"
             "More than 500 people were injured.")
     assert places_of(text)[-1] == (500, "Mozambique", "MZ")
+
+
+def test_a_demonym_before_shelling_says_whose_not_where():
+    text = "Russian shelling leaves two civilians killed, two wounded in Kherson region"
+    assert places_of(text) == [(2, "Kherson", "UA"), (2, "Kherson", "UA")]
+
+
+def test_a_country_before_attack_is_still_where():
+    assert places_of("Mali attack kills 20\n\nGunmen killed 20 people on Sunday, officials said.") == \
+        [(20, "Mali", "ML"), (20, "Mali", "ML")]
+
+
+ROUNDUP = ("Russian strikes hit three regions\n\n"
+           "Russian attacks on Ukraine's Kharkiv and Dnipro regions killed at least two civilians, "
+           "officials said on Saturday.\n\n"
+           "An 82-year-old woman was killed and two men were injured in overnight shelling in Kharkiv city, "
+           "the regional governor wrote.\n\n"
+           "In the industrial Dnipropetrovsk region, shelling damaged homes in Nikopol, regional governor "
+           "Serhiy Lysak said.\n\n"
+           "He also said two people had been wounded in another attack overnight.")
+
+
+def test_a_round_up_of_regions():
+    # a figure over two regions is the country's; the speaker of the paragraph before goes on
+    assert places_of(ROUNDUP) == [(2, "Ukraine", "UA"), (2, "Kharkiv", "UA"), (2, "Dnipropetrovsk", "UA")]
+
+
+def test_a_new_speaker_does_not_continue_the_paragraph_before():
+    text = ROUNDUP.replace("He also said two people", "The interior ministry said two people")
+    assert places_of(text)[-1] == (2, "Kharkiv", "UA")  # the article's focus, not Dnipropetrovsk

@@ -282,7 +282,8 @@ _OFFICE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:deputy|acting|provincial|stat
 
 def fallback_place(doc, n: int, *, names_place: bool = False) -> Place | None:
     """The place of a figure of sentence n whose clause names none: its section heading,
-    the place the paragraph before carries in a story told place by place, else — when the
+    the place the paragraph before carries in a story told place by place, the place the
+    paragraph before opens with when its speaker goes on ("He also said ..."), else — when the
     sentence names no place at all — the article's focus (a province or town when the article
     is about one), else its main place."""
     ctx = place_context.context(doc)
@@ -292,9 +293,23 @@ def fallback_place(doc, n: int, *, names_place: bool = False) -> Place | None:
     paragraph = doc.paragraph_of[n]
     if ctx.carries and ctx.paragraph_places[paragraph] is not None:
         return ctx.paragraph_places[paragraph]  # it names none: the one before carries on
+    if paragraph and paragraph < len(ctx.paragraph_leads) and ctx.paragraph_leads[paragraph] is None \
+            and ctx.paragraph_leads[paragraph - 1] is not None and not names_place \
+            and _SAME_SPEAKER.search(doc.sentence(n)) and not _paragraph_names_place(doc, paragraph):
+        return ctx.paragraph_leads[paragraph - 1]  # "He also said two people had been wounded ..."
     if names_place:
         return main
     return ctx.focus or main
+
+
+# the speaker of the paragraph before goes on: "He also said ...", "..., she added."
+_SAME_SPEAKER = re.compile(r"^(?:He|She|They)\s+(?:also\s+|later\s+|further\s+)?(?:said|added|noted|told|"
+                           r"reported|wrote|confirmed|stated)\b|,\s+(?:he|she|they)\s+(?:added|said|noted|wrote)\.?[\"”’']?$")
+
+
+def _paragraph_names_place(doc, paragraph: int) -> bool:
+    return any(not m.demonym for k in range(len(doc.sentences)) if doc.paragraph_of[k] == paragraph
+               for m in sentence_mentions(doc, k))
 
 
 def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, mentions: list):
@@ -335,9 +350,10 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     if not named:
         return None
     best = max(named, key=lambda m: _rank(sentence, offset, m, amount, reading))
-    country = several_countries.listed_towns_country(sentence, offset, best, mentions)
-    if country is not None:
-        return country
+    for m in [best, *(m for m in named if m is not best)]:
+        country = several_countries.listed_towns_country(sentence, offset, m, mentions)
+        if country is not None:
+            return country
     return _refined(sentence, offset, best, [m for m in mentions if m.start - offset < seg_end]).place
 
 
@@ -392,7 +408,7 @@ _BREAKDOWN = re.compile(r"\b(?:mostly|mainly|largely|chiefly|primarily|particula
                         r"(?:[A-Z][\w'’-]*\s+(?:and\s+|,\s*)?)*$")
 # "seven people died and one was missing": two amounts of one clause, joined by "and"
 _COORDINATION = re.compile(r"^[^,;:()\d]{0,60}\band\s+(?:[a-z]+\s+){0,2}$"
-                           r"|^(?:\s+[a-z]+)?\s*,\s+(?:[a-z]+\s+){1,2}$")  # a headline's "kills at least 22, injures 300 in X"
+                           r"|^(?:\s+[a-z]+){0,2}\s*,\s+(?:[a-z]+\s+){0,2}$")  # "kills at least 22, injures 300 in X", "two killed, two wounded in X"
 
 
 def _coordinated(sentence: str, amount: Amount, following: Amount) -> bool:

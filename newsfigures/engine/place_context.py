@@ -42,7 +42,7 @@ SUB_LEVELS = ("admin1", "city", "region", "site")
 _LOCATIVE = re.compile(r"^(?:(?:Meanwhile|Elsewhere|Further|Farther|Also|And|But|Separately|Nearby|Over)"
                        r"(?:\s+(?:north|south|east|west|afield|away|along))?,?\s+)?"
                        r"(?:[Ii]n|[Aa]t|[Aa]cross|[Tt]hroughout|[Ii]nside|[Nn]ear|[Ff]rom)\s+"
-                       r"(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?$")
+                       r"(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|[a-z]+(?:-[a-z]+)?\s+)?$")  # "In the industrial Dnipropetrovsk region"
 
 # ---------------------------------------------------------------- the layer
 
@@ -55,6 +55,7 @@ class PlaceContext:
     carries: bool                  # paragraphs continue the place of the one before
     fled_from: frozenset = frozenset()  # countries the article names as where people fled from
     host: Place | None = None      # the country most named as a place among the others
+    paragraph_leads: tuple = ()    # paragraph k -> the place it opens with or alone names, else None
 
 
 def context(doc) -> PlaceContext:
@@ -77,14 +78,14 @@ def _build(doc) -> PlaceContext:
     weights = _weights(doc, uses)
     country, focus = _focus(doc, uses, weights, origins)
     headings = _headings(doc)
-    paragraph_places, led = _paragraph_places(doc, uses)
+    paragraph_places, led, leads = _paragraph_places(doc, uses)
     counts = Counter(m.place.country for m in uses if m.place.level == "country" and m.place.country)
     top = counts.most_common(2)
     several = len(top) == 2 and top[1][1] >= 2 and top[1][1] >= SEVERAL_COUNTRIES_SHARE * top[0][1]
     carries = several or led >= PLACE_LED_PARAGRAPHS or (led and len(counts) >= 2)
     fled_from = frozenset(origins | {m.place.country for m in uses if m.place.country and _fled_from(text, m)})
     return PlaceContext(focus, country, headings, paragraph_places, bool(carries), fled_from,
-                        _host(uses, weights, fled_from))
+                        _host(uses, weights, fled_from), leads)
 
 
 # "refugees from El Geneina", "fled Daraa", "fleeing the fighting in Darfur": where people came from
@@ -287,17 +288,19 @@ def _heading_place(doc, s: int, e: int) -> Place | None:
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
 
 
-def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int]:
-    """(the place each paragraph inherits, how many paragraphs open with a place). A
+def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int, tuple]:
+    """(the place each paragraph inherits, how many paragraphs open with a place, the place
+    each paragraph opens with or alone names). A
     paragraph opening with a place ("In Hubei Province, floods left ...") carries it; in a story
     naming several countries, one that names places of one country only carries that place or
     country; one that names places otherwise carries nothing; one that names no place
     inherits what the paragraphs before it carry."""
     spans = doc.sentences
     if not spans:
-        return (), 0
+        return (), 0, ()
     text = doc.text
     starts = [m.start for m in uses]
+    leads: list = []
     named_countries = Counter(m.place.country for m in uses)
     countries = {m.place.country for m in uses if m.place.level == "country" and m.place.country}
     out: list = []
@@ -311,18 +314,22 @@ def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int]:
         a, b = spans[first][0], spans[n - 1][1]
         own = uses[bisect_left(starts, a):bisect_left(starts, b)]
         out.extend([None] * (k - len(out)))
+        leads.extend([None] * (k - len(leads)))
         if not own:
             out.append(carry)
+            leads.append(None)
             continue
         out.append(None)
         carry = None
-        if _LOCATIVE.match(text[a:own[0].start]) and (named_countries[own[0].place.country] >= 2
-                                                      or own[0].place.level == "country"):
+        opens = _LOCATIVE.match(text[a:own[0].start])
+        if opens and (named_countries[own[0].place.country] >= 2 or own[0].place.level == "country"):
             led += 1  # not "In Geneva, a UN spokesman said": a country the story is about
             carry = own[0].place
         elif len(countries) >= 2:
             carry = _one_country_place(own)  # "Malawi was worst hit. ... 190 had died in Malawi."
-    return tuple(out), led
+        alone = {_fold(m.place.name): m.place for m in own}
+        leads.append(own[0].place if opens else next(iter(alone.values())) if len(alone) == 1 else None)
+    return tuple(out), led, tuple(leads)
 
 
 def _one_country_place(own: list[PlaceMention]) -> Place | None:

@@ -24,6 +24,9 @@ ACTOR_NOUN = re.compile(
     r"ambassador|defen[cs]e|administration|authorities|spokes\w+|gov\.|led|backed|based|made|"
     r"run|owned|funded|television|tv|channel|media|newspaper|coalition|launched|invaded|attacked|"
     r"bombed|shelled|annexed|deployed|sent)\b", re.IGNORECASE)
+# after a demonym only ("Russian shelling", "Israeli attacks"): whose; "Mali attack" is where
+DEMONYM_ACTOR_NOUN = re.compile(r"^\s+(?:shelling|bombing|bombardment|attacks?|aggression|invasion|missiles?|"
+                                r"rockets?|artillery|occupation|offensive|aircraft|planes?|fire)\b", re.IGNORECASE)
 # "Burundi refugees", "Syria nationals": a country named as the people's origin
 ORIGIN_NOUN = re.compile(r"^\s+(?:refugees?|migrants?|nationals?|citizens?|asylum[-\s]seekers?|"
                          r"returnees?|exiles?|diaspora|passport\s+holders)\b", re.IGNORECASE)
@@ -36,8 +39,9 @@ ORIGIN_BEFORE = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|left|
 
 def is_actor_use(text: str, mention: PlaceMention) -> bool:
     """A country named as whose forces or officials they are ("Russian warplanes", "U.S.
-    convoy", "Russia launched")."""
-    return bool(ACTOR_NOUN.match(text[mention.end:mention.end + 30]))
+    convoy", "Russia launched", "Russian shelling")."""
+    after = text[mention.end:mention.end + 30]
+    return bool(ACTOR_NOUN.match(after) or (mention.demonym and DEMONYM_ACTOR_NOUN.match(after)))
 
 
 def is_name_part(text: str, mention: PlaceMention) -> bool:

@@ -128,7 +128,8 @@ def _closing_region(sentence: str, offset: int, named: list, mentions: list) -> 
 
 def listed_towns_country(sentence: str, offset: int, best, mentions: list) -> Place | None:
     """The country of a figure over a list of three towns or provinces of it or more ("in
-    Kinshasa, Lubumbashi, Boma and Matadi"): no one of them is the figure's place."""
+    Kinshasa, Lubumbashi, Boma and Matadi"), or of provinces named with a plural type word
+    ("Kharkiv and Dnipro regions"): no one of them is the figure's place."""
     if best.place.level in ("country", "region") or not best.place.country:
         return None
     ordered = sorted((m for m in mentions if not m.demonym), key=lambda m: m.start)
@@ -140,9 +141,14 @@ def listed_towns_country(sentence: str, offset: int, best, mentions: list) -> Pl
         lo -= 1
     while hi + 1 < len(ordered) and _listed(sentence, offset, ordered[hi], ordered[hi + 1], best):
         hi += 1
-    if hi - lo + 1 < 3:
+    plural = hi > lo and _PLURAL_TYPE.match(sentence, ordered[hi].end - offset)  # "Kharkiv and Dnipro regions"
+    if hi - lo + 1 < 3 and not plural:
         return None
     return gazetteer.country_place(best.place.country)
+
+
+_PLURAL_TYPE = re.compile(r"\s+(?:regions|provinces|states|districts|counties|governorates|oblasts|departments|"
+                          r"prefectures|municipalities)\b", re.IGNORECASE)
 
 
 def _listed(sentence: str, offset: int, a, b, best) -> bool:
