@@ -18,14 +18,13 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from . import (
-    country_cues, list_labels, place_context, place_references, place_uses, places, several_countries,
+    country_cues, list_labels, place_context, place_fallbacks, place_references, place_uses, places,
+    several_countries,
 )
 from . import gazetteer as gz
-from .dateline_places import dateline_end
 from .categories import Reading, clause_limits
 from .lexicon import find_triggers
 from .numbers import Amount
-from .places import Place
 from .several_countries import ORIGIN_LIST
 from .settings import (
     LEAD_SENTENCES, LONG_SENTENCE_MENTIONS, PLACE_FAR_WORDS, PLACE_NEAR_WORDS, POSSESSED_REACH,
@@ -68,20 +67,6 @@ _EVENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:clashes|fighting|violen
 _EVENT_BEFORE = re.compile(r"\b(?:clashes|fighting|violence|conflict|war|unrest|crisis|offensive|bombardment|"
                            r"hostilities|insurgency|turmoil|persecution|crackdown)\s+(?:[a-z]+\s+){0,2}?in\s+"
                            r"(?:the\s+)?(?:neighbou?ring\s+)?$", re.IGNORECASE)
-
-
-def sentence_mentions(doc, n: int) -> list:
-    """The place mentions of sentence n (article offsets), after its dateline, with "U.S.
-    forces" and "Burundi refugees" marked as demonym uses and "the Turkish border" as a place."""
-    start, end = doc.sentences[n]
-    lo, hi = bisect_left(doc.place_starts, start), bisect_left(doc.place_starts, end)
-    in_sentence = [m for m in place_uses.named_places(doc)[lo:hi] if m.end <= end]
-    if not in_sentence:
-        return []
-    text = doc.text
-    opening = not n or "\n" in text[doc.sentences[n - 1][1]:start]
-    dateline = dateline_end(text[start:min(end, start + 80)], opening=opening)
-    return [m for m in in_sentence if m.start - start >= dateline]
 
 
 def is_actor_use(text: str, mention) -> bool:
@@ -188,21 +173,21 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
         if n and not doc.amounts[n - 1] and not any(not m.demonym for m in mentions):
             # "Nine were killed in Sonora. The first gunfight took place in Agua Prieta. Five were
             # found dead ...": the town named since is nearer than the earlier figure's place
-            before = _sentence_before_place(doc, n)
+            before = place_fallbacks.sentence_before_place(doc, n)
             if before is not None:
                 return before, False
         return carried, False
     labelled = list_labels.list_label_place(doc, n)
     if labelled is not None:
         return labelled, True
-    office = _office_place(doc.text, mentions, refs, offset + amounts[i].end)
+    office = place_fallbacks.office_place(doc.text, mentions, refs, offset + amounts[i].end)
     if office is not None:
         return office, False
     if not any(not m.demonym for m in mentions):
         restated = _headline_place(doc, n, amounts, reading)
         if restated is not None:
             return restated, False
-        before = _sentence_before_place(doc, n)
+        before = place_fallbacks.sentence_before_place(doc, n)
         if before is not None:
             return before, False
     focus = place_context.context(doc).focus
@@ -211,7 +196,7 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
     # ... and unless what it names lies inside the focus ("3.2 lakh from Ganjam" in an Odisha story)
     names_place = any(not m.demonym and m.place != focus and not (focus is not None and places.contains(focus, m.place))
                       for m in mentions)
-    return fallback_place(doc, n, names_place=names_place), False
+    return place_fallbacks.fallback_place(doc, n, names_place=names_place), False
 
 
 def _headline_place(doc, n: int, amounts: list[Amount], reading: Reading):
@@ -226,90 +211,8 @@ def _headline_place(doc, n: int, amounts: list[Amount], reading: Reading):
     values = {a.value for a in amounts}
     for j, amount in enumerate(headline):
         if amount.value in values:
-            return _own_place(doc, 0, list(headline), j, reading, mentions=sentence_mentions(doc, 0))
+            return _own_place(doc, 0, list(headline), j, reading, mentions=place_uses.sentence_mentions(doc, 0))
     return None
-
-
-# a total over the whole country or year, which the place of the sentence before does not hold
-_WIDER_SCOPE = re.compile(r"\b(?:this\s+year|so\s+far\s+this|in\s+total|overall|altogether|in\s+all|"
-                          r"nationwide|countrywide|nationally|national|across\s+the\s+country|"
-                          r"throughout\s+the\s+country|(?:whole|entire)\s+country|since\s+the\s+(?:start|beginning))\b",
-                          re.IGNORECASE)
-
-
-# a lower-case word right after a name that makes it a modifier ("Toyota cars", "Kherson residents")
-_MODIFIER_AFTER = re.compile(r" (?!(?:on|in|at|and|or|of|to|from|near|after|before|during|as|was|were|is|are|"
-                             r"has|had|have|late|early|last|this|that|which|where|when|while|province|state|"
-                             r"district|county|region|city|town|village|area|governorate)\b)[a-z]")
-
-
-def _sentence_before_place(doc, n: int):
-    """The one place the sentence before names, in the same paragraph, for a sentence that
-    names none ("Russian shelling hit Kherson on Tuesday. Two people were killed, the
-    governor said."): a town or province of the story's country, not a country, and not for a
-    total over the country or the year ("This year's floods have killed 300 people")."""
-    if n == 0 or doc.paragraph_of[n] != doc.paragraph_of[n - 1] or _WIDER_SCOPE.search(doc.sentence(n)):
-        return None
-    named = [m for m in sentence_mentions(doc, n - 1) if not m.demonym]
-    if any(_MODIFIER_AFTER.match(doc.text, m.end) for m in named):
-        return None  # "came in Toyota cars": a name used as a modifier is no place the story is at
-    subs = {places.fold_name(m.place.name): m.place for m in named if m.place.level != "country"}
-    if len(subs) != 1 or len(named) != sum(1 for m in named if m.place.level != "country"):
-        return None  # none, several, or a country beside it
-    place = next(iter(subs.values()))
-    country = place_context.context(doc).country
-    return place if not country or place.country == country else None
-
-
-def _office_place(text: str, mentions: list, refs: list, after: int):
-    """The place of the speaker's office, said after the amount: "..., the province's
-    governor said", "..., Bamiyan governor Tahir Zuhair said" (None when there is none)."""
-    for m in mentions:
-        if m.start <= after or m.demonym or m.place.level == "country":
-            continue
-        is_ref = m in refs
-        if is_ref and m.text.lower().startswith(("in ", "across ", "throughout ", "of ", "to ", "from ")):
-            continue  # "in the province" is a place of the sentence, not of an office
-        if is_ref or _OFFICE_AFTER.match(text[m.end:m.end + 40]):
-            return m.place
-    return None
-
-
-_OFFICE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:deputy|acting|provincial|state|district|regional|local)\s+)?"
-                           r"(?:governor|mayor|police|officials?|authorities|administrator|commissioner|"
-                           r"chief\s+minister|disaster|health|emergency|civil\s+defen[cs]e)\b", re.IGNORECASE)
-
-
-def fallback_place(doc, n: int, *, names_place: bool = False) -> Place | None:
-    """The place of a figure of sentence n whose clause names none: its section heading,
-    the place the paragraph before carries in a story told place by place, the place the
-    paragraph before opens with when its speaker goes on ("He also said ..."), else — when the
-    sentence names no place at all — the article's focus (a province or town when the article
-    is about one), else its main place."""
-    ctx = place_context.context(doc)
-    if n in ctx.headings:
-        return ctx.headings[n]
-    main = doc.main_place
-    paragraph = doc.paragraph_of[n]
-    if ctx.carries and ctx.paragraph_places[paragraph] is not None:
-        return ctx.paragraph_places[paragraph]  # it names none: the one before carries on
-    if paragraph and paragraph < len(ctx.paragraph_leads) and ctx.paragraph_leads[paragraph] is None \
-            and ctx.paragraph_leads[paragraph - 1] is not None and not names_place \
-            and _SAME_SPEAKER.search(doc.sentence(n)) and not _paragraph_names_place(doc, paragraph):
-        return ctx.paragraph_leads[paragraph - 1]  # "He also said two people had been wounded ..."
-    if names_place:
-        return main
-    return ctx.focus or main
-
-
-# the speaker of the paragraph before goes on: "He also said ...", "..., she added."
-_SAME_SPEAKER = re.compile(r"^(?:He|She|They)\s+(?:also\s+|later\s+|further\s+)?(?:said|added|noted|told|"
-                           r"reported|wrote|confirmed|stated)\b|,\s+(?:he|she|they)\s+(?:added|said|noted|wrote)\.?[\"”’']?$")
-
-
-def _paragraph_names_place(doc, paragraph: int) -> bool:
-    return any(not m.demonym for k in range(len(doc.sentences)) if doc.paragraph_of[k] == paragraph
-               for m in sentence_mentions(doc, k))
 
 
 def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, mentions: list):

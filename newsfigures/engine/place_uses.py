@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 
 from . import places
+from .dateline_places import dateline_end
 from .places import PlaceMention
 from .vocabulary import role_words
 
@@ -105,3 +107,17 @@ def as_named(text: str, mention: PlaceMention) -> PlaceMention:
             or is_origin_use(text, mention)):
         return dataclasses.replace(mention, demonym=True)
     return mention
+
+
+def sentence_mentions(doc, n: int) -> list:
+    """The place mentions of sentence n (article offsets), after its dateline, with "U.S.
+    forces" and "Burundi refugees" marked as demonym uses and "the Turkish border" as a place."""
+    start, end = doc.sentences[n]
+    lo, hi = bisect_left(doc.place_starts, start), bisect_left(doc.place_starts, end)
+    in_sentence = [m for m in named_places(doc)[lo:hi] if m.end <= end]
+    if not in_sentence:
+        return []
+    text = doc.text
+    opening = not n or "\n" in text[doc.sentences[n - 1][1]:start]
+    dateline = dateline_end(text[start:min(end, start + 80)], opening=opening)
+    return [m for m in in_sentence if m.start - start >= dateline]
