@@ -30,6 +30,7 @@ PASSIVE_TRIGGER_MAX_WORDS = 16  # ... when the trigger is a passive verb ("... h
 SUBJECT_GAP_WORDS = 2  # words between a subject's noun and its verb ("three gunmen then killed")
 LIST_TAIL_WORDS = 10  # words of a place or detail between two members of a list
 SENTENCE_TRIGGER_REACH = 300  # characters: how far a sentence-level trigger may stand (long "sentences" are lists)
+REFUGE_CUE_REACH = 45  # characters after "staying" / "moved to" a school, hall or church may start in
 FLED_TO_COUNTRY_REACH = 14  # characters between "fled to" and the country's name
 
 # ---------------------------------------------------------------- Places (places.py, place_scan.py, place_resolve.py, place_context.py, figure_places.py, document.py)
