@@ -141,3 +141,12 @@ NAME_CACHE = 16384
 
 POOL_MIN_CHARS = 200_000  # a batch smaller than this is extracted in one process (forking costs more)
 POOL_CHUNK_CHARS = 50_000  # the characters of articles one worker extracts per task
+
+# hard-wrapped text (hard_wraps.py): a text is wrapped at a fixed width when, of its lines of at
+# least WRAP_MIN_LINE characters (and there are WRAP_MIN_LINES of them), WRAP_SHORT_SHARE are
+# at most WRAP_MAX_LINE characters long and WRAP_OPEN_SHARE end without a sentence's stop
+WRAP_MIN_LINE = 30
+WRAP_MAX_LINE = 90
+WRAP_MIN_LINES = 4
+WRAP_SHORT_SHARE = 0.8
+WRAP_OPEN_SHARE = 0.5
