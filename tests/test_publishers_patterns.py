@@ -44,6 +44,11 @@ MASTHEADS = [
      "Xinhua"),
     ("contributed-to-report", "The toll rose to 41.\n\nCNN's Jo Park contributed to this report.", "CNN"),
     ("byline-wire", "By REUTERS\nUpdated: MAY 11, 2024\n\nThe toll reached 126.", "Reuters"),
+    ("staff-byline-is-no-masthead", "Quake damages 40 homes\n\nStaff Report\n\nQUETTA: A quake damaged 40 homes.", ""),
+    ("initials-byline-is-no-masthead", "Quake damages 40 homes\n\nK.T. Report\n\nQUETTA: A quake damaged 40 homes.", ""),
+    ("desk-byline-is-no-masthead", "Quake damages 40 homes\n\nWeb Desk\n\nQUETTA: A quake damaged 40 homes.", ""),
+    ("reporter-masthead-stays", "Lakeside Reporter\n\nQuake damages 40 homes\n\nA quake damaged 40 homes.",
+     "Lakeside Reporter"),
     ("domain-credit-line", "Print E-mail Lakenews.net, February 12, 2012\n\nSome 2,000 people fled.",
      "Lakenews.net"),
 ]

@@ -139,6 +139,7 @@ def _wire_names() -> frozenset:
 
 
 @functools.cache
+@functools.cache
 def _outlet_words(role: str) -> frozenset:
     return frozenset(row["word"] for row in vocabulary.table("outlet_words") if row["role"] == role)
 
@@ -208,6 +209,15 @@ def _is_acronym(x: str) -> bool:
     return 2 <= len(x) <= 5 and x.isupper() and x.isalpha()
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}|[A-Z]{1,4}")
+
+
+def _is_staff_byline(words: list[str]) -> bool:
+    """A staff byline: a byline word last ("Report", "Desk"), only byline words or initials before."""
+    return len(words) > 1 and words[-1] in _outlet_words("byline") and all(
+        w in _outlet_words("byline_by") or _INITIALS.fullmatch(w) for w in words[:-1])
+
+
 def _masthead_name(segment: str, strict: bool, loose: bool = False) -> str:
     """The outlet a masthead segment names: a known outlet, or (unless `strict`) a short line of
     capitalised words ending in an outlet word ("Mizzima News", "The Herald Bulletin"); with
@@ -222,6 +232,8 @@ def _masthead_name(segment: str, strict: bool, loose: bool = False) -> str:
     if known:
         return known
     words = segment.split()
+    if _is_staff_byline(words):
+        return ""  # "Staff Report", "F.P. Report": the newsroom's credit, no outlet named
     if strict or len(words) > MASTHEAD_WORDS or any(c.isdigit() for c in segment):
         return ""
     if not all(w[:1].isupper() or w in ("of", "the", "and", "&") for w in words):
