@@ -259,7 +259,10 @@ def _counts_only(sentence: str, hit: _Hit) -> bool:
 def _resolve_arrival(sentence: str, noun: CountedNoun, countries: list) -> str:
     """People who arrived are refugees when a border was crossed (a country is named, they are
     named by their nationality, the sentence speaks of a border), else displaced within their
-    own country ("4,000 people arrived in Bentiu from nearby villages")."""
+    own country ("4,000 people arrived in Bentiu from nearby villages"). IDPs are displaced
+    inside their country by what they are called: "2,000 IDPs arrived in Mekelle"."""
+    if noun.stated == "displaced" and noun.head.lower().startswith("idp"):
+        return "displaced"
     if countries or noun.stated == "refugees" or _CROSSING_CUES.search(sentence):
         return "refugees"
     if noun.head and noun.head[:1].isalpha() and noun.head not in ("people", "persons"):

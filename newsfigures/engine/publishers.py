@@ -111,6 +111,7 @@ _HOST_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile|en|english)\.")
 _ORG_WORD_END = re.compile(r"\b(?:" + "|".join(
     re.escape(w) if w.isupper() else f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}"
     for w in vocabulary.role_words("outlet_words", "body")) + ")$")  # vocabulary/outlet_words.csv
+_DATEISH = re.compile(rf"\b(?:19|20)\d\d\b|^(?:{_MONTH})\b|^\d{{1,2}}\s+(?:{_MONTH})\b")
 _TITLE_SUFFIX = re.compile(r"\s[|–—-]\s([^|–—-]{2,40})$")
 _THE = re.compile(r"^the ")
 _SPACES = re.compile(r"\s+")
@@ -200,6 +201,8 @@ def _from_title(title: str) -> str:
             return _canonical(cand)
         if best_org(cand) or _ORG_WORD_END.search(cand):
             return ""  # "Hospital damaged in strike – Palestinian Health Ministry": a source, not the outlet
+        if _DATEISH.search(cand):
+            return ""  # "Situation Report - March 2019": the report's period, not an outlet
         if cand[:1].isupper() or cand[:1].isdigit():
             return _canonical(cand)
     return ""
