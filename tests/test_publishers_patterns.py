@@ -49,6 +49,8 @@ MASTHEADS = [
     ("desk-byline-is-no-masthead", "Quake damages 40 homes\n\nWeb Desk\n\nQUETTA: A quake damaged 40 homes.", ""),
     ("reporter-masthead-stays", "Lakeside Reporter\n\nQuake damages 40 homes\n\nA quake damaged 40 homes.",
      "Lakeside Reporter"),
+    ("date-after-pipe-is-no-outlet", "Saturday, July 31, 2021 | 20 Zilhaj, 1442\nFloods kill 40\n\nThe floods killed 40.", ""),
+    ("capitals-before-a-bare-pipe", "Floods kill 40\n\nPosted: Jul 31, 2021\nKTVN |\n\nThe floods killed 40.", "KTVN"),
     ("domain-credit-line", "Print E-mail Lakenews.net, February 12, 2012\n\nSome 2,000 people fled.",
      "Lakenews.net"),
 ]
@@ -102,3 +104,11 @@ def test_a_long_page_keeps_its_masthead():
     body = "Rescuers searched the rubble for survivors as the toll rose to 120, officials said. " * 2500
     text = "Riverside Gazette\n\n" + body + "\n\nREUTERS"
     assert infer_publisher(text) == "Riverside Gazette"
+
+
+@pytest.mark.parametrize("title", [
+    "Saturday, July 31, 2021 | 20 Zilhaj, 1442",
+    "Shelter Cluster Monthly Situation Report - March 2019",
+], ids=["other-calendar-date", "report-period"])
+def test_a_date_closing_the_title_is_no_outlet(title):
+    assert infer_publisher("The floods killed 40 people.", title=title) == ""

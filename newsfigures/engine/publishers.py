@@ -201,8 +201,8 @@ def _from_title(title: str) -> str:
             return _canonical(cand)
         if best_org(cand) or _ORG_WORD_END.search(cand):
             return ""  # "Hospital damaged in strike – Palestinian Health Ministry": a source, not the outlet
-        if _DATEISH.search(cand):
-            return ""  # "Situation Report - March 2019": the report's period, not an outlet
+        if _DATEISH.search(cand) or _DIGITS.search(cand):
+            return ""  # "Situation Report - March 2019", "| 20 Zilhaj, 1442": a date, not an outlet
         if cand[:1].isupper() or cand[:1].isdigit():
             return _canonical(cand)
     return ""
@@ -318,6 +318,10 @@ def _masthead(t: _Text) -> str:
         named = _masthead_name(ln, strict=False) if len(ln) <= MASTHEAD_CHARS else ""
         if named and named not in _wire_names():
             return named
+        bare = ln.rstrip(" |")
+        if ln.endswith("|") and _is_acronym(bare) and len(bare) > 2 and not best_org(bare) \
+                and bare not in _wire_names():
+            return bare  # "SAMAA |": a byline slot holding the outlet's name in capitals
         m = _DOMAIN_DATE.search(ln) if _DOMAIN_GATE.search(ln) else None
         if m:
             return _from_domain(m.group("x"))
