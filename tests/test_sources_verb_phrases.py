@@ -73,3 +73,8 @@ def test_as_per_and_a_bodys_document(text, expected):
 ], ids=["idps-arrived", "internally-displaced-arrived", "nationality-arrived"])
 def test_idps_who_arrive_stay_displaced(text, expected):
     assert figures_of(text, "category", published="2018-08-31") == expected
+
+
+def test_a_speaker_after_that_is_named_without_it():
+    text = "The relief office says that aid agencies have confirmed that 9,000 people have fled the valley."
+    assert _sources(text) == [(9000, "aid agencies")]

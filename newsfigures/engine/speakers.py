@@ -94,7 +94,7 @@ _TIME_END_WORDS = frozenset(
     ["morning", "afternoon", "evening", "night", "today", "yesterday", "tonight", "overnight", "now", "here", "there", "again", "also", "too", "however", "meanwhile", "separately", "earlier", "later", "previously", "recently", "jointly", "officially", "further", "first", "then", "still", "already", "week", "month", "year", "statement", "report", "update", "briefing", "tweet", "post", "interview", "assessment", "bulletin", "communique", "release", "conference", "has", "have", "had", "would", "will", "twitter", "x"])  # the last words of _TIME's phrases
 _TRAIL_TIME = re.compile(rf"(?:[\s,]+(?:{_TIME}))+[\s,]*$", re.IGNORECASE)
 _LEAD = re.compile(
-    rf"^(?:(?:and|but|while|whereas|although|though|as|so|yet|meanwhile|however|also)\b[\s,]*"
+    rf"^(?:(?:and|but|while|whereas|although|though|as|so|yet|meanwhile|however|also|that)\b[\s,]*"
     rf"|(?:on|by|as\s+of|since|until|late|early)?\s*(?:{_TIME})\b[\s,]*)+",
     re.IGNORECASE,
 )
