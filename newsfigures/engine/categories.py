@@ -32,7 +32,9 @@ from .lexicon import (
     trigger_of,
 )
 from .nouns import CountedNoun, noun_after, noun_before
-from .shared_nouns import INCLUDING, included, more_of_the_same, other_buildings, own_category, partitive_wholes, share_nouns
+from .shared_nouns import (
+    INCLUDING, included, more_of_the_same, other_buildings, own_category, partitive_wholes, parts_of_things, share_nouns,
+)
 from .numbers import Amount
 from .trigger_spans import PUNCTUATION as _PUNCTUATION, WORDS as _WORDS
 from .trigger_spans import passive_before as _passive_before, triggers as _triggers
@@ -279,7 +281,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
     names in the sentence (they tell refugees from the displaced)."""
     nouns = [noun_after(sentence, a) for a in amounts]
     wholes = partitive_wholes(sentence, amounts, nouns)
-    keep = [k for k, noun in enumerate(nouns) if noun is not None]
+    things = parts_of_things(sentence, amounts, nouns)
+    keep = [k for k, noun in enumerate(nouns) if noun is not None and k not in things]
     cands = [amounts[k] for k in keep]
     cand_nouns: list[CountedNoun] = []
     for k in keep:

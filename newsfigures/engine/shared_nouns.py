@@ -12,7 +12,7 @@ from .nouns import CountedNoun
 from .numbers import Amount
 from .vocabulary import alternation, role_words
 
-__all__ = ["INCLUDING", "included", "more_of_the_same", "other_buildings", "own_category", "partitive_wholes", "share_nouns"]
+__all__ = ["INCLUDING", "included", "parts_of_things", "more_of_the_same", "other_buildings", "own_category", "partitive_wholes", "share_nouns"]
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
@@ -134,3 +134,25 @@ def included(sentence: str, amounts: list[Amount], nouns: list, j: int, hows: li
         k -= 1
     return k > 0 and bool(hows[k - 1]) and bool(
         INCLUDING.search(sentence, max(0, amounts[k].qualifier_start - 40), amounts[k].qualifier_start))
+
+
+# between two parts of one breakdown: "17 in KP and two in AJK", "120 in Sindh, 40 in Punjab"
+_PART_GAP = re.compile(r"(?:\s+(?:in|at|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*(?:,|and|,\s*and)\s*")
+
+
+def parts_of_things(sentence: str, amounts: list[Amount], nouns: list) -> set[int]:
+    """The indexes of amounts without a noun of their own that break down a count of things
+    ("19 livestock died, including 17 in KP and two in AJK", "300 cattle drowned, including 120
+    in Sindh"): parts of animals or objects are no people either. `nouns[k]` is None for an
+    amount that counts things."""
+    parts: set[int] = set()
+    for k in range(1, len(amounts)):
+        noun = nouns[k]
+        if noun is None or noun.head or noun.relation:
+            continue
+        start = amounts[k].qualifier_start
+        if nouns[k - 1] is None and INCLUDING.search(sentence, max(0, start - 40), start):
+            parts.add(k)
+        elif k - 1 in parts and _PART_GAP.fullmatch(sentence, amounts[k - 1].end, start):
+            parts.add(k)
+    return parts
