@@ -86,6 +86,11 @@ _MASTHEAD_SPLIT = re.compile(r"\s+(?:\||[-–—]{1,2})\s+")
 # a closing or opening credit line naming where the story came from: "Source: Philippines News Agency"
 _SOURCE_LINE = re.compile(r"^(?:Sources?|Via|Courtesy(?:\s+of)?|Credits?)\s*[:-]?\s+(?P<x>(?:[Tt]he\s+)?[A-Z][\w&.'’ -]{1,40}?)\s*\.?$")
 _BARE_DOMAIN = re.compile(rf"^(?:https?://)?(?:www\.)?(?P<x>{_DOMAIN})/?$")
+_STAMP = re.compile(r"(?:Updated|Created|Published|Posted)\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}", re.IGNORECASE)
+_OWN_VOICE = re.compile(rf"\b(?P<x>{_WIRES})\s+(?:could\s+not|was\s+not\s+able\s+to|was\s+unable\s+to|"
+                        rf"has\s+not\s+been\s+able\s+to|cannot|can\s*not)\s+(?:independently\s+)?verify\b")
+# the wire's closing credit line: "(Reporting by Jane Doe; Editing by John Roe)"
+_REPORTING_BY = re.compile(r"^\(?\s*(?:Additional\s+)?Reporting\s+by\s+[^;)]+;\s*(?:Writing|Editing)\s+by\b")
 _DATE_FURNITURE = re.compile(r"^\s*date\s+\d{4}-\d\d-\d\d\s+(?P<x>[A-Z][^\d|]{1,40})$")
 _CLOSING = re.compile(rf"\((?P<x>(?:{_WIRES})(?:\s*/\s*(?:{_WIRES}))*)\)\s*$")
 _CLOSING_CAPS = re.compile(r"^[-–—\s]*(?:\((?P<p>[A-Z][A-Z0-9&.]{1,9}(?:/[A-Z][\w&.]{1,9})*)\)|(?P<d>[-–—])?\s*"
@@ -423,6 +428,15 @@ def _weak_text(t: _Text) -> str:
     got = _closing(t)
     if got:
         return got
+    for ln in t.first:  # "Reuters | Kyiv | Updated: 30-09-2022 12:20 IST": a syndicated wire's slug
+        parts = [p.strip() for p in ln.split("|")]
+        if len(parts) > 2 and _known(parts[0]) and any(_STAMP.match(p) for p in parts[1:]):
+            return _wire(parts[0])
+    m = _OWN_VOICE.search(t.text) if "verify" in t.text else None
+    if m:  # "Reuters could not independently verify ...": the wire speaking of its own reporting
+        return _wire(m.group("x"))
+    if any(_REPORTING_BY.search(ln) for ln in t.last):
+        return "Reuters"  # "(Reporting by ...; Editing by ...)": the wire's closing credit
     for ln in t.last:
         if len(ln) <= MASTHEAD_CHARS and _known(ln):
             return _known(ln)
