@@ -32,6 +32,7 @@ from .lexicon import (
     trigger_of,
 )
 from .nouns import CountedNoun, noun_after, noun_before
+from .other_roles import plays_another_part
 from .shared_nouns import INCLUDING, included, more_of_the_same, other_buildings, own_category, partitive_wholes, share_nouns
 from .numbers import Amount
 from .trigger_spans import PUNCTUATION as _PUNCTUATION, WORDS as _WORDS
@@ -348,6 +349,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
             by_index[keep[j]] = None  # an unknown noun: people only as a killing's or injury's victims
             continue
         if category == "none" or (noun.actor and category in _MOVEMENTS) \
+                or plays_another_part(sentence, amount) \
                 or (_ABBREVIATED.search(amount.text) and not noun.head and hows[j] not in ("adjacent", "object")):
             by_index[keep[j]] = None  # "around 4M on Thursday": a bare "4M" far from any trigger
             continue
@@ -389,9 +391,6 @@ def _happening_after(sentence: str, noun: CountedNoun, limit: int) -> str:
 def _sentence_category(sentence: str, amount: Amount) -> str:
     """The trigger nearest to the amount anywhere in its sentence, or ""."""
     reach = SENTENCE_TRIGGER_REACH
-    if _BETWEEN.search(sentence, max(0, amount.qualifier_start - 10), amount.qualifier_start) \
-            and amount.qualifier != "range":
-        return ""  # "a fight between two people": the two are no victims of the sentence's verb
     found = [t for t in _triggers(sentence, max(0, amount.start - reach), amount.end + reach)
              if not (t[0] >= amount.end and (describes_next(sentence, t) or _with_own_object(sentence, t)
                                              or accused_of(sentence, t)))
@@ -404,7 +403,6 @@ def _sentence_category(sentence: str, amount: Amount) -> str:
 
 
 _GENERIC_PEOPLE = frozenset({"people", "persons", "individuals"})
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _with_own_object(sentence: str, trigger: tuple) -> bool:

@@ -1,0 +1,98 @@
+"""People an amount counts who play another part in the sentence than the victims of its verb:
+the parties of a relation ("between the two neighbours"), the subject of a clause of its own
+opened by "as" (or "while" with a progressive verb), and events of violence counted beside
+their victims ("one of the raids")."""
+import pytest
+
+from helpers import figures_of
+from newsfigures.engine.numbers import find_amounts
+from newsfigures.engine.other_roles import between_parties, subject_of_subordinate
+
+
+def _read(text: str) -> list[tuple[int, str]]:
+    return figures_of(text, "category")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Six villagers were wounded in a raid on the frontier strip between the two neighbours.",
+     [(6, "injured")]),
+    ("Fourteen herders died when a quarrel between two families over grazing turned violent.",
+     [(14, "killed")]),
+    ("A brawl between three inmates ended with a guard stabbed and 5 prisoners hurt.",
+     [(5, "injured")]),
+    ("Between 40 and 60 people were killed in the raid.", [(40, "killed")]),
+], ids=["two-neighbours", "two-families", "three-inmates", "range-kept"])
+def test_the_parties_of_a_relation_are_no_victims(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three marchers were shot dead in the capital as tens of thousands of people filled the "
+     "main square.", [(3, "killed")]),
+    ("Police killed two students as hundreds of protesters tried to storm the ministry.",
+     [(2, "killed")]),
+    ("A bomb wounded 17 people on Friday as about 300 worshippers left the mosque.",
+     [(17, "injured")]),
+    ("Gunmen shot dead four farmers while some 50 villagers were harvesting maize nearby.",
+     [(4, "killed")]),
+    ("A radio host was shot dead and one guest hurt while one of them was speaking on air.",
+     [(1, "injured")]),
+], ids=["as-filled", "as-tried", "as-left", "while-harvesting", "while-speaking"])
+def test_the_subject_of_an_as_clause_is_no_victim(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nine people were killed while two were wounded.", [(9, "killed"), (2, "injured")]),
+    ("Eleven soldiers died in the north, while six more were killed in the south.",
+     [(11, "killed"), (6, "killed")]),
+    ("Gunmen killed 12 civilians as well as three police officers.", [(12, "killed"), (3, "killed")]),
+    ("The strike killed several fighters, such as two field commanders.", [(2, "killed")]),
+    ("About 200,000 people live in the besieged east, while more than a million live in the "
+     "threatened west.", [(200000, "affected"), (1000000, "affected")]),
+    ("Five died as 20 others were injured.", [(5, "killed"), (20, "injured")]),
+    ("In the province, 310 families remain in evacuation centres while 1,200 families are staying "
+     "with relatives.", [(310, "sheltered"), (1200, "sheltered")]),
+], ids=["while-own-verb", "while-more-killed", "as-well-as", "such-as", "while-contrast",
+        "as-own-verb", "while-present-contrast"])
+def test_an_amount_with_a_verb_or_list_of_its_own_stays(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The group said two of the raids hit checkpoints, killing 14 soldiers.", [(14, "killed")]),
+    ("The statement said one of the blasts targeted members of a local militia, killing nine.",
+     [(9, "killed")]),
+    ("Dozens of air strikes killed 31 civilians.", [(31, "killed")]),
+    ("Three bombings killed 26 people in the city.", [(26, "killed")]),
+    ("Four shooting victims died in hospital.", [(4, "killed")]),
+], ids=["two-raids", "one-blast", "air-strikes", "bombings", "shooting-victims"])
+def test_events_of_violence_are_not_people(text, expected):
+    assert _read(text) == expected
+
+
+def _amount(sentence: str, value: int):
+    return next(a for a in find_amounts(sentence) if a.value == value)
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    ("fighting between the two clans", 2, True),
+    ("a fight between 2 men", 2, True),
+    ("killed between 20 and 30 people", 20, False),
+    ("killed 20 people in the east", 20, False),
+], ids=["the-two", "two-men", "range", "no-between"])
+def test_between_parties(sentence, value, expected):
+    assert between_parties(sentence, _amount(sentence, value)) is expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    ("one died as 3,000 people marched", 3000, True),
+    ("one died as the 40 guests ate", 40, True),
+    ("killed nine as well as 4 guards", 4, False),
+    ("killed nine, such as 4 guards", 4, False),
+    ("one died while 30 pupils were sitting exams", 30, True),
+    ("one died in the north, while 30 died in the south", 30, False),
+    ("one died, while 30 families are living in tents", 30, False),
+], ids=["as", "as-the", "as-well-as", "such-as", "while-progressive", "while-simple", "while-present"])
+def test_subject_of_subordinate(sentence, value, expected):
+    assert subject_of_subordinate(sentence, _amount(sentence, value)) is expected
