@@ -7,8 +7,6 @@ line's end. Outlet names here are invented unless they are wire agencies.
 """
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from newsfigures.engine.publishers import infer_publisher
@@ -60,6 +58,15 @@ CLOSINGS = [
      "Reuters"),
     ("photo-credit-name-slash-agency", "Rescuers search the rubble. JOHN SMITH / AFP\n\nThe toll rose to 29.", "AFP"),
     ("closing-furniture-is-no-credit", "Some 300 people fled the town.\n\nADVERTISEMENT", ""),
+    ("closing-source-line-agency", "Some 40 families were moved to a school.\n\nSource: Island News Agency",
+     "Island News Agency"),
+    ("closing-source-line-wire", "Some 40 families were moved to a school.\n\nSource: Reuters", "Reuters"),
+    ("closing-via-acronym", "Some 40 families were moved to a school.\n\nVia: INA", "INA"),
+    ("closing-courtesy-of-outlet", "Some 40 families were moved to a school.\n\nCourtesy of the Hill Times",
+     "The Hill Times"),
+    ("chart-source-is-no-outlet", "Some 40 families were moved to a school.\n\nSource: UNHCR", ""),
+    ("closing-site-address", "Some 40 families were moved to a school.\n\nRiver Publishing Inc.\nwww.riverstar.com.ph",
+     "riverstar.com.ph"),
 ]
 
 
@@ -84,9 +91,9 @@ def test_outlet_beats_its_wire():
     assert infer_publisher(text) == "Riverside Gazette"
 
 
-def test_a_long_page_is_read_once_fast():
+def test_a_long_page_keeps_its_masthead():
+    """The masthead of a long page still wins over a closing wire credit (its speed is measured
+    in bench/extract.py, not here)."""
     body = "Rescuers searched the rubble for survivors as the toll rose to 120, officials said. " * 2500
     text = "Riverside Gazette\n\n" + body + "\n\nREUTERS"
-    start = time.perf_counter()
     assert infer_publisher(text) == "Riverside Gazette"
-    assert time.perf_counter() - start < 0.05  # ~200 KB: well above 4 MB/s

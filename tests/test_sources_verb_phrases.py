@@ -31,3 +31,22 @@ def test_a_report_noun_after_a_verb_is_no_speech_frame(text, expected):
 ], ids=["prompting-and-warn", "leading-and-tell"])
 def test_a_coordinated_infinitive_names_no_speaker(text, expected):
     assert _sources(text) == expected
+
+
+# A claim others spread, right before an -ing speech verb, is who the figure is attributed to,
+# not the subject of the sentence that dismisses it (our sentences).
+@pytest.mark.parametrize("text, expected", [
+    ("Police spokesman Ade Bello arrived in the town. He dismissed media reports claiming that "
+     "over 200 people were killed in the raid.", [(200, "media reports")]),
+    ("The governor rejected rumours claiming 40 villagers had been abducted.", [(40, "rumours")]),
+    ("The army denied local news reports alleging that 12 civilians died in the strike.",
+     [(12, "local news reports")]),
+    ("The ministry issued a statement saying 40 people had died.", [(40, "ministry")]),
+    ("On Monday, the UN refugee agency released a report saying 3,000 people had fled to Chad.",
+     [(3000, "UNHCR")]),
+    ("The Kivu Relief Network put out a bulletin saying 800 families were sheltering in churches.",
+     [(800, "Kivu Relief Network")]),
+], ids=["media-reports-claiming", "rumours-claiming", "news-reports-alleging", "statement-saying-stays-the-ministrys",
+        "agency-released-a-report-saying", "network-put-out-a-bulletin-saying"])
+def test_hearsay_before_an_ing_verb_is_the_source(text, expected):
+    assert _sources(text) == expected

@@ -347,12 +347,51 @@ def _verb_frames(s: str) -> list[Frame]:
     return out
 
 
+# "<who> issued / released / put out a statement [saying]": the subject of the clause issued it
+_ISSUED_DOCUMENT = re.compile(r"(?:^|[,;]\s*)(?P<who>(?:[Tt]he\s+)?[A-Z][^,;]{1,60}?)\s+(?:has\s+|have\s+|had\s+)?"
+                              r"(?:issued|released|published|put\s+out|sent|posted|shared|gave)\s+"
+                              r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?P<doc>[a-z]+)\s*$")
+
+
+def _is_document(word: str) -> bool:
+    """A document word, singular or plural ("report", "reports", "statements")."""
+    low = word.lower()
+    return low in words("document") or (low.endswith("s") and low[:-1] in words("document"))
+
+
+def _hearsay_before(left: str) -> str:
+    """The claim others spread, right before an -ing speech verb: "refuted some media reports
+    [claiming]" -> "media reports"; "" when the words before name none (then the clause's own
+    subject speaks: "the ministry issued a statement saying ...")."""
+    toks = left.split()
+    if not toks or left.rstrip()[-1:] in ",;:":
+        return ""
+    last = toks[-1].lower()
+    if not (last in words("hearsay") or (last.endswith("s") and last[:-1] in words("hearsay"))):
+        return ""
+    name = [toks[-1]]
+    for tok in reversed(toks[:-1]):
+        if tok.lower() not in words("hearsay_modifier"):
+            break
+        name.insert(0, tok)
+    while name[0].lower() in ("some", "several"):
+        name.pop(0)
+    return " ".join(name)
+
+
 def _subject_frame(s: str, a: int, b: int, v: VerbForm, *, lo: int, has_frames: bool) -> Frame:
     """The frame of a verb whose speaker stands before it (or is elided) between `lo` and `a`."""
     if v.form == "ing":
         mwith = _WITH_SUBJECT.search(s[max(lo, a - WITH_REACH):a])
         if mwith:
             return Frame(a, b, speaker_name(mwith.group(1)), mwith.group(1), "subject")
+        issued = _ISSUED_DOCUMENT.search(_CLAUSE_BREAK.split(s[lo:a])[-1])
+        if issued and _is_document(issued.group("doc")) and speaker_name(issued.group("who")):
+            who = issued.group("who")  # "The ministry issued a statement saying ...": who issued it
+            return Frame(a, b, speaker_name(who), who, "subject")
+        raw = _hearsay_before(s[max(lo, a - WITH_REACH):a])
+        if raw:
+            return Frame(a, b, speaker_name(raw), raw, "subject")  # "refuted media reports claiming that ..."
         return Frame(a, b, Pointer("elided"), "", "elided")
     if has_frames and _COORDINATED.search(s[lo:a]):
         return Frame(a, b, Pointer("elided"), "", "elided")

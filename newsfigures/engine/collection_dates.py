@@ -44,11 +44,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .calendar_words import month_names, month_number
-from .date_resolution import Mention
+from .date_resolution import Mention, is_dateline
 from .datelines import FIRST_YEAR, LAST_YEAR, publication_date, read
 from .dates import parse_date, to_date
 from .settings import (
-    CLASH_SPAN, FUTURE_SPAN, ONE_AT_A_TIME, PAST_SPAN, SPREAD_DAYS, SPREAD_GAP_DAYS,
+    CLASH_SPAN, DATELINE_TOP_CHARS, FUTURE_SPAN, ONE_AT_A_TIME, PAST_SPAN, SPREAD_DAYS, SPREAD_GAP_DAYS,
     WINDOW_DAYS,
 )
 
@@ -78,16 +78,18 @@ _RE_FUTURE = re.compile(
 @dataclass(frozen=True)
 class Evidence:
     """What an undated article's text says about its date: the story weekday, months named on
-    their own, month-days told as past and as still to come, and the latest year it names as past."""
+    their own, month-days told as past and as still to come, the latest year it names as past,
+    and the month-day of a year-less dateline ("GENEVA, July 20 -"): the publication day itself."""
 
     weekday: int | None
     months: frozenset[int]
     past: tuple[tuple[int, int], ...]
     future: tuple[tuple[int, int], ...]
     min_year: int
+    exact: tuple[tuple[int, int], ...] = ()
 
     def usable(self) -> bool:
-        return self.weekday is not None and bool(self.months or self.past or self.future)
+        return self.weekday is not None and bool(self.months or self.past or self.future or self.exact)
 
 
 def _named_months(text: str) -> set[int]:
@@ -117,6 +119,7 @@ def evidence(text: str) -> Evidence:
     body = r.body
     past: list[tuple[int, int]] = []
     future: list[tuple[int, int]] = []
+    exact: list[tuple[int, int]] = []
     years: list[int] = []
     for m in r.mentions:
         if m.explicit_year:
@@ -125,9 +128,12 @@ def evidence(text: str) -> Evidence:
                 years.append((m.begin or d).year if m.kind == "open" else d.year)
             continue
         if m.rule in ("mdy", "dmy") and m.month and m.day:  # not "since Aug. 25": only a start
+            if m.start < DATELINE_TOP_CHARS and (m.dateline or is_dateline(body, m.start, m.stop, alone=True)):
+                exact.append((m.month, m.day))  # "GENEVA, July 20 -": the day it was filed
+                continue
             (future if _is_future(body, m) else past).append((m.month, m.day))
     return Evidence(r.weekday, frozenset(_named_months(body)), tuple(past), tuple(future),
-                    max(years) if years else FIRST_YEAR)
+                    max(years) if years else FIRST_YEAR, tuple(exact))
 
 
 def _occurrence(year: int, month: int, day: int) -> date | None:
@@ -152,14 +158,18 @@ def candidate_dates(ev: Evidence, *, first_year: int = FIRST_YEAR, last_year: in
     found: set[date] = set()
     for y in range(max(first_year, ev.min_year), last_year + 1):
         windows: list[tuple[date, date]] = []
-        for month in ev.months:
+        for month, day in ev.exact:  # a dateline's day is the publication day: nothing else widens it
+            o = _occurrence(y, month, day)
+            if o:
+                windows.append((o, o))
+        for month in () if ev.exact else ev.months:
             start = date(y, month, 1)
             windows.append((start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)))
-        for month, day in ev.past:
+        for month, day in () if ev.exact else ev.past:
             o = _occurrence(y, month, day)
             if o:
                 windows.append((o, o + timedelta(days=PAST_SPAN)))
-        for month, day in ev.future:
+        for month, day in () if ev.exact else ev.future:
             o = _occurrence(y, month, day)
             if o:
                 windows.append((o - timedelta(days=FUTURE_SPAN), o))
@@ -223,20 +233,27 @@ def _best(siblings: _Siblings, cands: list[date], spread: bool) -> tuple[int, in
     return count, gap, day
 
 
-def _own_dates(texts: dict[str, str], known: dict[str, str]) -> tuple[dict[str, str], dict[str, Evidence]]:
-    """Each article's own date, and the evidence of those it leaves undated (read right away,
-    from the reading `publication_date` just made)."""
+def _own_dates(texts: dict[str, str], known: dict[str, str]) -> tuple[dict[str, str], dict[str, Evidence], set]:
+    """Each article's own date, the evidence of those it leaves undated (read right away, from
+    the reading `publication_date` just made), and the articles whose own date has a year
+    guessed from a weekday alone (their text writes no year): siblings may correct it."""
     out: dict[str, str] = {}
     found: dict[str, Evidence] = {}
+    guessed: set = set()
     for key in sorted(texts):
         text = texts[key] or ""
         hint = known.get(key) or ""
         out[key] = (publication_date(text, hint=hint) if hint else "") or publication_date(text)
-        if not out[key]:
-            ev = evidence(text)
-            if ev.usable():
-                found[key] = ev
-    return out, found
+        if out[key] and (key in known or any(m.explicit_year for m in read(text).mentions)):
+            continue  # a year written in the text: its own date stands
+        ev = evidence(text)
+        if out[key] and not ev.exact:
+            continue
+        if ev.usable():
+            found[key] = ev
+            if out[key]:
+                guessed.add(key)
+    return out, found, guessed
 
 
 def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None) -> dict[str, str]:
@@ -253,8 +270,8 @@ def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None)
     No siblings or no weekday+month evidence -> "".
     """
     known = known or {}
-    out, found = _own_dates(texts, known)
-    dated = [to_date(v) for v in out.values()]
+    out, found, guessed = _own_dates(texts, known)
+    dated = [to_date(v) for k, v in out.items() if k not in guessed]
     dated += [to_date(parse_date(v or "")) for k, v in known.items() if k not in texts]  # metadata only
     anchors = _Siblings([d for d in dated if d is not None])  # never dated by this rule
     if not anchors.days:

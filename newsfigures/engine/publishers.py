@@ -83,6 +83,9 @@ _DOMAIN_DATE = re.compile(rf"(?:^|\s)(?P<x>{_DOMAIN}),\s+{_DATE}")
 _BYLINE = re.compile(r"^\s*By\s+(?P<x>[A-Z][\w&.' -]{1,40}?)(?:\s{2,}|\s*[|,]|\s+(?:and|with)\s|\s*$)")
 _BYLINE_OUTLET = re.compile(r"^\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*(?P<x>[A-Z][\w&.'’ -]{1,40}?)\s*$")
 _MASTHEAD_SPLIT = re.compile(r"\s+(?:\||[-–—]{1,2})\s+")
+# a closing or opening credit line naming where the story came from: "Source: Philippines News Agency"
+_SOURCE_LINE = re.compile(r"^(?:Sources?|Via|Courtesy(?:\s+of)?|Credits?)\s*[:-]?\s+(?P<x>(?:[Tt]he\s+)?[A-Z][\w&.'’ -]{1,40}?)\s*\.?$")
+_BARE_DOMAIN = re.compile(rf"^(?:https?://)?(?:www\.)?(?P<x>{_DOMAIN})/?$")
 _DATE_FURNITURE = re.compile(r"^\s*date\s+\d{4}-\d\d-\d\d\s+(?P<x>[A-Z][^\d|]{1,40})$")
 _CLOSING = re.compile(rf"\((?P<x>(?:{_WIRES})(?:\s*/\s*(?:{_WIRES}))*)\)\s*$")
 _CLOSING_CAPS = re.compile(r"^[-–—\s]*(?:\((?P<p>[A-Z][A-Z0-9&.]{1,9}(?:/[A-Z][\w&.]{1,9})*)\)|(?P<d>[-–—])?\s*"
@@ -275,6 +278,9 @@ def _masthead(t: _Text) -> str:
     for ln in t.lines[:MASTHEAD_LINES] + t.last:
         if len(ln) <= MASTHEAD_CHARS and _known(ln) and _known(ln) not in ("AFP", "Reuters", "Associated Press"):
             return _known(ln)
+    named = _source_line(t)
+    if named:
+        return named
     if "told " in t.head:
         for m in _TOLD.finditer(t.head):
             words = m.group("x").split()
@@ -299,6 +305,29 @@ def _masthead(t: _Text) -> str:
             return named
         m = _DOMAIN_DATE.search(ln) if _DOMAIN_GATE.search(ln) else None
         if m:
+            return _from_domain(m.group("x"))
+    return ""
+
+
+def _source_line(t: _Text) -> str:
+    """A "Source: X" / "Via X" / "Courtesy of X" line among the first or last lines naming an
+    outlet: a known one, a name ending in an outlet word ("Philippines News Agency"), or, on a
+    closing line, an acronym ("Source: PNA"). An organisation that is no outlet ("Source:
+    UNHCR" under a chart) names where a number came from, not who published the page."""
+    for ln in t.lines[:MASTHEAD_LINES] + t.last:
+        m = _SOURCE_LINE.match(ln) if len(ln) <= MASTHEAD_CHARS else None
+        if not m:
+            continue
+        x = m.group("x").strip()
+        x = x[:1].upper() + x[1:]
+        named = _known(x) or _masthead_name(x, strict=False)
+        if not named and _is_acronym(x) and ln in t.last and not best_org(x):
+            named = x
+        if named:
+            return named
+    for ln in t.last:  # the site's own address closing the page: "www.sunstar.com.ph"
+        m = _BARE_DOMAIN.match(ln)
+        if m and not best_org(m.group("x").split(".")[0]):
             return _from_domain(m.group("x"))
     return ""
 

@@ -345,6 +345,7 @@ def speaker_name(raw: str) -> str | Pointer:
         return org
     if name:
         return name
+    np = _ACRONYM_TAIL.sub("", np)  # "the City Information Office (CIO)": the name, not its acronym too
     run = org_run(np)
     if run:
         return _DET.sub("", run)
@@ -357,6 +358,7 @@ def speaker_name(raw: str) -> str | Pointer:
     return np
 
 
+_ACRONYM_TAIL = re.compile(r"(?<=[a-z])\s*\(\s*[A-Z][A-Za-z0-9&.-]{1,9}\)?$")
 _PLACE_NOUNS = ("province|state|country|city|region|district|county|island|town|territory|nation|governorate|"
                 "prefecture|municipality|village|capital")
 _PLACE_OWNER = re.compile(rf"^(?:the\s+)?(?:(?P<cap>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)|{_PLACE_NOUNS})['’]s\s+(?P<rest>.+)$")
