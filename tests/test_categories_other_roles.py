@@ -96,3 +96,29 @@ def test_between_parties(sentence, value, expected):
 ], ids=["as", "as-the", "as-well-as", "such-as", "while-progressive", "while-simple", "while-present"])
 def test_subject_of_subordinate(sentence, value, expected):
     assert subject_of_subordinate(sentence, _amount(sentence, value)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands of mourners attended the funeral of the 14 police officers killed in the ambush.",
+     [(14, "killed")]),
+    ("Roughly 250 pupils witnessed the raid in which three teachers died.", [(3, "killed")]),
+    ("A car bomb went off at a rally attended by 2,000 supporters, killing 17 people.", [(17, "killed")]),
+    ("Gunmen burst into a school with 600 students, wounding nine.", [(9, "injured")]),
+    ("A boat with 90 migrants capsized off the coast; 31 drowned.", [(31, "killed")]),
+], ids=["mourners-attended", "pupils-witnessed", "attended-by", "school-with", "boat-with"])
+def test_people_doing_something_else_are_no_victims(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some 4,000 villagers abandoned their homes after the raid.", [(4000, "displaced")]),
+    ("Nearly 2,500 people sought refuge in churches.", [(2500, "sheltered")]),
+    ("About 150 families received aid after fleeing the clashes.", [(150, "displaced")]),
+    ("The bride died with 11 of her relatives when the roof collapsed.", [(11, "killed")]),
+    ("A bus driver was shot dead together with three other passengers.", [(3, "killed")]),
+    ("A camp with 3,000 refugees lies near the border.", [(3000, "refugees")]),
+    ("Officials opened a sports hall with 200 evacuees inside.", [(200, "evacuated")]),
+], ids=["abandoned-their-homes", "sought-refuge", "own-trigger-after", "died-with",
+        "together-with", "camp-with-refugees", "hall-with-evacuees"])
+def test_people_with_a_fate_of_their_own_stay(text, expected):
+    assert _read(text) == expected

@@ -10,17 +10,27 @@
   and not after a comparison or a list ("as well as", "such as", "as many as": role
   `comparative`).
 
+An amount with no trigger of its own (its category would come from a neighbour or from the
+sentence) also plays another part when it is
+- the subject of an active verb that is no trigger, with an object of its own: "thousands of
+  mourners attended the funeral of the 12 soldiers killed", "some 400 pupils witnessed the
+  attack in which five teachers died";
+- the agent of a participle that is no trigger: "a wedding attended by 300 guests, killing 22";
+- what a thing holds: "a school with 500 pupils, wounding six", "a boat with 80 migrants".
+
 categories.py asks `plays_another_part` for each amount it has read.
 """
 from __future__ import annotations
 
 import re
 
+from .lexicon import OBJECT_STARTS, find_triggers, is_people_word, noun_entry, trigger_of
 from .numbers import Amount
 from .trigger_spans import triggers
-from .vocabulary import alternation, role_words
+from .vocabulary import alternation, role_words, table
 
-__all__ = ["between_parties", "plays_another_part", "subject_of_subordinate"]
+__all__ = ["between_parties", "held_by_thing", "plays_another_part", "subject_of_other_verb",
+           "subject_of_subordinate"]
 
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:(?P<plain>" + alternation(role_words("phrase_words", "subordinate"))
@@ -33,6 +43,11 @@ _COMPARATIVES = frozenset(w.lower() for w in role_words("phrase_words", "compara
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
 _REACH = 24  # characters before an amount the two patterns read
 _CLAUSE_END = re.compile(r"[,.;:]")
+_VERB_AND_NEXT = re.compile(r"\s+([a-z]+)\s+([A-Za-z0-9]+)")
+_PAST_IRREGULAR = frozenset(row["past"].lower() for row in table("irregular_verbs") if row.get("past"))
+# "attended by 300 guests", "a school with 500 pupils": the word before "by" / "with"
+_COMITATIVE = frozenset({"together", "along", "alongside"})  # "together with three others": the same fate
+_BY_OR_WITH = re.compile(r"\b([a-z]+)\s+(by|with)\s+(?:the\s+|some\s+|about\s+|around\s+)?$")
 
 
 def between_parties(sentence: str, amount: Amount) -> bool:
@@ -59,7 +74,40 @@ def subject_of_subordinate(sentence: str, amount: Amount) -> bool:
     return found.group("plain") is not None or _PROGRESSIVE.match(sentence, amount.end) is not None
 
 
-def plays_another_part(sentence: str, amount: Amount) -> bool:
+def _past_verb(word: str) -> bool:
+    """A past tense that is no counted noun: "attended", "witnessed", "held"."""
+    if noun_entry(word) is not None:
+        return False
+    return word in _PAST_IRREGULAR or (len(word) > 4 and word.endswith("ed"))
+
+
+def subject_of_other_verb(sentence: str, noun_end: int) -> bool:
+    """Right after the amount's noun phrase, a past tense that is no trigger and an object of its
+    own: "mourners attended the funeral", "pupils witnessed the attack"."""
+    found = _VERB_AND_NEXT.match(sentence, noun_end)
+    if found is None or not _past_verb(found.group(1)) or found.group(2).lower() not in OBJECT_STARTS:
+        return False
+    verb_start = found.start(1)
+    return not any(t[0] == verb_start for t in find_triggers(sentence))  # "sought refuge", "abandoned their homes"
+
+
+def held_by_thing(sentence: str, amount: Amount) -> bool:
+    """The amount is the agent of a participle that is no trigger ("attended by 300 guests") or
+    what a thing holds ("a school with 500 pupils")."""
+    found = _BY_OR_WITH.search(sentence, max(0, amount.qualifier_start - _REACH), amount.qualifier_start)
+    if found is None:
+        return False
+    word = found.group(1)
+    if trigger_of(word) is not None or is_people_word(word) or word in _COMITATIVE:
+        return False  # "killed by 30 gunmen", "civilians with ...", "together with three others"
+    return _past_verb(word) if found.group(2) == "by" else not _past_verb(word)
+
+
+def plays_another_part(sentence: str, amount: Amount, noun_end: int, own_trigger: bool) -> bool:
     """The amount's people are no victims of the sentence's verb: the parties of a relation,
-    or the subject of a clause of its own with no trigger of its own."""
-    return between_parties(sentence, amount) or subject_of_subordinate(sentence, amount)
+    the subject of a clause of its own with no trigger of its own; with no trigger of its own
+    nor a noun that says its category (`own_trigger` false), the subject of another verb, its
+    agent, or what a thing holds."""
+    if between_parties(sentence, amount) or subject_of_subordinate(sentence, amount):
+        return True
+    return not own_trigger and (subject_of_other_verb(sentence, noun_end) or held_by_thing(sentence, amount))

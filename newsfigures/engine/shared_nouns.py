@@ -19,9 +19,15 @@ _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _SHARED_NOUN_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
 
 
-# "150 of the village's 1,800 residents", "40 of Gaza's 2,000 doctors", "12 of its 90 staff"
+# "150 of the village's 1,800 residents", "40 of Gaza's 2,000 doctors", "12 of its 90 staff",
+# "15 out of 70 passengers"
 _PARTITIVE_GAP = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our)\s+(?:[\w-]+['’]s\s+)?"
-                            r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)")
+                            r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)"
+                            r"|\s+out\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?", re.IGNORECASE)
+# "Of the 70 people on board, 15 drowned", "Out of 300 residents, 40 fled", "Among the 40
+# passengers, ...": a whole named first, at the head of its clause, its part after a comma
+_FRONTED_WHOLE = re.compile(r"(?:^|[,;:]\s*)(?:out\s+of|of|among)\s+(?:(?:the|its|their|his|her|our)\s+)?$",
+                            re.IGNORECASE)
 
 
 # a share of a whole written in words: "two-thirds of the", "half of the", "most of its"
@@ -43,6 +49,10 @@ def partitive_wholes(sentence: str, amounts: list[Amount], nouns: list) -> set[i
             said = _whole_clause(sentence, nouns[k].end)
             if said and own_category(nouns[k]) == "none":
                 nouns[k] = replace(nouns[k], described=said)
+    for k in range(len(amounts) - 1):  # "Of the 70 people on board, 15 drowned"
+        if nouns[k] is not None and nouns[k].head and "," in sentence[amounts[k].end:amounts[k + 1].qualifier_start] \
+                and _FRONTED_WHOLE.search(sentence, max(0, amounts[k].qualifier_start - 20), amounts[k].qualifier_start):
+            wholes.add(k)
     for k in range(len(amounts) - 1):
         part, whole = nouns[k], nouns[k + 1]
         if whole is None or not whole.head:
