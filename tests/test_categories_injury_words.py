@@ -1,0 +1,20 @@
+"""Injuries named by what was hurt: fractures, bruises, lacerations, concussions, smoke
+inhalation (trigger rows), not illnesses."""
+import pytest
+
+from helpers import figures_of
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Six passengers suffered fractures when the bus overturned.", [(6, "injured")]),
+    ("Three firefighters were treated for smoke inhalation.", [(3, "injured")]),
+    ("Twelve pupils were left with bruises and cuts.", [(12, "injured")]),
+    ("Two miners suffered concussions in the blast.", [(2, "injured")]),
+    ("Eight people were admitted with lacerations.", [(8, "injured")]),
+], ids=["fractures", "smoke-inhalation", "bruises", "concussions", "lacerations"])
+def test_injuries_by_what_was_hurt(text, expected):
+    assert figures_of(text, "category") == expected
+
+
+def test_an_illness_is_no_injury():
+    assert figures_of("About 5,000 children were treated for malnutrition.", "category") == []
