@@ -122,3 +122,14 @@ def test_people_doing_something_else_are_no_victims(text, expected):
         "together-with", "camp-with-refugees", "hall-with-evacuees"])
 def test_people_with_a_fate_of_their_own_stay(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A minibus carrying 18 traders hit a landmine, killing 7.", [(7, "killed")]),
+    ("A boat ferrying about 150 people capsized on the lake; 43 drowned.", [(43, "killed")]),
+    ("A pickup carrying 25 wounded fighters was stopped at the checkpoint.", [(25, "injured")]),
+    ("A lorry carrying 60 refugees overturned near the border.", [(60, "refugees")]),
+    ("Gunmen on 3 motorcycles shot dead 4 traders.", [(4, "killed")]),
+], ids=["minibus-carrying", "boat-ferrying", "carrying-wounded", "carrying-refugees", "motorcycles"])
+def test_what_a_vehicle_carries_is_no_victim(text, expected):
+    assert _read(text) == expected

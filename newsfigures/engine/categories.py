@@ -349,7 +349,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
             by_index[keep[j]] = None  # an unknown noun: people only as a killing's or injury's victims
             continue
         if category == "none" or (noun.actor and category in _MOVEMENTS) \
-                or plays_another_part(sentence, amount, noun.end, bool(hows[j] or noun.stated)) \
+                or plays_another_part(sentence, amount, noun, bool(hows[j] or noun.stated)) \
                 or (_ABBREVIATED.search(amount.text) and not noun.head and hows[j] not in ("adjacent", "object")):
             by_index[keep[j]] = None  # "around 4M on Thursday": a bare "4M" far from any trigger
             continue

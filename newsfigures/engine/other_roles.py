@@ -16,7 +16,8 @@ sentence) also plays another part when it is
   mourners attended the funeral of the 12 soldiers killed", "some 400 pupils witnessed the
   attack in which five teachers died";
 - the agent of a participle that is no trigger: "a wedding attended by 300 guests, killing 22";
-- what a thing holds: "a school with 500 pupils, wounding six", "a boat with 80 migrants".
+- what a thing holds: "a school with 500 pupils, wounding six", "a boat with 80 migrants", "a
+  bus carrying 45 pilgrims, killing 11".
 
 categories.py asks `plays_another_part` for each amount it has read.
 """
@@ -29,7 +30,7 @@ from .numbers import Amount
 from .trigger_spans import triggers
 from .vocabulary import alternation, role_words, table
 
-__all__ = ["between_parties", "held_by_thing", "plays_another_part", "subject_of_other_verb",
+__all__ = ["between_parties", "carried_by_thing", "held_by_thing", "plays_another_part", "subject_of_other_verb",
            "subject_of_subordinate"]
 
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
@@ -46,6 +47,9 @@ _CLAUSE_END = re.compile(r"[,.;:]")
 _VERB_AND_NEXT = re.compile(r"\s+([a-z]+)\s+([A-Za-z0-9]+)")
 _PAST_IRREGULAR = frozenset(row["past"].lower() for row in table("irregular_verbs") if row.get("past"))
 # "attended by 300 guests", "a school with 500 pupils": the word before "by" / "with"
+# "a bus carrying 45 pilgrims": what a thing holds (phrase_words.csv, role `holds`)
+_HOLDS = re.compile(r"\b(?:" + alternation(role_words("phrase_words", "holds"))
+                    + r")\s+(?:the\s+|some\s+|about\s+|around\s+|more\s+than\s+|over\s+)?$", re.IGNORECASE)
 _COMITATIVE = frozenset({"together", "along", "alongside"})  # "together with three others": the same fate
 _BY_OR_WITH = re.compile(r"\b([a-z]+)\s+(by|with)\s+(?:the\s+|some\s+|about\s+|around\s+)?$")
 
@@ -93,8 +97,11 @@ def subject_of_other_verb(sentence: str, noun_end: int) -> bool:
 
 def held_by_thing(sentence: str, amount: Amount) -> bool:
     """The amount is the agent of a participle that is no trigger ("attended by 300 guests") or
-    what a thing holds ("a school with 500 pupils")."""
-    found = _BY_OR_WITH.search(sentence, max(0, amount.qualifier_start - _REACH), amount.qualifier_start)
+    what a thing holds ("a school with 500 pupils", "a bus carrying 45 pilgrims")."""
+    window = max(0, amount.qualifier_start - _REACH)
+    if carried_by_thing(sentence, amount):
+        return True  # "a bus carrying 45 pilgrims"
+    found = _BY_OR_WITH.search(sentence, window, amount.qualifier_start)
     if found is None:
         return False
     word = found.group(1)
@@ -103,11 +110,20 @@ def held_by_thing(sentence: str, amount: Amount) -> bool:
     return _past_verb(word) if found.group(2) == "by" else not _past_verb(word)
 
 
-def plays_another_part(sentence: str, amount: Amount, noun_end: int, own_trigger: bool) -> bool:
+def carried_by_thing(sentence: str, amount: Amount) -> bool:
+    """ "a bus carrying 45 pilgrims", "a boat ferrying 120 people": what a thing holds; the verb
+    after them ("capsized", "plunged") is the thing's."""
+    return _HOLDS.search(sentence, max(0, amount.qualifier_start - _REACH), amount.qualifier_start) is not None
+
+
+def plays_another_part(sentence: str, amount: Amount, noun, own_trigger: bool) -> bool:
     """The amount's people are no victims of the sentence's verb: the parties of a relation,
     the subject of a clause of its own with no trigger of its own; with no trigger of its own
     nor a noun that says its category (`own_trigger` false), the subject of another verb, its
-    agent, or what a thing holds."""
+    agent, or what a thing holds; what a thing carries whatever verb follows, unless its noun
+    says what happened to them ("a truck carrying 30 wounded soldiers")."""
     if between_parties(sentence, amount) or subject_of_subordinate(sentence, amount):
         return True
-    return not own_trigger and (subject_of_other_verb(sentence, noun_end) or held_by_thing(sentence, amount))
+    if not (noun.stated or noun.described) and carried_by_thing(sentence, amount):
+        return True  # "a boat carrying 120 people capsized" (not "carrying 30 wounded soldiers")
+    return not own_trigger and (subject_of_other_verb(sentence, noun.end) or held_by_thing(sentence, amount))
