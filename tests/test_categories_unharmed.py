@@ -1,5 +1,6 @@
-"""People who came to no harm are no victims: "escaped unhurt", "narrowly escaped death" (trigger
-rows of category `none`), while "escaped with injuries" stays an injury."""
+"""People who came to no harm are no victims: "escaped unhurt", "narrowly escaped death"; nor are
+those sentenced to or threatened with death (vocabulary/no_victims.csv, triggers of category
+`none`); "escaped with injuries" stays an injury."""
 import pytest
 
 from helpers import figures_of
@@ -24,10 +25,29 @@ def test_other_escapes_keep_their_category(text, expected):
     assert figures_of(text, "category") == expected
 
 
-def test_the_no_harm_phrases_are_data_with_provenance():
+def test_the_no_victim_phrases_are_data_with_provenance():
     from newsfigures.engine import lexicon, vocabulary
-    text = (vocabulary.DATA / "no_harm.csv").read_text(encoding="utf-8")
+    text = (vocabulary.DATA / "no_victims.csv").read_text(encoding="utf-8")
     assert text.startswith("#")
-    rows = vocabulary.table("no_harm")
-    assert rows and all(r["forms"] in ("verb", "word") for r in rows)
-    assert lexicon.trigger_of("escaped unhurt").category == lexicon.NO_HARM
+    rows = vocabulary.table("no_victims")
+    assert rows and all(r["forms"] in ("verb", "word", "noun") for r in rows)
+    assert lexicon.trigger_of("escaped unhurt").category == lexicon.NO_VICTIMS
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A military court sentenced 7 soldiers to death for the massacre of 31 villagers.", [(31, "killed")]),
+    ("Eleven men were condemned to death in absentia.", []),
+    ("Four journalists received death threats after the report.", []),
+    ("Some 40 inmates are on death row.", []),
+], ids=["sentenced-to-death", "condemned-to-death", "death-threats", "death-row"])
+def test_sentences_and_threats_of_death_are_no_deaths(text, expected):
+    assert figures_of(text, "category") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A mob beat 4 suspected thieves to death in the market.", [(4, "killed")]),
+    ("Vigilantes clubbed two herders to death and wounded 5 others.", [(2, "killed"), (5, "injured")]),
+    ("Soldiers beat 30 detainees, witnesses said.", [(30, "injured")]),
+], ids=["beat-to-death", "clubbed-to-death", "beaten-only"])
+def test_a_verb_split_by_its_victims_and_to_death_is_a_killing(text, expected):
+    assert figures_of(text, "category") == expected

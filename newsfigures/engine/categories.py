@@ -39,7 +39,7 @@ from .trigger_spans import PUNCTUATION as _PUNCTUATION, WORDS as _WORDS
 from .trigger_spans import passive_before as _passive_before, triggers as _triggers
 from .trigger_spans import words_before as _words_before, words_between as _words_between
 from .victims import HAPPENINGS as _HAPPENINGS, complement_of_thing, describes_next, done_to
-from .victims import accused_of, families_of_previous, sizes_attackers
+from .victims import accused_of, families_of_previous, sizes_attackers, to_death_after
 from .settings import (
     LIST_TAIL_WORDS, PASSIVE_TRIGGER_MAX_WORDS, SENTENCE_TRIGGER_REACH, SUBJECT_GAP_WORDS,
     TRIGGER_MAX_WORDS,
@@ -306,6 +306,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
                 and _OF_THE.match(sentence, amount.end):
             category = "killed"  # "two of the wounded later died": the part's fate, not the whole's
         category = split_verb(sentence, amount.qualifier_start, noun.end) or category  # "told 5,000 residents to leave"
+        if category == "injured" and to_death_after(sentence, noun.end):
+            category = "killed"  # "beat 3 villagers to death"
         if category == "arrived":  # "4,300 returnees arrived from Sudan": returnees come home
             category = "returned" if noun.stated == "returned" else _resolve_arrival(sentence, noun, countries)
         limit = cands[j + 1].qualifier_start if j + 1 < len(cands) else len(sentence)

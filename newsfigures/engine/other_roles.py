@@ -19,6 +19,8 @@ sentence) also plays another part when it is
 - what a thing holds: "a school with 500 pupils, wounding six", "a boat with 80 migrants", "a
   bus carrying 45 pilgrims, killing 11".
 
+And people sentenced to death ("sentenced 7 soldiers to death") are no dead.
+
 categories.py asks `plays_another_part` for each amount it has read.
 """
 from __future__ import annotations
@@ -30,8 +32,8 @@ from .numbers import Amount
 from .trigger_spans import triggers
 from .vocabulary import alternation, role_words, table
 
-__all__ = ["between_parties", "carried_by_thing", "held_by_thing", "plays_another_part", "subject_of_other_verb",
-           "subject_of_subordinate"]
+__all__ = ["between_parties", "carried_by_thing", "held_by_thing", "plays_another_part", "sentenced_to_death",
+           "subject_of_other_verb", "subject_of_subordinate"]
 
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:(?P<plain>" + alternation(role_words("phrase_words", "subordinate"))
@@ -50,6 +52,10 @@ _PAST_IRREGULAR = frozenset(row["past"].lower() for row in table("irregular_verb
 # "a bus carrying 45 pilgrims": what a thing holds (phrase_words.csv, role `holds`)
 _HOLDS = re.compile(r"\b(?:" + alternation(role_words("phrase_words", "holds"))
                     + r")\s+(?:the\s+|some\s+|about\s+|around\s+|more\s+than\s+|over\s+)?$", re.IGNORECASE)
+# "sentenced 7 soldiers to death": a sentence passed, split by its object (no_victims.csv has the
+# unsplit phrases)
+_SENTENCED_BEFORE = re.compile(r"\b(?:sentenc|condemn)(?:ed|es|e|ing|s)?\s+(?:the\s+|another\s+)?$", re.IGNORECASE)
+_TO_DEATH_AFTER = re.compile(r"\s+(?:in\s+absentia\s+)?to\s+death\b", re.IGNORECASE)
 _COMITATIVE = frozenset({"together", "along", "alongside"})  # "together with three others": the same fate
 _BY_OR_WITH = re.compile(r"\b([a-z]+)\s+(by|with)\s+(?:the\s+|some\s+|about\s+|around\s+)?$")
 
@@ -116,13 +122,20 @@ def carried_by_thing(sentence: str, amount: Amount) -> bool:
     return _HOLDS.search(sentence, max(0, amount.qualifier_start - _REACH), amount.qualifier_start) is not None
 
 
+def sentenced_to_death(sentence: str, amount: Amount, noun_end: int) -> bool:
+    """ "sentenced 7 soldiers to death": a sentence passed on them, no death."""
+    return _SENTENCED_BEFORE.search(sentence, max(0, amount.qualifier_start - _REACH), amount.qualifier_start) \
+        is not None and _TO_DEATH_AFTER.match(sentence, max(noun_end, amount.end)) is not None
+
+
 def plays_another_part(sentence: str, amount: Amount, noun, own_trigger: bool) -> bool:
     """The amount's people are no victims of the sentence's verb: the parties of a relation,
     the subject of a clause of its own with no trigger of its own; with no trigger of its own
     nor a noun that says its category (`own_trigger` false), the subject of another verb, its
     agent, or what a thing holds; what a thing carries whatever verb follows, unless its noun
     says what happened to them ("a truck carrying 30 wounded soldiers")."""
-    if between_parties(sentence, amount) or subject_of_subordinate(sentence, amount):
+    if between_parties(sentence, amount) or subject_of_subordinate(sentence, amount) \
+            or sentenced_to_death(sentence, amount, noun.end):
         return True
     if not (noun.stated or noun.described) and carried_by_thing(sentence, amount):
         return True  # "a boat carrying 120 people capsized" (not "carrying 30 wounded soldiers")
