@@ -1,5 +1,5 @@
 """Injuries named by what was hurt: fractures, bruises, lacerations, concussions, smoke
-inhalation (trigger rows), not illnesses."""
+inhalation (trigger rows), not illnesses; and "electrocuted", a death."""
 import pytest
 
 from helpers import figures_of
@@ -18,3 +18,8 @@ def test_injuries_by_what_was_hurt(text, expected):
 
 def test_an_illness_is_no_injury():
     assert figures_of("About 5,000 children were treated for malnutrition.", "category") == []
+
+
+def test_electrocuted_is_a_death():
+    assert figures_of("Three people were electrocuted when power lines fell into floodwater.", "category") \
+        == [(3, "killed")]
