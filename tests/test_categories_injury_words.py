@@ -23,3 +23,14 @@ def test_an_illness_is_no_injury():
 def test_electrocuted_is_a_death():
     assert figures_of("Three people were electrocuted when power lines fell into floodwater.", "category") \
         == [(3, "killed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Flash floods swept away 11 people in the valley.", [(11, "missing")]),
+    ("Seven children were washed away while crossing the river.", [(7, "missing")]),
+    ("The torrent swept away 60 houses.", [(60, "housing")]),
+    ("Attackers burnt 5 herders to death.", [(5, "killed")]),
+    ("Four passengers were badly burned.", [(4, "injured")]),
+], ids=["swept-away-people", "washed-away-people", "swept-away-houses", "burnt-to-death", "burned"])
+def test_a_word_of_homes_lost_told_of_people(text, expected):
+    assert figures_of(text, "category") == expected

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from .clause_breaks import clause_between, new_clause_between, own_subject_clause
 from .clauses import clause_limits
+from .housing_people import housing_of_people
 from .kinds import figure_kind, refugee_crossing
 from .main_verbs import main_verb_after, split_verb
 from .lexicon import (
@@ -55,7 +56,6 @@ _INSERTED = re.compile(r"\s*,\s*(?:including|among\s+(?:them|whom)|(?:most|many|
                        r"mostly|mainly)\b", re.IGNORECASE)
 # "... in the camp with various degrees of bullet wounds": the wounds the people came with
 _WITH_WOUNDS = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
-_ALIVE = re.compile(r"\s+alive\b", re.IGNORECASE)  # "burned 14 villagers alive"
 _OF_THE = re.compile(r"\s+of\s+(?:the|those)\s", re.IGNORECASE)
 _AMONG = re.compile(r"\s*(?:\w+\s+){0,2}among\b")
 _REMAIN = re.compile(r"\b(?:remain|remains|remaining|still\s+(?:in|at)|are\s+(?:still\s+)?in|stay(?:ing)?\s+in|"
@@ -315,13 +315,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
             category = "refugees"
         if category == "returned" and _NOT_YET.search(sentence[max(0, amount.start - 40):limit]):
             category = "displaced"  # "18,000 people were yet to return home"
-        if category == "housing" and noun.unit == "people" and hit.start >= noun.end \
-                and sentence[hit.start:hit.end].lower().startswith("burn") and _passive_before(sentence, hit.start) \
-                and not _ALIVE.match(sentence, hit.end):
-            category = "injured"  # "six passengers were badly burned": burns, not a home lost
-        if category == "housing" and noun.unit != "buildings" and noun.head:
-            later = _happening_after(sentence, noun, limit) or ("killed" if _ALIVE.match(sentence, noun.end) else "")
-            category = later or category  # "burnt 8 herders to death"
+        if category == "housing":  # "six passengers were badly burned", "burnt 8 herders to death"
+            category = housing_of_people(sentence, noun, (hit.start, hit.end), limit)
         categories.append(category)
     for j in range(1, len(cands)):  # the part is what the clause says; the whole, what its noun says
         if keep[j] in wholes and keep[j - 1] == keep[j] - 1 and categories[j]:
@@ -380,14 +375,6 @@ def _people_next(sentence: str, end: int) -> bool:
     """ "killed one government house photographer": the building word is a modifier of people."""
     nxt = _NEXT_WORD.match(sentence, end)
     return bool(nxt) and is_people_word(nxt.group(1))
-
-
-def _happening_after(sentence: str, noun: CountedNoun, limit: int) -> str:
-    """A death or injury said right after a noun phrase of people: "burnt 8 herders to death"."""
-    for t in _triggers(sentence, noun.end, min(limit, noun.end + 40)):
-        if t[2] in _HAPPENINGS:
-            return t[2]
-    return ""
 
 
 def _sentence_category(sentence: str, amount: Amount) -> str:
