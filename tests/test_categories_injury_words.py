@@ -31,6 +31,9 @@ def test_electrocuted_is_a_death():
     ("The torrent swept away 60 houses.", [(60, "housing")]),
     ("Attackers burnt 5 herders to death.", [(5, "killed")]),
     ("Four passengers were badly burned.", [(4, "injured")]),
-], ids=["swept-away-people", "washed-away-people", "swept-away-houses", "burnt-to-death", "burned"])
+    ("A school wall collapsed on 15 pupils, killing 4 of them.", [(4, "killed")]),
+    ("The mosque roof caved in on 30 worshippers, injuring 9.", [(9, "injured")]),
+], ids=["swept-away-people", "washed-away-people", "swept-away-houses", "burnt-to-death", "burned",
+        "collapsed-on", "caved-in-on"])
 def test_a_word_of_homes_lost_told_of_people(text, expected):
     assert figures_of(text, "category") == expected

@@ -316,7 +316,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
         if category == "returned" and _NOT_YET.search(sentence[max(0, amount.start - 40):limit]):
             category = "displaced"  # "18,000 people were yet to return home"
         if category == "housing":  # "six passengers were badly burned", "burnt 8 herders to death"
-            category = housing_of_people(sentence, noun, (hit.start, hit.end), limit)
+            category = housing_of_people(sentence, amount.qualifier_start, noun, (hit.start, hit.end), limit)
         categories.append(category)
     for j in range(1, len(cands)):  # the part is what the clause says; the whole, what its noun says
         if keep[j] in wholes and keep[j - 1] == keep[j] - 1 and categories[j]:

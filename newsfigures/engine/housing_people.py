@@ -6,6 +6,8 @@
   alive");
 - swept or washed away (vocabulary phrase_words.csv, role `swept`): people the water carried off,
   missing ("floods swept away 14 people", "nine were washed away");
+- a building that fell on them ("a wall collapsed on 8 workers, killing 3 of them"): those it
+  fell on are no figure of their own (their fate is the next amount's);
 
 else "housing" stays, and categories.py reads people whose homes went as homeless.
 """
@@ -21,6 +23,7 @@ from .vocabulary import role_words
 __all__ = ["housing_of_people"]
 
 _ALIVE = re.compile(r"\s+alive\b", re.IGNORECASE)  # "burned 14 villagers alive"
+_FELL_ON = re.compile(r"\s+(?:on|onto|upon)\s+(?:the\s+|some\s+|about\s+)?$", re.IGNORECASE)
 _SWEPT = tuple(w.lower() for w in role_words("phrase_words", "swept"))
 
 
@@ -32,14 +35,17 @@ def _happening_after(sentence: str, noun: CountedNoun, limit: int) -> str:
     return ""
 
 
-def housing_of_people(sentence: str, noun: CountedNoun, hit_span: tuple[int, int], limit: int) -> str:
+def housing_of_people(sentence: str, amount_start: int, noun: CountedNoun, hit_span: tuple[int, int],
+                      limit: int) -> str:
     """The category of people a housing trigger (at `hit_span`) is told of, or "housing"
-    (`limit`: where the next amount begins)."""
+    (`amount_start`: where the amount and its qualifier begin; `limit`: where the next amount begins)."""
     start, end = hit_span
     word = sentence[start:end].lower() if start >= 0 else ""
     if noun.unit == "people" and start >= noun.end and word.startswith("burn") \
             and passive_before(sentence, start) and not _ALIVE.match(sentence, end):
         return "injured"  # "six passengers were badly burned": burns, not a home lost
+    if 0 <= end <= amount_start and noun.unit == "people" and _FELL_ON.fullmatch(sentence, end, amount_start):
+        return "none"  # "a wall collapsed on 8 workers"
     if noun.unit != "buildings" and noun.head:
         later = _happening_after(sentence, noun, limit) or ("killed" if _ALIVE.match(sentence, noun.end) else "")
         if later:
