@@ -133,3 +133,14 @@ def test_people_with_a_fate_of_their_own_stay(text, expected):
 ], ids=["minibus-carrying", "boat-ferrying", "carrying-wounded", "carrying-refugees", "motorcycles"])
 def test_what_a_vehicle_carries_is_no_victim(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lightning struck 9 herders, killing 5.", [(5, "killed")]),
+    ("The shells landed among 400 displaced people, killing 14.", [(400, "displaced"), (14, "killed")]),
+    ("Police fired on 3,000 marchers, killing 6 and wounding 31.", [(6, "killed"), (31, "injured")]),
+    ("The storm wrecked 30 shops and 200 homes, and damaged 400 more.", [(200, "housing"), (400, "housing")]),
+    ("Gunmen killed 12 people, wounding 20.", [(12, "killed"), (20, "injured")]),
+], ids=["struck-killing", "among-displaced-killing", "fired-on-killing", "and-damaged-more", "killed-wounding"])
+def test_a_participle_after_a_comma_is_the_verb_of_the_amount_after_it(text, expected):
+    assert _read(text) == expected

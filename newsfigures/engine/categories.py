@@ -64,6 +64,7 @@ _NOT_YET = re.compile(r"\b(?:yet\s+to|unable\s+to|not\s+(?:yet\s+)?(?:been\s+abl
                       r"could\s+not|couldn't|never)\s+(?:go\s+back|return)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z0-9]+)")
 _JOIN_END = re.compile(r"(?:,|\band)\s*$")
+_COMMA = re.compile(r"\s*,\s*")
 _CROSSING_CUES = re.compile(r"\b(?:borders?|abroad|overseas|asylum|neighbou?ring\s+countr(?:y|ies)|"
                             r"from\s+neighbou?ring)\b", re.IGNORECASE)
 
@@ -401,7 +402,8 @@ def _with_own_object(sentence: str, trigger: tuple) -> bool:
     if found is None or not found.transitive or _passive_before(sentence, trigger[0]):
         return False
     nxt = _NEXT_WORD.match(sentence, trigger[1])
-    return bool(nxt) and (nxt.group(1).lower() in OBJECT_STARTS or is_people_word(nxt.group(1)))
+    return bool(nxt) and (nxt.group(1).lower() in OBJECT_STARTS or is_people_word(nxt.group(1))
+                          or (nxt.group(1).isdigit() and sentence[trigger[1] - 3:trigger[1]] == "ing"))  # "..., killing 20"
 
 
 def _shared_verb(sentence: str, amounts: list[Amount], nouns: list, categories: list[str],
@@ -472,8 +474,10 @@ def _active_verb_between(sentence: str, start: int, end: int) -> bool:
     for t in _triggers(sentence, start, end):
         trigger = trigger_of(sentence[t[0]:t[1]])
         if trigger is not None and trigger.transitive and not _passive_before(sentence, t[0]) \
-                and _words_between(sentence, start, t[0]):  # "left 12 killed (2 children)": a participle
-            return True
+                and (_words_between(sentence, start, t[0])  # "left 12 killed (2 children)": a participle
+                     or (_COMMA.fullmatch(sentence, start, t[0]) and sentence[t[1] - 3:t[1]] == "ing"
+                         and _is_object_gap(sentence[t[1]:end]))):
+            return True  # "lightning struck 6 farmers, killing 4": the verb of the later amount
     return False
 
 
