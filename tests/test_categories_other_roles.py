@@ -21,7 +21,9 @@ def _read(text: str) -> list[tuple[int, str]]:
     ("A brawl between three inmates ended with a guard stabbed and 5 prisoners hurt.",
      [(5, "injured")]),
     ("Between 40 and 60 people were killed in the raid.", [(40, "killed")]),
-], ids=["two-neighbours", "two-families", "three-inmates", "range-kept"])
+    ("Police registered a case against 23 persons after the riot.", []),
+    ("Prosecutors brought charges against 9 officers over the deaths of 4 detainees.", [(4, "killed")]),
+], ids=["two-neighbours", "two-families", "three-inmates", "range-kept", "case-against", "charges-against"])
 def test_the_parties_of_a_relation_are_no_victims(text, expected):
     assert _read(text) == expected
 

@@ -1,7 +1,8 @@
 """Amounts of people who play another part in a sentence than the victims of its verb.
 
 - The parties of a relation: "clashes on the border between the two neighbours", "a fight
-  between two people" — the two are who fought, not who was hurt.
+  between two people" — the two are who fought, not who was hurt; "registered a case against
+  15 persons", "charges against 12 soldiers" — who the case is against.
 - The subject of a clause of its own opened by a conjunction ("as", vocabulary phrase_words.csv,
   role `subordinate`; "while" only with a past progressive, role `subordinate_progressive`):
   "four protesters were killed as thousands of demonstrators sought to shut streets", "while
@@ -35,7 +36,7 @@ from .vocabulary import alternation, role_words, table
 __all__ = ["between_parties", "carried_by_thing", "held_by_thing", "plays_another_part", "sentenced_to_death",
            "subject_of_other_verb", "subject_of_subordinate"]
 
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|against)\s+(?:the\s+|some\s+|about\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:(?P<plain>" + alternation(role_words("phrase_words", "subordinate"))
                           + r")|" + alternation(role_words("phrase_words", "subordinate_progressive"))
                           + r")\s+(?:the\s+)?$", re.IGNORECASE)
@@ -61,8 +62,8 @@ _BY_OR_WITH = re.compile(r"\b([a-z]+)\s+(by|with)\s+(?:the\s+|some\s+|about\s+|a
 
 
 def between_parties(sentence: str, amount: Amount) -> bool:
-    """ "between the two communities", "between two people": the amount names the parties of
-    a relation (not a range: "between 20 and 30 people" is one amount)."""
+    """ "between the two communities", "between two people", "a case against 15 persons": the
+    amount names the parties of a relation (not a range: "between 20 and 30 people" is one amount)."""
     if amount.qualifier == "range":
         return False
     return _BETWEEN.search(sentence, max(0, amount.qualifier_start - _REACH), amount.qualifier_start) is not None
