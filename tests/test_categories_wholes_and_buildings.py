@@ -32,3 +32,14 @@ def test_the_whole_keeps_only_what_its_noun_says(text, expected):
 ], ids=["shops", "churches", "businesses", "shop-owners", "market-vendors"])
 def test_buildings_that_are_no_homes(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nine people, six of them children, died in the fire.", [(9, "killed"), (6, "killed")]),
+    ("At least 15 people, eight of them civilians, were killed.", [(15, "killed"), (8, "killed")]),
+    ("Twelve people (seven of them women) were injured.", [(12, "injured"), (7, "injured")]),
+    ("Thirty soldiers, 12 of whom were wounded, returned to base.", [(12, "injured")]),
+    ("Four gunmen stormed the hotel, one of whom was killed.", [(1, "killed")]),
+], ids=["six-of-them-children", "eight-of-them-civilians", "bracketed", "of-whom-own-verb", "gunmen-one-killed"])
+def test_a_part_set_off_by_commas_shares_the_whole_s_verb(text, expected):
+    assert _read(text) == expected

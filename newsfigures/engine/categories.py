@@ -34,7 +34,7 @@ from .lexicon import (
 )
 from .nouns import CountedNoun, noun_after, noun_before
 from .other_roles import plays_another_part
-from .shared_nouns import INCLUDING, included, more_of_the_same, other_buildings, own_category, partitive_wholes, share_nouns
+from .shared_nouns import INCLUDING, apposed_part, included, more_of_the_same, other_buildings, own_category, partitive_wholes, share_nouns
 from .numbers import Amount
 from .trigger_spans import PUNCTUATION as _PUNCTUATION, WORDS as _WORDS
 from .trigger_spans import passive_before as _passive_before, triggers as _triggers
@@ -456,7 +456,7 @@ def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list
         for j in order:
             if not (0 <= j < len(amounts) and categories[j] and categories[j] != "none"):
                 continue
-            if j > i and nouns[j].relation == "of_which":
+            if j > i and nouns[j].relation == "of_which" and not apposed_part(sentence, amounts, nouns, i, j):
                 continue  # "four gunmen ..., one of whom was killed": the part's fate is not the whole's
             lo, hi = (nouns[j].end, amounts[i].qualifier_start) if j < i else (nouns[i].end, amounts[j].qualifier_start)
             if clause_between(sentence, lo, hi) or (j > i and _active_verb_between(sentence, lo, hi)):

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .lexicon import word_category
+from .lexicon import PASSIVE, trigger_of, word_category
 from .nouns import CountedNoun
 from .numbers import Amount
 from .vocabulary import alternation, role_words
 
-__all__ = ["INCLUDING", "included", "more_of_the_same", "other_buildings", "own_category", "partitive_wholes", "share_nouns"]
+__all__ = ["INCLUDING", "apposed_part", "included", "more_of_the_same", "other_buildings", "own_category", "partitive_wholes", "share_nouns"]
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
@@ -144,3 +144,19 @@ def included(sentence: str, amounts: list[Amount], nouns: list, j: int, hows: li
         k -= 1
     return k > 0 and bool(hows[k - 1]) and bool(
         INCLUDING.search(sentence, max(0, amounts[k].qualifier_start - 40), amounts[k].qualifier_start))
+
+
+_APPOSITION_OPEN = re.compile(r"\s*(?:,|\(|--?|—|–)\s*")
+_APPOSITION_CLOSE = re.compile(r"(?:\s+[A-Za-z'’-]+){0,3}\s*(?:,|\)|--?|—|–)")
+
+
+def apposed_part(sentence: str, amounts: list[Amount], nouns: list, i: int, j: int) -> bool:
+    """ "Nine people, six of them children, died": a part set off by commas (brackets, dashes)
+    right after its whole, the verb after it the whole's."""
+    if nouns[i] is None or nouns[j] is None:
+        return False
+    close = _APPOSITION_CLOSE.match(sentence, nouns[j].end)
+    if close is None or not _APPOSITION_OPEN.fullmatch(sentence, nouns[i].end, amounts[j].qualifier_start):
+        return False
+    words = _WORDS.findall(sentence, nouns[j].end, close.end())  # "children", not "were wounded"
+    return not any(w.lower() in PASSIVE or trigger_of(w) is not None for w in words)
