@@ -128,11 +128,11 @@ _BY_REPORT = re.compile(
     r"evacuated|relocated|rescued|resettled|sheltered|assisted|hosted|transferred|moved|housed)"
     r"(?:\s+(?!by\b)[\w.,()-]+){0,2}?\s+by\s+",
 )
-_ACCORDING_GATES = ("according", "citing", "quoting", " from ", "released by", "statement")
+_ACCORDING_GATES = ("according", "as per", "citing", "quoting", " from ", "released by", "statement")
 _TALLY_GATES = ("tally", "count", "toll", "estimate", "calculation", "survey")
 _ACTION_BY = frozenset({"evacuated", "relocated", "rescued", "resettled", "sheltered", "assisted", "hosted",
                         "transferred", "moved", "housed"})
-_ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoting|figures\s+from|data\s+from|statistics\s+from|"
+_ACCORDING = re.compile(r"\b(?:according\s+to|as\s+per|citing|quoting|figures\s+from|data\s+from|statistics\s+from|"
                         r"estimates\s+from|figures\s+released\s+by|a\s+statement\s+(?:by|from))\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(
     r"(?:['’â]s|s['’])\s+(?:(?:latest|official|own|new|updated|overall|initial|preliminary|provisional|revised|"
@@ -148,6 +148,12 @@ _NP_STOP = re.compile(
     r"\bon\s+(?:" + WEEKDAYS + r"|\w+day)\b|\b(?:" + WEEKDAYS + r")\b|\badding\b|\bsaying\b|\bciting\b|\bwhen\b|"
     r"\bafter\b|\bbefore\b|\bthat\b|\bwhere\b|\bbut\b|\bto\s+(?:the|a|an)\s+\w+\s+(?:of|from)\b|[\"“”])",
 )
+# an amount opening a clause after a speaker phrase with no comma: "... initial information two houses
+# are destroyed", "... figures 300 people were moved" (not a year: "a 2019 report")
+_CLAUSE_AMOUNT = re.compile(
+    r"\s(?=(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozens|hundreds|thousands)\s+[a-z]+\s+(?:were|was|are|is|have|has|had|remain|remained|died|fled)\b)",
+    re.IGNORECASE)
 _ACRONYM_AFTER = re.compile(r"\s*[:,]?\s*\(([A-Z]{2,8})\)")
 _PREV_WORD = re.compile(r"([\w'’-]+)[^\w]*$")
 _ACCORDING_END = re.compile(r"according\s+to\s*$", re.IGNORECASE)
@@ -267,6 +273,9 @@ def np_after(s: str, i: int) -> str:
     rest = s[i:]
     m = _NP_STOP.search(rest)
     np = rest[: m.start()] if m else rest
+    amount = _CLAUSE_AMOUNT.search(np)
+    if amount:  # "according to ANDMA initial information two houses were ...": the clause starts there
+        np = np[:amount.start()]
     # an inverted phrase may carry its acronym after a colon or comma: "...Affairs: (OCHA)"
     ma = _ACRONYM_AFTER.match(rest, len(np))
     if ma:

@@ -34,7 +34,10 @@ from .lexicon import (
 )
 from .nouns import CountedNoun, noun_after, noun_before
 from .other_roles import plays_another_part
-from .shared_nouns import INCLUDING, apposed_part, included, more_of_the_same, other_buildings, own_category, partitive_wholes, share_nouns
+from .shared_nouns import (
+    INCLUDING, apposed_part, included, more_of_the_same, other_buildings, own_category, partitive_wholes,
+    parts_of_things, share_nouns,
+)
 from .numbers import Amount
 from .trigger_spans import PUNCTUATION as _PUNCTUATION, WORDS as _WORDS
 from .trigger_spans import passive_before as _passive_before, triggers as _triggers
@@ -261,7 +264,10 @@ def _counts_only(sentence: str, hit: _Hit) -> bool:
 def _resolve_arrival(sentence: str, noun: CountedNoun, countries: list) -> str:
     """People who arrived are refugees when a border was crossed (a country is named, they are
     named by their nationality, the sentence speaks of a border), else displaced within their
-    own country ("4,000 people arrived in Bentiu from nearby villages")."""
+    own country ("4,000 people arrived in Bentiu from nearby villages"). IDPs are displaced
+    inside their country by what they are called: "2,000 IDPs arrived in Mekelle"."""
+    if noun.stated == "displaced" and noun.head.lower().startswith("idp"):
+        return "displaced"
     if countries or noun.stated == "refugees" or _CROSSING_CUES.search(sentence):
         return "refugees"
     if noun.head and noun.head[:1].isalpha() and noun.head not in ("people", "persons"):
@@ -278,7 +284,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
     names in the sentence (they tell refugees from the displaced)."""
     nouns = [noun_after(sentence, a) for a in amounts]
     wholes = partitive_wholes(sentence, amounts, nouns)
-    keep = [k for k, noun in enumerate(nouns) if noun is not None]
+    things = parts_of_things(sentence, amounts, nouns)
+    keep = [k for k, noun in enumerate(nouns) if noun is not None and k not in things]
     cands = [amounts[k] for k in keep]
     cand_nouns: list[CountedNoun] = []
     for k in keep:

@@ -213,6 +213,28 @@ class _Siblings:
         gaps = [abs(self.days[j] - o) for j in (i - 1, i) if 0 <= j < len(self.days)]
         return hi - lo, min(gaps, default=10 ** 6)
 
+    def scores(self, cands: list[date]) -> list[tuple[int, int, date]]:
+        """(siblings within the window, days to the nearest sibling, d) of each candidate d:
+        `score` for many, in one loop (the collection's hot path)."""
+        days, n, out = self.days, len(self.days), []
+        left, right = bisect.bisect_left, bisect.bisect_right
+        for d in cands:
+            o = d.toordinal()
+            lo = left(days, o - WINDOW_DAYS)
+            hi = right(days, o + WINDOW_DAYS, lo)
+            i = left(days, o, lo, hi)  # o - WINDOW_DAYS <= o <= o + WINDOW_DAYS
+            if 0 < i < n:
+                before, after = o - days[i - 1], days[i] - o
+                gap = before if before < after else after
+            elif i < n:
+                gap = days[i] - o
+            elif i:
+                gap = o - days[i - 1]
+            else:
+                gap = 10 ** 6
+            out.append((hi - lo, gap, d))
+        return out
+
     def spread(self) -> int:
         return self.days[-1] - self.days[0] if self.days else 0
 
@@ -220,8 +242,15 @@ class _Siblings:
 def _best(siblings: _Siblings, cands: list[date], spread: bool) -> tuple[int, int, date] | None:
     """(siblings, gap, date) of the winning candidate; None when, in a collection of many
     years, the candidates do not point to one period (rule 4)."""
-    scored = [(*siblings.score(d), d) for d in cands]
-    count, gap, day = min(scored, key=lambda s: (-s[0], s[1], s[2]))
+    return _best_scored(siblings.scores(cands), spread)
+
+
+def _best_scored(scored, spread: bool) -> tuple[int, int, date] | None:
+    """`_best` of candidates already scored: (siblings, gap, date) each."""
+    count, gap, day = scored[0]  # the most siblings, then the nearest, then the earliest
+    for c, g, d in scored:
+        if c > count or c == count and (g < gap or g == gap and d < day):
+            count, gap, day = c, g, d
     if spread:
         if gap > SPREAD_GAP_DAYS:
             log.debug("many years: %s is %d days from its nearest sibling, left undated", day, gap)
@@ -305,10 +334,11 @@ def _one_at_a_time(pending: dict[str, list[date]], siblings: _Siblings, spread: 
             near.setdefault(d.toordinal() // WINDOW_DAYS, set()).add(key)
     version = dict.fromkeys(pending, 0)
     heap: list = []
+    scores = _Rescored(siblings)
 
     def push(key: str) -> None:
         version[key] += 1
-        best = _best(siblings, pending[key], spread)
+        best = _best_scored(scores.of(key, pending[key]), spread)
         if best:
             count, gap, d = best
             heapq.heappush(heap, ((-count, gap, len(pending[key]), key), version[key], d))
@@ -321,9 +351,48 @@ def _one_at_a_time(pending: dict[str, list[date]], siblings: _Siblings, spread: 
         if key in out or v != version[key]:
             continue  # dated already, or scored again since
         out[key] = d.isoformat()
-        siblings.add(d)
+        scores.add(d)
         b = d.toordinal() // WINDOW_DAYS
         for other in sorted(set().union(*(near.get(b + i, set()) for i in (-1, 0, 1)))):
             if other not in out:
                 push(other)
     return out
+
+
+class _Rescored:
+    """The scores of each undated article's candidates, kept and brought up to date as siblings
+    join (rule 5), instead of counted again over all the siblings each time the article is
+    scored. Every candidate has an anchor within the window (`collection_dates` keeps no
+    other), so its gap is at most `WINDOW_DAYS`, and a sibling joining farther away changes
+    neither its count nor its gap: only the candidates within the window of it are updated."""
+
+    def __init__(self, siblings: _Siblings):
+        self.siblings = siblings
+        self.added: list[int] = []  # ordinals of the siblings joined, in order
+        self.kept: dict[str, tuple[list, list[int], int]] = {}  # key -> (scores, ordinals, joined seen)
+
+    def add(self, d: date) -> None:
+        self.siblings.add(d)
+        self.added.append(d.toordinal())
+
+    def of(self, key: str, cands: list[date]) -> list:
+        kept = self.kept.get(key)
+        if kept is None:
+            scored = [list(s) for s in self.siblings.scores(cands)]
+            ords = [d.toordinal() for d in cands]
+            if any(s[0] < 1 for s in scored) or any(a >= b for a, b in zip(ords, ords[1:])):
+                return self.siblings.scores(cands)  # not what this shortcut assumes: score afresh
+            self.kept[key] = (scored, ords, len(self.added))
+            return scored
+        scored, ords, seen = kept
+        left, right = bisect.bisect_left, bisect.bisect_right
+        for x in self.added[seen:]:
+            lo = left(ords, x - WINDOW_DAYS)
+            for k in range(lo, right(ords, x + WINDOW_DAYS, lo)):
+                s = scored[k]
+                s[0] += 1
+                gap = ords[k] - x if ords[k] >= x else x - ords[k]
+                if gap < s[1]:
+                    s[1] = gap
+        self.kept[key] = (scored, ords, len(self.added))
+        return scored

@@ -273,6 +273,11 @@ def _led_by_word(before: str) -> bool:
     return last is not None and last.group(1).lower() in _LEAD_WORDS
 
 
+# "a reprisal one", "the worst one", "this one": "one" standing for a noun said before
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|another|which|every|each)\s+(?:[a-z]+(?:est|er)?\s+)?$")
+_OF_AFTER = re.compile(r"\s*(?:of|person|man|woman|child|boy|girl|soldier|civilian|people)\b")
+
+
 def is_excluded(text: str, amount: Amount) -> bool:
     """True when `amount` in `text` is one of the spec's "not figures"."""
     after = text[amount.end:amount.end + 40]
@@ -306,6 +311,9 @@ def is_excluded(text: str, amount: Amount) -> bool:
     if amount.value < 120 and not amount.spelled and _BRACKETED_AGE_BEFORE.search(before) \
             and _BRACKETED_AGE_AFTER.match(after):
         return True  # ages in brackets: "two brothers (11 and 15)", "a girl (9)"
+    if amount.spelled and amount.value == 1 and _PRONOUN_ONE_BEFORE.search(before) \
+            and not _OF_AFTER.match(after):
+        return True  # "the killing was a reprisal one", "the worst one in decades": a pronoun
     if _AVERAGE_BEFORE.search(before):
         return True  # "an average of five dead a day": a rate worked out, not a count
     if not amount.spelled and _BRACKETED_NAME_BEFORE.search(before) and _BRACKETED_NAME_AFTER.match(after):

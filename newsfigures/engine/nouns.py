@@ -296,6 +296,8 @@ def _population_before(sentence: str, start: int) -> CountedNoun | None:
 # after its subject, the amount its complement
 _NUMBERING = re.compile(r"(?P<subject>[^,;:.()]{2,80}?)\s+(?P<adverb>now\s+|still\s+|already\s+)?"
                         r"(?:numbers?|numbered|totals?|totall?ed)\s*$", re.IGNORECASE)
+# the verb alone: a cheap test before the lazy subject scan (no verb, no match)
+_NUMBERING_VERB = re.compile(r"(?:numbers?|numbered|totals?|totall?ed)\s*$", re.IGNORECASE)
 
 
 def numbering_subject(sentence: str, start: int) -> CountedNoun | None:
@@ -303,7 +305,8 @@ def numbering_subject(sentence: str, start: int) -> CountedNoun | None:
     subject: the last word naming people in the clause before the verb ("IDPs in the Gedeo
     zone now number 52,000"), with the category that word says. Without "now", "still" or
     "already" the people word must stand right before the verb ("the evacuees total 900")."""
-    match = _NUMBERING.search(sentence, max(0, start - COUNTED_BEFORE_REACH), start)
+    lo = max(0, start - COUNTED_BEFORE_REACH)
+    match = _NUMBERING.search(sentence, lo, start) if _NUMBERING_VERB.search(sentence, lo, start) else None
     if not match:
         return None
     words = [w.strip("'’") for w in re.findall(r"[A-Za-z'’-]+", match.group("subject"))]

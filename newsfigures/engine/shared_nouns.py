@@ -12,7 +12,8 @@ from .nouns import CountedNoun
 from .numbers import Amount
 from .vocabulary import alternation, role_words
 
-__all__ = ["INCLUDING", "apposed_part", "included", "more_of_the_same", "other_buildings", "own_category", "partitive_wholes", "share_nouns"]
+__all__ = ["INCLUDING", "apposed_part", "included", "parts_of_things", "more_of_the_same", "other_buildings", "own_category",
+           "partitive_wholes", "share_nouns"]
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
@@ -160,3 +161,25 @@ def apposed_part(sentence: str, amounts: list[Amount], nouns: list, i: int, j: i
         return False
     words = _WORDS.findall(sentence, nouns[j].end, close.end())  # "children", not "were wounded"
     return not any(w.lower() in PASSIVE or trigger_of(w) is not None for w in words)
+
+
+# between two parts of one breakdown: "17 in KP and two in AJK", "120 in Sindh, 40 in Punjab"
+_PART_GAP = re.compile(r"(?:\s+(?:in|at|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*(?:,|and|,\s*and)\s*")
+
+
+def parts_of_things(sentence: str, amounts: list[Amount], nouns: list) -> set[int]:
+    """The indexes of amounts without a noun of their own that break down a count of things
+    ("19 livestock died, including 17 in KP and two in AJK", "300 cattle drowned, including 120
+    in Sindh"): parts of animals or objects are no people either. `nouns[k]` is None for an
+    amount that counts things."""
+    parts: set[int] = set()
+    for k in range(1, len(amounts)):
+        noun = nouns[k]
+        if noun is None or noun.head or noun.relation:
+            continue
+        start = amounts[k].qualifier_start
+        if nouns[k - 1] is None and INCLUDING.search(sentence, max(0, start - 40), start):
+            parts.add(k)
+        elif k - 1 in parts and _PART_GAP.fullmatch(sentence, amounts[k - 1].end, start):
+            parts.add(k)
+    return parts

@@ -111,13 +111,16 @@ def complement_of_thing(sentence: str, amount: Amount) -> bool:
 # "The militia, numbering over 200, ...", "gunmen, estimated at 100,": the size of a group named before
 _GROUP_SIZE = re.compile(r"\b([A-Za-z'’-]+)\s*,?\s*(?:numbering|estimated\s+at|said\s+to\s+number|who\s+numbered)\s*$",
                          re.IGNORECASE)
+# its verb alone, a cheap test before the pattern that tries every word of the window
+_GROUP_SIZE_VERB = re.compile(r"(?:numbering|estimated\s+at|said\s+to\s+number|who\s+numbered)\s*$", re.IGNORECASE)
 
 
 def sizes_attackers(sentence: str, amount: Amount) -> bool:
     """An amount that gives the size of the group named right before it, when that group is of
     attackers, troops or a word of no people ("the militia, numbering over 200, raided ..."):
     no figure. The size of a group of victims is read as usual ("the dead, numbering 40")."""
-    match = _GROUP_SIZE.search(sentence, max(0, amount.qualifier_start - 60), amount.qualifier_start)
+    lo, hi = max(0, amount.qualifier_start - 60), amount.qualifier_start
+    match = _GROUP_SIZE.search(sentence, lo, hi) if _GROUP_SIZE_VERB.search(sentence, lo, hi) else None
     if not match:
         return False
     word = match.group(1)
