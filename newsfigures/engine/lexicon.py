@@ -28,6 +28,7 @@ CATEGORIES = ("displaced", "evacuated", "refugees", "returned", "sheltered", "ho
               "housing", "killed", "injured", "missing", "affected", "detained",
               "arrived")  # arrived: refugees when a border was crossed, else displaced (categories.py)
 SIDES = ("any", "object", "subject")
+NO_VICTIMS = "none"  # the category of a phrase that tells of no victims ("escaped unhurt"): no figure
 UNITS = ("people", "households", "buildings", "none")
 
 
@@ -83,6 +84,10 @@ def _load_triggers() -> tuple[Mapping[str, Trigger], tuple[tuple[str, Trigger], 
         target = generated if forms == "verb" else exact
         for form in _forms(entry, forms):
             target.setdefault(form, trigger)
+    none = Trigger(NO_VICTIMS, "any", False, "")  # "escaped unhurt", "sentenced to death": no_victims.csv
+    for row in vocabulary.table("no_victims"):
+        for form in _forms(" ".join(row["entry"].lower().split()), row["forms"]):
+            exact.setdefault(form, none)
     for form, trigger in generated.items():
         exact.setdefault(form, trigger)
     ordered = tuple(sorted(prefixes.items(), key=lambda p: -len(p[0])))

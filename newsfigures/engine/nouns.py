@@ -157,8 +157,8 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
             return CountedNoun(low, "buildings", found[k][2])
         if entry is not None and entry.unit == "none":
             following = found[k + 1][0] if k + 1 < len(found) else ""
-            if following[:1].isalpha() and is_people_word(following):
-                continue  # "5,000 camp residents", "200 school children"
+            if following[:1].isalpha() and (is_people_word(following) or _unknown_plural(following)):
+                continue  # "5,000 camp residents", "200 school children", "three shop owners" (a guess)
             return None  # "40 camps were opened", "3,000 tents"
         if is_people_word(word) or (entry is not None and entry.category):
             phrase = _people_phrase(found, k, i)
@@ -187,6 +187,13 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
     if unknown:
         return _guessed(found, last_unknown)  # "3,000 tents", "dozens of air strikes": None
     return CountedNoun("", "", amount.end)
+
+
+def _unknown_plural(word: str) -> bool:
+    """A lower-case plural the vocabulary does not know ("owners"): the head a thing word before
+    it may modify ("shop owners"); what it counts is then guessed (`_guessed`)."""
+    return word.isalpha() and word.islower() and len(word) > 3 and word.endswith("s") \
+        and not word.endswith(("ss", "us", "is")) and noun_entry(word) is None and trigger_of(word) is None
 
 
 def _guessed(found: list, k: int) -> CountedNoun | None:

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import gazetteer, places
+from . import country_roles, gazetteer, places
 from .places import Place, PlaceMention
 from .vocabulary import role_words
 from .settings import (
@@ -123,7 +123,8 @@ def as_named(text: str, mention: PlaceMention) -> PlaceMention:
         return dataclasses.replace(mention, demonym=True)
     if not mention.demonym and mention.place.level == "country" and (
             ORIGIN_NOUN.match(after) or is_actor_use(text, mention) or is_name_part(text, mention)
-            or is_origin_use(text, mention)):
+            or is_origin_use(text, mention) or country_roles.is_neighbour_use(text, mention.start)
+            or country_roles.is_backer_use(text, mention.start)):
         return dataclasses.replace(mention, demonym=True)
     return mention
 

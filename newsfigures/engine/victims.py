@@ -11,7 +11,9 @@
   scholars", "the capture of three members") takes no category from its neighbours
   (`complement_of_thing`);
 - the size of a band of attackers ("the militia, numbering over 200") is no figure
-  (`sizes_attackers`), nor are those charged with a killing (`accused_of`).
+  (`sizes_attackers`), nor are those charged with a killing (`accused_of`);
+- a verb split by its victims and "to death" ("beat 3 villagers to death", "hacked two
+  farmers to death") tells a killing (`to_death_after`).
 """
 from __future__ import annotations
 
@@ -141,3 +143,11 @@ def accused_of(sentence: str, trigger: tuple) -> bool:
     with the murder of two journalists"): it says what the people before it did, not what was done
     to them."""
     return bool(_ACCUSED.search(sentence, max(0, trigger[0] - 50), trigger[0]))
+
+
+_TO_DEATH = re.compile(r"\s+to\s+death\b", re.IGNORECASE)
+
+
+def to_death_after(sentence: str, noun_end: int) -> bool:
+    """ "beat 3 villagers to death": "to death" right after the amount's noun phrase."""
+    return _TO_DEATH.match(sentence, noun_end) is not None
