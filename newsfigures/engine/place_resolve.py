@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from . import country_roles
 from . import gazetteer as gz
 from .place_scan import (
     AMBIGUOUS_COUNTRY, CUES, FUNCTION, TYPE_ADMIN, TYPE_ADMIN_OF, TYPE_CITY, Candidate, Context, evidence,
@@ -309,7 +310,8 @@ def province_country(key: str) -> tuple[float, str]:
 
 def context_countries(ctx: Context, cands: list[Candidate]) -> Counter:
     """Countries the article is about: country names and demonyms count 1; hand-listed
-    regions and sites, and big unambiguous cities and provinces count 0.5."""
+    regions and sites, and big unambiguous cities and provinces count 0.5; the neighbour across
+    a border and a backer of one side count nothing (country_roles)."""
     g = gz.gazetteer()
     cnt: Counter = Counter()
     words_ = ctx.toks.words
@@ -328,5 +330,7 @@ def context_countries(ctx: Context, cands: list[Candidate]) -> Counter:
         ev = evidence(ctx, c)
         if ev["title"] or (ev["in_run"] and (c.key in AMBIGUOUS_COUNTRY or weight < 1)):
             continue
+        if country_roles.is_neighbour_use(ctx.text, c.start) or country_roles.is_backer_use(ctx.text, c.start):
+            continue  # "near the border with Cameroon", "backed by the UAE": not what the article is about
         cnt[cc] += weight
     return cnt

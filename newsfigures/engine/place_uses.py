@@ -13,7 +13,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 
-from . import places
+from . import country_roles, places
 from .dateline_places import dateline_end
 from .places import PlaceMention
 from .vocabulary import role_words
@@ -104,7 +104,8 @@ def as_named(text: str, mention: PlaceMention) -> PlaceMention:
         return dataclasses.replace(mention, demonym=True)
     if not mention.demonym and mention.place.level == "country" and (
             ORIGIN_NOUN.match(after) or is_actor_use(text, mention) or is_name_part(text, mention)
-            or is_origin_use(text, mention)):
+            or is_origin_use(text, mention) or country_roles.is_neighbour_use(text, mention.start)
+            or country_roles.is_backer_use(text, mention.start)):
         return dataclasses.replace(mention, demonym=True)
     return mention
 

@@ -52,6 +52,7 @@ BORDER_AFTER = re.compile(
     r"(?:\s+(region|area|town|towns|crossing|crossings|zone|village|villages|province|city))?\b",
     re.I)
 PAIR_SEP = re.compile(r"^\s?[-–—/]\s?$")
+_WITH = re.compile(r"\s+with\b", re.I)
 _BORDER_AREA = frozenset({"region", "area", "town", "towns", "zone", "village", "villages",
                           "province", "city"})
 
@@ -229,7 +230,7 @@ def _borders(text: str, mentions: list[PlaceMention], main_cc: str) -> list[Plac
         suffix = (mt.group(2) or "").lower()
         if pair:
             cc = main_cc if main_cc in sides else sides[0]
-        elif suffix in _BORDER_AREA:
+        elif suffix in _BORDER_AREA or _WITH.match(text, end):  # "Niger's border with Nigeria": Niger's side
             cc = sides[0]
         elif main_cc and main_cc != sides[0] and sides[0] in gz.borders(main_cc):
             cc = main_cc  # "the Turkish border" in a story about Syria: the Syrian side

@@ -30,6 +30,7 @@ PASSIVE_TRIGGER_MAX_WORDS = 16  # ... when the trigger is a passive verb ("... h
 SUBJECT_GAP_WORDS = 2  # words between a subject's noun and its verb ("three gunmen then killed")
 LIST_TAIL_WORDS = 10  # words of a place or detail between two members of a list
 SENTENCE_TRIGGER_REACH = 300  # characters: how far a sentence-level trigger may stand (long "sentences" are lists)
+REFUGE_CUE_REACH = 45  # characters after "staying" / "moved to" a school, hall or church may start in
 FLED_TO_COUNTRY_REACH = 14  # characters between "fled to" and the country's name
 
 # ---------------------------------------------------------------- Places (places.py, place_scan.py, place_resolve.py, place_context.py, place_uses.py, place_references.py, figure_places.py, document.py)
@@ -144,3 +145,12 @@ NAME_CACHE = 16384
 
 POOL_MIN_CHARS = 200_000  # a batch smaller than this is extracted in one process (forking costs more)
 POOL_CHUNK_CHARS = 50_000  # the characters of articles one worker extracts per task
+
+# hard-wrapped text (hard_wraps.py): a text is wrapped at a fixed width when, of its lines of at
+# least WRAP_MIN_LINE characters (and there are WRAP_MIN_LINES of them), WRAP_SHORT_SHARE are
+# at most WRAP_MAX_LINE characters long and WRAP_OPEN_SHARE end without a sentence's stop
+WRAP_MIN_LINE = 30
+WRAP_MAX_LINE = 90
+WRAP_MIN_LINES = 4
+WRAP_SHORT_SHARE = 0.8
+WRAP_OPEN_SHARE = 0.5
