@@ -199,7 +199,7 @@ def candidates(article: Article, figure_spans=(), published: str = "") -> list[C
     its value and bounds, what it counts, where, when and who says it, as the engine reads
     that number (what the engine cannot tell stays empty). `published`: the date the
     article's figures were extracted with, when known."""
-    from ..engine import figure_places
+    from ..engine import place_uses
     from ..engine.categories import read_amounts
     from ..engine.document import Document
     from ..engine.numbers import find_amounts
