@@ -19,6 +19,9 @@ Prints, with the machine's load average (the numbers of one run are compared wit
   Documents of the same texts, then the per-figure rest (categories, places, dates, sources);
 - long texts: one article of about 1 MB and one of `--long-mb` MB (the distinct texts joined),
   CPU seconds per MB each and their ratio (target <= 1.3);
+- the command line over a folder (`--cli DIR`, e.g. about 3 MB of real articles): wall seconds
+  of `python -m newsfigures extract DIR` (every core), best of `--startup-runs`, and MB/s with
+  the start-up above taken off (target >= 1.5 MB/s);
 - peak memory.
 """
 from __future__ import annotations
@@ -71,6 +74,19 @@ def startup_seconds(runs: int) -> tuple[float, float]:
                         ignore=shutil.ignore_patterns("__pycache__"))
         without = best(copy, dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
         return with_bytecode, without
+
+
+def cli_seconds(folder: Path, runs: int) -> tuple[float, float]:
+    """(MB of the .txt/.html files under `folder`, best wall seconds of the command line over it)."""
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.suffix in (".txt", ".html", ".htm"))
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [sys.executable, "-m", "newsfigures", "extract", str(folder), "--out", str(Path(tmp) / "o.jsonl")]
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+            times.append(time.perf_counter() - t0)
+    return size / 1e6, min(times)
 
 
 def long_text(texts: list[str], megabytes: float) -> str:
@@ -149,6 +165,7 @@ def main() -> None:
     parser.add_argument("--long-mb", type=float, default=5.0)
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared data (default ../shared)")
     parser.add_argument("--startup-runs", type=int, default=3)
+    parser.add_argument("--cli", type=Path, help="also time the command line over this folder")
     parser.add_argument("--breakdown", action="store_true", help="also print where the engine's time goes")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="processes for the shared run (default: the cores; 1: skip it)")
@@ -156,6 +173,7 @@ def main() -> None:
 
     load_before = os.getloadavg()
     startup, startup_compiling = startup_seconds(args.startup_runs)
+    cli = cli_seconds(args.cli, args.startup_runs) if args.cli else None
     from newsfigures import extract
     from newsfigures.engine import gazetteer
     from newsfigures.engine.records import Article
@@ -217,6 +235,10 @@ def main() -> None:
           f"{startup_compiling:.2f} s compiling the package   target <= 0.6 s")
     print(f"engine: {len(texts) / engine:.0f} articles/s, {rate:.2f} MB/s wall "
           f"({megabytes / engine_cpu:.2f} MB/s of CPU time)   target >= 1.5 MB/s")
+    if cli is not None:
+        cli_mb, cli_s = cli
+        print(f"command line over {args.cli} ({cli_mb:.2f} MB, every core): {cli_s:.2f} s, "
+              f"{cli_mb / max(cli_s - startup, 1e-9):.2f} MB/s with the start-up taken off   target >= 1.5 MB/s")
     if parallel == parallel:
         print(f"engine in {args.workers} processes (forked after start-up): {megabytes / parallel:.2f} MB/s wall")
     for name, cpu in parts:

@@ -107,9 +107,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         _err(f"error: {item.path or item.url or item.id}: extraction failed: "
              f"{e.__class__.__name__}: {e}")
     out = _open_out(args.out)
-    try:
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(..., ensure_ascii=False)
+    try:  # builds again for every call
         for figure in figures:
-            out.write(json.dumps(figure.to_dict(), ensure_ascii=False) + "\n")
+            out.write(encode(figure.to_dict()) + "\n")
             written += 1
     finally:
         if bar is not None:

@@ -65,3 +65,20 @@ def test_a_clause_after_a_whole_says_what_happened_to_it(text, expected):
 ])
 def test_roofs_torn_off_and_people_plucked(text, expected):
     assert figures_of(text, "category", published="2022-09-14") == expected
+
+
+# A verb of staying or moving says "sheltered" only when a building people take refuge in follows
+# it closely (our own sentences, in the shape of Philippine and South Asian disaster-office reports).
+@pytest.mark.parametrize("text, expected", [
+    ("Some 40 families are now staying in their barangay hall in Albay.", [(40, "sheltered")]),
+    ("Twelve families were temporarily staying in a school in Leyte.", [(12, "sheltered")]),
+    ("The town said 75 families were moved to a nearby gymnasium in Iloilo.", [(75, "sheltered")]),
+    ("About 260 villagers were transferred to the covered court in Samar.", [(260, "sheltered")]),
+    ("More than 500 people slept in mosques after the quake in Herat.", [(500, "sheltered")]),
+    ("About 300 residents stayed at home despite the warnings in Albay.", []),
+    ("Some 80 pupils stayed away from class in Albay.", []),
+    ("About 200 people moved to the city last year for work.", []),
+], ids=["staying-in-hall", "staying-in-school", "moved-to-gym", "transferred-to-court", "slept-in-mosques",
+        "stayed-at-home", "stayed-away", "moved-to-city"])
+def test_staying_or_moved_in_a_refuge_building_is_sheltered(text, expected):
+    assert figures_of(text, "category", published="2022-10-30") == expected

@@ -40,3 +40,14 @@ def test_a_whole_whose_verb_follows_the_list_shares_it():
 ], ids=["number-of-idps-estimated-at", "staying-in-shelters"])
 def test_what_the_number_and_the_clause_say(text, expected):
     assert _read(text) == expected
+
+
+# A breakdown of a count of animals or things counts no people (our sentences).
+@pytest.mark.parametrize("text, expected", [
+    ("As many as 40 livestock also died in the quake, including 25 in Swat and 15 in Dir.", []),
+    ("About 300 cattle drowned, including 120 in Sindh.", []),
+    ("About 30 people died, including 12 in Sindh.", [(30, "killed"), (12, "killed")]),
+    ("The storm killed 12 people and 400 goats, including 9 children.", [(12, "killed"), (9, "killed")]),
+], ids=["livestock-by-district", "cattle-one-part", "people-parts-stay", "people-parts-after-animals"])
+def test_parts_of_a_count_of_things_are_no_figures(text, expected):
+    assert figures_of(text, "category", published="2022-10-26") == expected

@@ -98,6 +98,15 @@ CASES = [
     # detained
     ("detained", "Police rounded up 140 youths after the riot."),
     ("detained", "The rebels abducted 23 schoolgirls from the dormitory."),
+    # the -ing forms of verbs listed by one participle
+    ("affected", "The storm swept the coast, affecting more than 80,000 people."),
+    ("affected", "Rains affecting some 12,000 families have cut the valley road."),
+    ("evacuated", "Navy boats reached the flooded island, rescuing 240 people from rooftops."),
+    ("affected", "The avalanche blocked the pass, trapping 60 travellers in their cars."),
+    ("detained", "Police broke up the march, jailing 45 protesters overnight."),
+    # sheltered: staying in or moved to a building people take refuge in
+    ("sheltered", "Some 40 families are now staying in their barangay hall."),
+    ("sheltered", "The town said 75 families were moved to a nearby gymnasium."),
 ]
 
 

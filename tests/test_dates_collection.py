@@ -40,6 +40,16 @@ CASES = [
                   "c": "Rescuers said on Wednesday that the river burst its banks on March 10.",
                   "d": "Aid arrived, the agency said on Thursday, days after the river burst its banks on March 10."},
                  id="many-years-chain-within-the-period"),
+    # a year-less wire dateline is the day the story was filed: the siblings give its year only
+    pytest.param({"a": "2012-08-03", "b": "2012-07-20"},
+                 {"a": "Published 3 August 2012\nText.",
+                  "b": "NAIROBI, July 20 - About 9,000 people fled the fighting, the agency said on Friday."},
+                 id="yearless-dateline-takes-the-siblings-year"),
+    # the same dateline with its dash lost in copying
+    pytest.param({"a": "2012-08-03", "b": "2012-07-20"},
+                 {"a": "Published 3 August 2012\nText.",
+                  "b": "NAIROBI, July 20 About 9,000 people fled the fighting, the agency said on Friday."},
+                 id="yearless-dateline-without-its-dash"),
 ]
 
 

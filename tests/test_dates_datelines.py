@@ -12,6 +12,9 @@ from newsfigures.engine.datelines import publication_date, read
 from newsfigures.engine.dates import figure_date, find_mentions
 
 DATELINE_CASES = [
+    # a date written with dashes in a slug of page furniture, day first
+    pytest.param("2022-09-30", "Wire | Kyiv | Updated: 30-09-2022 12:20 IST\nAt least 23 people were killed.",
+                 id="dashed-day-month-year"),
     # a year-less wire dateline: the story's weekday pins the year among those it names
     pytest.param("2019-03-05",
                  "GENEVA, March 5 (Reuters) - Aid agencies said on Tuesday that 9,000 people had fled. "

@@ -74,6 +74,8 @@ def test_restatement_is_two_amounts():
     "Resolution 2254 was adopted unanimously.",
     "She came third; he was 2nd in line.",
     "Direct losses reached CNY 7.64 billion.",
+    "Police said the raid was a reprisal one.",
+    "It was the worst one in a decade.",
 ])
 def test_not_figures(text):
     assert amounts(text) == []
@@ -83,3 +85,11 @@ def test_spans_give_the_words_back():
     text = "UNHCR said about 2.5 million Syrians, or 500,000 families, had fled since 2011."
     for amount in find_amounts(text):
         assert text[amount.start:amount.end] == amount.text
+
+
+@pytest.mark.parametrize("text, value", [
+    ("One of the injured later died.", 1),
+    ("Only one person survived the crash.", 1),
+], ids=["one-of", "one-person"])
+def test_one_as_a_count_stays(text, value):
+    assert [a[1] for a in amounts(text)] == [value]

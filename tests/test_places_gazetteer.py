@@ -104,3 +104,13 @@ def test_found_places_carry_level_and_approximate(text, written, level, approxim
 def test_a_site_borrows_the_province_of_the_town_it_is_near():
     m = next(m for m in find_places("Rebels overran Kafr Nouran camp near Azaz.") if m.text == "Kafr Nouran")
     assert (m.place.country, m.place.admin1) == ("SY", "Aleppo")
+
+
+@pytest.mark.parametrize("name, country, admin1", [
+    ("Al Haouz", "MA", "Marrakech-Safi"),  # a province of a Moroccan region (ISO 3166-2:MA)
+    ("Albay", "PH", "Bicol"),              # a Philippine province under its region
+    ("Ngora", "UG", "Eastern Region"),     # a Ugandan district (also a town)
+])
+def test_lower_iso_subdivisions_are_places_of_their_country(name, country, admin1):
+    found = lookup(name)
+    assert found is not None and found.country == country and found.admin1 == admin1

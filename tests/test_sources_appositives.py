@@ -55,3 +55,15 @@ def test_speakers_named_in_less_common_ways(text, expected):
 ], ids=["which-clause", "who-clause"])
 def test_a_relative_clause_after_the_speaker_is_not_part_of_its_name(text, expected):
     assert _sources(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Municipal Rescue Office (MRO) said 120 families were moved to evacuation centres.",
+     [(120, "Municipal Rescue Office")]),
+    ("In a statement, the Provincial Relief and Recovery Unit (PRRU) said 35 homes were destroyed.",
+     [(35, "Provincial Relief and Recovery Unit")]),
+    ("The Bureau of Coastal Safety (BCS) reported that 14 fishermen were missing.",
+     [(14, "Bureau of Coastal Safety")]),
+], ids=["office", "unit-in-a-statement", "bureau-reported"])
+def test_an_unknown_bodys_acronym_in_brackets_is_not_part_of_its_name(text, expected):
+    assert _sources(text) == expected

@@ -141,3 +141,12 @@ def test_lower_keeps_offsets():
 def test_normal_writes_a_phrase_as_its_entry():
     assert normal("Forced  to-Flee") == "forced to flee"
     assert re.fullmatch(r"[a-z ]+", normal("Evacuation\nCentres"))
+
+
+@pytest.mark.parametrize("lemma, past", [
+    ("stop", "stopped"), ("transfer", "transferred"), ("admit", "admitted"), ("compel", "compelled"),
+    ("occur", "occurred"), ("patrol", "patrolled"), ("offer", "offered"), ("visit", "visited"),
+    ("open", "opened"), ("limit", "limited"), ("suffer", "suffered"),
+])
+def test_a_stressed_last_syllable_doubles_its_consonant(lemma, past):
+    assert vocabulary.verb_forms(lemma)[2] == past

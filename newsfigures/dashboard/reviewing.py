@@ -199,7 +199,7 @@ def candidates(article: Article, figure_spans=(), published: str = "") -> list[C
     its value and bounds, what it counts, where, when and who says it, as the engine reads
     that number (what the engine cannot tell stays empty). `published`: the date the
     article's figures were extracted with, when known."""
-    from ..engine import figure_places
+    from ..engine import place_uses
     from ..engine.categories import read_amounts
     from ..engine.document import Document
     from ..engine.numbers import find_amounts
@@ -213,7 +213,7 @@ def candidates(article: Article, figure_spans=(), published: str = "") -> list[C
         amounts = find_amounts(sentence)
         if not amounts:
             continue
-        mentions = figure_places.sentence_mentions(doc, n)
+        mentions = place_uses.sentence_mentions(doc, n)
         countries = [(m.start - s, m.end - s) for m in mentions
                      if m.place.level == "country" and not m.demonym]
         readings = read_amounts(sentence, amounts, countries)
@@ -229,7 +229,7 @@ def candidates(article: Article, figure_spans=(), published: str = "") -> list[C
 
 
 def _reading(doc: Document, n: int, amounts, i: int, readings) -> dict:
-    from ..engine import dates, figure_places, sources
+    from ..engine import dates, figure_places, place_uses, sources
 
     amount, sentence, reading = amounts[i], doc.sentence(n), readings[i]
     fields = {"value": amount.value, "low": amount.low, "high": amount.high,
@@ -248,7 +248,7 @@ def _reading(doc: Document, n: int, amounts, i: int, readings) -> dict:
     kept = [a for a, r in zip(amounts, readings) if r is not None]
     place, _own = figure_places.figure_place(
         doc, n, kept, kept.index(amount), reading,
-        mentions=figure_places.sentence_mentions(doc, n))
+        mentions=place_uses.sentence_mentions(doc, n))
     if place is not None:
         fields.update(place=place.name, lat=place.lat, lon=place.lon, place_level=place.level,
                       admin1=place.admin1, approximate=bool(place.approximate),

@@ -128,11 +128,11 @@ _BY_REPORT = re.compile(
     r"evacuated|relocated|rescued|resettled|sheltered|assisted|hosted|transferred|moved|housed)"
     r"(?:\s+(?!by\b)[\w.,()-]+){0,2}?\s+by\s+",
 )
-_ACCORDING_GATES = ("according", "citing", "quoting", " from ", "released by", "statement")
+_ACCORDING_GATES = ("according", "as per", "citing", "quoting", " from ", "released by", "statement")
 _TALLY_GATES = ("tally", "count", "toll", "estimate", "calculation", "survey")
 _ACTION_BY = frozenset({"evacuated", "relocated", "rescued", "resettled", "sheltered", "assisted", "hosted",
                         "transferred", "moved", "housed"})
-_ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoting|figures\s+from|data\s+from|statistics\s+from|"
+_ACCORDING = re.compile(r"\b(?:according\s+to|as\s+per|citing|quoting|figures\s+from|data\s+from|statistics\s+from|"
                         r"estimates\s+from|figures\s+released\s+by|a\s+statement\s+(?:by|from))\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(
     r"(?:['’â]s|s['’])\s+(?:(?:latest|official|own|new|updated|overall|initial|preliminary|provisional|revised|"
@@ -148,6 +148,12 @@ _NP_STOP = re.compile(
     r"\bon\s+(?:" + WEEKDAYS + r"|\w+day)\b|\b(?:" + WEEKDAYS + r")\b|\badding\b|\bsaying\b|\bciting\b|\bwhen\b|"
     r"\bafter\b|\bbefore\b|\bthat\b|\bwhere\b|\bbut\b|\bto\s+(?:the|a|an)\s+\w+\s+(?:of|from)\b|[\"“”])",
 )
+# an amount opening a clause after a speaker phrase with no comma: "... initial information two houses
+# are destroyed", "... figures 300 people were moved" (not a year: "a 2019 report")
+_CLAUSE_AMOUNT = re.compile(
+    r"\s(?=(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozens|hundreds|thousands)\s+[a-z]+\s+(?:were|was|are|is|have|has|had|remain|remained|died|fled)\b)",
+    re.IGNORECASE)
 _ACRONYM_AFTER = re.compile(r"\s*[:,]?\s*\(([A-Z]{2,8})\)")
 _PREV_WORD = re.compile(r"([\w'’-]+)[^\w]*$")
 _ACCORDING_END = re.compile(r"according\s+to\s*$", re.IGNORECASE)
@@ -267,6 +273,9 @@ def np_after(s: str, i: int) -> str:
     rest = s[i:]
     m = _NP_STOP.search(rest)
     np = rest[: m.start()] if m else rest
+    amount = _CLAUSE_AMOUNT.search(np)
+    if amount:  # "according to ANDMA initial information two houses were ...": the clause starts there
+        np = np[:amount.start()]
     # an inverted phrase may carry its acronym after a colon or comma: "...Affairs: (OCHA)"
     ma = _ACRONYM_AFTER.match(rest, len(np))
     if ma:
@@ -347,12 +356,51 @@ def _verb_frames(s: str) -> list[Frame]:
     return out
 
 
+# "<who> issued / released / put out a statement [saying]": the subject of the clause issued it
+_ISSUED_DOCUMENT = re.compile(r"(?:^|[,;]\s*)(?P<who>(?:[Tt]he\s+)?[A-Z][^,;]{1,60}?)\s+(?:has\s+|have\s+|had\s+)?"
+                              r"(?:issued|released|published|put\s+out|sent|posted|shared|gave)\s+"
+                              r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?P<doc>[a-z]+)\s*$")
+
+
+def _is_document(word: str) -> bool:
+    """A document word, singular or plural ("report", "reports", "statements")."""
+    low = word.lower()
+    return low in words("document") or (low.endswith("s") and low[:-1] in words("document"))
+
+
+def _hearsay_before(left: str) -> str:
+    """The claim others spread, right before an -ing speech verb: "refuted some media reports
+    [claiming]" -> "media reports"; "" when the words before name none (then the clause's own
+    subject speaks: "the ministry issued a statement saying ...")."""
+    toks = left.split()
+    if not toks or left.rstrip()[-1:] in ",;:":
+        return ""
+    last = toks[-1].lower()
+    if not (last in words("hearsay") or (last.endswith("s") and last[:-1] in words("hearsay"))):
+        return ""
+    name = [toks[-1]]
+    for tok in reversed(toks[:-1]):
+        if tok.lower() not in words("hearsay_modifier"):
+            break
+        name.insert(0, tok)
+    while name[0].lower() in ("some", "several"):
+        name.pop(0)
+    return " ".join(name)
+
+
 def _subject_frame(s: str, a: int, b: int, v: VerbForm, *, lo: int, has_frames: bool) -> Frame:
     """The frame of a verb whose speaker stands before it (or is elided) between `lo` and `a`."""
     if v.form == "ing":
         mwith = _WITH_SUBJECT.search(s[max(lo, a - WITH_REACH):a])
         if mwith:
             return Frame(a, b, speaker_name(mwith.group(1)), mwith.group(1), "subject")
+        issued = _ISSUED_DOCUMENT.search(_CLAUSE_BREAK.split(s[lo:a])[-1])
+        if issued and _is_document(issued.group("doc")) and speaker_name(issued.group("who")):
+            who = issued.group("who")  # "The ministry issued a statement saying ...": who issued it
+            return Frame(a, b, speaker_name(who), who, "subject")
+        raw = _hearsay_before(s[max(lo, a - WITH_REACH):a])
+        if raw:
+            return Frame(a, b, speaker_name(raw), raw, "subject")  # "refuted media reports claiming that ..."
         return Frame(a, b, Pointer("elided"), "", "elided")
     if has_frames and _COORDINATED.search(s[lo:a]):
         return Frame(a, b, Pointer("elided"), "", "elided")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from .clause_breaks import clause_between, new_clause_between, own_subject_clause
 from .clauses import clause_limits
+from .housing_people import housing_of_people
 from .kinds import figure_kind, refugee_crossing
 from .main_verbs import main_verb_after, split_verb
 from .lexicon import (
@@ -32,13 +33,17 @@ from .lexicon import (
     trigger_of,
 )
 from .nouns import CountedNoun, noun_after, noun_before
-from .shared_nouns import INCLUDING, included, more_of_the_same, other_buildings, own_category, partitive_wholes, share_nouns
+from .other_roles import plays_another_part
+from .shared_nouns import (
+    INCLUDING, apposed_part, included, more_of_the_same, other_buildings, own_category, partitive_wholes,
+    parts_of_things, share_nouns,
+)
 from .numbers import Amount
 from .trigger_spans import PUNCTUATION as _PUNCTUATION, WORDS as _WORDS
 from .trigger_spans import passive_before as _passive_before, triggers as _triggers
 from .trigger_spans import words_before as _words_before, words_between as _words_between
 from .victims import HAPPENINGS as _HAPPENINGS, complement_of_thing, describes_next, done_to
-from .victims import accused_of, families_of_previous, sizes_attackers
+from .victims import accused_of, families_of_previous, sizes_attackers, to_death_after
 from .settings import (
     LIST_TAIL_WORDS, PASSIVE_TRIGGER_MAX_WORDS, SENTENCE_TRIGGER_REACH, SUBJECT_GAP_WORDS,
     TRIGGER_MAX_WORDS,
@@ -54,7 +59,6 @@ _INSERTED = re.compile(r"\s*,\s*(?:including|among\s+(?:them|whom)|(?:most|many|
                        r"mostly|mainly)\b", re.IGNORECASE)
 # "... in the camp with various degrees of bullet wounds": the wounds the people came with
 _WITH_WOUNDS = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
-_ALIVE = re.compile(r"\s+alive\b", re.IGNORECASE)  # "burned 14 villagers alive"
 _OF_THE = re.compile(r"\s+of\s+(?:the|those)\s", re.IGNORECASE)
 _AMONG = re.compile(r"\s*(?:\w+\s+){0,2}among\b")
 _REMAIN = re.compile(r"\b(?:remain|remains|remaining|still\s+(?:in|at)|are\s+(?:still\s+)?in|stay(?:ing)?\s+in|"
@@ -63,6 +67,7 @@ _NOT_YET = re.compile(r"\b(?:yet\s+to|unable\s+to|not\s+(?:yet\s+)?(?:been\s+abl
                       r"could\s+not|couldn't|never)\s+(?:go\s+back|return)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z0-9]+)")
 _JOIN_END = re.compile(r"(?:,|\band)\s*$")
+_COMMA = re.compile(r"\s*,\s*")
 _CROSSING_CUES = re.compile(r"\b(?:borders?|abroad|overseas|asylum|neighbou?ring\s+countr(?:y|ies)|"
                             r"from\s+neighbou?ring)\b", re.IGNORECASE)
 
@@ -259,7 +264,10 @@ def _counts_only(sentence: str, hit: _Hit) -> bool:
 def _resolve_arrival(sentence: str, noun: CountedNoun, countries: list) -> str:
     """People who arrived are refugees when a border was crossed (a country is named, they are
     named by their nationality, the sentence speaks of a border), else displaced within their
-    own country ("4,000 people arrived in Bentiu from nearby villages")."""
+    own country ("4,000 people arrived in Bentiu from nearby villages"). IDPs are displaced
+    inside their country by what they are called: "2,000 IDPs arrived in Mekelle"."""
+    if noun.stated == "displaced" and noun.head.lower().startswith("idp"):
+        return "displaced"
     if countries or noun.stated == "refugees" or _CROSSING_CUES.search(sentence):
         return "refugees"
     if noun.head and noun.head[:1].isalpha() and noun.head not in ("people", "persons"):
@@ -276,7 +284,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
     names in the sentence (they tell refugees from the displaced)."""
     nouns = [noun_after(sentence, a) for a in amounts]
     wholes = partitive_wholes(sentence, amounts, nouns)
-    keep = [k for k, noun in enumerate(nouns) if noun is not None]
+    things = parts_of_things(sentence, amounts, nouns)
+    keep = [k for k, noun in enumerate(nouns) if noun is not None and k not in things]
     cands = [amounts[k] for k in keep]
     cand_nouns: list[CountedNoun] = []
     for k in keep:
@@ -305,6 +314,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
                 and _OF_THE.match(sentence, amount.end):
             category = "killed"  # "two of the wounded later died": the part's fate, not the whole's
         category = split_verb(sentence, amount.qualifier_start, noun.end) or category  # "told 5,000 residents to leave"
+        if category == "injured" and to_death_after(sentence, noun.end):
+            category = "killed"  # "beat 3 villagers to death"
         if category == "arrived":  # "4,300 returnees arrived from Sudan": returnees come home
             category = "returned" if noun.stated == "returned" else _resolve_arrival(sentence, noun, countries)
         limit = cands[j + 1].qualifier_start if j + 1 < len(cands) else len(sentence)
@@ -312,13 +323,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
             category = "refugees"
         if category == "returned" and _NOT_YET.search(sentence[max(0, amount.start - 40):limit]):
             category = "displaced"  # "18,000 people were yet to return home"
-        if category == "housing" and noun.unit == "people" and hit.start >= noun.end \
-                and sentence[hit.start:hit.end].lower().startswith("burn") and _passive_before(sentence, hit.start) \
-                and not _ALIVE.match(sentence, hit.end):
-            category = "injured"  # "six passengers were badly burned": burns, not a home lost
-        if category == "housing" and noun.unit != "buildings" and noun.head:
-            later = _happening_after(sentence, noun, limit) or ("killed" if _ALIVE.match(sentence, noun.end) else "")
-            category = later or category  # "burnt 8 herders to death"
+        if category == "housing":  # "six passengers were badly burned", "burnt 8 herders to death"
+            category = housing_of_people(sentence, amount.qualifier_start, noun, (hit.start, hit.end), limit)
         categories.append(category)
     for j in range(1, len(cands)):  # the part is what the clause says; the whole, what its noun says
         if keep[j] in wholes and keep[j - 1] == keep[j] - 1 and categories[j]:
@@ -348,6 +354,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
             by_index[keep[j]] = None  # an unknown noun: people only as a killing's or injury's victims
             continue
         if category == "none" or (noun.actor and category in _MOVEMENTS) \
+                or plays_another_part(sentence, amount, noun, bool(hows[j] or noun.stated)) \
                 or (_ABBREVIATED.search(amount.text) and not noun.head and hows[j] not in ("adjacent", "object")):
             by_index[keep[j]] = None  # "around 4M on Thursday": a bare "4M" far from any trigger
             continue
@@ -378,20 +385,9 @@ def _people_next(sentence: str, end: int) -> bool:
     return bool(nxt) and is_people_word(nxt.group(1))
 
 
-def _happening_after(sentence: str, noun: CountedNoun, limit: int) -> str:
-    """A death or injury said right after a noun phrase of people: "burnt 8 herders to death"."""
-    for t in _triggers(sentence, noun.end, min(limit, noun.end + 40)):
-        if t[2] in _HAPPENINGS:
-            return t[2]
-    return ""
-
-
 def _sentence_category(sentence: str, amount: Amount) -> str:
     """The trigger nearest to the amount anywhere in its sentence, or ""."""
     reach = SENTENCE_TRIGGER_REACH
-    if _BETWEEN.search(sentence, max(0, amount.qualifier_start - 10), amount.qualifier_start) \
-            and amount.qualifier != "range":
-        return ""  # "a fight between two people": the two are no victims of the sentence's verb
     found = [t for t in _triggers(sentence, max(0, amount.start - reach), amount.end + reach)
              if not (t[0] >= amount.end and (describes_next(sentence, t) or _with_own_object(sentence, t)
                                              or accused_of(sentence, t)))
@@ -404,7 +400,6 @@ def _sentence_category(sentence: str, amount: Amount) -> str:
 
 
 _GENERIC_PEOPLE = frozenset({"people", "persons", "individuals"})
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _with_own_object(sentence: str, trigger: tuple) -> bool:
@@ -414,7 +409,8 @@ def _with_own_object(sentence: str, trigger: tuple) -> bool:
     if found is None or not found.transitive or _passive_before(sentence, trigger[0]):
         return False
     nxt = _NEXT_WORD.match(sentence, trigger[1])
-    return bool(nxt) and (nxt.group(1).lower() in OBJECT_STARTS or is_people_word(nxt.group(1)))
+    return bool(nxt) and (nxt.group(1).lower() in OBJECT_STARTS or is_people_word(nxt.group(1))
+                          or (nxt.group(1).isdigit() and sentence[trigger[1] - 3:trigger[1]] == "ing"))  # "..., killing 20"
 
 
 def _shared_verb(sentence: str, amounts: list[Amount], nouns: list, categories: list[str],
@@ -467,7 +463,7 @@ def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list
         for j in order:
             if not (0 <= j < len(amounts) and categories[j] and categories[j] != "none"):
                 continue
-            if j > i and nouns[j].relation == "of_which":
+            if j > i and nouns[j].relation == "of_which" and not apposed_part(sentence, amounts, nouns, i, j):
                 continue  # "four gunmen ..., one of whom was killed": the part's fate is not the whole's
             lo, hi = (nouns[j].end, amounts[i].qualifier_start) if j < i else (nouns[i].end, amounts[j].qualifier_start)
             if clause_between(sentence, lo, hi) or (j > i and _active_verb_between(sentence, lo, hi)):
@@ -485,8 +481,10 @@ def _active_verb_between(sentence: str, start: int, end: int) -> bool:
     for t in _triggers(sentence, start, end):
         trigger = trigger_of(sentence[t[0]:t[1]])
         if trigger is not None and trigger.transitive and not _passive_before(sentence, t[0]) \
-                and _words_between(sentence, start, t[0]):  # "left 12 killed (2 children)": a participle
-            return True
+                and (_words_between(sentence, start, t[0])  # "left 12 killed (2 children)": a participle
+                     or (_COMMA.fullmatch(sentence, start, t[0]) and sentence[t[1] - 3:t[1]] == "ing"
+                         and _is_object_gap(sentence[t[1]:end]))):
+            return True  # "lightning struck 6 farmers, killing 4": the verb of the later amount
     return False
 
 

@@ -44,11 +44,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .calendar_words import month_names, month_number
-from .date_resolution import Mention
+from .date_resolution import Mention, is_dateline
 from .datelines import FIRST_YEAR, LAST_YEAR, publication_date, read
 from .dates import parse_date, to_date
 from .settings import (
-    CLASH_SPAN, FUTURE_SPAN, ONE_AT_A_TIME, PAST_SPAN, SPREAD_DAYS, SPREAD_GAP_DAYS,
+    CLASH_SPAN, DATELINE_TOP_CHARS, FUTURE_SPAN, ONE_AT_A_TIME, PAST_SPAN, SPREAD_DAYS, SPREAD_GAP_DAYS,
     WINDOW_DAYS,
 )
 
@@ -78,16 +78,18 @@ _RE_FUTURE = re.compile(
 @dataclass(frozen=True)
 class Evidence:
     """What an undated article's text says about its date: the story weekday, months named on
-    their own, month-days told as past and as still to come, and the latest year it names as past."""
+    their own, month-days told as past and as still to come, the latest year it names as past,
+    and the month-day of a year-less dateline ("GENEVA, July 20 -"): the publication day itself."""
 
     weekday: int | None
     months: frozenset[int]
     past: tuple[tuple[int, int], ...]
     future: tuple[tuple[int, int], ...]
     min_year: int
+    exact: tuple[tuple[int, int], ...] = ()
 
     def usable(self) -> bool:
-        return self.weekday is not None and bool(self.months or self.past or self.future)
+        return self.weekday is not None and bool(self.months or self.past or self.future or self.exact)
 
 
 def _named_months(text: str) -> set[int]:
@@ -117,6 +119,7 @@ def evidence(text: str) -> Evidence:
     body = r.body
     past: list[tuple[int, int]] = []
     future: list[tuple[int, int]] = []
+    exact: list[tuple[int, int]] = []
     years: list[int] = []
     for m in r.mentions:
         if m.explicit_year:
@@ -125,9 +128,12 @@ def evidence(text: str) -> Evidence:
                 years.append((m.begin or d).year if m.kind == "open" else d.year)
             continue
         if m.rule in ("mdy", "dmy") and m.month and m.day:  # not "since Aug. 25": only a start
+            if m.start < DATELINE_TOP_CHARS and (m.dateline or is_dateline(body, m.start, m.stop, alone=True)):
+                exact.append((m.month, m.day))  # "GENEVA, July 20 -": the day it was filed
+                continue
             (future if _is_future(body, m) else past).append((m.month, m.day))
     return Evidence(r.weekday, frozenset(_named_months(body)), tuple(past), tuple(future),
-                    max(years) if years else FIRST_YEAR)
+                    max(years) if years else FIRST_YEAR, tuple(exact))
 
 
 def _occurrence(year: int, month: int, day: int) -> date | None:
@@ -152,14 +158,18 @@ def candidate_dates(ev: Evidence, *, first_year: int = FIRST_YEAR, last_year: in
     found: set[date] = set()
     for y in range(max(first_year, ev.min_year), last_year + 1):
         windows: list[tuple[date, date]] = []
-        for month in ev.months:
+        for month, day in ev.exact:  # a dateline's day is the publication day: nothing else widens it
+            o = _occurrence(y, month, day)
+            if o:
+                windows.append((o, o))
+        for month in () if ev.exact else ev.months:
             start = date(y, month, 1)
             windows.append((start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)))
-        for month, day in ev.past:
+        for month, day in () if ev.exact else ev.past:
             o = _occurrence(y, month, day)
             if o:
                 windows.append((o, o + timedelta(days=PAST_SPAN)))
-        for month, day in ev.future:
+        for month, day in () if ev.exact else ev.future:
             o = _occurrence(y, month, day)
             if o:
                 windows.append((o - timedelta(days=FUTURE_SPAN), o))
@@ -203,6 +213,28 @@ class _Siblings:
         gaps = [abs(self.days[j] - o) for j in (i - 1, i) if 0 <= j < len(self.days)]
         return hi - lo, min(gaps, default=10 ** 6)
 
+    def scores(self, cands: list[date]) -> list[tuple[int, int, date]]:
+        """(siblings within the window, days to the nearest sibling, d) of each candidate d:
+        `score` for many, in one loop (the collection's hot path)."""
+        days, n, out = self.days, len(self.days), []
+        left, right = bisect.bisect_left, bisect.bisect_right
+        for d in cands:
+            o = d.toordinal()
+            lo = left(days, o - WINDOW_DAYS)
+            hi = right(days, o + WINDOW_DAYS, lo)
+            i = left(days, o, lo, hi)  # o - WINDOW_DAYS <= o <= o + WINDOW_DAYS
+            if 0 < i < n:
+                before, after = o - days[i - 1], days[i] - o
+                gap = before if before < after else after
+            elif i < n:
+                gap = days[i] - o
+            elif i:
+                gap = o - days[i - 1]
+            else:
+                gap = 10 ** 6
+            out.append((hi - lo, gap, d))
+        return out
+
     def spread(self) -> int:
         return self.days[-1] - self.days[0] if self.days else 0
 
@@ -210,8 +242,15 @@ class _Siblings:
 def _best(siblings: _Siblings, cands: list[date], spread: bool) -> tuple[int, int, date] | None:
     """(siblings, gap, date) of the winning candidate; None when, in a collection of many
     years, the candidates do not point to one period (rule 4)."""
-    scored = [(*siblings.score(d), d) for d in cands]
-    count, gap, day = min(scored, key=lambda s: (-s[0], s[1], s[2]))
+    return _best_scored(siblings.scores(cands), spread)
+
+
+def _best_scored(scored, spread: bool) -> tuple[int, int, date] | None:
+    """`_best` of candidates already scored: (siblings, gap, date) each."""
+    count, gap, day = scored[0]  # the most siblings, then the nearest, then the earliest
+    for c, g, d in scored:
+        if c > count or c == count and (g < gap or g == gap and d < day):
+            count, gap, day = c, g, d
     if spread:
         if gap > SPREAD_GAP_DAYS:
             log.debug("many years: %s is %d days from its nearest sibling, left undated", day, gap)
@@ -223,20 +262,27 @@ def _best(siblings: _Siblings, cands: list[date], spread: bool) -> tuple[int, in
     return count, gap, day
 
 
-def _own_dates(texts: dict[str, str], known: dict[str, str]) -> tuple[dict[str, str], dict[str, Evidence]]:
-    """Each article's own date, and the evidence of those it leaves undated (read right away,
-    from the reading `publication_date` just made)."""
+def _own_dates(texts: dict[str, str], known: dict[str, str]) -> tuple[dict[str, str], dict[str, Evidence], set]:
+    """Each article's own date, the evidence of those it leaves undated (read right away, from
+    the reading `publication_date` just made), and the articles whose own date has a year
+    guessed from a weekday alone (their text writes no year): siblings may correct it."""
     out: dict[str, str] = {}
     found: dict[str, Evidence] = {}
+    guessed: set = set()
     for key in sorted(texts):
         text = texts[key] or ""
         hint = known.get(key) or ""
         out[key] = (publication_date(text, hint=hint) if hint else "") or publication_date(text)
-        if not out[key]:
-            ev = evidence(text)
-            if ev.usable():
-                found[key] = ev
-    return out, found
+        if out[key] and (key in known or any(m.explicit_year for m in read(text).mentions)):
+            continue  # a year written in the text: its own date stands
+        ev = evidence(text)
+        if out[key] and not ev.exact:
+            continue
+        if ev.usable():
+            found[key] = ev
+            if out[key]:
+                guessed.add(key)
+    return out, found, guessed
 
 
 def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None) -> dict[str, str]:
@@ -253,8 +299,8 @@ def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None)
     No siblings or no weekday+month evidence -> "".
     """
     known = known or {}
-    out, found = _own_dates(texts, known)
-    dated = [to_date(v) for v in out.values()]
+    out, found, guessed = _own_dates(texts, known)
+    dated = [to_date(v) for k, v in out.items() if k not in guessed]
     dated += [to_date(parse_date(v or "")) for k, v in known.items() if k not in texts]  # metadata only
     anchors = _Siblings([d for d in dated if d is not None])  # never dated by this rule
     if not anchors.days:
@@ -288,10 +334,11 @@ def _one_at_a_time(pending: dict[str, list[date]], siblings: _Siblings, spread: 
             near.setdefault(d.toordinal() // WINDOW_DAYS, set()).add(key)
     version = dict.fromkeys(pending, 0)
     heap: list = []
+    scores = _Rescored(siblings)
 
     def push(key: str) -> None:
         version[key] += 1
-        best = _best(siblings, pending[key], spread)
+        best = _best_scored(scores.of(key, pending[key]), spread)
         if best:
             count, gap, d = best
             heapq.heappush(heap, ((-count, gap, len(pending[key]), key), version[key], d))
@@ -304,9 +351,48 @@ def _one_at_a_time(pending: dict[str, list[date]], siblings: _Siblings, spread: 
         if key in out or v != version[key]:
             continue  # dated already, or scored again since
         out[key] = d.isoformat()
-        siblings.add(d)
+        scores.add(d)
         b = d.toordinal() // WINDOW_DAYS
         for other in sorted(set().union(*(near.get(b + i, set()) for i in (-1, 0, 1)))):
             if other not in out:
                 push(other)
     return out
+
+
+class _Rescored:
+    """The scores of each undated article's candidates, kept and brought up to date as siblings
+    join (rule 5), instead of counted again over all the siblings each time the article is
+    scored. Every candidate has an anchor within the window (`collection_dates` keeps no
+    other), so its gap is at most `WINDOW_DAYS`, and a sibling joining farther away changes
+    neither its count nor its gap: only the candidates within the window of it are updated."""
+
+    def __init__(self, siblings: _Siblings):
+        self.siblings = siblings
+        self.added: list[int] = []  # ordinals of the siblings joined, in order
+        self.kept: dict[str, tuple[list, list[int], int]] = {}  # key -> (scores, ordinals, joined seen)
+
+    def add(self, d: date) -> None:
+        self.siblings.add(d)
+        self.added.append(d.toordinal())
+
+    def of(self, key: str, cands: list[date]) -> list:
+        kept = self.kept.get(key)
+        if kept is None:
+            scored = [list(s) for s in self.siblings.scores(cands)]
+            ords = [d.toordinal() for d in cands]
+            if any(s[0] < 1 for s in scored) or any(a >= b for a, b in zip(ords, ords[1:])):
+                return self.siblings.scores(cands)  # not what this shortcut assumes: score afresh
+            self.kept[key] = (scored, ords, len(self.added))
+            return scored
+        scored, ords, seen = kept
+        left, right = bisect.bisect_left, bisect.bisect_right
+        for x in self.added[seen:]:
+            lo = left(ords, x - WINDOW_DAYS)
+            for k in range(lo, right(ords, x + WINDOW_DAYS, lo)):
+                s = scored[k]
+                s[0] += 1
+                gap = ords[k] - x if ords[k] >= x else x - ords[k]
+                if gap < s[1]:
+                    s[1] = gap
+        self.kept[key] = (scored, ords, len(self.added))
+        return scored

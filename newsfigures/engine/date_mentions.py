@@ -93,7 +93,7 @@ RE_DMY = re.compile(
 )
 RE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
 RE_NUMERIC = re.compile(
-    r"(?<![\d/.])\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b(?![/.]\d)"
+    r"(?<![\d/.-])\b(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b(?![/.-]\d)"
 )
 RE_MONTH = re.compile(
     r"(?:\b(?P<part>(?i:early|mid|late)|(?:the\s+)?end\s+of|(?:the\s+)?(?:beginning|start)\s+of)[\s-]+)?"
@@ -163,7 +163,7 @@ _GATE = re.compile(gate(month_forms() + weekday_forms()))  # a month's or weekda
 _STEMS = {**{f[:3]: "mon" for f in month_forms()}, **{f[:3]: "wd" for f in weekday_forms()}}
 _FULL_WEEKDAY = re.compile(alternation(weekday_forms(full=True)))
 _S_YEAR = re.compile(r"1(?=9\d\d)|2(?=0\d\d)")
-_NUMERIC_BEFORE = re.compile(r"\d\d?[/.]\d\d?[/.]$")
+_NUMERIC_BEFORE = re.compile(r"\d\d?([/.-])\d\d?\1$")
 # lead-ins found backwards, over the reversed text, from the core they stand before
 _BACK_DAY = re.compile(r"\s+(?:fo\s+)?(?:ts|dn|dr|ht)?(\d)(\d)?")  # "12th of " before a month
 _BACK_LAST = re.compile(r"\s+tsal")
@@ -237,7 +237,7 @@ class _Starts:
             self.year.extend(self._back(p, _BACK_YEAR, _BACK_YEAR_OF))
             if text[p + 4:p + 5] == "-":
                 self.iso.append(p)
-            if p and text[p - 1] in "/." and _NUMERIC_BEFORE.search(text, max(0, p - 6), p):
+            if p and text[p - 1] in "/.-" and _NUMERIC_BEFORE.search(text, max(0, p - 6), p):
                 self.numeric.extend(q for q in range(max(0, p - 6), p - 3) if text[q].isdigit())
         for found in (self.mdy, self.dmy, self.month, self.weekday, self.year, self.numeric):
             if len(found) > 1:

@@ -338,6 +338,8 @@ _RE_DATELINE_TAIL = re.compile(
     r"|\s*\.?\s*/[A-Z][A-Za-z -]{1,30}/"
 )
 _RE_COLON = re.compile(r"\s*:\s")  # "New Delhi, Aug 3: ..." (after a bare date: a list entry, "March 3: ...")
+_RE_CAPS_PLACE = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]{2,40},\s*")
+_RE_STORY_START = re.compile(r"(?<=\s)[A-Z\"“]| [A-Z\"“]")
 _RE_DATELINE_TAIL_ALONE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|-|–|—|:|\n)")
 
 
@@ -353,6 +355,8 @@ def is_dateline(text: str, start: int, stop: int, *, alone: bool = False) -> boo
         return False
     if _RE_DATELINE_TAIL.match(text, stop, stop + 60) or place and _RE_COLON.match(text, stop, stop + 4):
         return True
+    if place and _RE_CAPS_PLACE.fullmatch(text, line, start) and _RE_STORY_START.match(text, stop, stop + 4):
+        return True  # "GENEVA, July 20 Up to 30,000 ...": a wire dateline whose dash was lost
     return alone and bool(_RE_DATELINE_TAIL_ALONE.match(text, stop, stop + 50))
 
 

@@ -26,6 +26,7 @@ from typing import Any, Callable
 
 from . import datelines, places, publishers
 from .exclusions import is_excluded
+from .hard_wraps import unwrap_hard_wraps
 from .numbers import find_amounts
 from .records import Article
 from .sentences import sentence_spans
@@ -57,7 +58,7 @@ class Document:
     text: str = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.text = self.article.text
+        self.text = unwrap_hard_wraps(self.article.text)  # same length: offsets hold
 
     def layer(self, name: str, compute: Callable[["Document"], Any]) -> Any:
         """The layer `name`, computed by `compute(self)` the first time it is asked for."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from . import calendar_words, vocabulary
-from .lexicon import noun_entry
+from .lexicon import MODIFIERS, OBJECT_GAP, noun_entry
 from .nouns import numbering_subject
 from .numbers import Amount, find_amounts
 from .settings import CODE_WINDOW, EXCLUSION_LABEL_REACH
@@ -156,6 +156,11 @@ _LABEL_EXCEPTION = re.compile(r"\b(?:in|since|of|day|week|year|years|camp|distri
 _APPOSITION_AFTER = re.compile(r"^\s*,")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 _NUMBERED_NAME = re.compile(r"(?:\b[A-Z][\w-]+|\d,?(?:\s+and)?)\s+$")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
+# words that open a sentence before its amount, no name: "About 7 people", "Another 4 were
+# wounded", "The 3 soldiers" (qualifiers.csv, and the gap and modifier words of phrase_words.csv)
+_LEAD_WORDS = frozenset({row["phrase"].split()[-1].lower() for row in vocabulary.table("qualifiers")}
+                        | OBJECT_GAP | MODIFIERS | {"all", "only", "just", "these", "those", "further"})
 # "brothers (11 and 15)", "a boy (aged 9)": a person's age in brackets (not "Taroudant (45)")
 _BRACKETED_AGE_BEFORE = re.compile(
     r"(?:\b(?:brothers?|sisters?|sons?|daughters?|boys?|girls?|men|man|women|woman|"
@@ -262,6 +267,17 @@ def _in_code(text: str, amount: Amount) -> bool:
     return key is not None and _is_key_value(text, amount, before, key)
 
 
+def _led_by_word(before: str) -> bool:
+    """The capitalised word before the amount opens its sentence ("About 7", "Another 4"), no name."""
+    last = _LAST_WORD.search(before)
+    return last is not None and last.group(1).lower() in _LEAD_WORDS
+
+
+# "a reprisal one", "the worst one", "this one": "one" standing for a noun said before
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|another|which|every|each)\s+(?:[a-z]+(?:est|er)?\s+)?$")
+_OF_AFTER = re.compile(r"\s*(?:of|person|man|woman|child|boy|girl|soldier|civilian|people)\b")
+
+
 def is_excluded(text: str, amount: Amount) -> bool:
     """True when `amount` in `text` is one of the spec's "not figures"."""
     after = text[amount.end:amount.end + 40]
@@ -295,11 +311,14 @@ def is_excluded(text: str, amount: Amount) -> bool:
     if amount.value < 120 and not amount.spelled and _BRACKETED_AGE_BEFORE.search(before) \
             and _BRACKETED_AGE_AFTER.match(after):
         return True  # ages in brackets: "two brothers (11 and 15)", "a girl (9)"
+    if amount.spelled and amount.value == 1 and _PRONOUN_ONE_BEFORE.search(before) \
+            and not _OF_AFTER.match(after):
+        return True  # "the killing was a reprisal one", "the worst one in decades": a pronoun
     if _AVERAGE_BEFORE.search(before):
         return True  # "an average of five dead a day": a rate worked out, not a count
     if not amount.spelled and _BRACKETED_NAME_BEFORE.search(before) and _BRACKETED_NAME_AFTER.match(after):
         return True  # a numbered name in brackets: "Mimaropa (Region 4B)", "(Phase 3)"
-    if amount.value < 10 and not amount.spelled and _NUMBERED_NAME.search(before):
+    if amount.value < 10 and not amount.spelled and _NUMBERED_NAME.search(before) and not _led_by_word(before):
         return True  # names with numbers and their lists: "Krinding 1, 2, and Al-Sultan camp"
     if digits.startswith("0") and len(digits) > 1 and not digits.startswith("0."):
         return True  # "0421", "07": parts of phone numbers and dates

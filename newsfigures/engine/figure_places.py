@@ -13,21 +13,31 @@ before carries in a story told place by place, the article's focus (`place_conte
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from . import country_cues, place_context, places
+from . import (
+    country_cues, list_labels, place_context, place_fallbacks, place_references, place_uses, places,
+    several_countries,
+)
 from . import gazetteer as gz
-from .dateline_places import dateline_end
 from .categories import Reading, clause_limits
 from .lexicon import find_triggers
 from .numbers import Amount
-from .places import Place
-from .settings import LONG_SENTENCE_MENTIONS, PLACE_FAR_WORDS, PLACE_NEAR_WORDS
+from .several_countries import ORIGIN_LIST
+from .settings import (
+    LEAD_SENTENCES, LONG_SENTENCE_MENTIONS, PLACE_FAR_WORDS, PLACE_NEAR_WORDS, POSSESSED_REACH,
+)
 
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
+
+
+def _specific(place) -> int:
+    """How specific a place is: a site most, a country least; "eastern Indonesia" (a compass
+    part of a country) between the country and its provinces ("North Sulawesi province of
+    eastern Indonesia" is North Sulawesi)."""
+    return 2 if places.is_country_part(place) else _SPECIFIC.get(place.level, 0)
 _CUES = frozenset(("in", "at", "to", "into", "near", "inside", "across", "along", "on", "around",
                    "outside", "toward", "towards", "within", "throughout"))
 _ARTICLES = frozenset(("a", "an", "the"))
@@ -38,18 +48,11 @@ _POSSESSOR = re.compile(r"((?:(?:north|south|east|west|central|upper|lower)[a-z]
 # "out of", "among", "including", "of whom": the first amount is part of the second
 _PART_OF = re.compile(r"\b(?:among|including|of\s+whom|of\s+them|out\s+of|of\s+the|among\s+them)\b|[—–]|,\s*or\s*$",
                       re.IGNORECASE)
-# the figure is over a region of several countries
-_REGION_WORDS = re.compile(r"\b(?:across|in|throughout)\s+the\s+(?:wider\s+)?region\b|\bregion-?wide\b|"
-                           r"\b(?:in|across)\s+(?:the\s+)?(?:both|these|those|two|three|four|five|six|"
-                           r"neighbou?ring)\s+countries\b", re.IGNORECASE)
 _PLACE_ADJECTIVES = frozenset(("neighbouring", "neighboring", "nearby", "adjacent", "war-torn",
                                "restive", "remote", "neighbour", "neighbor"))
 _PLACE_OF = frozenset(("town", "city", "village", "villages", "district", "province", "region", "state",
                        "county", "outskirts", "area", "municipality", "governorate", "island", "capital",
                        "neighborhood", "neighbourhood", "suburb", "quarter", "camp"))
-_ORIGIN_LIST = re.compile(r"\b(?:from|of|fled|fleeing|left|leaving|nationals?\s+of|citizens\s+of)\s+(?:the\s+)?"
-                          r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:,\s*and\s+|,\s*|\s+and\s+))*"
-                          r"(?:the\s+)?$")
 # "in the country's northwest", "near the town of": a place cue a few words before a farther place
 _FAR_CUE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # ", on the outskirts of the town of", ", near": a phrase that places the figure more closely
@@ -57,26 +60,18 @@ _REFINING_GAP = re.compile(r"\s*,\s*(?:in|on|near|at|around|outside)\b[^,.;:()]{
 # "South Sudan clashes", "Syria's war": a country named as the place of what people flee
 _EVENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:clashes|fighting|violence|conflict|war|unrest|crisis|"
                           r"offensive|bombardment|bombing|hostilities|insurgency|turmoil)\b", re.IGNORECASE)
-_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)(?:the\s+)?$")
 
 
-def sentence_mentions(doc, n: int) -> list:
-    """The place mentions of sentence n (article offsets), after its dateline, with "U.S.
-    forces" and "Burundi refugees" marked as demonym uses and "the Turkish border" as a place."""
-    start, end = doc.sentences[n]
-    lo, hi = bisect_left(doc.place_starts, start), bisect_left(doc.place_starts, end)
-    in_sentence = [m for m in place_context.named_places(doc)[lo:hi] if m.end <= end]
-    if not in_sentence:
-        return []
-    text = doc.text
-    opening = not n or "\n" in text[doc.sentences[n - 1][1]:start]
-    dateline = dateline_end(text[start:min(end, start + 80)], opening=opening)
-    return [m for m in in_sentence if m.start - start >= dateline]
+# "since the conflict began in Sudan", "fighting in South Sudan": a country named as the place
+# of what refugees flee
+_EVENT_BEFORE = re.compile(r"\b(?:clashes|fighting|violence|conflict|war|unrest|crisis|offensive|bombardment|"
+                           r"hostilities|insurgency|turmoil|persecution|crackdown)\s+(?:[a-z]+\s+){0,2}?in\s+"
+                           r"(?:the\s+)?(?:neighbou?ring\s+)?$", re.IGNORECASE)
 
 
 def is_actor_use(text: str, mention) -> bool:
     """A country named as whose forces or officials they are ("Russian warplanes")."""
-    return place_context.is_actor_use(text, mention)
+    return place_uses.is_actor_use(text, mention)
 
 
 def figure_country(doc, place, reading: Reading, sentence: str) -> str:
@@ -131,8 +126,14 @@ def figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *
     """(place, own) of amount i of sentence n: the most specific place named near the
     amount in its own clause (own), else what the article says around it (see the module).
     People displaced inside their own country ("one million Syrians are internally
-    displaced") are in it, whatever country the sentences around them name."""
+    displaced") are in it, whatever country the sentences around them name. Refugees whose
+    clause names no place are in the country hosting them, never the one they fled."""
     place, own = _figure_place(doc, n, amounts, i, reading, mentions=mentions, carried=carried)
+    if reading.category == "refugees" and not own:
+        ctx = place_context.context(doc)
+        if ctx.host is not None and (place is None or place.country in ctx.fled_from) \
+                and not _SEVERAL_HOSTS.search(doc.sentence(n)):
+            return ctx.host, False  # refugees are where they are hosted, not in the country they fled
     if reading.category == "displaced" and (place is None or place.level == "country" or not own):
         sentence = doc.sentence(n)
         if _INTERNAL.search(sentence, amounts[i].end, amounts[i].end + 120):
@@ -142,17 +143,18 @@ def figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *
     return place, own
 
 
+_SEVERAL_HOSTS = re.compile(r"\b(?:countries|abroad|overseas|the\s+region)\b", re.IGNORECASE)
 _INTERNAL = re.compile(r"\binternally\b|\bIDPs\b|\binside\s+(?:the|their)\s+(?:own\s+)?country\b")
 
 
 def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *,
                   mentions: list, carried=None) -> tuple:
     offset = doc.sentences[n][0]
-    refs = place_context.references(doc, n)
+    refs = place_references.references(doc, n)
     if refs and reading.category == "displaced":
         # people fleeing "to his country" are not there yet: the speaker's country is where
         # refugees are hosted, not where the displaced are
-        refs = [m for m in refs if not place_context.is_speaker_country(m)]
+        refs = [m for m in refs if not place_references.is_speaker_country(m)]
     if refs:
         mentions = sorted([*mentions, *refs], key=lambda m: m.start)
     found = _own_place(doc, n, amounts, i, reading, mentions=mentions)
@@ -168,99 +170,49 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
         if found is not None:
             return found, True
     if carried is not None:
+        if n and not doc.amounts[n - 1] and not any(not m.demonym for m in mentions):
+            # "Nine were killed in Sonora. The first gunfight took place in Agua Prieta. Five were
+            # found dead ...": the town named since is nearer than the earlier figure's place
+            before = place_fallbacks.sentence_before_place(doc, n)
+            if before is not None:
+                return before, False
         return carried, False
-    labelled = _list_label_place(doc, n)
+    labelled = list_labels.list_label_place(doc, n)
     if labelled is not None:
         return labelled, True
-    office = _office_place(doc.text, mentions, refs, offset + amounts[i].end)
+    office = place_fallbacks.office_place(doc.text, mentions, refs, offset + amounts[i].end)
     if office is not None:
         return office, False
+    if not any(not m.demonym for m in mentions):
+        restated = _headline_place(doc, n, amounts, reading)
+        if restated is not None:
+            return restated, False
+        before = place_fallbacks.sentence_before_place(doc, n)
+        if before is not None:
+            return before, False
     focus = place_context.context(doc).focus
     # a sentence naming a place the figure did not take falls back on the main place, unless
     # what it names is the focus itself ("the Gansu provincial emergency center said ...")
     # ... and unless what it names lies inside the focus ("3.2 lakh from Ganjam" in an Odisha story)
     names_place = any(not m.demonym and m.place != focus and not (focus is not None and places.contains(focus, m.place))
                       for m in mentions)
-    return fallback_place(doc, n, names_place=names_place), False
+    return place_fallbacks.fallback_place(doc, n, names_place=names_place), False
 
 
-# a list item led by its label: "- Chikwawa: 25 deaths", "Nsanje district: 17 dead"
-_LABEL = re.compile(r"^\s*(?:[-–—•*·▪●]\s*)?(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
-                    r"(?:\s+(?:district|province|county|region|state|camp|village|town))?\s*:\s*\S")
-
-
-def _list_label_place(doc, n: int):
-    """The place a list item's label names when the labels of the items around it are places
-    of one country ("Blantyre: 30 deaths / Chikwawa: 25 deaths / Nsanje: 17 deaths"): the
-    gazetteer's place of that name in that country, else the label as a place of that country
-    (approximate, no coordinates)."""
-    match = _LABEL.match(doc.sentence(n))
-    if match is None:
-        return None
-    label = match.group("label")
-    if _not_a_place_label(label):
-        return None
-    countries = set()
-    for k in (n - 2, n - 1, n + 1, n + 2):
-        if 0 <= k < len(doc.sentences) and (other := _LABEL.match(doc.sentence(k))):
-            found = places.lookup(other.group("label"))
-            if found is not None and found.level != "country" and found.country:
-                countries.add(found.country)
-    if len(countries) != 1:
-        return None
-    country = countries.pop()
-    known = places.lookup(label)  # a small town the scan would not take on its own name
-    if known is not None:
-        return known if known.country == country and known.level != "country" else None
-    return Place(label, country, None, None, "site", True, "")
-
-
-@lru_cache(maxsize=1024)
-def _not_a_place_label(label: str) -> bool:
-    """ "Deaths: 12", "Total: 40", "Source: ...": a label that names what is counted."""
-    from .lexicon import is_people_word, trigger_of
-    words = label.lower().split()
-    return any(trigger_of(w) is not None or is_people_word(w) for w in words) or words[0] in _COUNT_LABELS
-
-
-_COUNT_LABELS = frozenset("total totals overall source sources note update updated figures toll "
-                          "casualties death deaths injuries homes houses people families households".split())
-
-
-def _office_place(text: str, mentions: list, refs: list, after: int):
-    """The place of the speaker's office, said after the amount: "..., the province's
-    governor said", "..., Bamiyan governor Tahir Zuhair said" (None when there is none)."""
-    for m in mentions:
-        if m.start <= after or m.demonym or m.place.level == "country":
-            continue
-        is_ref = m in refs
-        if is_ref and m.text.lower().startswith(("in ", "across ", "throughout ", "of ", "to ", "from ")):
-            continue  # "in the province" is a place of the sentence, not of an office
-        if is_ref or _OFFICE_AFTER.match(text[m.end:m.end + 40]):
-            return m.place
+def _headline_place(doc, n: int, amounts: list[Amount], reading: Reading):
+    """The headline's place for a lead sentence that restates a figure of the headline and
+    names no place ("Quake kills 300 in Afghanistan's Herat province" / "A powerful earthquake
+    killed at least 300 people and injured 1,000 ..."): the place of the headline's amount of
+    the same value, read in the headline's own clause."""
+    if n == 0 or doc.paragraph_of[n] != 1 or doc.paragraph_of[0] != 0 or \
+            (len(doc.sentences) > 1 and doc.paragraph_of[1] != 1) or n > LEAD_SENTENCES:
+        return None  # not a lead sentence under a one-sentence headline
+    headline = doc.amounts[0]
+    values = {a.value for a in amounts}
+    for j, amount in enumerate(headline):
+        if amount.value in values:
+            return _own_place(doc, 0, list(headline), j, reading, mentions=place_uses.sentence_mentions(doc, 0))
     return None
-
-
-_OFFICE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:deputy|acting|provincial|state|district|regional|local)\s+)?"
-                           r"(?:governor|mayor|police|officials?|authorities|administrator|commissioner|"
-                           r"chief\s+minister|disaster|health|emergency|civil\s+defen[cs]e)\b", re.IGNORECASE)
-
-
-def fallback_place(doc, n: int, *, names_place: bool = False) -> Place | None:
-    """The place of a figure of sentence n whose clause names none: its section heading,
-    the place the paragraph before carries in a story told place by place, else — when the
-    sentence names no place at all — the article's focus (a province or town when the article
-    is about one), else its main place."""
-    ctx = place_context.context(doc)
-    if n in ctx.headings:
-        return ctx.headings[n]
-    main = doc.main_place
-    paragraph = doc.paragraph_of[n]
-    if ctx.carries and ctx.paragraph_places[paragraph] is not None:
-        return ctx.paragraph_places[paragraph]  # it names none: the one before carries on
-    if names_place:
-        return main
-    return ctx.focus or main
 
 
 def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, mentions: list):
@@ -292,17 +244,19 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     named = _without_strays(doc, mentions, named)
     named = [m for m in named  # "affected, mostly in Maradi": where a part of them is
              if not _BREAKDOWN.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
-    several = _several_countries(sentence, offset, named, mentions, (seg_start, seg_end))
+    several = several_countries.several_countries_place(doc, sentence, offset, named, mentions,
+                                                         segment=(seg_start, seg_end))
     if several is not None:
         return several
-    if not named and _COUNTED_COUNTRIES.search(sentence, seg_start, seg_end) \
-            and len(_story_countries(doc)) >= 2:
-        return _story_region(doc)  # "across the three countries": over the story's countries
     if reading.category in ("refugees", "returned"):  # where they came from is not where they are
         named = [m for m in named if _rank(sentence, offset, m, amount, reading)[1] != -1]
     if not named:
         return None
     best = max(named, key=lambda m: _rank(sentence, offset, m, amount, reading))
+    for m in [best, *(m for m in named if m is not best)]:
+        country = several_countries.listed_towns_country(sentence, offset, m, mentions)
+        if country is not None:
+            return country
     return _refined(sentence, offset, best, [m for m in mentions if m.start - offset < seg_end]).place
 
 
@@ -330,7 +284,7 @@ def _refined(sentence: str, offset: int, best, mentions: list):
             continue
         if _REFINING_GAP.fullmatch(sentence, best.end - offset, m.start - offset) \
                 and m.place.country == best.place.country \
-                and _SPECIFIC.get(m.place.level, 0) > _SPECIFIC.get(best.place.level, 0):
+                and _specific(m.place) > _specific(best.place):
             return m
         break
     return best
@@ -355,29 +309,9 @@ def _without_strays(doc, mentions: list, named: list) -> list:
 _BREAKDOWN = re.compile(r"\b(?:mostly|mainly|largely|chiefly|primarily|particularly|especially|notably|"
                         r"most\s+of\s+them|the\s+majority)\s+(?:in|at|from)\s+(?:the\s+)?"
                         r"(?:[A-Z][\w'’-]*\s+(?:and\s+|,\s*)?)*$")
-# "across the three countries", "in both countries": a figure over the countries of the story
-_COUNTED_COUNTRIES = re.compile(r"\b(?:across|in|throughout)\s+(?:all\s+)?(?:the\s+)?(?:both|two|three|four|"
-                                r"five|six|seven|eight|nine|ten|several|these|those|affected)\s+countries\b",
-                                re.IGNORECASE)
-
-
-def _story_countries(doc) -> set:
-    return doc.layer("story_countries", lambda d: {m.place.country for m in d.places
-                                                   if m.place.level == "country" and m.place.country
-                                                   and not m.demonym})
-
-
-def _story_region(doc):
-    """The region the story names over its countries ("the Central Sahel"), else a place of
-    no name and no country."""
-    for m in doc.places:
-        if m.place.level == "region" and not m.place.country:
-            return m.place
-    return Place("", "", None, None, "region", True, "")
-
-
 # "seven people died and one was missing": two amounts of one clause, joined by "and"
-_COORDINATION = re.compile(r"^[^,;:()\d]{0,60}\band\s+(?:[a-z]+\s+){0,2}$")
+_COORDINATION = re.compile(r"^[^,;:()\d]{0,60}\band\s+(?:[a-z]+\s+){0,2}$"
+                           r"|^(?:\s+[a-z]+){0,2}\s*,\s+(?:[a-z]+\s+){0,2}$")  # "kills at least 22, injures 300 in X", "two killed, two wounded in X"
 
 
 def _coordinated(sentence: str, amount: Amount, following: Amount) -> bool:
@@ -385,61 +319,28 @@ def _coordinated(sentence: str, amount: Amount, following: Amount) -> bool:
     return bool(_COORDINATION.match(sentence[amount.end:following.qualifier_start]))
 
 
+# between a possessor and what it holds: nothing, or a few lower-case adjectives ("Nigeria's
+# restive north-eastern Borno state", "Ethiopia's war-torn northern Tigray region")
+_HELD_GAP = re.compile(r"\s+(?:[a-z][a-z-]*\s+){0,3}|\s*")
+
+
 def _possessed_for_possessors(sentence: str, offset: int, named: list, mentions: list) -> list:
-    """ "central China's Hubei Province", "northwest Nigeria's Katsina state": the possessor
-    holds the place right after it, which is the figure's, even where that place stands a
-    word or two beyond the reach of the amount."""
+    """ "central China's Hubei Province", "northwest Nigeria's Katsina state", "Nigeria's
+    restive north-eastern Borno state": the possessor holds the place right after it (over a
+    few adjectives), which is the figure's, even where that place stands a word or two beyond
+    the reach of the amount."""
     out = []
     for mention in named:
         after = mention.end - offset
         possessed = None
         if sentence[after:after + 2] in ("'s", "’s"):
             possessed = next((m for m in mentions if m is not mention and not m.demonym
-                              and 0 <= m.start - offset - after <= 4), None)
+                              and 0 <= m.start - offset - after <= POSSESSED_REACH
+                              and _HELD_GAP.fullmatch(sentence, after + 2, m.start - offset)), None)
         chosen = possessed or mention
         if chosen not in out:
             out.append(chosen)
     return out
-
-
-def _several_countries(sentence: str, offset: int, named: list, mentions: list, segment: tuple):
-    """A figure over several countries: "in Syria, Iraq and Turkey" (a list of countries
-    near the amount), or "across the region" in a sentence naming several. Its place is the
-    list, its country none."""
-    if len({m.place.country for m in mentions if m.place.level == "country" and not m.demonym}) < 2:
-        return None  # the sentence names fewer than two countries
-    run = _country_list(sentence, offset, [m for m in named if m.place.level == "country"])
-    if run is None and not any(m.place.level != "country" for m in named):
-        region = _REGION_WORDS.search(sentence, *segment)
-        if region is not None:
-            run = _country_list(sentence, offset, [m for m in mentions if m.place.level == "country"
-                                                   and not m.demonym])
-    if run is None or _ORIGIN_LIST.search(sentence, max(0, run[0].start - offset - 60), run[0].start - offset):
-        return None  # "51 people from Syria, Egypt and Pakistan": where they come from
-    first, last = run[0], run[-1]
-    name = " ".join(sentence[first.start - offset:last.end - offset].split())
-    lats = [m.place.lat for m in run if m.place.lat is not None]
-    lons = [m.place.lon for m in run if m.place.lon is not None]
-    lat = round(sum(lats) / len(lats), 4) if lats else None
-    lon = round(sum(lons) / len(lons), 4) if lons else None
-    return Place(name, "", lat, lon, "region", True, "")
-
-
-def _country_list(sentence: str, offset: int, countries: list):
-    """The longest run of two or more different countries written as a list ("Djibouti,
-    Eritrea and Kenya"), or None."""
-    best: list = []
-    run: list = []
-    for m in countries:
-        if not m.place.country:
-            continue
-        if run and _LIST_GAP.match(sentence[run[-1].end - offset:m.start - offset]):
-            run.append(m)
-        else:
-            run = [m]
-        if len(run) > len(best):
-            best = list(run)
-    return best if len({m.place.country for m in best}) >= 2 else None
 
 
 def _near(sentence: str, start: int, end: int, amount: Amount) -> bool:
@@ -472,16 +373,18 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
         # from the western region of Darfur" is where they came from
         cue = "from" if "from" in before[-5:-2] else "in"
     after = start >= amount.end
-    specific = _SPECIFIC.get(mention.place.level, 0)
-    listed = _ORIGIN_LIST.search(sentence, max(0, start - 80), start) if cue != "from" else None
+    specific = _specific(mention.place)
+    listed = ORIGIN_LIST.search(sentence, max(0, start - 80), start) if cue != "from" else None
     listed_from = listed is not None and listed.group(0)[:4].lower() == "from" \
         and ("," in listed.group(0) or " and " in listed.group(0))  # "from A, B and C"
     if mention.place.level in ("country", "region") and (cue == "from" or listed_from) \
             and reading.category in _ORIGIN_CATEGORIES:
         return (False, -1, -abs(start - amount.start))  # where the people came from
+    if reading.category == "refugees" and (cue == "from" or listed_from):
+        return (False, -1, -abs(start - amount.start))  # "refugees from El Geneina": where they came from
     if reading.category == "refugees" and mention.place.level == "country":
-        if _EVENT_AFTER.match(sentence, mention.end - offset):
-            return (False, -1, -abs(start - amount.start))  # "flee South Sudan clashes": the origin
+        if _EVENT_AFTER.match(sentence, mention.end - offset) or _EVENT_BEFORE.search(sentence, max(0, start - 50), start):
+            return (False, -1, -abs(start - amount.start))  # "flee South Sudan clashes", "the war in Sudan": the origin
         specific = 6  # refugees: the host country named for them
     cued = cue in _CUES or cue == "for" and reading.category in ("refugees", "displaced") \
         or cue == "from" and reading.category == "evacuated"  # "flee ... for DRC"; "evacuated from Puri"

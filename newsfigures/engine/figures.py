@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import claims, collection_dates, dates, figure_places, sources
+from . import claims, collection_dates, dates, figure_places, place_uses, sources
 from .categories import Reading, read_amounts
 from .document import Document
 from .numbers import Amount
@@ -49,7 +49,7 @@ def extract(doc: Document) -> list[Figure]:
         if not amounts:
             continue
         sentence, start = doc.sentence(n), doc.sentences[n][0]
-        mentions = figure_places.sentence_mentions(doc, n)
+        mentions = place_uses.sentence_mentions(doc, n)
         countries = [(m.start - start, m.end - start) for m in mentions
                      if m.place.level == "country" and not m.demonym]
         found = [(a, r) for a, r in zip(amounts, read_amounts(sentence, amounts, countries))

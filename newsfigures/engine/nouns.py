@@ -157,8 +157,8 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
             return CountedNoun(low, "buildings", found[k][2])
         if entry is not None and entry.unit == "none":
             following = found[k + 1][0] if k + 1 < len(found) else ""
-            if following[:1].isalpha() and is_people_word(following):
-                continue  # "5,000 camp residents", "200 school children"
+            if following[:1].isalpha() and (is_people_word(following) or _unknown_plural(following)):
+                continue  # "5,000 camp residents", "200 school children", "three shop owners" (a guess)
             return None  # "40 camps were opened", "3,000 tents"
         if is_people_word(word) or (entry is not None and entry.category):
             phrase = _people_phrase(found, k, i)
@@ -187,6 +187,13 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
     if unknown:
         return _guessed(found, last_unknown)  # "3,000 tents", "dozens of air strikes": None
     return CountedNoun("", "", amount.end)
+
+
+def _unknown_plural(word: str) -> bool:
+    """A lower-case plural the vocabulary does not know ("owners"): the head a thing word before
+    it may modify ("shop owners"); what it counts is then guessed (`_guessed`)."""
+    return word.isalpha() and word.islower() and len(word) > 3 and word.endswith("s") \
+        and not word.endswith(("ss", "us", "is")) and noun_entry(word) is None and trigger_of(word) is None
 
 
 def _guessed(found: list, k: int) -> CountedNoun | None:
@@ -289,6 +296,8 @@ def _population_before(sentence: str, start: int) -> CountedNoun | None:
 # after its subject, the amount its complement
 _NUMBERING = re.compile(r"(?P<subject>[^,;:.()]{2,80}?)\s+(?P<adverb>now\s+|still\s+|already\s+)?"
                         r"(?:numbers?|numbered|totals?|totall?ed)\s*$", re.IGNORECASE)
+# the verb alone: a cheap test before the lazy subject scan (no verb, no match)
+_NUMBERING_VERB = re.compile(r"(?:numbers?|numbered|totals?|totall?ed)\s*$", re.IGNORECASE)
 
 
 def numbering_subject(sentence: str, start: int) -> CountedNoun | None:
@@ -296,7 +305,8 @@ def numbering_subject(sentence: str, start: int) -> CountedNoun | None:
     subject: the last word naming people in the clause before the verb ("IDPs in the Gedeo
     zone now number 52,000"), with the category that word says. Without "now", "still" or
     "already" the people word must stand right before the verb ("the evacuees total 900")."""
-    match = _NUMBERING.search(sentence, max(0, start - COUNTED_BEFORE_REACH), start)
+    lo = max(0, start - COUNTED_BEFORE_REACH)
+    match = _NUMBERING.search(sentence, lo, start) if _NUMBERING_VERB.search(sentence, lo, start) else None
     if not match:
         return None
     words = [w.strip("'’") for w in re.findall(r"[A-Za-z'’-]+", match.group("subject"))]

@@ -17,10 +17,13 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from . import country_roles
 from . import gazetteer as gz
-from .place_scan import AMBIGUOUS_COUNTRY, TYPE_ADMIN, TYPE_ADMIN_OF, Candidate, Context, evidence
+from .place_scan import (
+    AMBIGUOUS_COUNTRY, CUES, FUNCTION, TYPE_ADMIN, TYPE_ADMIN_OF, TYPE_CITY, Candidate, Context, evidence,
+)
 from .settings import (
-    LONE_TOWN, LONE_TOWN_OWN_NAME, LONE_TOWN_RIVAL_SHARE, NAMED_ADMIN1_MAX_NAMESAKES, NAMESAKE_RATIO,
+    LONE_TOWN, LONE_TOWN_OWN_NAME, PLACE_VERB_TOWN, LONE_TOWN_RIVAL_SHARE, NAMED_ADMIN1_MAX_NAMESAKES, NAMESAKE_RATIO,
     SCORE_CITY, SCORE_IN_CONTEXT, SCORE_IN_NAMED_ADMIN1, SCORE_LEVEL, SCORE_TOP, SCORE_TYPE, TOWN_ABROAD,
     VILLAGE_NAMESAKE,
 )
@@ -177,6 +180,8 @@ def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[
             return best, False
         if pop >= 15000 and not (ev["initial"] and single and pop < 100000):
             return best, False
+        if ev["place_verb"] and single and major and pop >= PLACE_VERB_TOWN and not _named_as_person(ctx, key):
+            return best, False  # "Mangochi has recorded 40 deaths" in a story about Malawi
         return None, False
     if strong_cue and pop >= 50000 and not ev["initial"]:
         return best, False
@@ -187,6 +192,26 @@ def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[
     if pop >= 100000 and not (ev["initial"] and pop < 1_000_000):
         return best, False
     return None, False
+
+
+_NAME_BEFORE = r"\b(?P<before>[A-Z][a-z]+)\.? "
+
+
+def _named_as_person(ctx: Context, key: str) -> bool:
+    """The name stands somewhere in the text as a surname: after a first name or a title
+    ("Joyce Banda", "President Banda"), not after a cue or a type word ("In Banda", "North
+    Banda") nor on a headline in Title Case."""
+    pattern = re.compile(_NAME_BEFORE + r"(?i:" + re.escape(key).replace(r"\ ", r"\s+") + r")\b")
+    for match in pattern.finditer(ctx.text):
+        before = match.group("before").lower()
+        if before in CUES or before in FUNCTION or before in TYPE_ADMIN or before in TYPE_CITY \
+                or before in _COMPASS or ctx.index.title_case_line(match.start()):
+            continue
+        return True
+    return False
+
+
+_COMPASS = frozenset("north south east west northern southern eastern western central upper lower greater".split())
 
 
 def _in_context_without_type_word(key: str, pids: tuple[int, ...], countries: Counter) -> tuple[int, ...]:
@@ -285,7 +310,8 @@ def province_country(key: str) -> tuple[float, str]:
 
 def context_countries(ctx: Context, cands: list[Candidate]) -> Counter:
     """Countries the article is about: country names and demonyms count 1; hand-listed
-    regions and sites, and big unambiguous cities and provinces count 0.5."""
+    regions and sites, and big unambiguous cities and provinces count 0.5; the neighbour across
+    a border and a backer of one side count nothing (country_roles)."""
     g = gz.gazetteer()
     cnt: Counter = Counter()
     words_ = ctx.toks.words
@@ -304,5 +330,7 @@ def context_countries(ctx: Context, cands: list[Candidate]) -> Counter:
         ev = evidence(ctx, c)
         if ev["title"] or (ev["in_run"] and (c.key in AMBIGUOUS_COUNTRY or weight < 1)):
             continue
+        if country_roles.is_neighbour_use(ctx.text, c.start) or country_roles.is_backer_use(ctx.text, c.start):
+            continue  # "near the border with Cameroon", "backed by the UAE": not what the article is about
         cnt[cc] += weight
     return cnt

@@ -46,6 +46,7 @@ AMBIGUOUS_COUNTRY = words("ambiguous_country")  # country names that are also pe
 OF_CUES = SITE_OF_WORDS | TYPE_CITY | words("of_cue")
 SETTLEMENT = words("settlement")  # "the village of X", "X town": a small place
 OFFICE = words("office")  # "Idlib governor", "Kerala Chief Minister": an official of the place
+PLACE_VERBS = words("place_verb")  # "Goma remains tense": a verb a town opening a sentence takes
 # "the province of Marib", "the city of Derna": the type word before the name
 TYPE_ADMIN_OF = frozenset(w for w in TYPE_ADMIN if not w.endswith("s"))
 TYPE_CITY_OF = TYPE_CITY - {"capital", "port"}
@@ -111,6 +112,17 @@ class Candidate:
     end: int
     key: str
     ev: dict | None = None  # its evidence, once read (see evidence)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a text: where (article offsets), as written, which place, and whether
+    it is only a demonym use ("Syrian refugees", "U.S. forces")."""
+    start: int
+    end: int
+    text: str
+    place: gz.Place
+    demonym: bool
 
 
 _AL_EL = frozenset({"al", "aL", "el", "eL"})  # lower-case spellings whose .lower() is al/el
@@ -259,6 +271,12 @@ def _is_country(word: str) -> bool:
     return any(gz.row(p)[4] == "country" for p in gz.ids(fold_token(word)))
 
 
+@lru_cache(maxsize=4096)
+def _is_demonym(word: str) -> bool:
+    """The word is a country's demonym ("Pakistani", "Iranian")."""
+    return fold_token(word) in gz.gazetteer().demonyms
+
+
 def evidence(ctx: Context, c: Candidate) -> dict:
     if c.ev is None:
         c.ev = _evidence(ctx, c)
@@ -289,13 +307,15 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
     settlement = (nxt_l in SETTLEMENT and tight_after) or type_word_before in SETTLEMENT
     title = prev is not None and prev_l.rstrip(".") in TITLES and gap_before.strip() in ("", ".")
     speech = nxt_l in SPEECH and tight_after
+    place_verb = initial and nxt_l in PLACE_VERBS and gap_after == " " and nxt is not None and nxt.islower()
     # "the Somali region of Lower Shebelle", "the Somali capital": an adjective before a type word
     adjective = (type_admin or type_city) and nxt is not None and (
         nxt_l == "capital" or (j + 2 < toks.n and words_[j + 2].lower() == "of"))
     # inside a longer capitalised name ("John Kerry", "Human Rights Watch")
     in_run = False
     if ((prev and is_cap(prev) and gap_before == " " and prev_l not in FUNCTION
-         and prev_l not in CUES and not sentence_initial(text, toks.start(i - 1)))
+         and prev_l not in CUES and not sentence_initial(text, toks.start(i - 1))
+         and not _is_demonym(prev))  # "Pakistani Kashmir", "Indian Punjab": an adjective, not a name
             or (nxt and is_cap(nxt) and gap_after == " " and nxt_l not in TYPE_ADMIN
                 and nxt_l not in TYPE_CITY and nxt_l not in SITE_WORDS and nxt_l not in OFFICE)):
         in_run = not ctx.index.title_case_line(c.start)
@@ -306,4 +326,4 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
         in_run = True  # "Surigao del Sur", "Santiago de Cuba": the tail of a longer name
     return {"cue": cue, "type_admin": type_admin, "type_city": type_city, "title": title,
             "speech": speech, "initial": initial, "in_run": in_run, "settlement": settlement,
-            "adjective": adjective}
+            "adjective": adjective, "place_verb": place_verb}

@@ -6,7 +6,7 @@
 2. then regions ("northwest Syria"), borders ("Syrian-Turkish border", "the Turkish border")
    and places the gazetteer lacks but a cue names ("the village of Tall Rifaat", "Mugunga
    camp") are added, each borrowing the country and coordinates of the nearest place named
-   in its sentence (or the article's main country).
+   in its sentence (or the article's main country) (`place_sites`).
 Every mention carries its `Place`: name, country, coordinates, `level`, `admin1` and
 `approximate`. `lookup(name)` finds one place by name; `main_place` is the article's main
 place; `contains` is the place hierarchy. All functions are pure and linear in the text; the
@@ -15,42 +15,30 @@ gazetteer (`gazetteer.py`) is loaded once, lazily.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
 
 from . import gazetteer as gz
-from .gazetteer import TOKEN, Place, country_name, fold_name, fold_token
+from .gazetteer import TOKEN, Place, country_name, fold_name
 from .place_resolve import (
     best_place, context_countries, named_admin1s, resolve, second_chance, settled_names,
 )
 from .place_scan import (
-    FUNCTION, SITE_CONNECTORS, SITE_OF_WORDS, SITE_WORDS, TITLES, TYPE_ADMIN, TYPE_CITY,
-    Context, TextIndex, candidates, evidence, gap_ok, is_cap, sentence_initial, words,
+    TYPE_ADMIN, TYPE_CITY, Context, PlaceMention, TextIndex, candidates, evidence, sentence_initial,
 )
+from .place_sides import sided
+from .place_strays import home_strays
+from .place_sites import Coverage, sites
 # the scanner's fast paths under the names their tests know
 from .place_scan import SENT_END as _SENT_END  # noqa: F401
 from .place_scan import Tokens as _Tokens
 from .place_scan import sentence_initial as _sentence_initial  # noqa: F401
 from .speaker_places import speaker_location, story_mentions
-from .settings import BORDER_LOOKAHEAD, REGION_LOOKBACK, SITE_HOST_REACH, SITE_RUN_MAX
+from .settings import BORDER_LOOKAHEAD, REGION_LOOKBACK
 
-_EXILED = words("exiled")  # "Syrian refugees": people outside the country their demonym names
 
 __all__ = ["Place", "PlaceMention", "TOKEN", "contains", "country_name", "find_places",
-           "fold_name", "initial_word", "lookup", "main_place", "speaker_location", "story_mentions"]
-
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    start: int
-    end: int
-    text: str
-    place: Place
-    demonym: bool
+           "fold_name", "initial_word", "is_country_part", "lookup", "main_place", "speaker_location", "story_mentions"]
 
 
 DIRECTION = re.compile(
@@ -64,10 +52,9 @@ BORDER_AFTER = re.compile(
     r"(?:\s+(region|area|town|towns|crossing|crossings|zone|village|villages|province|city))?\b",
     re.I)
 PAIR_SEP = re.compile(r"^\s?[-–—/]\s?$")
+_WITH = re.compile(r"\s+with\b", re.I)
 _BORDER_AREA = frozenset({"region", "area", "town", "towns", "zone", "village", "villages",
                           "province", "city"})
-_DOT = re.compile(r"\. ")
-_LINE_BREAK = re.compile("\n")
 
 
 def initial_word(text: str, start: int) -> bool:
@@ -103,9 +90,11 @@ def find_places(text: str) -> list[PlaceMention]:
     # the main country once cities count too (for borders and unknown sites)
     main = Counter(m.place.country for m in mentions if m.place.country)
     main_cc = main.most_common(1)[0][0] if main else ""
+    mentions = sided(text, mentions, main_cc)  # "Pakistani Kashmir": the side of a divided region
+    mentions = home_strays(text, mentions, main_cc)  # "Palma" in a story about Mozambique
     mentions = _regions(text, mentions)
     mentions = _borders(text, mentions, main_cc)
-    mentions += _sites(text, toks, mentions, main_cc, index)
+    mentions += sites(text, toks, mentions, main_cc, index)
     mentions = _acronyms(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
@@ -127,7 +116,7 @@ def _acronyms(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         return mentions
     out = [PlaceMention(m.start, m.end, m.text, defined[m.text], False) if m.text in defined else m
            for m in mentions]
-    taken = _Coverage(len(text), ((m.start, m.end) for m in out))
+    taken = Coverage(len(text), ((m.start, m.end) for m in out))
     for acr, place in defined.items():
         for start in _standalone(text, acr):
             if not taken.covered(start, start + len(acr)):
@@ -191,6 +180,12 @@ def _regions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
             out.append(m)
             continue
         start = lo + mt.start(1)
+        if "\n" in text[start:m.start]:  # "... Congo's east\n\nGoma remains tense": another paragraph
+            out.append(m)
+            continue
+        if m.place.level != "country" and _held_by_country(text, out, start):
+            out.append(m)  # "Nigeria's north-eastern Borno state": where Borno lies, not a part of it
+            continue
         written = text[start:m.end]
         p = m.place
         name = " ".join(written.replace("’", "'").split())
@@ -198,6 +193,16 @@ def _regions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         out.append(PlaceMention(start, m.end, written,
                                 Place(name, p.country, p.lat, p.lon, "region", True, admin1), False))
     return out
+
+
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,2}$")
+
+
+def _held_by_country(text: str, before: list[PlaceMention], at: int) -> bool:
+    """A country's possessive stands before `at` (over a few adjectives): "Nigeria's restive "."""
+    if not before or before[-1].place.level != "country" or before[-1].demonym:
+        return False
+    return bool(_POSSESSIVE_BEFORE.fullmatch(text, before[-1].end, at)) and at - before[-1].end <= REGION_LOOKBACK
 
 
 def _borders(text: str, mentions: list[PlaceMention], main_cc: str) -> list[PlaceMention]:
@@ -225,7 +230,7 @@ def _borders(text: str, mentions: list[PlaceMention], main_cc: str) -> list[Plac
         suffix = (mt.group(2) or "").lower()
         if pair:
             cc = main_cc if main_cc in sides else sides[0]
-        elif suffix in _BORDER_AREA:
+        elif suffix in _BORDER_AREA or _WITH.match(text, end):  # "Niger's border with Nigeria": Niger's side
             cc = sides[0]
         elif main_cc and main_cc != sides[0] and sides[0] in gz.borders(main_cc):
             cc = main_cc  # "the Turkish border" in a story about Syria: the Syrian side
@@ -241,179 +246,6 @@ def _borders(text: str, mentions: list[PlaceMention], main_cc: str) -> list[Plac
                                 Place(name, cc, lat, lon, "site", True, ""), a.demonym))
         k += 2 if pair else 1
     return out
-
-
-_SITE_OR_OF = frozenset(SITE_WORDS | {"of"})
-
-
-def _site_spans(toks: _Tokens) -> list[tuple[int, int]]:
-    """(first token, last token) of names a site word introduces: "Kulben village",
-    "Bab al-Salama border crossing", "Al-Amal Hospital", "the town of Tall Rifaat"."""
-    found: list[tuple[int, int]] = []
-    n, words = toks.n, toks.words
-    for k in compress(range(n), map(_SITE_OR_OF.__contains__, map(str.lower, words))):
-        t = words[k]
-        low = t.lower()
-        if low in SITE_WORDS and k > 0:
-            kk = k - 1
-            if low == "crossing" and words[kk].lower() == "border" and kk > 0:
-                kk -= 1
-            run = _cap_run_back(toks, kk)
-            if run:
-                a, b = run
-                found.append((a, k if is_cap(t) else b))
-        if low == "of" and 0 < k < n - 1 and words[k - 1].lower() in SITE_OF_WORDS:
-            run = _cap_run_fwd(toks, k + 1)
-            if run:
-                found.append(run)
-    return found
-
-
-class _Coverage:
-    """Which characters mentions already cover (one byte per character, marked once)."""
-
-    def __init__(self, size: int, spans):
-        self.marks = bytearray(size)
-        for s, e in spans:
-            self.add(s, e)
-
-    def add(self, s: int, e: int) -> None:
-        self.marks[s:e] = b"\x01" * (e - s)
-
-    def covered(self, s: int, e: int) -> bool:
-        return self.marks.find(1, s, e) >= 0
-
-
-def _sites(text: str, toks: _Tokens, mentions: list[PlaceMention], main_cc: str,
-           index: TextIndex) -> list[PlaceMention]:
-    """Places the gazetteer lacks, named by a cue: "Kulben village", "the town of Tall Rifaat"."""
-    found = _site_spans(toks)
-    if not found:
-        return []
-    g = gz.gazetteer()
-    words = toks.words
-    taken = _Coverage(len(text), ((m.start, m.end) for m in mentions))
-    hosts = _Hosts(text, mentions)
-    out = []
-    for a, b in found:
-        s, e = toks.start(a), toks.end(b)
-        if taken.covered(s, e):
-            continue
-        folded = [fold_token(words[x]) for x in range(a, b + 1)]
-        if folded[0] in ("the", "a", "an") and len(folded) > 1:
-            a += 1
-            s = toks.start(a)
-            folded = folded[1:]
-        key = " ".join(folded)
-        if key in g.never or key in g.stop or key in g.demonyms or folded[0] in g.never:
-            continue
-        if fold_token(words[a]) in FUNCTION or all(w in g.never for w in folded):
-            continue
-        if sentence_initial(text, s) and a == b and index.has_lower_word(key):
-            continue
-        if words[a - 1].lower().rstrip(".") in TITLES if a > 0 else False:
-            continue
-        written = text[s:e]
-        host = hosts.nearest(s, e) or hosts.earlier(s) or (gz.country_place(main_cc) if main_cc else None)
-        cc = host.country if host else ""
-        lat, lon = (host.lat, host.lon) if host else (None, None)
-        admin1 = host.admin1 if host and host.level in ("admin1", "city", "region") else ""
-        name = " ".join(written.replace("’", "'").split())
-        out.append(PlaceMention(s, e, written, Place(name, cc, lat, lon, "site", True, admin1), False))
-        taken.add(s, e)
-    return out
-
-
-def _cap_run_back(toks: _Tokens, k: int) -> tuple[int, int] | None:
-    words, parts = toks.words, toks.parts
-    if k < 0 or not is_cap(words[k]) or parts[2 * k + 2] not in (" ", "-"):
-        return None
-    a = k
-    while a - 1 >= 0 and k - a < SITE_RUN_MAX and gap_ok(parts[2 * a], words[a - 1], words[a]):
-        t = words[a - 1]
-        if is_cap(t) or (t.lower() in ("al", "el") and parts[2 * a] == "-"):
-            a -= 1
-        elif t.lower() in SITE_CONNECTORS and a - 2 >= 0 and is_cap(words[a - 2]) \
-                and gap_ok(parts[2 * a - 2], words[a - 2], words[a - 1]):
-            a -= 2
-        else:
-            break
-    while a < k and fold_token(words[a]) in FUNCTION:
-        a += 1
-    return a, k
-
-
-def _cap_run_fwd(toks: _Tokens, k: int) -> tuple[int, int] | None:
-    words, parts, n = toks.words, toks.parts, toks.n
-    if k >= n or not is_cap(words[k]) or parts[2 * k] != " ":
-        return None
-    b = k
-    while b + 1 < n and b - k < SITE_RUN_MAX and gap_ok(parts[2 * b + 2], words[b], words[b + 1]):
-        t = words[b + 1]
-        if t.lower() in SITE_WORDS:
-            break
-        if is_cap(t):
-            b += 1
-        elif t.lower() in SITE_CONNECTORS and b + 2 < n and is_cap(words[b + 2]) \
-                and gap_ok(parts[2 * b + 4], words[b + 1], words[b + 2]):
-            b += 2
-        else:
-            break
-    return k, b
-
-
-class _Hosts:
-    """The place an unknown site borrows its country from: the nearest one named in its
-    sentence (a sentence here ends at ". " or a line break), after it first. Breaks and
-    mentions are indexed once, so each question costs a bisection."""
-
-    def __init__(self, text: str, mentions: list[PlaceMention]):
-        self.text = text
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.starts = [m.start for m in self.mentions]
-        self._dots: list[int] | None = None  # where each ". " starts
-        self._lines: list[int] = []  # where each line break is
-
-    def _sentence(self, s: int, e: int) -> tuple[int, int]:
-        if self._dots is None:
-            self._dots = [m.start() for m in _DOT.finditer(self.text)]
-            self._lines = [m.start() for m in _LINE_BREAK.finditer(self.text)]
-        # the last ". " ending before s, the last "\n" before s; the first of each from e
-        k = bisect_right(self._dots, s - 2) - 1
-        j = bisect_right(self._lines, s - 1) - 1
-        a = max(self._dots[k] if k >= 0 else -1, self._lines[j] if j >= 0 else -1)
-        k, j = bisect_left(self._dots, e), bisect_left(self._lines, e)
-        ends = [x[i] for x, i in ((self._dots, k), (self._lines, j)) if i < len(x)]
-        return a + 1, (min(ends) if ends else len(self.text))
-
-    def nearest(self, s: int, e: int) -> Place | None:
-        a, b = self._sentence(s, e)
-        inside = self.mentions[bisect_left(self.starts, a):bisect_left(self.starts, b)]
-        near = [m for m in inside if m.place.country and not m.demonym]
-        if not near:  # "Syrian refugees arrived in X camp": no host in their own country
-            near = [m for m in inside if m.place.country and not self._exiled(m)]
-        if not near:
-            return None
-        after = [m for m in near if m.start >= e]
-        pick = min(after, key=lambda m: m.start - e) if after else min(near, key=lambda m: s - m.end)
-        return pick.place
-
-    def _exiled(self, m: PlaceMention) -> bool:
-        """A demonym counting people outside their country: "Syrian refugees"."""
-        following = self.text[m.end:m.end + 20].split(None, 1)
-        return m.demonym and bool(following) and following[0].lower().strip(".,;") in _EXILED
-
-    def earlier(self, s: int) -> Place | None:
-        """The last place with a country named before `s` in its paragraph (its line), within
-        SITE_HOST_REACH characters: "Ghana has opened a camp. ... the new Kassap camp"."""
-        if self._dots is None:
-            self._sentence(s, s)
-        j = bisect_right(self._lines, s - 1) - 1
-        start = max(self._lines[j] if j >= 0 else 0, s - SITE_HOST_REACH)
-        for m in reversed(self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, s)]):
-            if m.place.country and not m.demonym and m.end <= s:
-                return m.place
-        return None
 
 
 # ---------------------------------------------------------------- article level
@@ -466,6 +298,18 @@ def lookup(name: str) -> Place | None:
         cc = g.demonyms.get(key)
         return gz.country_place(cc) if cc else None
     return gz.place(best_place(pids, Counter(), "", ev), name)
+
+
+def is_country_part(place: Place) -> bool:
+    """A compass part of a country ("eastern Indonesia", "northern Nigeria"): a region no more
+    specific than its country, less so than any of its provinces."""
+    if place.level != "region" or place.admin1 or not place.country:
+        return False
+    head, _, rest = place.name.partition(" ")
+    if not rest or not DIRECTION.search(head + " "):
+        return False
+    found = lookup(rest)
+    return found is not None and found.level == "country" and found.country == place.country
 
 
 def contains(outer: Place, inner: Place) -> bool:

@@ -83,6 +83,14 @@ _DOMAIN_DATE = re.compile(rf"(?:^|\s)(?P<x>{_DOMAIN}),\s+{_DATE}")
 _BYLINE = re.compile(r"^\s*By\s+(?P<x>[A-Z][\w&.' -]{1,40}?)(?:\s{2,}|\s*[|,]|\s+(?:and|with)\s|\s*$)")
 _BYLINE_OUTLET = re.compile(r"^\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*(?P<x>[A-Z][\w&.'’ -]{1,40}?)\s*$")
 _MASTHEAD_SPLIT = re.compile(r"\s+(?:\||[-–—]{1,2})\s+")
+# a closing or opening credit line naming where the story came from: "Source: Philippines News Agency"
+_SOURCE_LINE = re.compile(r"^(?:Sources?|Via|Courtesy(?:\s+of)?|Credits?)\s*[:-]?\s+(?P<x>(?:[Tt]he\s+)?[A-Z][\w&.'’ -]{1,40}?)\s*\.?$")
+_BARE_DOMAIN = re.compile(rf"^(?:https?://)?(?:www\.)?(?P<x>{_DOMAIN})/?$")
+_STAMP = re.compile(r"(?:Updated|Created|Published|Posted)\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}", re.IGNORECASE)
+_OWN_VOICE = re.compile(rf"\b(?P<x>{_WIRES})\s+(?:could\s+not|was\s+not\s+able\s+to|was\s+unable\s+to|"
+                        rf"has\s+not\s+been\s+able\s+to|cannot|can\s*not)\s+(?:independently\s+)?verify\b")
+# the wire's closing credit line: "(Reporting by Jane Doe; Editing by John Roe)"
+_REPORTING_BY = re.compile(r"^\(?\s*(?:Additional\s+)?Reporting\s+by\s+[^;)]+;\s*(?:Writing|Editing)\s+by\b")
 _DATE_FURNITURE = re.compile(r"^\s*date\s+\d{4}-\d\d-\d\d\s+(?P<x>[A-Z][^\d|]{1,40})$")
 _CLOSING = re.compile(rf"\((?P<x>(?:{_WIRES})(?:\s*/\s*(?:{_WIRES}))*)\)\s*$")
 _CLOSING_CAPS = re.compile(r"^[-–—\s]*(?:\((?P<p>[A-Z][A-Z0-9&.]{1,9}(?:/[A-Z][\w&.]{1,9})*)\)|(?P<d>[-–—])?\s*"
@@ -108,6 +116,7 @@ _HOST_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile|en|english)\.")
 _ORG_WORD_END = re.compile(r"\b(?:" + "|".join(
     re.escape(w) if w.isupper() else f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}"
     for w in vocabulary.role_words("outlet_words", "body")) + ")$")  # vocabulary/outlet_words.csv
+_DATEISH = re.compile(rf"\b(?:19|20)\d\d\b|^(?:{_MONTH})\b|^\d{{1,2}}\s+(?:{_MONTH})\b")
 _TITLE_SUFFIX = re.compile(r"\s[|–—-]\s([^|–—-]{2,40})$")
 _THE = re.compile(r"^the ")
 _SPACES = re.compile(r"\s+")
@@ -135,6 +144,7 @@ def _wire_names() -> frozenset:
     return frozenset(c for c, _a, _k, _m in load_rows(frozenset({"wire"})))
 
 
+@functools.cache
 @functools.cache
 def _outlet_words(role: str) -> frozenset:
     return frozenset(row["word"] for row in vocabulary.table("outlet_words") if row["role"] == role)
@@ -196,6 +206,8 @@ def _from_title(title: str) -> str:
             return _canonical(cand)
         if best_org(cand) or _ORG_WORD_END.search(cand):
             return ""  # "Hospital damaged in strike – Palestinian Health Ministry": a source, not the outlet
+        if _DATEISH.search(cand) or _DIGITS.search(cand):
+            return ""  # "Situation Report - March 2019", "| 20 Zilhaj, 1442": a date, not an outlet
         if cand[:1].isupper() or cand[:1].isdigit():
             return _canonical(cand)
     return ""
@@ -203,6 +215,15 @@ def _from_title(title: str) -> str:
 
 def _is_acronym(x: str) -> bool:
     return 2 <= len(x) <= 5 and x.isupper() and x.isalpha()
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}|[A-Z]{1,4}")
+
+
+def _is_staff_byline(words: list[str]) -> bool:
+    """A staff byline: a byline word last ("Report", "Desk"), only byline words or initials before."""
+    return len(words) > 1 and words[-1] in _outlet_words("byline") and all(
+        w in _outlet_words("byline_by") or _INITIALS.fullmatch(w) for w in words[:-1])
 
 
 def _masthead_name(segment: str, strict: bool, loose: bool = False) -> str:
@@ -219,6 +240,8 @@ def _masthead_name(segment: str, strict: bool, loose: bool = False) -> str:
     if known:
         return known
     words = segment.split()
+    if _is_staff_byline(words):
+        return ""  # "Staff Report", "F.P. Report": the newsroom's credit, no outlet named
     if strict or len(words) > MASTHEAD_WORDS or any(c.isdigit() for c in segment):
         return ""
     if not all(w[:1].isupper() or w in ("of", "the", "and", "&") for w in words):
@@ -275,6 +298,9 @@ def _masthead(t: _Text) -> str:
     for ln in t.lines[:MASTHEAD_LINES] + t.last:
         if len(ln) <= MASTHEAD_CHARS and _known(ln) and _known(ln) not in ("AFP", "Reuters", "Associated Press"):
             return _known(ln)
+    named = _source_line(t)
+    if named:
+        return named
     if "told " in t.head:
         for m in _TOLD.finditer(t.head):
             words = m.group("x").split()
@@ -297,8 +323,35 @@ def _masthead(t: _Text) -> str:
         named = _masthead_name(ln, strict=False) if len(ln) <= MASTHEAD_CHARS else ""
         if named and named not in _wire_names():
             return named
+        bare = ln.rstrip(" |")
+        if ln.endswith("|") and _is_acronym(bare) and len(bare) > 2 and not best_org(bare) \
+                and bare not in _wire_names():
+            return bare  # "SAMAA |": a byline slot holding the outlet's name in capitals
         m = _DOMAIN_DATE.search(ln) if _DOMAIN_GATE.search(ln) else None
         if m:
+            return _from_domain(m.group("x"))
+    return ""
+
+
+def _source_line(t: _Text) -> str:
+    """A "Source: X" / "Via X" / "Courtesy of X" line among the first or last lines naming an
+    outlet: a known one, a name ending in an outlet word ("Philippines News Agency"), or, on a
+    closing line, an acronym ("Source: PNA"). An organisation that is no outlet ("Source:
+    UNHCR" under a chart) names where a number came from, not who published the page."""
+    for ln in t.lines[:MASTHEAD_LINES] + t.last:
+        m = _SOURCE_LINE.match(ln) if len(ln) <= MASTHEAD_CHARS else None
+        if not m:
+            continue
+        x = m.group("x").strip()
+        x = x[:1].upper() + x[1:]
+        named = _known(x) or _masthead_name(x, strict=False)
+        if not named and _is_acronym(x) and ln in t.last and not best_org(x):
+            named = x
+        if named:
+            return named
+    for ln in t.last:  # the site's own address closing the page: "www.sunstar.com.ph"
+        m = _BARE_DOMAIN.match(ln)
+        if m and not best_org(m.group("x").split(".")[0]):
             return _from_domain(m.group("x"))
     return ""
 
@@ -375,6 +428,15 @@ def _weak_text(t: _Text) -> str:
     got = _closing(t)
     if got:
         return got
+    for ln in t.first:  # "Reuters | Kyiv | Updated: 30-09-2022 12:20 IST": a syndicated wire's slug
+        parts = [p.strip() for p in ln.split("|")]
+        if len(parts) > 2 and _known(parts[0]) and any(_STAMP.match(p) for p in parts[1:]):
+            return _wire(parts[0])
+    m = _OWN_VOICE.search(t.text) if "verify" in t.text else None
+    if m:  # "Reuters could not independently verify ...": the wire speaking of its own reporting
+        return _wire(m.group("x"))
+    if any(_REPORTING_BY.search(ln) for ln in t.last):
+        return "Reuters"  # "(Reporting by ...; Editing by ...)": the wire's closing credit
     for ln in t.last:
         if len(ln) <= MASTHEAD_CHARS and _known(ln):
             return _known(ln)

@@ -30,9 +30,10 @@ PASSIVE_TRIGGER_MAX_WORDS = 16  # ... when the trigger is a passive verb ("... h
 SUBJECT_GAP_WORDS = 2  # words between a subject's noun and its verb ("three gunmen then killed")
 LIST_TAIL_WORDS = 10  # words of a place or detail between two members of a list
 SENTENCE_TRIGGER_REACH = 300  # characters: how far a sentence-level trigger may stand (long "sentences" are lists)
+REFUGE_CUE_REACH = 45  # characters after "staying" / "moved to" a school, hall or church may start in
 FLED_TO_COUNTRY_REACH = 14  # characters between "fled to" and the country's name
 
-# ---------------------------------------------------------------- Places (places.py, place_scan.py, place_resolve.py, place_context.py, figure_places.py, document.py)
+# ---------------------------------------------------------------- Places (places.py, place_scan.py, place_resolve.py, place_context.py, place_uses.py, place_references.py, figure_places.py, document.py)
 
 OPENING_SENTENCES = 3  # headline, standfirst, dateline: they say what the article is about
 REGION_LOOKBACK = 25  # characters before a place searched for a direction word
@@ -52,6 +53,10 @@ NAMESAKE_RATIO = 10  # a big place counts for its country when its namesakes abr
 TOWN_ABROAD = 50_000  # a province named like a town this big abroad tells its country less surely
 NAMED_ADMIN1_MAX_NAMESAKES = 5  # a province name with more namesakes says nothing
 VILLAGE_NAMESAKE = 100_000  # a "village" or "town" named like a city this big is its namesake
+POSSESSED_REACH = 40  # characters from "Nigeria's" to the place it holds, over adjectives
+STRAY_CITY_MAX = 1_000_000  # a city abroad this big keeps its country in a story about another one
+STRAY_HOME_MENTIONS = 2  # the story's country is named (or holds places named) this often before a stray moves home
+PLACE_VERB_TOWN = 1_000  # a town of the story's country opening a sentence with a verb ('Goma remains ...') this big is the place
 LONE_TOWN = 30_000  # a town this big, named with a cue in a text naming no country, is itself
 LONE_TOWN_OWN_NAME = 5_000  # ... or this big when the text writes its own name (not another spelling of it)
 LONE_TOWN_RIVAL_SHARE = 10  # ... when its namesakes abroad are villages this many times smaller
@@ -140,3 +145,12 @@ NAME_CACHE = 16384
 
 POOL_MIN_CHARS = 200_000  # a batch smaller than this is extracted in one process (forking costs more)
 POOL_CHUNK_CHARS = 50_000  # the characters of articles one worker extracts per task
+
+# hard-wrapped text (hard_wraps.py): a text is wrapped at a fixed width when, of its lines of at
+# least WRAP_MIN_LINE characters (and there are WRAP_MIN_LINES of them), WRAP_SHORT_SHARE are
+# at most WRAP_MAX_LINE characters long and WRAP_OPEN_SHARE end without a sentence's stop
+WRAP_MIN_LINE = 30
+WRAP_MAX_LINE = 90
+WRAP_MIN_LINES = 4
+WRAP_SHORT_SHARE = 0.8
+WRAP_OPEN_SHARE = 0.5

@@ -7,21 +7,28 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .lexicon import word_category
+from .lexicon import PASSIVE, trigger_of, word_category
 from .nouns import CountedNoun
 from .numbers import Amount
 from .vocabulary import alternation, role_words
 
-__all__ = ["INCLUDING", "included", "more_of_the_same", "other_buildings", "own_category", "partitive_wholes", "share_nouns"]
+__all__ = ["INCLUDING", "apposed_part", "included", "parts_of_things", "more_of_the_same", "other_buildings", "own_category",
+           "partitive_wholes", "share_nouns"]
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _SHARED_NOUN_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
 
 
-# "150 of the village's 1,800 residents", "40 of Gaza's 2,000 doctors", "12 of its 90 staff"
+# "150 of the village's 1,800 residents", "40 of Gaza's 2,000 doctors", "12 of its 90 staff",
+# "15 out of 70 passengers"
 _PARTITIVE_GAP = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our)\s+(?:[\w-]+['’]s\s+)?"
-                            r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)")
+                            r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)"
+                            r"|\s+out\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?", re.IGNORECASE)
+# "Of the 70 people on board, 15 drowned", "Out of 300 residents, 40 fled", "Among the 40
+# passengers, ...": a whole named first, at the head of its clause, its part after a comma
+_FRONTED_WHOLE = re.compile(r"(?:^|[,;:]\s*)(?:out\s+of|of|among)\s+(?:(?:the|its|their|his|her|our)\s+)?$",
+                            re.IGNORECASE)
 
 
 # a share of a whole written in words: "two-thirds of the", "half of the", "most of its"
@@ -43,6 +50,10 @@ def partitive_wholes(sentence: str, amounts: list[Amount], nouns: list) -> set[i
             said = _whole_clause(sentence, nouns[k].end)
             if said and own_category(nouns[k]) == "none":
                 nouns[k] = replace(nouns[k], described=said)
+    for k in range(len(amounts) - 1):  # "Of the 70 people on board, 15 drowned"
+        if nouns[k] is not None and nouns[k].head and "," in sentence[amounts[k].end:amounts[k + 1].qualifier_start] \
+                and _FRONTED_WHOLE.search(sentence, max(0, amounts[k].qualifier_start - 20), amounts[k].qualifier_start):
+            wholes.add(k)
     for k in range(len(amounts) - 1):
         part, whole = nouns[k], nouns[k + 1]
         if whole is None or not whole.head:
@@ -134,3 +145,41 @@ def included(sentence: str, amounts: list[Amount], nouns: list, j: int, hows: li
         k -= 1
     return k > 0 and bool(hows[k - 1]) and bool(
         INCLUDING.search(sentence, max(0, amounts[k].qualifier_start - 40), amounts[k].qualifier_start))
+
+
+_APPOSITION_OPEN = re.compile(r"\s*(?:,|\(|--?|—|–)\s*")
+_APPOSITION_CLOSE = re.compile(r"(?:\s+[A-Za-z'’-]+){0,3}\s*(?:,|\)|--?|—|–)")
+
+
+def apposed_part(sentence: str, amounts: list[Amount], nouns: list, i: int, j: int) -> bool:
+    """ "Nine people, six of them children, died": a part set off by commas (brackets, dashes)
+    right after its whole, the verb after it the whole's."""
+    if nouns[i] is None or nouns[j] is None:
+        return False
+    close = _APPOSITION_CLOSE.match(sentence, nouns[j].end)
+    if close is None or not _APPOSITION_OPEN.fullmatch(sentence, nouns[i].end, amounts[j].qualifier_start):
+        return False
+    words = _WORDS.findall(sentence, nouns[j].end, close.end())  # "children", not "were wounded"
+    return not any(w.lower() in PASSIVE or trigger_of(w) is not None for w in words)
+
+
+# between two parts of one breakdown: "17 in KP and two in AJK", "120 in Sindh, 40 in Punjab"
+_PART_GAP = re.compile(r"(?:\s+(?:in|at|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*(?:,|and|,\s*and)\s*")
+
+
+def parts_of_things(sentence: str, amounts: list[Amount], nouns: list) -> set[int]:
+    """The indexes of amounts without a noun of their own that break down a count of things
+    ("19 livestock died, including 17 in KP and two in AJK", "300 cattle drowned, including 120
+    in Sindh"): parts of animals or objects are no people either. `nouns[k]` is None for an
+    amount that counts things."""
+    parts: set[int] = set()
+    for k in range(1, len(amounts)):
+        noun = nouns[k]
+        if noun is None or noun.head or noun.relation:
+            continue
+        start = amounts[k].qualifier_start
+        if nouns[k - 1] is None and INCLUDING.search(sentence, max(0, start - 40), start):
+            parts.add(k)
+        elif k - 1 in parts and _PART_GAP.fullmatch(sentence, amounts[k - 1].end, start):
+            parts.add(k)
+    return parts

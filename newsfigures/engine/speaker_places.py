@@ -14,11 +14,13 @@ __all__ = ["speaker_location", "story_mentions"]
 # "told reporters in", "said on Wednesday from the Swiss city of", "told a news conference in":
 # the verbs and the words between them and "in" are vocabulary/speaker_location.csv
 _TAIL_FILLER = r"(?:[A-Z][\w'’.-]*|" + "|".join(map(re.escape, role_words("speaker_location", "filler"))) + ")"
+_SPEAKER_VERBS = r"\b(?:" + "|".join(map(re.escape, role_words("speaker_location", "verb"))) + r")\b"
+_SPEAKER_VERB = re.compile(_SPEAKER_VERBS)  # a cheap test first: no verb in the window, no match
 _SPEAKER_TAIL = re.compile(  # not a passive: "deaths have been reported from X" is where they were
     r"(?<!been\s)(?<!was\s)(?<!were\s)(?<!is\s)(?<!are\s)"
-    r"\b(?:" + "|".join(map(re.escape, role_words("speaker_location", "verb"))) + r")\b"
+    + _SPEAKER_VERBS +
     rf"(?:\s+{_TAIL_FILLER}){{0,6}}?\s+(?:in|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?"
-    r"(?:(?:city|capital|town)\s+of\s+|(?:city|capital|town),\s+)?$")  # "in the capital, Naypyitaw"
+    r"(?:(?:city|capital|town)\s+of\s+|(?:city|capital|town),?\s+)?$")  # "in the capital, Naypyitaw", "in the capital Islamabad"
 
 
 def speaker_location(text: str, start: int, lo: int | None = None) -> bool:
@@ -26,7 +28,8 @@ def speaker_location(text: str, start: int, lo: int | None = None) -> bool:
     "from" or "at" ("a spokesman told reporters in Geneva", "said at a briefing in Nairobi").
     The verb is looked for from `lo` (default: 80 characters back)."""
     lo = max(0, start - 80) if lo is None else lo
-    return _SPEAKER_TAIL.search(text, lo, start) is not None
+    return (_SPEAKER_VERB.search(text, lo, start) is not None
+            and _SPEAKER_TAIL.search(text, lo, start) is not None)
 
 
 def story_mentions(text: str, mentions: list) -> list:

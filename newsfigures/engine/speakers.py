@@ -94,7 +94,7 @@ _TIME_END_WORDS = frozenset(
     ["morning", "afternoon", "evening", "night", "today", "yesterday", "tonight", "overnight", "now", "here", "there", "again", "also", "too", "however", "meanwhile", "separately", "earlier", "later", "previously", "recently", "jointly", "officially", "further", "first", "then", "still", "already", "week", "month", "year", "statement", "report", "update", "briefing", "tweet", "post", "interview", "assessment", "bulletin", "communique", "release", "conference", "has", "have", "had", "would", "will", "twitter", "x"])  # the last words of _TIME's phrases
 _TRAIL_TIME = re.compile(rf"(?:[\s,]+(?:{_TIME}))+[\s,]*$", re.IGNORECASE)
 _LEAD = re.compile(
-    rf"^(?:(?:and|but|while|whereas|although|though|as|so|yet|meanwhile|however|also)\b[\s,]*"
+    rf"^(?:(?:and|but|while|whereas|although|though|as|so|yet|meanwhile|however|also|that)\b[\s,]*"
     rf"|(?:on|by|as\s+of|since|until|late|early)?\s*(?:{_TIME})\b[\s,]*)+",
     re.IGNORECASE,
 )
@@ -109,6 +109,7 @@ _DIGIT = re.compile(r"\d")
 _PRONOUN_AND = re.compile(r"^\w+\s+and\s+")
 _SUBORDINATE_PRONOUN = re.compile(r"\b(?:as|when|while|because|before|after)\s+(?:he|she|they)$")
 _REPORTS_HE = re.compile(r"^(?:the\s+)?(?:reports?|figures|information)\s+(?:that\s+)?(?:he|she|they|we)\b")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 _BY_FROM = re.compile(r"\b(?:by|from)\s+(.+)$")
 _THE = re.compile(r"^the\b", re.IGNORECASE)
 _TRAILING_STOPS = frozenset({"in", "on", "at", "with", "by", "from", "to", "since", "after", "during", "have", "has",
@@ -326,8 +327,12 @@ def speaker_name(raw: str) -> str | Pointer:
         if m:
             named = speaker_name(m.group(1))
             if not isinstance(named, str) or best_org(m.group(1)) or person(m.group(1)) \
-                    or speaker_noun().search(m.group(1).strip()):
+                    or speaker_noun().search(m.group(1).strip()) or _ACRONYM.fullmatch(m.group(1).strip()) \
+                    or m.group(1).split()[-1].lower() in words("org_word"):
                 return named
+        first = np.split()
+        if len(first) > 1 and _ACRONYM.fullmatch(first[0]) and any(t.lower() in documents for t in first[1:4]):
+            return best_org(first[0]) or first[0]  # "ANDMA initial information": ANDMA's
         head_np = np.split(",")[0]
         hw = _LOW_WORD.findall(head_np.lower())
         if hw and len(hw) <= 3 and hw[-1] in documents:
@@ -345,6 +350,7 @@ def speaker_name(raw: str) -> str | Pointer:
         return org
     if name:
         return name
+    np = _ACRONYM_TAIL.sub("", np)  # "the City Information Office (CIO)": the name, not its acronym too
     run = org_run(np)
     if run:
         return _DET.sub("", run)
@@ -357,6 +363,7 @@ def speaker_name(raw: str) -> str | Pointer:
     return np
 
 
+_ACRONYM_TAIL = re.compile(r"(?<=[a-z])\s*\(\s*[A-Z][A-Za-z0-9&.-]{1,9}\)?$")
 _PLACE_NOUNS = ("province|state|country|city|region|district|county|island|town|territory|nation|governorate|"
                 "prefecture|municipality|village|capital")
 _PLACE_OWNER = re.compile(rf"^(?:the\s+)?(?:(?P<cap>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)|{_PLACE_NOUNS})['’]s\s+(?P<rest>.+)$")

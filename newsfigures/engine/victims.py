@@ -11,7 +11,9 @@
   scholars", "the capture of three members") takes no category from its neighbours
   (`complement_of_thing`);
 - the size of a band of attackers ("the militia, numbering over 200") is no figure
-  (`sizes_attackers`), nor are those charged with a killing (`accused_of`).
+  (`sizes_attackers`), nor are those charged with a killing (`accused_of`);
+- a verb split by its victims and "to death" ("beat 3 villagers to death", "hacked two
+  farmers to death") tells a killing (`to_death_after`).
 """
 from __future__ import annotations
 
@@ -109,13 +111,16 @@ def complement_of_thing(sentence: str, amount: Amount) -> bool:
 # "The militia, numbering over 200, ...", "gunmen, estimated at 100,": the size of a group named before
 _GROUP_SIZE = re.compile(r"\b([A-Za-z'’-]+)\s*,?\s*(?:numbering|estimated\s+at|said\s+to\s+number|who\s+numbered)\s*$",
                          re.IGNORECASE)
+# its verb alone, a cheap test before the pattern that tries every word of the window
+_GROUP_SIZE_VERB = re.compile(r"(?:numbering|estimated\s+at|said\s+to\s+number|who\s+numbered)\s*$", re.IGNORECASE)
 
 
 def sizes_attackers(sentence: str, amount: Amount) -> bool:
     """An amount that gives the size of the group named right before it, when that group is of
     attackers, troops or a word of no people ("the militia, numbering over 200, raided ..."):
     no figure. The size of a group of victims is read as usual ("the dead, numbering 40")."""
-    match = _GROUP_SIZE.search(sentence, max(0, amount.qualifier_start - 60), amount.qualifier_start)
+    lo, hi = max(0, amount.qualifier_start - 60), amount.qualifier_start
+    match = _GROUP_SIZE.search(sentence, lo, hi) if _GROUP_SIZE_VERB.search(sentence, lo, hi) else None
     if not match:
         return False
     word = match.group(1)
@@ -138,3 +143,11 @@ def accused_of(sentence: str, trigger: tuple) -> bool:
     with the murder of two journalists"): it says what the people before it did, not what was done
     to them."""
     return bool(_ACCUSED.search(sentence, max(0, trigger[0] - 50), trigger[0]))
+
+
+_TO_DEATH = re.compile(r"\s+to\s+death\b", re.IGNORECASE)
+
+
+def to_death_after(sentence: str, noun_end: int) -> bool:
+    """ "beat 3 villagers to death": "to death" right after the amount's noun phrase."""
+    return _TO_DEATH.match(sentence, noun_end) is not None

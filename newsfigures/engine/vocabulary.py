@@ -69,11 +69,20 @@ _VOWELS = "aeiou"
 
 
 def _double_final(lemma: str) -> bool:
-    """Consonant-vowel-consonant at the end of a one-syllable verb doubles: stop -> stopped."""
+    """Consonant-vowel-consonant at the end of a one-syllable verb doubles: stop -> stopped; so
+    does a longer verb's stressed last syllable: transfer -> transferred, admit -> admitted,
+    compel -> compelled, occur -> occurred, patrol -> patrolled (not offer, visit, open)."""
     if len(lemma) < 3 or lemma[-1] in "wxy" + _VOWELS:
         return False
     syllables = len(re.findall(r"[aeiouy]+", lemma))
-    return syllables == 1 and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS
+    if syllables > 1:
+        return bool(_STRESSED_END.search(lemma))
+    return lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS
+
+
+# final syllables English stresses in verbs of two or more syllables (the doubling rule)
+_STRESSED_END = re.compile(r"^(?:ad|com|per|sub|o|e|re|trans|inter)mit$|^(?:oc|re|in|con)cur$|pel$|trol$|"
+                           r"^(?:trans|re|pre|con|de|in)fer$")
 
 
 @functools.cache

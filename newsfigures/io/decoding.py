@@ -48,15 +48,14 @@ _SPECIAL_FILES = (
 # Opening without blocking: a file replaced by a FIFO between stat and open cannot hang us.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
+# Control characters but the white-space ones (\t \n \v \f \r), C1 controls, and U+FFFD.
+_CONTROL_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(
-        1
-        for c in text
-        if (c < " " and c not in "\t\n\r\f\v") or ("\x7f" <= c <= "\x9f") or c == "\ufffd"
-    )
-    return bad / len(text)
+    return len(_CONTROL_CHAR.findall(text)) / len(text)
 
 def universal_newlines(text: str) -> str:
     """What text-mode reading does: \\r\\n and lone \\r become \\n."""
