@@ -716,7 +716,7 @@ def evidence_table(df: pd.DataFrame) -> pd.Series | None:
     else:
         st.caption(f"{len(df):,} rows, newest first. Choose a row for its article.")
     config = _labels(tables.EVIDENCE_LABELS)
-    config["value"] = st.column_config.NumberColumn("People", format="localized",
+    config["value"] = st.column_config.NumberColumn("People", format="localized", width=80,
                                                     help=tables.EVIDENCE_LABELS["value"][1])
     config["quote"] = st.column_config.TextColumn("Quote", width="large")
     event = st.dataframe(tables.evidence(order), key="evidence", on_select="rerun",
