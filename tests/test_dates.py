@@ -181,6 +181,10 @@ PUBLICATION_CASES = [
     pytest.param("2016-02-09", "Published: 9 February 2016\n\n" + BRITISH, id="published-label"),
     pytest.param("2012-08-03", "Floods kill 90\n\nUpdated: Aug 3, 2012, 09:10 AM IST\n\nManila: Floods...", id="updated-label"),
     pytest.param("2016-02-09", "2016-02-09T10:00:00+00:00\nRefugees mass at border", id="iso"),
+    pytest.param("2019-08-15", "Storm toll rises\n\nSource:Wire Published: 2019/8/15 13:57:41\n\n" + BRITISH,
+                 id="year-first-with-slashes"),
+    pytest.param("2021-03-07", "Storm toll rises\n\nPosted 2021.03.07 10:00\n\n" + BRITISH, id="year-first-with-dots"),
+    pytest.param("", "Storm toll rises\n\nRef. 2019/13/40\n\n" + BRITISH, id="year-first-no-such-month"),
     pytest.param("2019-06-04", "Published 4 June 2019, updated 6 June 2019\n" + BRITISH, id="published-over-updated"),
     pytest.param("2020-03-10",
                  "GENEVA -- The agency on Monday (March 9) warned of a new exodus, and on Tuesday (March 10) "

@@ -91,7 +91,10 @@ RE_DMY = re.compile(
     r"\b" + _WD_OPT + _p(_DAY, "day") + r"\s+(?:of\s+)?" + _p(_MON, "mon") + r"\s*\)?"
     r"(?:\s*,?\s*" + _p(_YEAR, "year") + r"\b)?"
 )
-RE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
+# year first: ISO "2019-08-15", and as Chinese, Japanese and Korean outlets write it, "2019/8/15",
+# "2019.08.15" (always year, month, day)
+RE_ISO = re.compile(r"(?<![\d/.])\b(?P<year>(?:19|20)\d\d)(?:-(?P<m>[01]\d)-(?P<day>[0-3]\d)|"
+                    r"(?P<sep>[/.])(?P<m2>[01]?\d)(?P=sep)(?P<day2>[0-3]?\d))(?![\d/.]\d|\d)")
 RE_NUMERIC = re.compile(
     r"(?<![\d/.-])\b(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b(?![/.-]\d)"
 )
@@ -235,7 +238,7 @@ class _Starts:
         for hit in _S_YEAR.finditer(text):
             p = hit.start()
             self.year.extend(self._back(p, _BACK_YEAR, _BACK_YEAR_OF))
-            if text[p + 4:p + 5] == "-":
+            if text[p + 4:p + 5] in ("-", "/", "."):
                 self.iso.append(p)
             if p and text[p - 1] in "/.-" and _NUMERIC_BEFORE.search(text, max(0, p - 6), p):
                 self.numeric.extend(q for q in range(max(0, p - 6), p - 3) if text[q].isdigit())

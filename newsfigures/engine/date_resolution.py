@@ -163,7 +163,7 @@ class _Resolver:
         self.found.append(Mention(m.start(), m.end(), m.group(0), kind, end, begin, **kw))
 
     def iso(self, m: re.Match) -> None:
-        d = make_date(int(m["year"]), int(m["m"]), int(m["day"]))
+        d = make_date(int(m["year"]), int(m["m"] or m["m2"]), int(m["day"] or m["day2"]))
         if d:
             self.add(m, "day", d, explicit_year=True, rule="iso", month=d.month, day=d.day)
 

@@ -84,7 +84,10 @@ _BYLINE = re.compile(r"^\s*By\s+(?P<x>[A-Z][\w&.' -]{1,40}?)(?:\s{2,}|\s*[|,]|\s
 _BYLINE_OUTLET = re.compile(r"^\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*(?P<x>[A-Z][\w&.'’ -]{1,40}?)\s*$")
 _MASTHEAD_SPLIT = re.compile(r"\s+(?:\||[-–—]{1,2})\s+")
 # a closing or opening credit line naming where the story came from: "Source: Philippines News Agency"
-_SOURCE_LINE = re.compile(r"^(?:Sources?|Via|Courtesy(?:\s+of)?|Credits?)\s*[:-]?\s+(?P<x>(?:[Tt]he\s+)?[A-Z][\w&.'’ -]{1,40}?)\s*\.?$")
+# (and "Source:Xinhua Published: 2019/8/15 13:57:41", the credit and the date on one line)
+_SOURCE_LINE = re.compile(r"^(?:Sources?|Via|Courtesy(?:\s+of)?|Credits?)(?:\s*[:-]\s*|\s+)"
+                          r"(?P<x>(?:[Tt]he\s+)?[A-Z][\w&.'’ -]{1,40}?)\s*\.?"
+                          r"(?:\s+(?:\|\s*)?(?:Published|Updated|Posted|Date)\b.*)?$")
 _BARE_DOMAIN = re.compile(rf"^(?:https?://)?(?:www\.)?(?P<x>{_DOMAIN})/?$")
 _STAMP = re.compile(r"(?:Updated|Created|Published|Posted)\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}", re.IGNORECASE)
 _OWN_VOICE = re.compile(rf"\b(?P<x>{_WIRES})\s+(?:could\s+not|was\s+not\s+able\s+to|was\s+unable\s+to|"
@@ -339,8 +342,8 @@ def _source_line(t: _Text) -> str:
     closing line, an acronym ("Source: PNA"). An organisation that is no outlet ("Source:
     UNHCR" under a chart) names where a number came from, not who published the page."""
     for ln in t.lines[:MASTHEAD_LINES] + t.last:
-        m = _SOURCE_LINE.match(ln) if len(ln) <= MASTHEAD_CHARS else None
-        if not m:
+        m = _SOURCE_LINE.match(ln) if len(ln) <= 2 * MASTHEAD_CHARS else None
+        if not m or m.end("x") > MASTHEAD_CHARS:
             continue
         x = m.group("x").strip()
         x = x[:1].upper() + x[1:]
