@@ -9,7 +9,7 @@ span of the attribution and its speaker (a name, or a `speakers.Pointer` that po
 - ``according to X``, ``citing X``, ``figures from X``, ``a statement by X``;
 - ``a report released by X``, ``... registered by X``;
 - ``X's (official) death toll``, ``an AFP tally``;
-- headline credits ``X: ...`` / ``...: X`` / ``... - officials``.
+- headline credits ``X: ...`` / ``...: X`` / ``... - officials`` (read by `headline_credits`).
 
 Everything is compiled once and the frames of a sentence are memoised.
 """
@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from . import vocabulary
-from .organisations import best_org, is_outlet
+from . import headline_credits, vocabulary
+from .organisations import best_org
 from .speakers import (
     MONTHS,
     WEEKDAYS,
@@ -29,14 +29,13 @@ from .speakers import (
     is_cap,
     person,
     speaker_name,
-    speaker_noun,
     tidy,
     trailing_np,
     trim,
     word_pattern,
     words,
 )
-from .settings import FRAME_CACHE, INVERTED_MAX_WORDS, OWNER_REACH, WITH_REACH
+from .settings import FRAME_CACHE, INVERTED_MAX_WORDS, NAME_MAX_WORDS, OWNER_REACH, WITH_REACH
 
 __all__ = ["Frame", "frames", "is_apostrophe", "np_after", "speech_verbs"]
 
@@ -159,6 +158,15 @@ _PREV_WORD = re.compile(r"([\w'’-]+)[^\w]*$")
 _ACCORDING_END = re.compile(r"according\s+to\s*$", re.IGNORECASE)
 _OWNED_OR_NUMBER_END = re.compile(r"['’â]s\s*$|\d[\d,.]*\s*$")
 _ADD_TO = re.compile(r"\s+to\b")
+# a determiner and an adjective right before a noun-or-verb form: "a well-publicised [estimate]",
+# "the official [estimates]", "their initial [reports]" (a hyphenated word, or one ending as adjectives do)
+_DETERMINED_ADJECTIVE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|our)\s+"
+                                   r"(?:[a-z]+-[a-z-]+|[a-z]+(?:ed|al|ive|est|ous|ary|ic))\s+$", re.IGNORECASE)
+# "... reported in its daily statement that": where the words were said, then the clause
+_DOCUMENT_ADVERBIAL = re.compile(r"\s+(?:in|on)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?"
+                                 r"(?:statement|report|update|briefing|bulletin|post|tweet|communique|release|"
+                                 r"conference|interview)\b(?:\s+(?:on|late|early|this|last)?\s*\w+day)?"
+                                 r"\s*,?\s+(?:that|the|some|about|at|more|nearly|around|over|up|\d)")
 # "the quake claimed 271 lives", "claimed the lives of 40": a toll, not a claim
 _TOLL_OBJECT = vocabulary.alternation(words("toll_object"))
 _CLAIMED_LIVES = re.compile(r"\s+(?:(?:[a-z]+\s+){0,2}[\d,.]+\s+(?:more\s+)?(?:" + _TOLL_OBJECT + r")\b|"
@@ -174,8 +182,11 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s", re.IGNORECASE)
 _CALENDAR_START = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS})\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([\w\s'’-]{1,60}?)\s*$")
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bor)\s*(?:(?:also|then|later|has|have|had)\s+)*$")
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][a-z]+)\)\s*[–—-]+")
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][a-z]+)\)(?:\s*[–—-]+|\s+(?=[A-Z]))")
 _RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
+# "..., which he said was correct", "a toll that officials said would rise": the relative clause's subject speaks
+_RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|whom)\s+((?:he|she|they|it|we|officials|authorities|police|"
+                               r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*$")
 # "... Tuesday where police": a clause of place or time whose subject is the speaker
 _WHERE_SUBJECT = re.compile(r"\b(?:" + vocabulary.alternation(words("subject_clause"))
                             + r")\s+((?:the\s+)?(?:[\w'’.-]+\s*){1,4})$")
@@ -190,10 +201,6 @@ _LOWER_PHRASE = re.compile(r"^(?:an?\s+)?[a-z][\w-]*(?:\s+[\w-]+)*$")
 _ADVERBIAL = re.compile(r"^(?:in|on|at|over|during|after|before|since|for|from|to|by|with|[a-z]+ing)\b")
 _DIGIT = re.compile(r"\d")
 _OWNER_SPLIT = re.compile(r"[,;:(]")
-_HEAD_PREFIX = re.compile(r"^\s*([^:\d]{1,40}):\s")
-_HEAD_SUFFIX = re.compile(r":\s*([^:\d]{1,40}?)\s*$")
-_SENTENCE_END = re.compile(r"[.!?]$")
-_HEAD_DASH = re.compile(r"\s[-–—]{1,2}\s*([A-Za-z][^-–—\d.]{1,40})$")
 _OWNER_WORDS = frozenset({"officials", "authorities", "government"})
 # "X, the rebel stronghold, said 40 people died": what follows the verb is the figure, not a speaker
 _AMOUNT_START = re.compile(
@@ -236,9 +243,9 @@ def _subject_before(s: str, lo: int, v: int) -> str:
     segs = _SEGMENT_COMMA.split(_CLAUSE_BREAK.split(left)[-1])  # not the comma of "2,000"
     head, roles = "", []
     last = segs[-1]
-    inner = _WHERE_SUBJECT.search(last)
+    inner = _WHERE_SUBJECT.search(last) or _RELATIVE_SUBJECT.search(last)
     if inner and tidy(inner.group(1)):
-        return trim(inner.group(1))  # "..., Tuesday, where police say": the relative clause's own subject
+        return trim(inner.group(1))  # "..., Tuesday, where police say", "..., which he said": the clause's own subject
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
         t = tidy(seg)
@@ -261,11 +268,17 @@ def _subject_before(s: str, lo: int, v: int) -> str:
     if roles and head:
         if lo > 0 and segs and head == trim(segs[0]) and not person(head):
             return ", ".join(reversed(roles))  # "residents reported heavy shelling, a local official said"
-        if (_ADVERBIAL.match(head) or _FINITE.search(head) or _DIGIT.search(head)) \
-                and not (person(head) or best_org(head)):
+        if (_ADVERBIAL.match(head) or _FINITE.search(head) or _DIGIT.search(head)) and not _names(head):
             return ", ".join(reversed(roles))  # "..., in the past six days, an official said"; "X died, the governor said"
         return head + ", " + ", ".join(reversed(roles))
     return head
+
+
+def _names(phrase: str) -> bool:
+    """Whether a phrase is a name (a person's, an organisation's), not a clause that mentions one:
+    "the Saudi-led coalition's air strikes killed 40 civilians" names nobody."""
+    size = len(phrase.split())
+    return bool(person(phrase)) and size <= NAME_MAX_WORDS or bool(best_org(phrase)) and size <= 2 * NAME_MAX_WORDS
 
 
 def np_after(s: str, i: int) -> str:
@@ -300,6 +313,11 @@ def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
     noun_before = words("adjective_context") if v.form == "past" else words("noun_context")
     if (v.form != "base" or "noun" in v.flags) and prev in noun_before or _OWNED_OR_NUMBER_END.search(_tail(s, a)):
         return False
+    if "noun" in v.flags and v.form in ("base", "third") and _DETERMINED_ADJECTIVE.search(_tail(s, a)):
+        return False  # "a well-publicised estimate that", "the initial reports of"
+    if _DOCUMENT_ADVERBIAL.match(after):
+        return True  # "the government reported in its daily statement that ..."
+
     if _PREPOSITION_AFTER.match(after) and "preposition" not in v.flags:
         return False
     if "object" in v.flags:
@@ -429,7 +447,9 @@ def _phrase_frames(s: str) -> list[Frame]:
         owner = trailing_np(s[max(0, m.start() - OWNER_REACH): m.start()])
         owner = _OWNER_SPLIT.split(owner)[-1]
         who = speaker_name(owner) if owner.strip() else ""
-        if isinstance(who, str) and who and (best_org(owner) or any(
+        if isinstance(who, Pointer) and who.kind == "anaphor" and who.head in words("org_anaphor"):
+            out.append(Frame(m.start() - len(owner), m.end(), who, owner, "possessive"))  # "the ministry's figures"
+        elif isinstance(who, str) and who and (best_org(owner) or any(
                 w in words("org_word") or w in _OWNER_WORDS for w in owner.lower().split())):
             out.append(Frame(m.start() - len(owner), m.end(), who, owner, "possessive"))
     for m in tallies:
@@ -439,46 +459,11 @@ def _phrase_frames(s: str) -> list[Frame]:
     return out
 
 
-def _picture_credit(s: str, cand: str, at: int) -> bool:
-    """Whether a headline-style credit `cand` (at `at` in `s`) credits a picture ("— AFP/VNA Photo",
-    "(Photo: Reuters)"): the credit or the word before its colon is a picture word."""
-    credit = words("picture_credit")
-    before = _LOW_WORD.findall(s[max(0, at - 12):at].lower())
-    return any(w in credit for w in _LOW_WORD.findall(cand.lower())) or bool(before and before[-1] in credit)
-
-
-def _headline_frames(s: str) -> list[Frame]:
-    """ "UN: 607,000 Rohingya entered ..." / "... increase to 166,000: UNOCHA" / "... - officials"."""
-    out: list[Frame] = []
-    mh = _HEAD_PREFIX.match(s)
-    if mh and best_org(mh.group(1)):
-        out.append(Frame(0, mh.end(), best_org(mh.group(1)), mh.group(1), "headline"))
-    colon = s.rfind(":")
-    mt = _HEAD_SUFFIX.match(s, colon) if colon >= 0 else None
-    if mt and len(mt.group(1).split()) <= 5 and not _SENTENCE_END.search(s.strip()):
-        cand = mt.group(1)
-        if not _picture_credit(s, cand, colon) and (
-                (best_org(cand) and not is_outlet(cand)) or person(cand) or speaker_noun().search(cand.strip())):
-            out.append(Frame(mt.start(1), len(s), speaker_name(cand), cand, "headline"))
-    stripped = s.strip()
-    dash = max(stripped.rfind("-"), stripped.rfind("–"), stripped.rfind("—"))
-    md = _HEAD_DASH.search(stripped, max(0, dash - 2)) if dash >= 0 else None
-    if md and len(md.group(1).split()) <= 4:
-        cand = md.group(1)
-        if not _picture_credit(s, cand, s.index(cand)) and (
-                (best_org(cand) and not is_outlet(cand)) or speaker_noun().search(cand)):
-            out.append(Frame(s.index(cand), len(s), speaker_name(cand), cand, "headline"))
-    return out
-
-
-_LOW_WORD = re.compile(r"[\w'’-]+")
-
-
 @functools.lru_cache(maxsize=FRAME_CACHE)
 def frames(s: str) -> tuple[Frame, ...]:
     """Every attribution frame of sentence `s`, in text order."""
     found = _verb_frames(s) + _phrase_frames(s)
     if ":" in s or "-" in s or "–" in s or "—" in s:
-        found += _headline_frames(s)
+        found += [Frame(at, end, who, raw, "headline") for at, end, who, raw in headline_credits.credits(s)]
     found.sort(key=lambda f: f.at)
     return tuple(found)

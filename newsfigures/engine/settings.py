@@ -104,6 +104,7 @@ ONE_AT_A_TIME = 200  # up to this many undated articles, each resolved one joins
 
 OWNER_REACH = 80  # characters before "'s toll" searched for its owner
 INVERTED_MAX_WORDS = 14  # "..., said X": X is at most this long
+NAME_MAX_WORDS = 7  # a speaker phrase that names a person is at most this long (twice that for a body)
 WITH_REACH = 70  # "..., with officials saying": characters searched back for "with"
 LONG_PHRASE_WORDS = 10  # a speaker phrase longer than this is cut to its last noun phrase
 TRAIL_TIME_REACH = 120  # a trailing time phrase is looked for in the phrase's last characters

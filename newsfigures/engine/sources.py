@@ -150,10 +150,39 @@ def _mentioned(pointer: Pointer, raw: str, sentence: str) -> str:
         org = best_org(sentence)
         if org and _fits(pointer.head, Frame(0, 0, org, org, "mention")):
             return org
+        body = _body_named(pointer.head, sentence)
+        if body:
+            return body
     if pointer.kind == "pronoun" and raw.strip().lower() in _PERSONAL:
         return person(sentence)
     if pointer.kind == "title":
         return _titled_person(pointer.head, sentence)
+    return ""
+
+
+_BODY_MODIFIER = re.compile(r"(?:(?<=\s)|^)((?:[\w'’-]+\s+){1,2})$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:said|says|say|has|had|have|is|was|were|are|and|or|in|on|of|at|for|to|from|that|"
+                         r"which|who|also|reported|estimated|added)\b)[a-z]")
+_VERB_LIKE = re.compile(r"^[a-z]+(?:ing|ed)$")
+_NOT_MODIFIERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "same", "of", "by",
+                            "from", "to", "and", "in", "on", "for", "with", "said", "says", "whose", "our", "whole"})
+
+
+def _body_named(head: str, sentence: str) -> str:
+    """The body "the ministry" points back to, named in a sentence with words of its own before the
+    head: "..., spokesman of the health ministry" -> "health ministry"; "" when none is."""
+    for m in re.finditer(r"\b" + re.escape(head) + r"\b", sentence, re.IGNORECASE):
+        before = _BODY_MODIFIER.search(sentence, max(0, m.start() - TITLED_REACH), m.start())
+        if not before:
+            continue
+        if _NOUN_AFTER.match(sentence, m.end()):
+            continue  # "government forces": the head is not the end of the body's name
+        mods = before.group(1).split()
+        while mods and mods[0].lower() in _NOT_MODIFIERS:
+            mods.pop(0)
+        if mods and not any(w.lower() in _NOT_MODIFIERS or w[-1:] in ",.;:" or _VERB_LIKE.match(w) for w in mods):
+            phrase = " ".join(mods + [sentence[m.start():m.end()]])
+            return normalise_source(phrase)
     return ""
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "speaker_name",
     "speaker_noun",
     "tidy",
+    "titles",
     "trailing_np",
     "trim",
     "word_pattern",
@@ -117,6 +118,8 @@ _TRAILING_STOPS = frozenset({"in", "on", "at", "with", "by", "from", "to", "sinc
 _JOINERS = frozenset({"of", "for", "and", "&"})
 _RUN_JOINERS = frozenset({"of", "for", "and", "the", "on", "in"})
 _SAME = "same"
+_OWNED_DOCUMENT = re.compile(r"^((?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,4}?)['’]s\s+(?:[a-z-]+\s+){0,2}?([a-z]+)$", re.IGNORECASE)
+_BODY_OFFICER = re.compile(r"^(\w+)['’]s\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)$")
 
 
 @functools.cache
@@ -196,9 +199,16 @@ def person(np: str) -> str:
     org_words = words("org_word")
     for run in runs:
         found = _run_person(toks, run, org_words)
-        if found:
+        if found and not _modifies_title(np, found):
             return found
     return ""
+
+
+def _modifies_title(np: str, name: str) -> bool:
+    """Whether the capitalised words `name` stand right before a lower-case office in `np`, as the
+    place or body the office is of: "Puerto Rico governor", "Tamil Nadu minister" (no name there)."""
+    m = re.search(re.escape(name) + r"\s+([a-z][a-z-]*)\b", np)
+    return bool(m) and (m.group(1) in words("appositive") or _is_title(m.group(1)))
 
 
 def _run_person(toks: list[str], run: list[tuple[int, str]], org_words: frozenset) -> str:
@@ -333,6 +343,9 @@ def speaker_name(raw: str) -> str | Pointer:
         first = np.split()
         if len(first) > 1 and _ACRONYM.fullmatch(first[0]) and any(t.lower() in documents for t in first[1:4]):
             return best_org(first[0]) or first[0]  # "ANDMA initial information": ANDMA's
+        owned = _OWNED_DOCUMENT.match(trim(raw))
+        if owned and owned.group(2).lower() in documents:
+            return speaker_name(owned.group(1))  # "the government's figures": the government's
         head_np = np.split(",")[0]
         hw = _LOW_WORD.findall(head_np.lower())
         if hw and len(hw) <= 3 and hw[-1] in documents:
@@ -340,6 +353,10 @@ def speaker_name(raw: str) -> str | Pointer:
     if len(tokens) <= 2 and tokens[-1] in words("org_anaphor") and (len(tokens) == 1 or tokens[0] == _SAME) \
             and _THE.match(trim(raw)):
         return Pointer("anaphor", tokens[-1])
+    officer = _BODY_OFFICER.match(low)
+    if officer and officer.group(1) in words("org_anaphor") and _THE.match(trim(raw)) and (
+            officer.group(2) in words("appositive") or _is_title(officer.group(2))):
+        return Pointer("anaphor", officer.group(1))  # "the ministry's spokesman said": the ministry named before
     org = best_org(np)
     name = person(np)
     if name and org and not best_org(np.replace(name, " ")):
