@@ -102,6 +102,35 @@ ARTICLES = [
      ("Fighting involving government forces went on overnight. The government's figures put the number of "
       "displaced at 12,000."),
      "12,000", "government"),
+    ("released-a-report-that",
+     ("Ramallah, WNA \u2013 The Refugee Council released a new report that 2,800 families lost their homes in "
+      "the floods of March."),
+     "2,800", "Refugee Council"),
+    ("the-report-said-back-to-its-lead",
+     ("The Flood Relief Committee published a report on Monday showing 41 villages were cut off. Roads are "
+      "closed. Boats are scarce. Schools shut on Friday. Markets are empty. Prices rose. The army has sent "
+      "two helicopters. Rain is forecast. One in five wells was polluted, the report said, and 6,300 people "
+      "drink river water."),
+     "6,300", "Flood Relief Committee"),
+    ("graph-in-the-report",
+     ("The Refugee Council released a report that showed the scale of the crisis. According to the table in "
+      "the report, 930 people crossed in May."),
+     "930", "Refugee Council"),
+    ("credit-line-is-no-antecedent",
+     ("\u201cSome 90 people were hurt,\u201d said rescue chief Omar Diallo. KNA reports. He added that 14 "
+      "people were still missing."),
+     "14", "Omar Diallo"),
+    ("statement-added-over-a-place-subject",
+     ("The health office said in a press release on Monday that the outbreak had slowed. \u201cThe Kassala "
+      "district recorded the most cases, 210, followed by 95 in Gedaref,\u201d the statement added."),
+     "95", "health office"),
+    ("put-their-deaths-at",
+     "Coastal county officials put their deaths at 23 and rising.",
+     "23", "Coastal county officials"),
+    ("adding-that-over-unattributed-sentences",
+     ("Maria Lopez, a UNHCR spokeswoman in Tapachula, said arrivals slowed over the weekend. About 800 people "
+      "crossed on Friday. Still, 9,000 have arrived this month, adding that 2,500 more were on the way."),
+     "2,500", "UNHCR"),
 ]
 
 

@@ -119,7 +119,8 @@ _CLAUSE_START = re.compile(
     re.IGNORECASE,
 )
 _FIG_OBJECT = re.compile(r"^\s*(?:the|a|an|its|their|his|her)?\s*(?:\w+\s+){0,3}?"
-                         r"(?:tolls?|figures?|numbers?|estimates?|counts?|tally|tallies|totals?)\b", re.IGNORECASE)
+                         r"(?:tolls?|figures?|numbers?|estimates?|counts?|tally|tallies|totals?|deaths|dead|casualties|"
+                         r"fatalities)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|would|could|will|may|might|must|can|should)\b")
 _BY_REPORT = re.compile(
     r"\b(?:reported|confirmed|announced|released|issued|published|compiled|provided|given|recorded|registered|"
@@ -183,6 +184,9 @@ _CALENDAR_START = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS})\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([\w\s'’-]{1,60}?)\s*$")
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bor)\s*(?:(?:also|then|later|has|have|had)\s+)*$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][a-z]+)\)(?:\s*[–—-]+|\s+(?=[A-Z]))")
+# a named place as the subject of a counting verb: "the Nablus district recorded 30", "Idlib province registered"
+_PLACE_SUBJECT = re.compile(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?:district|province|governorate|county|region|city|town|"
+                            r"village|municipality|prefecture|township|neighbourhood|neighborhood)$")
 _RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
 # "..., which he said was correct", "a toll that officials said would rise": the relative clause's subject speaks
 _RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|whom)\s+((?:he|she|they|it|we|officials|authorities|police|"
@@ -369,6 +373,8 @@ def _verb_frames(s: str) -> list[Frame]:
             frame = _subject_frame(s, a, b, v, lo=last_verb_end, has_frames=bool(out))
             if _VERB_PHRASE.match(frame.raw):
                 continue  # "X updated the flooding report", "prompting officials to ... and warn"
+            if isinstance(frame.who, str) and _PLACE_SUBJECT.match(frame.who):
+                continue  # "the Nablus district recorded the highest toll": a place counts nothing
         out.append(frame)
         last_verb_end = b
     return out
@@ -378,6 +384,14 @@ def _verb_frames(s: str) -> list[Frame]:
 _ISSUED_DOCUMENT = re.compile(r"(?:^|[,;]\s*)(?P<who>(?:[Tt]he\s+)?[A-Z][^,;]{1,60}?)\s+(?:has\s+|have\s+|had\s+)?"
                               r"(?:issued|released|published|put\s+out|sent|posted|shared|gave)\s+"
                               r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?P<doc>[a-z]+)\s*$")
+
+
+# "<who> released a new report that / showing ...": what the document says is its author's
+_ISSUED_FINDING = re.compile(r"(?:^|[,;–—]\s*)(?P<who>(?:[Tt]he\s+)?[A-Z][^,;–—]{1,60}?)\s+(?:has\s+|have\s+|had\s+)?"
+                             r"(?P<verb>issued|released|published|put\s+out|unveiled|presented)\s+"
+                             r"(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?P<doc>[a-z]+)\s+"
+                             r"(?:(?:on|late|early|last|this)\s+\w+\s+)?"
+                             r"(?:that|showing|which\s+(?:said|says|found|finds|showed|shows))\b")
 
 
 def _is_document(word: str) -> bool:
@@ -452,6 +466,11 @@ def _phrase_frames(s: str) -> list[Frame]:
         elif isinstance(who, str) and who and (best_org(owner) or any(
                 w in words("org_word") or w in _OWNER_WORDS for w in owner.lower().split())):
             out.append(Frame(m.start() - len(owner), m.end(), who, owner, "possessive"))
+    if "that" in s or "showing" in s:
+        for m in _ISSUED_FINDING.finditer(s):
+            who = speaker_name(m.group("who"))
+            if _is_document(m.group("doc")) and who:  # "The ministry released a report that 355 were killed"
+                out.append(Frame(m.start("verb"), m.end(), who, m.group("who"), "subject"))
     for m in tallies:
         org = best_org(m.group(1))
         if org:

@@ -34,7 +34,7 @@ from .attribution import Frame, frames, np_after
 from .organisations import best_org, key, load_rows
 from .speakers import Pointer, person, speaker_name, tidy, words
 from .vocabulary import alternation
-from .settings import CHAIN_REACH, PREVIOUS_CHARS, TITLED_REACH
+from .settings import CHAIN_REACH, DOCUMENT_REACH, ELIDED_REACH, PREVIOUS_CHARS, TITLED_REACH
 
 __all__ = ["document_source", "figure_source", "key", "load_rows", "normalise_source"]
 
@@ -204,6 +204,26 @@ def _titled_person(title: str, sentence: str) -> str:
     return ""
 
 
+# a sentence that only credits the outlet: "WAFA reports.", "Xinhua reported."
+_CREDIT_LINE = re.compile(r"^\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+(?:reports|reported|writes|wrote)\s*\.?\s*$")
+
+
+def _first_framed(context) -> int:
+    """How many sentences back (0 the one before) the nearest sentence with an attribution frame
+    stands, over sentences that have none ("X said ... . Over 1,500 crossed on Friday. ..., adding
+    that ..."); 0 when none within ELIDED_REACH."""
+    for i, earlier in enumerate(context[:ELIDED_REACH]):
+        if frames(earlier):
+            return i
+    return 0
+
+
+def _names_document(sentence: str) -> bool:
+    """Whether a sentence names a document its author issued ("in a statement", "a press release")."""
+    low = sentence.lower()
+    return any(re.search(r"\b" + w + r"s?\b", low) for w in words("issued_document"))
+
+
 def _fallback(f: Frame) -> str:
     """What an unresolved pointer is named: "the Observatory" may be in the lexicon, "the
     spokesman" stays "spokesman"; a pronoun is no name."""
@@ -221,15 +241,19 @@ def _resolve(f: Frame, found, context, sentence: str = "") -> str:
     if isinstance(f.who, str):
         return f.who
     pointer = f.who
+    if not (pointer.kind == "anaphor" and pointer.head in words("issued_document")):
+        context = context[:CHAIN_REACH]  # "he added": a few sentences back; "the report found": back to the lead
     name = _named(found, f.at, f, context, sentence)
     if pointer.kind == "elided":
-        context = context[:1]  # "..., adding that": the clause's own subject, or the sentence before
+        context = context[:_first_framed(context) + 1]  # "..., adding that": the speaker of the sentences before
     for i, earlier in enumerate(context):
         if name:
             break
         if i and pointer.kind == "anaphor" and pointer.head in words("document") and (
-                pointer.head not in words("issued_document") or pointer.head not in earlier.lower()):
+                pointer.head not in words("issued_document") or not _names_document(earlier)):
             continue  # "the statement said": back to the sentence that names a statement
+        if _CREDIT_LINE.match(earlier):
+            continue  # "WAFA reports.": the channel the news came through, no speaker to point back to
         name = _named(frames(earlier), None, f, context[i + 1:], earlier) or _mentioned(pointer, f.raw, earlier)
     if not name and pointer.kind == "pronoun":
         opener = _OPENER.match(sentence or "")
@@ -318,10 +342,11 @@ _BEFORE_OPEN = re.compile(r"^[^“”\".!?]{0,40}[,:]\s*$")
 
 
 def _before(doc, n: int) -> tuple[str, ...]:
-    """The sentences before sentence `n`, nearest first, as far as a speaker chain reaches (each
-    its last PREVIOUS_CHARS characters)."""
+    """The sentences before sentence `n`, nearest first, as far as "the report said" reaches back
+    to the report's author (DOCUMENT_REACH; "he said" reaches CHAIN_REACH of them), each its last
+    PREVIOUS_CHARS characters."""
     cut = doc.layer("sources.sentences", _cut_sentences)
-    return cut[max(0, n - CHAIN_REACH):n][::-1]
+    return cut[max(0, n - DOCUMENT_REACH):n][::-1]
 
 
 def _cut_sentences(doc) -> tuple[str, ...]:

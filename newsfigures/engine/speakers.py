@@ -119,6 +119,7 @@ _JOINERS = frozenset({"of", "for", "and", "&"})
 _RUN_JOINERS = frozenset({"of", "for", "and", "the", "on", "in"})
 _SAME = "same"
 _OWNED_DOCUMENT = re.compile(r"^((?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,4}?)['’]s\s+(?:[a-z-]+\s+){0,2}?([a-z]+)$", re.IGNORECASE)
+_PART_OF_DOCUMENT = re.compile(r"^(?:[a-z-]+\s+){1,3}(?:in|of)\s+(?:the|that|this|its)\s+([a-z]+)$")
 _BODY_OFFICER = re.compile(r"^(\w+)['’]s\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)$")
 
 
@@ -346,6 +347,9 @@ def speaker_name(raw: str) -> str | Pointer:
         owned = _OWNED_DOCUMENT.match(trim(raw))
         if owned and owned.group(2).lower() in documents:
             return speaker_name(owned.group(1))  # "the government's figures": the government's
+        part = _PART_OF_DOCUMENT.match(np)
+        if part and part.group(1).lower() in documents:
+            return Pointer("anaphor", part.group(1).lower())  # "the graph in the report": the report's
         head_np = np.split(",")[0]
         hw = _LOW_WORD.findall(head_np.lower())
         if hw and len(hw) <= 3 and hw[-1] in documents:
