@@ -73,6 +73,20 @@ SENTENCES = [
     ("headline-dash-office",
      "Over 2,300 homes destroyed by the storm – Deputy Minister of Housing",
      "2,300", "Deputy Minister of Housing"),
+    ("citing-aside-is-not-the-speaker",
+     "However, foreign media, citing hospital staff, estimate that more than 300 people have died.",
+     "300", "foreign media"),
+    ("indefinite-appositive-before-official",
+     ("Three of the workers killed on Monday were employed by Orion, a logistics firm based in Dubai, a former "
+      "company official said."),
+     "Three", "former company official"),
+    ("issued-a-statement-on-weekday-asserting",
+     ("Meanwhile, families of the miners have issued a joint statement on Sunday, asserting that at least 60 "
+      "men were still underground."),
+     "60", "families of the miners"),
+    ("the-alliance-is-not-the-wire",
+     "Last year AP counted 2,100 militant deaths, but a NATO officer said the alliance estimated 3,000.",
+     "3,000", "NATO"),
     ("headline-dash-outlet-is-no-credit",
      "Over 2,300 homes destroyed by the storm – Daily Herald",
      "2,300", ""),
@@ -102,6 +116,9 @@ ARTICLES = [
      ("Fighting involving government forces went on overnight. The government's figures put the number of "
       "displaced at 12,000."),
      "12,000", "government"),
+    ("source-headline-is-no-sources-line",
+     "Source: 3 killed in the ambush were aid workers\n\nThree aid workers died on the road to the camp.",
+     "3 killed", ""),
     ("released-a-report-that",
      ("Ramallah, WNA \u2013 The Refugee Council released a new report that 2,800 families lost their homes in "
       "the floods of March."),

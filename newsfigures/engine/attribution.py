@@ -188,6 +188,8 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][
 _PLACE_SUBJECT = re.compile(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?:district|province|governorate|county|region|city|town|"
                             r"village|municipality|prefecture|township|neighbourhood|neighborhood)$")
 _RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
+_ASIDE = re.compile(r"^(?:citing|quoting|speaking|referring|echoing|requesting|asking)\b")  # ", citing X," is an aside
+_INDEFINITE = re.compile(r"^an?\s+[a-z]")
 # "..., which he said was correct", "a toll that officials said would rise": the relative clause's subject speaks
 _RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|whom)\s+((?:he|she|they|it|we|officials|authorities|police|"
                                r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*$")
@@ -257,8 +259,8 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             continue
         if k != 0 and _place_appositive().match(seg.strip()):
             continue  # "officials in Kherson, the regional capital, said": the place described
-        if k != 0 and _RELATIVE.match(t.lower()):
-            continue  # "the health ministry, which is run by Hamas, said": not part of the name
+        if k != 0 and (_RELATIVE.match(t.lower()) or _ASIDE.match(t)):
+            continue  # "the health ministry, which is run by Hamas, said", "media, citing local sources, say"
         if _LOWER_PHRASE.match(t) and k != 0 and not person(t) and (
                 _appositive().match(t) or " who " in t or " which " in t):  # "X, first responders who ..., said"
             roles.append(t)
@@ -272,7 +274,8 @@ def _subject_before(s: str, lo: int, v: int) -> str:
     if roles and head:
         if lo > 0 and segs and head == trim(segs[0]) and not person(head):
             return ", ".join(reversed(roles))  # "residents reported heavy shelling, a local official said"
-        if (_ADVERBIAL.match(head) or _FINITE.search(head) or _DIGIT.search(head)) and not _names(head):
+        if (_ADVERBIAL.match(head) or _FINITE.search(head) or _DIGIT.search(head) or _INDEFINITE.match(head)) \
+                and not _names(head):  # "..., a private firm, a former official said": the firm is described
             return ", ".join(reversed(roles))  # "..., in the past six days, an official said"; "X died, the governor said"
         return head + ", " + ", ".join(reversed(roles))
     return head
@@ -381,9 +384,10 @@ def _verb_frames(s: str) -> list[Frame]:
 
 
 # "<who> issued / released / put out a statement [saying]": the subject of the clause issued it
-_ISSUED_DOCUMENT = re.compile(r"(?:^|[,;]\s*)(?P<who>(?:[Tt]he\s+)?[A-Z][^,;]{1,60}?)\s+(?:has\s+|have\s+|had\s+)?"
+_ISSUED_DOCUMENT = re.compile(r"(?:^|[,;]\s*)(?P<who>(?:[Tt]he\s+)?[A-Za-z][^,;]{1,60}?)\s+(?:has\s+|have\s+|had\s+)?"
                               r"(?:issued|released|published|put\s+out|sent|posted|shared|gave)\s+"
-                              r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?P<doc>[a-z]+)\s*$")
+                              r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?P<doc>[a-z]+)"
+                              r"(?:\s+(?:on|late|early|last|this)\s+\w+)?[\s,]*$")
 
 
 # "<who> released a new report that / showing ...": what the document says is its author's

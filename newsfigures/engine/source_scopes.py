@@ -26,6 +26,7 @@ __all__ = ["Quotation", "briefing_speaker", "line_of", "list_intro", "list_sourc
 _ITEM = re.compile(r"^\s*(?:(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S|[A-Z][^:.!?\n]{0,60}:\s*\S)")
 _SOURCES_LINE = re.compile(r"^\s*Sources?\s*:\s*(?P<x>\S.*)$", re.IGNORECASE)
 _FIRST_ENTRY = re.compile(r"[;,]")
+_DIGIT = re.compile(r"\d")
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
 _MARKS = re.compile('[“”"]')
 
@@ -155,7 +156,8 @@ def list_sources(doc, n: int) -> str:
         text = _line(doc, k)
         m = _SOURCES_LINE.match(text)
         if m:
-            return _FIRST_ENTRY.split(m.group("x"))[0].strip(" .")
+            entry = _FIRST_ENTRY.split(m.group("x"))[0].strip(" .")
+            return "" if _DIGIT.search(entry) else entry  # "Source: 2 killed in ...": a headline, no sources line
         if not items[k]:
             return ""
     return ""

@@ -47,7 +47,8 @@ _OPENER = re.compile(r"^\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),")
 _APPOSED_TITLE = re.compile(r",\s+(?:the|an?)\s+(?:[\w'’-]+\s+){0,3}$")
 _FIRST_PERSON = frozenset({"we", "i", "us", "our"})
 _PERSONAL = frozenset({"he", "she"})
-_ORG_HEADS = frozenset({"agency", "organization", "organisation", "body", "office", "mission", "fund", "programme"})
+_ORG_HEADS = frozenset({"agency", "organization", "organisation", "body", "office", "mission", "fund", "programme",
+                        "alliance"})
 _MONITOR_HEADS = frozenset({"monitor", "observatory", "group", "watchdog", "charity", "ngo"})
 _GROUP_HEADS = frozenset({"group", "charity", "ngo"})
 _GENERIC_TITLES = frozenset({"official", "officer"})
@@ -60,6 +61,12 @@ def normalise_source(name: str) -> str:
     if not name or not name.strip():
         return ""
     return best_org(name) or tidy(name)
+
+
+@functools.cache
+def _news_outlets() -> frozenset:
+    """Wire services and outlets: "the alliance", "the office" never mean them ("the agency" may)."""
+    return frozenset(canonical for canonical, _a, _k, _m in load_rows(frozenset({"wire", "outlet"})))
 
 
 @functools.cache
@@ -82,7 +89,8 @@ def _fits(head: str, f: Frame) -> bool:
     if head in _GENERIC_TITLES:
         return person(f.who) == f.who and not best_org(f.who)  # "the official said": a person named before
     if head in _ORG_HEADS:
-        return bool(best_org(f.raw)) and not person(f.who)
+        org = best_org(f.raw)
+        return bool(org) and not person(f.who) and (head == "agency" or org not in _news_outlets())
     if head in _MONITOR_HEADS:
         return f.who in _monitors() or (head in _GROUP_HEADS and bool(best_org(f.raw)))
     return False
