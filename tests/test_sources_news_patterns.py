@@ -177,3 +177,36 @@ def test_person_names(phrase, expected):
 def test_body_officer_points_back(phrase, head):
     who = speaker_name(phrase)
     assert not isinstance(who, str) and who.kind == "anaphor" and who.head == head
+
+
+QUOTES = [
+    # (id, article, number, expected)
+    ("transcript-colon-speaker",
+     ("Clinic reopens after the clashes\n\nSOUNDBITE (English) Dr. Lena Ortiz, director of the Mercy clinic: "
+      "\u201cSince Monday we have treated around 75 wounded, most of them children.\u201d"),
+     "75", "Lena Ortiz"),
+    ("transcript-colon-known-body",
+     "OCHA spokesman Jens Laerke: \u201cMore than 30,000 people have left the valley since Friday.\u201d",
+     "30,000", "OCHA"),
+    ("word-from-in-the-next-sentence",
+     ("\u201cAt least 45 houses are gone on this street alone.\u201d That was the word from Ivo Maric, the mayor "
+      "of Tresno, on Tuesday."),
+     "45", "Ivo Maric"),
+    ("pronoun-points-forward-to-an-introduced-speaker",
+     ("Officials in the capital said the road was open again.\n\n\u201cForty people died in this village,\u201d "
+      "she said. Amina Yusuf, 45, lost her brother in the flood."),
+     "Forty", "Amina Yusuf"),
+    ("pronoun-in-mid-paragraph-points-back",
+     ("Mayor Carla Nunes visited the shelter on Sunday. \u201cForty people died in this village,\u201d she said. "
+      "Amina Yusuf, 45, lost her brother in the flood."),
+     "Forty", "Carla Nunes"),
+    ("outlet-then-reporting-body-on-a-date",
+     ("According to state radio, the disaster council reported on March 3 that the toll had risen to 52, "
+      "revising an earlier count."),
+     "52", "disaster council"),
+]
+
+
+@pytest.mark.parametrize("text,number,expected", [c[1:] for c in QUOTES], ids=[c[0] for c in QUOTES])
+def test_quotation_speakers(text, number, expected):
+    assert source_of(text, number) == expected

@@ -163,6 +163,8 @@ _ADD_TO = re.compile(r"\s+to\b")
 # "the official [estimates]", "their initial [reports]" (a hyphenated word, or one ending as adjectives do)
 _DETERMINED_ADJECTIVE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|our)\s+"
                                    r"(?:[a-z]+-[a-z-]+|[a-z]+(?:ed|al|ive|est|ous|ary|ic))\s+$", re.IGNORECASE)
+_DATED_CLAUSE = re.compile(r"\s+(?:(?:late|early)\s+)?(?:on|by)\s+(?:" + MONTHS + r"\s+\d{1,2}(?:,\s*\d{4})?|"
+                           + WEEKDAYS + r")\s*,?\s+that\b")
 # "... reported in its daily statement that": where the words were said, then the clause
 _DOCUMENT_ADVERBIAL = re.compile(r"\s+(?:in|on)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?"
                                  r"(?:statement|report|update|briefing|bulletin|post|tweet|communique|release|"
@@ -322,8 +324,8 @@ def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
         return False
     if "noun" in v.flags and v.form in ("base", "third") and _DETERMINED_ADJECTIVE.search(_tail(s, a)):
         return False  # "a well-publicised estimate that", "the initial reports of"
-    if _DOCUMENT_ADVERBIAL.match(after):
-        return True  # "the government reported in its daily statement that ..."
+    if _DOCUMENT_ADVERBIAL.match(after) or _DATED_CLAUSE.match(after):
+        return True  # "the government reported in its daily statement that ...", "reported on September 2 that"
 
     if _PREPOSITION_AFTER.match(after) and "preposition" not in v.flags:
         return False

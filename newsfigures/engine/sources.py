@@ -371,18 +371,55 @@ def _quotation_speaker(doc, q: source_scopes.Quotation) -> str:
         for f in found:
             if f.at > q.close - start and _QUOTE_GAP.match(sentence[q.close - start + 1:f.at]):
                 return _resolve(f, found, _before(doc, k), sentence)
+        if k + 1 < len(doc.sentences) and not sentence[q.close - start + 1:].strip(" .,”\"'’"):
+            following = doc.sentence(k + 1)
+            credit = source_scopes.next_credit(following)
+            if credit >= 0:  # “...” That was the word from X, the mayor of Y.
+                name = speaker_name(np_after(following, credit))
+                if isinstance(name, str) and name:
+                    return name
     k = source_scopes.sentence_at(doc, q.open)
     sentence, start = doc.sentence(k), doc.sentences[k][0]
     found = frames(sentence)
     for f in reversed(found):
         if f.end <= q.open - start and _BEFORE_OPEN.match(sentence[f.end:q.open - start]):
             return _resolve(f, found, _before(doc, k), sentence)
+    named = _named_phrase(source_scopes.colon_speaker(sentence[:q.open - start]))
+    if named:
+        return named  # "Dr. Lena Ortiz, director of the clinic: “..."
     if q.open - start <= 1 and k and _INTRO_END.search(doc.sentence(k - 1)):
         return _speaker_of(doc, k - 1)  # X said:\n“...
     if q.open - start <= 1 and k and doc.paragraph_of[k] == doc.paragraph_of[k - 1] \
             and _QUOTED_CREDIT.search(doc.sentence(k - 1)):
         return _speaker_of(doc, k - 1)  # “...,” said X. “...” — the same speaker goes on
     return ""
+
+
+def _named_phrase(phrase: str) -> str:
+    """The name of a speaker phrase that names a person or a known body ("" otherwise)."""
+    if not phrase:
+        return ""
+    name = person(phrase.split(",")[0])
+    if name and not best_org(phrase):
+        return name  # "Dr. Lena Ortiz, director of the clinic"
+    if not best_org(phrase):
+        return ""
+    name = speaker_name(phrase)
+    return name if isinstance(name, str) else ""
+
+
+def _introduced_next(doc, n: int) -> tuple[str, ...]:
+    """For a paragraph that opens with a quotation credited to "she said", the next sentence when it
+    introduces the speaker ("“Forty people died here,” she said. Amina Yusuf, 45, lost ..."):
+    the pronoun points forward to it. Empty otherwise."""
+    if n + 1 >= len(doc.sentences) or (n and doc.paragraph_of[n] == doc.paragraph_of[n - 1]) \
+            or doc.paragraph_of[n + 1] != doc.paragraph_of[n]:
+        return ()
+    sentence = doc.sentence(n)
+    if sentence.lstrip()[:1] not in "“\"" or not any(f.raw.strip().lower() in _PERSONAL for f in frames(sentence)):
+        return ()
+    following = doc.sentence(n + 1)
+    return (following,) if source_scopes.introduced_name(following) else ()
 
 
 # a sentence that is a quotation credited after it closes: “...,” said X, the agency's head.
@@ -440,7 +477,7 @@ def document_source(doc, n: int, at: int, window: tuple[int, int] | None = None)
     if not quote:
         return ""
     try:
-        got = _sentence_source(quote, at, _before(doc, n))
+        got = _sentence_source(quote, at, _introduced_next(doc, n) or _before(doc, n))
         return got if got is not None else _scope_source(doc, n, cut + at)
     except (re.error, IndexError, ValueError):  # junk input never raises, but a fault is told
         log.warning("no source in sentence %d of %s: the attribution rules failed", n,
