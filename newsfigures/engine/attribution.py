@@ -6,9 +6,9 @@ span of the attribution and its speaker (a name, or a `speakers.Pointer` that po
 - ``X said/says/told/estimated/reported/confirmed/...`` before or after the number (the verbs are
   the rows of ``data/vocabulary/speech_verbs.csv``, all their forms generated from the lemma);
 - ``..., said X`` (inverted) and ``..., adding that`` (elided subject);
-- ``according to X``, ``citing X``, ``figures from X``, ``a statement by X``;
-- ``a report released by X``, ``... registered by X``;
-- ``X's (official) death toll``, ``an AFP tally``;
+- ``according to X``, ``citing X``, ``figures from X``, ``a statement by X``, ``a report released
+  by X``, ``X's (official) death toll``, ``an AFP tally``, ``X released a report that`` (read by
+  `phrase_frames`);
 - headline credits ``X: ...`` / ``...: X`` / ``... - officials`` (read by `headline_credits`).
 
 Everything is compiled once and the frames of a sentence are memoised.
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from . import headline_credits, vocabulary
+from .phrase_frames import is_document, np_after, phrase_frames
 from .organisations import best_org
 from .speakers import (
     MONTHS,
@@ -30,12 +31,11 @@ from .speakers import (
     person,
     speaker_name,
     tidy,
-    trailing_np,
     trim,
     word_pattern,
     words,
 )
-from .settings import FRAME_CACHE, INVERTED_MAX_WORDS, NAME_MAX_WORDS, OWNER_REACH, WITH_REACH
+from .settings import FRAME_CACHE, INVERTED_MAX_WORDS, NAME_MAX_WORDS, WITH_REACH
 
 __all__ = ["Frame", "frames", "is_apostrophe", "np_after", "speech_verbs"]
 
@@ -122,39 +122,6 @@ _FIG_OBJECT = re.compile(r"^\s*(?:the|a|an|its|their|his|her)?\s*(?:\w+\s+){0,3}
                          r"(?:tolls?|figures?|numbers?|estimates?|counts?|tally|tallies|totals?|deaths|dead|casualties|"
                          r"fatalities)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|would|could|will|may|might|must|can|should)\b")
-_BY_REPORT = re.compile(
-    r"\b(?:reported|confirmed|announced|released|issued|published|compiled|provided|given|recorded|registered|"
-    r"verified|counted|documented|estimated|cited|quoted|collected|gathered|shared|posted|tallied|"
-    r"evacuated|relocated|rescued|resettled|sheltered|assisted|hosted|transferred|moved|housed)"
-    r"(?:\s+(?!by\b)[\w.,()-]+){0,2}?\s+by\s+",
-)
-_ACCORDING_GATES = ("according", "as per", "citing", "quoting", " from ", "released by", "statement")
-_TALLY_GATES = ("tally", "count", "toll", "estimate", "calculation", "survey")
-_ACTION_BY = frozenset({"evacuated", "relocated", "rescued", "resettled", "sheltered", "assisted", "hosted",
-                        "transferred", "moved", "housed"})
-_ACCORDING = re.compile(r"\b(?:according\s+to|as\s+per|citing|quoting|figures\s+from|data\s+from|statistics\s+from|"
-                        r"estimates\s+from|figures\s+released\s+by|a\s+statement\s+(?:by|from))\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(
-    r"(?:['’â]s|s['’])\s+(?:(?:latest|official|own|new|updated|overall|initial|preliminary|provisional|revised|"
-    r"earlier|last|daily|final|confirmed)\s+)*(?:death\s+toll|toll|tally|count|figures?|estimates?|data|statistics|"
-    r"report|update|assessment|numbers?|records?)\b"
-)
-_AGENCY_TALLY = re.compile(r"\b(?:an?|the)\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+"
-                           r"(?:tally|count|toll|estimate|calculation|survey)\b")
-_NP_STOP = re.compile(
-    r"\s*(?:[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Col|Gen|Sgt|Gov|Maj|Rep|Sen|Cpl|Mrs|Adm))(?<!\b(?:Lt|Dr|Mr|Ms|St))"
-    r"(?<!\b(?:Capt|Prof|Brig|Cmdr))\.(?!\w)|\s--?\s|\s[–—]|\bwho\b|\bwhich\b|\bwhile\b|\bas\s+(?:it|the|they|of)\b"
-    r"|\bin\s+(?:a|an|its|their|his|her)\s|"
-    r"\bon\s+(?:" + WEEKDAYS + r"|\w+day)\b|\b(?:" + WEEKDAYS + r")\b|\badding\b|\bsaying\b|\bciting\b|\bwhen\b|"
-    r"\bafter\b|\bbefore\b|\bthat\b|\bwhere\b|\bbut\b|\bto\s+(?:the|a|an)\s+\w+\s+(?:of|from)\b|[\"“”])",
-)
-# an amount opening a clause after a speaker phrase with no comma: "... initial information two houses
-# are destroyed", "... figures 300 people were moved" (not a year: "a 2019 report")
-_CLAUSE_AMOUNT = re.compile(
-    r"\s(?=(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"dozens|hundreds|thousands)\s+[a-z]+\s+(?:were|was|are|is|have|has|had|remain|remained|died|fled)\b)",
-    re.IGNORECASE)
-_ACRONYM_AFTER = re.compile(r"\s*[:,]?\s*\(([A-Z]{2,8})\)")
 _PREV_WORD = re.compile(r"([\w'’-]+)[^\w]*$")
 _ACCORDING_END = re.compile(r"according\s+to\s*$", re.IGNORECASE)
 _OWNED_OR_NUMBER_END = re.compile(r"['’â]s\s*$|\d[\d,.]*\s*$")
@@ -208,8 +175,6 @@ _SEGMENT_COMMA = re.compile(r",(?!\d{3}\b)")
 _LOWER_PHRASE = re.compile(r"^(?:an?\s+)?[a-z][\w-]*(?:\s+[\w-]+)*$")
 _ADVERBIAL = re.compile(r"^(?:in|on|at|over|during|after|before|since|for|from|to|by|with|[a-z]+ing)\b")
 _DIGIT = re.compile(r"\d")
-_OWNER_SPLIT = re.compile(r"[,;:(]")
-_OWNER_WORDS = frozenset({"officials", "authorities", "government"})
 # "X, the rebel stronghold, said 40 people died": what follows the verb is the figure, not a speaker
 _AMOUNT_START = re.compile(
     r"(?:\d|(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
@@ -288,21 +253,6 @@ def _names(phrase: str) -> bool:
     "the Saudi-led coalition's air strikes killed 40 civilians" names nobody."""
     size = len(phrase.split())
     return bool(person(phrase)) and size <= NAME_MAX_WORDS or bool(best_org(phrase)) and size <= 2 * NAME_MAX_WORDS
-
-
-def np_after(s: str, i: int) -> str:
-    """The speaker phrase starting at `i` (after 'said' / 'according to')."""
-    rest = s[i:]
-    m = _NP_STOP.search(rest)
-    np = rest[: m.start()] if m else rest
-    amount = _CLAUSE_AMOUNT.search(np)
-    if amount:  # "according to ANDMA initial information two houses were ...": the clause starts there
-        np = np[:amount.start()]
-    # an inverted phrase may carry its acronym after a colon or comma: "...Affairs: (OCHA)"
-    ma = _ACRONYM_AFTER.match(rest, len(np))
-    if ma:
-        np += " (" + ma.group(1) + ")"
-    return np
 
 
 def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
@@ -392,20 +342,6 @@ _ISSUED_DOCUMENT = re.compile(r"(?:^|[,;]\s*)(?P<who>(?:[Tt]he\s+)?[A-Za-z][^,;]
                               r"(?:\s+(?:on|late|early|last|this)\s+\w+)?[\s,]*$")
 
 
-# "<who> released a new report that / showing ...": what the document says is its author's
-_ISSUED_FINDING = re.compile(r"(?:^|[,;–—]\s*)(?P<who>(?:[Tt]he\s+)?[A-Z][^,;–—]{1,60}?)\s+(?:has\s+|have\s+|had\s+)?"
-                             r"(?P<verb>issued|released|published|put\s+out|unveiled|presented)\s+"
-                             r"(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?P<doc>[a-z]+)\s+"
-                             r"(?:(?:on|late|early|last|this)\s+\w+\s+)?"
-                             r"(?:that|showing|which\s+(?:said|says|found|finds|showed|shows))\b")
-
-
-def _is_document(word: str) -> bool:
-    """A document word, singular or plural ("report", "reports", "statements")."""
-    low = word.lower()
-    return low in words("document") or (low.endswith("s") and low[:-1] in words("document"))
-
-
 def _hearsay_before(left: str) -> str:
     """The claim others spread, right before an -ing speech verb: "refuted some media reports
     [claiming]" -> "media reports"; "" when the words before name none (then the clause's own
@@ -433,7 +369,7 @@ def _subject_frame(s: str, a: int, b: int, v: VerbForm, *, lo: int, has_frames: 
         if mwith:
             return Frame(a, b, speaker_name(mwith.group(1)), mwith.group(1), "subject")
         issued = _ISSUED_DOCUMENT.search(_CLAUSE_BREAK.split(s[lo:a])[-1])
-        if issued and _is_document(issued.group("doc")) and speaker_name(issued.group("who")):
+        if issued and is_document(issued.group("doc")) and speaker_name(issued.group("who")):
             who = issued.group("who")  # "The ministry issued a statement saying ...": who issued it
             return Frame(a, b, speaker_name(who), who, "subject")
         raw = _hearsay_before(s[max(lo, a - WITH_REACH):a])
@@ -446,48 +382,10 @@ def _subject_frame(s: str, a: int, b: int, v: VerbForm, *, lo: int, has_frames: 
     return Frame(a, b, speaker_name(raw) if raw else Pointer("elided"), raw, "subject")
 
 
-def _phrase_frames(s: str) -> list[Frame]:
-    out: list[Frame] = []
-    low = s.lower()
-    according = _ACCORDING.finditer(s) if any(g in low for g in _ACCORDING_GATES) else ()
-    by_report = _BY_REPORT.finditer(s) if " by " in s else ()
-    tallies = _AGENCY_TALLY.finditer(s) if any(g in s for g in _TALLY_GATES) else ()
-    for m in according:
-        np = np_after(s, m.end())
-        if np.strip():
-            out.append(Frame(m.start(), m.end() + len(np), speaker_name(np), np, "according"))
-    for m in by_report:
-        np = np_after(s, m.end())
-        if not np.strip():
-            continue
-        if m.group(0).split()[0] in _ACTION_BY and not best_org(np):
-            continue
-        out.append(Frame(m.start(), m.end() + len(np), speaker_name(np), np, "by"))
-    for m in _POSSESSIVE.finditer(s):
-        owner = trailing_np(s[max(0, m.start() - OWNER_REACH): m.start()])
-        owner = _OWNER_SPLIT.split(owner)[-1]
-        who = speaker_name(owner) if owner.strip() else ""
-        if isinstance(who, Pointer) and who.kind == "anaphor" and who.head in words("org_anaphor"):
-            out.append(Frame(m.start() - len(owner), m.end(), who, owner, "possessive"))  # "the ministry's figures"
-        elif isinstance(who, str) and who and (best_org(owner) or any(
-                w in words("org_word") or w in _OWNER_WORDS for w in owner.lower().split())):
-            out.append(Frame(m.start() - len(owner), m.end(), who, owner, "possessive"))
-    if "that" in s or "showing" in s:
-        for m in _ISSUED_FINDING.finditer(s):
-            who = speaker_name(m.group("who"))
-            if _is_document(m.group("doc")) and who:  # "The ministry released a report that 355 were killed"
-                out.append(Frame(m.start("verb"), m.end(), who, m.group("who"), "subject"))
-    for m in tallies:
-        org = best_org(m.group(1))
-        if org:
-            out.append(Frame(m.start(), m.end(), org, m.group(1), "possessive"))
-    return out
-
-
 @functools.lru_cache(maxsize=FRAME_CACHE)
 def frames(s: str) -> tuple[Frame, ...]:
     """Every attribution frame of sentence `s`, in text order."""
-    found = _verb_frames(s) + _phrase_frames(s)
+    found = _verb_frames(s) + [Frame(*p) for p in phrase_frames(s)]
     if ":" in s or "-" in s or "–" in s or "—" in s:
         found += [Frame(at, end, who, raw, "headline") for at, end, who, raw in headline_credits.credits(s)]
     found.sort(key=lambda f: f.at)
