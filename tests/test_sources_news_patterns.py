@@ -210,3 +210,37 @@ QUOTES = [
 @pytest.mark.parametrize("text,number,expected", [c[1:] for c in QUOTES], ids=[c[0] for c in QUOTES])
 def test_quotation_speakers(text, number, expected):
     assert source_of(text, number) == expected
+
+
+CHAINS = [
+    # (id, article, number, expected)
+    ("described-body-points-back",
+     "Amnesty International said 300 people were executed. The rights group said 40 were children.",
+     "40", "Amnesty International"),
+    ("based-descriptor-points-back",
+     "Save the Children said 900 schools were shut. The London-based charity said 70 were hit by shells.",
+     "70", "Save the Children"),
+    ("un-agency-points-back-to-the-agency",
+     "The World Food Programme said 300,000 people need food. The UN agency said 40,000 were children.",
+     "40,000", "WFP"),
+    ("a-named-agency-is-no-pointer",
+     "IOM said 5,000 migrants arrived. The UN refugee agency said 1,200 had claimed asylum.",
+     "1,200", "UNHCR"),
+    ("it-names-the-body-of-the-sentence-before",
+     "Human Rights Watch published a report on Tuesday. It documented 310 killings in the province.",
+     "310", "Human Rights Watch"),
+    ("the-police-chief-after-a-clause",
+     "Police chief Ali Hassan said 12 people died. Another 40 were injured, the police chief said.",
+     "40", "Ali Hassan"),
+    ("owned-update-is-its-author",
+     "The civil protection agency's latest update puts the number of dead at 212.",
+     "212", "civil protection agency"),
+    ("one-word-modifier-is-no-body",
+     "Health officials in the capital say 212 people have been killed.",
+     "212", "Health officials in the capital"),
+]
+
+
+@pytest.mark.parametrize("text,number,expected", [c[1:] for c in CHAINS], ids=[c[0] for c in CHAINS])
+def test_chains_and_descriptions(text, number, expected):
+    assert source_of(text, number) == expected

@@ -230,7 +230,7 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             continue  # "the health ministry, which is run by Hamas, said", "media, citing local sources, say"
         if _LOWER_PHRASE.match(t) and k != 0 and not person(t) and (
                 _appositive().match(t) or " who " in t or " which " in t):  # "X, first responders who ..., said"
-            roles.append(t)
+            roles.append(trim(seg))  # with its article: "the police chief said" may point back
             continue
         head = trim(seg)
         if k > 0 and _ARTICLE.match(head):

@@ -144,6 +144,9 @@ def _mentioned(pointer: Pointer, raw: str, sentence: str) -> str:
             return body
     if pointer.kind == "pronoun" and raw.strip().lower() in PERSONAL:
         return person(sentence)
+    if pointer.kind == "pronoun" and raw.strip().lower() == "it":
+        org = best_org(sentence)  # "HRW published a report on Tuesday. It documented 300 killings"
+        return org if org not in _news_outlets() else ""
     if pointer.kind == "title":
         return _titled_person(pointer.head, sentence)
     return ""

@@ -278,6 +278,9 @@ def org_run(np: str) -> str:
         if j + 1 < len(toks) and toks[j + 1].islower() and toks[j + 1] in words("body_head"):
             run.append(toks[j + 1])  # "Health ministry in Gaza", "Interior ministry officials"
             j += 1
+        if len(run) == 1 and j + 1 < len(toks) and toks[j + 1].islower():
+            i = j + 1
+            continue  # "Health officials in Gaza", "Army spokesman": a word describing the speaker, no body's name
         if any(w.lower().rstrip(".'’s") in org_words or w.lower() in org_words for w in run):
             cand = " ".join(run)
             if len(cand) > len(best):
@@ -332,6 +335,9 @@ def speaker_name(raw: str) -> str | Pointer:
     if _REPORTS_HE.match(low):
         return Pointer("pronoun")  # "according to reports he had received": the speaker's own
     documents = words("document")
+    owned = _OWNED_DOCUMENT.match(trim(raw)) if tokens[-1] in documents else None
+    if owned and owned.group(2).lower() in documents:
+        return speaker_name(owned.group(1))  # "the government's figures", "the agency's latest update": its author's
     # "a report released by X", "footage released Thursday by activists", "the latest update by X"
     if any(w in documents for w in tokens[:4]):
         m = _BY_FROM.search(np)
@@ -344,9 +350,6 @@ def speaker_name(raw: str) -> str | Pointer:
         first = np.split()
         if len(first) > 1 and _ACRONYM.fullmatch(first[0]) and any(t.lower() in documents for t in first[1:4]):
             return best_org(first[0]) or first[0]  # "ANDMA initial information": ANDMA's
-        owned = _OWNED_DOCUMENT.match(trim(raw))
-        if owned and owned.group(2).lower() in documents:
-            return speaker_name(owned.group(1))  # "the government's figures": the government's
         part = _PART_OF_DOCUMENT.match(np)
         if part and part.group(1).lower() in documents:
             return Pointer("anaphor", part.group(1).lower())  # "the graph in the report": the report's
@@ -357,6 +360,8 @@ def speaker_name(raw: str) -> str | Pointer:
     if len(tokens) <= 2 and tokens[-1] in words("org_anaphor") and (len(tokens) == 1 or tokens[0] == _SAME) \
             and _THE.match(trim(raw)):
         return Pointer("anaphor", tokens[-1])
+    if _described_body(tokens) and _THE.match(trim(raw)) and best_org(np) in ("", "UN"):
+        return Pointer("anaphor", tokens[-1])  # "the rights group said", "the London-based charity said"
     officer = _BODY_OFFICER.match(low)
     if officer and officer.group(1) in words("org_anaphor") and _THE.match(trim(raw)) and (
             officer.group(2) in words("appositive") or _is_title(officer.group(2))):
@@ -382,6 +387,14 @@ def speaker_name(raw: str) -> str | Pointer:
     if title and title.group(1) in words("appositive") and _THE.match(trim(raw)):
         return Pointer("title", title.group(1), np)  # "the spokesman said": named before?
     return np
+
+
+def _described_body(tokens: list[str]) -> bool:
+    """Whether a phrase's words describe a body named before: "rights group", "medical charity",
+    "London-based group", "UN agency" (descriptors, then a head of described_head)."""
+    if len(tokens) < 2 or len(tokens) > 4 or tokens[-1] not in words("described_head"):
+        return False
+    return all(t in words("descriptor") or t.endswith("-based") for t in tokens[:-1])
 
 
 _ACRONYM_TAIL = re.compile(r"(?<=[a-z])\s*\(\s*[A-Z][A-Za-z0-9&.-]{1,9}\)?$")
