@@ -244,3 +244,32 @@ CHAINS = [
 @pytest.mark.parametrize("text,number,expected", [c[1:] for c in CHAINS], ids=[c[0] for c in CHAINS])
 def test_chains_and_descriptions(text, number, expected):
     assert source_of(text, number) == expected
+
+
+PERSONS_AND_REPORTS = [
+    # (id, article, number, expected)
+    ("age-then-indefinite-role",
+     ("Omar Farouk, 52, a shopkeeper, said the shelling began at dawn. \u201cI counted 23 bodies in the "
+      "market,\u201d he said."),
+     "23", "Omar Farouk"),
+    ("subordinate-pronoun-takes-the-opener",
+     ("Police said the roof collapsed at noon. Leila Haddad, who was in the hall with her sons, wept as she "
+      "said that nine people died beside her."),
+     "nine", "Leila Haddad"),
+    ("report-announced-by",
+     "Storms have killed 14 people, according to a new report released on Sunday by the civil defence agency.",
+     "14", "civil defence agency"),
+    ("said-when-asked-by-an-outlet",
+     ("\u201cIt is too early to say,\u201d General Ana Prado said when asked by Radio Sur whether 5,000 people "
+      "had died."),
+     "5,000", "Ana Prado"),
+    ("generic-disaster-agency-keeps-its-words",
+     "The floods have left 31 dead, the national disaster management agency said on Friday.",
+     "31", "National Disaster Management Agency"),
+]
+
+
+@pytest.mark.parametrize("text,number,expected", [c[1:] for c in PERSONS_AND_REPORTS],
+                         ids=[c[0] for c in PERSONS_AND_REPORTS])
+def test_persons_and_reports(text, number, expected):
+    assert source_of(text, number) == expected

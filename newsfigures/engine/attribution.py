@@ -126,6 +126,8 @@ _PREV_WORD = re.compile(r"([\w'’-]+)[^\w]*$")
 _ACCORDING_END = re.compile(r"according\s+to\s*$", re.IGNORECASE)
 _OWNED_OR_NUMBER_END = re.compile(r"['’â]s\s*$|\d[\d,.]*\s*$")
 _ADD_TO = re.compile(r"\s+to\b")
+_PASSIVE_BY = re.compile(r"(?:\s+(?:(?:late|early)\s+)?on\s+(?:\w+day|" + MONTHS + r"\s+\d{1,2})|\s+(?:yesterday|today))?\s+by\s+(?!(?:tele)?phone\b|e-?mail\b|text\b|video\b|radio\b|"
+                         r"satellite\b|letter\b|the\s+(?:way|end)\b)(?:the\s+)?[A-Za-z]")
 # a determiner and an adjective right before a noun-or-verb form: "a well-publicised [estimate]",
 # "the official [estimates]", "their initial [reports]" (a hyphenated word, or one ending as adjectives do)
 _DETERMINED_ADJECTIVE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|our)\s+"
@@ -159,6 +161,9 @@ _PLACE_SUBJECT = re.compile(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?:district|province|g
 _RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
 _ASIDE = re.compile(r"^(?:citing|quoting|speaking|referring|echoing|requesting|asking)\b")  # ", citing X," is an aside
 _INDEFINITE = re.compile(r"^an?\s+[a-z]")
+_AGE = re.compile(r"^\d{1,3}$")
+# "... cradled her baby as she [said]", "..., when he [told reporters]": the subordinate clause's subject
+_SUBORDINATE_SUBJECT = re.compile(r"\b(?:as|when|while|because|before|after|since)\s+(he|she|they|we)\s*$")
 # "..., which he said was correct", "a toll that officials said would rise": the relative clause's subject speaks
 _RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|whom)\s+((?:he|she|they|it|we|officials|authorities|police|"
                                r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*$")
@@ -216,7 +221,7 @@ def _subject_before(s: str, lo: int, v: int) -> str:
     segs = _SEGMENT_COMMA.split(_CLAUSE_BREAK.split(left)[-1])  # not the comma of "2,000"
     head, roles = "", []
     last = segs[-1]
-    inner = _WHERE_SUBJECT.search(last) or _RELATIVE_SUBJECT.search(last)
+    inner = _WHERE_SUBJECT.search(last) or _RELATIVE_SUBJECT.search(last) or _SUBORDINATE_SUBJECT.search(last)
     if inner and tidy(inner.group(1)):
         return trim(inner.group(1))  # "..., Tuesday, where police say", "..., which he said": the clause's own subject
     for k in range(len(segs) - 1, -1, -1):
@@ -226,6 +231,8 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             continue
         if k != 0 and _place_appositive().match(seg.strip()):
             continue  # "officials in Kherson, the regional capital, said": the place described
+        if k != 0 and _AGE.match(t):
+            continue  # "Haji Ikhlas, 40, a villager, said": the speaker's age
         if k != 0 and (_RELATIVE.match(t.lower()) or _ASIDE.match(t)):
             continue  # "the health ministry, which is run by Hamas, said", "media, citing local sources, say"
         if _LOWER_PHRASE.match(t) and k != 0 and not person(t) and (
@@ -234,7 +241,10 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             continue
         head = trim(seg)
         if k > 0 and _ARTICLE.match(head):
-            before_seg = trim(segs[k - 1])
+            j = k - 1
+            while j > 0 and _AGE.match(trim(segs[j])):
+                j -= 1  # "Haji Ikhlas, 40, a villager"
+            before_seg = trim(segs[j])
             if before_seg and person(before_seg) == before_seg:
                 head = before_seg + ", " + head  # "Filippo Grandi, the UN High Commissioner for Refugees"
         break
@@ -267,6 +277,8 @@ def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
         return False  # "the storm claimed 40 lives"
     if v.form == "past" and _COUNT_BEFORE.search(_tail(s, a)) and _CLAUSE_END_AFTER.match(after):
         return False  # "225 deaths confirmed"
+    if v.form == "past" and _PASSIVE_BY.match(after):
+        return False  # "a report announced on Saturday by the authorities": the "by" phrase names them
     if not _ambiguous(v):
         return True
     noun_before = words("adjective_context") if v.form == "past" else words("noun_context")

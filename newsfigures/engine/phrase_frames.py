@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .organisations import best_org
 from .speakers import WEEKDAYS, Pointer, speaker_name, trailing_np, words
-from .settings import OWNER_REACH
+from .settings import BY_GAP, OWNER_REACH
 
 __all__ = ["Phrase", "is_document", "np_after", "phrase_frames"]
 
@@ -130,4 +130,6 @@ def phrase_frames(s: str) -> list[Phrase]:
         org = best_org(m.group(1))
         if org:
             out.append(Phrase(m.start(), m.end(), org, m.group(1), "possessive"))
-    return out
+    by_at = [p.at for p in out if p.kind == "by"]
+    # "according to a new report announced on Saturday by the authorities": the report's author speaks
+    return [p for p in out if not (p.kind == "according" and any(p.at < b <= p.end + BY_GAP for b in by_at))]

@@ -103,6 +103,7 @@ ONE_AT_A_TIME = 200  # up to this many undated articles, each resolved one joins
 # ---------------------------------------------------------------- Sources and publishers (attribution.py, speakers.py, sources.py, source_scopes.py, organisations.py, publishers.py)
 
 OWNER_REACH = 80  # characters before "'s toll" searched for its owner
+BY_GAP = 25  # characters after "according to a report" its "... (announced) by X" may start in
 INVERTED_MAX_WORDS = 14  # "..., said X": X is at most this long
 NAME_MAX_WORDS = 7  # a speaker phrase that names a person is at most this long (twice that for a body)
 WITH_REACH = 70  # "..., with officials saying": characters searched back for "with"

@@ -236,6 +236,10 @@ def resolve(f: Frame, found, context, sentence: str = "") -> str:
     if not (pointer.kind == "anaphor" and pointer.head in words("issued_document")):
         context = context[:CHAIN_REACH]  # "he added": a few sentences back; "the report found": back to the lead
     name = _named(found, f.at, f, context, sentence)
+    if not name and pointer.kind == "pronoun" and f.raw.strip().lower() in PERSONAL:
+        opener = _OPENER.match(sentence or "")
+        if opener and opener.end() <= f.at and person(opener.group(1)) == opener.group(1):
+            name = opener.group(1)  # "Zurmina Bibi, who ..., cradled her baby as she said that ..."
     if pointer.kind == "elided":
         context = context[:_first_framed(context) + 1]  # "..., adding that": the speaker of the sentences before
     for i, earlier in enumerate(context):
