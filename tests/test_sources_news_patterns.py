@@ -273,3 +273,26 @@ PERSONS_AND_REPORTS = [
                          ids=[c[0] for c in PERSONS_AND_REPORTS])
 def test_persons_and_reports(text, number, expected):
     assert source_of(text, number) == expected
+
+
+CHANNELS_AND_CLAUSES = [
+    # (id, sentence, number, expected)
+    ("document-published-by-media-is-its-author",
+     "An outbreak has killed 12 people, according to a Health Ministry bulletin published by state media on Monday.",
+     "12", "Health Ministry"),
+    ("no-author-keeps-the-channel",
+     "According to a note carried by state television, 53 people died.",
+     "53", "state television"),
+    ("subordinate-clause-speaker-covers-nothing-before",
+     "The arrival of the 40 families came two days after Chad announced that it would open the border.",
+     "40", ""),
+    ("since-a-date-with-officials-still-speaks",
+     "Floods have left 118 people dead since July 1 with officials warning of worse to come.",
+     "118", "officials"),
+]
+
+
+@pytest.mark.parametrize("sentence,number,expected", [c[1:] for c in CHANNELS_AND_CLAUSES],
+                         ids=[c[0] for c in CHANNELS_AND_CLAUSES])
+def test_channels_and_clauses(sentence, number, expected):
+    assert src(sentence, number) == expected

@@ -16,7 +16,7 @@ import re
 from typing import NamedTuple
 
 from .organisations import best_org
-from .speakers import WEEKDAYS, Pointer, speaker_name, trailing_np, words
+from .speakers import WEEKDAYS, Pointer, is_channel, speaker_name, trailing_np, words
 from .settings import BY_GAP, OWNER_REACH
 
 __all__ = ["Phrase", "is_document", "np_after", "phrase_frames"]
@@ -130,6 +130,9 @@ def phrase_frames(s: str) -> list[Phrase]:
         org = best_org(m.group(1))
         if org:
             out.append(Phrase(m.start(), m.end(), org, m.group(1), "possessive"))
-    by_at = [p.at for p in out if p.kind == "by"]
-    # "according to a new report announced on Saturday by the authorities": the report's author speaks
-    return [p for p in out if not (p.kind == "according" and any(p.at < b <= p.end + BY_GAP for b in by_at))]
+    by_at = [p.at for p in out if p.kind == "by" and not is_channel(p.raw)]
+    spans = [(p.at, p.end) for p in out if p.kind == "according"]
+    # "according to a new report announced on Saturday by the authorities": the report's author speaks;
+    # "according to a ministry note published by state media": the ministry, not the channel
+    return [p for p in out if not (p.kind == "according" and any(p.at < b <= p.end + BY_GAP for b in by_at))
+            and not (p.kind == "by" and is_channel(p.raw) and any(a < p.at < e for a, e in spans))]

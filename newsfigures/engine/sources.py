@@ -55,7 +55,8 @@ def _choose(sentence: str, at: int, found) -> tuple[Frame | None, Frame | None]:
     """The frame the figure at `at` falls under, and the first frame after it."""
     before = [f for f in found if f.at < at and f.kind != "headline" or f.kind == "headline" and f.at == 0]
     before = [f for f in before if not (f.at <= at < f.end and f.kind in ("inverted", "according", "by"))]
-    after = [f for f in found if f.at > at and f not in before and not _subject_holds(sentence, f, at)]
+    after = [f for f in found if f.at > at and f not in before and not _subject_holds(sentence, f, at)
+             and not _subordinate(sentence, f)]
     chosen = None
     if before:
         b = before[-1]
@@ -64,6 +65,21 @@ def _choose(sentence: str, at: int, found) -> tuple[Frame | None, Frame | None]:
     if chosen is None and after:
         chosen = after[0]
     return chosen, (after[0] if after else None)
+
+
+def _subordinate(sentence: str, f: Frame) -> bool:
+    """Whether the speaker of `f` opens a subordinate clause ("... 14 Iraqis arrived, three days after
+    Syria announced that ..."): what it says is that clause's, not the figure's before it."""
+    if f.kind != "subject" or not f.raw:
+        return False
+    start = sentence.rfind(f.raw, 0, f.at + 1)
+    return start >= 0 and bool(_SUBORDINATOR_END.search(sentence, 0, start + len(f.raw)))
+
+
+# a subordinator, then the few words of its clause's subject, right before the verb
+_SUBORDINATOR_END = re.compile(r"\b(?:after|before|until|because|although|though|once|unless)\s+"
+                               r"(?:(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*|he|she|they|it|we|"
+                               r"the\s+(?:[a-z-]+\s+){0,2}[a-z-]+)\s*$")
 
 
 def _subject_holds(sentence: str, f: Frame, at: int) -> bool:

@@ -21,7 +21,7 @@ import re
 from typing import NamedTuple
 
 from . import calendar_words, vocabulary
-from .organisations import best_org, is_acronym
+from .organisations import best_org, is_acronym, is_outlet, load_rows
 from .settings import (
     GROUP_CUT_WORDS, LONG_PHRASE_WORDS, NAME_CACHE, TRAILING_NP_WORDS, TRAIL_TIME_REACH,
 )
@@ -31,6 +31,7 @@ __all__ = [
     "WEEKDAYS",
     "Pointer",
     "is_cap",
+    "is_channel",
     "org_run",
     "person",
     "placeless",
@@ -341,11 +342,14 @@ def speaker_name(raw: str) -> str | Pointer:
     # "a report released by X", "footage released Thursday by activists", "the latest update by X"
     if any(w in documents for w in tokens[:4]):
         m = _BY_FROM.search(np)
+        author = _document_author(np[:m.start()]) if m and is_channel(m.group(1)) else ""
+        if author:
+            return author  # "a Health Ministry note published by state media": the ministry's
         if m:
             named = speaker_name(m.group(1))
             if not isinstance(named, str) or best_org(m.group(1)) or person(m.group(1)) \
                     or speaker_noun().search(m.group(1).strip()) or _ACRONYM.fullmatch(m.group(1).strip()) \
-                    or m.group(1).split()[-1].lower() in words("org_word"):
+                    or m.group(1).split()[-1].lower() in words("org_word") or is_channel(m.group(1)):
                 return named
         first = np.split()
         if len(first) > 1 and _ACRONYM.fullmatch(first[0]) and any(t.lower() in documents for t in first[1:4]):
@@ -387,6 +391,36 @@ def speaker_name(raw: str) -> str | Pointer:
     if title and title.group(1) in words("appositive") and _THE.match(trim(raw)):
         return Pointer("title", title.group(1), np)  # "the spokesman said": named before?
     return np
+
+
+_CHANNEL_WORDS = frozenset({"media", "television", "tv", "radio", "newspaper", "newspapers", "press", "outlet",
+                            "outlets", "broadcaster", "agency"})
+
+
+def is_channel(phrase: str) -> bool:
+    """Whether a phrase names the channel news came through, not its source: "state media", "local
+    television", a wire service or an outlet of the lexicon ("published by Xinhua")."""
+    toks = _LOW_WORD.findall(phrase.lower())
+    if not toks:
+        return False
+    if toks[-1] in _CHANNEL_WORDS and (toks[-1] != "agency" or "news" in toks):
+        return True
+    return is_outlet(phrase) or best_org(phrase) in _wires()
+
+
+@functools.cache
+def _wires() -> frozenset:
+    return frozenset(canonical for canonical, _a, _k, _m in load_rows(frozenset({"wire", "outlet"})))
+
+
+def _document_author(head: str) -> str:
+    """The body a document phrase names before its document word ("a Cuban Health Ministry note"
+    -> "Cuban Health Ministry"), else ""."""
+    org = best_org(head)
+    if org and org not in _wires():
+        return org
+    run = org_run(head)
+    return _DET.sub("", run) if run else ""
 
 
 def _described_body(tokens: list[str]) -> bool:
