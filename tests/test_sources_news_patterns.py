@@ -296,3 +296,12 @@ CHANNELS_AND_CLAUSES = [
                          ids=[c[0] for c in CHANNELS_AND_CLAUSES])
 def test_channels_and_clauses(sentence, number, expected):
     assert src(sentence, number) == expected
+
+
+@pytest.mark.parametrize("sentence,number,expected", [
+    ("State television cited a rescuer as saying five bodies had been found.", "five", "rescuer"),
+    ("The agency quoted Li Wen, a county official, as saying 40 people died.", "40", "Li Wen"),
+    ("The news agency quoted the health ministry as saying that 61 people were hurt.", "61", "health ministry"),
+], ids=["cited-as-saying", "quoted-name-as-saying", "quoted-body-as-saying-that"])
+def test_cited_as_saying(sentence, number, expected):
+    assert src(sentence, number) == expected

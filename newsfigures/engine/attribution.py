@@ -153,6 +153,7 @@ _ENDS = re.compile(r"\s*[.!?]?\s*$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s", re.IGNORECASE)
 _CALENDAR_START = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS})\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([\w\s'’-]{1,60}?)\s*$")
+_CITED_AS = re.compile(r"\b(?:cited|quoted|citing|quoting|cites|quotes)\s+([\w\s'’.,-]{1,60}?),?\s+as\s*$")
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bor)\s*(?:(?:also|then|later|has|have|had)\s+)*$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][a-z]+)\)(?:\s*[–—-]+|\s+(?=[A-Z]))")
 # a named place as the subject of a counting verb: "the Nablus district recorded 30", "Idlib province registered"
@@ -377,8 +378,8 @@ def _hearsay_before(left: str) -> str:
 def _subject_frame(s: str, a: int, b: int, v: VerbForm, *, lo: int, has_frames: bool) -> Frame:
     """The frame of a verb whose speaker stands before it (or is elided) between `lo` and `a`."""
     if v.form == "ing":
-        mwith = _WITH_SUBJECT.search(s[max(lo, a - WITH_REACH):a])
-        if mwith:
+        mwith = _WITH_SUBJECT.search(s[max(lo, a - WITH_REACH):a]) or _CITED_AS.search(s[max(lo, a - WITH_REACH):a])
+        if mwith:  # "..., with officials saying", "State TV cited a rescuer as saying": the one cited speaks
             return Frame(a, b, speaker_name(mwith.group(1)), mwith.group(1), "subject")
         issued = _ISSUED_DOCUMENT.search(_CLAUSE_BREAK.split(s[lo:a])[-1])
         if issued and is_document(issued.group("doc")) and speaker_name(issued.group("who")):
