@@ -305,3 +305,24 @@ def test_channels_and_clauses(sentence, number, expected):
 ], ids=["cited-as-saying", "quoted-name-as-saying", "quoted-body-as-saying-that"])
 def test_cited_as_saying(sentence, number, expected):
     assert src(sentence, number) == expected
+
+
+FOLLOWUPS = [
+    # (id, article, number, expected): cases the lead noted in followups, in our own words
+    ("first-person-quote-closed-by-the-speaker",
+     ("\u201cAll told, we estimate that 3,100 people have left the valley. Most are staying with relatives,\u201d "
+      "Ortega said."),
+     "3,100", "Ortega"),
+    ("locative-before-a-group-is-no-name",
+     "In the north, officials registered 900 displaced, while in the south church groups report 4,400.",
+     "4,400", "church groups"),
+    ("it-after-an-acronymed-office",
+     ("The UN Office for the Coordination of Humanitarian Affairs (OCHA) said 500 homes were damaged. It said "
+      "some 23 people sought shelter in a school."),
+     "23", "OCHA"),
+]
+
+
+@pytest.mark.parametrize("text,number,expected", [c[1:] for c in FOLLOWUPS], ids=[c[0] for c in FOLLOWUPS])
+def test_followup_cases(text, number, expected):
+    assert source_of(text, number) == expected

@@ -163,6 +163,9 @@ _RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
 _ASIDE = re.compile(r"^(?:citing|quoting|speaking|referring|echoing|requesting|asking)\b")  # ", citing X," is an aside
 _INDEFINITE = re.compile(r"^an?\s+[a-z]")
 _AGE = re.compile(r"^\d{1,3}$")
+# a place phrase opening a subject: "in the west civilian groups", "across the region aid workers"
+_LOCATIVE_LEAD = re.compile(r"^(?:in|across|at|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:north|south|east|west|[a-z]+ern|"
+                            r"region|province|country|city|capital|area|camp|camps|town|district|state)\s+(?=[a-z])")
 # "... cradled her baby as she [said]", "..., when he [told reporters]": the subordinate clause's subject
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:as|when|while|because|before|after|since)\s+(he|she|they|we)\s*$")
 # "..., which he said was correct", "a toll that officials said would rise": the relative clause's subject speaks
@@ -249,6 +252,10 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             if before_seg and person(before_seg) == before_seg:
                 head = before_seg + ", " + head  # "Filippo Grandi, the UN High Commissioner for Refugees"
         break
+    rest = _LOCATIVE_LEAD.sub("", head) if head and _LOCATIVE_LEAD.match(head) else ""
+    if rest and (_inverted_speaker().match(rest) or rest.split()[-1] in words("speaker")
+                 or rest.split()[-1].endswith("s") and len(rest.split()) <= 3):
+        head = rest  # "while in the west civilian groups report": the groups
     if roles and head:
         if lo > 0 and segs and head == trim(segs[0]) and not person(head):
             return ", ".join(reversed(roles))  # "residents reported heavy shelling, a local official said"

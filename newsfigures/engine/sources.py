@@ -108,6 +108,8 @@ def _sentence_source(sentence: str, at: int, context) -> str | None:
         if first_person:
             return resolve(after, found, context, sentence)  # “We counted 112,” / “I myself counted 35,” said X
         return resolve(chosen, found, context, sentence) or resolve(after, found, context, sentence)
+    if first_person and after is None:
+        return None  # “In all, we estimate 2,500 ... . They are ...,” Edwards said: the quotation's speaker
     return resolve(chosen, found, context, sentence)
 
 
