@@ -326,3 +326,32 @@ FOLLOWUPS = [
 @pytest.mark.parametrize("text,number,expected", [c[1:] for c in FOLLOWUPS], ids=[c[0] for c in FOLLOWUPS])
 def test_followup_cases(text, number, expected):
     assert source_of(text, number) == expected
+
+
+WIRE_SHAPES = [
+    # (id, sentence, number, expected)
+    ("place-clause-before-a-role",
+     "Police arrested 50 people after a fire that killed five children in Dalaba, Guinea after the vote, a local official said.",
+     "five", "local official"),
+    ("distance-appositive-is-no-speaker",
+     ("Two fishermen who reached Mafia island, about a three-hour trip by boat from the coast, said that more "
+      "than 300 people had fled with them."),
+     "300", "Two fishermen"),
+    ("spaced-hyphen-is-a-dash",
+     "At least 39 people were killed in a blast in the city of Gardez - the capital of Paktia - local media reported.",
+     "39", "local media"),
+    ("its-police-chief",
+     "Police killed 13 suspects in raids north of the capital on Wednesday, its police chief said.",
+     "13", "police chief"),
+    ("the-organization-named-in-the-sentence",
+     "Clashes at the clinic killed 18 people, including two Doctors Without Borders staff, the organization said.",
+     "18", "MSF"),
+    ("according-to-an-office-then-its-holder",
+     "Eight people were killed, according to the council's chairman, Musa Adeyemi, after the raid.",
+     "Eight", "Musa Adeyemi"),
+]
+
+
+@pytest.mark.parametrize("sentence,number,expected", [c[1:] for c in WIRE_SHAPES], ids=[c[0] for c in WIRE_SHAPES])
+def test_wire_shapes(sentence, number, expected):
+    assert source_of(sentence, number) == expected

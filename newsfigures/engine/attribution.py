@@ -155,7 +155,7 @@ _CALENDAR_START = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS})\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([\w\s'’-]{1,60}?)\s*$")
 _CITED_AS = re.compile(r"\b(?:cited|quoted|citing|quoting|cites|quotes)\s+([\w\s'’.,-]{1,60}?),?\s+as\s*$")
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bor)\s*(?:(?:also|then|later|has|have|had)\s+)*$")
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][a-z]+)\)(?:\s*[–—-]+|\s+(?=[A-Z]))")
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][a-z]+)\)(?:\s*[–—-]+|\s+(?=[A-Z]))")
 # a named place as the subject of a counting verb: "the Nablus district recorded 30", "Idlib province registered"
 _PLACE_SUBJECT = re.compile(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?:district|province|governorate|county|region|city|town|"
                             r"village|municipality|prefecture|township|neighbourhood|neighborhood)$")
@@ -163,7 +163,10 @@ _RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
 _ASIDE = re.compile(r"^(?:citing|quoting|speaking|referring|echoing|requesting|asking)\b")  # ", citing X," is an aside
 _INDEFINITE = re.compile(r"^an?\s+[a-z]")
 _AGE = re.compile(r"^\d{1,3}$")
+# "Ibo island, about a two-hour journey by boat from X,": an appositive saying where a place is
+_DISTANCE_APPOSITIVE = re.compile(r"^(?:about|some|around|roughly|nearly|just|located|situated|barely)\s+(?:an?\s|\d)")
 # a place phrase opening a subject: "in the west civilian groups", "across the region aid workers"
+_PREPOSITION_INSIDE = re.compile(r"\s(?:after|before|during|following|since|amid|when|while)\s")
 _LOCATIVE_LEAD = re.compile(r"^(?:in|across|at|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:north|south|east|west|[a-z]+ern|"
                             r"region|province|country|city|capital|area|camp|camps|town|district|state)\s+(?=[a-z])")
 # "... cradled her baby as she [said]", "..., when he [told reporters]": the subordinate clause's subject
@@ -233,7 +236,7 @@ def _subject_before(s: str, lo: int, v: int) -> str:
         t = tidy(seg)
         if not t:
             continue
-        if k != 0 and _place_appositive().match(seg.strip()):
+        if k != 0 and (_place_appositive().match(seg.strip()) or _DISTANCE_APPOSITIVE.match(seg.strip())):
             continue  # "officials in Kherson, the regional capital, said": the place described
         if k != 0 and _AGE.match(t):
             continue  # "Haji Ikhlas, 40, a villager, said": the speaker's age
@@ -259,8 +262,9 @@ def _subject_before(s: str, lo: int, v: int) -> str:
     if roles and head:
         if lo > 0 and segs and head == trim(segs[0]) and not person(head):
             return ", ".join(reversed(roles))  # "residents reported heavy shelling, a local official said"
-        if (_ADVERBIAL.match(head) or _FINITE.search(head) or _DIGIT.search(head) or _INDEFINITE.match(head)) \
-                and not _names(head):  # "..., a private firm, a former official said": the firm is described
+        if (_ADVERBIAL.match(head) or _FINITE.search(head) or _DIGIT.search(head) or _INDEFINITE.match(head)
+                or _PREPOSITION_INSIDE.search(head)) and not _names(head):
+            # "..., a private firm, a former official said", "in Kalinko after the elections, a local official said"
             return ", ".join(reversed(roles))  # "..., in the past six days, an official said"; "X died, the governor said"
         return head + ", " + ", ".join(reversed(roles))
     return head

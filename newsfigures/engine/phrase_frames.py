@@ -16,7 +16,7 @@ import re
 from typing import NamedTuple
 
 from .organisations import best_org
-from .speakers import WEEKDAYS, Pointer, is_channel, speaker_name, trailing_np, words
+from .speakers import WEEKDAYS, Pointer, is_channel, person, speaker_name, trailing_np, words
 from .settings import BY_GAP, OWNER_REACH
 
 __all__ = ["Phrase", "is_document", "np_after", "phrase_frames"]
@@ -63,6 +63,7 @@ _CLAUSE_AMOUNT = re.compile(
     r"dozens|hundreds|thousands)\s+[a-z]+\s+(?:were|was|are|is|have|has|had|remain|remained|died|fled)\b)",
     re.IGNORECASE)
 _ACRONYM_AFTER = re.compile(r"\s*[:,]?\s*\(([A-Z]{2,8})\)")
+_APPOSED_NAME = re.compile(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s*(?=[,.;]|$)")
 _OWNER_SPLIT = re.compile(r"[,;:(]")
 _OWNER_WORDS = frozenset({"officials", "authorities", "government"})
 # "<who> released a new report that / showing ...": what the document says is its author's
@@ -103,6 +104,9 @@ def phrase_frames(s: str) -> list[Phrase]:
     tallies = _AGENCY_TALLY.finditer(s) if any(g in s for g in _TALLY_GATES) else ()
     for m in according:
         np = np_after(s, m.end())
+        named = _APPOSED_NAME.match(s, m.end() + len(np))
+        if named and np.strip() and person(named.group(1)) == named.group(1):
+            np = s[m.end():named.end(1)]  # "according to the council's administrator, Justina Sorkaa, ..."
         if np.strip():
             out.append(Phrase(m.start(), m.end() + len(np), speaker_name(np), np, "according"))
     for m in by_report:

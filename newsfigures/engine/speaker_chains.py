@@ -236,6 +236,9 @@ def resolve(f: Frame, found, context, sentence: str = "") -> str:
     if not (pointer.kind == "anaphor" and pointer.head in words("issued_document")):
         context = context[:CHAIN_REACH]  # "he added": a few sentences back; "the report found": back to the lead
     name = _named(found, f.at, f, context, sentence)
+    if not name and pointer.kind == "anaphor" and pointer.head not in words("document") and sentence:
+        start = sentence.rfind(f.raw, 0, f.at + 1) if f.raw else -1
+        name = _mentioned(pointer, f.raw, sentence[:start]) if start > 0 else ""  # "... killed two MSF staff, the organization said"
     if not name and pointer.kind == "pronoun" and f.raw.strip().lower() in PERSONAL:
         opener = _OPENER.match(sentence or "")
         if opener and opener.end() <= f.at and person(opener.group(1)) == opener.group(1):

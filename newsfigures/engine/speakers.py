@@ -114,6 +114,9 @@ _REPORTS_HE = re.compile(r"^(?:the\s+)?(?:reports?|figures|information)\s+(?:tha
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 _BY_FROM = re.compile(r"\b(?:by|from)\s+(.+)$")
 _THE = re.compile(r"^the\b", re.IGNORECASE)
+# "Two fishermen who reached the island ...": the people, without the clause that says what they did
+_WHO_CUT = re.compile(r"^((?:[\w-]+\s+){0,2}[a-z][\w-]*(?:s|men|people))\s+who\s", re.IGNORECASE)
+_OWNER_DET = re.compile(r"^(?:its|their)\s+(?=\S+\s+\S)", re.IGNORECASE)
 _TRAILING_STOPS = frozenset({"in", "on", "at", "with", "by", "from", "to", "since", "after", "during", "have", "has",
                              "had", "is", "are", "was", "were", "and", "of", "for", "than"})
 _JOINERS = frozenset({"of", "for", "and", "&"})
@@ -326,8 +329,8 @@ def speaker_name(raw: str) -> str | Pointer:
     tokens = _LOW_WORD.findall(low)
     if not tokens:
         return ""
-    if len(tokens) > GROUP_CUT_WORDS:
-        cut = _group_head().match(np)
+    if len(tokens) > GROUP_CUT_WORDS or " who " in np:
+        cut = (_group_head().match(np) if len(tokens) > GROUP_CUT_WORDS else None) or _WHO_CUT.match(np)
         if cut and not best_org(np[cut.end():]):
             np, low = cut.group(1), cut.group(1).lower()  # "witnesses at one checkpoint near ..."
             tokens = _LOW_WORD.findall(low)
@@ -390,7 +393,7 @@ def speaker_name(raw: str) -> str | Pointer:
     title = _TITLE_PHRASE.match(np.lower())
     if title and title.group(1) in words("appositive") and _THE.match(trim(raw)):
         return Pointer("title", title.group(1), np)  # "the spokesman said": named before?
-    return np
+    return _OWNER_DET.sub("", np)  # "its police chief" -> "police chief"
 
 
 _CHANNEL_WORDS = frozenset({"media", "television", "tv", "radio", "newspaper", "newspapers", "press", "outlet",
@@ -466,7 +469,7 @@ def placeless(np: str) -> str:
 def _group_head() -> re.Pattern:
     """A speaking group or office followed by where it is: "witnesses at ...", "officials in ..."."""
     nouns = word_pattern("speaker_group")[:-2] + "|" + word_pattern("appositive")[:-2]
-    return re.compile(r"^((?:[\w-]+\s+){0,3}(?:" + nouns + r"))\s+(?:in|at|near|across|around|on|inside|outside)\s",
+    return re.compile(r"^((?:[\w-]+\s+){0,3}(?:" + nouns + r"))\s+(?:in|at|near|across|around|on|inside|outside|who)\s",
                       re.IGNORECASE)
 
 
