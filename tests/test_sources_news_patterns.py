@@ -355,3 +355,40 @@ WIRE_SHAPES = [
 @pytest.mark.parametrize("sentence,number,expected", [c[1:] for c in WIRE_SHAPES], ids=[c[0] for c in WIRE_SHAPES])
 def test_wire_shapes(sentence, number, expected):
     assert source_of(sentence, number) == expected
+
+
+WAD_LIKE = [
+    # (id, sentence, number, expected): shapes of violence reports, in our own words
+    ("claimed-by-a-group-then-the-official",
+     ("At least 60 people were killed in a bombing at a rally in Herat claimed by a militant group, an official "
+      "from the Health Ministry said."),
+     "60", "Health Ministry"),
+    ("claim-of-an-attack-is-no-attribution",
+     ("The group claimed two car bombs that killed at least 15 soldiers on Friday, according to a military "
+      "statement."),
+     "15", "military"),
+    ("claim-to-have-killed-is-the-claimant",
+     "The rebel group claimed to have killed 30 soldiers in the ambush.",
+     "30", "rebel group"),
+    ("what-police-said",
+     "Five people were killed by officers in a suburb after what police said was a raid on a gang.",
+     "Five", "police"),
+    ("bracketed-gloss-is-no-name",
+     "Troops of the 12th Brigade on Operation Safe Haven (Calm Waters) say they killed 10 gunmen.",
+     "10", "Brigade on Operation Safe Haven"),
+    ("initially-is-no-part-of-the-name",
+     "The army initially claimed only five were killed.",
+     "five", "army"),
+    ("passive-with-an-adverb-names-nobody",
+     "It was later reported that the shelling killed 29 civilians that day.",
+     "29", ""),
+    ("long-clause-then-a-role",
+     ("Gunmen killed six people in an attack on a residential block near the old market in Wajir near the border "
+      "with Somalia, an official said."),
+     "six", "official"),
+]
+
+
+@pytest.mark.parametrize("sentence,number,expected", [c[1:] for c in WAD_LIKE], ids=[c[0] for c in WAD_LIKE])
+def test_violence_report_shapes(sentence, number, expected):
+    assert src(sentence, number) == expected

@@ -126,6 +126,13 @@ _PREV_WORD = re.compile(r"([\w'’-]+)[^\w]*$")
 _ACCORDING_END = re.compile(r"according\s+to\s*$", re.IGNORECASE)
 _OWNED_OR_NUMBER_END = re.compile(r"['’â]s\s*$|\d[\d,.]*\s*$")
 _ADD_TO = re.compile(r"\s+to\b")
+# a claim of responsibility: what it claims is the act, not a figure
+_AUXILIARY_ADVERB = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly|later|earlier|also|first|then|"
+                               r"since|previously|widely|long)\s*$")
+_TO_HAVE = re.compile(r"\s+to\s+have\b")
+_CLAIMED_ATTACK = re.compile(r"\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|a|an|two|three|four|several|"
+                            r"twin|both)?\s*(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|bombs?|blasts?|assaults?|ambush(?:es)?|"
+                            r"raids?|explosions?|strikes?|killings?|shootings?|massacres?)\b")
 _PASSIVE_BY = re.compile(r"(?:\s+(?:(?:late|early)\s+)?on\s+(?:\w+day|" + MONTHS + r"\s+\d{1,2})|\s+(?:yesterday|today))?\s+by\s+(?!(?:tele)?phone\b|e-?mail\b|text\b|video\b|radio\b|"
                          r"satellite\b|letter\b|the\s+(?:way|end)\b)(?:the\s+)?[A-Za-z]")
 # a determiner and an adjective right before a noun-or-verb form: "a well-publicised [estimate]",
@@ -172,7 +179,7 @@ _LOCATIVE_LEAD = re.compile(r"^(?:in|across|at|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(
 # "... cradled her baby as she [said]", "..., when he [told reporters]": the subordinate clause's subject
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:as|when|while|because|before|after|since)\s+(he|she|they|we)\s*$")
 # "..., which he said was correct", "a toll that officials said would rise": the relative clause's subject speaks
-_RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|whom)\s+((?:he|she|they|it|we|officials|authorities|police|"
+_RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|whom|what)\s+((?:he|she|they|it|we|officials|authorities|police|"
                                r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*$")
 # "... Tuesday where police": a clause of place or time whose subject is the speaker
 _WHERE_SUBJECT = re.compile(r"\b(?:" + vocabulary.alternation(words("subject_clause"))
@@ -263,7 +270,7 @@ def _subject_before(s: str, lo: int, v: int) -> str:
         if lo > 0 and segs and head == trim(segs[0]) and not person(head):
             return ", ".join(reversed(roles))  # "residents reported heavy shelling, a local official said"
         if (_ADVERBIAL.match(head) or _FINITE.search(head) or _DIGIT.search(head) or _INDEFINITE.match(head)
-                or _PREPOSITION_INSIDE.search(head)) and not _names(head):
+                or _PREPOSITION_INSIDE.search(head) or len(head.split()) > NAME_MAX_WORDS) and not _names(head):
             # "..., a private firm, a former official said", "in Kalinko after the elections, a local official said"
             return ", ".join(reversed(roles))  # "..., in the past six days, an official said"; "X died, the governor said"
         return head + ", " + ", ".join(reversed(roles))
@@ -274,6 +281,8 @@ def _names(phrase: str) -> bool:
     """Whether a phrase is a name (a person's, an organisation's), not a clause that mentions one:
     "the Saudi-led coalition's air strikes killed 40 civilians" names nobody."""
     size = len(phrase.split())
+    if _ADVERBIAL.match(phrase):
+        return False  # "in Kabul claimed by Islamic State": a place and an act, no name
     return bool(person(phrase)) and size <= NAME_MAX_WORDS or bool(best_org(phrase)) and size <= 2 * NAME_MAX_WORDS
 
 
@@ -283,10 +292,14 @@ def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
     after = s[b:]
     if prev in words("auxiliary") or _ACCORDING_END.search(_tail(s, a)):
         return False
+    if _AUXILIARY_ADVERB.search(_tail(s, a)):
+        return False  # "It was subsequently reported that ...", "it was later reported": passive
+    if v.lemma in ("claim", "say", "report") and _TO_HAVE.match(after):
+        return True  # "the group claimed to have killed 30"
     if v.lemma == "add" and _ADD_TO.match(after):
         return False  # "had added to the crowding"
-    if v.lemma == "claim" and _CLAIMED_LIVES.match(after):
-        return False  # "the storm claimed 40 lives"
+    if v.lemma == "claim" and (_CLAIMED_LIVES.match(after) or _CLAIMED_ATTACK.match(after)):
+        return False  # "the storm claimed 40 lives", "IS claimed a suicide attack that killed 35"
     if v.form == "past" and _COUNT_BEFORE.search(_tail(s, a)) and _CLAUSE_END_AFTER.match(after):
         return False  # "225 deaths confirmed"
     if v.form == "past" and _PASSIVE_BY.match(after):

@@ -87,13 +87,14 @@ _TIME = (
     rf"(?:(?:late|early|on|last|this|earlier|later)\s+)?(?:{WEEKDAYS}|{MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
     rf"(?:\s*\(\s*{MONTHS}\s+\d{{1,2}}\s*\))?(?:\s+(?:morning|afternoon|evening|night))?"
     r"|today|yesterday|tonight|overnight|now|here|there|again|also|too|however|meanwhile|separately|earlier|later"
-    r"|previously|recently|jointly|officially|further|first|then|still|already|last\s+(?:week|month|year)"
+    r"|previously|recently|jointly|officially|further|first|then|still|already|initially|originally|subsequently"
+    r"|last\s+(?:week|month|year)"
     r"|this\s+(?:week|month|year)|in\s+(?:a|an|its|his|her|their|the|latest|separate)(?:\s+[\w-]+){1,3}?\s+"
     r"(?:statement|report|update|briefing|tweet|post|interview|assessment|bulletin|communique|release|conference)"
     r"|in\s+\w+\s+last\s+year|has|have|had|would|will|on\s+twitter|on\s+x"
 )
 _TIME_END_WORDS = frozenset(
-    ["morning", "afternoon", "evening", "night", "today", "yesterday", "tonight", "overnight", "now", "here", "there", "again", "also", "too", "however", "meanwhile", "separately", "earlier", "later", "previously", "recently", "jointly", "officially", "further", "first", "then", "still", "already", "week", "month", "year", "statement", "report", "update", "briefing", "tweet", "post", "interview", "assessment", "bulletin", "communique", "release", "conference", "has", "have", "had", "would", "will", "twitter", "x"])  # the last words of _TIME's phrases
+    ["morning", "afternoon", "evening", "night", "today", "yesterday", "tonight", "overnight", "now", "here", "there", "again", "also", "too", "however", "meanwhile", "separately", "earlier", "later", "previously", "recently", "initially", "originally", "subsequently", "jointly", "officially", "further", "first", "then", "still", "already", "week", "month", "year", "statement", "report", "update", "briefing", "tweet", "post", "interview", "assessment", "bulletin", "communique", "release", "conference", "has", "have", "had", "would", "will", "twitter", "x"])  # the last words of _TIME's phrases
 _TRAIL_TIME = re.compile(rf"(?:[\s,]+(?:{_TIME}))+[\s,]*$", re.IGNORECASE)
 _LEAD = re.compile(
     rf"^(?:(?:and|but|while|whereas|although|though|as|so|yet|meanwhile|however|also|that)\b[\s,]*"
@@ -116,6 +117,13 @@ _BY_FROM = re.compile(r"\b(?:by|from)\s+(.+)$")
 _THE = re.compile(r"^the\b", re.IGNORECASE)
 # "Two fishermen who reached the island ...": the people, without the clause that says what they did
 _WHO_CUT = re.compile(r"^((?:[\w-]+\s+){0,2}[a-z][\w-]*(?:s|men|people))\s+who\s", re.IGNORECASE)
+# words before a document word that say nothing of who issued it ("the latest joint statement")
+_DOCUMENT_MODIFIERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "same", "new",
+                                 "latest", "recent", "joint", "official", "brief", "short", "written", "separate",
+                                 "earlier", "previous", "final", "initial", "preliminary", "daily", "weekly", "monthly",
+                                 "annual", "updated", "first", "second", "press", "news", "detailed", "full", "late",
+                                 "interim", "provisional", "internal", "confidential", "leaked", "draft", "short"})
+_GLOSS = re.compile(r"\s*\((?=[^)]*[a-z])[^()]{1,60}(?:\)|$)")  # a bracketed gloss with lower-case letters, not an acronym
 _OWNER_DET = re.compile(r"^(?:its|their)\s+(?=\S+\s+\S)", re.IGNORECASE)
 _TRAILING_STOPS = frozenset({"in", "on", "at", "with", "by", "from", "to", "since", "after", "during", "have", "has",
                              "had", "is", "are", "was", "were", "and", "of", "for", "than"})
@@ -222,6 +230,8 @@ def _run_person(toks: list[str], run: list[tuple[int, str]], org_words: frozense
     if any(w in org_words for w in low) or any(w in words("event_word") for w in low):
         return ""  # "Ministry of Health"; "Hurricane Rita", "Cyclone Idai"
     last_i = run[-1][0]
+    if run[0][0] > 0 and toks[run[0][0] - 1] == "(":
+        return ""  # "Exercise Ayem Akpatuma (Cat Race)": a name in brackets glosses what comes before
     if last_i + 2 < len(toks) and toks[last_i + 1].lower() in _JOINERS and is_cap(toks[last_i + 2]):
         return ""  # part of a longer proper name: "Fire and Disaster Management Agency"
     last_title = max((j for j, w in enumerate(low) if _is_title(w)), default=-1)
@@ -315,7 +325,7 @@ def trailing_np(np: str) -> str:
 @functools.lru_cache(maxsize=NAME_CACHE)
 def speaker_name(raw: str) -> str | Pointer:
     """Name for a speaker phrase; a `Pointer` when it points back (see the module docstring)."""
-    np = tidy(raw)
+    np = _GLOSS.sub("", tidy(raw))  # "Operation Safe Haven (Calm Waters)": the bracketed gloss says nothing more
     if not np:
         return Pointer("pronoun")
     low = np.lower()
@@ -362,7 +372,10 @@ def speaker_name(raw: str) -> str | Pointer:
             return Pointer("anaphor", part.group(1).lower())  # "the graph in the report": the report's
         head_np = np.split(",")[0]
         hw = _LOW_WORD.findall(head_np.lower())
-        if hw and len(hw) <= 3 and hw[-1] in documents:
+        if hw and len(hw) <= 4 and hw[-1] in documents:
+            issuer = [w for w in hw[:-1] if w not in _DOCUMENT_MODIFIERS]
+            if not best_org(head_np) and issuer and len(issuer) <= 2 and all(w.isalpha() for w in issuer):
+                return " ".join(issuer)  # "a military statement", "a police report": the military's, the police's
             return best_org(head_np) or Pointer("anaphor", hw[-1])
     if len(tokens) <= 2 and tokens[-1] in words("org_anaphor") and (len(tokens) == 1 or tokens[0] == _SAME) \
             and _THE.match(trim(raw)):
