@@ -392,3 +392,8 @@ WAD_LIKE = [
 @pytest.mark.parametrize("sentence,number,expected", [c[1:] for c in WAD_LIKE], ids=[c[0] for c in WAD_LIKE])
 def test_violence_report_shapes(sentence, number, expected):
     assert src(sentence, number) == expected
+
+
+def test_us_officials_are_not_first_person():
+    sentence = "US officials said the blast at the base in the province killed eight civilians and wounded others."
+    assert src(sentence, "eight") == "US officials"

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .organisations import best_org
-from .speakers import WEEKDAYS, Pointer, is_channel, person, speaker_name, trailing_np, words
+from .organisations import best_org, is_channel
+from .speakers import WEEKDAYS, Pointer, person, speaker_name, trailing_np, words
 from .settings import BY_GAP, OWNER_REACH
 
 __all__ = ["Phrase", "is_document", "np_after", "phrase_frames"]

@@ -103,7 +103,8 @@ def _sentence_source(sentence: str, at: int, context) -> str | None:
     chosen, after = _choose(sentence, at, found)
     if chosen is None:
         return None
-    first_person = chosen.raw.strip().lower().split()[:1] in ([w] for w in _FIRST_PERSON)
+    opener = chosen.raw.strip().split()[:1]
+    first_person = bool(opener) and opener[0].lower() in _FIRST_PERSON and opener[0] != "US"  # "we", not "US officials"
     if after is not None and chosen is not after and (isinstance(chosen.who, Pointer) or first_person):
         if first_person:
             return resolve(after, found, context, sentence)  # “We counted 112,” / “I myself counted 35,” said X

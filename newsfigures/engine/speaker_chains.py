@@ -17,7 +17,7 @@ import functools
 import re
 
 from .attribution import Frame, frames
-from .organisations import best_org, load_rows
+from .organisations import best_org, load_rows, news_outlets
 from .speakers import Pointer, person, tidy, words
 from .settings import CHAIN_REACH, ELIDED_REACH, TITLED_REACH
 
@@ -45,12 +45,6 @@ def normalise_source(name: str) -> str:
 
 
 @functools.cache
-def _news_outlets() -> frozenset:
-    """Wire services and outlets: "the alliance", "the office" never mean them ("the agency" may)."""
-    return frozenset(canonical for canonical, _a, _k, _m in load_rows(frozenset({"wire", "outlet"})))
-
-
-@functools.cache
 def _monitors() -> frozenset:
     return frozenset(canonical for canonical, _a, _k, _m in load_rows(frozenset({"monitor"})))
 
@@ -71,7 +65,7 @@ def _fits(head: str, f: Frame) -> bool:
         return person(f.who) == f.who and not best_org(f.who)  # "the official said": a person named before
     if head in _ORG_HEADS:
         org = best_org(f.raw)
-        return bool(org) and not person(f.who) and (head == "agency" or org not in _news_outlets())
+        return bool(org) and not person(f.who) and (head == "agency" or org not in news_outlets())
     if head in _MONITOR_HEADS:
         return f.who in _monitors() or (head in _GROUP_HEADS and bool(best_org(f.raw)))
     return False
@@ -146,7 +140,7 @@ def _mentioned(pointer: Pointer, raw: str, sentence: str) -> str:
         return person(sentence)
     if pointer.kind == "pronoun" and raw.strip().lower() == "it":
         org = best_org(sentence)  # "HRW published a report on Tuesday. It documented 300 killings"
-        return org if org not in _news_outlets() else ""
+        return org if org not in news_outlets() else ""
     if pointer.kind == "title":
         return _titled_person(pointer.head, sentence)
     return ""

@@ -21,7 +21,7 @@ import re
 from typing import NamedTuple
 
 from . import calendar_words, vocabulary
-from .organisations import best_org, is_acronym, is_outlet, load_rows
+from .organisations import best_org, is_acronym, is_channel, news_outlets
 from .settings import (
     GROUP_CUT_WORDS, LONG_PHRASE_WORDS, NAME_CACHE, TRAILING_NP_WORDS, TRAIL_TIME_REACH,
 )
@@ -31,7 +31,6 @@ __all__ = [
     "WEEKDAYS",
     "Pointer",
     "is_cap",
-    "is_channel",
     "org_run",
     "person",
     "placeless",
@@ -117,12 +116,6 @@ _BY_FROM = re.compile(r"\b(?:by|from)\s+(.+)$")
 _THE = re.compile(r"^the\b", re.IGNORECASE)
 # "Two fishermen who reached the island ...": the people, without the clause that says what they did
 _WHO_CUT = re.compile(r"^((?:[\w-]+\s+){0,2}[a-z][\w-]*(?:s|men|people))\s+who\s", re.IGNORECASE)
-# words before a document word that say nothing of who issued it ("the latest joint statement")
-_DOCUMENT_MODIFIERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "same", "new",
-                                 "latest", "recent", "joint", "official", "brief", "short", "written", "separate",
-                                 "earlier", "previous", "final", "initial", "preliminary", "daily", "weekly", "monthly",
-                                 "annual", "updated", "first", "second", "press", "news", "detailed", "full", "late",
-                                 "interim", "provisional", "internal", "confidential", "leaked", "draft", "short"})
 _GLOSS = re.compile(r"\s*\((?=[^)]*[a-z])[^()]{1,60}(?:\)|$)")  # a bracketed gloss with lower-case letters, not an acronym
 _OWNER_DET = re.compile(r"^(?:its|their)\s+(?=\S+\s+\S)", re.IGNORECASE)
 _TRAILING_STOPS = frozenset({"in", "on", "at", "with", "by", "from", "to", "since", "after", "during", "have", "has",
@@ -373,7 +366,7 @@ def speaker_name(raw: str) -> str | Pointer:
         head_np = np.split(",")[0]
         hw = _LOW_WORD.findall(head_np.lower())
         if hw and len(hw) <= 4 and hw[-1] in documents:
-            issuer = [w for w in hw[:-1] if w not in _DOCUMENT_MODIFIERS]
+            issuer = [w for w in hw[:-1] if w not in words("document_modifier")]
             if not best_org(head_np) and issuer and len(issuer) <= 2 and all(w.isalpha() for w in issuer):
                 return " ".join(issuer)  # "a military statement", "a police report": the military's, the police's
             return best_org(head_np) or Pointer("anaphor", hw[-1])
@@ -409,31 +402,11 @@ def speaker_name(raw: str) -> str | Pointer:
     return _OWNER_DET.sub("", np)  # "its police chief" -> "police chief"
 
 
-_CHANNEL_WORDS = frozenset({"media", "television", "tv", "radio", "newspaper", "newspapers", "press", "outlet",
-                            "outlets", "broadcaster", "agency"})
-
-
-def is_channel(phrase: str) -> bool:
-    """Whether a phrase names the channel news came through, not its source: "state media", "local
-    television", a wire service or an outlet of the lexicon ("published by Xinhua")."""
-    toks = _LOW_WORD.findall(phrase.lower())
-    if not toks:
-        return False
-    if toks[-1] in _CHANNEL_WORDS and (toks[-1] != "agency" or "news" in toks):
-        return True
-    return is_outlet(phrase) or best_org(phrase) in _wires()
-
-
-@functools.cache
-def _wires() -> frozenset:
-    return frozenset(canonical for canonical, _a, _k, _m in load_rows(frozenset({"wire", "outlet"})))
-
-
 def _document_author(head: str) -> str:
     """The body a document phrase names before its document word ("a Cuban Health Ministry note"
     -> "Cuban Health Ministry"), else ""."""
     org = best_org(head)
-    if org and org not in _wires():
+    if org and org not in news_outlets():
         return org
     run = org_run(head)
     return _DET.sub("", run) if run else ""
