@@ -397,3 +397,8 @@ def test_violence_report_shapes(sentence, number, expected):
 def test_us_officials_are_not_first_person():
     sentence = "US officials said the blast at the base in the province killed eight civilians and wounded others."
     assert src(sentence, "eight") == "US officials"
+
+
+def test_quoted_by_a_channel_as_saying():
+    sentence = "The province's governor was quoted by local media as saying six people had been killed."
+    assert src(sentence, "six") == "governor"

@@ -160,7 +160,10 @@ _ENDS = re.compile(r"\s*[.!?]?\s*$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s", re.IGNORECASE)
 _CALENDAR_START = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS})\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([\w\s'’-]{1,60}?)\s*$")
-_CITED_AS = re.compile(r"\b(?:cited|quoted|citing|quoting|cites|quotes)\s+([\w\s'’.,-]{1,60}?),?\s+as\s*$")
+_CITED_AS = re.compile(r"\b(?:cited|quoted|citing|quoting|cites|quotes)\s+(?!by\b)([\w\s'’.,-]{1,60}?),?\s+as\s*$")
+# "The city's governor was quoted by local media as saying": the one quoted speaks
+_QUOTED_AS = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5}?)\s+(?:was|were|is|are|has\s+been|"
+                        r"have\s+been|had\s+been)\s+(?:quoted|cited)\s+(?:by\s+[^,;]{1,40}?\s+)?as\s*$")
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bor)\s*(?:(?:also|then|later|has|have|had)\s+)*$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][a-z]+)\)(?:\s*[–—-]+|\s+(?=[A-Z]))")
 # a named place as the subject of a counting verb: "the Nablus district recorded 30", "Idlib province registered"
@@ -402,7 +405,8 @@ def _hearsay_before(left: str) -> str:
 def _subject_frame(s: str, a: int, b: int, v: VerbForm, *, lo: int, has_frames: bool) -> Frame:
     """The frame of a verb whose speaker stands before it (or is elided) between `lo` and `a`."""
     if v.form == "ing":
-        mwith = _WITH_SUBJECT.search(s[max(lo, a - WITH_REACH):a]) or _CITED_AS.search(s[max(lo, a - WITH_REACH):a])
+        window = s[max(lo, a - WITH_REACH):a]
+        mwith = _WITH_SUBJECT.search(window) or _QUOTED_AS.search(window) or _CITED_AS.search(window)
         if mwith:  # "..., with officials saying", "State TV cited a rescuer as saying": the one cited speaks
             return Frame(a, b, speaker_name(mwith.group(1)), mwith.group(1), "subject")
         issued = _ISSUED_DOCUMENT.search(_CLAUSE_BREAK.split(s[lo:a])[-1])
