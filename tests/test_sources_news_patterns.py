@@ -402,3 +402,27 @@ def test_us_officials_are_not_first_person():
 def test_quoted_by_a_channel_as_saying():
     sentence = "The province's governor was quoted by local media as saying six people had been killed."
     assert src(sentence, "six") == "governor"
+
+
+OUTLETS_AND_CLAIMANTS = [
+    # (id, sentence, number, expected)
+    ("outlet-reported-in-a-caption",
+     "An air strike on a market killed six civilians, Sahil TV reported in a breaking news caption on Monday.",
+     "six", "Sahil TV"),
+    ("website-reported-on-a-date",
+     "As many as seven people were abducted and killed by gunmen, the private Qalam news website reported on 6 July.",
+     "seven", "private Qalam news website"),
+    ("reported-seeing",
+     "A nurse at the district hospital reported seeing 16 bodies, including 12 civilians.",
+     "16", "nurse at the district hospital"),
+    ("claiming-that-after-a-claim-of-responsibility",
+     ("The Free Valley Movement claimed responsibility for the attack, claiming that the bombing killed 22 "
+      "soldiers."),
+     "22", "Free Valley Movement"),
+]
+
+
+@pytest.mark.parametrize("sentence,number,expected", [c[1:] for c in OUTLETS_AND_CLAIMANTS],
+                         ids=[c[0] for c in OUTLETS_AND_CLAIMANTS])
+def test_outlets_and_claimants(sentence, number, expected):
+    assert source_of(sentence, number) == expected

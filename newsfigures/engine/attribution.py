@@ -130,7 +130,10 @@ _ADD_TO = re.compile(r"\s+to\b")
 _AUXILIARY_ADVERB = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly|later|earlier|also|first|then|"
                                r"since|previously|widely|long)\s*$")
 _TO_HAVE = re.compile(r"\s+to\s+have\b")
-_CLAIMED_ATTACK = re.compile(r"\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|a|an|two|three|four|several|"
+# what follows a clause-final speech verb: where or when it was said, then the sentence ends
+_ADVERBIAL_TO_END = re.compile(r"(?:\s+(?:in|on|via|through|at|late|early|last|this)\s+[^,;:.!?\"“”]{1,60}?)+\s*[.!?]\s*$")
+_SEEING = re.compile(r"\s+(?:seeing|finding|counting|having\s+(?:seen|found|counted))\b")
+_CLAIMED_ATTACK = re.compile(r"\s+(?!that\b)(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|a|an|two|three|four|several|"
                             r"twin|both)?\s*(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|bombs?|blasts?|assaults?|ambush(?:es)?|"
                             r"raids?|explosions?|strikes?|killings?|shootings?|massacres?)\b")
 _PASSIVE_BY = re.compile(r"(?:\s+(?:(?:late|early)\s+)?on\s+(?:\w+day|" + MONTHS + r"\s+\d{1,2})|\s+(?:yesterday|today))?\s+by\s+(?!(?:tele)?phone\b|e-?mail\b|text\b|video\b|radio\b|"
@@ -314,6 +317,10 @@ def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
         return False
     if "noun" in v.flags and v.form in ("base", "third") and _DETERMINED_ADJECTIVE.search(_tail(s, a)):
         return False  # "a well-publicised estimate that", "the initial reports of"
+    if _ADVERBIAL_TO_END.match(after):
+        return True  # "..., Al-Masirah TV reported in a breaking news caption on 19 June."
+    if _SEEING.match(after):
+        return True  # "a doctor reported seeing 16 bodies"
     if _DOCUMENT_ADVERBIAL.match(after) or _DATED_CLAUSE.match(after):
         return True  # "the government reported in its daily statement that ...", "reported on September 2 that"
 

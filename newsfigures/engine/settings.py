@@ -111,6 +111,7 @@ LONG_PHRASE_WORDS = 10  # a speaker phrase longer than this is cut to its last n
 TRAIL_TIME_REACH = 120  # a trailing time phrase is looked for in the phrase's last characters
 GROUP_CUT_WORDS = 6  # "witnesses at one border checkpoint near the city": cut at the place
 TRAILING_NP_WORDS = 6
+SUBJECT_HEAD_CHARS = 60  # "X claimed ..., claiming that": the body named this near a sentence's start is its subject
 ELIDED_REACH = 3  # sentences without a frame "..., adding that" may reach back over to its speaker
 DOCUMENT_REACH = 40  # sentences searched back for the author of "the report" / "the statement"
 CHAIN_REACH = 6  # sentences searched back for the speaker "he added" / "the agency said" points to

@@ -19,7 +19,7 @@ import re
 from .attribution import Frame, frames
 from .organisations import best_org, load_rows, news_outlets
 from .speakers import Pointer, person, tidy, words
-from .settings import CHAIN_REACH, ELIDED_REACH, TITLED_REACH
+from .settings import CHAIN_REACH, ELIDED_REACH, SUBJECT_HEAD_CHARS, TITLED_REACH
 
 __all__ = ["PERSONAL", "concrete", "normalise_source", "resolve"]
 
@@ -194,6 +194,11 @@ def _titled_person(title: str, sentence: str) -> str:
 _CREDIT_LINE = re.compile(r"^\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+(?:reports|reported|writes|wrote)\s*\.?\s*$")
 
 
+# a body named as a sentence's subject: what its "..., claiming that" says is its own
+_SUBJECT_BODY = re.compile(r"^\s*(?:The\s+)?((?:[A-Z][\w'’-]+\s+){1,4}(?i:group|movement|militia|government|army|"
+                           r"forces|ministry|agency|rebels|alliance|coalition))\b")
+
+
 def _first_framed(context) -> int:
     """How many sentences back (0 the one before) the nearest sentence with an attribution frame
     stands, over sentences that have none ("X said ... . Over 1,500 crossed on Friday. ..., adding
@@ -233,6 +238,11 @@ def resolve(f: Frame, found, context, sentence: str = "") -> str:
     if not name and pointer.kind == "anaphor" and pointer.head not in words("document") and sentence:
         start = sentence.rfind(f.raw, 0, f.at + 1) if f.raw else -1
         name = _mentioned(pointer, f.raw, sentence[:start]) if start > 0 else ""  # "... killed two MSF staff, the organization said"
+    if not name and pointer.kind == "elided" and sentence:
+        head = sentence[:min(f.at, SUBJECT_HEAD_CHARS)]
+        body = _SUBJECT_BODY.match(head)  # "The Islamic State group claimed the attack, claiming that 22 ..."
+        org = best_org(body.group(1)) or body.group(1) if body else ""
+        name = org if org and org not in news_outlets() else ""
     if not name and pointer.kind == "pronoun" and f.raw.strip().lower() in PERSONAL:
         opener = _OPENER.match(sentence or "")
         if opener and opener.end() <= f.at and person(opener.group(1)) == opener.group(1):
