@@ -80,8 +80,8 @@ SENTENCES = [
      ("Three of the workers killed on Monday were employed by Orion, a logistics firm based in Dubai, a former "
       "company official said."),
      "Three", "former company official"),
-    ("issued-a-statement-on-weekday-asserting",
-     ("Meanwhile, families of the miners have issued a joint statement on Sunday, asserting that at least 60 "
+    ("issued-a-statement-on-weekday-saying",
+     ("Meanwhile, families of the miners have issued a joint statement on Sunday, saying that at least 60 "
       "men were still underground."),
      "60", "families of the miners"),
     ("the-alliance-is-not-the-wire",
@@ -426,3 +426,12 @@ OUTLETS_AND_CLAIMANTS = [
                          ids=[c[0] for c in OUTLETS_AND_CLAIMANTS])
 def test_outlets_and_claimants(sentence, number, expected):
     assert source_of(sentence, number) == expected
+
+
+@pytest.mark.parametrize("sentence,number,expected", [
+    ("Rescue officials described the damage as severe and said 14 people were missing.", "14", "Rescue officials"),
+    ("The group posted a message on Facebook saying 11 people had been killed in four attacks.", "11", "group"),
+    ("Two men were killed by soldiers at the checkpoint, with the army insisting they were armed.", "Two", ""),
+], ids=["subject-verb-object-and-said", "posted-a-message-saying", "with-a-side-insisting-is-no-source"])
+def test_more_subject_shapes(sentence, number, expected):
+    assert src(sentence, number) == expected

@@ -179,6 +179,8 @@ _AGE = re.compile(r"^\d{1,3}$")
 # "Ibo island, about a two-hour journey by boat from X,": an appositive saying where a place is
 _DISTANCE_APPOSITIVE = re.compile(r"^(?:about|some|around|roughly|nearly|just|located|situated|barely)\s+(?:an?\s|\d)")
 # a place phrase opening a subject: "in the west civilian groups", "across the region aid workers"
+# a subject, its own verb and object, then "and" before the speech verb: the subject speaks
+_COORDINATED_SUBJECT = re.compile(r"^((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+[a-z]+ed\s.*\band$")
 _PREPOSITION_INSIDE = re.compile(r"\s(?:after|before|during|following|since|amid|when|while)\s")
 _LOCATIVE_LEAD = re.compile(r"^(?:in|across|at|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:north|south|east|west|[a-z]+ern|"
                             r"region|province|country|city|capital|area|camp|camps|town|district|state)\s+(?=[a-z])")
@@ -268,6 +270,9 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             if before_seg and person(before_seg) == before_seg:
                 head = before_seg + ", " + head  # "Filippo Grandi, the UN High Commissioner for Refugees"
         break
+    coordinated = _COORDINATED_SUBJECT.match(head) if head else None
+    if coordinated:
+        head = coordinated.group(1)  # "Emergency officials described the attacks as brutal and [said]"
     rest = _LOCATIVE_LEAD.sub("", head) if head and _LOCATIVE_LEAD.match(head) else ""
     if rest and (_inverted_speaker().match(rest) or rest.split()[-1] in words("speaker")
                  or rest.split()[-1].endswith("s") and len(rest.split()) <= 3):
