@@ -435,3 +435,9 @@ def test_outlets_and_claimants(sentence, number, expected):
 ], ids=["subject-verb-object-and-said", "posted-a-message-saying", "with-a-side-insisting-is-no-source"])
 def test_more_subject_shapes(sentence, number, expected):
     assert src(sentence, number) == expected
+
+
+def test_name_before_an_indefinite_appositive_posted_a_message():
+    sentence = ("Voix Libres, a group active in the province, posted a message on Facebook saying there had been "
+                "three raids in which 14 people were killed.")
+    assert src(sentence, "14") == "Voix Libres"

@@ -388,7 +388,7 @@ def _verb_frames(s: str) -> list[Frame]:
 
 
 # "<who> issued / released / put out a statement [saying]": the subject of the clause issued it
-_ISSUED_DOCUMENT = re.compile(r"(?:^|[,;]\s*)(?P<who>(?:[Tt]he\s+)?[A-Za-z][^,;]{1,60}?)\s+(?:has\s+|have\s+|had\s+)?"
+_ISSUED_DOCUMENT = re.compile(r"(?:^|[,;]\s*)(?P<who>(?:[Tt]he\s+)?[A-Za-z][^,;]{1,60}?),?\s+(?:has\s+|have\s+|had\s+)?"
                               r"(?:issued|released|published|put\s+out|sent|posted|shared|gave)\s+"
                               r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?P<doc>[a-z]+)"
                               r"(?:\s+(?:on|late|early|last|this)\s+\w+)?[\s,]*$")
@@ -421,9 +421,13 @@ def _subject_frame(s: str, a: int, b: int, v: VerbForm, *, lo: int, has_frames: 
         mwith = _WITH_SUBJECT.search(window) or _QUOTED_AS.search(window) or _CITED_AS.search(window)
         if mwith:  # "..., with officials saying", "State TV cited a rescuer as saying": the one cited speaks
             return Frame(a, b, speaker_name(mwith.group(1)), mwith.group(1), "subject")
-        issued = _ISSUED_DOCUMENT.search(_CLAUSE_BREAK.split(s[lo:a])[-1])
+        clause = _CLAUSE_BREAK.split(s[lo:a])[-1]
+        issued = _ISSUED_DOCUMENT.search(clause)
         if issued and is_document(issued.group("doc")) and speaker_name(issued.group("who")):
             who = issued.group("who")  # "The ministry issued a statement saying ...": who issued it
+            named = clause[:issued.start("who")].rstrip(", ").split(",")[-1].strip()
+            if _INDEFINITE.match(who) and is_cap(named):
+                who = named  # "Espace Citoyen, a group active in the region, posted a message saying"
             return Frame(a, b, speaker_name(who), who, "subject")
         raw = _hearsay_before(s[max(lo, a - WITH_REACH):a])
         if raw:
