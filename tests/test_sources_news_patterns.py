@@ -441,3 +441,13 @@ def test_name_before_an_indefinite_appositive_posted_a_message():
     sentence = ("Voix Libres, a group active in the province, posted a message on Facebook saying there had been "
                 "three raids in which 14 people were killed.")
     assert src(sentence, "14") == "Voix Libres"
+
+
+@pytest.mark.parametrize("sentence,number,expected", [
+    ("The coastguard had helped to rescue 144 people on Monday, but said it feared many more had drowned.",
+     "144", "coastguard"),
+    ("At least 23 migrants were missing, according to what survivors told the coastguard.", "23", "survivors"),
+    ("They are all reported to have died except one woman, and 70 others were never found.", "70", ""),
+], ids=["finite-clause-then-but-said", "according-to-what-they-told", "passive-with-all-names-nobody"])
+def test_clauses_before_the_speech_verb(sentence, number, expected):
+    assert src(sentence, number) == expected

@@ -128,7 +128,7 @@ _OWNED_OR_NUMBER_END = re.compile(r"['’â]s\s*$|\d[\d,.]*\s*$")
 _ADD_TO = re.compile(r"\s+to\b")
 # a claim of responsibility: what it claims is the act, not a figure
 _AUXILIARY_ADVERB = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly|later|earlier|also|first|then|"
-                               r"since|previously|widely|long)\s*$")
+                               r"since|previously|widely|long|all|both|each|now|still)\s*$")
 _TO_HAVE = re.compile(r"\s+to\s+have\b")
 # what follows a clause-final speech verb: where or when it was said, then the sentence ends
 _ADVERBIAL_TO_END = re.compile(r"(?:\s+(?:in|on|via|through|at|late|early|last|this)\s+[^,;:.!?\"“”]{1,60}?)+\s*[.!?]\s*$")
@@ -181,6 +181,8 @@ _DISTANCE_APPOSITIVE = re.compile(r"^(?:about|some|around|roughly|nearly|just|lo
 # a place phrase opening a subject: "in the west civilian groups", "across the region aid workers"
 # a subject, its own verb and object, then "and" before the speech verb: the subject speaks
 _COORDINATED_SUBJECT = re.compile(r"^((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+[a-z]+ed\s.*\band$")
+_COORDINATOR_END = re.compile(r"\b(?:and|but)\s*$")
+_CLAUSE_SUBJECT = re.compile(r"^((?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?)\s+(?:had|has|have|was|were|is|are|would|will)\s+[a-z]")
 _PREPOSITION_INSIDE = re.compile(r"\s(?:after|before|during|following|since|amid|when|while)\s")
 _LOCATIVE_LEAD = re.compile(r"^(?:in|across|at|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:north|south|east|west|[a-z]+ern|"
                             r"region|province|country|city|capital|area|camp|camps|town|district|state)\s+(?=[a-z])")
@@ -273,6 +275,9 @@ def _subject_before(s: str, lo: int, v: int) -> str:
     coordinated = _COORDINATED_SUBJECT.match(head) if head else None
     if coordinated:
         head = coordinated.group(1)  # "Emergency officials described the attacks as brutal and [said]"
+    elif head and _COORDINATOR_END.search(left):
+        finite = _CLAUSE_SUBJECT.match(head)  # "Italy's coastguard had helped to rescue 144 people, but [said]"
+        head = finite.group(1) if finite else head
     rest = _LOCATIVE_LEAD.sub("", head) if head and _LOCATIVE_LEAD.match(head) else ""
     if rest and (_inverted_speaker().match(rest) or rest.split()[-1] in words("speaker")
                  or rest.split()[-1].endswith("s") and len(rest.split()) <= 3):

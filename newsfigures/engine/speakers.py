@@ -116,6 +116,7 @@ _BY_FROM = re.compile(r"\b(?:by|from)\s+(.+)$")
 _THE = re.compile(r"^the\b", re.IGNORECASE)
 # "Two fishermen who reached the island ...": the people, without the clause that says what they did
 _WHO_CUT = re.compile(r"^((?:[\w-]+\s+){0,2}[a-z][\w-]*(?:s|men|people))\s+who\s", re.IGNORECASE)
+_WHAT_SAID = re.compile(r"^what\s+(.+?)\s+(?:said|told|reported|say|tell|report)\b", re.IGNORECASE)
 _GLOSS = re.compile(r"\s*\((?=[^)]*[a-z])[^()]{1,60}(?:\)|$)")  # a bracketed gloss with lower-case letters, not an acronym
 _OWNER_DET = re.compile(r"^(?:its|their)\s+(?=\S+\s+\S)", re.IGNORECASE)
 _TRAILING_STOPS = frozenset({"in", "on", "at", "with", "by", "from", "to", "since", "after", "during", "have", "has",
@@ -319,6 +320,9 @@ def trailing_np(np: str) -> str:
 def speaker_name(raw: str) -> str | Pointer:
     """Name for a speaker phrase; a `Pointer` when it points back (see the module docstring)."""
     np = _GLOSS.sub("", tidy(raw))  # "Operation Safe Haven (Calm Waters)": the bracketed gloss says nothing more
+    hearsay = _WHAT_SAID.match(np)
+    if hearsay:
+        np = hearsay.group(1)  # "according to what survivors told the coast guard": the survivors
     if not np:
         return Pointer("pronoun")
     low = np.lower()
