@@ -6,10 +6,10 @@ span of the attribution and its speaker (a name, or a `speakers.Pointer` that po
 - ``X said/says/told/estimated/reported/confirmed/...`` before or after the number (the verbs are
   the rows of ``data/vocabulary/speech_verbs.csv``, all their forms generated from the lemma);
 - ``..., said X`` (inverted) and ``..., adding that`` (elided subject);
-- ``according to X``, ``citing X``, ``figures from X``, ``a statement by X``;
-- ``a report released by X``, ``... registered by X``;
-- ``X's (official) death toll``, ``an AFP tally``;
-- headline credits ``X: ...`` / ``...: X`` / ``... - officials``.
+- ``according to X``, ``citing X``, ``figures from X``, ``a statement by X``, ``a report released
+  by X``, ``X's (official) death toll``, ``an AFP tally``, ``X released a report that`` (read by
+  `phrase_frames`);
+- headline credits ``X: ...`` / ``...: X`` / ``... - officials`` (read by `headline_credits`).
 
 Everything is compiled once and the frames of a sentence are memoised.
 """
@@ -20,8 +20,9 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from . import vocabulary
-from .organisations import best_org, is_outlet
+from . import headline_credits, vocabulary
+from .phrase_frames import is_document, np_after, phrase_frames
+from .organisations import best_org
 from .speakers import (
     MONTHS,
     WEEKDAYS,
@@ -29,14 +30,12 @@ from .speakers import (
     is_cap,
     person,
     speaker_name,
-    speaker_noun,
     tidy,
-    trailing_np,
     trim,
     word_pattern,
     words,
 )
-from .settings import FRAME_CACHE, INVERTED_MAX_WORDS, OWNER_REACH, WITH_REACH
+from .settings import FRAME_CACHE, INVERTED_MAX_WORDS, NAME_MAX_WORDS, WITH_REACH
 
 __all__ = ["Frame", "frames", "is_apostrophe", "np_after", "speech_verbs"]
 
@@ -120,45 +119,36 @@ _CLAUSE_START = re.compile(
     re.IGNORECASE,
 )
 _FIG_OBJECT = re.compile(r"^\s*(?:the|a|an|its|their|his|her)?\s*(?:\w+\s+){0,3}?"
-                         r"(?:tolls?|figures?|numbers?|estimates?|counts?|tally|tallies|totals?)\b", re.IGNORECASE)
+                         r"(?:tolls?|figures?|numbers?|estimates?|counts?|tally|tallies|totals?|deaths|dead|casualties|"
+                         r"fatalities)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|would|could|will|may|might|must|can|should)\b")
-_BY_REPORT = re.compile(
-    r"\b(?:reported|confirmed|announced|released|issued|published|compiled|provided|given|recorded|registered|"
-    r"verified|counted|documented|estimated|cited|quoted|collected|gathered|shared|posted|tallied|"
-    r"evacuated|relocated|rescued|resettled|sheltered|assisted|hosted|transferred|moved|housed)"
-    r"(?:\s+(?!by\b)[\w.,()-]+){0,2}?\s+by\s+",
-)
-_ACCORDING_GATES = ("according", "as per", "citing", "quoting", " from ", "released by", "statement")
-_TALLY_GATES = ("tally", "count", "toll", "estimate", "calculation", "survey")
-_ACTION_BY = frozenset({"evacuated", "relocated", "rescued", "resettled", "sheltered", "assisted", "hosted",
-                        "transferred", "moved", "housed"})
-_ACCORDING = re.compile(r"\b(?:according\s+to|as\s+per|citing|quoting|figures\s+from|data\s+from|statistics\s+from|"
-                        r"estimates\s+from|figures\s+released\s+by|a\s+statement\s+(?:by|from))\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(
-    r"(?:['’â]s|s['’])\s+(?:(?:latest|official|own|new|updated|overall|initial|preliminary|provisional|revised|"
-    r"earlier|last|daily|final|confirmed)\s+)*(?:death\s+toll|toll|tally|count|figures?|estimates?|data|statistics|"
-    r"report|update|assessment|numbers?|records?)\b"
-)
-_AGENCY_TALLY = re.compile(r"\b(?:an?|the)\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+"
-                           r"(?:tally|count|toll|estimate|calculation|survey)\b")
-_NP_STOP = re.compile(
-    r"\s*(?:[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Col|Gen|Sgt|Gov|Maj|Rep|Sen|Cpl|Mrs|Adm))(?<!\b(?:Lt|Dr|Mr|Ms|St))"
-    r"(?<!\b(?:Capt|Prof|Brig|Cmdr))\.(?!\w)|\s--?\s|\s[–—]|\bwho\b|\bwhich\b|\bwhile\b|\bas\s+(?:it|the|they|of)\b"
-    r"|\bin\s+(?:a|an|its|their|his|her)\s|"
-    r"\bon\s+(?:" + WEEKDAYS + r"|\w+day)\b|\b(?:" + WEEKDAYS + r")\b|\badding\b|\bsaying\b|\bciting\b|\bwhen\b|"
-    r"\bafter\b|\bbefore\b|\bthat\b|\bwhere\b|\bbut\b|\bto\s+(?:the|a|an)\s+\w+\s+(?:of|from)\b|[\"“”])",
-)
-# an amount opening a clause after a speaker phrase with no comma: "... initial information two houses
-# are destroyed", "... figures 300 people were moved" (not a year: "a 2019 report")
-_CLAUSE_AMOUNT = re.compile(
-    r"\s(?=(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"dozens|hundreds|thousands)\s+[a-z]+\s+(?:were|was|are|is|have|has|had|remain|remained|died|fled)\b)",
-    re.IGNORECASE)
-_ACRONYM_AFTER = re.compile(r"\s*[:,]?\s*\(([A-Z]{2,8})\)")
 _PREV_WORD = re.compile(r"([\w'’-]+)[^\w]*$")
 _ACCORDING_END = re.compile(r"according\s+to\s*$", re.IGNORECASE)
 _OWNED_OR_NUMBER_END = re.compile(r"['’â]s\s*$|\d[\d,.]*\s*$")
 _ADD_TO = re.compile(r"\s+to\b")
+# a claim of responsibility: what it claims is the act, not a figure
+_AUXILIARY_ADVERB = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly|later|earlier|also|first|then|"
+                               r"since|previously|widely|long|all|both|each|now|still)\s*$")
+_TO_HAVE = re.compile(r"\s+to\s+have\b")
+# what follows a clause-final speech verb: where or when it was said, then the sentence ends
+_ADVERBIAL_TO_END = re.compile(r"(?:\s+(?:in|on|via|through|at|late|early|last|this)\s+[^,;:.!?\"“”]{1,60}?)+\s*[.!?]\s*$")
+_SEEING = re.compile(r"\s+(?:seeing|finding|counting|having\s+(?:seen|found|counted))\b")
+_CLAIMED_ATTACK = re.compile(r"\s+(?!that\b)(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|a|an|two|three|four|several|"
+                            r"twin|both)?\s*(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|bombs?|blasts?|assaults?|ambush(?:es)?|"
+                            r"raids?|explosions?|strikes?|killings?|shootings?|massacres?)\b")
+_PASSIVE_BY = re.compile(r"(?:\s+(?:(?:late|early)\s+)?on\s+(?:\w+day|" + MONTHS + r"\s+\d{1,2})|\s+(?:yesterday|today))?\s+by\s+(?!(?:tele)?phone\b|e-?mail\b|text\b|video\b|radio\b|"
+                         r"satellite\b|letter\b|the\s+(?:way|end)\b)(?:the\s+)?[A-Za-z]")
+# a determiner and an adjective right before a noun-or-verb form: "a well-publicised [estimate]",
+# "the official [estimates]", "their initial [reports]" (a hyphenated word, or one ending as adjectives do)
+_DETERMINED_ADJECTIVE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|our)\s+"
+                                   r"(?:[a-z]+-[a-z-]+|[a-z]+(?:ed|al|ive|est|ous|ary|ic))\s+$", re.IGNORECASE)
+_DATED_CLAUSE = re.compile(r"\s+(?:(?:late|early)\s+)?(?:on|by)\s+(?:" + MONTHS + r"\s+\d{1,2}(?:,\s*\d{4})?|"
+                           + WEEKDAYS + r")\s*,?\s+that\b")
+# "... reported in its daily statement that": where the words were said, then the clause
+_DOCUMENT_ADVERBIAL = re.compile(r"\s+(?:in|on)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?"
+                                 r"(?:statement|report|update|briefing|bulletin|post|tweet|communique|release|"
+                                 r"conference|interview)\b(?:\s+(?:on|late|early|this|last)?\s*\w+day)?"
+                                 r"\s*,?\s+(?:that|the|some|about|at|more|nearly|around|over|up|\d)")
 # "the quake claimed 271 lives", "claimed the lives of 40": a toll, not a claim
 _TOLL_OBJECT = vocabulary.alternation(words("toll_object"))
 _CLAIMED_LIVES = re.compile(r"\s+(?:(?:[a-z]+\s+){0,2}[\d,.]+\s+(?:more\s+)?(?:" + _TOLL_OBJECT + r")\b|"
@@ -173,9 +163,34 @@ _ENDS = re.compile(r"\s*[.!?]?\s*$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s", re.IGNORECASE)
 _CALENDAR_START = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS})\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([\w\s'’-]{1,60}?)\s*$")
+_CITED_AS = re.compile(r"\b(?:cited|quoted|citing|quoting|cites|quotes)\s+(?!by\b)([\w\s'’.,-]{1,60}?),?\s+as\s*$")
+# "The city's governor was quoted by local media as saying": the one quoted speaks
+_QUOTED_AS = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5}?)\s+(?:was|were|is|are|has\s+been|"
+                        r"have\s+been|had\s+been)\s+(?:quoted|cited)\s+(?:by\s+[^,;]{1,40}?\s+)?as\s*$")
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bor)\s*(?:(?:also|then|later|has|have|had)\s+)*$")
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][a-z]+)\)\s*[–—-]+")
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][a-z]+)\)(?:\s*[–—-]+|\s+(?=[A-Z]))")
+# a named place as the subject of a counting verb: "the Nablus district recorded 30", "Idlib province registered"
+_PLACE_SUBJECT = re.compile(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?:district|province|governorate|county|region|city|town|"
+                            r"village|municipality|prefecture|township|neighbourhood|neighborhood)$")
 _RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
+_ASIDE = re.compile(r"^(?:citing|quoting|speaking|referring|echoing|requesting|asking)\b")  # ", citing X," is an aside
+_INDEFINITE = re.compile(r"^an?\s+[a-z]")
+_AGE = re.compile(r"^\d{1,3}$")
+# "Ibo island, about a two-hour journey by boat from X,": an appositive saying where a place is
+_DISTANCE_APPOSITIVE = re.compile(r"^(?:about|some|around|roughly|nearly|just|located|situated|barely)\s+(?:an?\s|\d)")
+# a place phrase opening a subject: "in the west civilian groups", "across the region aid workers"
+# a subject, its own verb and object, then "and" before the speech verb: the subject speaks
+_COORDINATED_SUBJECT = re.compile(r"^((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+[a-z]+ed\s.*\band$")
+_COORDINATOR_END = re.compile(r"\b(?:and|but)\s*$")
+_CLAUSE_SUBJECT = re.compile(r"^((?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?)\s+(?:had|has|have|was|were|is|are|would|will)\s+[a-z]")
+_PREPOSITION_INSIDE = re.compile(r"\s(?:after|before|during|following|since|amid|when|while)\s")
+_LOCATIVE_LEAD = re.compile(r"^(?:in|across|at|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:north|south|east|west|[a-z]+ern|"
+                            r"region|province|country|city|capital|area|camp|camps|town|district|state)\s+(?=[a-z])")
+# "... cradled her baby as she [said]", "..., when he [told reporters]": the subordinate clause's subject
+_SUBORDINATE_SUBJECT = re.compile(r"\b(?:as|when|while|because|before|after|since)\s+(he|she|they|we)\s*$")
+# "..., which he said was correct", "a toll that officials said would rise": the relative clause's subject speaks
+_RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|whom|what)\s+((?:he|she|they|it|we|officials|authorities|police|"
+                               r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*$")
 # "... Tuesday where police": a clause of place or time whose subject is the speaker
 _WHERE_SUBJECT = re.compile(r"\b(?:" + vocabulary.alternation(words("subject_clause"))
                             + r")\s+((?:the\s+)?(?:[\w'’.-]+\s*){1,4})$")
@@ -189,12 +204,6 @@ _SEGMENT_COMMA = re.compile(r",(?!\d{3}\b)")
 _LOWER_PHRASE = re.compile(r"^(?:an?\s+)?[a-z][\w-]*(?:\s+[\w-]+)*$")
 _ADVERBIAL = re.compile(r"^(?:in|on|at|over|during|after|before|since|for|from|to|by|with|[a-z]+ing)\b")
 _DIGIT = re.compile(r"\d")
-_OWNER_SPLIT = re.compile(r"[,;:(]")
-_HEAD_PREFIX = re.compile(r"^\s*([^:\d]{1,40}):\s")
-_HEAD_SUFFIX = re.compile(r":\s*([^:\d]{1,40}?)\s*$")
-_SENTENCE_END = re.compile(r"[.!?]$")
-_HEAD_DASH = re.compile(r"\s[-–—]{1,2}\s*([A-Za-z][^-–—\d.]{1,40})$")
-_OWNER_WORDS = frozenset({"officials", "authorities", "government"})
 # "X, the rebel stronghold, said 40 people died": what follows the verb is the figure, not a speaker
 _AMOUNT_START = re.compile(
     r"(?:\d|(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
@@ -236,51 +245,61 @@ def _subject_before(s: str, lo: int, v: int) -> str:
     segs = _SEGMENT_COMMA.split(_CLAUSE_BREAK.split(left)[-1])  # not the comma of "2,000"
     head, roles = "", []
     last = segs[-1]
-    inner = _WHERE_SUBJECT.search(last)
+    inner = _WHERE_SUBJECT.search(last) or _RELATIVE_SUBJECT.search(last) or _SUBORDINATE_SUBJECT.search(last)
     if inner and tidy(inner.group(1)):
-        return trim(inner.group(1))  # "..., Tuesday, where police say": the relative clause's own subject
+        return trim(inner.group(1))  # "..., Tuesday, where police say", "..., which he said": the clause's own subject
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
         t = tidy(seg)
         if not t:
             continue
-        if k != 0 and _place_appositive().match(seg.strip()):
+        if k != 0 and (_place_appositive().match(seg.strip()) or _DISTANCE_APPOSITIVE.match(seg.strip())):
             continue  # "officials in Kherson, the regional capital, said": the place described
-        if k != 0 and _RELATIVE.match(t.lower()):
-            continue  # "the health ministry, which is run by Hamas, said": not part of the name
+        if k != 0 and _AGE.match(t):
+            continue  # "Haji Ikhlas, 40, a villager, said": the speaker's age
+        if k != 0 and (_RELATIVE.match(t.lower()) or _ASIDE.match(t)):
+            continue  # "the health ministry, which is run by Hamas, said", "media, citing local sources, say"
         if _LOWER_PHRASE.match(t) and k != 0 and not person(t) and (
                 _appositive().match(t) or " who " in t or " which " in t):  # "X, first responders who ..., said"
-            roles.append(t)
+            roles.append(trim(seg))  # with its article: "the police chief said" may point back
             continue
         head = trim(seg)
         if k > 0 and _ARTICLE.match(head):
-            before_seg = trim(segs[k - 1])
+            j = k - 1
+            while j > 0 and _AGE.match(trim(segs[j])):
+                j -= 1  # "Haji Ikhlas, 40, a villager"
+            before_seg = trim(segs[j])
             if before_seg and person(before_seg) == before_seg:
                 head = before_seg + ", " + head  # "Filippo Grandi, the UN High Commissioner for Refugees"
         break
+    coordinated = _COORDINATED_SUBJECT.match(head) if head else None
+    if coordinated:
+        head = coordinated.group(1)  # "Emergency officials described the attacks as brutal and [said]"
+    elif head and _COORDINATOR_END.search(left):
+        finite = _CLAUSE_SUBJECT.match(head)  # "Italy's coastguard had helped to rescue 144 people, but [said]"
+        head = finite.group(1) if finite else head
+    rest = _LOCATIVE_LEAD.sub("", head) if head and _LOCATIVE_LEAD.match(head) else ""
+    if rest and (_inverted_speaker().match(rest) or rest.split()[-1] in words("speaker")
+                 or rest.split()[-1].endswith("s") and len(rest.split()) <= 3):
+        head = rest  # "while in the west civilian groups report": the groups
     if roles and head:
         if lo > 0 and segs and head == trim(segs[0]) and not person(head):
             return ", ".join(reversed(roles))  # "residents reported heavy shelling, a local official said"
-        if (_ADVERBIAL.match(head) or _FINITE.search(head) or _DIGIT.search(head)) \
-                and not (person(head) or best_org(head)):
+        if (_ADVERBIAL.match(head) or _FINITE.search(head) or _DIGIT.search(head) or _INDEFINITE.match(head)
+                or _PREPOSITION_INSIDE.search(head) or len(head.split()) > NAME_MAX_WORDS) and not _names(head):
+            # "..., a private firm, a former official said", "in Kalinko after the elections, a local official said"
             return ", ".join(reversed(roles))  # "..., in the past six days, an official said"; "X died, the governor said"
         return head + ", " + ", ".join(reversed(roles))
     return head
 
 
-def np_after(s: str, i: int) -> str:
-    """The speaker phrase starting at `i` (after 'said' / 'according to')."""
-    rest = s[i:]
-    m = _NP_STOP.search(rest)
-    np = rest[: m.start()] if m else rest
-    amount = _CLAUSE_AMOUNT.search(np)
-    if amount:  # "according to ANDMA initial information two houses were ...": the clause starts there
-        np = np[:amount.start()]
-    # an inverted phrase may carry its acronym after a colon or comma: "...Affairs: (OCHA)"
-    ma = _ACRONYM_AFTER.match(rest, len(np))
-    if ma:
-        np += " (" + ma.group(1) + ")"
-    return np
+def _names(phrase: str) -> bool:
+    """Whether a phrase is a name (a person's, an organisation's), not a clause that mentions one:
+    "the Saudi-led coalition's air strikes killed 40 civilians" names nobody."""
+    size = len(phrase.split())
+    if _ADVERBIAL.match(phrase):
+        return False  # "in Kabul claimed by Islamic State": a place and an act, no name
+    return bool(person(phrase)) and size <= NAME_MAX_WORDS or bool(best_org(phrase)) and size <= 2 * NAME_MAX_WORDS
 
 
 def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
@@ -289,17 +308,32 @@ def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
     after = s[b:]
     if prev in words("auxiliary") or _ACCORDING_END.search(_tail(s, a)):
         return False
+    if _AUXILIARY_ADVERB.search(_tail(s, a)):
+        return False  # "It was subsequently reported that ...", "it was later reported": passive
+    if v.lemma in ("claim", "say", "report") and _TO_HAVE.match(after):
+        return True  # "the group claimed to have killed 30"
     if v.lemma == "add" and _ADD_TO.match(after):
         return False  # "had added to the crowding"
-    if v.lemma == "claim" and _CLAIMED_LIVES.match(after):
-        return False  # "the storm claimed 40 lives"
+    if v.lemma == "claim" and (_CLAIMED_LIVES.match(after) or _CLAIMED_ATTACK.match(after)):
+        return False  # "the storm claimed 40 lives", "IS claimed a suicide attack that killed 35"
     if v.form == "past" and _COUNT_BEFORE.search(_tail(s, a)) and _CLAUSE_END_AFTER.match(after):
         return False  # "225 deaths confirmed"
+    if v.form == "past" and _PASSIVE_BY.match(after):
+        return False  # "a report announced on Saturday by the authorities": the "by" phrase names them
     if not _ambiguous(v):
         return True
     noun_before = words("adjective_context") if v.form == "past" else words("noun_context")
     if (v.form != "base" or "noun" in v.flags) and prev in noun_before or _OWNED_OR_NUMBER_END.search(_tail(s, a)):
         return False
+    if "noun" in v.flags and v.form in ("base", "third") and _DETERMINED_ADJECTIVE.search(_tail(s, a)):
+        return False  # "a well-publicised estimate that", "the initial reports of"
+    if _ADVERBIAL_TO_END.match(after):
+        return True  # "..., Al-Masirah TV reported in a breaking news caption on 19 June."
+    if _SEEING.match(after):
+        return True  # "a doctor reported seeing 16 bodies"
+    if _DOCUMENT_ADVERBIAL.match(after) or _DATED_CLAUSE.match(after):
+        return True  # "the government reported in its daily statement that ...", "reported on September 2 that"
+
     if _PREPOSITION_AFTER.match(after) and "preposition" not in v.flags:
         return False
     if "object" in v.flags:
@@ -351,21 +385,18 @@ def _verb_frames(s: str) -> list[Frame]:
             frame = _subject_frame(s, a, b, v, lo=last_verb_end, has_frames=bool(out))
             if _VERB_PHRASE.match(frame.raw):
                 continue  # "X updated the flooding report", "prompting officials to ... and warn"
+            if isinstance(frame.who, str) and _PLACE_SUBJECT.match(frame.who):
+                continue  # "the Nablus district recorded the highest toll": a place counts nothing
         out.append(frame)
         last_verb_end = b
     return out
 
 
 # "<who> issued / released / put out a statement [saying]": the subject of the clause issued it
-_ISSUED_DOCUMENT = re.compile(r"(?:^|[,;]\s*)(?P<who>(?:[Tt]he\s+)?[A-Z][^,;]{1,60}?)\s+(?:has\s+|have\s+|had\s+)?"
+_ISSUED_DOCUMENT = re.compile(r"(?:^|[,;]\s*)(?P<who>(?:[Tt]he\s+)?[A-Za-z][^,;]{1,60}?),?\s+(?:has\s+|have\s+|had\s+)?"
                               r"(?:issued|released|published|put\s+out|sent|posted|shared|gave)\s+"
-                              r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?P<doc>[a-z]+)\s*$")
-
-
-def _is_document(word: str) -> bool:
-    """A document word, singular or plural ("report", "reports", "statements")."""
-    low = word.lower()
-    return low in words("document") or (low.endswith("s") and low[:-1] in words("document"))
+                              r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?P<doc>[a-z]+)"
+                              r"(?:\s+(?:on|late|early|last|this)\s+\w+)?[\s,]*$")
 
 
 def _hearsay_before(left: str) -> str:
@@ -391,12 +422,17 @@ def _hearsay_before(left: str) -> str:
 def _subject_frame(s: str, a: int, b: int, v: VerbForm, *, lo: int, has_frames: bool) -> Frame:
     """The frame of a verb whose speaker stands before it (or is elided) between `lo` and `a`."""
     if v.form == "ing":
-        mwith = _WITH_SUBJECT.search(s[max(lo, a - WITH_REACH):a])
-        if mwith:
+        window = s[max(lo, a - WITH_REACH):a]
+        mwith = _WITH_SUBJECT.search(window) or _QUOTED_AS.search(window) or _CITED_AS.search(window)
+        if mwith:  # "..., with officials saying", "State TV cited a rescuer as saying": the one cited speaks
             return Frame(a, b, speaker_name(mwith.group(1)), mwith.group(1), "subject")
-        issued = _ISSUED_DOCUMENT.search(_CLAUSE_BREAK.split(s[lo:a])[-1])
-        if issued and _is_document(issued.group("doc")) and speaker_name(issued.group("who")):
+        clause = _CLAUSE_BREAK.split(s[lo:a])[-1]
+        issued = _ISSUED_DOCUMENT.search(clause)
+        if issued and is_document(issued.group("doc")) and speaker_name(issued.group("who")):
             who = issued.group("who")  # "The ministry issued a statement saying ...": who issued it
+            named = clause[:issued.start("who")].rstrip(", ").split(",")[-1].strip()
+            if _INDEFINITE.match(who) and is_cap(named):
+                who = named  # "Espace Citoyen, a group active in the region, posted a message saying"
             return Frame(a, b, speaker_name(who), who, "subject")
         raw = _hearsay_before(s[max(lo, a - WITH_REACH):a])
         if raw:
@@ -408,77 +444,11 @@ def _subject_frame(s: str, a: int, b: int, v: VerbForm, *, lo: int, has_frames: 
     return Frame(a, b, speaker_name(raw) if raw else Pointer("elided"), raw, "subject")
 
 
-def _phrase_frames(s: str) -> list[Frame]:
-    out: list[Frame] = []
-    low = s.lower()
-    according = _ACCORDING.finditer(s) if any(g in low for g in _ACCORDING_GATES) else ()
-    by_report = _BY_REPORT.finditer(s) if " by " in s else ()
-    tallies = _AGENCY_TALLY.finditer(s) if any(g in s for g in _TALLY_GATES) else ()
-    for m in according:
-        np = np_after(s, m.end())
-        if np.strip():
-            out.append(Frame(m.start(), m.end() + len(np), speaker_name(np), np, "according"))
-    for m in by_report:
-        np = np_after(s, m.end())
-        if not np.strip():
-            continue
-        if m.group(0).split()[0] in _ACTION_BY and not best_org(np):
-            continue
-        out.append(Frame(m.start(), m.end() + len(np), speaker_name(np), np, "by"))
-    for m in _POSSESSIVE.finditer(s):
-        owner = trailing_np(s[max(0, m.start() - OWNER_REACH): m.start()])
-        owner = _OWNER_SPLIT.split(owner)[-1]
-        who = speaker_name(owner) if owner.strip() else ""
-        if isinstance(who, str) and who and (best_org(owner) or any(
-                w in words("org_word") or w in _OWNER_WORDS for w in owner.lower().split())):
-            out.append(Frame(m.start() - len(owner), m.end(), who, owner, "possessive"))
-    for m in tallies:
-        org = best_org(m.group(1))
-        if org:
-            out.append(Frame(m.start(), m.end(), org, m.group(1), "possessive"))
-    return out
-
-
-def _picture_credit(s: str, cand: str, at: int) -> bool:
-    """Whether a headline-style credit `cand` (at `at` in `s`) credits a picture ("— AFP/VNA Photo",
-    "(Photo: Reuters)"): the credit or the word before its colon is a picture word."""
-    credit = words("picture_credit")
-    before = _LOW_WORD.findall(s[max(0, at - 12):at].lower())
-    return any(w in credit for w in _LOW_WORD.findall(cand.lower())) or bool(before and before[-1] in credit)
-
-
-def _headline_frames(s: str) -> list[Frame]:
-    """ "UN: 607,000 Rohingya entered ..." / "... increase to 166,000: UNOCHA" / "... - officials"."""
-    out: list[Frame] = []
-    mh = _HEAD_PREFIX.match(s)
-    if mh and best_org(mh.group(1)):
-        out.append(Frame(0, mh.end(), best_org(mh.group(1)), mh.group(1), "headline"))
-    colon = s.rfind(":")
-    mt = _HEAD_SUFFIX.match(s, colon) if colon >= 0 else None
-    if mt and len(mt.group(1).split()) <= 5 and not _SENTENCE_END.search(s.strip()):
-        cand = mt.group(1)
-        if not _picture_credit(s, cand, colon) and (
-                (best_org(cand) and not is_outlet(cand)) or person(cand) or speaker_noun().search(cand.strip())):
-            out.append(Frame(mt.start(1), len(s), speaker_name(cand), cand, "headline"))
-    stripped = s.strip()
-    dash = max(stripped.rfind("-"), stripped.rfind("–"), stripped.rfind("—"))
-    md = _HEAD_DASH.search(stripped, max(0, dash - 2)) if dash >= 0 else None
-    if md and len(md.group(1).split()) <= 4:
-        cand = md.group(1)
-        if not _picture_credit(s, cand, s.index(cand)) and (
-                (best_org(cand) and not is_outlet(cand)) or speaker_noun().search(cand)):
-            out.append(Frame(s.index(cand), len(s), speaker_name(cand), cand, "headline"))
-    return out
-
-
-_LOW_WORD = re.compile(r"[\w'’-]+")
-
-
 @functools.lru_cache(maxsize=FRAME_CACHE)
 def frames(s: str) -> tuple[Frame, ...]:
     """Every attribution frame of sentence `s`, in text order."""
-    found = _verb_frames(s) + _phrase_frames(s)
+    found = _verb_frames(s) + [Frame(*p) for p in phrase_frames(s)]
     if ":" in s or "-" in s or "–" in s or "—" in s:
-        found += _headline_frames(s)
+        found += [Frame(at, end, who, raw, "headline") for at, end, who, raw in headline_credits.credits(s)]
     found.sort(key=lambda f: f.at)
     return tuple(found)

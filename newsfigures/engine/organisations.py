@@ -15,9 +15,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import vocabulary
 from .settings import ACRONYM_BONUS, ACRONYM_MAX, BEST_ORG_CACHE
 
-__all__ = ["SOURCE_KINDS", "acronym_text", "best_org", "is_acronym", "is_outlet", "key", "load_rows", "orgs_in"]
+__all__ = ["SOURCE_KINDS", "acronym_text", "best_org", "is_acronym", "is_channel", "is_outlet", "key", "load_rows",
+           "news_outlets", "orgs_in"]
 
 DATA = Path(__file__).with_name("data") / "organisations.csv"
 SOURCE_KINDS = frozenset({"un", "ngo", "monitor", "gov", "wire"})  # who a figure can be attributed to
@@ -133,3 +135,26 @@ def _outlet_keys() -> frozenset:
 def is_outlet(name: str) -> bool:
     """Whether `name` is a news outlet of the lexicon (an outlet reports; it is not a source)."""
     return key(name) in _outlet_keys()
+
+
+@functools.cache
+def news_outlets() -> frozenset:
+    """Wire services and outlets by their canonical names: they carry the news; they are no body
+    that "the alliance" or "the office" points back to."""
+    return frozenset(canonical for canonical, _a, _k, _m in load_rows(frozenset({"wire", "outlet"})))
+
+
+@functools.cache
+def _channel_words() -> frozenset:
+    return frozenset(w.lower() for w in vocabulary.role_words("attribution_words", "channel"))
+
+
+def is_channel(phrase: str) -> bool:
+    """Whether a phrase names the channel news came through, not its source: "state media", "local
+    television", "the news agency", a wire service or an outlet of the lexicon ("published by Xinhua")."""
+    toks = re.findall(r"[\w'’-]+", phrase.lower())
+    if not toks:
+        return False
+    if toks[-1] in _channel_words() and (toks[-1] != "agency" or "news" in toks):
+        return True
+    return is_outlet(phrase) or best_org(phrase) in news_outlets()

@@ -103,12 +103,17 @@ ONE_AT_A_TIME = 200  # up to this many undated articles, each resolved one joins
 # ---------------------------------------------------------------- Sources and publishers (attribution.py, speakers.py, sources.py, source_scopes.py, organisations.py, publishers.py)
 
 OWNER_REACH = 80  # characters before "'s toll" searched for its owner
+BY_GAP = 25  # characters after "according to a report" its "... (announced) by X" may start in
 INVERTED_MAX_WORDS = 14  # "..., said X": X is at most this long
+NAME_MAX_WORDS = 7  # a speaker phrase that names a person is at most this long (twice that for a body)
 WITH_REACH = 70  # "..., with officials saying": characters searched back for "with"
 LONG_PHRASE_WORDS = 10  # a speaker phrase longer than this is cut to its last noun phrase
 TRAIL_TIME_REACH = 120  # a trailing time phrase is looked for in the phrase's last characters
 GROUP_CUT_WORDS = 6  # "witnesses at one border checkpoint near the city": cut at the place
 TRAILING_NP_WORDS = 6
+SUBJECT_HEAD_CHARS = 60  # "X claimed ..., claiming that": the body named this near a sentence's start is its subject
+ELIDED_REACH = 3  # sentences without a frame "..., adding that" may reach back over to its speaker
+DOCUMENT_REACH = 40  # sentences searched back for the author of "the report" / "the statement"
 CHAIN_REACH = 6  # sentences searched back for the speaker "he added" / "the agency said" points to
 TITLED_REACH = 60  # characters after a title searched for the name it goes with
 PREVIOUS_CHARS = 600  # the part of the sentence before that `figure_source` reads

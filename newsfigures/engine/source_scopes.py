@@ -19,13 +19,14 @@ from typing import NamedTuple
 
 from .settings import BRIEFING_HEAD_CHARS, ITEM_MAX_CHARS, LABEL_MAX_WORDS, LIST_REACH
 
-__all__ = ["Quotation", "briefing_speaker", "line_of", "list_intro", "list_sources", "quotation_at",
-           "quotations", "sentence_at"]
+__all__ = ["Quotation", "briefing_speaker", "colon_speaker", "introduced_name", "line_of", "list_intro",
+           "list_sources", "next_credit", "quotation_at", "quotations", "sentence_at"]
 
 
 _ITEM = re.compile(r"^\s*(?:(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S|[A-Z][^:.!?\n]{0,60}:\s*\S)")
 _SOURCES_LINE = re.compile(r"^\s*Sources?\s*:\s*(?P<x>\S.*)$", re.IGNORECASE)
 _FIRST_ENTRY = re.compile(r"[;,]")
+_DIGIT = re.compile(r"\d")
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
 _MARKS = re.compile('[“”"]')
 
@@ -155,7 +156,8 @@ def list_sources(doc, n: int) -> str:
         text = _line(doc, k)
         m = _SOURCES_LINE.match(text)
         if m:
-            return _FIRST_ENTRY.split(m.group("x"))[0].strip(" .")
+            entry = _FIRST_ENTRY.split(m.group("x"))[0].strip(" .")
+            return "" if _DIGIT.search(entry) else entry  # "Source: 2 killed in ...": a headline, no sources line
         if not items[k]:
             return ""
     return ""
@@ -177,4 +179,39 @@ def briefing_speaker(doc) -> str:
         m = _BRIEFING.search(d.text, 0, BRIEFING_HEAD_CHARS)
         return " ".join(m.group("who").split()) if m else ""
     return doc.layer("briefing_speaker", compute)
+
+
+# "SOUNDBITE (Arabic) Sheikh Ahmad Nader: “...", "Dr. Lena Ortiz, director of the clinic: “...": a transcript's speaker
+_COLON_SPEAKER = re.compile(r"(?P<who>(?<![\w.])[A-Z][^:“”\"\n()\[\]]{2,90}?)\s*:\s*$")
+
+
+def colon_speaker(before: str) -> str:
+    """The speaker phrase written right before the colon that opens a quotation (the text before
+    the opening mark is `before`), else ""."""
+    m = _COLON_SPEAKER.search(before)
+    return m.group("who") if m else ""
+
+
+# the sentence after a quotation names who spoke: "That was the word from X", "Those were the words of X"
+_WORD_FROM = re.compile(r"^(?:That|This|Those|These|Such)\s+(?:was|is|were|are)\s+(?:the\s+)?(?:\w+\s+)?"
+                        r"(?:word|words|view|message|assessment|verdict|warning|account|estimate|picture)\s+"
+                        r"(?:from|of|given\s+by)\s+")
+
+
+def next_credit(sentence: str) -> int:
+    """Where the speaker's phrase starts in a sentence that credits the quotation before it
+    ("That was the word from X, ..."); -1 when it is no such sentence."""
+    m = _WORD_FROM.match(sentence)
+    return m.end() if m else -1
+
+
+# a person introduced at the start of a sentence: "Amina Yusuf, 45, ...", "Amina Yusuf, a teacher, ..."
+_INTRODUCED = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|de|van)){1,3}),\s+"
+                         r"(?:\d{1,3}\b|an?\s+[a-z]|the\s+[a-z]|who\b)")
+
+
+def introduced_name(sentence: str) -> str:
+    """The name a sentence opens by introducing someone ("Amina Yusuf, 45, fled ..."), else ""."""
+    m = _INTRODUCED.match(sentence)
+    return m.group("who") if m else ""
 

@@ -21,20 +21,21 @@ Both return:
   title ("Turkish officials", "police", "the province's governor" -> "governor");
 - "" when the article states the figure in its own voice.
 
-The frames are read by `attribution.frames`; speaker phrases become names in `speakers`.
+The frames are read by `attribution.frames`; speaker phrases become names in `speakers`; pointers
+are resolved by `speaker_chains`; the stretches a speaker covers are found by `source_scopes`.
 """
 from __future__ import annotations
 
-import functools
 import logging
 import re
 
 from . import source_scopes
 from .attribution import Frame, frames, np_after
 from .organisations import best_org, key, load_rows
-from .speakers import Pointer, person, speaker_name, tidy, words
+from .speaker_chains import PERSONAL, concrete, normalise_source, resolve
+from .speakers import Pointer, person, speaker_name, words
 from .vocabulary import alternation
-from .settings import CHAIN_REACH, PREVIOUS_CHARS, TITLED_REACH
+from .settings import DOCUMENT_REACH, PREVIOUS_CHARS
 
 __all__ = ["document_source", "figure_source", "key", "load_rows", "normalise_source"]
 
@@ -43,170 +44,7 @@ log = logging.getLogger(__name__)
 
 _STRONG_BREAK = re.compile(r";|,\s*(?:while|whereas|but|although|though|yet)\b|\s[–—]\s|\s--\s")
 _INTRO_END = re.compile(r":\s*[\"“]?\s*$")
-_OPENER = re.compile(r"^\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),")
-_APPOSED_TITLE = re.compile(r",\s+(?:the|an?)\s+(?:[\w'’-]+\s+){0,3}$")
 _FIRST_PERSON = frozenset({"we", "i", "us", "our"})
-_PERSONAL = frozenset({"he", "she"})
-_ORG_HEADS = frozenset({"agency", "organization", "organisation", "body", "office", "mission", "fund", "programme"})
-_MONITOR_HEADS = frozenset({"monitor", "observatory", "group", "watchdog", "charity", "ngo"})
-_GROUP_HEADS = frozenset({"group", "charity", "ngo"})
-_GENERIC_TITLES = frozenset({"official", "officer"})
-
-
-def normalise_source(name: str) -> str:
-    """One name per organisation: 'the UN humanitarian office' / 'OCHA' -> 'OCHA', 'the U.N.'s
-    refugee agency' -> 'UNHCR'. A name the lexicon does not know comes back trimmed, without a
-    leading article ("the Haitian government" -> "Haitian government")."""
-    if not name or not name.strip():
-        return ""
-    return best_org(name) or tidy(name)
-
-
-@functools.cache
-def _monitors() -> frozenset:
-    return frozenset(canonical for canonical, _a, _k, _m in load_rows(frozenset({"monitor"})))
-
-
-# ---------------------------------------------------------------------------------------------
-# resolving pointers
-
-
-def _fits(head: str, f: Frame) -> bool:
-    """Whether a named frame can be what "the <head>" points back to."""
-    if head in words("document"):
-        return True
-    if isinstance(f.who, Pointer):
-        return False
-    if head in (f.raw + " " + f.who).lower():
-        return True
-    if head in _GENERIC_TITLES:
-        return person(f.who) == f.who and not best_org(f.who)  # "the official said": a person named before
-    if head in _ORG_HEADS:
-        return bool(best_org(f.raw)) and not person(f.who)
-    if head in _MONITOR_HEADS:
-        return f.who in _monitors() or (head in _GROUP_HEADS and bool(best_org(f.raw)))
-    return False
-
-
-def _accepts(pointer: Pointer, raw: str, f: Frame) -> bool:
-    """Whether the named frame `f` is a speaker `pointer` (written `raw`) can point back to."""
-    if pointer.kind in ("anaphor", "title"):
-        return _fits(pointer.head, f)
-    said = raw.strip().lower()
-    if said in ("it", "its") and person(f.who) == f.who and not best_org(f.who):
-        return False  # "it said" is a body, not a person
-    # "he said" is one person, not "Bolivian authorities" nor "the emergency office"
-    if said not in _PERSONAL:
-        return True
-    head = f.who.split()[-1]
-    plural = head.islower() and head.endswith("s") and not head.endswith("ss")  # "parishes reported"
-    return not (plural or head.lower() in _groups() | _ORG_HEADS)
-
-
-@functools.cache
-def _groups() -> frozenset:
-    """Plural speaking groups ("officials", "residents", "police"): never what "he"/"she" means."""
-    return frozenset(w for w in words("speaker_group") if w.endswith("s") or w == "police")
-
-
-def _concrete(found, upto: int | None = None, pointer: Pointer | None = None, raw: str = "") -> str:
-    """The nearest named speaker among frames (before `upto`) that `pointer` may point back to."""
-    for f in reversed(found):
-        if upto is not None and f.at >= upto:
-            continue
-        if isinstance(f.who, str) and f.who and (pointer is None or _accepts(pointer, raw, f)):
-            return f.who
-    return ""
-
-
-def _same_referent(pointer: Pointer, g: Frame) -> bool:
-    """Whether an earlier pointer frame `g` points where `pointer` does: "he added" after "the
-    spokesman said" (a pronoun or an elided subject follows any pointer), "the agency added"
-    after "the agency said"."""
-    if not isinstance(g.who, Pointer) or g.who.kind == "elided" and pointer.kind != "elided":
-        return False
-    if pointer.kind in ("pronoun", "elided"):
-        return True
-    return g.who.kind == pointer.kind and g.who.head == pointer.head
-
-
-def _named(found, upto: int | None, f: Frame, context, sentence: str) -> str:
-    """The speaker frame `f` points back to among `found` (the frames of `sentence`, before
-    `upto`): a named frame it may mean, or an earlier pointer to the same speaker, resolved."""
-    for g in reversed(found):
-        if upto is not None and g.at >= upto:
-            continue
-        if isinstance(g.who, str):
-            if g.who and _accepts(f.who, f.raw, g):
-                return g.who
-        elif _same_referent(f.who, g):
-            return _resolve(g, found, context, sentence)
-    return ""
-
-
-def _mentioned(pointer: Pointer, raw: str, sentence: str) -> str:
-    """A speaker a pointer may mean that a sentence names without a frame."""
-    if pointer.kind == "anaphor" and pointer.head not in words("document"):
-        org = best_org(sentence)
-        if org and _fits(pointer.head, Frame(0, 0, org, org, "mention")):
-            return org
-    if pointer.kind == "pronoun" and raw.strip().lower() in _PERSONAL:
-        return person(sentence)
-    if pointer.kind == "title":
-        return _titled_person(pointer.head, sentence)
-    return ""
-
-
-def _titled_person(title: str, sentence: str) -> str:
-    """A person a sentence names with `title`: "Interior Minister Aurelio Vega visited ..." or
-    "Aurelio Vega, the interior minister, ..." (for "the minister said" later)."""
-    low = sentence.lower()
-    i = low.find(title)
-    while i >= 0:
-        after = person(sentence[i:i + TITLED_REACH])
-        if after:
-            return after
-        m = _APPOSED_TITLE.search(sentence, max(0, i - TITLED_REACH), i)
-        if m:
-            name = person(sentence[max(0, m.start() - TITLED_REACH):m.start()])
-            if name and sentence[:m.start()].endswith(name):
-                return name
-        i = low.find(title, i + len(title))
-    return ""
-
-
-def _fallback(f: Frame) -> str:
-    """What an unresolved pointer is named: "the Observatory" may be in the lexicon, "the
-    spokesman" stays "spokesman"; a pronoun is no name."""
-    kind, head = f.who.kind, f.who.head
-    if kind == "anaphor" and head not in words("document"):
-        return normalise_source(f.raw) or head
-    if kind == "title":
-        return f.who.name or head
-    return ""
-
-
-def _resolve(f: Frame, found, context, sentence: str = "") -> str:
-    """The name of frame `f` of `sentence`: its own, or for a pointer the speaker it points back
-    to, in the sentence itself and then in `context` (the sentences before, nearest first)."""
-    if isinstance(f.who, str):
-        return f.who
-    pointer = f.who
-    name = _named(found, f.at, f, context, sentence)
-    if pointer.kind == "elided":
-        context = context[:1]  # "..., adding that": the clause's own subject, or the sentence before
-    for i, earlier in enumerate(context):
-        if name:
-            break
-        if i and pointer.kind == "anaphor" and pointer.head in words("document") and (
-                pointer.head not in words("issued_document") or pointer.head not in earlier.lower()):
-            continue  # "the statement said": back to the sentence that names a statement
-        name = _named(frames(earlier), None, f, context[i + 1:], earlier) or _mentioned(pointer, f.raw, earlier)
-    if not name and pointer.kind == "pronoun":
-        opener = _OPENER.match(sentence or "")
-        if opener and person(opener.group(1)) == opener.group(1):
-            name = opener.group(1)  # "Zurmina Bibi, who ..., said that she ..."
-    return name or _fallback(f)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,7 +55,8 @@ def _choose(sentence: str, at: int, found) -> tuple[Frame | None, Frame | None]:
     """The frame the figure at `at` falls under, and the first frame after it."""
     before = [f for f in found if f.at < at and f.kind != "headline" or f.kind == "headline" and f.at == 0]
     before = [f for f in before if not (f.at <= at < f.end and f.kind in ("inverted", "according", "by"))]
-    after = [f for f in found if f.at > at and f not in before and not _subject_holds(sentence, f, at)]
+    after = [f for f in found if f.at > at and f not in before and not _subject_holds(sentence, f, at)
+             and not _subordinate(sentence, f)]
     chosen = None
     if before:
         b = before[-1]
@@ -226,6 +65,21 @@ def _choose(sentence: str, at: int, found) -> tuple[Frame | None, Frame | None]:
     if chosen is None and after:
         chosen = after[0]
     return chosen, (after[0] if after else None)
+
+
+def _subordinate(sentence: str, f: Frame) -> bool:
+    """Whether the speaker of `f` opens a subordinate clause ("... 14 Iraqis arrived, three days after
+    Syria announced that ..."): what it says is that clause's, not the figure's before it."""
+    if f.kind != "subject" or not f.raw:
+        return False
+    start = sentence.rfind(f.raw, 0, f.at + 1)
+    return start >= 0 and bool(_SUBORDINATOR_END.search(sentence, 0, start + len(f.raw)))
+
+
+# a subordinator, then the few words of its clause's subject, right before the verb
+_SUBORDINATOR_END = re.compile(r"\b(?:after|before|until|because|although|though|once|unless)\s+"
+                               r"(?:(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*|he|she|they|it|we|"
+                               r"the\s+(?:[a-z-]+\s+){0,2}[a-z-]+)\s*$")
 
 
 def _subject_holds(sentence: str, f: Frame, at: int) -> bool:
@@ -249,12 +103,15 @@ def _sentence_source(sentence: str, at: int, context) -> str | None:
     chosen, after = _choose(sentence, at, found)
     if chosen is None:
         return None
-    first_person = chosen.raw.strip().lower().split()[:1] in ([w] for w in _FIRST_PERSON)
+    opener = chosen.raw.strip().split()[:1]
+    first_person = bool(opener) and opener[0].lower() in _FIRST_PERSON and opener[0] != "US"  # "we", not "US officials"
     if after is not None and chosen is not after and (isinstance(chosen.who, Pointer) or first_person):
         if first_person:
-            return _resolve(after, found, context, sentence)  # “We counted 112,” / “I myself counted 35,” said X
-        return _resolve(chosen, found, context, sentence) or _resolve(after, found, context, sentence)
-    return _resolve(chosen, found, context, sentence)
+            return resolve(after, found, context, sentence)  # “We counted 112,” / “I myself counted 35,” said X
+        return resolve(chosen, found, context, sentence) or resolve(after, found, context, sentence)
+    if first_person and after is None:
+        return None  # “In all, we estimate 2,500 ... . They are ...,” Edwards said: the quotation's speaker
+    return resolve(chosen, found, context, sentence)
 
 
 def figure_source(sentence: str, at: int, previous: str = "") -> str:
@@ -269,7 +126,7 @@ def figure_source(sentence: str, at: int, previous: str = "") -> str:
         if got is not None:
             return got
         if previous and _INTRO_END.search(previous.strip()):
-            return _concrete(frames(previous))
+            return concrete(frames(previous))
         return ""
     except (re.error, IndexError, ValueError):  # junk input never raises, but a fault is told
         log.warning("no source for %r: the attribution rules failed", sentence[:80], exc_info=True)
@@ -289,10 +146,11 @@ _BEFORE_OPEN = re.compile(r"^[^“”\".!?]{0,40}[,:]\s*$")
 
 
 def _before(doc, n: int) -> tuple[str, ...]:
-    """The sentences before sentence `n`, nearest first, as far as a speaker chain reaches (each
-    its last PREVIOUS_CHARS characters)."""
+    """The sentences before sentence `n`, nearest first, as far as "the report said" reaches back
+    to the report's author (DOCUMENT_REACH; "he said" reaches CHAIN_REACH of them), each its last
+    PREVIOUS_CHARS characters."""
     cut = doc.layer("sources.sentences", _cut_sentences)
-    return cut[max(0, n - CHAIN_REACH):n][::-1]
+    return cut[max(0, n - DOCUMENT_REACH):n][::-1]
 
 
 def _cut_sentences(doc) -> tuple[str, ...]:
@@ -308,19 +166,56 @@ def _quotation_speaker(doc, q: source_scopes.Quotation) -> str:
         found = frames(sentence)
         for f in found:
             if f.at > q.close - start and _QUOTE_GAP.match(sentence[q.close - start + 1:f.at]):
-                return _resolve(f, found, _before(doc, k), sentence)
+                return resolve(f, found, _before(doc, k), sentence)
+        if k + 1 < len(doc.sentences) and not sentence[q.close - start + 1:].strip(" .,”\"'’"):
+            following = doc.sentence(k + 1)
+            credit = source_scopes.next_credit(following)
+            if credit >= 0:  # “...” That was the word from X, the mayor of Y.
+                name = speaker_name(np_after(following, credit))
+                if isinstance(name, str) and name:
+                    return name
     k = source_scopes.sentence_at(doc, q.open)
     sentence, start = doc.sentence(k), doc.sentences[k][0]
     found = frames(sentence)
     for f in reversed(found):
         if f.end <= q.open - start and _BEFORE_OPEN.match(sentence[f.end:q.open - start]):
-            return _resolve(f, found, _before(doc, k), sentence)
+            return resolve(f, found, _before(doc, k), sentence)
+    named = _named_phrase(source_scopes.colon_speaker(sentence[:q.open - start]))
+    if named:
+        return named  # "Dr. Lena Ortiz, director of the clinic: “..."
     if q.open - start <= 1 and k and _INTRO_END.search(doc.sentence(k - 1)):
         return _speaker_of(doc, k - 1)  # X said:\n“...
     if q.open - start <= 1 and k and doc.paragraph_of[k] == doc.paragraph_of[k - 1] \
             and _QUOTED_CREDIT.search(doc.sentence(k - 1)):
         return _speaker_of(doc, k - 1)  # “...,” said X. “...” — the same speaker goes on
     return ""
+
+
+def _named_phrase(phrase: str) -> str:
+    """The name of a speaker phrase that names a person or a known body ("" otherwise)."""
+    if not phrase:
+        return ""
+    name = person(phrase.split(",")[0])
+    if name and not best_org(phrase):
+        return name  # "Dr. Lena Ortiz, director of the clinic"
+    if not best_org(phrase):
+        return ""
+    name = speaker_name(phrase)
+    return name if isinstance(name, str) else ""
+
+
+def _introduced_next(doc, n: int) -> tuple[str, ...]:
+    """For a paragraph that opens with a quotation credited to "she said", the next sentence when it
+    introduces the speaker ("“Forty people died here,” she said. Amina Yusuf, 45, lost ..."):
+    the pronoun points forward to it. Empty otherwise."""
+    if n + 1 >= len(doc.sentences) or (n and doc.paragraph_of[n] == doc.paragraph_of[n - 1]) \
+            or doc.paragraph_of[n + 1] != doc.paragraph_of[n]:
+        return ()
+    sentence = doc.sentence(n)
+    if sentence.lstrip()[:1] not in "“\"" or not any(f.raw.strip().lower() in PERSONAL for f in frames(sentence)):
+        return ()
+    following = doc.sentence(n + 1)
+    return (following,) if source_scopes.introduced_name(following) else ()
 
 
 # a sentence that is a quotation credited after it closes: “...,” said X, the agency's head.
@@ -332,7 +227,7 @@ def _speaker_of(doc, k: int) -> str:
     sentence = doc.sentence(k)
     found = frames(sentence)
     for f in reversed(found):
-        name = _resolve(f, found, _before(doc, k), sentence)
+        name = resolve(f, found, _before(doc, k), sentence)
         if name:
             return name
     return ""
@@ -353,7 +248,7 @@ def _scope_source(doc, n: int, offset: int) -> str:
     if listed:
         return normalise_source(listed)
     if n and _INTRO_END.search(doc.sentence(n - 1)[-PREVIOUS_CHARS:].strip()):
-        return _concrete(frames(doc.sentence(n - 1)[-PREVIOUS_CHARS:]))
+        return concrete(frames(doc.sentence(n - 1)[-PREVIOUS_CHARS:]))
     if n + 1 < len(doc.sentences):
         following = doc.sentence(n + 1)
         m = _NEXT_CREDIT.match(following)
@@ -378,7 +273,7 @@ def document_source(doc, n: int, at: int, window: tuple[int, int] | None = None)
     if not quote:
         return ""
     try:
-        got = _sentence_source(quote, at, _before(doc, n))
+        got = _sentence_source(quote, at, _introduced_next(doc, n) or _before(doc, n))
         return got if got is not None else _scope_source(doc, n, cut + at)
     except (re.error, IndexError, ValueError):  # junk input never raises, but a fault is told
         log.warning("no source in sentence %d of %s: the attribution rules failed", n,

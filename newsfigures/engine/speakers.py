@@ -21,7 +21,7 @@ import re
 from typing import NamedTuple
 
 from . import calendar_words, vocabulary
-from .organisations import best_org, is_acronym
+from .organisations import best_org, is_acronym, is_channel, news_outlets
 from .settings import (
     GROUP_CUT_WORDS, LONG_PHRASE_WORDS, NAME_CACHE, TRAILING_NP_WORDS, TRAIL_TIME_REACH,
 )
@@ -37,6 +37,7 @@ __all__ = [
     "speaker_name",
     "speaker_noun",
     "tidy",
+    "titles",
     "trailing_np",
     "trim",
     "word_pattern",
@@ -85,13 +86,14 @@ _TIME = (
     rf"(?:(?:late|early|on|last|this|earlier|later)\s+)?(?:{WEEKDAYS}|{MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
     rf"(?:\s*\(\s*{MONTHS}\s+\d{{1,2}}\s*\))?(?:\s+(?:morning|afternoon|evening|night))?"
     r"|today|yesterday|tonight|overnight|now|here|there|again|also|too|however|meanwhile|separately|earlier|later"
-    r"|previously|recently|jointly|officially|further|first|then|still|already|last\s+(?:week|month|year)"
+    r"|previously|recently|jointly|officially|further|first|then|still|already|initially|originally|subsequently"
+    r"|last\s+(?:week|month|year)"
     r"|this\s+(?:week|month|year)|in\s+(?:a|an|its|his|her|their|the|latest|separate)(?:\s+[\w-]+){1,3}?\s+"
     r"(?:statement|report|update|briefing|tweet|post|interview|assessment|bulletin|communique|release|conference)"
     r"|in\s+\w+\s+last\s+year|has|have|had|would|will|on\s+twitter|on\s+x"
 )
 _TIME_END_WORDS = frozenset(
-    ["morning", "afternoon", "evening", "night", "today", "yesterday", "tonight", "overnight", "now", "here", "there", "again", "also", "too", "however", "meanwhile", "separately", "earlier", "later", "previously", "recently", "jointly", "officially", "further", "first", "then", "still", "already", "week", "month", "year", "statement", "report", "update", "briefing", "tweet", "post", "interview", "assessment", "bulletin", "communique", "release", "conference", "has", "have", "had", "would", "will", "twitter", "x"])  # the last words of _TIME's phrases
+    ["morning", "afternoon", "evening", "night", "today", "yesterday", "tonight", "overnight", "now", "here", "there", "again", "also", "too", "however", "meanwhile", "separately", "earlier", "later", "previously", "recently", "initially", "originally", "subsequently", "jointly", "officially", "further", "first", "then", "still", "already", "week", "month", "year", "statement", "report", "update", "briefing", "tweet", "post", "interview", "assessment", "bulletin", "communique", "release", "conference", "has", "have", "had", "would", "will", "twitter", "x"])  # the last words of _TIME's phrases
 _TRAIL_TIME = re.compile(rf"(?:[\s,]+(?:{_TIME}))+[\s,]*$", re.IGNORECASE)
 _LEAD = re.compile(
     rf"^(?:(?:and|but|while|whereas|although|though|as|so|yet|meanwhile|however|also|that)\b[\s,]*"
@@ -112,11 +114,19 @@ _REPORTS_HE = re.compile(r"^(?:the\s+)?(?:reports?|figures|information)\s+(?:tha
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 _BY_FROM = re.compile(r"\b(?:by|from)\s+(.+)$")
 _THE = re.compile(r"^the\b", re.IGNORECASE)
+# "Two fishermen who reached the island ...": the people, without the clause that says what they did
+_WHO_CUT = re.compile(r"^((?:[\w-]+\s+){0,2}[a-z][\w-]*(?:s|men|people))\s+who\s", re.IGNORECASE)
+_WHAT_SAID = re.compile(r"^what\s+(.+?)\s+(?:said|told|reported|say|tell|report)\b", re.IGNORECASE)
+_GLOSS = re.compile(r"\s*\((?=[^)]*[a-z])[^()]{1,60}(?:\)|$)")  # a bracketed gloss with lower-case letters, not an acronym
+_OWNER_DET = re.compile(r"^(?:its|their)\s+(?=\S+\s+\S)", re.IGNORECASE)
 _TRAILING_STOPS = frozenset({"in", "on", "at", "with", "by", "from", "to", "since", "after", "during", "have", "has",
                              "had", "is", "are", "was", "were", "and", "of", "for", "than"})
 _JOINERS = frozenset({"of", "for", "and", "&"})
 _RUN_JOINERS = frozenset({"of", "for", "and", "the", "on", "in"})
 _SAME = "same"
+_OWNED_DOCUMENT = re.compile(r"^((?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,4}?)['’]s\s+(?:[a-z-]+\s+){0,2}?([a-z]+)$", re.IGNORECASE)
+_PART_OF_DOCUMENT = re.compile(r"^(?:[a-z-]+\s+){1,3}(?:in|of)\s+(?:the|that|this|its)\s+([a-z]+)$")
+_BODY_OFFICER = re.compile(r"^(\w+)['’]s\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)$")
 
 
 @functools.cache
@@ -196,9 +206,16 @@ def person(np: str) -> str:
     org_words = words("org_word")
     for run in runs:
         found = _run_person(toks, run, org_words)
-        if found:
+        if found and not _modifies_title(np, found):
             return found
     return ""
+
+
+def _modifies_title(np: str, name: str) -> bool:
+    """Whether the capitalised words `name` stand right before a lower-case office in `np`, as the
+    place or body the office is of: "Puerto Rico governor", "Tamil Nadu minister" (no name there)."""
+    m = re.search(re.escape(name) + r"\s+([a-z][a-z-]*)\b", np)
+    return bool(m) and (m.group(1) in words("appositive") or _is_title(m.group(1)))
 
 
 def _run_person(toks: list[str], run: list[tuple[int, str]], org_words: frozenset) -> str:
@@ -207,6 +224,8 @@ def _run_person(toks: list[str], run: list[tuple[int, str]], org_words: frozense
     if any(w in org_words for w in low) or any(w in words("event_word") for w in low):
         return ""  # "Ministry of Health"; "Hurricane Rita", "Cyclone Idai"
     last_i = run[-1][0]
+    if run[0][0] > 0 and toks[run[0][0] - 1] == "(":
+        return ""  # "Exercise Ayem Akpatuma (Cat Race)": a name in brackets glosses what comes before
     if last_i + 2 < len(toks) and toks[last_i + 1].lower() in _JOINERS and is_cap(toks[last_i + 2]):
         return ""  # part of a longer proper name: "Fire and Disaster Management Agency"
     last_title = max((j for j, w in enumerate(low) if _is_title(w)), default=-1)
@@ -267,6 +286,9 @@ def org_run(np: str) -> str:
         if j + 1 < len(toks) and toks[j + 1].islower() and toks[j + 1] in words("body_head"):
             run.append(toks[j + 1])  # "Health ministry in Gaza", "Interior ministry officials"
             j += 1
+        if len(run) == 1 and j + 1 < len(toks) and toks[j + 1].islower():
+            i = j + 1
+            continue  # "Health officials in Gaza", "Army spokesman": a word describing the speaker, no body's name
         if any(w.lower().rstrip(".'’s") in org_words or w.lower() in org_words for w in run):
             cand = " ".join(run)
             if len(cand) > len(best):
@@ -297,7 +319,10 @@ def trailing_np(np: str) -> str:
 @functools.lru_cache(maxsize=NAME_CACHE)
 def speaker_name(raw: str) -> str | Pointer:
     """Name for a speaker phrase; a `Pointer` when it points back (see the module docstring)."""
-    np = tidy(raw)
+    np = _GLOSS.sub("", tidy(raw))  # "Operation Safe Haven (Calm Waters)": the bracketed gloss says nothing more
+    hearsay = _WHAT_SAID.match(np)
+    if hearsay:
+        np = hearsay.group(1)  # "according to what survivors told the coast guard": the survivors
     if not np:
         return Pointer("pronoun")
     low = np.lower()
@@ -311,8 +336,8 @@ def speaker_name(raw: str) -> str | Pointer:
     tokens = _LOW_WORD.findall(low)
     if not tokens:
         return ""
-    if len(tokens) > GROUP_CUT_WORDS:
-        cut = _group_head().match(np)
+    if len(tokens) > GROUP_CUT_WORDS or " who " in np:
+        cut = (_group_head().match(np) if len(tokens) > GROUP_CUT_WORDS else None) or _WHO_CUT.match(np)
         if cut and not best_org(np[cut.end():]):
             np, low = cut.group(1), cut.group(1).lower()  # "witnesses at one checkpoint near ..."
             tokens = _LOW_WORD.findall(low)
@@ -321,25 +346,43 @@ def speaker_name(raw: str) -> str | Pointer:
     if _REPORTS_HE.match(low):
         return Pointer("pronoun")  # "according to reports he had received": the speaker's own
     documents = words("document")
+    owned = _OWNED_DOCUMENT.match(trim(raw)) if tokens[-1] in documents else None
+    if owned and owned.group(2).lower() in documents:
+        return speaker_name(owned.group(1))  # "the government's figures", "the agency's latest update": its author's
     # "a report released by X", "footage released Thursday by activists", "the latest update by X"
     if any(w in documents for w in tokens[:4]):
         m = _BY_FROM.search(np)
+        author = _document_author(np[:m.start()]) if m and is_channel(m.group(1)) else ""
+        if author:
+            return author  # "a Health Ministry note published by state media": the ministry's
         if m:
             named = speaker_name(m.group(1))
             if not isinstance(named, str) or best_org(m.group(1)) or person(m.group(1)) \
                     or speaker_noun().search(m.group(1).strip()) or _ACRONYM.fullmatch(m.group(1).strip()) \
-                    or m.group(1).split()[-1].lower() in words("org_word"):
+                    or m.group(1).split()[-1].lower() in words("org_word") or is_channel(m.group(1)):
                 return named
         first = np.split()
         if len(first) > 1 and _ACRONYM.fullmatch(first[0]) and any(t.lower() in documents for t in first[1:4]):
             return best_org(first[0]) or first[0]  # "ANDMA initial information": ANDMA's
+        part = _PART_OF_DOCUMENT.match(np)
+        if part and part.group(1).lower() in documents:
+            return Pointer("anaphor", part.group(1).lower())  # "the graph in the report": the report's
         head_np = np.split(",")[0]
         hw = _LOW_WORD.findall(head_np.lower())
-        if hw and len(hw) <= 3 and hw[-1] in documents:
+        if hw and len(hw) <= 4 and hw[-1] in documents:
+            issuer = [w for w in hw[:-1] if w not in words("document_modifier")]
+            if not best_org(head_np) and issuer and len(issuer) <= 2 and all(w.isalpha() for w in issuer):
+                return " ".join(issuer)  # "a military statement", "a police report": the military's, the police's
             return best_org(head_np) or Pointer("anaphor", hw[-1])
     if len(tokens) <= 2 and tokens[-1] in words("org_anaphor") and (len(tokens) == 1 or tokens[0] == _SAME) \
             and _THE.match(trim(raw)):
         return Pointer("anaphor", tokens[-1])
+    if _described_body(tokens) and _THE.match(trim(raw)) and best_org(np) in ("", "UN"):
+        return Pointer("anaphor", tokens[-1])  # "the rights group said", "the London-based charity said"
+    officer = _BODY_OFFICER.match(low)
+    if officer and officer.group(1) in words("org_anaphor") and _THE.match(trim(raw)) and (
+            officer.group(2) in words("appositive") or _is_title(officer.group(2))):
+        return Pointer("anaphor", officer.group(1))  # "the ministry's spokesman said": the ministry named before
     org = best_org(np)
     name = person(np)
     if name and org and not best_org(np.replace(name, " ")):
@@ -360,7 +403,25 @@ def speaker_name(raw: str) -> str | Pointer:
     title = _TITLE_PHRASE.match(np.lower())
     if title and title.group(1) in words("appositive") and _THE.match(trim(raw)):
         return Pointer("title", title.group(1), np)  # "the spokesman said": named before?
-    return np
+    return _OWNER_DET.sub("", np)  # "its police chief" -> "police chief"
+
+
+def _document_author(head: str) -> str:
+    """The body a document phrase names before its document word ("a Cuban Health Ministry note"
+    -> "Cuban Health Ministry"), else ""."""
+    org = best_org(head)
+    if org and org not in news_outlets():
+        return org
+    run = org_run(head)
+    return _DET.sub("", run) if run else ""
+
+
+def _described_body(tokens: list[str]) -> bool:
+    """Whether a phrase's words describe a body named before: "rights group", "medical charity",
+    "London-based group", "UN agency" (descriptors, then a head of described_head)."""
+    if len(tokens) < 2 or len(tokens) > 4 or tokens[-1] not in words("described_head"):
+        return False
+    return all(t in words("descriptor") or t.endswith("-based") for t in tokens[:-1])
 
 
 _ACRONYM_TAIL = re.compile(r"(?<=[a-z])\s*\(\s*[A-Z][A-Za-z0-9&.-]{1,9}\)?$")
@@ -398,7 +459,7 @@ def placeless(np: str) -> str:
 def _group_head() -> re.Pattern:
     """A speaking group or office followed by where it is: "witnesses at ...", "officials in ..."."""
     nouns = word_pattern("speaker_group")[:-2] + "|" + word_pattern("appositive")[:-2]
-    return re.compile(r"^((?:[\w-]+\s+){0,3}(?:" + nouns + r"))\s+(?:in|at|near|across|around|on|inside|outside)\s",
+    return re.compile(r"^((?:[\w-]+\s+){0,3}(?:" + nouns + r"))\s+(?:in|at|near|across|around|on|inside|outside|who)\s",
                       re.IGNORECASE)
 
 
