@@ -367,6 +367,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
         if category:
             if unit == "buildings" and category not in ("housing", "homeless"):  # "buried 310 houses": struck
                 struck = hows[j] == "object" and category in _HAPPENINGS and not _people_next(sentence, noun.end)
+                # "the storm affected 300 houses": disaster bulletins count damaged homes as affected
+                struck = struck or (category == "affected" and hows[j] in ("object", "adjacent"))
                 category = "housing" if struck else _housing_in(sentence, amount)
             elif unit != "buildings" and category == "housing":
                 category = "homeless"
