@@ -38,6 +38,9 @@ KNOWN_MISSES = {
     ("Some 1,400 people have been sheltering", 1400): _UNKNOWN + " (Gippsland)",
     ("Nearly 8,000 residents were told to", 8000): _UNKNOWN + " (Evros)",
     ("The earthquake left 130 families without", 130): "'the mountain villages of Badghis': the province after 'of'",
+    ("At least 35 houses were buried", 35): _UNKNOWN + " (Kalinchowk)",
+    ("The earthquake rendered 2,000 homes unsafe", 2000):
+        "'rendered N homes unsafe': 'unsafe' alone would make people 'unsafe' homeless",
     ("Authorities shifted 600 families to safer", 600): "Thatta reads as a place in India, not Sindh's district",
 }
 

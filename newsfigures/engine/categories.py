@@ -80,6 +80,9 @@ _STATUSES = frozenset({"displaced", "refugees", "evacuated", "returned", "detain
                        "sheltered"})
 # Statuses a return ends: "displaced Syrians have returned home" are returnees.
 _RETURNING = frozenset({"displaced", "refugees", "evacuated"})
+# "900 people from 180 households were evacuated": in a displacement report the households are a
+# figure of their own; "13 people from two families were killed" only tells whose the dead were.
+_HOMES_OF_MOVERS = frozenset({"displaced", "evacuated", "sheltered", "returned", "homeless", "affected"})
 # Movements rescue workers, troops and attackers make that are no displacement.
 _MOVEMENTS = frozenset({"displaced", "refugees", "returned", "sheltered", "arrived", "affected", "evacuated"})
 
@@ -303,9 +306,10 @@ def read_amounts(sentence: str, amounts: list[Amount],
     other_buildings(cand_nouns)
     own_nouns = list(cand_nouns)
     further = more_of_the_same(sentence, cands, cand_nouns)
-    categories, hows = [], []
+    categories, hows, hit_starts = [], [], []
     for j, (amount, noun) in enumerate(zip(cands, cand_nouns)):
         hit = _own_trigger(sentence, cands, cand_nouns, j)
+        hit_starts.append(hit.start)
         if j in further and noun.stated and hit.category not in ("", "arrived"):
             noun = cand_nouns[j] = own_nouns[j]  # "2 million refugees fled, while another 4.25 million are displaced"
         hows.append(hit.how if hit.category else "")
@@ -347,7 +351,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
                 category = _resolve_arrival(sentence, noun, countries)
         if keep[j] in wholes:  # "150 of the village's 1,800 residents": the 1,800 are all of them
             category = own_category(noun)  # only what its noun says ("of the camp's 2,000 refugees")
-        if families_of_previous(sentence, cands, cand_nouns, j) or sizes_attackers(sentence, amount):
+        if (families_of_previous(sentence, cands, cand_nouns, j) and category not in _HOMES_OF_MOVERS) \
+                or sizes_attackers(sentence, amount):
             by_index[keep[j]] = None  # "13 people from two families": the families they belong to
             continue
         if noun.guessed and not done_to(sentence, cands[j], noun, category, hows[j]):
@@ -366,7 +371,9 @@ def read_amounts(sentence: str, amounts: list[Amount],
         reading = None
         if category:
             if unit == "buildings" and category not in ("housing", "homeless"):  # "buried 310 houses": struck
-                struck = hows[j] == "object" and category in _HAPPENINGS and not _people_next(sentence, noun.end)
+                own_verb = hows[j] == "object" or (hows[j] == "adjacent" and hit_starts[j] >= 0 and not any(  # "35 houses were buried"
+                    noun.end <= other.start < hit_starts[j] for other in cands))
+                struck = own_verb and category in _HAPPENINGS and not _people_next(sentence, noun.end)
                 # "the storm affected 300 houses": disaster bulletins count damaged homes as affected
                 struck = struck or (category == "affected" and hows[j] in ("object", "adjacent"))
                 category = "housing" if struck else _housing_in(sentence, amount)
