@@ -41,6 +41,7 @@ KNOWN_MISSES = {
     ("At least 35 houses were buried", 35): _UNKNOWN + " (Kalinchowk)",
     ("The earthquake rendered 2,000 homes unsafe", 2000):
         "'rendered N homes unsafe': 'unsafe' alone would make people 'unsafe' homeless",
+    ("Some 2,000 were evacuated from the", 2000): "'the coastal villages of Bhola': the district after 'of'",
     ("Authorities shifted 600 families to safer", 600): "Thatta reads as a place in India, not Sindh's district",
 }
 
