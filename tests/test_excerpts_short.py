@@ -27,7 +27,8 @@ KNOWN_MISSES = {
     ("Fire gutted 310 shacks in the", 310): _UNKNOWN + " (Imizamo Yethu)",
     ("Fire gutted 310 shacks in the", 1000): _UNKNOWN + " (Imizamo Yethu)",
     ("Rising waters cut off 450 households", 450): "the Tana delta reads as Madagascar's capital",
-    ("The government has resettled 320 families", 320): _CLAUSE,
+    ("The government has resettled 320 families", 320):
+        "'resettled' says refugees, even within a country; " + _CLAUSE,
     ("Over 350 homes were gutted in", 350): "'the Lahaina wildfire': a place as a modifier of the event",
     ("Intense fighting displaced 1,700 households from", 1700): _UNKNOWN + " (Jebel Marra)",
     ("More than 430 people remain sheltered", 430): "Lismore has namesakes abroad",

@@ -34,6 +34,7 @@ from .lexicon import (
 )
 from .nouns import CountedNoun, noun_after, noun_before
 from .other_roles import plays_another_part
+from .struck_homes import homes_category
 from .shared_nouns import (
     INCLUDING, apposed_part, included, more_of_the_same, other_buildings, own_category, partitive_wholes,
     parts_of_things, share_nouns,
@@ -80,8 +81,7 @@ _STATUSES = frozenset({"displaced", "refugees", "evacuated", "returned", "detain
                        "sheltered"})
 # Statuses a return ends: "displaced Syrians have returned home" are returnees.
 _RETURNING = frozenset({"displaced", "refugees", "evacuated"})
-# "900 people from 180 households were evacuated": in a displacement report the households are a
-# figure of their own; "13 people from two families were killed" only tells whose the dead were.
+# "900 people from 180 households were evacuated": the households are a figure of their own.
 _HOMES_OF_MOVERS = frozenset({"displaced", "evacuated", "sheltered", "returned", "homeless", "affected"})
 # Movements rescue workers, troops and attackers make that are no displacement.
 _MOVEMENTS = frozenset({"displaced", "refugees", "returned", "sheltered", "arrived", "affected", "evacuated"})
@@ -371,12 +371,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
         reading = None
         if category:
             if unit == "buildings" and category not in ("housing", "homeless"):  # "buried 310 houses": struck
-                own_verb = hows[j] == "object" or (hows[j] == "adjacent" and hit_starts[j] >= 0 and not any(  # "35 houses were buried"
-                    noun.end <= other.start < hit_starts[j] for other in cands))
-                struck = own_verb and category in _HAPPENINGS and not _people_next(sentence, noun.end)
-                # "the storm affected 300 houses": disaster bulletins count damaged homes as affected
-                struck = struck or (category == "affected" and hows[j] in ("object", "adjacent"))
-                category = "housing" if struck else _housing_in(sentence, amount)
+                category = homes_category(sentence, amount, noun, category,
+                                          hit=(hows[j], hit_starts[j]), others=cands)
             elif unit != "buildings" and category == "housing":
                 category = "homeless"
         if category:
@@ -386,12 +382,6 @@ def read_amounts(sentence: str, amounts: list[Amount],
             previous_unit = unit
         by_index[keep[j]] = reading
     return [by_index.get(k) for k in range(len(amounts))]
-
-
-def _people_next(sentence: str, end: int) -> bool:
-    """ "killed one government house photographer": the building word is a modifier of people."""
-    nxt = _NEXT_WORD.match(sentence, end)
-    return bool(nxt) and is_people_word(nxt.group(1))
 
 
 def _sentence_category(sentence: str, amount: Amount) -> str:
@@ -452,12 +442,6 @@ def _restatements(sentence: str, amounts: list[Amount], nouns: list, categories:
             later = categories[j + 1]
             if later and later != "none" and later != categories[j] and not nouns[j].firm:
                 categories[j] = later
-
-
-def _housing_in(sentence: str, amount: Amount) -> str:
-    reach = SENTENCE_TRIGGER_REACH
-    near = _triggers(sentence, max(0, amount.start - reach), amount.end + reach)
-    return "housing" if any(t[2] == "housing" for t in near) else ""
 
 
 def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list[str]) -> None:
