@@ -49,6 +49,7 @@ KNOWN_MISSES = {
     ("A total of 320 Palestinians were", 320): _UNKNOWN + " (Masafer Yatta); the demonym gives no country",
     ("The blaze destroyed 220 homes in", 220): "Kangaroo Island is found as a place but without its country",
     ("Around 1,100 residents remain displaced in", 1100): _UNKNOWN + " (Noto)",
+    ("An estimated 500 houses have been", 500): "'affected by cracks in Bhaktapur': the town after the cause is not taken",
     ("Authorities shifted 600 families to safer", 600): "Thatta reads as a place in India, not Sindh's district",
 }
 
