@@ -34,6 +34,7 @@ from .lexicon import (
 )
 from .nouns import CountedNoun, noun_after, noun_before
 from .other_roles import plays_another_part
+from .struck_homes import homes_category
 from .shared_nouns import (
     INCLUDING, apposed_part, included, more_of_the_same, other_buildings, own_category, partitive_wholes,
     parts_of_things, share_nouns,
@@ -80,6 +81,8 @@ _STATUSES = frozenset({"displaced", "refugees", "evacuated", "returned", "detain
                        "sheltered"})
 # Statuses a return ends: "displaced Syrians have returned home" are returnees.
 _RETURNING = frozenset({"displaced", "refugees", "evacuated"})
+# "900 people from 180 households were evacuated": the households are a figure of their own.
+_HOMES_OF_MOVERS = frozenset({"displaced", "evacuated", "sheltered", "returned", "homeless", "affected"})
 # Movements rescue workers, troops and attackers make that are no displacement.
 _MOVEMENTS = frozenset({"displaced", "refugees", "returned", "sheltered", "arrived", "affected", "evacuated"})
 
@@ -303,9 +306,10 @@ def read_amounts(sentence: str, amounts: list[Amount],
     other_buildings(cand_nouns)
     own_nouns = list(cand_nouns)
     further = more_of_the_same(sentence, cands, cand_nouns)
-    categories, hows = [], []
+    categories, hows, hit_starts = [], [], []
     for j, (amount, noun) in enumerate(zip(cands, cand_nouns)):
         hit = _own_trigger(sentence, cands, cand_nouns, j)
+        hit_starts.append(hit.start)
         if j in further and noun.stated and hit.category not in ("", "arrived"):
             noun = cand_nouns[j] = own_nouns[j]  # "2 million refugees fled, while another 4.25 million are displaced"
         hows.append(hit.how if hit.category else "")
@@ -347,7 +351,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
                 category = _resolve_arrival(sentence, noun, countries)
         if keep[j] in wholes:  # "150 of the village's 1,800 residents": the 1,800 are all of them
             category = own_category(noun)  # only what its noun says ("of the camp's 2,000 refugees")
-        if families_of_previous(sentence, cands, cand_nouns, j) or sizes_attackers(sentence, amount):
+        if (families_of_previous(sentence, cands, cand_nouns, j) and category not in _HOMES_OF_MOVERS) \
+                or sizes_attackers(sentence, amount):
             by_index[keep[j]] = None  # "13 people from two families": the families they belong to
             continue
         if noun.guessed and not done_to(sentence, cands[j], noun, category, hows[j]):
@@ -366,8 +371,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
         reading = None
         if category:
             if unit == "buildings" and category not in ("housing", "homeless"):  # "buried 310 houses": struck
-                struck = hows[j] == "object" and category in _HAPPENINGS and not _people_next(sentence, noun.end)
-                category = "housing" if struck else _housing_in(sentence, amount)
+                category = homes_category(sentence, amount, noun, category,
+                                          hit=(hows[j], hit_starts[j]), others=cands)
             elif unit != "buildings" and category == "housing":
                 category = "homeless"
         if category:
@@ -377,12 +382,6 @@ def read_amounts(sentence: str, amounts: list[Amount],
             previous_unit = unit
         by_index[keep[j]] = reading
     return [by_index.get(k) for k in range(len(amounts))]
-
-
-def _people_next(sentence: str, end: int) -> bool:
-    """ "killed one government house photographer": the building word is a modifier of people."""
-    nxt = _NEXT_WORD.match(sentence, end)
-    return bool(nxt) and is_people_word(nxt.group(1))
 
 
 def _sentence_category(sentence: str, amount: Amount) -> str:
@@ -443,12 +442,6 @@ def _restatements(sentence: str, amounts: list[Amount], nouns: list, categories:
             later = categories[j + 1]
             if later and later != "none" and later != categories[j] and not nouns[j].firm:
                 categories[j] = later
-
-
-def _housing_in(sentence: str, amount: Amount) -> str:
-    reach = SENTENCE_TRIGGER_REACH
-    near = _triggers(sentence, max(0, amount.start - reach), amount.end + reach)
-    return "housing" if any(t[2] == "housing" for t in near) else ""
 
 
 def _inherit(sentence: str, amounts: list[Amount], nouns: list, categories: list[str]) -> None:
