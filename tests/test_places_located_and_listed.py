@@ -1,0 +1,39 @@
+"""Where a figure is, as news writes it: a province's short form ("KP" in a Pakistan story),
+the thing a distance locates rather than the town it is measured from, each item of a list
+with its own count, the country whose border it is, the host a refugee story already named,
+and never the city where a press conference was held. Short articles written for these
+tests."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import figures_of
+
+
+def places_of(text: str) -> list[tuple]:
+    return figures_of(text, "place", "country", published="2024-03-20")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Monsoon rains in Pakistan\n\nRains killed 14 people in KP on Tuesday and 6 in AJK, "
+     "Pakistani officials said.",
+     [(14, "Khyber Pakhtunkhwa", "PK"), (6, "Azad Kashmir", "PK")]),
+    ("Landslides in northern Pakistan\n\nIn GB, 9 people died when a road gave way, officials in "
+     "Pakistan said.", [(9, "Gilgit-Baltistan", "PK")]),
+    ("Cold wave grips India\n\nThe cold has killed 11 people in UP this week, Indian officials said.",
+     [(11, "Uttar Pradesh", "IN")]),
+], ids=["kp-and-ajk", "gb-in-pakistan", "up-in-india"])
+def test_province_short_forms_in_a_story_of_their_country(text, expected):
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same letters in a British story are Britain, not Gilgit-Baltistan
+    ("Storm hits Britain\n\nThe storm killed 3 people in GB on Sunday, British police said.",
+     [(3, "United Kingdom", "GB")]),
+    # a sentence opening with "Up to" is no Uttar Pradesh
+    ("Floods in India\n\nUp to 40 people were injured in Assam, Indian officials said.",
+     [(40, "Assam", "IN")]),
+], ids=["gb-in-britain", "up-to"])
+def test_short_forms_elsewhere_are_not_the_province(text, expected):
+    assert places_of(text) == expected
