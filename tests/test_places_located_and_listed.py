@@ -37,3 +37,15 @@ def test_province_short_forms_in_a_story_of_their_country(text, expected):
 ], ids=["gb-in-britain", "up-to"])
 def test_short_forms_elsewhere_are_not_the_province(text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Drought in Somali region\n\nThe drought has displaced families across eastern Ethiopia, in "
+     "Babile (48,000), Dembel (21,000) and Shinile (9,000), the UN said.",
+     [(48000, "Babile", "ET"), (21000, "Dembel", "ET"), (9000, "Shinile", "ET")]),
+    ("Darfur camps swell\n\nAl-Salam camp with 52,000 displaced people and Otash camp with 31,000 "
+     "are the most crowded in Sudan, aid workers said.",
+     [(52000, "Al-Salam", "SD"), (31000, "Otash", "SD")]),
+], ids=["bracketed-towns", "camp-with-count"])
+def test_each_list_item_takes_its_own_place(text, expected):
+    assert places_of(text) == expected

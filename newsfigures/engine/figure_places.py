@@ -18,8 +18,8 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from . import (
-    country_cues, list_labels, place_context, place_fallbacks, place_references, place_uses, places,
-    several_countries,
+    country_cues, list_labels, place_context, place_fallbacks, place_items, place_references, place_uses,
+    places, several_countries,
 )
 from . import gazetteer as gz
 from .categories import Reading, clause_limits
@@ -157,6 +157,11 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
         refs = [m for m in refs if not place_references.is_speaker_country(m)]
     if refs:
         mentions = sorted([*mentions, *refs], key=lambda m: m.start)
+    main = doc.main_place
+    item = place_items.bracketed_item_place(doc.sentence(n), offset, amounts[i].qualifier_start, mentions,
+                                            main.country if main is not None else "")
+    if item is not None:  # "in Babile (55,000), Gursum (20,000)": a town the gazetteer lacks
+        return item, True
     found = _own_place(doc, n, amounts, i, reading, mentions=mentions)
     if found is not None:
         return found, True
@@ -352,9 +357,10 @@ def _near(sentence: str, start: int, end: int, amount: Amount) -> bool:
 
 
 def _leads_into(sentence: str, end: int, following: Amount) -> bool:
-    """A place right before the next amount is that amount's: "followed by Taroudant (452)"."""
+    """A place right before the next amount is that amount's: "followed by Taroudant (452)",
+    "Kalma camp with 30,000"."""
     gap = sentence[end:following.qualifier_start]
-    return "," not in gap and not _WORD.search(gap)
+    return "," not in gap and not _WORD.search(gap) or place_items.leads_into(gap)
 
 
 def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading) -> tuple:
@@ -388,4 +394,6 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
         specific = 6  # refugees: the host country named for them
     cued = cue in _CUES or cue == "for" and reading.category in ("refugees", "displaced") \
         or cue == "from" and reading.category == "evacuated"  # "flee ... for DRC"; "evacuated from Puri"
-    return (cued and after, specific, -abs(start - amount.start))
+    # "Otash camp with 31,000 ...": the item the count belongs to, over a place named after it
+    item = not after and place_items.item_of(sentence[mention.end - offset:amount.qualifier_start])
+    return (cued and after or item, specific, -abs(start - amount.start))
