@@ -388,9 +388,11 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
         return (False, -1, -abs(start - amount.start))  # where the people came from
     if reading.category == "refugees" and (cue == "from" or listed_from):
         return (False, -1, -abs(start - amount.start))  # "refugees from El Geneina": where they came from
+    if reading.category == "refugees" and (_EVENT_BEFORE.search(sentence, max(0, start - 50), start)
+                                            or mention.place.level == "country"
+                                            and _EVENT_AFTER.match(sentence, mention.end - offset)):
+        return (False, -1, -abs(start - amount.start))  # "flee South Sudan clashes", "the war in Sudan": the origin
     if reading.category == "refugees" and mention.place.level == "country":
-        if _EVENT_AFTER.match(sentence, mention.end - offset) or _EVENT_BEFORE.search(sentence, max(0, start - 50), start):
-            return (False, -1, -abs(start - amount.start))  # "flee South Sudan clashes", "the war in Sudan": the origin
         specific = 6  # refugees: the host country named for them
     cued = cue in _CUES or cue == "for" and reading.category in ("refugees", "displaced") \
         or cue == "from" and reading.category == "evacuated"  # "flee ... for DRC"; "evacuated from Puri"

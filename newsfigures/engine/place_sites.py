@@ -24,7 +24,6 @@ _LINE_BREAK = re.compile("\n")
 
 
 _SITE_OR_OF = frozenset(SITE_WORDS | {"of"})
-_ARABIC_ARTICLE = frozenset(("al", "el"))  # "Al-Salam camp": the article opens a name
 
 
 def _site_spans(toks: Tokens) -> list[tuple[int, int]]:
@@ -86,8 +85,7 @@ def sites(text: str, toks: Tokens, mentions: list[PlaceMention], main_cc: str,
             s = toks.start(a)
             folded = folded[1:]
         key = " ".join(folded)
-        if key in g.never or key in g.stop or key in g.demonyms \
-                or folded[0] in g.never and not (folded[0] in _ARABIC_ARTICLE and len(folded) > 1):
+        if key in g.never or key in g.stop or key in g.demonyms or folded[0] in g.never:
             continue
         if fold_token(words[a]) in FUNCTION or all(w in g.never for w in folded):
             continue
