@@ -60,3 +60,13 @@ def test_each_list_item_takes_its_own_place(text, expected):
 ], ids=["crossed-into", "arrived-in"])
 def test_refugees_entering_the_country_are_in_the_host(text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("War in Ukraine\n\nKYIV - About 30,000 refugees crossed the Polish border on Saturday, Ukrainian "
+     "officials said.", [(30000, "Polish border", "PL")]),
+    ("Exodus from Ukraine\n\nAnother 12,000 refugees were waiting at the Hungarian border, the "
+     "agency said.", [(12000, "Hungarian border", "HU")]),
+], ids=["crossed-polish-border", "at-hungarian-border"])
+def test_refugees_at_a_border_are_in_the_country_whose_border_it_is(text, expected):
+    assert places_of(text) == expected

@@ -83,6 +83,10 @@ def figure_country(doc, place, reading: Reading, sentence: str) -> str:
         # "Dokshi village in Gulani LGA": a place the gazetteer lacks; "Nsanje district": a
         # district named after its town, which the gazetteer knows in one country only
         return _story_country(doc) or gz.namesake_country(place.name)
+    if reading.category == "refugees" and place.level == "site" and "border" in place.name.lower():
+        side = _border_side(place.name)
+        if side:  # "refugees crossed the Polish border": they are in Poland
+            return side
     if reading.category == "displaced" and "border" in place.name.lower():
         people = _people_country(sentence, reading)
         if people is not None:
@@ -91,6 +95,15 @@ def figure_country(doc, place, reading: Reading, sentence: str) -> str:
         if main is not None and main.country:
             return main.country
     return place.country
+
+
+@lru_cache(maxsize=256)
+def _border_side(name: str) -> str:
+    """The one country a border is named for ("Polish border", "Turkey's border"); "" for a
+    border of two ("Syrian-Turkish border") or none."""
+    found = places.find_places(name)  # read alone, a border is the side it is named for
+    named = {m.place.country for m in found if m.place.country}
+    return named.pop() if len(found) == 1 and len(named) == 1 and "-" not in name else ""
 
 
 def _story_country(doc) -> str:
