@@ -70,3 +70,16 @@ def test_refugees_entering_the_country_are_in_the_host(text, expected):
 ], ids=["crossed-polish-border", "at-hungarian-border"])
 def test_refugees_at_a_border_are_in_the_country_whose_border_it_is(text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Attack in northern Burkina Faso\n\nGunmen killed 19 villagers in Gorgadji, about 40 kilometres "
+     "south of Djibo, on Sunday.", [(19, "Gorgadji", "BF")]),
+    ("Raid in the Sahel\n\nJihadists killed 23 civilians in Seytenga (15 km from Dori) "
+     "last week.", [(23, "Seytenga", "BF")]),
+    # the located thing has no name: the town a distance is measured from is not the place
+    ("Burkina Faso violence\n\nMilitants killed 14 soldiers at an outpost 30 km north of Djibo on "
+     "Monday, the army said.", [(14, "Burkina Faso", "BF")]),
+], ids=["named-town-located", "bracketed-distance", "unnamed-outpost"])
+def test_a_distance_reference_is_not_the_place(text, expected):
+    assert places_of(text) == expected

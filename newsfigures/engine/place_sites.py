@@ -194,3 +194,36 @@ class _Hosts:
             if m.place.country and not m.demonym and m.end <= s:
                 return m.place
         return None
+
+
+# "in Gorgadji, about 40 kilometres south of Djibo", "at Kaya (100km from Ouagadougou)": a name a
+# distance from a known place locates is a place, in the country of that place
+_LOCATED = re.compile(
+    r"\b(?:in|at|near|to|from)\s+(?:the\s+(?:village|town|locality|area)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*[,(]\s*(?:about|some|around|roughly|nearly|"
+    r"approximately|just|over|less\s+than|more\s+than)?\s*\d[\d.,]*\s*[-\s]?(?:km|kms|kilomet(?:re|er)s?|miles?)\b")
+
+
+def located_sites(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Names the gazetteer lacks that a distance from a place named right after locates
+    ("in Gorgadji, 40 km south of Djibo"): sites of that place's country, at its coordinates."""
+    if "km" not in text and "kilomet" not in text and "mile" not in text:
+        return []
+    taken = Coverage(len(text), ((m.start, m.end) for m in mentions))
+    starts = [m.start for m in mentions]
+    g = gz.gazetteer()
+    out = []
+    for match in _LOCATED.finditer(text):
+        s, e = match.span("name")
+        name = match.group("name")
+        if taken.covered(s, e) or fold_token(name.split()[0]) in g.never or fold_token(name.split()[0]) in FUNCTION:
+            continue
+        k = bisect_right(starts, match.end())
+        reference = mentions[k] if k < len(mentions) else None
+        if reference is None or reference.start - match.end() > 40 or not reference.place.country:
+            continue
+        host = reference.place
+        out.append(PlaceMention(s, e, name, Place(name, host.country, host.lat, host.lon, "site", True,
+                                                  host.admin1 if host.level != "country" else ""), False))
+        taken.add(s, e)
+    return out

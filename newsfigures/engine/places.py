@@ -28,7 +28,7 @@ from .place_scan import (
 )
 from .place_sides import sided
 from .place_strays import home_strays
-from .place_sites import Coverage, sites
+from .place_sites import Coverage, located_sites, sites
 # the scanner's fast paths under the names their tests know
 from .place_scan import SENT_END as _SENT_END  # noqa: F401
 from .place_scan import Tokens as _Tokens
@@ -95,6 +95,7 @@ def find_places(text: str) -> list[PlaceMention]:
     mentions = _regions(text, mentions)
     mentions = _borders(text, mentions, main_cc)
     mentions += sites(text, toks, mentions, main_cc, index)
+    mentions += located_sites(text, sorted(mentions, key=lambda m: m.start))  # "in Gorgadji, 40 km south of Djibo"
     mentions = _acronyms(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
