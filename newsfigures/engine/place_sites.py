@@ -200,7 +200,7 @@ class _Hosts:
 # distance from a known place locates is a place, in the country of that place
 _LOCATED = re.compile(
     r"\b(?:in|at|near|to|from)\s+(?:the\s+(?:village|town|locality|area)\s+of\s+)?"
-    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*[,(]\s*(?:about|some|around|roughly|nearly|"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:\s+(?:beach|camp|village|town|district|area|market|base))?\s*[,(]\s*(?:(?:a|the)\s+(?:small\s+)?(?:town|village|city|district|area|locality|camp)\s+)?(?:about|some|around|roughly|nearly|"
     r"approximately|just|over|less\s+than|more\s+than)?\s*\d[\d.,]*\s*[-\s]?(?:km|kms|kilomet(?:re|er)s?|miles?)\b")
 
 
