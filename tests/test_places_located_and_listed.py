@@ -83,3 +83,25 @@ def test_refugees_at_a_border_are_in_the_country_whose_border_it_is(text, expect
 ], ids=["named-town-located", "bracketed-distance", "unnamed-outpost"])
 def test_a_distance_reference_is_not_the_place(text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iraq: families flee\n\nSpeaking at a news briefing in Geneva, a UNHCR spokeswoman said 7,000 people "
+     "had been displaced since Sunday.", [(7000, "Iraq", "IQ")]),
+    ("Yemen cholera\n\nAt a press conference held in Geneva on Friday, WHO officials said 240 people had "
+     "died of cholera in the past month.", [(240, "Yemen", "YE")]),
+    ("Fighting in Iraq\n\nThe clashes have displaced 15,000 people in the past week, a UNHCR spokesman "
+     "told a press conference in Geneva on Tuesday.", [(15000, "Iraq", "IQ")]),
+], ids=["briefing-no-verb-before", "press-conference-held-in", "told-a-press-conference"])
+def test_where_a_briefing_was_held_is_no_place_of_the_figure(text, expected):
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shelling in Ukraine\n\nRussian shelling killed five people in Ukraine's eastern region of Donetsk "
+     "on Friday, officials said.", [(5, "Donetsk", "UA")]),
+    ("Missile strike\n\nA missile strike injured 17 people in the southern Ukrainian city of "
+     "Zaporizhzhia, the governor said.", [(17, "Zaporizhzhia", "UA")]),
+], ids=["region-of-possessor", "city-of-demonym"])
+def test_a_place_named_with_its_kind_and_country_is_the_place(text, expected):
+    assert places_of(text) == expected
