@@ -105,3 +105,11 @@ def test_where_a_briefing_was_held_is_no_place_of_the_figure(text, expected):
 ], ids=["region-of-possessor", "city-of-demonym"])
 def test_a_place_named_with_its_kind_and_country_is_the_place(text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floods in Ethiopia\n\nFloods killed 60 people in Ethiopia's Somali region. The charity Save the "
+     "Children UK said 12 more bodies were found in the Dolo-Bay area.", [(60, "Somali", "ET"), (12, "Dolo-Bay", "ET")]),
+], ids=["charity-named-for-a-country"])
+def test_a_country_closing_an_organisations_name_lends_no_site_its_country(text, expected):
+    assert places_of(text) == expected

@@ -24,6 +24,7 @@ _LINE_BREAK = re.compile("\n")
 
 
 _SITE_OR_OF = frozenset(SITE_WORDS | {"of"})
+_CAPITAL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+ $")  # "... Children UK": a name's last word before the country
 
 
 def _site_spans(toks: Tokens) -> list[tuple[int, int]]:
@@ -169,14 +170,19 @@ class _Hosts:
     def nearest(self, s: int, e: int) -> Place | None:
         a, b = self._sentence(s, e)
         inside = self.mentions[bisect_left(self.starts, a):bisect_left(self.starts, b)]
-        near = [m for m in inside if m.place.country and not m.demonym]
+        near = [m for m in inside if m.place.country and not m.demonym and not self._name_suffix(m)]
         if not near:  # "Syrian refugees arrived in X camp": no host in their own country
-            near = [m for m in inside if m.place.country and not self._exiled(m)]
+            near = [m for m in inside if m.place.country and not self._exiled(m) and not self._name_suffix(m)]
         if not near:
             return None
         after = [m for m in near if m.start >= e]
         pick = min(after, key=lambda m: m.start - e) if after else min(near, key=lambda m: s - m.end)
         return pick.place
+
+    def _name_suffix(self, m: PlaceMention) -> bool:
+        """A country closing an organisation's name: "Save the Children UK", "Oxfam America"."""
+        return m.place.level == "country" and bool(_CAPITAL_BEFORE.search(self.text, max(0, m.start - 30), m.start)) \
+            and not any(o.end == m.start - 1 for o in self.mentions)
 
     def _exiled(self, m: PlaceMention) -> bool:
         """A demonym counting people outside their country: "Syrian refugees"."""
@@ -191,7 +197,7 @@ class _Hosts:
         j = bisect_right(self._lines, s - 1) - 1
         start = max(self._lines[j] if j >= 0 else 0, s - SITE_HOST_REACH)
         for m in reversed(self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, s)]):
-            if m.place.country and not m.demonym and m.end <= s:
+            if m.place.country and not m.demonym and m.end <= s and not self._name_suffix(m):
                 return m.place
         return None
 
