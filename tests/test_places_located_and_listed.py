@@ -113,3 +113,12 @@ def test_a_place_named_with_its_kind_and_country_is_the_place(text, expected):
 ], ids=["charity-named-for-a-country"])
 def test_a_country_closing_an_organisations_name_lends_no_site_its_country(text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Heavy rains in Punjab displaced 11,000 people in Pakistan on Monday.", [(11000, "Punjab", "PK")]),
+    ("Floods in Central province displaced 2,400 people in Zambia.", [(2400, "Central", "ZM")]),
+    ("Fighting in Kasai displaced 9,000 people in DR Congo, the UN said.", [(9000, "Kasai", "CD")]),
+], ids=["province-then-country", "central-province", "kasai"])
+def test_a_province_named_before_its_country_is_the_closer_place(text, expected):
+    assert places_of(text) == expected

@@ -271,11 +271,26 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     if not named:
         return None
     best = max(named, key=lambda m: _rank(sentence, offset, m, amount, reading))
+    if best.place.level == "country":
+        best = _inner_place(sentence, offset, best, named) or best
     for m in [best, *(m for m in named if m is not best)]:
         country = several_countries.listed_towns_country(sentence, offset, m, mentions)
         if country is not None:
             return country
     return _refined(sentence, offset, best, [m for m in mentions if m.start - offset < seg_end]).place
+
+
+# "in Punjab", "across northern Sindh": a place cue right before a name
+_CUED = re.compile(r"\b(?:in|at|near|across|around|throughout|inside|hit|struck)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+
+
+def _inner_place(sentence: str, offset: int, country, named: list):
+    """ "Heavy rains in Punjab displaced 10,000 people in Pakistan": a place of the chosen
+    country that the clause also names with a cue is where the figure is, more closely."""
+    inner = [m for m in named if m is not country and m.place.country == country.place.country
+             and _specific(m.place) > _specific(country.place)
+             and _CUED.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
+    return max(inner, key=lambda m: _specific(m.place)) if len(inner) == 1 else None
 
 
 def _farther_subplaces(doc, sentence: str, offset: int, mentions: list, amount: Amount, *, segment) -> list:
