@@ -122,3 +122,14 @@ def test_a_country_closing_an_organisations_name_lends_no_site_its_country(text,
 ], ids=["province-then-country", "central-province", "kasai"])
 def test_a_province_named_before_its_country_is_the_closer_place(text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chad takes in more families\n\nChad has opened two new camps near Gore. Some 1,200 refugees from "
+     "the Central African Republic (CAR) arrived last week, the agency said.",
+     [(1200, "Chad", "TD")]),
+    ("Chad: more arrivals\n\nThe new CAR arrivals in southern Chad now number more than 4,000, "
+     "the agency said.", [(4000, "southern Chad", "TD")]),
+], ids=["bracketed-short-form", "country-arrivals"])
+def test_where_arrivals_came_from_is_not_where_they_are(text, expected):
+    assert places_of(text) == expected

@@ -59,7 +59,8 @@ _FAR_CUE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)\s+(?:[\w'â
 _REFINING_GAP = re.compile(r"\s*,\s*(?:in|on|near|at|around|outside)\b[^,.;:()]{0,60}?\s+(?:of\s+)?(?:the\s+)?")
 # "South Sudan clashes", "Syria's war": a country named as the place of what people flee
 _EVENT_AFTER = re.compile(r"(?:['â€™]s)?\s+(?:\w+\s+)?(?:clashes|fighting|violence|conflict|war|unrest|crisis|"
-                          r"offensive|bombardment|bombing|hostilities|insurgency|turmoil)\b", re.IGNORECASE)
+                          r"offensive|bombardment|bombing|hostilities|insurgency|turmoil|arrivals|influx|exodus)\b",
+                          re.IGNORECASE)  # "new CAR arrivals": whence the arrivals came
 
 
 # "since the conflict began in Sudan", "fighting in South Sudan": a country named as the place
@@ -257,7 +258,7 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
                    amounts[i + 2].qualifier_start if i + 2 < len(amounts) else len(sentence))
         local += [m for m in mentions if following.end < m.start - offset < stop
                   and _near(sentence, m.start - offset, m.end - offset, following)]
-    named = [m for m in local if not m.demonym]
+    named = [m for m in local if not m.demonym and not _bracketed_again(sentence, offset, m, mentions)]
     named = _possessed_for_possessors(sentence, offset, named, mentions)
     named = _without_strays(doc, mentions, named)
     named = [m for m in named  # "affected, mostly in Maradi": where a part of them is
@@ -291,6 +292,16 @@ def _inner_place(sentence: str, offset: int, country, named: list):
              and _specific(m.place) > _specific(country.place)
              and _CUED.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
     return max(inner, key=lambda m: _specific(m.place)) if len(inner) == 1 else None
+
+
+def _bracketed_again(sentence: str, offset: int, mention, mentions: list) -> bool:
+    """ "from the Central African Republic (CAR)": a short form in brackets right after the
+    place it shortens is read as that place's use, not as a second place."""
+    start = mention.start - offset
+    if not sentence[:start].rstrip().endswith("("):
+        return False
+    return any(m.place == mention.place and m.end <= mention.start
+               and not sentence[m.end - offset:start].strip(" (") for m in mentions)
 
 
 def _farther_subplaces(doc, sentence: str, offset: int, mentions: list, amount: Amount, *, segment) -> list:

@@ -32,7 +32,8 @@ DEMONYM_ACTOR_NOUN = re.compile(r"^\s+(?:shelling|bombing|bombardment|attacks?|a
                                 r"rockets?|artillery|occupation|offensive|aircraft|planes?|fire)\b", re.IGNORECASE)
 # "Burundi refugees", "Syria nationals": a country named as the people's origin
 ORIGIN_NOUN = re.compile(r"^\s+(?:refugees?|migrants?|nationals?|citizens?|asylum[-\s]seekers?|"
-                         r"returnees?|exiles?|diaspora|passport\s+holders)\b", re.IGNORECASE)
+                         r"returnees?|exiles?|diaspora|passport\s+holders)\b",
+                         re.IGNORECASE)
 # "fled Burundi", "fleeing the violence in Syria", "refugees from Myanmar"
 ORIGIN_BEFORE = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|left|leaving|from)\s+"
                            r"(?:(?:the\s+)?(?:[a-z]+\s+){0,2}(?:violence|fighting|war|unrest|conflict|"
