@@ -133,3 +133,23 @@ def test_a_province_named_before_its_country_is_the_closer_place(text, expected)
 ], ids=["bracketed-short-form", "country-arrivals"])
 def test_where_arrivals_came_from_is_not_where_they_are(text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Drought in Ethiopia\n\nThe drought has displaced 48,000 people in Babile, 21,000 in Dembel and "
+     "9,000 in Shinile, OCHA said.", [(48000, "Babile", "ET"), (21000, "Dembel", "ET"), (9000, "Shinile", "ET")]),
+    ("Drought in Ethiopia\n\nDisplaced by district: Babile 48,000, Dembel 21,000, Shinile 9,000, OCHA said.",
+     [(48000, "Babile", "ET"), (21000, "Dembel", "ET"), (9000, "Shinile", "ET")]),
+    ("Drought in Ethiopia\n\nThe drought displaced families in Babile (about 48,000 people) and Dembel "
+     "(some 21,000).", [(48000, "Babile", "ET"), (21000, "Dembel", "ET")]),
+], ids=["count-in-town", "town-count", "bracket-with-qualifier"])
+def test_list_items_of_towns_the_gazetteer_lacks(text, expected):
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clashes in Ethiopia\n\nClashes killed 12 people in Dolo Ado, near the Somali border, on Friday.",
+     [(12, "Dolo Ado", "ET")]),
+], ids=["town-near-border"])
+def test_a_town_near_a_border_is_the_place_not_the_border(text, expected):
+    assert places_of(text) == expected

@@ -30,6 +30,7 @@ from .settings import (
     LEAD_SENTENCES, LONG_SENTENCE_MENTIONS, PLACE_FAR_WORDS, PLACE_NEAR_WORDS, POSSESSED_REACH,
 )
 
+_BORDER_NAME = re.compile(r"\b(?:border|frontier|boundary)$", re.IGNORECASE)
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
 
 
@@ -37,7 +38,9 @@ def _specific(place) -> int:
     """How specific a place is: a site most, a country least; "eastern Indonesia" (a compass
     part of a country) between the country and its provinces ("North Sulawesi province of
     eastern Indonesia" is North Sulawesi)."""
-    return 2 if places.is_country_part(place) else _SPECIFIC.get(place.level, 0)
+    if places.is_country_part(place) or place.level == "site" and _BORDER_NAME.search(place.name):
+        return 2  # "Moyale, near the Kenyan border": the town, not the border it is near
+    return _SPECIFIC.get(place.level, 0)
 _CUES = frozenset(("in", "at", "to", "into", "near", "inside", "across", "along", "on", "around",
                    "outside", "toward", "towards", "within", "throughout"))
 _ARTICLES = frozenset(("a", "an", "the"))
@@ -172,8 +175,8 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
     if refs:
         mentions = sorted([*mentions, *refs], key=lambda m: m.start)
     main = doc.main_place
-    item = place_items.bracketed_item_place(doc.sentence(n), offset, amounts[i].qualifier_start, mentions,
-                                            main.country if main is not None else "")
+    item = place_items.list_item_place(doc.sentence(n), offset, amounts[i], mentions,
+                                       main.country if main is not None else "")
     if item is not None:  # "in Babile (55,000), Gursum (20,000)": a town the gazetteer lacks
         return item, True
     found = _own_place(doc, n, amounts, i, reading, mentions=mentions)
