@@ -285,7 +285,7 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
 
 
 # "in Punjab", "across northern Sindh": a place cue right before a name
-_CUED = re.compile(r"\b(?:in|at|near|across|around|throughout|inside|hit|struck)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+_CUED = re.compile(r"\b(?:in|across|throughout|inside|hit|struck)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 
 
 def _inner_place(sentence: str, offset: int, country, named: list):
