@@ -153,3 +153,10 @@ def test_list_items_of_towns_the_gazetteer_lacks(text, expected):
 ], ids=["town-near-border"])
 def test_a_town_near_a_border_is_the_place_not_the_border(text, expected):
     assert places_of(text) == expected
+
+
+def test_people_massed_at_a_border_are_on_the_side_the_sentence_names():
+    text = ("Russia's assault goes on\n\nRussian forces shelled two towns on Monday as Russia's defence "
+            "ministry claimed gains. Moscow said its strikes hit military targets.\n\nAbout 25,000 people "
+            "fleeing the fighting were stuck at the Polish border overnight, Ukrainian border guards said.")
+    assert places_of(text) == [(25000, "Polish border", "UA")]

@@ -95,6 +95,9 @@ def figure_country(doc, place, reading: Reading, sentence: str) -> str:
         people = _people_country(sentence, reading)
         if people is not None:
             return people.country
+        across = _across_border(place, sentence)
+        if across:
+            return across
         main = doc.main_place
         if main is not None and main.country:
             return main.country
@@ -108,6 +111,19 @@ def _border_side(name: str) -> str:
     found = places.find_places(name)  # read alone, a border is the side it is named for
     named = {m.place.country for m in found if m.place.country}
     return named.pop() if len(found) == 1 and len(named) == 1 and "-" not in name else ""
+
+
+def _across_border(place, sentence: str) -> str:
+    """The side of a one-sided border ("the Polish border") people are massed on: the one
+    neighbour of that country the sentence names, not as whose forces ("... at the Polish
+    border, Ukrainian border guards said")."""
+    side = _border_side(place.name) if place.level == "site" else ""
+    if not side:
+        return ""
+    near = {m.place.country for m in places.find_places(sentence)
+            if m.place.country and m.place.country != side and m.place.country in gz.borders(side)
+            and not place_uses.is_actor_use(sentence, m)}
+    return near.pop() if len(near) == 1 else ""
 
 
 def _story_country(doc) -> str:
