@@ -160,3 +160,26 @@ def test_people_massed_at_a_border_are_on_the_side_the_sentence_names():
             "ministry claimed gains. Moscow said its strikes hit military targets.\n\nAbout 25,000 people "
             "fleeing the fighting were stuck at the Polish border overnight, Ukrainian border guards said.")
     assert places_of(text) == [(25000, "Polish border", "UA")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mortar attack in Afghanistan\n\nA mortar attack in northern Takhar province killed six civilians, "
+     "officials said.", [(6, "Takhar", "AF")]),
+    ("Raid in Afghanistan\n\nA raid in eastern Nangarhar province killed four civilians on Friday.",
+     [(4, "Nangarhar", "AF")]),
+    # with no province word the compass names a part of the place
+    ("Syria shelling\n\nShelling killed nine people in northern Aleppo on Sunday.", [(9, "northern Aleppo", "SY")]),
+], ids=["northern-province", "eastern-province", "part-of-a-city"])
+def test_a_compass_word_before_a_named_province_says_where_the_province_lies(text, expected):
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Air strike in Afghanistan\n\nKabul (BNA) Eleven civilians died in an air strike in Sayed Abad "
+     "district of Wardak province on Monday.", [(11, "Sayed Abad", "AF")]),
+    ("Insurgents strike in Afghanistan\n\nInsurgents killed 40 people in Sar-e Pul province. "
+     "Zabihullah Amani, a spokesman for the governor, said the attackers burned 25 houses in the "
+     "Mirza Olang area.", [(40, "Sar-e Pul", "AF"), (25, "Mirza Olang", "AF")]),
+], ids=["agency-dateline", "surname-beside-a-role"])
+def test_datelines_and_names_of_people_are_not_places(text, expected):
+    assert places_of(text) == expected

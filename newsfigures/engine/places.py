@@ -188,6 +188,9 @@ def _regions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         if m.place.level != "country" and _held_by_country(text, out, start):
             out.append(m)  # "Nigeria's north-eastern Borno state": where Borno lies, not a part of it
             continue
+        if m.place.level == "admin1" and _PROVINCE_WORD_AFTER.match(text, m.end):
+            out.append(m)  # "in northern Takhar province": where in the country the province lies
+            continue
         written = text[start:m.end]
         p = m.place
         name = " ".join(written.replace("’", "'").split())
@@ -197,6 +200,7 @@ def _regions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     return out
 
 
+_PROVINCE_WORD_AFTER = re.compile(r"\s+(?:province|state|governorate|prefecture|department|oblast)\b(?!['’])", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,2}$")
 
 
