@@ -183,3 +183,13 @@ def test_a_compass_word_before_a_named_province_says_where_the_province_lies(tex
 ], ids=["agency-dateline", "surname-beside-a-role"])
 def test_datelines_and_names_of_people_are_not_places(text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Blast in Afghanistan\n\nA blast killed 5 people near the Afghan capital Kabul on Monday.", [(5, "Kabul", "AF")]),
+    ("Strikes in Yemen\n\nAir strikes killed 7 people in the Yemeni port city Hodeidah.", [(7, "Hodeidah", "YE")]),
+    ("Floods in the Horn\n\nFloods have displaced 5,000 people in the Somali region of Ethiopia.",
+     [(5000, "Somali", "ET")]),
+], ids=["demonym-capital-name", "demonym-port-city-name", "province-named-like-a-people"])
+def test_a_demonym_before_a_place_kind_leaves_the_place_to_the_name(text, expected):
+    assert places_of(text) == expected

@@ -94,6 +94,7 @@ def find_places(text: str) -> list[PlaceMention]:
     mentions = sided(text, mentions, main_cc)  # "Pakistani Kashmir": the side of a divided region
     mentions = home_strays(text, mentions, main_cc)  # "Palma" in a story about Mozambique
     mentions = _regions(text, mentions)
+    mentions = _provinces_named_like_peoples(text, mentions)  # "the Somali region of Ethiopia"
     mentions = _borders(text, mentions, main_cc)
     mentions += sites(text, toks, mentions, main_cc, index)
     mentions += located_sites(text, sorted(mentions, key=lambda m: m.start))  # "in Gorgadji, 40 km south of Djibo"
@@ -164,6 +165,25 @@ def _city_province_pairs(text: str, cands: list) -> dict[int, int]:
 # ---------------------------------------------------------------- regions, borders, sites
 
 _DIRECTION_LAST = frozenset("hlntHLNT")
+
+
+_REGION_OF = re.compile(r"\s+(?:region|state|province|zone)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _provinces_named_like_peoples(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "the Somali region of Ethiopia", "the Afar region of Ethiopia": a demonym naming a
+    province of the country after it is that province, not the demonym's country."""
+    out = list(mentions)
+    for k, m in enumerate(mentions[:-1]):
+        after = mentions[k + 1]
+        if not m.demonym or after.place.level != "country" or after.demonym \
+                or not _REGION_OF.fullmatch(text, m.end, after.start) or after.place.country == m.place.country:
+            continue
+        province = next((gz.place(p, m.text) for p in gz.ids(fold_name(m.text))
+                         if gz.row(p)[4] == "admin1" and gz.row(p)[1] == after.place.country), None)
+        if province is not None:
+            out[k] = PlaceMention(m.start, m.end, m.text, province, False)
+    return out
 
 
 def _regions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
