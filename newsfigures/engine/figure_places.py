@@ -18,8 +18,8 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from . import (
-    country_cues, list_labels, place_context, place_fallbacks, place_items, place_references, place_uses,
-    places, several_countries,
+    country_cues, list_labels, place_borders, place_context, place_fallbacks, place_items, place_references,
+    place_uses, places, several_countries,
 )
 from . import gazetteer as gz
 from .categories import Reading, clause_limits
@@ -30,7 +30,6 @@ from .settings import (
     LEAD_SENTENCES, LONG_SENTENCE_MENTIONS, PLACE_FAR_WORDS, PLACE_NEAR_WORDS, POSSESSED_REACH,
 )
 
-_BORDER_NAME = re.compile(r"\b(?:border|frontier|boundary)$", re.IGNORECASE)
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
 
 
@@ -38,7 +37,7 @@ def _specific(place) -> int:
     """How specific a place is: a site most, a country least; "eastern Indonesia" (a compass
     part of a country) between the country and its provinces ("North Sulawesi province of
     eastern Indonesia" is North Sulawesi)."""
-    if places.is_country_part(place) or place.level == "site" and _BORDER_NAME.search(place.name):
+    if places.is_country_part(place) or place_borders.is_border(place):
         return 2  # "Moyale, near the Kenyan border": the town, not the border it is near
     return _SPECIFIC.get(place.level, 0)
 _CUES = frozenset(("in", "at", "to", "into", "near", "inside", "across", "along", "on", "around",
@@ -89,42 +88,20 @@ def figure_country(doc, place, reading: Reading, sentence: str) -> str:
         # district named after its town, which the gazetteer knows in one country only
         return _story_country(doc) or gz.namesake_country(place.name)
     if reading.category == "refugees" and place.level == "site" and "border" in place.name.lower():
-        side = _border_side(place.name)
+        side = place_borders.border_side(place.name)
         if side:  # "refugees crossed the Polish border": they are in Poland
             return side
     if reading.category == "displaced" and "border" in place.name.lower():
         people = _people_country(sentence, reading)
         if people is not None:
             return people.country
-        across = _across_border(place, sentence)
+        across = place_borders.across_border(place, sentence)
         if across:
             return across
         main = doc.main_place
         if main is not None and main.country:
             return main.country
     return place.country
-
-
-@lru_cache(maxsize=256)
-def _border_side(name: str) -> str:
-    """The one country a border is named for ("Polish border", "Turkey's border"); "" for a
-    border of two ("Syrian-Turkish border") or none."""
-    found = places.find_places(name)  # read alone, a border is the side it is named for
-    named = {m.place.country for m in found if m.place.country}
-    return named.pop() if len(found) == 1 and len(named) == 1 and "-" not in name else ""
-
-
-def _across_border(place, sentence: str) -> str:
-    """The side of a one-sided border ("the Polish border") people are massed on: the one
-    neighbour of that country the sentence names, not as whose forces ("... at the Polish
-    border, Ukrainian border guards said")."""
-    side = _border_side(place.name) if place.level == "site" else ""
-    if not side:
-        return ""
-    near = {m.place.country for m in places.find_places(sentence)
-            if m.place.country and m.place.country != side and m.place.country in gz.borders(side)
-            and not place_uses.is_actor_use(sentence, m)}
-    return near.pop() if len(near) == 1 else ""
 
 
 def _story_country(doc) -> str:
