@@ -193,3 +193,10 @@ def test_datelines_and_names_of_people_are_not_places(text, expected):
 ], ids=["demonym-capital-name", "demonym-port-city-name", "province-named-like-a-people"])
 def test_a_demonym_before_a_place_kind_leaves_the_place_to_the_name(text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clashes between herders and farmers displaced 4,000 people in Guma LGA.", [(4000, "Guma LGA", "NG")]),
+], ids=["nigerian-lga"])
+def test_local_administrative_words_name_sites(text, expected):
+    assert places_of(text) == expected
