@@ -44,6 +44,7 @@ _CUES = frozenset(("in", "at", "to", "into", "near", "inside", "across", "along"
                    "outside", "toward", "towards", "within", "throughout"))
 _ARTICLES = frozenset(("a", "an", "the"))
 _NAMED_KIND = frozenset(("capital", "city", "town", "port"))
+_IN_CUES = frozenset(("in", "at", "inside", "across", "throughout", "within"))  # not "near the capital X"
 _ORIGIN_CATEGORIES = frozenset(("refugees", "returned", "killed", "injured", "missing"))
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _POSSESSOR = re.compile(r"((?:(?:north|south|east|west|central|upper|lower)[a-z]*\s+)?"
@@ -411,7 +412,7 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
         before.pop()  # "fled to neighbouring Chad": the cue before the adjective
     cue = before[-1] if before else ""
     if cue in _NAMED_KIND:  # "in the Afghan capital Kabul", "near the port city Hodeidah": the cue before the kind
-        cue = next((w for w in reversed(before[-4:-1]) if w in _CUES), cue)
+        cue = next((w for w in reversed(before[-4:-1]) if w in _IN_CUES), cue)
     if cue == "of" and len(before) > 1 and before[-2] in _PLACE_OF:
         # "on the outskirts of the town of Yei": a place named with its kind; but "(mainly)
         # from the western region of Darfur" is where they came from

@@ -95,6 +95,7 @@ def find_places(text: str) -> list[PlaceMention]:
     mentions = home_strays(text, mentions, main_cc)  # "Palma" in a story about Mozambique
     mentions = _regions(text, mentions)
     mentions = _provinces_named_like_peoples(text, mentions)  # "the Somali region of Ethiopia"
+    mentions = _bare_provinces(text, mentions)  # "Kaduna State ... in Kaduna"
     mentions = _borders(text, mentions, main_cc)
     mentions += sites(text, toks, mentions, main_cc, index)
     mentions += located_sites(text, sorted(mentions, key=lambda m: m.start))  # "in Gorgadji, 40 km south of Djibo"
@@ -165,6 +166,34 @@ def _city_province_pairs(text: str, cands: list) -> dict[int, int]:
 # ---------------------------------------------------------------- regions, borders, sites
 
 _DIRECTION_LAST = frozenset("hlntHLNT")
+
+
+_WORD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:of\s+)?$")
+
+
+def _bare_provinces(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "gunmen attacked a village in Kaduna State ... in Kaduna": where a state is named with
+    "State" as part of its name (as Nigerian and Sudanese outlets write it), its bare name
+    elsewhere is the state too, not its capital, unless a town word says it is the city ("the
+    city of Kaduna", "Kaduna city"). ("Aleppo province ... in Aleppo" stays the city.)"""
+    provinces = {}
+    for m in mentions:
+        after = _WORD_AFTER.match(text, m.end)
+        if m.place.level == "admin1" and not m.demonym and after and after.group(1) == "State":
+            provinces[(fold_name(m.text), m.place.country)] = m.place
+    if not provinces:
+        return mentions
+    out = []
+    for m in mentions:
+        province = provinces.get((fold_name(m.text), m.place.country)) if m.place.level == "city" else None
+        if province is not None:
+            after = _WORD_AFTER.match(text, m.end)
+            before = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
+            if not (after and after.group(1).lower() in TYPE_CITY or before and before.group(1).lower() in TYPE_CITY):
+                m = PlaceMention(m.start, m.end, m.text, province, m.demonym)
+        out.append(m)
+    return out
 
 
 _REGION_OF = re.compile(r"\s+(?:region|state|province|zone)\s+of\s+(?:the\s+)?$", re.I)
