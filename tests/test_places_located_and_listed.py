@@ -211,3 +211,11 @@ def test_local_administrative_words_name_sites(text, expected):
 ], ids=["city-before-a-role", "near-the-capital"])
 def test_a_town_before_a_speakers_role_is_still_a_town(text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Attack in Nigeria\n\nMilitants on horseback killed 9 people in Dokshi village in Gulani LGA on Sunday.",
+     [(9, "Dokshi", "NG")]),
+], ids=["village-in-lga"])
+def test_a_village_is_closer_than_the_local_area_holding_it(text, expected):
+    assert places_of(text) == expected

@@ -30,6 +30,8 @@ from .settings import (
     LEAD_SENTENCES, LONG_SENTENCE_MENTIONS, PLACE_FAR_WORDS, PLACE_NEAR_WORDS, POSSESSED_REACH,
 )
 
+_UNIT_NAME = re.compile(r"\s(?:LGA|[Dd]istrict|[Cc]ounty|[Ww]oreda|[Uu]pazila|[Tt]ehsil|[Ss]ub-county|[Pp]rovince|"
+                        r"[Gg]overnorate|[Ss]tate|[Rr]egion|[Dd]ivision|[Mm]unicipality)$")
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
 
 
@@ -39,6 +41,8 @@ def _specific(place) -> int:
     eastern Indonesia" is North Sulawesi)."""
     if places.is_country_part(place) or place_borders.is_border(place):
         return 2  # "Moyale, near the Kenyan border": the town, not the border it is near
+    if place.level == "site" and _UNIT_NAME.search(place.name):
+        return 3  # "Dokshi village in Gulani LGA": a local government area holds the village
     return _SPECIFIC.get(place.level, 0)
 _CUES = frozenset(("in", "at", "to", "into", "near", "inside", "across", "along", "on", "around",
                    "outside", "toward", "towards", "within", "throughout"))
