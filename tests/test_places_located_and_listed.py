@@ -57,7 +57,10 @@ def test_each_list_item_takes_its_own_place(text, expected):
     ("Chad braces for more arrivals\n\nSince the war began in Sudan, Chad has received many families. "
      "Another 4,000 refugees arrived in the country this week, the agency said.",
      [(4000, "Chad", "TD")]),
-], ids=["crossed-into", "arrived-in"])
+    # no host named before: the country whose officials the sentence quotes
+    ("Refugee influx\n\nAbout 3,000 Congolese refugees crossed into the country on Monday, Ugandan "
+     "officials said.", [(3000, "Uganda", "UG")]),
+], ids=["crossed-into", "arrived-in", "officials-of-the-host"])
 def test_refugees_entering_the_country_are_in_the_host(text, expected):
     assert places_of(text) == expected
 

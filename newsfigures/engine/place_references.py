@@ -88,7 +88,7 @@ def _references(doc, n: int) -> list[PlaceMention]:
             word = (match.group(1) or match.group(2)).lower()
             place = _antecedent(doc, offset + match.start(), _LEVEL_OF.get(word, "admin1"))
             if word == "country" and _ARRIVAL_CUE.search(sentence, max(0, match.start() - 20), match.start()):
-                place = _arrival_country(doc, place)
+                place = _arrival_country(doc, place, (offset, offset + len(sentence)))
             if place is not None:
                 out.append(PlaceMention(offset + match.start(), offset + match.end(),
                                         match.group(0), place, False))
@@ -99,15 +99,27 @@ def _references(doc, n: int) -> list[PlaceMention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _arrival_country(doc, antecedent: Place | None) -> Place | None:
+def _arrival_country(doc, antecedent: Place | None, span: tuple[int, int]) -> Place | None:
     """The country people "crossed into": the story's host country when it has one (the last
-    country named may be the one they fled), else the antecedent unless they fled it."""
+    country named may be the one they fled), else the country whose officials the sentence
+    quotes ("..., Ugandan officials said"), else the antecedent unless they fled it."""
     ctx = context(doc)
     if ctx.host is not None:
         return ctx.host
+    lo, hi = bisect_left(doc.place_starts, span[0]), bisect_left(doc.place_starts, span[1])
+    officials = {m.place.country for m in doc.places[lo:hi]
+                 if m.place.level == "country" and m.place.country and m.place.country not in ctx.fled_from
+                 and _OFFICIALS_AFTER.match(doc.text, m.end)}
+    if len(officials) == 1:
+        return gazetteer.country_place(officials.pop())
     if antecedent is not None and antecedent.country in ctx.fled_from:
         return None
     return antecedent
+
+
+# "Ugandan officials", "Chad's government", "Burundian authorities": whose officials speak
+_OFFICIALS_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:officials?|authorities|government|ministry|police|"
+                              r"border\s+guards|border\s+police)\b", re.IGNORECASE)
 
 
 def is_speaker_country(mention: PlaceMention) -> bool:
