@@ -222,3 +222,14 @@ def test_a_town_before_a_speakers_role_is_still_a_town(text, expected):
 ], ids=["village-in-lga"])
 def test_a_village_is_closer_than_the_local_area_holding_it(text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bomber Kills 14 in Northeast Nigeria\n\nThe blast was the third this month, police said.",
+     [(14, "Northeast Nigeria", "NG")]),
+    ("Attack\n\nAt least 18 people were killed and 42 others injured after a suspected bomber set off "
+     "a device at a busy motor park in Nigeria's northeastern state of Borno on Saturday, police said.",
+     [(18, "Borno", "NG"), (42, "Borno", "NG")]),
+], ids=["title-case-compass", "joined-amounts-far-place"])
+def test_compass_headlines_and_places_far_on_in_the_clause(text, expected):
+    assert places_of(text) == expected

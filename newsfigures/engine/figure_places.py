@@ -62,7 +62,7 @@ _PLACE_OF = frozenset(("town", "city", "village", "villages", "district", "provi
                        "county", "outskirts", "area", "municipality", "governorate", "island", "capital",
                        "neighborhood", "neighbourhood", "suburb", "quarter", "camp"))
 # "in the country's northwest", "near the town of": a place cue a few words before a farther place
-_FAR_CUE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_FAR_CUE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 # ", on the outskirts of the town of", ", near": a phrase that places the figure more closely
 _REFINING_GAP = re.compile(r"\s*,\s*(?:in|on|near|at|around|outside)\b[^,.;:()]{0,60}?\s+(?:of\s+)?(?:the\s+)?")
 # "South Sudan clashes", "Syria's war": a country named as the place of what people flee
@@ -186,7 +186,10 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
     part = _PART_OF.search(sentence, amounts[i].end, amounts[i + 1].qualifier_start) if i + 1 < len(amounts) else None
     # "1.2 million people were evacuated, including 3.2 lakh from Ganjam": when the whole's
     # verb comes before its parts, a part's place is not the whole's
-    if part and not (part.group(0).lower() == "including" and find_triggers(sentence[amounts[i].end:part.start()])):
+    if part and not (part.group(0).lower() == "including" and find_triggers(sentence[amounts[i].end:part.start()])) \
+            or i + 1 < len(amounts) and _coordinated(sentence, amounts[i], amounts[i + 1]):
+        # ... or "18 people were killed and 42 others injured after ... in Borno": what the
+        # second of two joined amounts takes far on in the clause is the first's too
         found = _own_place(doc, n, amounts, i + 1, reading, mentions=mentions)
         if found is not None:
             return found, True
