@@ -233,3 +233,11 @@ def test_a_village_is_closer_than_the_local_area_holding_it(text, expected):
 ], ids=["title-case-compass", "joined-amounts-far-place"])
 def test_compass_headlines_and_places_far_on_in_the_clause(text, expected):
     assert places_of(text) == expected
+
+
+def test_figures_after_the_sentence_saying_where_the_event_happened_take_that_place():
+    text = ("Suicide attack on Pakistan market\n\nA suicide bomber struck a crowded market in a tribal "
+            "region of Pakistan on Friday.\n\nAn administrator said the attack happened in Khar, a main town "
+            "near the Afghan border.\n\nThe dead included five soldiers and 14 civilians. About 35 people "
+            "were wounded.")
+    assert places_of(text) == [(5, "Khar", "PK"), (14, "Khar", "PK"), (35, "Khar", "PK")]
