@@ -1,5 +1,5 @@
 """Where a story was filed: the dateline that opens a paragraph ("MANILA, Philippines–",
-"Amman, Sep. 10 (Petra) --", "Beijing: ..."), whose place is no figure's place by itself.
+"Amman, Sep. 10 (Petra) --", "Beijing: ...", "Kabul (BNA) ..."), whose place is no figure's place by itself.
 Used by `figure_places` to skip it when it reads a sentence's places."""
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ _DATELINE = re.compile(
 )
 # "Beijing: Rainstorms and floods ...", "New Delhi: ...": a paragraph opening with a city and a colon
 _COLON_DATELINE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+(?=[A-Z])")
+# "Kabul (BNA) Ten civilians ...": a city and its news agency in brackets, with no dash
+_AGENCY_DATELINE = re.compile(r"^(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s*\([A-Z][A-Za-z]{1,7}\)\s+(?=[A-Z])")
 
 
 def dateline_end(sentence: str, *, opening: bool = False) -> int:
@@ -35,6 +37,9 @@ def dateline_end(sentence: str, *, opening: bool = False) -> int:
     if opening:
         match = _COLON_DATELINE.match(sentence)
         if match and _is_city(match.group(0).rstrip(": \t")):
+            return match.end()
+        match = _AGENCY_DATELINE.match(sentence)
+        if match and _is_city(match.group("city")):
             return match.end()
     return 0
 

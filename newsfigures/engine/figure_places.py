@@ -18,8 +18,8 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from . import (
-    country_cues, list_labels, place_context, place_fallbacks, place_references, place_uses, places,
-    several_countries,
+    country_cues, list_labels, place_borders, place_context, place_fallbacks, place_items, place_references,
+    place_uses, places, several_countries,
 )
 from . import gazetteer as gz
 from .categories import Reading, clause_limits
@@ -30,6 +30,8 @@ from .settings import (
     LEAD_SENTENCES, LONG_SENTENCE_MENTIONS, PLACE_FAR_WORDS, PLACE_NEAR_WORDS, POSSESSED_REACH,
 )
 
+_UNIT_NAME = re.compile(r"\s(?:LGA|[Dd]istrict|[Cc]ounty|[Ww]oreda|[Uu]pazila|[Tt]ehsil|[Ss]ub-county|[Pp]rovince|"
+                        r"[Gg]overnorate|[Ss]tate|[Rr]egion|[Dd]ivision|[Mm]unicipality)$")
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
 
 
@@ -37,10 +39,16 @@ def _specific(place) -> int:
     """How specific a place is: a site most, a country least; "eastern Indonesia" (a compass
     part of a country) between the country and its provinces ("North Sulawesi province of
     eastern Indonesia" is North Sulawesi)."""
-    return 2 if places.is_country_part(place) else _SPECIFIC.get(place.level, 0)
+    if places.is_country_part(place) or place_borders.is_border(place):
+        return 2  # "Moyale, near the Kenyan border": the town, not the border it is near
+    if place.level == "site" and _UNIT_NAME.search(place.name):
+        return 3  # "Dokshi village in Gulani LGA": a local government area holds the village
+    return _SPECIFIC.get(place.level, 0)
 _CUES = frozenset(("in", "at", "to", "into", "near", "inside", "across", "along", "on", "around",
                    "outside", "toward", "towards", "within", "throughout"))
 _ARTICLES = frozenset(("a", "an", "the"))
+_NAMED_KIND = frozenset(("capital", "city", "town", "port"))
+_IN_CUES = frozenset(("in", "at", "inside", "across", "throughout", "within"))  # not "near the capital X"
 _ORIGIN_CATEGORIES = frozenset(("refugees", "returned", "killed", "injured", "missing"))
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _POSSESSOR = re.compile(r"((?:(?:north|south|east|west|central|upper|lower)[a-z]*\s+)?"
@@ -54,12 +62,13 @@ _PLACE_OF = frozenset(("town", "city", "village", "villages", "district", "provi
                        "county", "outskirts", "area", "municipality", "governorate", "island", "capital",
                        "neighborhood", "neighbourhood", "suburb", "quarter", "camp"))
 # "in the country's northwest", "near the town of": a place cue a few words before a farther place
-_FAR_CUE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_FAR_CUE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 # ", on the outskirts of the town of", ", near": a phrase that places the figure more closely
 _REFINING_GAP = re.compile(r"\s*,\s*(?:in|on|near|at|around|outside)\b[^,.;:()]{0,60}?\s+(?:of\s+)?(?:the\s+)?")
 # "South Sudan clashes", "Syria's war": a country named as the place of what people flee
 _EVENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:clashes|fighting|violence|conflict|war|unrest|crisis|"
-                          r"offensive|bombardment|bombing|hostilities|insurgency|turmoil)\b", re.IGNORECASE)
+                          r"offensive|bombardment|bombing|hostilities|insurgency|turmoil|arrivals|influx|exodus)\b",
+                          re.IGNORECASE)  # "new CAR arrivals": whence the arrivals came
 
 
 # "since the conflict began in Sudan", "fighting in South Sudan": a country named as the place
@@ -83,10 +92,17 @@ def figure_country(doc, place, reading: Reading, sentence: str) -> str:
         # "Dokshi village in Gulani LGA": a place the gazetteer lacks; "Nsanje district": a
         # district named after its town, which the gazetteer knows in one country only
         return _story_country(doc) or gz.namesake_country(place.name)
+    if reading.category == "refugees" and place.level == "site" and "border" in place.name.lower():
+        side = place_borders.border_side(place.name)
+        if side:  # "refugees crossed the Polish border": they are in Poland
+            return side
     if reading.category == "displaced" and "border" in place.name.lower():
         people = _people_country(sentence, reading)
         if people is not None:
             return people.country
+        across = place_borders.across_border(place, sentence)
+        if across:
+            return across
         main = doc.main_place
         if main is not None and main.country:
             return main.country
@@ -157,6 +173,11 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
         refs = [m for m in refs if not place_references.is_speaker_country(m)]
     if refs:
         mentions = sorted([*mentions, *refs], key=lambda m: m.start)
+    main = doc.main_place
+    item = place_items.list_item_place(doc.sentence(n), offset, amounts[i], mentions,
+                                       main.country if main is not None else "")
+    if item is not None:  # "in Babile (55,000), Gursum (20,000)": a town the gazetteer lacks
+        return item, True
     found = _own_place(doc, n, amounts, i, reading, mentions=mentions)
     if found is not None:
         return found, True
@@ -165,7 +186,10 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
     part = _PART_OF.search(sentence, amounts[i].end, amounts[i + 1].qualifier_start) if i + 1 < len(amounts) else None
     # "1.2 million people were evacuated, including 3.2 lakh from Ganjam": when the whole's
     # verb comes before its parts, a part's place is not the whole's
-    if part and not (part.group(0).lower() == "including" and find_triggers(sentence[amounts[i].end:part.start()])):
+    if part and not (part.group(0).lower() == "including" and find_triggers(sentence[amounts[i].end:part.start()])) \
+            or i + 1 < len(amounts) and _coordinated(sentence, amounts[i], amounts[i + 1]):
+        # ... or "18 people were killed and 42 others injured after ... in Borno": what the
+        # second of two joined amounts takes far on in the clause is the first's too
         found = _own_place(doc, n, amounts, i + 1, reading, mentions=mentions)
         if found is not None:
             return found, True
@@ -239,7 +263,7 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
                    amounts[i + 2].qualifier_start if i + 2 < len(amounts) else len(sentence))
         local += [m for m in mentions if following.end < m.start - offset < stop
                   and _near(sentence, m.start - offset, m.end - offset, following)]
-    named = [m for m in local if not m.demonym]
+    named = [m for m in local if not m.demonym and not _bracketed_again(sentence, offset, m, mentions)]
     named = _possessed_for_possessors(sentence, offset, named, mentions)
     named = _without_strays(doc, mentions, named)
     named = [m for m in named  # "affected, mostly in Maradi": where a part of them is
@@ -253,11 +277,36 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     if not named:
         return None
     best = max(named, key=lambda m: _rank(sentence, offset, m, amount, reading))
+    if best.place.level == "country":
+        best = _inner_place(sentence, offset, best, named) or best
     for m in [best, *(m for m in named if m is not best)]:
         country = several_countries.listed_towns_country(sentence, offset, m, mentions)
         if country is not None:
             return country
     return _refined(sentence, offset, best, [m for m in mentions if m.start - offset < seg_end]).place
+
+
+# "in Punjab", "across northern Sindh": a place cue right before a name
+_CUED = re.compile(r"\b(?:in|across|throughout|inside|hit|struck)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+
+
+def _inner_place(sentence: str, offset: int, country, named: list):
+    """ "Heavy rains in Punjab displaced 10,000 people in Pakistan": a place of the chosen
+    country that the clause also names with a cue is where the figure is, more closely."""
+    inner = [m for m in named if m is not country and m.place.country == country.place.country
+             and _specific(m.place) > _specific(country.place)
+             and _CUED.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
+    return max(inner, key=lambda m: _specific(m.place)) if len(inner) == 1 else None
+
+
+def _bracketed_again(sentence: str, offset: int, mention, mentions: list) -> bool:
+    """ "from the Central African Republic (CAR)": a short form in brackets right after the
+    place it shortens is read as that place's use, not as a second place."""
+    start = mention.start - offset
+    if not sentence[:start].rstrip().endswith("("):
+        return False
+    return any(m.place == mention.place and m.end <= mention.start
+               and not sentence[m.end - offset:start].strip(" (") for m in mentions)
 
 
 def _farther_subplaces(doc, sentence: str, offset: int, mentions: list, amount: Amount, *, segment) -> list:
@@ -352,9 +401,10 @@ def _near(sentence: str, start: int, end: int, amount: Amount) -> bool:
 
 
 def _leads_into(sentence: str, end: int, following: Amount) -> bool:
-    """A place right before the next amount is that amount's: "followed by Taroudant (452)"."""
+    """A place right before the next amount is that amount's: "followed by Taroudant (452)",
+    "Kalma camp with 30,000"."""
     gap = sentence[end:following.qualifier_start]
-    return "," not in gap and not _WORD.search(gap)
+    return "," not in gap and not _WORD.search(gap) or place_items.leads_into(gap)
 
 
 def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading) -> tuple:
@@ -368,6 +418,8 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
     while len(before) > 1 and before[-1] in _PLACE_ADJECTIVES:
         before.pop()  # "fled to neighbouring Chad": the cue before the adjective
     cue = before[-1] if before else ""
+    if cue in _NAMED_KIND:  # "in the Afghan capital Kabul", "near the port city Hodeidah": the cue before the kind
+        cue = next((w for w in reversed(before[-4:-1]) if w in _IN_CUES), cue)
     if cue == "of" and len(before) > 1 and before[-2] in _PLACE_OF:
         # "on the outskirts of the town of Yei": a place named with its kind; but "(mainly)
         # from the western region of Darfur" is where they came from
@@ -382,10 +434,14 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
         return (False, -1, -abs(start - amount.start))  # where the people came from
     if reading.category == "refugees" and (cue == "from" or listed_from):
         return (False, -1, -abs(start - amount.start))  # "refugees from El Geneina": where they came from
+    if reading.category == "refugees" and (_EVENT_BEFORE.search(sentence, max(0, start - 50), start)
+                                            or mention.place.level == "country"
+                                            and _EVENT_AFTER.match(sentence, mention.end - offset)):
+        return (False, -1, -abs(start - amount.start))  # "flee South Sudan clashes", "the war in Sudan": the origin
     if reading.category == "refugees" and mention.place.level == "country":
-        if _EVENT_AFTER.match(sentence, mention.end - offset) or _EVENT_BEFORE.search(sentence, max(0, start - 50), start):
-            return (False, -1, -abs(start - amount.start))  # "flee South Sudan clashes", "the war in Sudan": the origin
         specific = 6  # refugees: the host country named for them
     cued = cue in _CUES or cue == "for" and reading.category in ("refugees", "displaced") \
         or cue == "from" and reading.category == "evacuated"  # "flee ... for DRC"; "evacuated from Puri"
-    return (cued and after, specific, -abs(start - amount.start))
+    # "Otash camp with 31,000 ...": the item the count belongs to, over a place named after it
+    item = not after and place_items.item_of(sentence[mention.end - offset:amount.qualifier_start])
+    return (cued and after or item, specific, -abs(start - amount.start))

@@ -150,6 +150,7 @@ class Gazetteer:
     borders: dict
     admin1_keys: dict = field(default_factory=dict)
     overlay: dict = field(default_factory=dict)
+    abbreviations: dict = field(default_factory=dict)  # folded short form -> the country it needs
     _first_words: frozenset | None = field(default=None, repr=False)
 
     def __contains__(self, key: str) -> bool:
@@ -182,7 +183,7 @@ class Gazetteer:
         return Gazetteer(self.file, PlaceRows(r.file, r.changed, r.added), dict(self.demonyms),
                          set(self.stop), set(self.never), dict(self.country_names),
                          dict(self.country_ids), self.borders, self.admin1_keys,
-                         {k: list(v) for k, v in self.overlay.items()})
+                         {k: list(v) for k, v in self.overlay.items()}, dict(self.abbreviations))
 
 
 @cache
@@ -217,12 +218,14 @@ def apply_fixes(g: Gazetteer, fixes: list[dict]) -> None:
         key = fold_name(name)
         if act == "alias" and level == "country":
             _put_first(g, key, g.country_ids[cc])
-        elif act == "alias" and level == "admin1":
+        elif act in ("alias", "abbreviation") and level == "admin1":
             pid = g.admin1_keys.get(f"{cc}\t{loose_admin_key(r['admin1'])}")
             if pid is None:
                 log.warning("place fix %r: no admin1 %r in %s", name, r["admin1"], cc)
                 continue
             _put_first(g, key, pid)
+            if act == "abbreviation":  # "KP": the province only where the text is about its country
+                g.abbreviations[key] = cc
         elif act == "add":
             if level not in LEVELS:
                 log.warning("place fix %r: unknown level %r", name, level)
@@ -290,7 +293,8 @@ def ids(key: str) -> tuple[int, ...]:
 def place(pid: int, written: str | None = None) -> Place:
     """Place `pid`, named as `written` in the text when it is a city or province."""
     name, cc, lat, lon, level, admin1, _pop, approx = row(pid)
-    if written and level in ("city", "admin1") and not (written.isupper() and len(written) > 3):
+    if written and level in ("city", "admin1") and not (written.isupper() and len(written) > 3) \
+            and fold_name(written) not in gazetteer().abbreviations:  # "KP" is shown as Khyber Pakhtunkhwa
         name = " ".join(written.replace("’", "'").replace("‘", "'").split())
     return Place(name, cc, lat, lon, level, bool(approx), admin1)
 

@@ -23,7 +23,7 @@ def list_label_place(doc, n: int):
     if match is None:
         return None
     label = match.group("label")
-    if _not_a_place_label(label):
+    if not_a_place_label(label):
         return None
     countries = set()
     for k in (n - 2, n - 1, n + 1, n + 2):
@@ -41,7 +41,7 @@ def list_label_place(doc, n: int):
 
 
 @lru_cache(maxsize=1024)
-def _not_a_place_label(label: str) -> bool:
+def not_a_place_label(label: str) -> bool:
     """ "Deaths: 12", "Total: 40", "Source: ...": a label that names what is counted."""
     from .lexicon import is_people_word, trigger_of
     words = label.lower().split()

@@ -6,7 +6,8 @@ with when its speaker goes on ("He also said ..."), else the article's focus or 
 (`place_context`). `office_place` is the place of the speaker's office said after the figure
 ("..., the province's governor said"); `sentence_before_place` the one town the sentence
 before names, in the same paragraph ("Russian shelling hit Kherson on Tuesday. Two people were
-killed, the governor said.").
+killed, the governor said."); and, for a sentence naming no place, the place a sentence before
+names as where the story's event happened ("The attack happened in Khar").
 """
 from __future__ import annotations
 
@@ -85,7 +86,31 @@ def fallback_place(doc, n: int, *, names_place: bool = False) -> Place | None:
         return ctx.paragraph_leads[paragraph - 1]  # "He also said two people had been wounded ..."
     if names_place:
         return main
-    return ctx.focus or main
+    focus = ctx.focus or main
+    scene = _scene_before(doc, n)
+    if scene is not None and (focus is None or focus.level == "country" and scene.country == focus.country):
+        return scene  # "The attack happened in Khar ... The dead included four soldiers"
+    return focus
+
+
+# "the attack happened in Khar", "the blast occurred at a market in Kaya": where the story's event was
+_SCENE = re.compile(r"\b(?:attack|blast|explosion|bombing|incident|shooting|ambush|raid|assault|massacre|"
+                    r"clash(?:es)?|fighting|violence)\s+(?:happened|occurred|took\s+place|unfolded)\s+"
+                    r"(?:[a-z]+\s+){0,3}?(?:in|at|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?$", re.IGNORECASE)
+
+
+def _scene_before(doc, n: int) -> Place | None:
+    """The last place before sentence n a sentence names as where the story's event happened
+    ("The attack happened in Khar, a town in the Bajaur tribal area"): a town or province."""
+    def compute(d) -> list:
+        text = d.text
+        return [(m.start, m.place) for m in place_uses.named_places(d)
+                if not m.demonym and m.place.level != "country"
+                and _SCENE.search(text, max(0, m.start - 90), m.start)]
+    scenes = doc.layer("event_scenes", compute)
+    start = doc.sentences[n][0]
+    before = [place for pos, place in scenes if pos < start]
+    return before[-1] if before else None
 
 
 # the speaker of the paragraph before goes on: "He also said ...", "..., she added."

@@ -26,7 +26,11 @@ _REFERENCE = re.compile(
     r"(?!\s+of\b)(?![-’'])|\b(nationwide|countrywide)\b", re.IGNORECASE)
 _REFERENCE_CUE = re.compile(  # the word before "the province": a cue that it is a place
     r"\b(?:in|across|throughout|of|to|from|around|inside|within|all\s+over|hit|struck|fled|left|"
-    r"flee|fleeing|leave|leaving)\s+$", re.IGNORECASE)
+    r"flee|fleeing|leave|leaving|into|entered|entering|reached|reaching)\s+$", re.IGNORECASE)
+# "crossed into the country", "arrived in the country", "entered the country": where people
+# came to, which for refugees is the country hosting them
+_ARRIVAL_CUE = re.compile(r"\b(?:into|entered|entering|reached|reaching|(?:arrived|arriving|arrive|arrives)\s+in)\s+$",
+                          re.IGNORECASE)
 # "the province's governor", "the state's emergency agency", "provincial officials"
 _TITLE_REFERENCE = re.compile(
     r"\bthe\s+(province|state|governorate|district|county|city|town)['’]s\s+(?:[a-z-]+\s+){0,3}?"
@@ -83,6 +87,8 @@ def _references(doc, n: int) -> list[PlaceMention]:
                 continue
             word = (match.group(1) or match.group(2)).lower()
             place = _antecedent(doc, offset + match.start(), _LEVEL_OF.get(word, "admin1"))
+            if word == "country" and _ARRIVAL_CUE.search(sentence, max(0, match.start() - 20), match.start()):
+                place = _arrival_country(doc, place, (offset, offset + len(sentence)))
             if place is not None:
                 out.append(PlaceMention(offset + match.start(), offset + match.end(),
                                         match.group(0), place, False))
@@ -91,6 +97,29 @@ def _references(doc, n: int) -> list[PlaceMention]:
         if place is not None:
             out.append(PlaceMention(offset + match.start(), offset + match.end(), match.group(0), place, False))
     return sorted(out, key=lambda m: m.start)
+
+
+def _arrival_country(doc, antecedent: Place | None, span: tuple[int, int]) -> Place | None:
+    """The country people "crossed into": the story's host country when it has one (the last
+    country named may be the one they fled), else the country whose officials the sentence
+    quotes ("..., Ugandan officials said"), else the antecedent unless they fled it."""
+    ctx = context(doc)
+    if ctx.host is not None:
+        return ctx.host
+    lo, hi = bisect_left(doc.place_starts, span[0]), bisect_left(doc.place_starts, span[1])
+    officials = {m.place.country for m in doc.places[lo:hi]
+                 if m.place.level == "country" and m.place.country and m.place.country not in ctx.fled_from
+                 and _OFFICIALS_AFTER.match(doc.text, m.end)}
+    if len(officials) == 1:
+        return gazetteer.country_place(officials.pop())
+    if antecedent is not None and antecedent.country in ctx.fled_from:
+        return None
+    return antecedent
+
+
+# "Ugandan officials", "Chad's government", "Burundian authorities": whose officials speak
+_OFFICIALS_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:officials?|authorities|government|ministry|police|"
+                              r"border\s+guards|border\s+police)\b", re.IGNORECASE)
 
 
 def is_speaker_country(mention: PlaceMention) -> bool:

@@ -63,6 +63,11 @@ def resolve(ctx: Context, c: Candidate, top: str) -> tuple[int | None, bool]:
         return None, False  # "Unity" is no place, "Unity State" is
     if ev["title"]:
         return None, False
+    if single and key.replace("-", "") in _COMPASS_POINTS and _CAPITAL_NEXT.match(ctx.text, c.end):
+        return None, False  # "Northeast Nigeria" in a headline: where in Nigeria, not a province abroad
+    needs = gz.gazetteer().abbreviations.get(key)
+    if needs is not None and single and not (ctx.text[c.start:c.end].isupper() and needs in ctx.countries):
+        return None, False  # "KP", "AJK": a province's short form, only upper case in a story of its country
     # the same name with the same evidence resolves the same way throughout the article
     memo_key = (key, single, *ev.values())
     r = ctx.memo.get(memo_key)
@@ -72,6 +77,9 @@ def resolve(ctx: Context, c: Candidate, top: str) -> tuple[int | None, bool]:
 
 
 _RIVER = re.compile(r"[ \t]+rivers?\b")
+_COMPASS_POINTS = frozenset("north south east west northeast northwest southeast southwest northern southern "
+                            "eastern western northeastern northwestern southeastern southwestern".split())
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 
 
 @lru_cache(maxsize=1 << 12)
@@ -317,7 +325,7 @@ def context_countries(ctx: Context, cands: list[Candidate]) -> Counter:
     words_ = ctx.toks.words
     n = len(words_)
     for c in cands:
-        if c.key in g.never or c.key in g.stop or _RIVER.match(ctx.text, c.end):
+        if c.key in g.never or c.key in g.stop or c.key in g.abbreviations or _RIVER.match(ctx.text, c.end):
             continue
         weight, cc = name_country(c.key)
         if not weight:

@@ -283,6 +283,12 @@ def evidence(ctx: Context, c: Candidate) -> dict:
     return c.ev
 
 
+# "Zabihullah Amani, a spokesman for the governor": a name set beside a speaker's role is a person's
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:spokes(?:man|woman|person)|official|"
+                         r"commander|villager|resident|witness|lawmaker|legislator|farmer|doctor|"
+                         r"police\s+(?:officer|chief|spokes\w+))\b")
+
+
 def _evidence(ctx: Context, c: Candidate) -> dict:
     text, toks = ctx.text, ctx.toks
     words_, parts = toks.words, toks.parts
@@ -306,7 +312,9 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
     type_city = (nxt_l in TYPE_CITY and tight_after) or type_word_before in TYPE_CITY_OF
     settlement = (nxt_l in SETTLEMENT and tight_after) or type_word_before in SETTLEMENT
     title = prev is not None and prev_l.rstrip(".") in TITLES and gap_before.strip() in ("", ".")
-    speech = nxt_l in SPEECH and tight_after
+    speech = nxt_l in SPEECH and tight_after or (  # "Zabihullah Amani, a spokesman": a first name before it
+        prev is not None and is_cap(prev) and gap_before == " " and prev_l not in CUES
+        and bool(_APPOSITION.match(text, c.end)))
     place_verb = initial and nxt_l in PLACE_VERBS and gap_after == " " and nxt is not None and nxt.islower()
     # "the Somali region of Lower Shebelle", "the Somali capital": an adjective before a type word
     adjective = (type_admin or type_city) and nxt is not None and (

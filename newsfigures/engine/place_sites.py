@@ -24,6 +24,7 @@ _LINE_BREAK = re.compile("\n")
 
 
 _SITE_OR_OF = frozenset(SITE_WORDS | {"of"})
+_CAPITAL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+ $")  # "... Children UK": a name's last word before the country
 
 
 def _site_spans(toks: Tokens) -> list[tuple[int, int]]:
@@ -169,14 +170,19 @@ class _Hosts:
     def nearest(self, s: int, e: int) -> Place | None:
         a, b = self._sentence(s, e)
         inside = self.mentions[bisect_left(self.starts, a):bisect_left(self.starts, b)]
-        near = [m for m in inside if m.place.country and not m.demonym]
+        near = [m for m in inside if m.place.country and not m.demonym and not self._name_suffix(m)]
         if not near:  # "Syrian refugees arrived in X camp": no host in their own country
-            near = [m for m in inside if m.place.country and not self._exiled(m)]
+            near = [m for m in inside if m.place.country and not self._exiled(m) and not self._name_suffix(m)]
         if not near:
             return None
         after = [m for m in near if m.start >= e]
         pick = min(after, key=lambda m: m.start - e) if after else min(near, key=lambda m: s - m.end)
         return pick.place
+
+    def _name_suffix(self, m: PlaceMention) -> bool:
+        """A country closing an organisation's name: "Save the Children UK", "Oxfam America"."""
+        return m.place.level == "country" and bool(_CAPITAL_BEFORE.search(self.text, max(0, m.start - 30), m.start)) \
+            and not any(o.end == m.start - 1 for o in self.mentions)
 
     def _exiled(self, m: PlaceMention) -> bool:
         """A demonym counting people outside their country: "Syrian refugees"."""
@@ -191,6 +197,39 @@ class _Hosts:
         j = bisect_right(self._lines, s - 1) - 1
         start = max(self._lines[j] if j >= 0 else 0, s - SITE_HOST_REACH)
         for m in reversed(self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, s)]):
-            if m.place.country and not m.demonym and m.end <= s:
+            if m.place.country and not m.demonym and m.end <= s and not self._name_suffix(m):
                 return m.place
         return None
+
+
+# "in Gorgadji, about 40 kilometres south of Djibo", "at Kaya (100km from Ouagadougou)": a name a
+# distance from a known place locates is a place, in the country of that place
+_LOCATED = re.compile(
+    r"\b(?:in|at|near|to|from)\s+(?:the\s+(?:village|town|locality|area)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:\s+(?:beach|camp|village|town|district|area|market|base))?\s*[,(]\s*(?:(?:a|the)\s+(?:small\s+)?(?:town|village|city|district|area|locality|camp)\s+)?(?:about|some|around|roughly|nearly|"
+    r"approximately|just|over|less\s+than|more\s+than)?\s*\d[\d.,]*\s*[-\s]?(?:km|kms|kilomet(?:re|er)s?|miles?)\b")
+
+
+def located_sites(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Names the gazetteer lacks that a distance from a place named right after locates
+    ("in Gorgadji, 40 km south of Djibo"): sites of that place's country, at its coordinates."""
+    if "km" not in text and "kilomet" not in text and "mile" not in text:
+        return []
+    taken = Coverage(len(text), ((m.start, m.end) for m in mentions))
+    starts = [m.start for m in mentions]
+    g = gz.gazetteer()
+    out = []
+    for match in _LOCATED.finditer(text):
+        s, e = match.span("name")
+        name = match.group("name")
+        if taken.covered(s, e) or fold_token(name.split()[0]) in g.never or fold_token(name.split()[0]) in FUNCTION:
+            continue
+        k = bisect_right(starts, match.end())
+        reference = mentions[k] if k < len(mentions) else None
+        if reference is None or reference.start - match.end() > 40 or not reference.place.country:
+            continue
+        host = reference.place
+        out.append(PlaceMention(s, e, name, Place(name, host.country, host.lat, host.lon, "site", True,
+                                                  host.admin1 if host.level != "country" else ""), False))
+        taken.add(s, e)
+    return out

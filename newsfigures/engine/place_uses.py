@@ -2,7 +2,8 @@
 
 "Russian warplanes", "U.S. forces", "the Syrian Observatory" say whose they are; "Burundi
 refugees", "fled Syria" say where people come from; "Kenya Red Cross" is an organisation's
-name; "told reporters in Geneva" is where a speaker spoke. `as_named` marks such mentions as
+name; "told reporters in Geneva" is where a speaker spoke; "30 km north of Djibo" is where a distance
+is measured from. `as_named` marks such mentions as
 demonym uses (they give no figure its place), and `named_places(doc)` is the Document's
 mentions read that way (the layer "named_places"). A demonym before a place noun ("a Greek
 island", "the Turkish border") names a place.
@@ -31,7 +32,8 @@ DEMONYM_ACTOR_NOUN = re.compile(r"^\s+(?:shelling|bombing|bombardment|attacks?|a
                                 r"rockets?|artillery|occupation|offensive|aircraft|planes?|fire)\b", re.IGNORECASE)
 # "Burundi refugees", "Syria nationals": a country named as the people's origin
 ORIGIN_NOUN = re.compile(r"^\s+(?:refugees?|migrants?|nationals?|citizens?|asylum[-\s]seekers?|"
-                         r"returnees?|exiles?|diaspora|passport\s+holders)\b", re.IGNORECASE)
+                         r"returnees?|exiles?|diaspora|passport\s+holders)\b",
+                         re.IGNORECASE)
 # "fled Burundi", "fleeing the violence in Syria", "refugees from Myanmar"
 ORIGIN_BEFORE = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|left|leaving|from)\s+"
                            r"(?:(?:the\s+)?(?:[a-z]+\s+){0,2}(?:violence|fighting|war|unrest|conflict|"
@@ -85,6 +87,20 @@ _PLACE_NOUN = re.compile(r"^\s+(?:island|islands|border|borders|frontier|coast|c
 _SAID_AFTER = re.compile(r"\s+(?:" + "|".join(map(re.escape, role_words("speaker_location", "site_verb"))) + r")\b")
 
 
+# "30 km north of Djibo", "60km from Djibo", "some 20 miles outside Kabul": the town a distance is
+# measured from, not where the thing it locates is
+_DISTANCE_BEFORE = re.compile(
+    r"\b\d[\d.,]*\s*[-\s]?(?:km|kms|kilomet(?:re|er)s?|miles?|mi)\b\.?\s*(?:\([^()]{1,20}\)\s*)?"
+    r"(?:(?:to\s+the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    r"(?:of|from|outside|away\s+from)\s+(?:the\s+)?(?:(?:town|city|village|capital|provincial\s+capital)\s+(?:of\s+)?)?$",
+    re.IGNORECASE)
+
+
+def is_distance_reference(text: str, mention: PlaceMention) -> bool:
+    """A place named as what a distance is measured from: "30 km north of Djibo"."""
+    return bool(_DISTANCE_BEFORE.search(text, max(0, mention.start - 70), mention.start))
+
+
 def named_places(doc) -> tuple:
     """The Document's place mentions as `as_named` reads them (computed once)."""
     return doc.layer("named_places", lambda d: tuple(as_named(d.text, m) for m in d.places))
@@ -99,8 +115,10 @@ def as_named(text: str, mention: PlaceMention) -> PlaceMention:
     if mention.demonym and (mention.place.level != "country" or _PLACE_NOUN.match(after)):
         return dataclasses.replace(mention, demonym=False)
     if not mention.demonym and (places.speaker_location(text, mention.start) or (
-            mention.place.level == "site" and _SAID_AFTER.match(text, mention.end))):
-        # "told reporters in Geneva": where they spoke; "..., Aqsa Martyrs Hospital said": who spoke
+            mention.place.level == "site" and _SAID_AFTER.match(text, mention.end))
+            or is_distance_reference(text, mention)):
+        # "told reporters in Geneva": where they spoke; "..., Aqsa Martyrs Hospital said": who
+        # spoke; "30 km north of Djibo": where a distance is measured from
         return dataclasses.replace(mention, demonym=True)
     if not mention.demonym and mention.place.level == "country" and (
             ORIGIN_NOUN.match(after) or is_actor_use(text, mention) or is_name_part(text, mention)

@@ -28,7 +28,7 @@ from .place_scan import (
 )
 from .place_sides import sided
 from .place_strays import home_strays
-from .place_sites import Coverage, sites
+from .place_sites import Coverage, located_sites, sites
 # the scanner's fast paths under the names their tests know
 from .place_scan import SENT_END as _SENT_END  # noqa: F401
 from .place_scan import Tokens as _Tokens
@@ -49,8 +49,9 @@ DIRECTION = re.compile(
 BORDER_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:southern|northern|eastern|western|south|north|east|west|"
     r"southeastern|southwestern|northeastern|northwestern)\s+)?(border|frontier|boundary)"
-    r"(?:\s+(region|area|town|towns|crossing|crossings|zone|village|villages|province|city))?\b",
-    re.I)
+    r"(?:\s+(region|area|town|towns|crossing|crossings|zone|village|villages|province|city))?\b"
+    r"(?!\s+(?:guards?|police|service|force|forces|officials?|agency|troops|authorities|officers?)\b)",
+    re.I)  # "Ukrainian border guards" are whose, not a border
 PAIR_SEP = re.compile(r"^\s?[-–—/]\s?$")
 _WITH = re.compile(r"\s+with\b", re.I)
 _BORDER_AREA = frozenset({"region", "area", "town", "towns", "zone", "village", "villages",
@@ -93,8 +94,11 @@ def find_places(text: str) -> list[PlaceMention]:
     mentions = sided(text, mentions, main_cc)  # "Pakistani Kashmir": the side of a divided region
     mentions = home_strays(text, mentions, main_cc)  # "Palma" in a story about Mozambique
     mentions = _regions(text, mentions)
+    mentions = _provinces_named_like_peoples(text, mentions)  # "the Somali region of Ethiopia"
+    mentions = _bare_provinces(text, mentions)  # "Kaduna State ... in Kaduna"
     mentions = _borders(text, mentions, main_cc)
     mentions += sites(text, toks, mentions, main_cc, index)
+    mentions += located_sites(text, sorted(mentions, key=lambda m: m.start))  # "in Gorgadji, 40 km south of Djibo"
     mentions = _acronyms(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
@@ -164,6 +168,53 @@ def _city_province_pairs(text: str, cands: list) -> dict[int, int]:
 _DIRECTION_LAST = frozenset("hlntHLNT")
 
 
+_WORD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:of\s+)?$")
+
+
+def _bare_provinces(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "gunmen attacked a village in Kaduna State ... in Kaduna": where a state is named with
+    "State" as part of its name (as Nigerian and Sudanese outlets write it), its bare name
+    elsewhere is the state too, not its capital, unless a town word says it is the city ("the
+    city of Kaduna", "Kaduna city"). ("Aleppo province ... in Aleppo" stays the city.)"""
+    provinces = {}
+    for m in mentions:
+        after = _WORD_AFTER.match(text, m.end)
+        if m.place.level == "admin1" and not m.demonym and after and after.group(1) == "State":
+            provinces[(fold_name(m.text), m.place.country)] = m.place
+    if not provinces:
+        return mentions
+    out = []
+    for m in mentions:
+        province = provinces.get((fold_name(m.text), m.place.country)) if m.place.level == "city" else None
+        if province is not None:
+            after = _WORD_AFTER.match(text, m.end)
+            before = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
+            if not (after and after.group(1).lower() in TYPE_CITY or before and before.group(1).lower() in TYPE_CITY):
+                m = PlaceMention(m.start, m.end, m.text, province, m.demonym)
+        out.append(m)
+    return out
+
+
+_REGION_OF = re.compile(r"\s+(?:region|state|province|zone)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _provinces_named_like_peoples(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "the Somali region of Ethiopia", "the Afar region of Ethiopia": a demonym naming a
+    province of the country after it is that province, not the demonym's country."""
+    out = list(mentions)
+    for k, m in enumerate(mentions[:-1]):
+        after = mentions[k + 1]
+        if not m.demonym or after.place.level != "country" or after.demonym \
+                or not _REGION_OF.fullmatch(text, m.end, after.start) or after.place.country == m.place.country:
+            continue
+        province = next((gz.place(p, m.text) for p in gz.ids(fold_name(m.text))
+                         if gz.row(p)[4] == "admin1" and gz.row(p)[1] == after.place.country), None)
+        if province is not None:
+            out[k] = PlaceMention(m.start, m.end, m.text, province, False)
+    return out
+
+
 def _regions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """"northwest Syria", "northern Aleppo": a direction word before a place makes a region."""
     out = []
@@ -186,6 +237,9 @@ def _regions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         if m.place.level != "country" and _held_by_country(text, out, start):
             out.append(m)  # "Nigeria's north-eastern Borno state": where Borno lies, not a part of it
             continue
+        if m.place.level == "admin1" and _PROVINCE_WORD_AFTER.match(text, m.end):
+            out.append(m)  # "in northern Takhar province": where in the country the province lies
+            continue
         written = text[start:m.end]
         p = m.place
         name = " ".join(written.replace("’", "'").split())
@@ -195,6 +249,7 @@ def _regions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     return out
 
 
+_PROVINCE_WORD_AFTER = re.compile(r"\s+(?:province|state|governorate|prefecture|department|oblast)\b(?!['’])", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,2}$")
 
 

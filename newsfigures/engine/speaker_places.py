@@ -23,11 +23,20 @@ _SPEAKER_TAIL = re.compile(  # not a passive: "deaths have been reported from X"
     r"(?:(?:city|capital|town)\s+of\s+|(?:city|capital|town),?\s+)?$")  # "in the capital, Naypyitaw", "in the capital Islamabad"
 
 
+# "at a press conference in Geneva", "during a briefing held on Friday in Nairobi": a venue of statements
+_VENUE_TAIL = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, role_words("speaker_location", "venue"))) + r")"
+    r"(?:\s+(?:held|given|organi[sz]ed|convened))?(?:\s+(?:on|this|last)\s+[A-Z]?[a-z]+)?\s+(?:in|at|from)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?(?:(?:city|capital|town)\s+of\s+|(?:city|capital|town),?\s+)?$")
+
+
 def speaker_location(text: str, start: int, lo: int | None = None) -> bool:
     """The place mention at `start` is where a speaker spoke: it follows a verb of saying and "in",
     "from" or "at" ("a spokesman told reporters in Geneva", "said at a briefing in Nairobi").
     The verb is looked for from `lo` (default: 80 characters back)."""
     lo = max(0, start - 80) if lo is None else lo
+    if _VENUE_TAIL.search(text, max(lo, start - 60), start) is not None:
+        return True  # "speaking at a news briefing in Geneva"
     return (_SPEAKER_VERB.search(text, lo, start) is not None
             and _SPEAKER_TAIL.search(text, lo, start) is not None)
 

@@ -1,0 +1,77 @@
+"""Lists that give each place its own count: "in Babile (55,000), Gursum (20,000) and
+Kebribeyah (12,000)", "Al-Salam camp with 45,000 people, Kalma camp with 30,000". Each count
+is the place its item names, even a small town the gazetteer lacks, once the list shows it is
+a list of places: another of its items is a known place (whose country it takes), or the
+sentence is about a place the article is in."""
+from __future__ import annotations
+
+import re
+
+from . import calendar_words, list_labels
+from .places import Place
+
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_KIND = r"(?:\s+(?:district|woreda|zone|camp|county|province|region|town|village|state))?"
+_QUALIFIER = r"(?:(?:about|some|over|nearly|around|almost|roughly|approximately|more\s+than|at\s+least)\s+)?"
+# the three shapes of a list item, each as what stands before its count and as a whole item:
+# "Gursum (20,000)", "Gursum 20,000," and "20,000 in Gursum"
+_BEFORE = (re.compile(rf"(?:^|[\s,;:(])(?P<name>{_NAME}){_KIND}\s*\(\s*{_QUALIFIER}$"),
+           re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?P<name>{_NAME}){_KIND}\s+{_QUALIFIER}$"))
+_ITEMS = (re.compile(rf"{_NAME}{_KIND}\s*\(\s*{_QUALIFIER}\d"),
+          re.compile(rf"(?:^|[,;:]\s*|\band\s+){_NAME}{_KIND}\s+{_QUALIFIER}\d[\d,.]*(?:\s*(?:,|;|and\b|$))"))
+_AFTER = re.compile(rf"^(?:\s+(?:people|persons|residents|families|households|others|more))?\s+(?:in|at)\s+"
+                    rf"(?P<name>{_NAME})\b")
+_AFTER_ITEM = re.compile(rf"\d[\d,.]*(?:\s+(?:people|persons|residents|families|households|others|more))?"
+                         rf"\s+(?:in|at)\s+{_NAME}\b")
+# between a place and the count it leads into: "Kalma camp with 30,000", "Otash (", "Yei: "
+_LEADS_INTO = re.compile(r"\s*(?:(?:camp|site|settlement|district|woreda|zone|county|province|region|"
+                         r"town|village|state|area)\s+)?(?:with|hosting|hosts|has|holds|sheltering)?\s*[(:]?\s*",
+                         re.IGNORECASE)
+
+
+def leads_into(gap: str) -> bool:
+    """The text between a place and the next count makes that count the place's own: nothing,
+    a bracket, a colon, or its kind and "with" ("Kalma camp with 30,000")."""
+    return "," not in gap and bool(_LEADS_INTO.fullmatch(gap))
+
+
+_MARKED = re.compile(r"[(:]|\b(?:with|hosting|hosts|has|holds|sheltering)\b", re.IGNORECASE)
+
+
+def item_of(gap: str) -> bool:
+    """The count right after a place is marked as that place's own: "Otash camp with 31,000",
+    "Babile (48,000)", "Yei: 300"."""
+    return leads_into(gap) and bool(_MARKED.search(gap))
+
+
+def list_item_place(sentence: str, offset: int, amount, mentions: list, country: str):
+    """The place an unknown name gives the count of its list item ("Gursum (20,000)", "Gursum
+    20,000", "20,000 in Gursum") when the sentence lists two or more such items: a site of the
+    country of the items that are known places (else `country`, the article's), without
+    coordinates. None when the name is a place already found (the usual rules take it), names
+    what is counted, or the sentence is no such list."""
+    found = None
+    for before, items in zip(_BEFORE, _ITEMS):
+        match = before.search(sentence, max(0, amount.qualifier_start - 60), amount.qualifier_start)
+        if match is not None and len(items.findall(sentence)) >= 2:
+            found, shape = match, items
+            break
+    if found is None:
+        match = _AFTER.match(sentence[amount.end:amount.end + 60])
+        if match is None or len(_AFTER_ITEM.findall(sentence)) < 2:
+            return None
+        found, shape, shift = match, _AFTER_ITEM, amount.end
+    else:
+        shift = 0
+    start, end = offset + shift + found.start("name"), offset + shift + found.end("name")
+    if any(m.start < end and start < m.end for m in mentions):
+        return None
+    name = found.group("name")
+    first = name.split()[0]
+    if list_labels.not_a_place_label(name) or calendar_words.month_number(first) or calendar_words.weekday_number(first) >= 0:
+        return None  # "Deaths (12)", "March 2,000": what is counted, or when
+    known = {m.place.country for m in mentions if not m.demonym and m.place.level != "country" and m.place.country
+             and any(a <= m.start - offset < b for a, b in (x.span() for x in shape.finditer(sentence)))}
+    if len(known) > 1 or not (known or country):
+        return None
+    return Place(name, known.pop() if known else country, None, None, "site", True, "")
