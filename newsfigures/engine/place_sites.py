@@ -17,6 +17,7 @@ from .place_scan import (
     gap_ok, is_cap, sentence_initial, words,
 )
 from .settings import SITE_HOST_REACH, SITE_RUN_MAX
+from .speaker_places import speaker_location
 
 _EXILED = words("exiled")  # "Syrian refugees": people outside the country their demonym names
 _DOT = re.compile(r"\. ")
@@ -170,6 +171,8 @@ class _Hosts:
     def nearest(self, s: int, e: int) -> Place | None:
         a, b = self._sentence(s, e)
         inside = self.mentions[bisect_left(self.starts, a):bisect_left(self.starts, b)]
+        # where a speaker spoke ("said in Geneva, adding that ... the town of Tawergha") hosts nothing
+        inside = [m for m in inside if not speaker_location(self.text, m.start)]
         near = [m for m in inside if m.place.country and not m.demonym and not self._name_suffix(m)]
         if not near:  # "Syrian refugees arrived in X camp": no host in their own country
             near = [m for m in inside if m.place.country and not self._exiled(m) and not self._name_suffix(m)]
@@ -197,7 +200,8 @@ class _Hosts:
         j = bisect_right(self._lines, s - 1) - 1
         start = max(self._lines[j] if j >= 0 else 0, s - SITE_HOST_REACH)
         for m in reversed(self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, s)]):
-            if m.place.country and not m.demonym and m.end <= s and not self._name_suffix(m):
+            if m.place.country and not m.demonym and m.end <= s and not self._name_suffix(m) \
+                    and not speaker_location(self.text, m.start):
                 return m.place
         return None
 
