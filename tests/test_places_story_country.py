@@ -22,3 +22,27 @@ def places_of(text: str) -> list[tuple]:
 ], ids=["said-in-geneva", "told-reporters-in-nairobi"])
 def test_where_a_speaker_spoke_lends_no_country(text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("LAGOS, June 3 (Reuters) - Floods have killed 44 people and displaced 9,000, the emergency agency "
+     "said on Monday.\n\nIn neighbouring Benin, officials in Cotonou said 2,000 people had been moved to schools.",
+     [(44, "Nigeria", "NG"), (9000, "Nigeria", "NG"), (2000, "Cotonou", "BJ")]),
+    ("NAIROBI (AP) - Some 12,000 people have fled clashes over grazing land, the Red Cross said, "
+     "and about 800 of them crossed into neighboring Uganda.",
+     [(12000, "Kenya", "KE"), (800, "Uganda", "UG")]),
+], ids=["in-neighbouring-benin", "into-neighboring-uganda"])
+def test_a_neighbour_is_not_the_story_country(text, expected):
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline names the big city, not a village of the same name in the country the story names
+    ("DHAKA, May 21 (Reuters) - The cyclone killed 12 people, officials said, while in India "
+     "another 3 died.", [(12, "Bangladesh", "BD"), (3, "India", "IN")]),
+    # the village of that name, named as such in the story's own country, stays itself
+    ("Floods in Bihar\n\nIn the village of Dhaka in Bihar, 30 people died, Indian officials said.",
+     [(30, "Dhaka", "IN")]),
+], ids=["dateline-big-city", "village-namesake-at-home"])
+def test_a_dateline_city_over_its_small_namesake(text, expected):
+    assert places_of(text) == expected

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from . import datelines, places, publishers
+from . import country_roles, datelines, places, publishers
 from .exclusions import is_excluded
 from .hard_wraps import unwrap_hard_wraps
 from .numbers import find_amounts
@@ -158,6 +158,10 @@ class Document:
         mentions = places.story_mentions(self.text, self.places)
         counts = Counter(m.place.country for m in mentions
                          if m.place.country and not is_actor_use(self.text, m))
+        neighbours = country_roles.story_neighbours(self.text, mentions)
+        if neighbours and any(cc not in neighbours for cc in counts):
+            # "In neighbouring India, ...": the story is about another country
+            counts = Counter({cc: n for cc, n in counts.items() if cc not in neighbours})
         if not counts:
             return mentions[0].place if mentions else None
         country = counts.most_common(1)[0][0]

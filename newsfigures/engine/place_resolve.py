@@ -25,7 +25,7 @@ from .place_scan import (
 from .settings import (
     LONE_TOWN, LONE_TOWN_OWN_NAME, PLACE_VERB_TOWN, LONE_TOWN_RIVAL_SHARE, NAMED_ADMIN1_MAX_NAMESAKES, NAMESAKE_RATIO,
     SCORE_CITY, SCORE_IN_CONTEXT, SCORE_IN_NAMED_ADMIN1, SCORE_LEVEL, SCORE_TOP, SCORE_TYPE, TOWN_ABROAD,
-    VILLAGE_NAMESAKE,
+    VILLAGE_NAMESAKE, DATELINE_CITY_MIN,
 )
 
 
@@ -129,6 +129,12 @@ def best_place(pids: tuple[int, ...], countries: Counter, top: str, ev: dict,
         at_home = [p for p in pids if rows(p)[1] == top]
         if at_home:
             best = max(at_home, key=lambda p: score(rows(p), countries, top, ev, admin1s))
+    if ev.get("dateline"):
+        # "DHAKA, May 21 (Reuters) -": a wire dateline names the big city, not its small
+        # namesake in the country the story also names
+        biggest = max(pids, key=lambda p: rows(p)[6])
+        if rows(biggest)[6] >= DATELINE_CITY_MIN and rows(biggest)[6] >= 10 * rows(best)[6]:
+            best = biggest
     bp = rows(best)
     if bp[4] == "admin1" and not ev.get("type_admin"):
         twin = [p for p in pids if rows(p)[4] == "city" and rows(p)[1] == bp[1]
@@ -168,6 +174,8 @@ def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[
         return best, False
     if ev["speech"] and not strong_cue:
         return None, False
+    if ev["dateline"] and level == "city" and pop >= DATELINE_CITY_MIN:
+        return best, False  # "GENEVA (AP) -" in a story about another country
     if ev["in_run"]:
         return None, False
     if not strong_cue and single and ctx.index.has_lower_word(key):  # lower-case elsewhere

@@ -283,6 +283,19 @@ def evidence(ctx: Context, c: Candidate) -> dict:
     return c.ev
 
 
+# what follows a wire dateline's city at the start of a line: "DHAKA, May 21 (Reuters) -",
+# "GENEVA (AP) -", "KINSTON, N.C. -", "Nairobi, Kenya --"
+_DATELINE_AFTER = re.compile(
+    r"(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)?"
+    r"(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\s*\((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*)?\)|\s+(?:-{1,2}|–|—)\s)")
+
+
+def _dateline_city(text: str, start: int, end: int) -> bool:
+    """The name at start..end opens a line as a wire dateline's city."""
+    return (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(text, end) is not None
+
+
 # "Zabihullah Amani, a spokesman for the governor": a name set beside a speaker's role is a person's
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:spokes(?:man|woman|person)|official|"
                          r"commander|villager|resident|witness|lawmaker|legislator|farmer|doctor|"
@@ -334,4 +347,5 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
         in_run = True  # "Surigao del Sur", "Santiago de Cuba": the tail of a longer name
     return {"cue": cue, "type_admin": type_admin, "type_city": type_city, "title": title,
             "speech": speech, "initial": initial, "in_run": in_run, "settlement": settlement,
-            "adjective": adjective, "place_verb": place_verb}
+            "adjective": adjective, "place_verb": place_verb,
+            "dateline": initial and _dateline_city(text, c.start, c.end)}
