@@ -46,3 +46,13 @@ def test_a_neighbour_is_not_the_story_country(text, expected):
 ], ids=["dateline-big-city", "village-namesake-at-home"])
 def test_a_dateline_city_over_its_small_namesake(text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a district kept at the provinces' level lies in a state: "the state" is the state
+    ("Heavy rain hit Kerala on Monday. Landslides killed 20 people in Wayanad district. More than "
+     "3,000 families have been displaced in the state, officials said.",
+     [(20, "Wayanad", "IN"), (3000, "Kerala", "IN")]),
+], ids=["district-then-the-state"])
+def test_the_state_after_a_district(text, expected):
+    assert places_of(text) == expected

@@ -87,6 +87,8 @@ def _references(doc, n: int) -> list[PlaceMention]:
                 continue
             word = (match.group(1) or match.group(2)).lower()
             place = _antecedent(doc, offset + match.start(), _LEVEL_OF.get(word, "admin1"))
+            if word in _PROVINCE_WORDS and place is not None:
+                place = _province_of_district(place)
             if word == "country" and _ARRIVAL_CUE.search(sentence, max(0, match.start() - 20), match.start()):
                 place = _arrival_country(doc, place, (offset, offset + len(sentence)))
             if place is not None:
@@ -165,6 +167,22 @@ def _antecedent(doc, pos: int, level: str) -> Place | None:
     if focus is not None and focus.level == level:
         return focus
     return None
+
+
+# the words for a country's first level only; "the province" may be a lower one (the
+# Philippines' provinces lie in regions, Morocco's and Spain's too), "the district" is
+_PROVINCE_WORDS = frozenset({"state", "governorate"})
+
+
+def _province_of_district(place: Place) -> Place:
+    """A district the gazetteer keeps at the provinces' level but inside a state of another
+    name ("Wayanad", in Kerala) is not what "the state" stands for: its state is."""
+    if place.level != "admin1" or not place.admin1 or _fold(place.admin1) == _fold(place.name):
+        return place
+    parent = places.lookup(f"{place.admin1} province")
+    if parent is not None and parent.level == "admin1" and parent.country == place.country:
+        return parent
+    return place
 
 
 def _in_passing(doc, place: Place, focus: Place | None) -> bool:
