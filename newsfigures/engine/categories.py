@@ -389,7 +389,9 @@ def _sentence_category(sentence: str, amount: Amount) -> str:
     reach = SENTENCE_TRIGGER_REACH
     found = [t for t in _triggers(sentence, max(0, amount.start - reach), amount.end + reach)
              if not (t[0] >= amount.end and (describes_next(sentence, t) or _with_own_object(sentence, t)
-                                             or accused_of(sentence, t)))
+                                             or accused_of(sentence, t)
+                                             # "40 families received food": a verb of the host, not its subject's
+                                             or t[3] == "object" and not _passive_before(sentence, t[0])))
              and not clause_between(sentence, *((t[1], amount.start) if t[1] <= amount.start
                                                  else (amount.end, t[0])))]
     if not found:

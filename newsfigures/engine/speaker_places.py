@@ -16,8 +16,9 @@ __all__ = ["speaker_location", "story_mentions"]
 _TAIL_FILLER = r"(?:[A-Z][\w'’.-]*|" + "|".join(map(re.escape, role_words("speaker_location", "filler"))) + ")"
 _SPEAKER_VERBS = r"\b(?:" + "|".join(map(re.escape, role_words("speaker_location", "verb"))) + r")\b"
 _SPEAKER_VERB = re.compile(_SPEAKER_VERBS)  # a cheap test first: no verb in the window, no match
-_SPEAKER_TAIL = re.compile(  # not a passive: "deaths have been reported from X" is where they were
-    r"(?<!been\s)(?<!was\s)(?<!were\s)(?<!is\s)(?<!are\s)"
+_SPEAKER_TAIL = re.compile(  # not a passive: "deaths have been reported from X" is where they were,
+    # and so are "35 reported from X", "deaths reported from X" (a passive without its auxiliary)
+    r"(?<!been\s)(?<!was\s)(?<!were\s)(?<!is\s)(?<!are\s)(?<!\d\s)(?<!deaths\s)(?<!cases\s)(?<!bodies\s)"
     + _SPEAKER_VERBS +
     rf"(?:\s+{_TAIL_FILLER}){{0,6}}?\s+(?:in|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?"
     r"(?:(?:city|capital|town)\s+of\s+|(?:city|capital|town),?\s+)?$")  # "in the capital, Naypyitaw", "in the capital Islamabad"
