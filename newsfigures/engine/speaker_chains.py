@@ -115,7 +115,14 @@ def _same_referent(pointer: Pointer, g: Frame) -> bool:
 
 def _named(found, upto: int | None, f: Frame, context, sentence: str) -> str:
     """The speaker frame `f` points back to among `found` (the frames of `sentence`, before
-    `upto`): a named frame it may mean, or an earlier pointer to the same speaker, resolved."""
+    `upto`): a named frame it may mean, or an earlier pointer to the same speaker, resolved. "It
+    said" takes the subject of a sentence before it over a body that sentence only cites ("OCHA
+    said ..., according to the UN mission. It said ..." is OCHA)."""
+    if upto is None and f.raw.strip().lower() == "it":
+        subjects = [g for g in found if g.kind == "subject" and isinstance(g.who, str) and g.who
+                    and _accepts(f.who, f.raw, g)]
+        if subjects:
+            return subjects[-1].who
     for g in reversed(found):
         if upto is not None and g.at >= upto:
             continue

@@ -1,0 +1,88 @@
+"""Source follow-ups, in our own words (names, places and numbers made up):
+
+- "It said", "it added", "It stressed that" point back to the body that was the subject of a sentence
+  before, not to a body that sentence only cites ("..., according to the UN mission");
+- a "(source: OCHA)" heading or a "Source: UNHCR" line above or below a list of figures gives the
+  list's figures their source; a "Source: Reuters" line naming an outlet is the publisher, no source;
+- "X quoted witnesses as saying", "the agency quoted a doctor as saying": the one quoted speaks;
+- a long title before the name of its holder ("The head of the provincial disaster agency, Budi
+  Santoso, said"): the person named.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsfigures.engine.document import Document
+from newsfigures.engine.records import Article
+from newsfigures.engine.sources import document_source
+
+
+def source_of(text: str, number: str) -> str:
+    doc = Document(Article("t", text))
+    at = text.index(number)
+    n = next(i for i, (s, e) in enumerate(doc.sentences) if s <= at < e)
+    return document_source(doc, n, at - doc.sentences[n][0])
+
+
+IT_POINTS_BACK = [
+    # (id, article, number, expected)
+    ("it-stressed-that",
+     "The World Health Organization said the outbreak was spreading. It stressed that 3,000 cases had been confirmed.",
+     "3,000", "WHO"),
+    ("it-emphasised-that",
+     "The Red Cross said its volunteers reached the coast. It emphasised that 70 houses had collapsed.",
+     "70", "Red Cross"),
+    ("it-said-over-a-cited-body",
+     ("OCHA said renewed fighting had pushed families out of the town, according to the UN mission. It said "
+      "some 23 people sought shelter at the base."),
+     "23", "OCHA"),
+    ("it-said-after-an-earlier-un-sentence",
+     ("The UN said a convoy was stopped at the checkpoint. OCHA said renewed clashes had forced civilians to "
+      "flee on Monday. It said some 23 people sought shelter at the base."),
+     "23", "OCHA"),
+    ("it-added-over-a-paragraph-break",
+     "UNICEF said schools were shut across the district.\n\nIt added that 140 children had been hurt.",
+     "140", "UNICEF"),
+    ("it-said-in-a-statement",
+     "The Norwegian Refugee Council said aid was blocked. It said in a statement that 7,000 families had no shelter.",
+     "7,000", "NRC"),
+    ("it-is-no-person",
+     "Governor Ana Lima said the dam held. It said nothing about the 40 people missing downstream.",
+     "40", ""),
+]
+
+
+@pytest.mark.parametrize("text,number,expected", [c[1:] for c in IT_POINTS_BACK], ids=[c[0] for c in IT_POINTS_BACK])
+def test_it_points_back_to_the_subject(text, number, expected):
+    assert source_of(text, number) == expected
+
+
+QUOTED_AS_SAYING = [
+    ("outlet-quoted-witnesses",
+     "Wafa quoted witnesses as saying 12 people died in the strike.", "12", "witnesses"),
+    ("agency-quoted-a-doctor",
+     "The agency quoted a doctor at the district hospital as saying 30 were wounded.", "30",
+     "doctor at the district hospital"),
+]
+
+
+@pytest.mark.parametrize("text,number,expected", [c[1:] for c in QUOTED_AS_SAYING],
+                         ids=[c[0] for c in QUOTED_AS_SAYING])
+def test_quoted_as_saying(text, number, expected):
+    assert source_of(text, number) == expected
+
+
+TITLED_SUBJECTS = [
+    ("minister-in-a-department",
+     ("The Minister in the Prime Minister's Department for Disaster Management, Jane Tan, said 300 were "
+      "evacuated."),
+     "300", "Jane Tan"),
+    ("head-of-an-agency",
+     "The head of the provincial disaster agency, Budi Santoso, said 45 houses were swept away.", "45",
+     "Budi Santoso"),
+]
+
+
+@pytest.mark.parametrize("text,number,expected", [c[1:] for c in TITLED_SUBJECTS], ids=[c[0] for c in TITLED_SUBJECTS])
+def test_long_titled_subjects(text, number, expected):
+    assert source_of(text, number) == expected
