@@ -86,3 +86,42 @@ TITLED_SUBJECTS = [
 @pytest.mark.parametrize("text,number,expected", [c[1:] for c in TITLED_SUBJECTS], ids=[c[0] for c in TITLED_SUBJECTS])
 def test_long_titled_subjects(text, number, expected):
     assert source_of(text, number) == expected
+
+
+_LEAD = ("Fighting in the border areas has pushed thousands of people into the neighbouring countries over the "
+         "past month, many of them after walking for days.\n\n")
+_CLOSE = "\n\nAid agencies are scaling up their response as more rain is forecast for the coming week.\n"
+
+LIST_SOURCES = [
+    # (id, article, number, expected)
+    ("bracketed-source-in-the-heading",
+     (_LEAD + "Displacement by district (source: OCHA)\n\nNorth district: 12,000 people displaced\n"
+      "South district: 4,500 people displaced" + _CLOSE),
+     "4,500", "OCHA"),
+    ("source-line-above-long-bullets",
+     (_LEAD + "Source: UNHCR\n\n- 25,000 refugees arrived in Chad in the month of May\n"
+      "- 3,400 refugees arrived in the Central African Republic last week" + _CLOSE),
+     "3,400", "UNHCR"),
+    ("source-line-below-the-list",
+     _LEAD + "Deaths: 14\nInjured: 120\nMissing: 9\n\nSource: Ministry of Health" + _CLOSE,
+     "120", "Ministry of Health"),
+    ("outlet-source-line-is-the-publisher",
+     _LEAD + "Deaths: 14\nInjured: 120\nHomes destroyed: 2,300\n\nSource: Reuters\n",
+     "2,300", ""),
+    ("outlet-in-the-heading-is-no-source",
+     _LEAD + "Storm damage (source: Reuters)\n\nDeaths: 14\nInjured: 120" + _CLOSE,
+     "120", ""),
+    ("source-line-closing-the-list-before-is-not-ours",
+     (_LEAD + "Deaths: 14\nInjured: 120\nSource: WHO\n- 300 schools closed in the district of Baraka\n"
+      "- 45 clinics shut in the district of Fizi" + _CLOSE),
+     "45", ""),
+    ("heading-source-stops-at-prose",
+     (_LEAD + "Displacement by district (source: OCHA)\n\nThe main road was cut at the bridge on Tuesday.\n\n"
+      "North district: 12,000 people displaced" + _CLOSE),
+     "12,000", ""),
+]
+
+
+@pytest.mark.parametrize("text,number,expected", [c[1:] for c in LIST_SOURCES], ids=[c[0] for c in LIST_SOURCES])
+def test_list_source_lines(text, number, expected):
+    assert source_of(text, number) == expected
