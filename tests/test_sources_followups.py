@@ -4,9 +4,10 @@
   before, not to a body that sentence only cites ("..., according to the UN mission");
 - a "(source: OCHA)" heading or a "Source: UNHCR" line above or below a list of figures gives the
   list's figures their source; a "Source: Reuters" line naming an outlet is the publisher, no source;
-- "X quoted witnesses as saying", "the agency quoted a doctor as saying": the one quoted speaks;
-- a long title before the name of its holder ("The head of the provincial disaster agency, Budi
-  Santoso, said"): the person named.
+- "X quoted witnesses (as) saying", "the agency quoted a doctor as saying": the one quoted speaks;
+- a long title before or after the verb, then the name of its holder ("The head of the provincial
+  disaster agency, Budi Santoso, said", "..., said the deputy governor of Kivu province, Ali Musa."):
+  the person named.
 """
 from __future__ import annotations
 
@@ -80,6 +81,17 @@ TITLED_SUBJECTS = [
     ("head-of-an-agency",
      "The head of the provincial disaster agency, Budi Santoso, said 45 houses were swept away.", "45",
      "Budi Santoso"),
+    ("inverted-office-then-its-holder",
+     ("Some 300 people were evacuated, said the Minister in the Prime Minister's Department for Disaster "
+      "Management, Jane Tan."),
+     "300", "Jane Tan"),
+    ("inverted-office-of-a-place-then-its-holder",
+     "Forty people died in the landslide, said the deputy governor of Kivu province, Ali Musa.", "Forty", "Ali Musa"),
+    ("inverted-office-then-a-clause-is-no-holder",
+     "Forty people died in the landslide, said the governor, who asked not to be named.", "Forty", "governor"),
+    ("inverted-group-then-a-place-is-no-holder",
+     "Forty people were arrested in the city, said police in the capital, Los Angeles.", "Forty",
+     "police in the capital"),
 ]
 
 

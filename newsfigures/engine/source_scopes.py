@@ -149,7 +149,7 @@ def list_intro(doc, n: int) -> int | None:
 
 def _first_entry(listed: str) -> str:
     entry = _FIRST_ENTRY.split(listed)[0].strip(" .")
-    return "" if _DIGIT.search(entry) else entry  # "Source: 2 killed in ...": a headline, no sources line
+    return "" if _DIGIT.search(entry) or entry.endswith(":") else entry  # "SOURCE: SOURCE:": a layout's empty label  # "Source: 2 killed in ...": a headline, no sources line
 
 
 def list_sources(doc, n: int) -> str:
