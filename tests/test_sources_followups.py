@@ -47,6 +47,24 @@ IT_POINTS_BACK = [
     ("it-said-in-a-statement",
      "The Norwegian Refugee Council said aid was blocked. It said in a statement that 7,000 families had no shelter.",
      "7,000", "NRC"),
+    ("it-passes-over-a-body-that-modifies-a-noun",
+     ("OCHA said renewed fighting had forced civilians to flee. UN peacekeepers fired warning shots near the "
+      "gate. It said some 23 people sought shelter at the base."),
+     "23", "OCHA"),
+    ("it-passes-over-a-body-named-in-passing",
+     ("OCHA said renewed fighting had forced civilians to flee. Clashes went on near the UN base on Tuesday. "
+      "It said some 23 people sought shelter there."),
+     "23", "OCHA"),
+    ("it-passes-over-a-spokesman",
+     ("OCHA said renewed fighting had forced civilians to flee. UN spokesman Stephane Dujarric told reporters "
+      "the mission was on alert. It said some 23 people sought shelter at the base."),
+     "23", "OCHA"),
+    ("it-takes-a-body-opening-the-sentence",
+     ("OCHA said renewed fighting had forced civilians to flee. UNICEF has sent water to the camps. It said "
+      "some 40 children were separated from their parents."),
+     "40", "UNICEF"),
+    ("it-after-a-body-only-mentioned-is-nobody",
+     "The shelling damaged a UN clinic. It said 23 people sought shelter.", "23", ""),
     ("it-is-no-person",
      "Governor Ana Lima said the dam held. It said nothing about the 40 people missing downstream.",
      "40", ""),
