@@ -135,6 +135,21 @@ LIST_SOURCES = [
     ("source-line-below-the-list",
      _LEAD + "Deaths: 14\nInjured: 120\nMissing: 9\n\nSource: Ministry of Health" + _CLOSE,
      "120", "Ministry of Health"),
+    ("table-rows-under-a-bracketed-heading",
+     (_LEAD + "Displacement by district (source: OCHA)\n\nIn North district: 12,000 displaced; 14 killed.\n"
+      "In South district: 4,500 displaced; 3 killed." + _CLOSE),
+     "4,500", "OCHA"),
+    ("source-line-naming-a-report-with-its-number",
+     (_LEAD + "In North district: 12,000 displaced.\nIn South district: 4,500 displaced.\n\n"
+      "Source: OCHA Situation Report No. 5" + _CLOSE),
+     "4,500", "OCHA"),
+    ("heading-with-a-colon-and-a-bracketed-source",
+     (_LEAD + "Displacement by district (Source: UNHCR):\n- 12,000 displaced in the north\n"
+      "- 4,500 displaced in the south" + _CLOSE),
+     "4,500", "UNHCR"),
+    ("bracketed-source-closing-its-own-item",
+     _LEAD + "- 12,000 displaced in the north\n- 4,500 displaced in the south (source: IOM)" + _CLOSE,
+     "4,500", "IOM"),
     ("outlet-source-line-is-the-publisher",
      _LEAD + "Deaths: 14\nInjured: 120\nHomes destroyed: 2,300\n\nSource: Reuters\n",
      "2,300", ""),

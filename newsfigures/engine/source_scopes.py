@@ -27,7 +27,7 @@ _ITEM = re.compile(r"^\s*(?:(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S|[A-Z][^:.
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S")
 _SOURCES_LINE = re.compile(r"^\s*Sources?\s*:\s*(?P<x>\S.*)$", re.IGNORECASE)
 _FIRST_ENTRY = re.compile(r"[;,]")
-_DIGIT = re.compile(r"\d")
+_COUNTED = re.compile(r"^\W*\d|\d[\d,.]*\s+[a-z]")  # a number opening the entry or counting a noun
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
 _MARKS = re.compile('[“”"]')
 
@@ -149,7 +149,9 @@ def list_intro(doc, n: int) -> int | None:
 
 def _first_entry(listed: str) -> str:
     entry = _FIRST_ENTRY.split(listed)[0].strip(" .")
-    return "" if _DIGIT.search(entry) or entry.endswith(":") else entry  # "SOURCE: SOURCE:": a layout's empty label  # "Source: 2 killed in ...": a headline, no sources line
+    if _COUNTED.search(entry) or entry.endswith(":"):
+        return ""  # "Source: 2 killed in ...": a headline, no sources line; "SOURCE: SOURCE:": an empty label
+    return entry  # "Source: 2 killed in ...": a headline, no sources line
 
 
 def list_sources(doc, n: int) -> str:
