@@ -19,8 +19,8 @@ from typing import NamedTuple
 
 from .settings import BRIEFING_HEAD_CHARS, ITEM_MAX_CHARS, LABEL_MAX_WORDS, LIST_REACH
 
-__all__ = ["Quotation", "briefing_speaker", "colon_speaker", "introduced_name", "line_of", "list_intro",
-           "list_sources", "next_credit", "quotation_at", "quotations", "sentence_at"]
+__all__ = ["Quotation", "bracketed_source", "briefing_speaker", "colon_speaker", "introduced_name", "line_of",
+           "list_intro", "list_sources", "next_credit", "quotation_at", "quotations", "sentence_at"]
 
 
 _ITEM = re.compile(r"^\s*(?:(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S|[A-Z][^:.!?\n]{0,60}:\s*\S)")
@@ -187,7 +187,14 @@ def list_sources(doc, n: int) -> str:
 
 
 # a heading that names its figures' source in brackets: "Displacement by district (source: OCHA)"
-_HEADING_SOURCE = re.compile(r"\((?:data\s+)?sources?\s*:\s*(?P<x>[^()\n]{2,80})\)\s*:?\s*$", re.IGNORECASE)
+_HEADING_SOURCE = re.compile(r"\((?:data\s+)?sources?\s*:\s*(?P<x>[^()\n]{2,80})\)\s*[:.;]?\s*$", re.IGNORECASE)
+
+
+def bracketed_source(sentence: str) -> str:
+    """What a sentence that closes with its source in brackets names ("Some 4.5 million people are
+    displaced (source: UNHCR)."), else ""."""
+    m = _HEADING_SOURCE.search(sentence)
+    return _first_entry(m.group("x")) if m else ""
 
 
 # "This is a summary of what was said by UNHCR spokesperson X – to whom quoted text may be

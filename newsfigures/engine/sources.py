@@ -263,9 +263,10 @@ def _scope_source(doc, n: int, offset: int) -> str:
 
 
 def _listed(doc, n: int) -> str:
-    """The source a "Source: X" line over or under the list of sentence `n` names; "" when the
-    line names the outlet that carries the page ("Source: Reuters": its publisher, no source)."""
-    listed = source_scopes.list_sources(doc, n)
+    """The source sentence `n` names in closing brackets ("(source: OCHA)"), or a "Source: X" line
+    over or under its list; "" when it is the outlet that carries the page ("Source: Reuters": its
+    publisher, no source)."""
+    listed = source_scopes.bracketed_source(doc.sentence(n)) or source_scopes.list_sources(doc, n)
     if not listed or is_channel(listed) or doc.publisher and key(listed) == key(doc.publisher):
         return ""
     return normalise_source(listed)
