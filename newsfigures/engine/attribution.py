@@ -266,7 +266,7 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             roles.append(trim(seg))  # with its article: "the police chief said" may point back
             continue
         head = trim(seg)
-        if k > 0 and _ARTICLE.match(head):
+        if k > 0 and (_ARTICLE.match(head) or _bare_title(head)):
             j = k - 1
             while j > 0 and _AGE.match(trim(segs[j])):
                 j -= 1  # "Haji Ikhlas, 40, a villager"
@@ -293,6 +293,14 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             return ", ".join(reversed(roles))  # "..., in the past six days, an official said"; "X died, the governor said"
         return head + ", " + ", ".join(reversed(roles))
     return head
+
+
+def _bare_title(phrase: str) -> bool:
+    """A capitalised office without its article or a name: "Minister of Health", "Director of
+    Operations at OCHA" (after "Jane Tan," it says who she is)."""
+    toks = phrase.split()
+    return bool(toks) and toks[0][:1].isupper() and not person(phrase) and \
+        any(w.lower() in titles() or w.lower() in words("appositive") for w in toks[:3])
 
 
 def _names(phrase: str) -> bool:
