@@ -31,6 +31,7 @@ from .speakers import (
     person,
     speaker_name,
     tidy,
+    titles,
     trim,
     word_pattern,
     words,
@@ -163,7 +164,8 @@ _ENDS = re.compile(r"\s*[.!?]?\s*$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s", re.IGNORECASE)
 _CALENDAR_START = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS})\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([\w\s'’-]{1,60}?)\s*$")
-_CITED_AS = re.compile(r"\b(?:cited|quoted|citing|quoting|cites|quotes)\s+(?!by\b)([\w\s'’.,-]{1,60}?),?\s+as\s*$")
+# "State TV cited a rescuer as saying", "Wafa quoted witnesses saying": the one cited speaks
+_CITED_AS = re.compile(r"\b(?:cited|quoted|citing|quoting|cites|quotes)\s+(?!by\b)([\w\s'’.,-]{1,60}?),?\s+(?:as\s*)?$")
 # "The city's governor was quoted by local media as saying": the one quoted speaks
 _QUOTED_AS = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5}?)\s+(?:was|were|is|are|has\s+been|"
                         r"have\s+been|had\s+been)\s+(?:quoted|cited)\s+(?:by\s+[^,;]{1,40}?\s+)?as\s*$")
@@ -264,7 +266,7 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             roles.append(trim(seg))  # with its article: "the police chief said" may point back
             continue
         head = trim(seg)
-        if k > 0 and _ARTICLE.match(head):
+        if k > 0 and (_ARTICLE.match(head) or _bare_title(head)):
             j = k - 1
             while j > 0 and _AGE.match(trim(segs[j])):
                 j -= 1  # "Haji Ikhlas, 40, a villager"
@@ -291,6 +293,14 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             return ", ".join(reversed(roles))  # "..., in the past six days, an official said"; "X died, the governor said"
         return head + ", " + ", ".join(reversed(roles))
     return head
+
+
+def _bare_title(phrase: str) -> bool:
+    """A capitalised office without its article or a name: "Minister of Health", "Director of
+    Operations at OCHA" (after "Jane Tan," it says who she is)."""
+    toks = phrase.split()
+    return bool(toks) and toks[0][:1].isupper() and not person(phrase) and \
+        any(w.lower() in titles() or w.lower() in words("appositive") for w in toks[:3])
 
 
 def _names(phrase: str) -> bool:
@@ -363,8 +373,27 @@ def _inverted(s: str, a: int, b: int) -> Frame | None:
                 or _inverted_speaker().match(npt)) \
             and not _FINITE.search(np) and not _CALENDAR_START.match(npt) and not _figure_after(npt) \
             and len(npt.split()) <= INVERTED_MAX_WORDS:
-        return Frame(a, b + len(np), speaker_name(np), np, "inverted")
+        return _holder_after(s, a, b + len(np), np) or Frame(a, b + len(np), speaker_name(np), np, "inverted")
     return None
+
+
+# ", Jane Tan." right after an office: the name of its holder ends the clause
+_HOLDER = re.compile(r",\s+((?:(?:Dr|Mr|Mrs|Ms|Col|Gen|Maj|Capt|Lt|Prof)\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,4})"
+                     r"\s*(?=[.,;!?]|$)")
+
+
+def _holder_after(s: str, a: int, end: int, np: str) -> Frame | None:
+    """ "..., said the head of the provincial disaster agency, Budi Santoso.": an office after the
+    verb, then the name of the one who holds it, speaks by that name."""
+    m = _HOLDER.match(s, end)
+    if not m or not any(w in titles() or w in words("appositive") for w in np.lower().split()[:4]):
+        return None
+    name = person(m.group(1))
+    if not name or best_org(m.group(1)):
+        return None
+    raw = np + s[end:m.end()]
+    who = speaker_name(raw)
+    return Frame(a, m.end(), who if isinstance(who, str) and who else name, raw, "inverted")
 
 
 def _verb_frames(s: str) -> list[Frame]:

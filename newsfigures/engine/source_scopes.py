@@ -19,14 +19,15 @@ from typing import NamedTuple
 
 from .settings import BRIEFING_HEAD_CHARS, ITEM_MAX_CHARS, LABEL_MAX_WORDS, LIST_REACH
 
-__all__ = ["Quotation", "briefing_speaker", "colon_speaker", "introduced_name", "line_of", "list_intro",
-           "list_sources", "next_credit", "quotation_at", "quotations", "sentence_at"]
+__all__ = ["Quotation", "bracketed_source", "briefing_speaker", "colon_speaker", "introduced_name", "line_of",
+           "list_intro", "list_sources", "next_credit", "quotation_at", "quotations", "sentence_at"]
 
 
 _ITEM = re.compile(r"^\s*(?:(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S|[A-Z][^:.!?\n]{0,60}:\s*\S)")
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s+\S")
 _SOURCES_LINE = re.compile(r"^\s*Sources?\s*:\s*(?P<x>\S.*)$", re.IGNORECASE)
 _FIRST_ENTRY = re.compile(r"[;,]")
-_DIGIT = re.compile(r"\d")
+_COUNTED = re.compile(r"^\W*\d|\d[\d,.]*\s+[a-z]")  # a number opening the entry or counting a noun
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
 _MARKS = re.compile('[“”"]')
 
@@ -109,8 +110,11 @@ def line_of(doc, offset: int) -> int:
 
 
 def _is_item(text: str) -> bool:
-    return len(text) <= ITEM_MAX_CHARS and bool(_ITEM.match(text)) and \
-        len(text.split(":", 1)[0].split()) <= LABEL_MAX_WORDS + 1
+    """A short line that is a bullet ("- 900 asylum seekers registered in Cameroon") or opens
+    with a short label and a colon ("Deaths: 12")."""
+    if len(text) > ITEM_MAX_CHARS or not _ITEM.match(text):
+        return False
+    return bool(_BULLET.match(text)) or len(text.split(":", 1)[0].split()) <= LABEL_MAX_WORDS + 1
 
 
 def _items(doc) -> tuple[bool, ...]:
@@ -143,9 +147,18 @@ def list_intro(doc, n: int) -> int | None:
     return None
 
 
+def _first_entry(listed: str) -> str:
+    entry = _FIRST_ENTRY.split(listed)[0].strip(" .")
+    if _COUNTED.search(entry) or entry.endswith(":"):
+        return ""  # "Source: 2 killed in ...": a headline, no sources line; "SOURCE: SOURCE:": an empty label
+    return entry  # "Source: 2 killed in ...": a headline, no sources line
+
+
 def list_sources(doc, n: int) -> str:
-    """For a sentence on a list item's line, what a "Sources: ..." line closing the list names
-    (its first entry); "" when there is none."""
+    """For a sentence on a list item's line, what a "Sources: ..." line names (its first entry):
+    the line closing the list, else a line right above its items ("Source: UNHCR") or the heading
+    over them that names it in brackets ("Displacement by district (source: OCHA)"); "" when
+    there is none."""
     if not doc.lines:
         return ""
     j = line_of(doc, doc.sentences[n][0])
@@ -156,11 +169,32 @@ def list_sources(doc, n: int) -> str:
         text = _line(doc, k)
         m = _SOURCES_LINE.match(text)
         if m:
-            entry = _FIRST_ENTRY.split(m.group("x"))[0].strip(" .")
-            return "" if _DIGIT.search(entry) else entry  # "Source: 2 killed in ...": a headline, no sources line
+            return _first_entry(m.group("x"))
+        if not items[k]:
+            break
+    for k in range(j, max(-1, j - 1 - LIST_REACH), -1):
+        text = _line(doc, k)
+        m = _SOURCES_LINE.match(text) if k < j else None
+        if m:  # a line that closes a list above it is that list's
+            return "" if k and items[k - 1] and not _SOURCES_LINE.match(_line(doc, k - 1)) else \
+                _first_entry(m.group("x"))
+        m = _HEADING_SOURCE.search(text) if len(text) <= ITEM_MAX_CHARS else None
+        if m:
+            return _first_entry(m.group("x"))
         if not items[k]:
             return ""
     return ""
+
+
+# a heading that names its figures' source in brackets: "Displacement by district (source: OCHA)"
+_HEADING_SOURCE = re.compile(r"\((?:data\s+)?sources?\s*:\s*(?P<x>[^()\n]{2,80})\)\s*[:.;]?\s*$", re.IGNORECASE)
+
+
+def bracketed_source(sentence: str) -> str:
+    """What a sentence that closes with its source in brackets names ("Some 4.5 million people are
+    displaced (source: UNHCR)."), else ""."""
+    m = _HEADING_SOURCE.search(sentence)
+    return _first_entry(m.group("x")) if m else ""
 
 
 # "This is a summary of what was said by UNHCR spokesperson X – to whom quoted text may be

@@ -31,7 +31,7 @@ import re
 
 from . import source_scopes
 from .attribution import Frame, frames, np_after
-from .organisations import best_org, key, load_rows
+from .organisations import best_org, is_channel, key, load_rows
 from .speaker_chains import PERSONAL, concrete, normalise_source, resolve
 from .speakers import Pointer, person, speaker_name, words
 from .vocabulary import alternation
@@ -242,11 +242,11 @@ def _scope_source(doc, n: int, offset: int) -> str:
         if name:
             return name
     intro = source_scopes.list_intro(doc, n)
+    listed = _listed(doc, n)
     if intro is not None and intro != n:
-        return _speaker_of(doc, intro)
-    listed = source_scopes.list_sources(doc, n)
+        return _speaker_of(doc, intro) or listed
     if listed:
-        return normalise_source(listed)
+        return listed
     if n and _INTRO_END.search(doc.sentence(n - 1)[-PREVIOUS_CHARS:].strip()):
         return concrete(frames(doc.sentence(n - 1)[-PREVIOUS_CHARS:]))
     if n + 1 < len(doc.sentences):
@@ -260,6 +260,16 @@ def _scope_source(doc, n: int, offset: int) -> str:
         name = speaker_name(briefing)
         return name if isinstance(name, str) else ""
     return ""
+
+
+def _listed(doc, n: int) -> str:
+    """The source sentence `n` names in closing brackets ("(source: OCHA)"), or a "Source: X" line
+    over or under its list; "" when it is the outlet that carries the page ("Source: Reuters": its
+    publisher, no source)."""
+    listed = source_scopes.bracketed_source(doc.sentence(n)) or source_scopes.list_sources(doc, n)
+    if not listed or is_channel(listed) or doc.publisher and key(listed) == key(doc.publisher):
+        return ""
+    return normalise_source(listed)
 
 
 def document_source(doc, n: int, at: int, window: tuple[int, int] | None = None) -> str:

@@ -19,6 +19,7 @@ import re
 from .attribution import Frame, frames
 from .organisations import best_org, load_rows, news_outlets
 from .speakers import Pointer, person, tidy, words
+from .vocabulary import irregular_pasts
 from .settings import CHAIN_REACH, ELIDED_REACH, SUBJECT_HEAD_CHARS, TITLED_REACH
 
 __all__ = ["PERSONAL", "concrete", "normalise_source", "resolve"]
@@ -76,14 +77,20 @@ def _accepts(pointer: Pointer, raw: str, f: Frame) -> bool:
     if pointer.kind in ("anaphor", "title"):
         return _fits(pointer.head, f)
     said = raw.strip().lower()
-    if said in ("it", "its") and person(f.who) == f.who and not best_org(f.who):
-        return False  # "it said" is a body, not a person
+    if said in ("it", "its") and (person(f.who) == f.who and not best_org(f.who) or _names_person(f.raw)):
+        return False  # "it said" is a body, not a person (nor "UN spokesman Stephane Dujarric")
     # "he said" is one person, not "Bolivian authorities" nor "the emergency office"
     if said not in PERSONAL:
         return True
     head = f.who.split()[-1]
     plural = head.islower() and head.endswith("s") and not head.endswith("ss")  # "parishes reported"
     return not (plural or head.lower() in _groups() | _ORG_HEADS)
+
+
+def _names_person(raw: str) -> bool:
+    """Whether a speaker phrase names a person ("UN spokesman Stephane Dujarric"), not only a body."""
+    name = person(raw) if raw else ""
+    return bool(name) and not best_org(name)
 
 
 @functools.cache
@@ -115,7 +122,14 @@ def _same_referent(pointer: Pointer, g: Frame) -> bool:
 
 def _named(found, upto: int | None, f: Frame, context, sentence: str) -> str:
     """The speaker frame `f` points back to among `found` (the frames of `sentence`, before
-    `upto`): a named frame it may mean, or an earlier pointer to the same speaker, resolved."""
+    `upto`): a named frame it may mean, or an earlier pointer to the same speaker, resolved. "It
+    said" takes the subject of a sentence before it over a body that sentence only cites ("OCHA
+    said ..., according to the UN mission. It said ..." is OCHA)."""
+    if upto is None and f.raw.strip().lower() == "it":
+        subjects = [g for g in found if g.kind == "subject" and isinstance(g.who, str) and g.who
+                    and _accepts(f.who, f.raw, g)]
+        if subjects:
+            return subjects[-1].who
     for g in reversed(found):
         if upto is not None and g.at >= upto:
             continue
@@ -139,11 +153,31 @@ def _mentioned(pointer: Pointer, raw: str, sentence: str) -> str:
     if pointer.kind == "pronoun" and raw.strip().lower() in PERSONAL:
         return person(sentence)
     if pointer.kind == "pronoun" and raw.strip().lower() == "it":
-        org = best_org(sentence)  # "HRW published a report on Tuesday. It documented 300 killings"
-        return org if org not in news_outlets() else ""
+        return _subject_org(sentence)  # "HRW published a report on Tuesday. It documented 300 killings"
     if pointer.kind == "title":
         return _titled_person(pointer.head, sentence)
     return ""
+
+
+# a body that opens its sentence as the subject of a verb: "Human Rights Watch published ...", "The
+# World Food Programme (WFP) has ..." (not "UN peacekeepers fired ...": there the body names others)
+_OPENING_BODY = re.compile(r"^\s*(?:The\s+)?((?:[A-Z][\w'’.&-]*)(?:\s+(?:of|for|the|and|on|de|du|des|[A-Z][\w'’.&-]*))*)"
+                           r"(?:\s*\([A-Z][\w.&-]*\))?\s+([a-z]+)\b")
+_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "also",
+                          "said", "says", "later", "then", "now", "still", "on", "in", "last", "this", "earlier"})
+
+
+def _subject_org(sentence: str) -> str:
+    """The body a sentence opens with as its subject, for "It said" after it; "" when the body
+    only modifies another noun ("UN peacekeepers fired ...") or the sentence opens otherwise."""
+    m = _OPENING_BODY.match(sentence)
+    if not m:
+        return ""
+    verb = m.group(2)
+    if not (verb in _AUXILIARIES or verb.endswith("ed") or verb in irregular_pasts()):
+        return ""
+    org = best_org(m.group(1))
+    return org if org not in news_outlets() else ""
 
 
 _BODY_MODIFIER = re.compile(r"(?:(?<=\s)|^)((?:[\w'’-]+\s+){1,2})$")

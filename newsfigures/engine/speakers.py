@@ -336,6 +336,9 @@ def speaker_name(raw: str) -> str | Pointer:
     tokens = _LOW_WORD.findall(low)
     if not tokens:
         return ""
+    holder = _office_holder(np)
+    if holder:
+        return holder
     if len(tokens) > GROUP_CUT_WORDS or " who " in np:
         cut = (_group_head().match(np) if len(tokens) > GROUP_CUT_WORDS else None) or _WHO_CUT.match(np)
         if cut and not best_org(np[cut.end():]):
@@ -404,6 +407,28 @@ def speaker_name(raw: str) -> str | Pointer:
     if title and title.group(1) in words("appositive") and _THE.match(trim(raw)):
         return Pointer("title", title.group(1), np)  # "the spokesman said": named before?
     return _OWNER_DET.sub("", np)  # "its police chief" -> "police chief"
+
+
+# a person's name, then a capitalised office without its article: "Jane Tan, Minister of Health";
+# an office, then the name of its holder: "the head of the provincial disaster agency, Budi Santoso"
+_NAME_THEN_OFFICE = re.compile(r"^([A-Z][^,]{2,60}),\s+([A-Z][^,]{2,120})$")
+_OFFICE_THEN_NAME = re.compile(r"^((?:(?:[Tt]he|an?|A|An)\s+)?[^,]{2,120}),\s+([A-Z][^,]{2,60})$")
+
+
+def _office_holder(np: str) -> str:
+    """The name of one an office phrase names with the office ("Jane Tan, Minister of Health",
+    "the Minister in the Prime Minister's Department, Jane Tan" -> "Jane Tan"), or the body they
+    speak for ("Jens Laerke, OCHA spokesman" -> "OCHA"); "" for any other phrase."""
+    m = _NAME_THEN_OFFICE.match(np)
+    name, office = (m.group(1), m.group(2)) if m else ("", "")
+    if not m or person(name) != name:
+        m = _OFFICE_THEN_NAME.match(np)
+        office, name = (m.group(1), m.group(2)) if m else ("", "")
+    if not m or person(name) != name or best_org(name) or person(office) or not any(
+            _is_title(w.lower()) or w.lower() in words("appositive") for w in office.split()[:4]):
+        return ""
+    org = best_org(office)
+    return org if org and _org_role().search(office) else name
 
 
 def _document_author(head: str) -> str:
