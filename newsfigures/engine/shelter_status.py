@@ -35,6 +35,7 @@ _MODALS = frozenset({"can", "could", "will", "would", "may", "might", "to", "abl
 _PUT_IN = re.compile(r"\b(?:in|into|at|inside|to)\b", re.IGNORECASE)
 _LEFT = re.compile(r"\b(?:from|out|left|leave|leaving|fled|flee|fleeing|returned|return)\b", re.IGNORECASE)
 _SHELTERING = frozenset({"sheltering", "sheltered", "sheltering in", "taking shelter", "take shelter", "took shelter"})
+_STILL = frozenset({"still", "now", "all", "already", "since", "then"})  # "are still lodged at"
 _COMMA = re.compile(r",(?!\d{3})")  # not the comma of "1,118"
 _CLAUSE_START = re.compile(r"[;.:]|,\s+(?:and|but|while|whereas)\b")
 
@@ -80,7 +81,7 @@ def _placed(gap: str) -> bool:
     """A passive participle in the words after the people: someone put them there ("were
     lodged in", "have been rehabilitated in", "were shifted to"), not where they live ("were
     living in state park lodges and shelters": the displaced)."""
-    words = [w.lower() for w in WORDS.findall(gap)]
+    words = [w.lower() for w in WORDS.findall(gap) if w.lower() not in _STILL and not w.lower().endswith("ly")]
     return any(a in PASSIVE and w.endswith(("ed", "en")) for a, w in zip(words, words[1:]))
 
 
@@ -96,6 +97,9 @@ def _put_in_shelter_after(sentence: str, noun_end: int) -> bool:
         gap = sentence[noun_end:t[0]]
         if _CLAUSE_START.search(gap) or _COMMA.search(gap) or _LEFT.search(gap):
             return False
-        return sentence[t[0]:t[1]].lower() in _SHELTERING or passive_before(sentence, t[0]) \
-            or (bool(_PUT_IN.search(gap)) and _placed(gap))
+        word = sentence[t[0]:t[1]].lower()
+        if word in _SHELTERING or passive_before(sentence, t[0]):
+            return True  # "are sheltering in schools", "were housed in schools"
+        # "are now temporarily housed", "have been rehabilitated in as many as 1,118 relief camps"
+        return _placed(sentence[noun_end:t[1]]) and (bool(_PUT_IN.search(gap)) or word.endswith("ed"))
     return False
