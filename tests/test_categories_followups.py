@@ -17,6 +17,7 @@ from helpers import figures_of
     ("Some 2,600 displaced people remain in the district.", [(2600, "displaced")]),
     ("The provincial capital was hosting nearly 800,000 displaced people.", [(800000, "displaced")]),
     ("The stadium can house 900 displaced people.", [(900, "displaced")]),
+    ("The province houses 1.5 million displaced people.", [(1500000, "displaced")]),
     ("About 900 people displaced by the fire were living in rented flats and shelters.", [(900, "displaced")]),
     ("Some 20,000 displaced people fled from two camps.", [(20000, "displaced")]),
     # refugees given a roof stay refugees; people trapped in a camp stay trapped
@@ -34,6 +35,7 @@ def test_a_roof_given_over_another_status_is_sheltered(text, expected):
     ("About 3,200 displaced villagers were lodged in relief camps, officials said.", [(3200, "sheltered")]),
     ("Over 14,000 people of the district are still lodged at 61 relief camps.", [(14000, "sheltered")]),
     ("About 8,000 displaced people are now temporarily housed in schools.", [(8000, "sheltered")]),
+    ("Close to 30,000 evacuees were housed in tents set up in town halls.", [(30000, "sheltered")]),
     ("The floods displaced 300,000 people, and around 120,000 people have been rehabilitated in "
      "as many as 700 relief camps.", [(300000, "displaced"), (120000, "sheltered")]),
 ])
@@ -47,9 +49,14 @@ def test_people_put_in_relief_camps_are_sheltered(text, expected):
     ("The rains have forced over 2 lakh people out of their homes.", [(200000, "displaced")]),
     ("The militia chased 3,000 villagers from their homes.", [(3000, "displaced")]),
     ("Shelling pushed 1,200 residents away from Kherson.", [(1200, "displaced")]),
+    ("The rebels forced 700 families out.", [(700, "displaced")]),
+    ("Insurgents forced thousands of people out of villages in the north.", [(1000, "displaced")]),
+    ("Insurgents forced thousands of people from villages along the river.", [(1000, "displaced")]),
+    ("The assault drove 9,000 civilians out of Raqqa.", [(9000, "displaced")]),
     # attackers driven out, crowds chased off a square: no one displaced
     ("Troops drove 200 militants out of the hills.", []),
     ("Police chased 300 protesters from the square.", []),
+    ("The closures forced 400 workers out of work.", []),
 ])
 def test_an_expulsion_split_by_its_object_displaces(text, expected):
     assert figures_of(text, "category", published="2022-09-14") == expected

@@ -83,17 +83,18 @@ def split_verb(sentence: str, qualifier_start: int, noun_end: int) -> str:
 
 
 def _driven_out(sentence: str, noun_end: int) -> bool:
-    """After the people a verb of expulsion drove: "out" ("forced 300 families out"), or "from"
-    / "away" with a home or a place after it ("chased 2,000 villagers from their homes", "drove
-    them away from Aleppo"), not "chased 200 protesters from the square"."""
+    """After the people a verb of expulsion drove: "out" ("forced 300 families out"), or "out of",
+    "from", "away" with a home or a place after it ("chased 2,000 villagers from their homes",
+    "drove them out of Aleppo"), not "chased 200 protesters from the square" nor "forced 300
+    workers out of work"."""
     after = _PARTICLE.match(sentence, noun_end)
     if not after or after.group(1).lower() not in _EXPEL_PARTICLES:
         return False
-    if after.group(1).lower() == "out":
-        return True
     rest = after.group(2).split()
-    if rest and rest[0].lower() == "from":
-        rest = rest[1:]  # "away from"
+    if after.group(1).lower() == "out" and (not rest or rest[0].lower() != "of"):
+        return True  # "forced 300 families out"
+    if rest and rest[0].lower() in ("from", "of"):
+        rest = rest[1:]  # "away from", "out of": not "forced 300 workers out of work"
     for word in rest[:3]:
         if word.lower() in _EXPEL_PLACES or word[:1].isupper():
             return True
