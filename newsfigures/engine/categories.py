@@ -34,7 +34,8 @@ from .lexicon import (
 )
 from .nouns import CountedNoun, noun_after, noun_before
 from .other_roles import plays_another_part
-from .struck_homes import homes_category
+from .shelter_status import shelter_of_status
+from .struck_homes import homes_category, unlivable_homes
 from .shared_nouns import (
     INCLUDING, apposed_part, included, more_of_the_same, other_buildings, own_category, partitive_wholes,
     parts_of_things, share_nouns,
@@ -314,6 +315,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
             noun = cand_nouns[j] = own_nouns[j]  # "2 million refugees fled, while another 4.25 million are displaced"
         hows.append(hit.how if hit.category else "")
         category = _category(sentence, noun, hit) or noun.described
+        category = shelter_of_status(sentence, amount.qualifier_start, noun, category,  # "sheltering 7,500 displaced"
+                                     own_trigger=bool(hit.category)) or category
         if hit.category == "killed" and hit.start >= noun.end and category in _HAPPENINGS \
                 and _OF_THE.match(sentence, amount.end):
             category = "killed"  # "two of the wounded later died": the part's fate, not the whole's
@@ -368,6 +371,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
                              else "") or "people"
         if category == "housing" and not noun.head:
             unit = "buildings"
+        if unit == "buildings" and category not in ("housing", "homeless") and unlivable_homes(sentence, noun):
+            category = "housing"  # "rendered 2,000 homes unsafe"
         reading = None
         if category:
             if unit == "buildings" and category not in ("housing", "homeless"):  # "buried 310 houses": struck

@@ -5,7 +5,8 @@ in camps"). What the people went through before is their past; the main verb say
 amount counts now. categories.py asks `main_verb_after` for the trigger to read.
 
 `split_verb` reads a verb phrase split by its object: "told 5,000 residents to leave" (an order:
-evacuated), "forced 2,300 people to move" (a force: displaced).
+evacuated), "forced 2,300 people to move" (a force: displaced), "drove 5,000 residents out of the
+town" (an expulsion: displaced).
 """
 from __future__ import annotations
 
@@ -56,6 +57,10 @@ _FORCES = frozenset(role_words("phrase_words", "force"))
 _MOVES = frozenset(role_words("phrase_words", "move"))
 _ORDER_MOVES = frozenset(role_words("phrase_words", "order_move"))
 _TO_VERB = re.compile(r"\s+to\s+([A-Za-z]+)")
+_EXPELS = frozenset(role_words("phrase_words", "expel"))
+_EXPEL_PARTICLES = frozenset(role_words("phrase_words", "expel_particle"))
+_EXPEL_PLACES = frozenset(role_words("phrase_words", "expel_place"))
+_PARTICLE = re.compile(r"\s+([A-Za-z]+)((?:\s+[A-Za-z]+){0,4})")
 
 
 def split_verb(sentence: str, qualifier_start: int, noun_end: int) -> str:
@@ -65,6 +70,8 @@ def split_verb(sentence: str, qualifier_start: int, noun_end: int) -> str:
     words = [w.lower() for w in WORDS.findall(sentence, max(0, qualifier_start - 40), qualifier_start)]
     while words and words[-1] in OBJECT_GAP:
         words.pop()  # "told about 5,000 residents"
+    if words and words[-1] in _EXPELS and _driven_out(sentence, noun_end):
+        return "displaced"  # "drove 5,000 residents out of the town"
     after = _TO_VERB.match(sentence, noun_end)
     if not words or not after:
         return ""
@@ -73,3 +80,22 @@ def split_verb(sentence: str, qualifier_start: int, noun_end: int) -> str:
     if words[-1] in _ORDERS and verb in _ORDER_MOVES and moves and moves[0][2] in ("displaced", "evacuated"):
         return "evacuated"  # "to leave their homes", "to evacuate": not "asked 20 reporters to leave the room"
     return "displaced" if words[-1] in _FORCES and verb in _MOVES else ""
+
+
+def _driven_out(sentence: str, noun_end: int) -> bool:
+    """After the people a verb of expulsion drove: "out" ("forced 300 families out"), or "out of",
+    "from", "away" with a home or a place after it ("chased 2,000 villagers from their homes",
+    "drove them out of Aleppo"), not "chased 200 protesters from the square" nor "forced 300
+    workers out of work"."""
+    after = _PARTICLE.match(sentence, noun_end)
+    if not after or after.group(1).lower() not in _EXPEL_PARTICLES:
+        return False
+    rest = after.group(2).split()
+    if after.group(1).lower() == "out" and (not rest or rest[0].lower() != "of"):
+        return True  # "forced 300 families out"
+    if rest and rest[0].lower() in ("from", "of"):
+        rest = rest[1:]  # "away from", "out of": not "forced 300 workers out of work"
+    for word in rest[:3]:
+        if word.lower() in _EXPEL_PLACES or word[:1].isupper():
+            return True
+    return False

@@ -7,6 +7,10 @@ an injury, a disappearance or "affected" is homes struck, housing.
   300 housing units" (disaster bulletins count damaged homes as affected);
 - else housing only when a housing trigger stands near in the sentence; never "killed one
   government house photographer", where the building word is a modifier of people.
+
+`unlivable_homes`: homes left that can no longer be lived in are housing, whatever the verb:
+"rendered 2,000 homes unsafe", "left 300 houses unfit to live in", "400 homes were declared
+beyond repair".
 """
 from __future__ import annotations
 
@@ -18,8 +22,14 @@ from .numbers import Amount
 from .settings import SENTENCE_TRIGGER_REACH
 from .trigger_spans import triggers
 from .victims import HAPPENINGS
+from .vocabulary import role_words
+from .wordtrie import trie_pattern
 
-__all__ = ["homes_category"]
+__all__ = ["homes_category", "unlivable_homes"]
+
+# up to three words ("were declared", "have been deemed") between the homes and the word
+_UNLIVABLE = re.compile(r"(?:\s+[a-z]+){0,3}?\s+" + trie_pattern(role_words("phrase_words", "unlivable")) + r"\b",
+                        re.IGNORECASE)
 
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z0-9]+)")
 _OWN_VERB = ("object", "adjacent")
@@ -45,3 +55,9 @@ def _people_next(sentence: str, end: int) -> bool:
     """ "killed one government house photographer": the building word is a modifier of people."""
     nxt = _NEXT_WORD.match(sentence, end)
     return bool(nxt) and is_people_word(nxt.group(1))
+
+
+def unlivable_homes(sentence: str, noun: CountedNoun) -> bool:
+    """A count of buildings said to be unfit to live in right after it: "2,000 homes unsafe",
+    "300 houses were declared uninhabitable"."""
+    return noun.unit == "buildings" and bool(_UNLIVABLE.match(sentence, noun.end))
