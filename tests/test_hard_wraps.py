@@ -40,3 +40,20 @@ def test_a_sentence_split_across_wrapped_lines_keeps_its_speaker():
     assert [value for value, _ in found] == [12000, 3000]
     assert found[0][1] == "UNHCR"
     assert found[1][1].startswith("spokeswoman")  # her sentence runs over two lines
+
+
+def test_list_items_of_a_wrapped_text_keep_their_own_lines():
+    text = (
+        "DHAKA, July 2 - Flash floods in the northeast have killed at least\n"
+        "22 people and forced thousands from their homes, disaster officials\n"
+        "said on Saturday. Rivers rose above danger levels across the region\n"
+        "and the army joined rescue teams in the hardest-hit villages, giving\n"
+        "these figures for the worst-hit districts:\n"
+        "- Sylhet: 12 dead, 4,000 people in shelters\n"
+        "- Sunamganj: 7 dead, 2,500 people in shelters\n"
+        "- Habiganj: 3 dead, 800 people in shelters\n"
+    )
+    out = unwrap_hard_wraps(text)
+    assert len(out) == len(text)
+    assert "at least 22 people" in out
+    assert "\n- Sunamganj" in out and "\n- Habiganj" in out

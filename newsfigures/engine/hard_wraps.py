@@ -9,7 +9,8 @@ changes, so every offset into the unwrapped text is an offset into the original.
 
 A text counts as wrapped when most of its lines of prose are of a similar, moderate length and
 most of them end without a sentence's closing punctuation; a page whose paragraphs are each one
-long line, and lists of short lines ("Deaths: 12"), are left as they are.
+long line, and lists of short lines ("Deaths: 12"), are left as they are, and a list item (a
+line opening with a bullet or a number) always starts a line of its own.
 """
 from __future__ import annotations
 
@@ -20,10 +21,12 @@ from .settings import WRAP_MAX_LINE, WRAP_MIN_LINE, WRAP_MIN_LINES, WRAP_OPEN_SH
 __all__ = ["unwrap_hard_wraps"]
 
 _CLOSED = re.compile(r"[.!?:;\"”’')\]]\s*$")
+# a list item: a bullet or a number opening the line ("- Sylhet: 12 dead", "• 4,000 displaced", "2) ...")
+_ITEM = re.compile(r"^\s*(?:[-–—•*·▪►]\s|\d{1,2}[.)]\s)")
 
 
 def _is_wrapped(lines: list[str]) -> bool:
-    prose = [ln for ln in lines if len(ln.strip()) >= WRAP_MIN_LINE]
+    prose = [ln for ln in lines if len(ln.strip()) >= WRAP_MIN_LINE and not _ITEM.match(ln)]
     if len(prose) < WRAP_MIN_LINES:
         return False
     short = sum(len(ln) <= WRAP_MAX_LINE for ln in prose)
@@ -43,7 +46,7 @@ def unwrap_hard_wraps(text: str) -> str:
         if i + 1 == len(lines):
             break
         nxt = lines[i + 1]
-        joins = (len(line.strip()) >= WRAP_MIN_LINE and nxt.strip()
+        joins = (len(line.strip()) >= WRAP_MIN_LINE and nxt.strip() and not _ITEM.match(nxt)
                  and (not _CLOSED.search(line) or nxt.lstrip()[:1].islower()))
         out.append(" " if joins else "\n")
     return "".join(out)
