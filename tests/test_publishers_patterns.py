@@ -77,6 +77,7 @@ CLOSINGS = [
     ("closing-courtesy-of-outlet", "Some 40 families were moved to a school.\n\nCourtesy of the Hill Times",
      "The Hill Times"),
     ("chart-source-is-no-outlet", "Some 40 families were moved to a school.\n\nSource: UNHCR", ""),
+    ("source-line-body-agency", "Some 40 families were moved to a school.\n\nSource: Civil Protection Agency", ""),
     ("source-and-date-on-one-line", "Floods kill 40\n\nSource:Xinhua Published: 2020/7/2 09:12:30\n\nSome 40 died.",
      "Xinhua"),
     ("closing-site-address", "Some 40 families were moved to a school.\n\nRiver Publishing Inc.\nwww.riverstar.com.ph",

@@ -253,6 +253,8 @@ def _masthead_name(segment: str, strict: bool, loose: bool = False) -> str:
         return ""
     if all(w in _outlet_words("section") for w in words[:-1]):
         return ""  # "World News", "Latest News": a section, not a masthead
+    if not loose and words[-1] in _outlet_words("body") and words[-2] not in ("News", "Press"):
+        return ""  # "Civil Protection Agency": a body; "Philippines News Agency" an outlet
     return segment
 
 
