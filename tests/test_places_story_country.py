@@ -56,3 +56,19 @@ def test_a_dateline_city_over_its_small_namesake(text, expected):
 ], ids=["district-then-the-state"])
 def test_the_state_after_a_district(text, expected):
     assert places_of(text) == expected
+
+
+DIGEST = (
+    "Weekly regional snapshot (5 - 11 June 2023)\n\n"
+    "NEPAL\n\n"
+    "Landslides in the hills west of the capital have blocked the main highway since 6 June. "
+    "Crews were clearing the road on Friday. Officials said 14 people have died and 2,300 "
+    "families were moved to temporary shelters.\n\n"
+    "MYANMAR\n\n"
+    "Heavy rain across the delta flooded rice fields and roads this week. Water levels were "
+    "still rising on Thursday. Local authorities said 9,000 people had fled to monasteries.\n"
+)
+
+
+def test_a_heading_and_a_paragraph_opening_far_from_the_figures_still_place_them():
+    assert places_of(DIGEST) == [(14, "Nepal", "NP"), (2300, "Nepal", "NP"), (9000, "Myanmar", "MM")]

@@ -30,7 +30,7 @@ from .hard_wraps import unwrap_hard_wraps
 from .numbers import find_amounts
 from .records import Article
 from .sentences import sentence_spans
-from .settings import OPENING_SENTENCES
+from .settings import HEADING_MAX_CHARS, OPENING_SENTENCES
 
 
 class _Layer:
@@ -128,15 +128,22 @@ class Document:
 
     def _places_text(self) -> str:
         """The text with only what places are needed for: the opening sentences, the
-        sentences with amounts and the one before each (blanked elsewhere, offsets kept).
-        Page furniture and reader comments far from any figure are neither read nor counted
-        for the main country."""
+        sentences with amounts, the one before each and the first of its paragraph, and the
+        short lines that may head a section ("INDIA", "Upper Nile State") (blanked elsewhere,
+        offsets kept). Page furniture and reader comments far from any figure are neither read
+        nor counted for the main country."""
         spans, text = self.sentences, self.text
         keep = set(range(min(OPENING_SENTENCES, len(spans))))
+        paragraph_of = self.paragraph_of
+        firsts: dict[int, int] = {}
+        for n, paragraph in enumerate(paragraph_of):
+            firsts.setdefault(paragraph, n)
         for n, amounts in enumerate(self.amounts):
             if amounts:
-                keep.update((n - 1, n))
+                keep.update((n - 1, n, firsts[paragraph_of[n]]))
         keep.discard(-1)
+        keep.update(n for n, (start, end) in enumerate(spans)
+                    if end - start <= HEADING_MAX_CHARS and _heading_like(text, start, end))
         if len(keep) == len(spans) and not _ODD_SPACE.search(text):
             return text  # every sentence kept, and between them only spaces and line breaks
         out, last = [], 0
@@ -166,6 +173,12 @@ class Document:
             return mentions[0].place if mentions else None
         country = counts.most_common(1)[0][0]
         return places.lookup(places.country_name(country)) or places.main_place(self.text, list(mentions))
+
+
+def _heading_like(text: str, start: int, end: int) -> bool:
+    """The sentence is a line of its own without a sentence's stop: perhaps a section heading."""
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n") \
+        and text[start:end].rstrip()[-1:] not in (".", "!", "?", "")
 
 
 _ODD_SPACE = re.compile(r"[^\S \n]")  # white space `_blank` would change: tabs, no-break spaces ...
