@@ -33,3 +33,12 @@ def test_a_distributive_each(text, expected):
 ], ids=["families-received-food", "households-received-cash", "uganda-received", "lebanon-receives"])
 def test_recipients_are_not_refugees(text, expected):
     assert categories_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("More than 12,000 people have lost shelter to the forest fires.", [(12000, "homeless")]),
+    ("Some 800 families lost homes when the river rose.", [(800, "homeless")]),
+    ("At least 40 people lost their lives in the fire.", [(40, "killed")]),
+], ids=["lost-shelter", "lost-homes", "lost-their-lives"])
+def test_people_who_lost_their_shelter(text, expected):
+    assert categories_of(text) == expected

@@ -72,3 +72,17 @@ DIGEST = (
 
 def test_a_heading_and_a_paragraph_opening_far_from_the_figures_still_place_them():
     assert places_of(DIGEST) == [(14, "Nepal", "NP"), (2300, "Nepal", "NP"), (9000, "Myanmar", "MM")]
+
+
+LABELLED = (
+    "Regional snapshot, 2-8 March 2022\n"
+    "Madagascar: Cyclone Emnati made landfall on 22 February near Manakara. Roads to the south "
+    "remain cut. Some 6,200 people are still in evacuation centres and 1,100 houses were destroyed.\n"
+    "Mozambique: Heavy rain in Nampula province flooded low-lying areas of the provincial capital. "
+    "About 3,000 people have fled their homes, many of them to schools in Nampula city.\n"
+)
+
+
+def test_a_paragraph_led_by_a_country_label_places_its_figures():
+    assert places_of(LABELLED) == [(6200, "Madagascar", "MG"), (1100, "Madagascar", "MG"),
+                                   (3000, "Nampula", "MZ")]

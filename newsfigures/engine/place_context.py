@@ -56,6 +56,7 @@ class PlaceContext:
     fled_from: frozenset = frozenset()  # countries the article names as where people fled from
     host: Place | None = None      # the country most named as a place among the others
     paragraph_leads: tuple = ()    # paragraph k -> the place it opens with or alone names, else None
+    paragraph_openers: tuple = ()  # paragraph k -> the place it opens with ("In X, ...", "X: ..."), else None
 
 
 def context(doc) -> PlaceContext:
@@ -78,14 +79,14 @@ def _build(doc) -> PlaceContext:
     weights = _weights(doc, uses)
     country, focus = _focus(doc, uses, weights, origins)
     headings = _headings(doc)
-    paragraph_places, led, leads = _paragraph_places(doc, uses)
+    paragraph_places, led, leads, openers = _paragraph_places(doc, uses)
     counts = Counter(m.place.country for m in uses if m.place.level == "country" and m.place.country)
     top = counts.most_common(2)
     several = len(top) == 2 and top[1][1] >= 2 and top[1][1] >= SEVERAL_COUNTRIES_SHARE * top[0][1]
     carries = several or led >= PLACE_LED_PARAGRAPHS or (led and len(counts) >= 2)
     fled_from = frozenset(origins | {m.place.country for m in uses if m.place.country and _fled_from(text, m)})
     return PlaceContext(focus, country, headings, paragraph_places, bool(carries), fled_from,
-                        _host(uses, weights, fled_from), leads)
+                        _host(uses, weights, fled_from), leads, openers)
 
 
 # "refugees from El Geneina", "fled Daraa", "fleeing the fighting in Darfur": where people came from
@@ -288,19 +289,20 @@ def _heading_place(doc, s: int, e: int) -> Place | None:
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
 
 
-def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int, tuple]:
+def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int, tuple, tuple]:
     """(the place each paragraph inherits, how many paragraphs open with a place, the place
-    each paragraph opens with or alone names). A
+    each paragraph opens with or alone names, the place it opens with). A
     paragraph opening with a place ("In Hubei Province, floods left ...") carries it; in a story
     naming several countries, one that names places of one country only carries that place or
     country; one that names places otherwise carries nothing; one that names no place
     inherits what the paragraphs before it carry."""
     spans = doc.sentences
     if not spans:
-        return (), 0, ()
+        return (), 0, (), ()
     text = doc.text
     starts = [m.start for m in uses]
     leads: list = []
+    openers: list = []
     named_countries = Counter(m.place.country for m in uses)
     countries = {m.place.country for m in uses if m.place.level == "country" and m.place.country}
     out: list = []
@@ -315,13 +317,16 @@ def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int, tuple]
         own = uses[bisect_left(starts, a):bisect_left(starts, b)]
         out.extend([None] * (k - len(out)))
         leads.extend([None] * (k - len(leads)))
+        openers.extend([None] * (k - len(openers)))
         if not own:
             out.append(carry)
             leads.append(None)
+            openers.append(None)
             continue
         out.append(None)
         carry = None
-        opens = _LOCATIVE.match(text[a:own[0].start])
+        opens = _LOCATIVE.match(text[a:own[0].start]) or (  # "Fiji: Tropical Cyclone Winston hit ..."
+            text[a:own[0].start].strip(" -•*") == "" and _LABEL_AFTER.match(text, own[0].end))
         if opens and (named_countries[own[0].place.country] >= 2 or own[0].place.level == "country"):
             led += 1  # not "In Geneva, a UN spokesman said": a country the story is about
             carry = own[0].place
@@ -329,7 +334,11 @@ def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int, tuple]
             carry = _one_country_place(own)  # "Malawi was worst hit. ... 190 had died in Malawi."
         alone = {_fold(m.place.name): m.place for m in own}
         leads.append(own[0].place if opens else next(iter(alone.values())) if len(alone) == 1 else None)
-    return tuple(out), led, tuple(leads)
+        openers.append(own[0].place if opens else None)
+    return tuple(out), led, tuple(leads), tuple(openers)
+
+
+_LABEL_AFTER = re.compile(r"[ \t]*:[ \t]")
 
 
 def _one_country_place(own: list[PlaceMention]) -> Place | None:

@@ -70,8 +70,9 @@ _OFFICE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:deputy|acting|provincial|stat
 def fallback_place(doc, n: int, *, names_place: bool = False) -> Place | None:
     """The place of a figure of sentence n whose clause names none: its section heading,
     the place the paragraph before carries in a story told place by place, the place the
-    paragraph before opens with when its speaker goes on ("He also said ..."), else — when the
-    sentence names no place at all — the article's focus (a province or town when the article
+    paragraph before opens with when its speaker goes on ("He also said ..."), the place its own
+    paragraph opens with ("In X, ...", "X: ...") when the sentence names nothing outside that
+    place's country, else — when the sentence names no place at all — the article's focus (a province or town when the article
     is about one), else its main place."""
     ctx = place_context.context(doc)
     if n in ctx.headings:
@@ -84,6 +85,10 @@ def fallback_place(doc, n: int, *, names_place: bool = False) -> Place | None:
             and ctx.paragraph_leads[paragraph - 1] is not None and not names_place \
             and _SAME_SPEAKER.search(doc.sentence(n)) and not _paragraph_names_place(doc, paragraph):
         return ctx.paragraph_leads[paragraph - 1]  # "He also said two people had been wounded ..."
+    opener = ctx.paragraph_openers[paragraph] if paragraph < len(ctx.paragraph_openers) else None
+    if opener is not None and (not names_place or all(
+            m.place.country == opener.country for m in place_uses.sentence_mentions(doc, n) if not m.demonym)):
+        return opener  # "Fiji: The cyclone hit on Saturday. ... 8,400 are in evacuation centres."
     if names_place:
         return main
     focus = ctx.focus or main
