@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import figures_of
 
 from newsfigures.engine.document import Document
 from newsfigures.engine.records import Article
@@ -185,3 +186,12 @@ LIST_SOURCES = [
 @pytest.mark.parametrize("text,number,expected", [c[1:] for c in LIST_SOURCES], ids=[c[0] for c in LIST_SOURCES])
 def test_list_source_lines(text, number, expected):
     assert source_of(text, number) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Field teams are still checking the reports, with about 4,000 displaced people confirmed.", [(4000, "")]),
+    ("So far 120 flood deaths confirmed, the agency said.", [(120, "agency")]),
+    ("At least 40 people died, police confirmed.", [(40, "police")]),
+], ids=["people-confirmed", "deaths-confirmed-then-speaker", "speaker-confirmed"])
+def test_a_count_confirmed_is_no_speaker(text, expected):
+    assert figures_of(text, "source", published="2023-05-02") == expected

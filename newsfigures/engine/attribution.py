@@ -155,8 +155,8 @@ _TOLL_OBJECT = vocabulary.alternation(words("toll_object"))
 _CLAIMED_LIVES = re.compile(r"\s+(?:(?:[a-z]+\s+){0,2}[\d,.]+\s+(?:more\s+)?(?:" + _TOLL_OBJECT + r")\b|"
                             r"(?:[a-z]+\s+){0,2}(?:" + _TOLL_OBJECT + r")\b)")
 # "225 deaths confirmed", "12 bodies recovered." at the end of a clause: a participle, not a speaker's verb
-_COUNT_BEFORE = re.compile(r"\d+(?:[,.]\d+)*\s+[a-z]+\s*$")
-_CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;:]|$)")
+_COUNT_BEFORE = re.compile(r"\d+(?:[,.]\d+)*\s+(?:[a-z-]+\s+){0,2}[a-z]+\s*$")  # "225 deaths", "5,000 displaced people"
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;:,]|$)")
 _PREPOSITION_AFTER = re.compile(r"\s*(?:of|from|on\s+the|by|in|for|to)\b")
 _END_AFTER = re.compile(r"\s*[,.]?\s*$")
 _CAP_AFTER = re.compile(r"\s*(?:the|a|an)?\s*[A-Z]")
