@@ -86,3 +86,13 @@ LABELLED = (
 
 def test_a_paragraph_led_by_a_country_label_places_its_figures():
     assert places_of(LABELLED) == [(3000, "Malawi", "MW"), (9000, "Nampula", "MZ"), (2000, "Zambezia", "MZ")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 100 bandits raided Dansadau, a farming village in Zamfara state, on Friday, killing 12 "
+     "people and seriously wounding 5 others, a police officer told Agence France Presse.",
+     [(12, "Zamfara", "NG"), (5, "Zamfara", "NG")]),
+    ("Floods killed 30 people in Kachin State, Radio Free Asia reported.", [(30, "Kachin State", "MM")]),
+], ids=["agence-france-presse", "radio-free-asia"])
+def test_a_country_inside_an_outlets_name_is_no_place(text, expected):
+    assert places_of(text) == expected

@@ -169,8 +169,8 @@ def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[
     if level in ("country", "region", "site"):
         if ev["in_run"] and single and level != "country" and not in_ctx:
             return None, False
-        if ev["in_run"] and level == "country" and key in AMBIGUOUS_COUNTRY:
-            return None, False
+        if ev["in_run"] and level == "country" and (key in AMBIGUOUS_COUNTRY or ev["enclosed"] and single):
+            return None, False  # "Agence France Presse": a word of a name
         return best, False
     if ev["speech"] and not strong_cue:
         return None, False

@@ -345,7 +345,10 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
     if prev is not None and i >= 2 and gap_before == " " and prev_l in _NAME_LINKS and prev.islower() \
             and parts[2 * i - 2] == " " and is_cap(words_[i - 2]):
         in_run = True  # "Surigao del Sur", "Santiago de Cuba": the tail of a longer name
-    return {"cue": cue, "type_admin": type_admin, "type_city": type_city, "title": title,
+    # "Agence France Presse", "Radio Free Asia": a country with a capitalised word on each side
+    enclosed = in_run and prev is not None and nxt is not None and is_cap(prev) and is_cap(nxt) \
+        and gap_before == " " and gap_after == " " and prev_l not in FUNCTION and prev_l not in CUES
+    return {"cue": cue, "type_admin": type_admin, "type_city": type_city, "title": title, "enclosed": enclosed,
             "speech": speech, "initial": initial, "in_run": in_run, "settlement": settlement,
             "adjective": adjective, "place_verb": place_verb,
             "dateline": initial and _dateline_city(text, c.start, c.end)}
