@@ -96,3 +96,19 @@ def test_a_paragraph_led_by_a_country_label_places_its_figures():
 ], ids=["agence-france-presse", "radio-free-asia"])
 def test_a_country_inside_an_outlets_name_is_no_place(text, expected):
     assert places_of(text) == expected
+
+
+NUMBERED = (
+    "Briefing notes: Chad, Malawi\n\n"
+    "This is a summary of what the agency's spokesperson said at today's press briefing.\n\n"
+    "1) Chad\n\n"
+    "Fighting across the border in Sudan's Darfur has continued all week. Over the last seven days more than 4,000 "
+    "people have been registered as new arrivals at the transit site.\n\n"
+    "2) Malawi\n\n"
+    "Rains have eased in the south, as they have across the river in Mozambique. The agency has "
+    "helped about 1,200 families to move to higher ground.\n"
+)
+
+
+def test_a_numbered_section_heading_places_its_figures():
+    assert places_of(NUMBERED) == [(4000, "Chad", "TD"), (1200, "Malawi", "MW")]

@@ -275,6 +275,9 @@ def _heading_place(doc, s: int, e: int) -> Place | None:
     if e - s > 2 * HEADING_MAX_CHARS:
         return None
     line = doc.text[s:e].strip()
+    numbered = _NUMBERED.match(line)  # "1) East Timor", "2. Iran/Afghanistan": a numbered section
+    if numbered:
+        s, line = s + (len(doc.text[s:e]) - len(doc.text[s:e].lstrip())) + numbered.end(), line[numbered.end():]
     if not line or len(line) > HEADING_MAX_CHARS or line[-1] in ".!?,;\"”’)" or any(ch.isdigit() for ch in line):
         return None
     lo = bisect_left(doc.place_starts, s)
@@ -287,6 +290,7 @@ def _heading_place(doc, s: int, e: int) -> Place | None:
 
 
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
+_NUMBERED = re.compile(r"\(?\d{1,2}[.)]\s+")
 
 
 def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int, tuple, tuple]:
