@@ -195,3 +195,12 @@ def test_list_source_lines(text, number, expected):
 ], ids=["people-confirmed", "deaths-confirmed-then-speaker", "speaker-confirmed"])
 def test_a_count_confirmed_is_no_speaker(text, expected):
     assert figures_of(text, "source", published="2023-05-02") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nearly 45,000 refugees living in camps in Ngara, Kibondo and Kasulu districts have registered.",
+     [(45000, "")]),
+    ("Idlib and Hama provinces registered 400 new arrivals, the UN said.", [(400, "UN")]),
+], ids=["districts-have-registered", "provinces-registered-un-said"])
+def test_places_that_count_are_no_speakers(text, expected):
+    assert figures_of(text, "source", published="2023-05-02") == expected

@@ -172,8 +172,9 @@ _QUOTED_AS = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+)?[\w'’.-]+(?:\s+[\w'’.-
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bor)\s*(?:(?:also|then|later|has|have|had)\s+)*$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z][a-z]+)\)(?:\s*[–—-]+|\s+(?=[A-Z]))")
 # a named place as the subject of a counting verb: "the Nablus district recorded 30", "Idlib province registered"
-_PLACE_SUBJECT = re.compile(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?:district|province|governorate|county|region|city|town|"
-                            r"village|municipality|prefecture|township|neighbourhood|neighborhood)$")
+# (or several: "Kibondo and Kasulu provinces have registered")
+_PLACE_SUBJECT = re.compile(r"^(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?){1,5}(?:district|province|governorate|county|region|city|town|"
+                            r"village|municipality|prefecture|township|neighbourhood|neighborhood)s?$")
 _RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
 _ASIDE = re.compile(r"^(?:citing|quoting|speaking|referring|echoing|requesting|asking)\b")  # ", citing X," is an aside
 _INDEFINITE = re.compile(r"^an?\s+[a-z]")
