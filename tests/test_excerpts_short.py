@@ -6,11 +6,11 @@ A row is right when the engine gives a figure with its value whose category (or 
 alternative), unit and country are the row's. The rows the engine is known to get wrong are
 listed with the reason: each is a place matter (the gazetteer or the place modules).
 """
-import csv
 from pathlib import Path
 
 import pytest
 
+from excerpt_fixture import assert_well_formed, judge, key_of, load_rows as read_rows, score
 from helpers import extracted
 
 FIXTURE = Path(__file__).parent / "fixtures" / "short_excerpts.csv"
@@ -55,47 +55,16 @@ KNOWN_MISSES = {
 
 
 def load_rows():
-    with FIXTURE.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
-
-
-def key_of(row):
-    return (" ".join(row["text"].split()[:6]), int(row["value"]))
-
-
-def judge(row, figures):
-    """What the engine got right on one row: found, category, unit, country (booleans)."""
-    same = [f for f in figures if f.value == int(row["value"])]
-    if not same:
-        return dict.fromkeys(FLOORS, False)
-    accepted = {row["category"], *filter(None, row["category_alt"].split("|"))}
-    figure = next((f for f in same if f.category in accepted), same[0])
-    return {"found": True, "category": figure.category in accepted,
-            "unit": figure.unit == row["unit"], "country": figure.country == row["country"]}
+    return read_rows(FIXTURE)
 
 
 def test_the_fixture_is_well_formed():
-    rows = load_rows()
-    assert len(rows) >= 150
-    categories = {"displaced", "evacuated", "refugees", "returned", "sheltered", "homeless",
-                  "housing", "killed", "injured", "missing", "affected", "detained"}
-    for row in rows:
-        assert row["category"] in categories and row["unit"] in {"people", "households", "buildings"}
-        assert set(filter(None, row["category_alt"].split("|"))) <= categories
-        assert len(row["country"]) == 2 and row["country"].isupper()
-        assert row["value"].isdigit()
-    assert set(KNOWN_MISSES) <= {key_of(row) for row in load_rows()}
+    assert_well_formed(load_rows(), KNOWN_MISSES)
 
 
 def test_shares_reach_their_floors():
     rows = load_rows()
-    cache: dict[str, list] = {}
-    judged = []
-    for row in rows:
-        if row["text"] not in cache:
-            cache[row["text"]] = extracted(row["text"], published=PUBLISHED)
-        judged.append(judge(row, cache[row["text"]]))
-    shares = {key: sum(j[key] for j in judged) / len(judged) for key in FLOORS}
+    _judged, shares = score(rows, lambda text: extracted(text, published=PUBLISHED))
     print("short excerpts:", len(rows), {k: round(v, 3) for k, v in shares.items()})
     for key, floor in FLOORS.items():
         assert shares[key] >= floor, key

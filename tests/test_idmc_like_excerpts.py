@@ -7,10 +7,11 @@ are then those of that figure. Every share is over all rows, so a figure not fou
 wrong everywhere. The floors sit just below what the engine reaches; the rows it is known to
 miss are listed with the reason.
 """
-import csv
 from pathlib import Path
 
 import pytest
+
+from excerpt_fixture import assert_well_formed, judge, key_of, load_rows as read_rows, score as score_rows
 
 from newsfigures.engine.figures import extract_figures
 from newsfigures.engine.records import Article
@@ -57,50 +58,16 @@ KNOWN_MISSES = {
 
 
 def load_rows():
-    with FIXTURE.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
-
-
-def judge(row, figures):
-    """What the engine got right on one row: found, category, unit, country (booleans)."""
-    same = [f for f in figures if f.value == int(row["value"])]
-    if not same:
-        return {"found": False, "category": False, "unit": False, "country": False}
-    accepted = {row["category"], *filter(None, row["category_alt"].split("|"))}
-    # several figures with the row's value: the one whose category fits, else the first
-    figure = next((f for f in same if f.category in accepted), same[0])
-    return {"found": True, "category": figure.category in accepted,
-            "unit": figure.unit == row["unit"], "country": figure.country == row["country"]}
+    return read_rows(FIXTURE)
 
 
 def score(rows):
     """Each row's judgement and the shares over all rows."""
-    cache: dict[str, list] = {}
-    judged = []
-    for row in rows:
-        if row["text"] not in cache:
-            cache[row["text"]] = extract_figures(Article("idmc", row["text"], published=PUBLISHED))
-        judged.append(judge(row, cache[row["text"]]))
-    shares = {key: sum(j[key] for j in judged) / len(judged) for key in FLOORS}
-    return judged, shares
-
-
-def key_of(row):
-    return (" ".join(row["text"].split()[:6]), int(row["value"]))
+    return score_rows(rows, lambda text: extract_figures(Article("idmc", text, published=PUBLISHED)))
 
 
 def test_the_fixture_is_well_formed():
-    rows = load_rows()
-    assert len(rows) >= 150
-    categories = {"displaced", "evacuated", "refugees", "returned", "sheltered", "homeless",
-                  "housing", "killed", "injured", "missing", "affected", "detained"}
-    for row in rows:
-        assert row["category"] in categories and row["unit"] in {"people", "households", "buildings"}
-        assert set(filter(None, row["category_alt"].split("|"))) <= categories
-        assert len(row["country"]) == 2 and row["country"].isupper()
-        assert row["value"].isdigit()
-    known = {key_of(row) for row in rows}
-    assert set(KNOWN_MISSES) <= known
+    assert_well_formed(load_rows(), KNOWN_MISSES)
 
 
 def test_shares_reach_their_floors():

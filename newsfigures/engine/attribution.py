@@ -181,12 +181,12 @@ _INDEFINITE = re.compile(r"^an?\s+[a-z]")
 _AGE = re.compile(r"^\d{1,3}$")
 # "Ibo island, about a two-hour journey by boat from X,": an appositive saying where a place is
 _DISTANCE_APPOSITIVE = re.compile(r"^(?:about|some|around|roughly|nearly|just|located|situated|barely)\s+(?:an?\s|\d)")
-# a place phrase opening a subject: "in the west civilian groups", "across the region aid workers"
 # a subject, its own verb and object, then "and" before the speech verb: the subject speaks
 _COORDINATED_SUBJECT = re.compile(r"^((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+[a-z]+ed\s.*\band$")
 _COORDINATOR_END = re.compile(r"\b(?:and|but)\s*$")
 _CLAUSE_SUBJECT = re.compile(r"^((?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?)\s+(?:had|has|have|was|were|is|are|would|will)\s+[a-z]")
 _PREPOSITION_INSIDE = re.compile(r"\s(?:after|before|during|following|since|amid|when|while)\s")
+# a place phrase opening a subject: "in the west civilian groups", "across the region aid workers"
 _LOCATIVE_LEAD = re.compile(r"^(?:in|across|at|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:north|south|east|west|[a-z]+ern|"
                             r"region|province|country|city|capital|area|camp|camps|town|district|state)\s+(?=[a-z])")
 # "... cradled her baby as she [said]", "..., when he [told reporters]": the subordinate clause's subject

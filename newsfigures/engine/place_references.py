@@ -159,8 +159,8 @@ def _antecedent(doc, pos: int, level: str) -> Place | None:
     if level == "admin1":
         for m in reversed(earlier):
             if m.place.level in ("city", "site", "region") and m.place.admin1:
-                found = places.lookup(f"{m.place.admin1} province")
-                if found is not None and found.level == "admin1" and found.country == m.place.country:
+                found = _holding_province(m.place)
+                if found is not None:
                     return found
         if focus is not None and focus.level == "admin1":
             return focus
@@ -179,10 +179,13 @@ def _province_of_district(place: Place) -> Place:
     name ("Wayanad", in Kerala) is not what "the state" stands for: its state is."""
     if place.level != "admin1" or not place.admin1 or _fold(place.admin1) == _fold(place.name):
         return place
-    parent = places.lookup(f"{place.admin1} province")
-    if parent is not None and parent.level == "admin1" and parent.country == place.country:
-        return parent
-    return place
+    return _holding_province(place) or place
+
+
+def _holding_province(place: Place) -> Place | None:
+    """The province the gazetteer says holds `place` (its `admin1`), in the same country."""
+    found = places.lookup(f"{place.admin1} province")
+    return found if found is not None and found.level == "admin1" and found.country == place.country else None
 
 
 def _in_passing(doc, place: Place, focus: Place | None) -> bool:

@@ -20,9 +20,10 @@ from itertools import accumulate, compress
 from operator import itemgetter, or_
 
 from . import gazetteer as gz
+from .dateline_shape import dateline_length
 from .gazetteer import APOSTROPHES, TOKEN, fold_token
 from .vocabulary import table
-from .settings import PLACE_MAX_TOKENS, TITLE_CASE_LINE_MAX, TITLE_CASE_SHARE
+from .settings import DATELINE_SCAN, PLACE_MAX_TOKENS, TITLE_CASE_LINE_MAX, TITLE_CASE_SHARE
 
 
 @cache
@@ -283,17 +284,9 @@ def evidence(ctx: Context, c: Candidate) -> dict:
     return c.ev
 
 
-# what follows a wire dateline's city at the start of a line: "DHAKA, May 21 (Reuters) -",
-# "GENEVA (AP) -", "KINSTON, N.C. -", "Nairobi, Kenya --"
-_DATELINE_AFTER = re.compile(
-    r"(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)?"
-    r"(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
-    r"|\s*\((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*)?\)|\s+(?:-{1,2}|–|—)\s)")
-
-
-def _dateline_city(text: str, start: int, end: int) -> bool:
-    """The name at start..end opens a line as a wire dateline's city."""
-    return (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(text, end) is not None
+def _dateline_city(text: str, start: int) -> bool:
+    """The name at `start` opens a line as a wire dateline's city ("DHAKA, May 21 (Reuters) -")."""
+    return (start == 0 or text[start - 1] == "\n") and dateline_length(text[start:start + DATELINE_SCAN]) > 0
 
 
 # "Zabihullah Amani, a spokesman for the governor": a name set beside a speaker's role is a person's
@@ -351,4 +344,4 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
     return {"cue": cue, "type_admin": type_admin, "type_city": type_city, "title": title, "enclosed": enclosed,
             "speech": speech, "initial": initial, "in_run": in_run, "settlement": settlement,
             "adjective": adjective, "place_verb": place_verb,
-            "dateline": initial and _dateline_city(text, c.start, c.end)}
+            "dateline": initial and _dateline_city(text, c.start)}

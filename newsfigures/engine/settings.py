@@ -54,6 +54,7 @@ TOWN_ABROAD = 50_000  # a province named like a town this big abroad tells its c
 NAMED_ADMIN1_MAX_NAMESAKES = 5  # a province name with more namesakes says nothing
 VILLAGE_NAMESAKE = 100_000  # a "village" or "town" named like a city this big is its namesake
 DATELINE_CITY_MIN = 100_000  # a wire dateline ("GENEVA (AP) -") names a city at least this big over a small namesake
+DATELINE_SCAN = 120  # how far into a line a dateline is looked for
 POSSESSED_REACH = 40  # characters from "Nigeria's" to the place it holds, over adjectives
 STRAY_CITY_MAX = 1_000_000  # a city abroad this big keeps its country in a story about another one
 STRAY_HOME_MENTIONS = 2  # the story's country is named (or holds places named) this often before a stray moves home
