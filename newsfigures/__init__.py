@@ -46,12 +46,10 @@ def extract_collection(articles: Iterable[Article], *, errors: list | None = Non
     With `errors` (a list), an article whose extraction fails is skipped and
     `(article, exception)` appended to it; without, it raises. `progress(n)` is called as
     each run of n articles is done."""
-    from .engine.extract_pool import extract_outcomes
-    from .engine.figures import date_collection
+    from .engine.extract_pool import dated_outcomes
 
-    dated = date_collection(list(articles))
     out: list[Figure] = []
-    for article, (figures, error) in zip(dated, extract_outcomes(dated, workers, progress)):
+    for article, (figures, error) in dated_outcomes(articles, workers, progress):
         if error is not None:
             if errors is None:
                 raise error

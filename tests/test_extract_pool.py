@@ -70,3 +70,40 @@ def test_a_failing_article_is_reported_and_the_others_kept(small_pool_threshold,
     assert got and all(f.article != "a1" for f in got)
     with pytest.raises(ValueError):
         newsfigures.extract_collection(_batch(), workers=2)
+
+
+def _weekday_batch() -> list[Article]:
+    """Dated wire stories, and one that names only a weekday and a month: its year comes from
+    its siblings, whether the own dates are read here or by the workers."""
+    dated = [Article(f"d{i}", f"NAIROBI, Feb {d}, 2019 (Reuters) - About {100 + i} families fled "
+                              f"floods in Kisumu, the Kenya Red Cross said on {w}.")
+             for i, (d, w) in enumerate([(4, "Monday"), (6, "Wednesday"), (8, "Friday")])]
+    undated = Article("u", "Some 2,000 people left their homes on Tuesday as the river rose, "
+                           "officials said. It is only February, and the rains have just begun.")
+    return dated + [undated]
+
+
+def test_workers_date_the_collection_as_one_process_does(small_pool_threshold):
+    batch = _weekday_batch()
+    one = {f.article: f.published for f in extract_collection(batch, workers=1)}
+    two = {f.article: f.published for f in extract_collection(batch, workers=2)}
+    assert one["u"].startswith("2019-02")
+    assert two == one
+
+
+def test_own_dates_read_apart_give_the_collection_the_same_dates():
+    from newsfigures.engine import collection_dates as cd
+
+    texts = {a.id: a.text for a in _weekday_batch()}
+    own = {key: cd.own_date(text) for key, text in texts.items()}
+    assert own["u"].date == "" and own["u"].evidence is not None
+    assert own["d0"].date == "2019-02-04" and own["d0"].evidence is None
+    assert cd.collection_dates(texts, {}, own) == cd.collection_dates(texts, {})
+
+
+def test_figures_cross_processes_as_rows_and_come_back_equal():
+    from newsfigures import extract
+
+    figures = extract(_weekday_batch()[0])
+    assert figures
+    assert [type(f).from_row(f.to_row()) for f in figures] == figures

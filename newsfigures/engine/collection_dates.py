@@ -52,7 +52,7 @@ from .settings import (
     WINDOW_DAYS,
 )
 
-__all__ = ["Evidence", "candidate_dates", "collection_dates", "evidence"]
+__all__ = ["Evidence", "OwnDate", "candidate_dates", "collection_dates", "evidence", "own_date", "own_dates"]
 
 log = logging.getLogger(__name__)
 
@@ -262,33 +262,52 @@ def _best_scored(scored, spread: bool) -> tuple[int, int, date] | None:
     return count, gap, day
 
 
-def _own_dates(texts: dict[str, str], known: dict[str, str]) -> tuple[dict[str, str], dict[str, Evidence], set]:
-    """Each article's own date, the evidence of those it leaves undated (read right away, from
-    the reading `publication_date` just made), and the articles whose own date has a year
-    guessed from a weekday alone (their text writes no year): siblings may correct it."""
-    out: dict[str, str] = {}
-    found: dict[str, Evidence] = {}
-    guessed: set = set()
-    for key in sorted(texts):
-        text = texts[key] or ""
-        hint = known.get(key) or ""
-        out[key] = (publication_date(text, hint=hint) if hint else "") or publication_date(text)
-        if out[key] and (key in known or any(m.explicit_year for m in read(text).mentions)):
-            continue  # a year written in the text: its own date stands
-        ev = evidence(text)
-        if out[key] and not ev.exact:
-            continue
-        if ev.usable():
-            found[key] = ev
-            if out[key]:
-                guessed.add(key)
-    return out, found, guessed
+@dataclass(frozen=True)
+class OwnDate:
+    """What one article's text says of its own date: the date (ISO or ""), the weekday/month
+    evidence of an article it leaves undated or dates only by a weekday's guessed year (None
+    when the date stands or there is no usable evidence), and whether the date is such a guess
+    (siblings may correct it)."""
+
+    date: str
+    evidence: Evidence | None = None
+    guessed: bool = False
 
 
-def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None) -> dict[str, str]:
+def own_date(text: str, hint: str = "") -> OwnDate:
+    """One article's own date (rule 1) and, where it is missing or only guessed, its evidence
+    (rule 2): pure and per article, so a batch may read them on several cores."""
+    text = text or ""
+    found = (publication_date(text, hint=hint) if hint else "") or publication_date(text)
+    if found and (hint or any(m.explicit_year for m in read(text).mentions)):
+        return OwnDate(found)  # a year written in the text (or known): its own date stands
+    ev = evidence(text)
+    if found and not ev.exact:
+        return OwnDate(found)
+    if ev.usable():
+        return OwnDate(found, ev, bool(found))
+    return OwnDate(found)
+
+
+def own_dates(texts: dict[str, str], known: dict[str, str]) -> dict[str, OwnDate]:
+    """`own_date` of every article (article id -> text), `known` dates as hints."""
+    return {key: own_date(texts[key], known.get(key) or "") for key in sorted(texts)}
+
+
+def _own_dates(own: dict[str, OwnDate]) -> tuple[dict[str, str], dict[str, Evidence], set]:
+    """Each article's own date, the evidence of those it leaves undated, and the articles
+    whose own date has a year guessed from a weekday alone (their text writes no year)."""
+    out = {key: o.date for key, o in own.items()}
+    found = {key: o.evidence for key, o in own.items() if o.evidence is not None}
+    return out, found, {key for key, o in own.items() if o.guessed}
+
+
+def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None,
+                     own: dict[str, OwnDate] | None = None) -> dict[str, str]:
     """Publication date (ISO or "") of every article of one collection (article id -> text).
 
-    `known`: dates already known from a manifest or HTML metadata (they win).  Articles whose own
+    `known`: dates already known from a manifest or HTML metadata (they win); `own`: the
+    articles' `own_date`s when already read (by a pool), else they are read here.  Articles whose own
     text dates them (`publication_date`) keep that date; articles with only weekday/month evidence
     get candidate dates (the story's "now" weekday in the month(s) their text implies, near the
     month-days they mention, never after a month-day they describe as still to come) in any
@@ -299,7 +318,7 @@ def collection_dates(texts: dict[str, str], known: dict[str, str] | None = None)
     No siblings or no weekday+month evidence -> "".
     """
     known = known or {}
-    out, found, guessed = _own_dates(texts, known)
+    out, found, guessed = _own_dates(own_dates(texts, known) if own is None else own)
     dated = [to_date(v) for k, v in out.items() if k not in guessed]
     dated += [to_date(parse_date(v or "")) for k, v in known.items() if k not in texts]  # metadata only
     anchors = _Siblings([d for d in dated if d is not None])  # never dated by this rule

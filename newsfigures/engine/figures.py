@@ -19,12 +19,13 @@ from .settings import QUOTE_MAX
 EXTRACTOR_VERSION = "1"
 
 
-def date_collection(articles: list[Article]) -> list[Article]:
+def date_collection(articles: list[Article], own: dict | None = None) -> list[Article]:
     """The articles of one collection (a folder, one ingest), each with its publication date:
     from its metadata, else its own text, else — when its text gives only weekdays and months —
-    the year of the articles it was collected with (see collection_dates)."""
+    the year of the articles it was collected with (see collection_dates). `own`: each
+    article's `collection_dates.own_date` when already read (by a pool of workers)."""
     known = {a.id: a.published for a in articles if a.published}
-    found = collection_dates.collection_dates({a.id: a.text for a in articles}, known)
+    found = collection_dates.collection_dates({a.id: a.text for a in articles}, known, own)
     return [a if a.published or not found.get(a.id) else dataclasses.replace(a, published=found[a.id])
             for a in articles]
 

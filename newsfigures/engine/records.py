@@ -63,6 +63,15 @@ class Figure:
         these scalar fields, without its deep copy: a tenth of the time)."""
         return {name: getattr(self, name) for name in FIGURE_FIELDS}
 
+    def to_row(self) -> tuple:
+        """The field values in field order: what crosses between processes (a tenth of the
+        time a pickled dataclass takes to load)."""
+        return tuple(getattr(self, name) for name in FIGURE_FIELDS)
+
+    @classmethod
+    def from_row(cls, row: tuple) -> "Figure":
+        return cls(*row)
+
     @classmethod
     def from_dict(cls, row: dict) -> "Figure":
         names = {f.name for f in fields(cls)}
