@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 
 import dataclasses
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .engine.records import Article, Figure
 from .engine.version import __version__
@@ -23,7 +23,7 @@ from .io.articles import read_article
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Article", "Figure", "__version__", "extract", "extract_collection", "read_article"]
+__all__ = ["Article", "Figure", "__version__", "extract", "extract_collection", "iter_collection", "read_article"]
 
 
 def extract(article: Article, published: str | None = None) -> list[Figure]:
@@ -46,14 +46,20 @@ def extract_collection(articles: Iterable[Article], *, errors: list | None = Non
     With `errors` (a list), an article whose extraction fails is skipped and
     `(article, exception)` appended to it; without, it raises. `progress(n)` is called as
     each run of n articles is done."""
+    return list(iter_collection(articles, errors=errors, workers=workers, progress=progress))
+
+
+def iter_collection(articles: Iterable[Article], *, errors: list | None = None,
+                    workers: int | None = 1,
+                    progress: Callable[[int], None] | None = None) -> Iterator[Figure]:
+    """`extract_collection`, figure by figure as each run of articles is done, so that a
+    caller writes the first figures while the workers extract the rest."""
     from .engine.extract_pool import dated_outcomes
 
-    out: list[Figure] = []
     for article, (figures, error) in dated_outcomes(articles, workers, progress):
         if error is not None:
             if errors is None:
                 raise error
             errors.append((article, error))
             continue
-        out.extend(figures)
-    return out
+        yield from figures

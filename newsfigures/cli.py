@@ -74,7 +74,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .io.listing import scan_sources
     from .io.manifests import ManifestWarning
     from .io.names import ArticleError, SkippedSource
-    from . import extract_collection
+    from . import iter_collection
 
     total = len(scan_sources(args.paths).files)
     bar = _progress_bar(total, "extract")
@@ -100,15 +100,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     # Articles read together are dated together: one that gives only weekdays and months
     # takes the year of the others (newsfigures.extract_collection).
     errors: list = []
-    figures = extract_collection(articles, errors=errors, workers=args.workers,
-                                 progress=None if bar is None else bar.update)
-    for item, e in errors:  # one bad article does not stop the others
-        failed += 1
-        _err(f"error: {item.path or item.url or item.id}: extraction failed: "
-             f"{e.__class__.__name__}: {e}")
+    figures = iter_collection(articles, errors=errors, workers=args.workers,
+                              progress=None if bar is None else bar.update)
     out = _open_out(args.out)
     encode = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(..., ensure_ascii=False)
-    try:  # builds again for every call
+    try:  # builds again for every call; written as the workers hand runs of articles back
         for figure in figures:
             out.write(encode(figure.to_dict()) + "\n")
             written += 1
@@ -119,6 +115,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
             out.close()
         else:
             out.flush()
+    for item, e in errors:  # one bad article does not stop the others
+        failed += 1
+        _err(f"error: {item.path or item.url or item.id}: extraction failed: "
+             f"{e.__class__.__name__}: {e}")
     if failed:
         _err(f"{failed} of {total} article(s) failed; {written} figure(s) written")
     return 1 if failed else 0

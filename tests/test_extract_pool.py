@@ -107,3 +107,12 @@ def test_figures_cross_processes_as_rows_and_come_back_equal():
     figures = extract(_weekday_batch()[0])
     assert figures
     assert [type(f).from_row(f.to_row()) for f in figures] == figures
+
+
+def test_figures_come_one_run_at_a_time_in_the_order_of_the_list(small_pool_threshold):
+    from newsfigures import iter_collection
+
+    batch = _batch()
+    stream = iter_collection(batch, workers=2)
+    first = next(stream)
+    assert [first, *stream] == extract_collection(batch, workers=1)

@@ -269,7 +269,7 @@ def test_the_api_names():
     import newsfigures
 
     assert sorted(newsfigures.__all__) == sorted(
-        ["Article", "Figure", "__version__", "extract", "extract_collection", "read_article"])
+        ["Article", "Figure", "__version__", "extract", "extract_collection", "iter_collection", "read_article"])
     assert all(hasattr(newsfigures, name) for name in newsfigures.__all__)
 
 
