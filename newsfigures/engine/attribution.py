@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from . import headline_credits, vocabulary
+from .gazetteer import fold_name, gazetteer
 from .phrase_frames import is_document, np_after, phrase_frames
 from .organisations import best_org
 from .speakers import (
@@ -157,6 +158,10 @@ _CLAIMED_LIVES = re.compile(r"\s+(?:(?:[a-z]+\s+){0,2}[\d,.]+\s+(?:more\s+)?(?:"
 # "225 deaths confirmed", "12 bodies recovered." at the end of a clause: a participle, not a speaker's verb
 _COUNT_BEFORE = re.compile(r"\d+(?:[,.]\d+)*\s+(?:[a-z-]+\s+){0,2}[a-z]+\s*$")  # "225 deaths", "5,000 displaced people"
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;:,]|$)")
+# what a count is reported as: a state ("destroyed", "missing", "dead"), right after a participle
+_STATE_WORD = r"(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|dead|missing|homeless|hurt|lost|unaccounted)\b"
+_STATE_AFTER = re.compile(r"\s+" + _STATE_WORD)
+_AS_STATE_AFTER = re.compile(r"\s+as\s+" + _STATE_WORD)
 _PREPOSITION_AFTER = re.compile(r"\s*(?:of|from|on\s+the|by|in|for|to)\b")
 _END_AFTER = re.compile(r"\s*[,.]?\s*$")
 _CAP_AFTER = re.compile(r"\s*(?:the|a|an)?\s*[A-Z]")
@@ -191,6 +196,11 @@ _LOCATIVE_LEAD = re.compile(r"^(?:in|across|at|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(
                             r"region|province|country|city|capital|area|camp|camps|town|district|state)\s+(?=[a-z])")
 # "... cradled her baby as she [said]", "..., when he [told reporters]": the subordinate clause's subject
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:as|when|while|because|before|after|since)\s+(he|she|they|we)\s*$")
+# "... made its appeal after reports [indicated]", "... because witnesses [said]": a subordinate clause whose
+# subject is a short noun phrase (a lower-case group or a capitalised name), right before the verb
+_SUBORDINATE_NOUN = re.compile(r"\s(?:after|as|because|since|when|while|until|once|although|though)\s+"
+                               r"((?:the\s+|some\s+|local\s+)?(?:[a-z][a-z-]+|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}|"
+                               r"[a-z][a-z-]+\s+[a-z][a-z-]+s))\s*$")
 # "..., which he said was correct", "a toll that officials said would rise": the relative clause's subject speaks
 _RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|whom|what)\s+((?:he|she|they|it|we|officials|authorities|police|"
                                r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*$")
@@ -248,7 +258,8 @@ def _subject_before(s: str, lo: int, v: int) -> str:
     segs = _SEGMENT_COMMA.split(_CLAUSE_BREAK.split(left)[-1])  # not the comma of "2,000"
     head, roles = "", []
     last = segs[-1]
-    inner = _WHERE_SUBJECT.search(last) or _RELATIVE_SUBJECT.search(last) or _SUBORDINATE_SUBJECT.search(last)
+    inner = _WHERE_SUBJECT.search(last) or _RELATIVE_SUBJECT.search(last) or _SUBORDINATE_SUBJECT.search(last) \
+        or _SUBORDINATE_NOUN.search(last)
     if inner and tidy(inner.group(1)):
         return trim(inner.group(1))  # "..., Tuesday, where police say", "..., which he said": the clause's own subject
     for k in range(len(segs) - 1, -1, -1):
@@ -260,6 +271,8 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             continue  # "officials in Kherson, the regional capital, said": the place described
         if k != 0 and _AGE.match(t):
             continue  # "Haji Ikhlas, 40, a villager, said": the speaker's age
+        if k == len(segs) - 1 and k != 0 and _serving_town(trim(segs[k - 1]), t):
+            continue  # "the medical superintendent of the Civil Hospital, Quetta said": where the office serves
         if k != 0 and (_RELATIVE.match(t.lower()) or _ASIDE.match(t)):
             continue  # "the health ministry, which is run by Hamas, said", "media, citing local sources, say"
         if _LOWER_PHRASE.match(t) and k != 0 and not person(t) and (
@@ -296,6 +309,25 @@ def _subject_before(s: str, lo: int, v: int) -> str:
     return head
 
 
+# one or two capitalised words: a town's name standing alone after an office
+_TOWN = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
+
+
+def _serving_town(office: str, town: str) -> bool:
+    """Whether `town`, standing between a comma and the verb right after `office`, is the place the
+    office serves, not a speaker: "the District Police Officer, Swat [said]", "the medical
+    superintendent of the Civil Hospital, Quetta [said]". The office names its holder's post (a
+    title, an office word or a body's word) and the town is a known place that is no person's
+    name nor a body's."""
+    if not _TOWN.match(town) or person(town) or best_org(town) or not office:
+        return False
+    low = office.lower().split()
+    if not (_ARTICLE.match(office) or _bare_title(office)) or not any(
+            w in titles() or w in words("appositive") or w in words("org_word") for w in low):
+        return False
+    return fold_name(town) in gazetteer()
+
+
 def _bare_title(phrase: str) -> bool:
     """A capitalised office without its article or a name: "Minister of Health", "Director of
     Operations at OCHA" (after "Jane Tan," it says who she is)."""
@@ -327,8 +359,11 @@ def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
         return False  # "had added to the crowding"
     if v.lemma == "claim" and (_CLAIMED_LIVES.match(after) or _CLAIMED_ATTACK.match(after)):
         return False  # "the storm claimed 40 lives", "IS claimed a suicide attack that killed 35"
-    if v.form == "past" and _COUNT_BEFORE.search(_tail(s, a)) and _CLAUSE_END_AFTER.match(after):
-        return False  # "225 deaths confirmed"
+    if v.form == "past" and _COUNT_BEFORE.search(_tail(s, a)) and (
+            _CLAUSE_END_AFTER.match(after) or _STATE_AFTER.match(after)):
+        return False  # "225 deaths confirmed", "with 640 homes reported damaged"
+    if v.form == "past" and _AS_STATE_AFTER.match(after):
+        return False  # "with 1,200 houses reported as destroyed": a passive participle
     if v.form == "past" and _PASSIVE_BY.match(after):
         return False  # "a report announced on Saturday by the authorities": the "by" phrase names them
     if not _ambiguous(v):
@@ -338,6 +373,8 @@ def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
         return False
     if "noun" in v.flags and v.form in ("base", "third") and _DETERMINED_ADJECTIVE.search(_tail(s, a)):
         return False  # "a well-publicised estimate that", "the initial reports of"
+    if "object" in v.flags:
+        return bool(_FIG_OBJECT.match(after))  # "put the toll at 58", never "a toll currently put at 480"
     if _ADVERBIAL_TO_END.match(after):
         return True  # "..., Al-Masirah TV reported in a breaking news caption on 19 June."
     if _SEEING.match(after):

@@ -73,13 +73,24 @@ def _subordinate(sentence: str, f: Frame) -> bool:
     if f.kind != "subject" or not f.raw:
         return False
     start = sentence.rfind(f.raw, 0, f.at + 1)
-    return start >= 0 and bool(_SUBORDINATOR_END.search(sentence, 0, start + len(f.raw)))
+    if start < 0:
+        return False
+    end = start + len(f.raw)
+    if _SUBORDINATOR_END.search(sentence, 0, end):
+        return True
+    # "... fled the town as residents reported heavy shelling": a verb with an object of its own
+    return bool(_TIME_SUBORDINATOR_END.search(sentence, 0, end)) and bool(_OWN_OBJECT.match(sentence, f.end))
 
 
 # a subordinator, then the few words of its clause's subject, right before the verb
 _SUBORDINATOR_END = re.compile(r"\b(?:after|before|until|because|although|though|once|unless)\s+"
                                r"(?:(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*|he|she|they|it|we|"
                                r"the\s+(?:[a-z-]+\s+){0,2}[a-z-]+)\s*$")
+
+
+# "as", "when", "while", "since", then a short subject: a clause of time or manner
+_TIME_SUBORDINATOR_END = re.compile(r"\b(?:as|when|while|since)\s+(?:(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*|"
+                                    r"he|she|they|it|we|(?:the\s+|some\s+|local\s+)?(?:[a-z-]+\s+)?[a-z-]+)\s*$")
 
 
 def _subject_holds(sentence: str, f: Frame, at: int) -> bool:
