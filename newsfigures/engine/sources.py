@@ -31,7 +31,7 @@ import re
 
 from . import source_scopes
 from .attribution import Frame, frames, np_after
-from .organisations import best_org, is_channel, key, load_rows
+from .organisations import best_org, is_acronym, is_channel, key, load_rows
 from .speaker_chains import PERSONAL, concrete, normalise_source, resolve
 from .speakers import Pointer, person, speaker_name, words
 from .vocabulary import alternation
@@ -283,6 +283,25 @@ def _listed(doc, n: int) -> str:
     return normalise_source(listed)
 
 
+_SURNAME = re.compile(r"[A-Z][\w'’-]{2,}")
+
+
+def _full_name(doc, n: int, name: str) -> str:
+    """A speaker called by surname alone ("Isa said") by the full name the article gave before
+    sentence `n` ("said Gambo Isa, the police spokesman"); the name as it is otherwise."""
+    if not _SURNAME.fullmatch(name) or is_acronym(name) or best_org(name):
+        return name
+    before = doc.text[:doc.sentences[n][0]]
+    if name not in before:
+        return name
+    found = re.findall(r"((?:[A-Z][\w'’.-]*\s+){1,3})" + re.escape(name) + r"(?![\w'’-])", before)
+    for lead in reversed(found):
+        full = person(lead + name)
+        if full.endswith(" " + name) and not best_org(full):
+            return full
+    return name
+
+
 def document_source(doc, n: int, at: int, window: tuple[int, int] | None = None) -> str:
     """Who the article of `doc` attributes the figure at offset `at` of sentence `n` to, reading the
     sentences around it (see the module docstring). With `window` = (cut, stop), the figure's quote
@@ -295,7 +314,7 @@ def document_source(doc, n: int, at: int, window: tuple[int, int] | None = None)
         return ""
     try:
         got = _sentence_source(quote, at, _introduced_next(doc, n) or _before(doc, n))
-        return got if got is not None else _scope_source(doc, n, cut + at)
+        return _full_name(doc, n, got if got is not None else _scope_source(doc, n, cut + at))
     except (re.error, IndexError, ValueError):  # junk input never raises, but a fault is told
         log.warning("no source in sentence %d of %s: the attribution rules failed", n,
                     getattr(doc.article, "id", "?"), exc_info=True)

@@ -221,7 +221,9 @@ def _modifies_title(np: str, name: str) -> bool:
 def _run_person(toks: list[str], run: list[tuple[int, str]], org_words: frozenset) -> str:
     names = [t.rstrip(".'’") for _, t in run]
     low = [w.lower().rstrip(".") for w in names]
-    if any(w in org_words for w in low) or any(w in words("event_word") for w in low):
+    office = max((j for j, w in enumerate(low) if _is_title(w) or w in words("appositive")), default=-1)
+    bodied = low[:office] if 0 < office < len(low) - 2 else []  # "Interior Ministry Spokesman Tariq Arian"
+    if any(w in org_words for w in low[len(bodied):]) or any(w in words("event_word") for w in low):
         return ""  # "Ministry of Health"; "Hurricane Rita", "Cyclone Idai"
     last_i = run[-1][0]
     if run[0][0] > 0 and toks[run[0][0] - 1] == "(":
