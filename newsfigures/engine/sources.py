@@ -199,7 +199,14 @@ def _quotation_speaker(doc, q: source_scopes.Quotation) -> str:
     if q.open - start <= 1 and k and doc.paragraph_of[k] == doc.paragraph_of[k - 1] \
             and _QUOTED_CREDIT.search(doc.sentence(k - 1)):
         return _speaker_of(doc, k - 1)  # “...,” said X. “...” — the same speaker goes on
+    if q.open - start <= 1 and k and q.closed and _UNCREDITED.match(doc.sentence(k)):
+        return _speaker_of(doc, k - 1)  # X said the blast hit a market.\n\n“Fifteen were wounded.” — X goes on
     return ""
+
+
+# a sentence that is one quotation and nothing else: news style names every new speaker, so an
+# uncredited one is the last speaker's
+_UNCREDITED = re.compile(r"^\s*[“\"][^“”\"]+[”\"]\s*$")
 
 
 def _named_phrase(phrase: str) -> str:
