@@ -184,6 +184,13 @@ _BODY_MODIFIER = re.compile(r"(?:(?<=\s)|^)((?:[\w'’-]+\s+){1,2})$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:said|says|say|has|had|have|is|was|were|are|and|or|in|on|of|at|for|to|from|that|"
                          r"which|who|also|reported|estimated|added)\b)[a-z]")
 _VERB_LIKE = re.compile(r"^[a-z]+(?:ing|ed)$")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _past_after(sentence: str, at: int) -> bool:
+    """Whether a verb in the past stands right after `at` ("the ministry opened a camp")."""
+    m = _WORD_AFTER.match(sentence, at)
+    return bool(m) and (m.group(1).endswith("ed") or m.group(1) in irregular_pasts())
 _NOT_MODIFIERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "same", "of", "by",
                             "from", "to", "and", "in", "on", "for", "with", "said", "says", "whose", "our", "whole"})
 
@@ -195,8 +202,8 @@ def _body_named(head: str, sentence: str) -> str:
         before = _BODY_MODIFIER.search(sentence, max(0, m.start() - TITLED_REACH), m.start())
         if not before:
             continue
-        if _NOUN_AFTER.match(sentence, m.end()):
-            continue  # "government forces": the head is not the end of the body's name
+        if _NOUN_AFTER.match(sentence, m.end()) and not _past_after(sentence, m.end()):
+            continue  # "government forces": the head is not the end of the body's name (but "the ministry opened")
         mods = before.group(1).split()
         while mods and mods[0].lower() in _NOT_MODIFIERS:
             mods.pop(0)
@@ -266,6 +273,7 @@ def resolve(f: Frame, found, context, sentence: str = "") -> str:
     if isinstance(f.who, str):
         return f.who
     pointer = f.who
+    lead = context  # "the agency" no sentence near names: the body the story opened with
     if not (pointer.kind == "anaphor" and pointer.head in words("issued_document")):
         context = context[:CHAIN_REACH]  # "he added": a few sentences back; "the report found": back to the lead
     name = _named(found, f.at, f, context, sentence)
@@ -296,4 +304,9 @@ def resolve(f: Frame, found, context, sentence: str = "") -> str:
         opener = _OPENER.match(sentence or "")
         if opener and person(opener.group(1)) == opener.group(1):
             name = opener.group(1)  # "Zurmina Bibi, who ..., said that she ..."
+    if not name and pointer.kind == "anaphor" and pointer.head not in words("document"):
+        for i in range(len(context), len(lead)):  # "according to the agency's July 25 report", the agency of the lead
+            name = _named(frames(lead[i]), None, f, lead[i + 1:], lead[i]) or _mentioned(pointer, f.raw, lead[i])
+            if name:
+                break
     return name or _fallback(f)

@@ -124,7 +124,8 @@ _TRAILING_STOPS = frozenset({"in", "on", "at", "with", "by", "from", "to", "sinc
 _JOINERS = frozenset({"of", "for", "and", "&"})
 _RUN_JOINERS = frozenset({"of", "for", "and", "the", "on", "in"})
 _SAME = "same"
-_OWNED_DOCUMENT = re.compile(r"^((?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,4}?)['’]s\s+(?:[a-z-]+\s+){0,2}?([a-z]+)$", re.IGNORECASE)
+_OWNED_DOCUMENT = re.compile(r"^((?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,4}?)['’]s\s+(?:[a-z-]+\s+|(?-i:[A-Z][a-z]+\s+)?\d{1,2}\s+)"
+                             r"{0,2}?([a-z]+)$", re.IGNORECASE)  # "the agency's latest report", "its July 25 report"
 _PART_OF_DOCUMENT = re.compile(r"^(?:[a-z-]+\s+){1,3}(?:in|of)\s+(?:the|that|this|its)\s+([a-z]+)$")
 _BODY_OFFICER = re.compile(r"^(\w+)['’]s\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)$")
 
