@@ -406,6 +406,8 @@ def _inverted(s: str, a: int, b: int) -> Frame | None:
     npt = np.strip()
     if any(w in vocabulary.irregular_pasts() for w in npt.lower().split()[1:]):
         return None
+    if _PAST_THEN_NUMBER.search(npt):
+        return None  # "..., said the raids wounded 42 farmers": a clause, its verb and its figure
     ends = _ENDS.match(s, b + len(np)) is not None
     if npt and (_ARTICLE.match(npt) or is_cap(npt) or ends and len(npt.split()) <= 4
                 or _inverted_speaker().match(npt)) \
@@ -413,6 +415,10 @@ def _inverted(s: str, a: int, b: int) -> Frame | None:
             and len(npt.split()) <= INVERTED_MAX_WORDS:
         return _holder_after(s, a, b + len(np), np) or Frame(a, b + len(np), speaker_name(np), np, "inverted")
     return None
+
+
+# a verb in the past, then a number: what follows "said" is a clause ("the raids wounded 42 farmers")
+_PAST_THEN_NUMBER = re.compile(r"\s[a-z]{3,}ed\s+(?:[a-z]+\s+){0,3}\d")
 
 
 # ", Jane Tan." right after an office: the name of its holder ends the clause

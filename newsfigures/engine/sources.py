@@ -33,9 +33,9 @@ from . import source_scopes
 from .attribution import Frame, frames, np_after
 from .organisations import best_org, is_acronym, is_channel, key, load_rows
 from .speaker_chains import PERSONAL, concrete, normalise_source, resolve
-from .speakers import Pointer, person, speaker_name, words
+from .speakers import Pointer, person, speaker_name, titles, words
 from .vocabulary import alternation
-from .settings import DOCUMENT_REACH, PREVIOUS_CHARS
+from .settings import DOCUMENT_REACH, HOLDER_REACH, PREVIOUS_CHARS
 
 __all__ = ["document_source", "figure_source", "key", "load_rows", "normalise_source"]
 
@@ -309,6 +309,25 @@ def _full_name(doc, n: int, name: str) -> str:
     return name
 
 
+def _holder_named_next(doc, n: int, name: str) -> str:
+    """The person an office credited without a name is, when one of the next HOLDER_REACH sentences
+    names its holder as a speaker ("..., the regional governor said. Governor Ana Lima wrote on
+    Telegram that ..."): news leads often give the office and the next paragraph the name. ""
+    when no later speaker holds it."""
+    if not name or name != name.lower():
+        return ""
+    office = next((w for w in re.findall(r"[a-z-]+", name) if w in titles() or w in words("appositive")), "")
+    if not office:
+        return ""
+    holds = re.compile(r"\b" + re.escape(office) + r"\b", re.IGNORECASE)
+    for k in range(n + 1, min(n + 1 + HOLDER_REACH, len(doc.sentences))):
+        for f in frames(doc.sentence(k)):
+            if isinstance(f.who, str) and f.who and person(f.who) == f.who and not best_org(f.who) \
+                    and holds.search(f.raw):
+                return f.who
+    return ""
+
+
 def document_source(doc, n: int, at: int, window: tuple[int, int] | None = None) -> str:
     """Who the article of `doc` attributes the figure at offset `at` of sentence `n` to, reading the
     sentences around it (see the module docstring). With `window` = (cut, stop), the figure's quote
@@ -321,7 +340,8 @@ def document_source(doc, n: int, at: int, window: tuple[int, int] | None = None)
         return ""
     try:
         got = _sentence_source(quote, at, _introduced_next(doc, n) or _before(doc, n))
-        return _full_name(doc, n, got if got is not None else _scope_source(doc, n, cut + at))
+        name = _full_name(doc, n, got if got is not None else _scope_source(doc, n, cut + at))
+        return _holder_named_next(doc, n, name) or name
     except (re.error, IndexError, ValueError):  # junk input never raises, but a fault is told
         log.warning("no source in sentence %d of %s: the attribution rules failed", n,
                     getattr(doc.article, "id", "?"), exc_info=True)

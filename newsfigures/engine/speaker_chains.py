@@ -136,8 +136,8 @@ def _named(found, upto: int | None, f: Frame, context, sentence: str) -> str:
         if isinstance(g.who, str):
             if g.who and _accepts(f.who, f.raw, g):
                 return g.who
-        elif _same_referent(f.who, g):
-            return resolve(g, found, context, sentence)
+        elif _same_referent(f.who, g) and not (f.raw.strip().lower() in PERSONAL and g.who.kind == "anaphor"):
+            return resolve(g, found, context, sentence)  # "he" is no "the relief organization" named before
     return ""
 
 
@@ -277,6 +277,9 @@ def resolve(f: Frame, found, context, sentence: str = "") -> str:
     if not (pointer.kind == "anaphor" and pointer.head in words("issued_document")):
         context = context[:CHAIN_REACH]  # "he added": a few sentences back; "the report found": back to the lead
     name = _named(found, f.at, f, context, sentence)
+    if not name and pointer.kind == "pronoun" and f.raw.strip().lower() == "it" and sentence and f.raw:
+        start = sentence.rfind(f.raw, 0, f.at + 1)
+        name = _subject_org(sentence[:start]) if start > 0 else ""  # "The UN declared a famine where it says ..."
     if not name and pointer.kind == "anaphor" and pointer.head not in words("document") and sentence:
         start = sentence.rfind(f.raw, 0, f.at + 1) if f.raw else -1
         name = _mentioned(pointer, f.raw, sentence[:start]) if start > 0 else ""  # "... killed two MSF staff, the organization said"

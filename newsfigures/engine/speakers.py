@@ -116,6 +116,9 @@ _BY_FROM = re.compile(r"\b(?:by|from)\s+(.+)$")
 _THE = re.compile(r"^the\b", re.IGNORECASE)
 # "Two fishermen who reached the island ...": the people, without the clause that says what they did
 _WHO_CUT = re.compile(r"^((?:[\w-]+\s+){0,2}[a-z][\w-]*(?:s|men|people))\s+who\s", re.IGNORECASE)
+# "a group representing thousands of displaced people": the speaker, without the clause that describes it
+_POSTMODIFIER_CUT = re.compile(r"^((?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}[a-z][\w-]*)\s+(?:representing|working|"
+                               r"monitoring|campaigning|speaking\s+for|that|which)\s", re.IGNORECASE)
 _WHAT_SAID = re.compile(r"^what\s+(.+?)\s+(?:said|told|reported|say|tell|report)\b", re.IGNORECASE)
 _GLOSS = re.compile(r"\s*\((?=[^)]*[a-z])[^()]{1,60}(?:\)|$)")  # a bracketed gloss with lower-case letters, not an acronym
 _OWNER_DET = re.compile(r"^(?:its|their)\s+(?=\S+\s+\S)", re.IGNORECASE)
@@ -215,8 +218,8 @@ def person(np: str) -> str:
 def _modifies_title(np: str, name: str) -> bool:
     """Whether the capitalised words `name` stand right before a lower-case office in `np`, as the
     place or body the office is of: "Puerto Rico governor", "Tamil Nadu minister" (no name there)."""
-    m = re.search(re.escape(name) + r"\s+([a-z][a-z-]*)\b", np)
-    return bool(m) and (m.group(1) in words("appositive") or _is_title(m.group(1)))
+    m = re.search(re.escape(name) + r"((?:\s+[a-z][a-z-]*){1,3})", np)  # "South Darfur police chief"
+    return bool(m) and any(w in words("appositive") or _is_title(w) for w in m.group(1).split())
 
 
 def _run_person(toks: list[str], run: list[tuple[int, str]], org_words: frozenset) -> str:
@@ -231,11 +234,13 @@ def _run_person(toks: list[str], run: list[tuple[int, str]], org_words: frozense
         return ""  # "Exercise Ayem Akpatuma (Cat Race)": a name in brackets glosses what comes before
     if last_i + 2 < len(toks) and toks[last_i + 1].lower() in _JOINERS and is_cap(toks[last_i + 2]):
         return ""  # part of a longer proper name: "Fire and Disaster Management Agency"
+    first_i = run[0][0]
+    if office < 0 and first_i >= 2 and toks[first_i - 1].lower() in ("and", "&") and is_cap(toks[first_i - 2]):
+        return ""  # the end of a longer proper name: "... for Refugees and Displaced Persons"
     last_title = max((j for j, w in enumerate(low) if _is_title(w)), default=-1)
     if any((is_acronym(w) and len(w) > 1) or _POSSESSIVE_END.search(w) for w in names[last_title + 1:]):
         return ""
     # a lower-case title just before the run counts too ("director Rami Abdel Rahman")
-    first_i = run[0][0]
     titled = last_title >= 0 or (first_i > 0 and toks[first_i - 1].lower() in titles())
     name = _without_calendar(names[last_title + 1:], titled=titled)
     if not name:
@@ -343,7 +348,8 @@ def speaker_name(raw: str) -> str | Pointer:
     if holder:
         return holder
     if len(tokens) > GROUP_CUT_WORDS or " who " in np:
-        cut = (_group_head().match(np) if len(tokens) > GROUP_CUT_WORDS else None) or _WHO_CUT.match(np)
+        cut = (_group_head().match(np) if len(tokens) > GROUP_CUT_WORDS else None) or _WHO_CUT.match(np) \
+            or _POSTMODIFIER_CUT.match(np)
         if cut and not best_org(np[cut.end():]):
             np, low = cut.group(1), cut.group(1).lower()  # "witnesses at one checkpoint near ..."
             tokens = _LOW_WORD.findall(low)
