@@ -245,7 +245,7 @@ HOLDERS_NAMED_NEXT = [
       "the power was cut."),
      "Four", "regional governor"),
     ("a-name-never-given-stays-the-office",
-     "Four people were killed in overnight shelling, the regional governor said.", "Four", "governor"),
+     "Four people were killed in overnight shelling, the regional governor said.", "Four", "regional governor"),
 ]
 
 
