@@ -253,3 +253,21 @@ HOLDERS_NAMED_NEXT = [
                          ids=[c[0] for c in HOLDERS_NAMED_NEXT])
 def test_an_office_named_in_the_next_sentences(text, number, expected):
     assert source_of(text, number) == expected
+
+
+HEADLINE_PREFIXES = [
+    ("a-speaking-office-before-the-colon",
+     "Provincial security official: Death toll from market attack rises to 12\n\nThe blast hit at noon.",
+     "12", "Provincial security official"),
+    ("police-before-the-colon", "Police: 14 killed in raid on village\n\nThe raid began at dawn.", "14", "Police"),
+    ("a-country-before-the-colon-is-no-speaker",
+     "South Sudan: 14 killed in raid on village\n\nThe raid began at dawn.", "14", ""),
+    ("live-updates-before-the-colon-is-no-speaker",
+     "Live updates: 14 killed in raid on village\n\nThe raid began at dawn.", "14", ""),
+]
+
+
+@pytest.mark.parametrize("text,number,expected", [c[1:] for c in HEADLINE_PREFIXES],
+                         ids=[c[0] for c in HEADLINE_PREFIXES])
+def test_a_speaking_noun_before_a_headline_colon(text, number, expected):
+    assert source_of(text, number) == expected
