@@ -271,3 +271,53 @@ HEADLINE_PREFIXES = [
                          ids=[c[0] for c in HEADLINE_PREFIXES])
 def test_a_speaking_noun_before_a_headline_colon(text, number, expected):
     assert source_of(text, number) == expected
+
+
+def test_a_surname_after_a_long_capitalised_office_stays_the_surname():
+    text = ("\"The toll is 90,\" Head of the Agency Data Center and Public Relations Budi Hartono Wijaya stated. "
+            "Wijaya said 540 residents were hurt.")
+    assert source_of(text, "540") in ("Wijaya", "Budi Hartono Wijaya")
+
+
+# Patterns of a later batch of articles: disaster and air-strike reports from wires and Asian outlets.
+LATER_BATCH = [
+    ("time-then-a-titled-office",
+     ("Agency spokesman Rudi Hartono said 90 people died.\n\n"
+      "Earlier on Sunday, the spokesman had said that 75 were confirmed dead."),
+     "75", "Rudi Hartono"),
+    ("on-a-weekday-then-the-governor",
+     "Governor Ana Lima visited the coast. On Monday, the governor said 40 homes were lost.", "40", "Ana Lima"),
+    ("where-the-official-works-between-commas",
+     ("Jean Pierre Louis, an official with the civil protection agency working in Camp Mare, in the hills "
+      "above the port, said 64 bodies had been found."),
+     "64", "Jean Pierre Louis"),
+    ("with-nothing-reported-is-no-speaker",
+     ("Agency spokesman Rudi Hartono said all the victims were local residents, with no foreign casualties "
+      "reported.\n\nThe spokesman said that 12 people were still missing."),
+     "12", "Rudi Hartono"),
+    ("quoted-by-an-outlet-as-saying",
+     ("The agency head, Rudi Hartono, told reporters the toll had reached 420. \"About 9,000 people are "
+      "sheltering in 40 camps,\" he was quoted by a local news site as saying."),
+     "9,000", "Rudi Hartono"),
+    ("quoted-as-saying-by-a-wire",
+     ("Ali Saleh, a spokesman for the health ministry, was quoted as saying by a German news agency that "
+      "the raid wounded 39 people."),
+     "39", "Ali Saleh"),
+    ("a-wire-citing-its-sources",
+     "Citing hospital sources, the Associated Press put the number of dead at 13.", "13", "hospital sources"),
+    ("media-citing-officials-saying",
+     "There was confusion, with several outlets citing district officials saying the toll passed 500.",
+     "500", "district officials"),
+    ("toll-raised-by-an-agency",
+     "The toll was raised to 10 by the civil protection agency on Wednesday evening.", "10",
+     "civil protection agency"),
+    ("a-long-office-after-a-quotation",
+     ("\"The toll is 384. It may rise,\" Head of the UNICEF Data and Information Center and Public Relations "
+      "Budi Wijaya stated on Saturday."),
+     "384", "UNICEF"),
+]
+
+
+@pytest.mark.parametrize("text,number,expected", [c[1:] for c in LATER_BATCH], ids=[c[0] for c in LATER_BATCH])
+def test_patterns_of_a_later_batch(text, number, expected):
+    assert source_of(text, number) == expected

@@ -171,6 +171,9 @@ _CALENDAR_START = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS})\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([\w\s'’-]{1,60}?)\s*$")
 # "State TV cited a rescuer as saying", "Wafa quoted witnesses saying": the one cited speaks
 _CITED_AS = re.compile(r"\b(?:cited|quoted|citing|quoting|cites|quotes)\s+(?!by\b)([\w\s'’.,-]{1,60}?),?\s+(?:as\s*)?$")
+# "..., was quoted by Kompas as [saying]", "..., was cited as [saying]": a passive; its subject speaks
+_PASSIVE_QUOTED = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:quoted|cited)\s+"
+                             r"(?:by\s+[^,;]{1,40}?\s+)?as\s*$")
 # "The city's governor was quoted by local media as saying": the one quoted speaks
 _QUOTED_AS = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5}?)\s+(?:was|were|is|are|has\s+been|"
                         r"have\s+been|had\s+been)\s+(?:quoted|cited)\s+(?:by\s+[^,;]{1,40}?\s+)?as\s*$")
@@ -181,6 +184,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z]
 _PLACE_SUBJECT = re.compile(r"^(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?){1,5}(?:district|province|governorate|county|region|city|town|"
                             r"village|municipality|prefecture|township|neighbourhood|neighborhood)s?$")
 _RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
+_WITH_ABSOLUTE = re.compile(r"^\s*with\s", re.IGNORECASE)
 _ASIDE = re.compile(r"^(?:citing|quoting|speaking|referring|echoing|requesting|asking)\b")  # ", citing X," is an aside
 _INDEFINITE = re.compile(r"^an?\s+[a-z]")
 _AGE = re.compile(r"^\d{1,3}$")
@@ -271,6 +275,8 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             continue  # "officials in Kherson, the regional capital, said": the place described
         if k != 0 and _AGE.match(t):
             continue  # "Haji Ikhlas, 40, a villager, said": the speaker's age
+        if k != 0 and _LOCATIVE_SEGMENT.match(seg.strip()) and t.split()[-1].lower() not in words("speaker_group"):
+            continue  # "X, an official working in Beaumont, in the mountains near Jeremie, said": where he works
         if k == len(segs) - 1 and k != 0 and _serving_town(trim(segs[k - 1]), t):
             continue  # "the medical superintendent of the Civil Hospital, Quetta said": where the office serves
         if k != 0 and (_RELATIVE.match(t.lower()) or _ASIDE.match(t)):
@@ -306,7 +312,14 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             # "..., a private firm, a former official said", "in Kalinko after the elections, a local official said"
             return ", ".join(reversed(roles))  # "..., in the past six days, an official said"; "X died, the governor said"
         return head + ", " + ", ".join(reversed(roles))
+    if roles and not head:
+        return ", ".join(reversed(roles))  # "Earlier on Sunday, the spokesman [said]": a time, then the office
     return head
+
+
+# a segment that says where: "in the mountains on the outskirts of Jeremie", "near the border"
+_LOCATIVE_SEGMENT = re.compile(r"^(?:in|at|near|outside|inside|on\s+the\s+(?:outskirts|edge|road|coast|banks?))\s+"
+                               r"(?:the|a|an)\s+(?!(?:statement|report|update|briefing|interview|post|tweet)\b)")
 
 
 # one or two capitalised words: a town's name standing alone after an office
@@ -460,6 +473,8 @@ def _verb_frames(s: str) -> list[Frame]:
                 continue  # "X updated the flooding report", "prompting officials to ... and warn"
             if isinstance(frame.who, str) and _PLACE_SUBJECT.match(frame.who):
                 continue  # "the Nablus district recorded the highest toll": a place counts nothing
+            if _WITH_ABSOLUTE.match(frame.raw):
+                continue  # "..., with no foreign casualties reported": what is reported, no one reporting
         out.append(frame)
         last_verb_end = b
     return out
@@ -496,7 +511,12 @@ def _subject_frame(s: str, a: int, b: int, v: VerbForm, *, lo: int, has_frames: 
     """The frame of a verb whose speaker stands before it (or is elided) between `lo` and `a`."""
     if v.form == "ing":
         window = s[max(lo, a - WITH_REACH):a]
-        mwith = _WITH_SUBJECT.search(window) or _QUOTED_AS.search(window) or _CITED_AS.search(window)
+        passive = _PASSIVE_QUOTED.search(s, max(lo, a - WITH_REACH), a)
+        if passive:  # "Jane Tan, a spokeswoman for X, was quoted by Y as saying": the one quoted speaks
+            raw = _subject_before(s, lo, passive.start())
+            if raw:
+                return Frame(a, b, speaker_name(raw), raw, "subject")
+        mwith = _QUOTED_AS.search(window) or _CITED_AS.search(window) or _WITH_SUBJECT.search(window)
         if mwith:  # "..., with officials saying", "State TV cited a rescuer as saying": the one cited speaks
             return Frame(a, b, speaker_name(mwith.group(1)), mwith.group(1), "subject")
         clause = _CLAUSE_BREAK.split(s[lo:a])[-1]

@@ -31,7 +31,7 @@ import re
 
 from . import source_scopes
 from .attribution import Frame, frames, np_after
-from .organisations import best_org, is_acronym, is_channel, key, load_rows
+from .organisations import best_org, is_acronym, is_channel, key, load_rows, news_outlets
 from .speaker_chains import PERSONAL, concrete, normalise_source, resolve
 from .speakers import Pointer, person, speaker_name, titles, words
 from .vocabulary import alternation
@@ -42,6 +42,7 @@ __all__ = ["document_source", "figure_source", "key", "load_rows", "normalise_so
 log = logging.getLogger(__name__)
 
 
+_CITING = re.compile(r"(?:citing|quoting)\b", re.IGNORECASE)
 _STRONG_BREAK = re.compile(r";|,\s*(?:while|whereas|but|although|though|yet)\b|\s[–—]\s|\s--\s")
 _INTRO_END = re.compile(r":\s*[\"“]?\s*$")
 _FIRST_PERSON = frozenset({"we", "i", "us", "our"})
@@ -58,6 +59,10 @@ def _choose(sentence: str, at: int, found) -> tuple[Frame | None, Frame | None]:
     after = [f for f in found if f.at > at and f not in before and not _subject_holds(sentence, f, at)
              and not _subordinate(sentence, f)]
     chosen = None
+    if before and isinstance(before[-1].who, str) and before[-1].who in news_outlets():
+        cited = [f for f in before[:-1] if f.kind == "according" and _CITING.match(sentence, f.at)]
+        if cited:  # "Citing local medical sources, the AP news agency put the toll at 13": a wire's sources
+            return cited[-1], (after[0] if after else None)
     if before:
         b = before[-1]
         if not _STRONG_BREAK.search(sentence, b.end, max(b.end, at)) or not after:
@@ -152,7 +157,7 @@ _NEXT_CREDIT = re.compile(
     r"(?:figures?|numbers?|data|statistics|estimates?|toll|tally|count)\s+(?:\w+\s+)?"
     r"(?:are|were|is|was|come|comes|came))\s+(?:according\s+to|from|based\s+on|released\s+by|provided\s+by|"
     r"compiled\s+by)\s+")
-_QUOTE_GAP = re.compile(r"^[^“”\"]{0,60}$")
+_QUOTE_GAP = re.compile(r"^[^“”\"]{0,140}$")  # room for a long office: "..., Head of the Data Center and ... X stated"
 _BEFORE_OPEN = re.compile(r"^[^“”\".!?]{0,40}[,:]\s*$")
 
 
@@ -301,10 +306,13 @@ def _full_name(doc, n: int, name: str) -> str:
     before = doc.text[:doc.sentences[n][0]]
     if name not in before:
         return name
-    found = re.findall(r"((?:[A-Z][\w'’.-]*\s+){1,3})" + re.escape(name) + r"(?![\w'’-])", before)
+    found = re.findall(r"((?:[A-Z][\w'’.-]*\s+){1,6})" + re.escape(name) + r"(?![\w'’-])", before)
     for lead in reversed(found):
+        words_ = lead.split()
+        if len(words_) > 2 and not any(w.lower().rstrip(".") in titles() for w in words_):
+            continue  # "... and Public Relations Sutopo Purwo Nugroho": where the name starts is unclear
         full = person(lead + name)
-        if full.endswith(" " + name) and not best_org(full):
+        if full.endswith(" " + name) and not best_org(full) and len(full.split()) <= 4:
             return full
     return name
 
