@@ -321,3 +321,28 @@ LATER_BATCH = [
 @pytest.mark.parametrize("text,number,expected", [c[1:] for c in LATER_BATCH], ids=[c[0] for c in LATER_BATCH])
 def test_patterns_of_a_later_batch(text, number, expected):
     assert source_of(text, number) == expected
+
+
+BREAKDOWNS_AND_CHAINS = [
+    ("a-province-in-a-breakdown-is-no-speaker",
+     "Of the 900 flood deaths, Assam has reported 410, Bihar 300 and Kerala 190.", "410", ""),
+    ("provinces-reporting-in-a-breakdown",
+     "The east remains the worst hit with 149 deaths, with Bihar reporting 114; Assam 97.", "114", ""),
+    ("a-country-still-reports",
+     "India reported 360 killed and 900 injured.", "360", "India"),
+    ("they-in-a-where-clause-is-the-clause-before",
+     ("The navy said the search went on. Survivors were brought to the port at dawn, where they told aid "
+      "workers that 300 others had drowned."),
+     "300", "Survivors"),
+    ("an-uncredited-quotation-after-an-own-voice-paragraph",
+     ("The Red Crescent said its teams were on the scene within minutes.\n\n"
+      "The bodies were taken to the morgue at noon.\n\n"
+      "\"We have moved 34 injured people to the city hospital.\""),
+     "34", "Red Crescent"),
+]
+
+
+@pytest.mark.parametrize("text,number,expected", [c[1:] for c in BREAKDOWNS_AND_CHAINS],
+                         ids=[c[0] for c in BREAKDOWNS_AND_CHAINS])
+def test_breakdowns_and_chains(text, number, expected):
+    assert source_of(text, number) == expected

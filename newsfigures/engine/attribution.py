@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from . import headline_credits, vocabulary
-from .gazetteer import fold_name, gazetteer
+from . import headline_credits, non_speakers, vocabulary
+from .quote_marks import Q_CLOSE, is_apostrophe, last_quote
 from .phrase_frames import is_document, np_after, phrase_frames
 from .organisations import best_org
 from .speakers import (
@@ -42,9 +42,6 @@ from .settings import FRAME_CACHE, INVERTED_MAX_WORDS, NAME_MAX_WORDS, WITH_REAC
 __all__ = ["Frame", "frames", "is_apostrophe", "np_after", "speech_verbs"]
 
 
-Q_OPEN = "\"“‘"
-Q_CLOSE = "\"”’"
-_QUOTE_MARKS = tuple(set(Q_OPEN + Q_CLOSE))
 
 
 @dataclass(frozen=True)
@@ -158,10 +155,6 @@ _CLAIMED_LIVES = re.compile(r"\s+(?:(?:[a-z]+\s+){0,2}[\d,.]+\s+(?:more\s+)?(?:"
 # "225 deaths confirmed", "12 bodies recovered." at the end of a clause: a participle, not a speaker's verb
 _COUNT_BEFORE = re.compile(r"\d+(?:[,.]\d+)*\s+(?:[a-z-]+\s+){0,2}[a-z]+\s*$")  # "225 deaths", "5,000 displaced people"
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;:,]|$)")
-# what a count is reported as: a state ("destroyed", "missing", "dead"), right after a participle
-_STATE_WORD = r"(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|dead|missing|homeless|hurt|lost|unaccounted)\b"
-_STATE_AFTER = re.compile(r"\s+" + _STATE_WORD)
-_AS_STATE_AFTER = re.compile(r"\s+as\s+" + _STATE_WORD)
 _PREPOSITION_AFTER = re.compile(r"\s*(?:of|from|on\s+the|by|in|for|to)\b")
 _END_AFTER = re.compile(r"\s*[,.]?\s*$")
 _CAP_AFTER = re.compile(r"\s*(?:the|a|an)?\s*[A-Z]")
@@ -171,9 +164,6 @@ _CALENDAR_START = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS})\b")
 _WITH_SUBJECT = re.compile(r"\bwith\s+([\w\s'’-]{1,60}?)\s*$")
 # "State TV cited a rescuer as saying", "Wafa quoted witnesses saying": the one cited speaks
 _CITED_AS = re.compile(r"\b(?:cited|quoted|citing|quoting|cites|quotes)\s+(?!by\b)([\w\s'’.,-]{1,60}?),?\s+(?:as\s*)?$")
-# "..., was quoted by Kompas as [saying]", "..., was cited as [saying]": a passive; its subject speaks
-_PASSIVE_QUOTED = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:quoted|cited)\s+"
-                             r"(?:by\s+[^,;]{1,40}?\s+)?as\s*$")
 # "The city's governor was quoted by local media as saying": the one quoted speaks
 _QUOTED_AS = re.compile(r"(?:^|[,;]\s*)((?:[Tt]he\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5}?)\s+(?:was|were|is|are|has\s+been|"
                         r"have\s+been|had\s+been)\s+(?:quoted|cited)\s+(?:by\s+[^,;]{1,40}?\s+)?as\s*$")
@@ -184,7 +174,6 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z]
 _PLACE_SUBJECT = re.compile(r"^(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?){1,5}(?:district|province|governorate|county|region|city|town|"
                             r"village|municipality|prefecture|township|neighbourhood|neighborhood)s?$")
 _RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
-_WITH_ABSOLUTE = re.compile(r"^\s*with\s", re.IGNORECASE)
 _ASIDE = re.compile(r"^(?:citing|quoting|speaking|referring|echoing|requesting|asking)\b")  # ", citing X," is an aside
 _INDEFINITE = re.compile(r"^an?\s+[a-z]")
 _AGE = re.compile(r"^\d{1,3}$")
@@ -200,11 +189,6 @@ _LOCATIVE_LEAD = re.compile(r"^(?:in|across|at|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(
                             r"region|province|country|city|capital|area|camp|camps|town|district|state)\s+(?=[a-z])")
 # "... cradled her baby as she [said]", "..., when he [told reporters]": the subordinate clause's subject
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:as|when|while|because|before|after|since)\s+(he|she|they|we)\s*$")
-# "... made its appeal after reports [indicated]", "... because witnesses [said]": a subordinate clause whose
-# subject is a short noun phrase (a lower-case group or a capitalised name), right before the verb
-_SUBORDINATE_NOUN = re.compile(r"\s(?:after|as|because|since|when|while|until|once|although|though)\s+"
-                               r"((?:the\s+|some\s+|local\s+)?(?:[a-z][a-z-]+|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}|"
-                               r"[a-z][a-z-]+\s+[a-z][a-z-]+s))\s*$")
 # "..., which he said was correct", "a toll that officials said would rise": the relative clause's subject speaks
 _RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|whom|what)\s+((?:he|she|they|it|we|officials|authorities|police|"
                                r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*$")
@@ -237,33 +221,18 @@ def _prev_word(text: str, i: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def is_apostrophe(text: str, i: int) -> bool:
-    """ "U.N.’s", "Cox’s", "don’t": a curly quote with a letter right after it is an apostrophe."""
-    return text[i] in "’'" and i + 1 < len(text) and text[i + 1].isalpha() and i > 0 and not text[i - 1].isspace()
-
-
-def _last_quote(text: str) -> int:
-    """Offset of the last quotation mark of `text` that is no apostrophe; -1 if none."""
-    end = len(text)
-    while True:
-        q = max(text.rfind(c, 0, end) for c in _QUOTE_MARKS)
-        if q < 0 or not is_apostrophe(text, q):
-            return q
-        end = q
-
-
 def _subject_before(s: str, lo: int, v: int) -> str:
     """The speaker phrase ending right before the verb at `v`, not reaching left of `lo`."""
     left = s[lo:v]
     # a closing quotation ends the previous clause: “...,” X said
-    q = _last_quote(left)
+    q = last_quote(left)
     if q >= 0:
         left = left[q + 1:]
     segs = _SEGMENT_COMMA.split(_CLAUSE_BREAK.split(left)[-1])  # not the comma of "2,000"
     head, roles = "", []
     last = segs[-1]
     inner = _WHERE_SUBJECT.search(last) or _RELATIVE_SUBJECT.search(last) or _SUBORDINATE_SUBJECT.search(last) \
-        or _SUBORDINATE_NOUN.search(last)
+        or non_speakers.subordinate_subject(last)
     if inner and tidy(inner.group(1)):
         return trim(inner.group(1))  # "..., Tuesday, where police say", "..., which he said": the clause's own subject
     for k in range(len(segs) - 1, -1, -1):
@@ -275,9 +244,9 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             continue  # "officials in Kherson, the regional capital, said": the place described
         if k != 0 and _AGE.match(t):
             continue  # "Haji Ikhlas, 40, a villager, said": the speaker's age
-        if k != 0 and _LOCATIVE_SEGMENT.match(seg.strip()) and t.split()[-1].lower() not in words("speaker_group"):
+        if k != 0 and non_speakers.locative_segment(seg.strip()):
             continue  # "X, an official working in Beaumont, in the mountains near Jeremie, said": where he works
-        if k == len(segs) - 1 and k != 0 and _serving_town(trim(segs[k - 1]), t):
+        if k == len(segs) - 1 and k != 0 and non_speakers.serving_town(trim(segs[k - 1]), t):
             continue  # "the medical superintendent of the Civil Hospital, Quetta said": where the office serves
         if k != 0 and (_RELATIVE.match(t.lower()) or _ASIDE.match(t)):
             continue  # "the health ministry, which is run by Hamas, said", "media, citing local sources, say"
@@ -286,7 +255,7 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             roles.append(trim(seg))  # with its article: "the police chief said" may point back
             continue
         head = trim(seg)
-        if k > 0 and (_ARTICLE.match(head) or _bare_title(head)):
+        if k > 0 and (_ARTICLE.match(head) or non_speakers.bare_title(head)):
             j = k - 1
             while j > 0 and _AGE.match(trim(segs[j])):
                 j -= 1  # "Haji Ikhlas, 40, a villager"
@@ -317,36 +286,8 @@ def _subject_before(s: str, lo: int, v: int) -> str:
     return head
 
 
-# a segment that says where: "in the mountains on the outskirts of Jeremie", "near the border"
-_LOCATIVE_SEGMENT = re.compile(r"^(?:in|at|near|outside|inside|on\s+the\s+(?:outskirts|edge|road|coast|banks?))\s+"
-                               r"(?:the|a|an)\s+(?!(?:statement|report|update|briefing|interview|post|tweet)\b)")
 
 
-# one or two capitalised words: a town's name standing alone after an office
-_TOWN = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
-
-
-def _serving_town(office: str, town: str) -> bool:
-    """Whether `town`, standing between a comma and the verb right after `office`, is the place the
-    office serves, not a speaker: "the District Police Officer, Swat [said]", "the medical
-    superintendent of the Civil Hospital, Quetta [said]". The office names its holder's post (a
-    title, an office word or a body's word) and the town is a known place that is no person's
-    name nor a body's."""
-    if not _TOWN.match(town) or person(town) or best_org(town) or not office:
-        return False
-    low = office.lower().split()
-    if not (_ARTICLE.match(office) or _bare_title(office)) or not any(
-            w in titles() or w in words("appositive") or w in words("org_word") for w in low):
-        return False
-    return fold_name(town) in gazetteer()
-
-
-def _bare_title(phrase: str) -> bool:
-    """A capitalised office without its article or a name: "Minister of Health", "Director of
-    Operations at OCHA" (after "Jane Tan," it says who she is)."""
-    toks = phrase.split()
-    return bool(toks) and toks[0][:1].isupper() and not person(phrase) and \
-        any(w.lower() in titles() or w.lower() in words("appositive") for w in toks[:3])
 
 
 def _names(phrase: str) -> bool:
@@ -373,9 +314,9 @@ def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
     if v.lemma == "claim" and (_CLAIMED_LIVES.match(after) or _CLAIMED_ATTACK.match(after)):
         return False  # "the storm claimed 40 lives", "IS claimed a suicide attack that killed 35"
     if v.form == "past" and _COUNT_BEFORE.search(_tail(s, a)) and (
-            _CLAUSE_END_AFTER.match(after) or _STATE_AFTER.match(after)):
+            _CLAUSE_END_AFTER.match(after) or non_speakers.state_after(after)):
         return False  # "225 deaths confirmed", "with 640 homes reported damaged"
-    if v.form == "past" and _AS_STATE_AFTER.match(after):
+    if v.form == "past" and non_speakers.as_state_after(after):
         return False  # "with 1,200 houses reported as destroyed": a passive participle
     if v.form == "past" and _PASSIVE_BY.match(after):
         return False  # "a report announced on Saturday by the authorities": the "by" phrase names them
@@ -419,7 +360,7 @@ def _inverted(s: str, a: int, b: int) -> Frame | None:
     npt = np.strip()
     if any(w in vocabulary.irregular_pasts() for w in npt.lower().split()[1:]):
         return None
-    if _PAST_THEN_NUMBER.search(npt):
+    if non_speakers.clause_after_verb(npt):
         return None  # "..., said the raids wounded 42 farmers": a clause, its verb and its figure
     ends = _ENDS.match(s, b + len(np)) is not None
     if npt and (_ARTICLE.match(npt) or is_cap(npt) or ends and len(npt.split()) <= 4
@@ -430,8 +371,6 @@ def _inverted(s: str, a: int, b: int) -> Frame | None:
     return None
 
 
-# a verb in the past, then a number: what follows "said" is a clause ("the raids wounded 42 farmers")
-_PAST_THEN_NUMBER = re.compile(r"\s[a-z]{3,}ed\s+(?:[a-z]+\s+){0,3}\d")
 
 
 # ", Jane Tan." right after an office: the name of its holder ends the clause
@@ -473,7 +412,10 @@ def _verb_frames(s: str) -> list[Frame]:
                 continue  # "X updated the flooding report", "prompting officials to ... and warn"
             if isinstance(frame.who, str) and _PLACE_SUBJECT.match(frame.who):
                 continue  # "the Nablus district recorded the highest toll": a place counts nothing
-            if _WITH_ABSOLUTE.match(frame.raw):
+            if isinstance(frame.who, str) and non_speakers.breakdown_after(s, b) \
+                    and non_speakers.place_name(frame.who):
+                continue  # "Sindh has reported 678, KPK 306, ...": the places of a breakdown, no speakers
+            if non_speakers.with_absolute(frame.raw):
                 continue  # "..., with no foreign casualties reported": what is reported, no one reporting
         out.append(frame)
         last_verb_end = b
@@ -511,7 +453,7 @@ def _subject_frame(s: str, a: int, b: int, v: VerbForm, *, lo: int, has_frames: 
     """The frame of a verb whose speaker stands before it (or is elided) between `lo` and `a`."""
     if v.form == "ing":
         window = s[max(lo, a - WITH_REACH):a]
-        passive = _PASSIVE_QUOTED.search(s, max(lo, a - WITH_REACH), a)
+        passive = non_speakers.passive_quoted(s, max(lo, a - WITH_REACH), a)
         if passive:  # "Jane Tan, a spokeswoman for X, was quoted by Y as saying": the one quoted speaks
             raw = _subject_before(s, lo, passive.start())
             if raw:

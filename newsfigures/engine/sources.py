@@ -35,7 +35,7 @@ from .organisations import best_org, is_acronym, is_channel, key, load_rows, new
 from .speaker_chains import PERSONAL, concrete, normalise_source, resolve
 from .speakers import Pointer, person, speaker_name, titles, words
 from .vocabulary import alternation
-from .settings import DOCUMENT_REACH, HOLDER_REACH, PREVIOUS_CHARS
+from .settings import DOCUMENT_REACH, HOLDER_REACH, PREVIOUS_CHARS, QUOTE_SPEAKER_REACH
 
 __all__ = ["document_source", "figure_source", "key", "load_rows", "normalise_source"]
 
@@ -204,14 +204,18 @@ def _quotation_speaker(doc, q: source_scopes.Quotation) -> str:
     if q.open - start <= 1 and k and doc.paragraph_of[k] == doc.paragraph_of[k - 1] \
             and _QUOTED_CREDIT.search(doc.sentence(k - 1)):
         return _speaker_of(doc, k - 1)  # “...,” said X. “...” — the same speaker goes on
-    if q.open - start <= 1 and k and q.closed and _UNCREDITED.match(doc.sentence(k)):
-        return _speaker_of(doc, k - 1)  # X said the blast hit a market.\n\n“Fifteen were wounded.” — X goes on
+    if q.open - start <= 1 and k and q.closed and _uncredited(doc, q):
+        for j in range(k - 1, max(-1, k - 1 - QUOTE_SPEAKER_REACH), -1):  # the nearest sentence with a speaker
+            if frames(doc.sentence(j)):
+                return _speaker_of(doc, j)  # X said the blast hit a market.\n\n“Fifteen were wounded.” — X goes on
     return ""
 
 
-# a sentence that is one quotation and nothing else: news style names every new speaker, so an
-# uncredited one is the last speaker's
-_UNCREDITED = re.compile(r"^\s*[“\"][^“”\"]+[”\"]\s*$")
+def _uncredited(doc, q: source_scopes.Quotation) -> bool:
+    """Whether a quotation that opens its sentence is all there is up to the end of the sentence it
+    closes in: news style names every new speaker, so an uncredited one is the last speaker's."""
+    k = source_scopes.sentence_at(doc, q.close)
+    return not doc.text[q.close + 1:doc.sentences[k][1]].strip(" .,”\"'’\n")
 
 
 def _named_phrase(phrase: str) -> str:

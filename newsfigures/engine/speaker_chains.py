@@ -180,6 +180,9 @@ def _subject_org(sentence: str) -> str:
     return org if org not in news_outlets() else ""
 
 
+# a plural group as a clause's subject before its verb: "..., survivors were brought", "Rescuers have found"
+_MAIN_GROUP = re.compile(r"(?:^|[,.]\s+)(?:[Tt]he\s+)?((?:[A-Za-z][a-z-]*\s+)?(?:[a-z-]+\s+)?[A-Za-z][a-z-]+s)\s+"
+                         r"(?:were|are|had|have)\s")
 _BODY_MODIFIER = re.compile(r"(?:(?<=\s)|^)((?:[\w'’-]+\s+){1,2})$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:said|says|say|has|had|have|is|was|were|are|and|or|in|on|of|at|for|to|from|that|"
                          r"which|who|also|reported|estimated|added)\b)[a-z]")
@@ -280,6 +283,10 @@ def resolve(f: Frame, found, context, sentence: str = "") -> str:
     if not name and pointer.kind == "pronoun" and f.raw.strip().lower() == "it" and sentence and f.raw:
         start = sentence.rfind(f.raw, 0, f.at + 1)
         name = _subject_org(sentence[:start]) if start > 0 else ""  # "The UN declared a famine where it says ..."
+    if not name and pointer.kind == "pronoun" and f.raw.strip().lower() == "they" and sentence and f.raw:
+        start = sentence.rfind(f.raw, 0, f.at + 1)
+        found_groups = _MAIN_GROUP.findall(sentence[:start]) if start > 0 else []
+        name = found_groups[-1] if found_groups else ""  # "survivors were brought to port, where they told ..."
     if not name and pointer.kind == "anaphor" and pointer.head not in words("document") and sentence:
         start = sentence.rfind(f.raw, 0, f.at + 1) if f.raw else -1
         name = _mentioned(pointer, f.raw, sentence[:start]) if start > 0 else ""  # "... killed two MSF staff, the organization said"

@@ -22,8 +22,9 @@ from typing import NamedTuple
 
 from . import calendar_words, vocabulary
 from .organisations import best_org, is_acronym, is_channel, news_outlets
+from .phrase_tails import trailing_np
 from .settings import (
-    GROUP_CUT_WORDS, LONG_PHRASE_WORDS, NAME_CACHE, TRAILING_NP_WORDS, TRAIL_TIME_REACH,
+    GROUP_CUT_WORDS, LONG_PHRASE_WORDS, NAME_CACHE, TRAIL_TIME_REACH,
 )
 
 __all__ = [
@@ -122,8 +123,6 @@ _POSTMODIFIER_CUT = re.compile(r"^((?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}[a-z][\w-
 _WHAT_SAID = re.compile(r"^what\s+(.+?)\s+(?:said|told|reported|say|tell|report)\b", re.IGNORECASE)
 _GLOSS = re.compile(r"\s*\((?=[^)]*[a-z])[^()]{1,60}(?:\)|$)")  # a bracketed gloss with lower-case letters, not an acronym
 _OWNER_DET = re.compile(r"^(?:its|their)\s+(?=\S+\s+\S)", re.IGNORECASE)
-_TRAILING_STOPS = frozenset({"in", "on", "at", "with", "by", "from", "to", "since", "after", "during", "have", "has",
-                             "had", "is", "are", "was", "were", "and", "of", "for", "than"})
 _JOINERS = frozenset({"of", "for", "and", "&"})
 _RUN_JOINERS = frozenset({"of", "for", "and", "the", "on", "in"})
 _SAME = "same"
@@ -303,21 +302,6 @@ def org_run(np: str) -> str:
                 best = cand
         i = j + 1
     return best
-
-
-def trailing_np(np: str) -> str:
-    """The last noun phrase of an over-long phrase: "... since July 01 with officials" -> "officials"."""
-    out: list[str] = []
-    for t in reversed(np.split()):
-        low = t.lower().strip(",")
-        if low in _TRAILING_STOPS and not (out and is_cap(out[0]) and low in ("of", "for", "and")):
-            break
-        if _DIGIT.search(t):
-            break
-        out.insert(0, t)
-        if len(out) >= TRAILING_NP_WORDS:
-            break
-    return " ".join(out)
 
 
 # ---------------------------------------------------------------------------------------------
