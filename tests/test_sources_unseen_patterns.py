@@ -346,3 +346,9 @@ BREAKDOWNS_AND_CHAINS = [
                          ids=[c[0] for c in BREAKDOWNS_AND_CHAINS])
 def test_breakdowns_and_chains(text, number, expected):
     assert source_of(text, number) == expected
+
+
+def test_a_report_cited_inside_a_quotation_is_its_speakers():
+    text = ("The authorities announced on Saturday that the toll had reached 296. \"According to a provisional "
+            "report, the quake killed 296 people in five provinces,\" the Interior Ministry said.")
+    assert source_of(text, "296 people") == "Interior Ministry"

@@ -124,10 +124,19 @@ def _sentence_source(sentence: str, at: int, context) -> str | None:
     if after is not None and chosen is not after and (isinstance(chosen.who, Pointer) or first_person):
         if first_person:
             return resolve(after, found, context, sentence)  # “We counted 112,” / “I myself counted 35,” said X
+        if _quoted_before(sentence, chosen, after):  # “According to a provisional report, ... 296 ...,” X said: X's report
+            return resolve(after, found, context, sentence) or resolve(chosen, found, context, sentence)
         return resolve(chosen, found, context, sentence) or resolve(after, found, context, sentence)
     if first_person and after is None:
         return None  # “In all, we estimate 2,500 ... . They are ...,” Edwards said: the quotation's speaker
     return resolve(chosen, found, context, sentence)
+
+
+def _quoted_before(sentence: str, chosen: Frame, after: Frame) -> bool:
+    """Whether `chosen` points to a document inside a quotation that `after` credits after it closes."""
+    if not (isinstance(chosen.who, Pointer) and chosen.who.kind == "anaphor"):
+        return False
+    return any(c in sentence[:chosen.at] for c in "“\"") and any(c in sentence[chosen.end:after.at] for c in "”\"")
 
 
 def figure_source(sentence: str, at: int, previous: str = "") -> str:
