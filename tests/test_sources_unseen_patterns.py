@@ -352,3 +352,20 @@ def test_a_report_cited_inside_a_quotation_is_its_speakers():
     text = ("The authorities announced on Saturday that the toll had reached 296. \"According to a provisional "
             "report, the quake killed 296 people in five provinces,\" the Interior Ministry said.")
     assert source_of(text, "296 people") == "Interior Ministry"
+
+
+LAST_BATCH = [
+    ("after-having-tweeted-is-the-speaker-before",
+     ("The refugee chief, Ana Lima, warned the crisis would deepen. \"It will get worse,\" she said, after having "
+      "tweeted: \"More than 800,000 people have crossed in a week.\""),
+     "800,000", "Ana Lima"),
+    ("a-minister-giving-a-toll-saying",
+     ("The government said 15 people died. Security minister Paul Ouedraogo gave a local radio a different "
+      "toll, saying that 16 people had been killed."),
+     "16", "Paul Ouedraogo"),
+]
+
+
+@pytest.mark.parametrize("text,number,expected", [c[1:] for c in LAST_BATCH], ids=[c[0] for c in LAST_BATCH])
+def test_patterns_of_the_last_batch(text, number, expected):
+    assert source_of(text, number) == expected

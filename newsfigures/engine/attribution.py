@@ -283,7 +283,7 @@ def _subject_before(s: str, lo: int, v: int) -> str:
         return head + ", " + ", ".join(reversed(roles))
     if roles and not head:
         return ", ".join(reversed(roles))  # "Earlier on Sunday, the spokesman [said]": a time, then the office
-    return head
+    return "" if non_speakers.bare_subordinator(head) else head
 
 
 

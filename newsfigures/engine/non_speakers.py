@@ -28,6 +28,7 @@ from .speakers import person, titles, words
 
 __all__ = [
     "as_state_after",
+    "bare_subordinator",
     "bare_title",
     "breakdown_after",
     "clause_after_verb",
@@ -51,7 +52,7 @@ _BREAKDOWN_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}\d[\d,.]*(?:\s+[a-z]+){0,2}
 # "... made its appeal after reports [indicated]", "... because witnesses [said]": a subordinate clause whose
 # subject is a short noun phrase (a lower-case group or a capitalised name), right before the verb
 _SUBORDINATE_NOUN = re.compile(r"\s(?:after|as|because|since|when|while|until|once|although|though)\s+"
-                               r"((?:the\s+|some\s+|local\s+)?(?:[a-z][a-z-]+|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}|"
+                               r"(?!(?:having|being|[a-z]+ing)\b)((?:the\s+|some\s+|local\s+)?(?:[a-z][a-z-]+|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}|"
                                r"[a-z][a-z-]+\s+[a-z][a-z-]+s))\s*$")
 # "..., was quoted by Kompas as [saying]", "..., was cited as [saying]": a passive; its subject speaks
 _PASSIVE_QUOTED = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:quoted|cited)\s+"
@@ -98,6 +99,15 @@ def place_name(name: str) -> bool:
 def _country_keys() -> frozenset:
     """The folded names of the countries: a country speaks through its government ("India reported")."""
     return frozenset(fold_name(n) for n in gazetteer().country_names.values())
+
+
+_BARE_SUBORDINATOR = re.compile(r"^(?:after|before|while|when|since)\s+(?:having|being)$", re.IGNORECASE)
+
+
+def bare_subordinator(head: str) -> bool:
+    """Whether a subject phrase is only "after having", "before being": the subject is elided (", he said,
+    after having [tweeted]": the one who said it)."""
+    return bool(_BARE_SUBORDINATOR.match(head.strip()))
 
 
 def subordinate_subject(last: str):

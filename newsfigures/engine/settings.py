@@ -117,6 +117,7 @@ SUBJECT_HEAD_CHARS = 60  # "X claimed ..., claiming that": the body named this n
 ELIDED_REACH = 3  # sentences without a frame "..., adding that" may reach back over to its speaker
 DOCUMENT_REACH = 40  # sentences searched back for the author of "the report" / "the statement"
 QUOTE_SPEAKER_REACH = 3  # sentences searched back for the speaker an uncredited quotation continues
+SUBJECT_WORDS = 8  # words read for a person opening a sentence as the subject of its verb
 HOLDER_REACH = 2  # sentences searched ahead for the name of an office credited without one ("the governor said")
 CHAIN_REACH = 6  # sentences searched back for the speaker "he added" / "the agency said" points to
 TITLED_REACH = 60  # characters after a title searched for the name it goes with

@@ -20,7 +20,7 @@ from .attribution import Frame, frames
 from .organisations import best_org, load_rows, news_outlets
 from .speakers import Pointer, person, tidy, words
 from .vocabulary import irregular_pasts
-from .settings import CHAIN_REACH, ELIDED_REACH, SUBJECT_HEAD_CHARS, TITLED_REACH
+from .settings import CHAIN_REACH, ELIDED_REACH, SUBJECT_HEAD_CHARS, SUBJECT_WORDS, TITLED_REACH
 
 __all__ = ["PERSONAL", "concrete", "normalise_source", "resolve"]
 
@@ -167,6 +167,18 @@ _AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "wil
                           "said", "says", "later", "then", "now", "still", "on", "in", "last", "this", "earlier"})
 
 
+def _person_subject(head: str) -> str:
+    """The (titled) person a sentence opens with as the subject of its first verb in the past
+    ("Security minister Ana Lima gave ..."); "" when it opens otherwise."""
+    toks = head.split(",")[0].split()
+    for i, w in enumerate(toks[:SUBJECT_WORDS]):
+        if i and w.islower() and (w.endswith("ed") or w in irregular_pasts()):
+            lead = " ".join(toks[:i])
+            name = person(lead)
+            return name if name and lead.endswith(name) and not best_org(lead) else ""
+    return ""
+
+
 def _subject_org(sentence: str) -> str:
     """The body a sentence opens with as its subject, for "It said" after it; "" when the body
     only modifies another noun ("UN peacekeepers fired ...") or the sentence opens otherwise."""
@@ -295,6 +307,7 @@ def resolve(f: Frame, found, context, sentence: str = "") -> str:
         body = _SUBJECT_BODY.match(head)  # "The Islamic State group claimed the attack, claiming that 22 ..."
         org = best_org(body.group(1)) or body.group(1) if body else ""
         name = org if org and org not in news_outlets() else ""
+        name = name or _person_subject(head)  # "Security minister Ana Lima gave radio a toll, saying ..."
     if not name and pointer.kind == "pronoun" and f.raw.strip().lower() in PERSONAL:
         opener = _OPENER.match(sentence or "")
         if opener and opener.end() <= f.at and person(opener.group(1)) == opener.group(1):
