@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from . import headline_credits, vocabulary
+from . import headline_credits, non_speakers, vocabulary
+from .quote_marks import Q_CLOSE, is_apostrophe, last_quote
 from .phrase_frames import is_document, np_after, phrase_frames
 from .organisations import best_org
 from .speakers import (
@@ -41,9 +42,6 @@ from .settings import FRAME_CACHE, INVERTED_MAX_WORDS, NAME_MAX_WORDS, WITH_REAC
 __all__ = ["Frame", "frames", "is_apostrophe", "np_after", "speech_verbs"]
 
 
-Q_OPEN = "\"“‘"
-Q_CLOSE = "\"”’"
-_QUOTE_MARKS = tuple(set(Q_OPEN + Q_CLOSE))
 
 
 @dataclass(frozen=True)
@@ -223,32 +221,18 @@ def _prev_word(text: str, i: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def is_apostrophe(text: str, i: int) -> bool:
-    """ "U.N.’s", "Cox’s", "don’t": a curly quote with a letter right after it is an apostrophe."""
-    return text[i] in "’'" and i + 1 < len(text) and text[i + 1].isalpha() and i > 0 and not text[i - 1].isspace()
-
-
-def _last_quote(text: str) -> int:
-    """Offset of the last quotation mark of `text` that is no apostrophe; -1 if none."""
-    end = len(text)
-    while True:
-        q = max(text.rfind(c, 0, end) for c in _QUOTE_MARKS)
-        if q < 0 or not is_apostrophe(text, q):
-            return q
-        end = q
-
-
 def _subject_before(s: str, lo: int, v: int) -> str:
     """The speaker phrase ending right before the verb at `v`, not reaching left of `lo`."""
     left = s[lo:v]
     # a closing quotation ends the previous clause: “...,” X said
-    q = _last_quote(left)
+    q = last_quote(left)
     if q >= 0:
         left = left[q + 1:]
     segs = _SEGMENT_COMMA.split(_CLAUSE_BREAK.split(left)[-1])  # not the comma of "2,000"
     head, roles = "", []
     last = segs[-1]
-    inner = _WHERE_SUBJECT.search(last) or _RELATIVE_SUBJECT.search(last) or _SUBORDINATE_SUBJECT.search(last)
+    inner = _WHERE_SUBJECT.search(last) or _RELATIVE_SUBJECT.search(last) or _SUBORDINATE_SUBJECT.search(last) \
+        or non_speakers.subordinate_subject(last)
     if inner and tidy(inner.group(1)):
         return trim(inner.group(1))  # "..., Tuesday, where police say", "..., which he said": the clause's own subject
     for k in range(len(segs) - 1, -1, -1):
@@ -260,6 +244,10 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             continue  # "officials in Kherson, the regional capital, said": the place described
         if k != 0 and _AGE.match(t):
             continue  # "Haji Ikhlas, 40, a villager, said": the speaker's age
+        if k != 0 and non_speakers.locative_segment(seg.strip()):
+            continue  # "X, an official working in Beaumont, in the mountains near Jeremie, said": where he works
+        if k == len(segs) - 1 and k != 0 and non_speakers.serving_town(trim(segs[k - 1]), t):
+            continue  # "the medical superintendent of the Civil Hospital, Quetta said": where the office serves
         if k != 0 and (_RELATIVE.match(t.lower()) or _ASIDE.match(t)):
             continue  # "the health ministry, which is run by Hamas, said", "media, citing local sources, say"
         if _LOWER_PHRASE.match(t) and k != 0 and not person(t) and (
@@ -267,7 +255,7 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             roles.append(trim(seg))  # with its article: "the police chief said" may point back
             continue
         head = trim(seg)
-        if k > 0 and (_ARTICLE.match(head) or _bare_title(head)):
+        if k > 0 and (_ARTICLE.match(head) or non_speakers.bare_title(head)):
             j = k - 1
             while j > 0 and _AGE.match(trim(segs[j])):
                 j -= 1  # "Haji Ikhlas, 40, a villager"
@@ -293,15 +281,13 @@ def _subject_before(s: str, lo: int, v: int) -> str:
             # "..., a private firm, a former official said", "in Kalinko after the elections, a local official said"
             return ", ".join(reversed(roles))  # "..., in the past six days, an official said"; "X died, the governor said"
         return head + ", " + ", ".join(reversed(roles))
-    return head
+    if roles and not head:
+        return ", ".join(reversed(roles))  # "Earlier on Sunday, the spokesman [said]": a time, then the office
+    return "" if non_speakers.bare_subordinator(head) else head
 
 
-def _bare_title(phrase: str) -> bool:
-    """A capitalised office without its article or a name: "Minister of Health", "Director of
-    Operations at OCHA" (after "Jane Tan," it says who she is)."""
-    toks = phrase.split()
-    return bool(toks) and toks[0][:1].isupper() and not person(phrase) and \
-        any(w.lower() in titles() or w.lower() in words("appositive") for w in toks[:3])
+
+
 
 
 def _names(phrase: str) -> bool:
@@ -327,8 +313,11 @@ def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
         return False  # "had added to the crowding"
     if v.lemma == "claim" and (_CLAIMED_LIVES.match(after) or _CLAIMED_ATTACK.match(after)):
         return False  # "the storm claimed 40 lives", "IS claimed a suicide attack that killed 35"
-    if v.form == "past" and _COUNT_BEFORE.search(_tail(s, a)) and _CLAUSE_END_AFTER.match(after):
-        return False  # "225 deaths confirmed"
+    if v.form == "past" and _COUNT_BEFORE.search(_tail(s, a)) and (
+            _CLAUSE_END_AFTER.match(after) or non_speakers.state_after(after)):
+        return False  # "225 deaths confirmed", "with 640 homes reported damaged"
+    if v.form == "past" and non_speakers.as_state_after(after):
+        return False  # "with 1,200 houses reported as destroyed": a passive participle
     if v.form == "past" and _PASSIVE_BY.match(after):
         return False  # "a report announced on Saturday by the authorities": the "by" phrase names them
     if not _ambiguous(v):
@@ -338,6 +327,8 @@ def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
         return False
     if "noun" in v.flags and v.form in ("base", "third") and _DETERMINED_ADJECTIVE.search(_tail(s, a)):
         return False  # "a well-publicised estimate that", "the initial reports of"
+    if "object" in v.flags:
+        return bool(_FIG_OBJECT.match(after))  # "put the toll at 58", never "a toll currently put at 480"
     if _ADVERBIAL_TO_END.match(after):
         return True  # "..., Al-Masirah TV reported in a breaking news caption on 19 June."
     if _SEEING.match(after):
@@ -369,6 +360,8 @@ def _inverted(s: str, a: int, b: int) -> Frame | None:
     npt = np.strip()
     if any(w in vocabulary.irregular_pasts() for w in npt.lower().split()[1:]):
         return None
+    if non_speakers.clause_after_verb(npt):
+        return None  # "..., said the raids wounded 42 farmers": a clause, its verb and its figure
     ends = _ENDS.match(s, b + len(np)) is not None
     if npt and (_ARTICLE.match(npt) or is_cap(npt) or ends and len(npt.split()) <= 4
                 or _inverted_speaker().match(npt)) \
@@ -376,6 +369,8 @@ def _inverted(s: str, a: int, b: int) -> Frame | None:
             and len(npt.split()) <= INVERTED_MAX_WORDS:
         return _holder_after(s, a, b + len(np), np) or Frame(a, b + len(np), speaker_name(np), np, "inverted")
     return None
+
+
 
 
 # ", Jane Tan." right after an office: the name of its holder ends the clause
@@ -417,6 +412,11 @@ def _verb_frames(s: str) -> list[Frame]:
                 continue  # "X updated the flooding report", "prompting officials to ... and warn"
             if isinstance(frame.who, str) and _PLACE_SUBJECT.match(frame.who):
                 continue  # "the Nablus district recorded the highest toll": a place counts nothing
+            if isinstance(frame.who, str) and non_speakers.breakdown_after(s, b) \
+                    and non_speakers.place_name(frame.who):
+                continue  # "Sindh has reported 678, KPK 306, ...": the places of a breakdown, no speakers
+            if non_speakers.with_absolute(frame.raw):
+                continue  # "..., with no foreign casualties reported": what is reported, no one reporting
         out.append(frame)
         last_verb_end = b
     return out
@@ -453,7 +453,12 @@ def _subject_frame(s: str, a: int, b: int, v: VerbForm, *, lo: int, has_frames: 
     """The frame of a verb whose speaker stands before it (or is elided) between `lo` and `a`."""
     if v.form == "ing":
         window = s[max(lo, a - WITH_REACH):a]
-        mwith = _WITH_SUBJECT.search(window) or _QUOTED_AS.search(window) or _CITED_AS.search(window)
+        passive = non_speakers.passive_quoted(s, max(lo, a - WITH_REACH), a)
+        if passive:  # "Jane Tan, a spokeswoman for X, was quoted by Y as saying": the one quoted speaks
+            raw = _subject_before(s, lo, passive.start())
+            if raw:
+                return Frame(a, b, speaker_name(raw), raw, "subject")
+        mwith = _QUOTED_AS.search(window) or _CITED_AS.search(window) or _WITH_SUBJECT.search(window)
         if mwith:  # "..., with officials saying", "State TV cited a rescuer as saying": the one cited speaks
             return Frame(a, b, speaker_name(mwith.group(1)), mwith.group(1), "subject")
         clause = _CLAUSE_BREAK.split(s[lo:a])[-1]

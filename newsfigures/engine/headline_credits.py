@@ -1,7 +1,7 @@
 """Headline credits: who a headline or a caption-like line names as the source of its figures.
 
 A headline names its source in a fixed place: before a colon ("UN: 607,000 Rohingya entered
-Bangladesh"), after one ("Displaced people increase to 166,000: UNOCHA"), or after a closing dash
+Bangladesh", "Police: 12 killed in raid"), after one ("Displaced people increase to 166,000: UNOCHA"), or after a closing dash
 ("Toll rises to 40 - officials", "... – Deputy Minister of Health"). A credit is an organisation of
 the lexicon (not an outlet), a person, a speaking noun ("officials", "police"), or a body or office
 written in capitals that the lexicon lacks ("U.S. Secret Service"); picture credits ("— AFP Photo")
@@ -47,6 +47,9 @@ def credits(s: str) -> list[Credit]:
     mh = _HEAD_PREFIX.match(s)
     if mh and best_org(mh.group(1)):
         out.append(Credit(0, mh.end(), best_org(mh.group(1)), mh.group(1)))
+    elif mh and len(mh.group(1).split()) <= 4 and speaker_noun().search(mh.group(1).strip()) \
+            and not _picture_credit(s, mh.group(1), mh.end(1)):
+        out.append(Credit(0, mh.end(), speaker_name(mh.group(1)), mh.group(1)))  # "Security official: Toll rises to 12"
     colon = s.rfind(":")
     mt = _HEAD_SUFFIX.match(s, colon) if colon >= 0 else None
     if mt and len(mt.group(1).split()) <= 5 and not _SENTENCE_END.search(s.strip()):

@@ -34,8 +34,11 @@ _BY_REPORT = re.compile(
     r"\b(?:reported|confirmed|announced|released|issued|published|compiled|provided|given|recorded|registered|"
     r"verified|counted|documented|estimated|cited|quoted|collected|gathered|shared|posted|tallied|"
     r"evacuated|relocated|rescued|resettled|sheltered|assisted|hosted|transferred|moved|housed)"
-    r"(?:\s+(?!by\b)[\w.,()-]+){0,2}?\s+by\s+",
-)
+    r"(?:\s+(?!by\b)[\w.,()-]+){0,2}?\s+by\s+"
+    r"|\b(?:raised|revised|updated|lowered|brought)\s+(?:up\s+|down\s+)?to\s+[\d,.]+(?:\s+[a-z]+)?\s+by\s+",
+)  # "... was raised to 10 by the civil protection agency"
+_TOLL_CHANGES = frozenset({"raised", "revised", "updated", "lowered", "brought"})
+_PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been)\s+$")
 _ACCORDING_GATES = ("according", "as per", "citing", "quoting", " from ", "released by", "statement")
 _TALLY_GATES = ("tally", "count", "toll", "estimate", "calculation", "survey")
 _ACTION_BY = frozenset({"evacuated", "relocated", "rescued", "resettled", "sheltered", "assisted", "hosted",
@@ -113,9 +116,12 @@ def phrase_frames(s: str) -> list[Phrase]:
         np = np_after(s, m.end())
         if not np.strip():
             continue
+        if m.group(0).split()[0] in ("quoted", "cited") and _PASSIVE_END.search(s, 0, m.start()):
+            continue  # "he was quoted by Kompas as saying": the one quoted speaks, not the outlet
         if m.group(0).split()[0] in _ACTION_BY and not best_org(np):
             continue
-        out.append(Phrase(m.start(), m.end() + len(np), speaker_name(np), np, "by"))
+        at = m.start() if m.group(0).split()[0] not in _TOLL_CHANGES else m.end() - 3  # the toll stands before "by"
+        out.append(Phrase(at, m.end() + len(np), speaker_name(np), np, "by"))
     for m in _POSSESSIVE.finditer(s):
         owner = trailing_np(s[max(0, m.start() - OWNER_REACH): m.start()])
         owner = _OWNER_SPLIT.split(owner)[-1]

@@ -31,17 +31,18 @@ import re
 
 from . import source_scopes
 from .attribution import Frame, frames, np_after
-from .organisations import best_org, is_channel, key, load_rows
+from .organisations import best_org, is_acronym, is_channel, key, load_rows, news_outlets
 from .speaker_chains import PERSONAL, concrete, normalise_source, resolve
-from .speakers import Pointer, person, speaker_name, words
+from .speakers import Pointer, person, speaker_name, titles, words
 from .vocabulary import alternation
-from .settings import DOCUMENT_REACH, PREVIOUS_CHARS
+from .settings import DOCUMENT_REACH, HOLDER_REACH, PREVIOUS_CHARS, QUOTE_SPEAKER_REACH
 
 __all__ = ["document_source", "figure_source", "key", "load_rows", "normalise_source"]
 
 log = logging.getLogger(__name__)
 
 
+_CITING = re.compile(r"(?:citing|quoting)\b", re.IGNORECASE)
 _STRONG_BREAK = re.compile(r";|,\s*(?:while|whereas|but|although|though|yet)\b|\s[–—]\s|\s--\s")
 _INTRO_END = re.compile(r":\s*[\"“]?\s*$")
 _FIRST_PERSON = frozenset({"we", "i", "us", "our"})
@@ -58,6 +59,10 @@ def _choose(sentence: str, at: int, found) -> tuple[Frame | None, Frame | None]:
     after = [f for f in found if f.at > at and f not in before and not _subject_holds(sentence, f, at)
              and not _subordinate(sentence, f)]
     chosen = None
+    if before and isinstance(before[-1].who, str) and before[-1].who in news_outlets():
+        cited = [f for f in before[:-1] if f.kind == "according" and _CITING.match(sentence, f.at)]
+        if cited:  # "Citing local medical sources, the AP news agency put the toll at 13": a wire's sources
+            return cited[-1], (after[0] if after else None)
     if before:
         b = before[-1]
         if not _STRONG_BREAK.search(sentence, b.end, max(b.end, at)) or not after:
@@ -73,13 +78,24 @@ def _subordinate(sentence: str, f: Frame) -> bool:
     if f.kind != "subject" or not f.raw:
         return False
     start = sentence.rfind(f.raw, 0, f.at + 1)
-    return start >= 0 and bool(_SUBORDINATOR_END.search(sentence, 0, start + len(f.raw)))
+    if start < 0:
+        return False
+    end = start + len(f.raw)
+    if _SUBORDINATOR_END.search(sentence, 0, end):
+        return True
+    # "... fled the town as residents reported heavy shelling": a verb with an object of its own
+    return bool(_TIME_SUBORDINATOR_END.search(sentence, 0, end)) and bool(_OWN_OBJECT.match(sentence, f.end))
 
 
 # a subordinator, then the few words of its clause's subject, right before the verb
 _SUBORDINATOR_END = re.compile(r"\b(?:after|before|until|because|although|though|once|unless)\s+"
                                r"(?:(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*|he|she|they|it|we|"
                                r"the\s+(?:[a-z-]+\s+){0,2}[a-z-]+)\s*$")
+
+
+# "as", "when", "while", "since", then a short subject: a clause of time or manner
+_TIME_SUBORDINATOR_END = re.compile(r"\b(?:as|when|while|since)\s+(?:(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*|"
+                                    r"he|she|they|it|we|(?:the\s+|some\s+|local\s+)?(?:[a-z-]+\s+)?[a-z-]+)\s*$")
 
 
 def _subject_holds(sentence: str, f: Frame, at: int) -> bool:
@@ -108,10 +124,19 @@ def _sentence_source(sentence: str, at: int, context) -> str | None:
     if after is not None and chosen is not after and (isinstance(chosen.who, Pointer) or first_person):
         if first_person:
             return resolve(after, found, context, sentence)  # “We counted 112,” / “I myself counted 35,” said X
+        if _quoted_before(sentence, chosen, after):  # “According to a provisional report, ... 296 ...,” X said: X's report
+            return resolve(after, found, context, sentence) or resolve(chosen, found, context, sentence)
         return resolve(chosen, found, context, sentence) or resolve(after, found, context, sentence)
     if first_person and after is None:
         return None  # “In all, we estimate 2,500 ... . They are ...,” Edwards said: the quotation's speaker
     return resolve(chosen, found, context, sentence)
+
+
+def _quoted_before(sentence: str, chosen: Frame, after: Frame) -> bool:
+    """Whether `chosen` points to a document inside a quotation that `after` credits after it closes."""
+    if not (isinstance(chosen.who, Pointer) and chosen.who.kind == "anaphor"):
+        return False
+    return any(c in sentence[:chosen.at] for c in "“\"") and any(c in sentence[chosen.end:after.at] for c in "”\"")
 
 
 def figure_source(sentence: str, at: int, previous: str = "") -> str:
@@ -141,7 +166,7 @@ _NEXT_CREDIT = re.compile(
     r"(?:figures?|numbers?|data|statistics|estimates?|toll|tally|count)\s+(?:\w+\s+)?"
     r"(?:are|were|is|was|come|comes|came))\s+(?:according\s+to|from|based\s+on|released\s+by|provided\s+by|"
     r"compiled\s+by)\s+")
-_QUOTE_GAP = re.compile(r"^[^“”\"]{0,60}$")
+_QUOTE_GAP = re.compile(r"^[^“”\"]{0,140}$")  # room for a long office: "..., Head of the Data Center and ... X stated"
 _BEFORE_OPEN = re.compile(r"^[^“”\".!?]{0,40}[,:]\s*$")
 
 
@@ -188,7 +213,18 @@ def _quotation_speaker(doc, q: source_scopes.Quotation) -> str:
     if q.open - start <= 1 and k and doc.paragraph_of[k] == doc.paragraph_of[k - 1] \
             and _QUOTED_CREDIT.search(doc.sentence(k - 1)):
         return _speaker_of(doc, k - 1)  # “...,” said X. “...” — the same speaker goes on
+    if q.open - start <= 1 and k and q.closed and _uncredited(doc, q):
+        for j in range(k - 1, max(-1, k - 1 - QUOTE_SPEAKER_REACH), -1):  # the nearest sentence with a speaker
+            if frames(doc.sentence(j)):
+                return _speaker_of(doc, j)  # X said the blast hit a market.\n\n“Fifteen were wounded.” — X goes on
     return ""
+
+
+def _uncredited(doc, q: source_scopes.Quotation) -> bool:
+    """Whether a quotation that opens its sentence is all there is up to the end of the sentence it
+    closes in: news style names every new speaker, so an uncredited one is the last speaker's."""
+    k = source_scopes.sentence_at(doc, q.close)
+    return not doc.text[q.close + 1:doc.sentences[k][1]].strip(" .,”\"'’\n")
 
 
 def _named_phrase(phrase: str) -> str:
@@ -272,6 +308,47 @@ def _listed(doc, n: int) -> str:
     return normalise_source(listed)
 
 
+_SURNAME = re.compile(r"[A-Z][\w'’-]{2,}")
+
+
+def _full_name(doc, n: int, name: str) -> str:
+    """A speaker called by surname alone ("Isa said") by the full name the article gave before
+    sentence `n` ("said Gambo Isa, the police spokesman"); the name as it is otherwise."""
+    if not _SURNAME.fullmatch(name) or is_acronym(name) or best_org(name):
+        return name
+    before = doc.text[:doc.sentences[n][0]]
+    if name not in before:
+        return name
+    found = re.findall(r"((?:[A-Z][\w'’.-]*\s+){1,6})" + re.escape(name) + r"(?![\w'’-])", before)
+    for lead in reversed(found):
+        words_ = lead.split()
+        if len(words_) > 2 and not any(w.lower().rstrip(".") in titles() for w in words_):
+            continue  # "... and Public Relations Sutopo Purwo Nugroho": where the name starts is unclear
+        full = person(lead + name)
+        if full.endswith(" " + name) and not best_org(full) and len(full.split()) <= 4:
+            return full
+    return name
+
+
+def _holder_named_next(doc, n: int, name: str) -> str:
+    """The person an office credited without a name is, when one of the next HOLDER_REACH sentences
+    names its holder as a speaker ("..., the regional governor said. Governor Ana Lima wrote on
+    Telegram that ..."): news leads often give the office and the next paragraph the name. ""
+    when no later speaker holds it."""
+    if not name or name != name.lower():
+        return ""
+    office = next((w for w in re.findall(r"[a-z-]+", name) if w in titles() or w in words("appositive")), "")
+    if not office:
+        return ""
+    holds = re.compile(r"\b" + re.escape(office) + r"\b", re.IGNORECASE)
+    for k in range(n + 1, min(n + 1 + HOLDER_REACH, len(doc.sentences))):
+        for f in frames(doc.sentence(k)):
+            if isinstance(f.who, str) and f.who and person(f.who) == f.who and not best_org(f.who) \
+                    and holds.search(f.raw):
+                return f.who
+    return ""
+
+
 def document_source(doc, n: int, at: int, window: tuple[int, int] | None = None) -> str:
     """Who the article of `doc` attributes the figure at offset `at` of sentence `n` to, reading the
     sentences around it (see the module docstring). With `window` = (cut, stop), the figure's quote
@@ -284,7 +361,8 @@ def document_source(doc, n: int, at: int, window: tuple[int, int] | None = None)
         return ""
     try:
         got = _sentence_source(quote, at, _introduced_next(doc, n) or _before(doc, n))
-        return got if got is not None else _scope_source(doc, n, cut + at)
+        name = _full_name(doc, n, got if got is not None else _scope_source(doc, n, cut + at))
+        return _holder_named_next(doc, n, name) or name
     except (re.error, IndexError, ValueError):  # junk input never raises, but a fault is told
         log.warning("no source in sentence %d of %s: the attribution rules failed", n,
                     getattr(doc.article, "id", "?"), exc_info=True)

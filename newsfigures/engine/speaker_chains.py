@@ -20,7 +20,7 @@ from .attribution import Frame, frames
 from .organisations import best_org, load_rows, news_outlets
 from .speakers import Pointer, person, tidy, words
 from .vocabulary import irregular_pasts
-from .settings import CHAIN_REACH, ELIDED_REACH, SUBJECT_HEAD_CHARS, TITLED_REACH
+from .settings import CHAIN_REACH, ELIDED_REACH, SUBJECT_HEAD_CHARS, SUBJECT_WORDS, TITLED_REACH
 
 __all__ = ["PERSONAL", "concrete", "normalise_source", "resolve"]
 
@@ -136,8 +136,8 @@ def _named(found, upto: int | None, f: Frame, context, sentence: str) -> str:
         if isinstance(g.who, str):
             if g.who and _accepts(f.who, f.raw, g):
                 return g.who
-        elif _same_referent(f.who, g):
-            return resolve(g, found, context, sentence)
+        elif _same_referent(f.who, g) and not (f.raw.strip().lower() in PERSONAL and g.who.kind == "anaphor"):
+            return resolve(g, found, context, sentence)  # "he" is no "the relief organization" named before
     return ""
 
 
@@ -167,6 +167,18 @@ _AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "wil
                           "said", "says", "later", "then", "now", "still", "on", "in", "last", "this", "earlier"})
 
 
+def _person_subject(head: str) -> str:
+    """The (titled) person a sentence opens with as the subject of its first verb in the past
+    ("Security minister Ana Lima gave ..."); "" when it opens otherwise."""
+    toks = head.split(",")[0].split()
+    for i, w in enumerate(toks[:SUBJECT_WORDS]):
+        if i and w.islower() and (w.endswith("ed") or w in irregular_pasts()):
+            lead = " ".join(toks[:i])
+            name = person(lead)
+            return name if name and lead.endswith(name) and not best_org(lead) else ""
+    return ""
+
+
 def _subject_org(sentence: str) -> str:
     """The body a sentence opens with as its subject, for "It said" after it; "" when the body
     only modifies another noun ("UN peacekeepers fired ...") or the sentence opens otherwise."""
@@ -180,10 +192,20 @@ def _subject_org(sentence: str) -> str:
     return org if org not in news_outlets() else ""
 
 
+# a plural group as a clause's subject before its verb: "..., survivors were brought", "Rescuers have found"
+_MAIN_GROUP = re.compile(r"(?:^|[,.]\s+)(?:[Tt]he\s+)?((?:[A-Za-z][a-z-]*\s+)?(?:[a-z-]+\s+)?[A-Za-z][a-z-]+s)\s+"
+                         r"(?:were|are|had|have)\s")
 _BODY_MODIFIER = re.compile(r"(?:(?<=\s)|^)((?:[\w'’-]+\s+){1,2})$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:said|says|say|has|had|have|is|was|were|are|and|or|in|on|of|at|for|to|from|that|"
                          r"which|who|also|reported|estimated|added)\b)[a-z]")
 _VERB_LIKE = re.compile(r"^[a-z]+(?:ing|ed)$")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _past_after(sentence: str, at: int) -> bool:
+    """Whether a verb in the past stands right after `at` ("the ministry opened a camp")."""
+    m = _WORD_AFTER.match(sentence, at)
+    return bool(m) and (m.group(1).endswith("ed") or m.group(1) in irregular_pasts())
 _NOT_MODIFIERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "same", "of", "by",
                             "from", "to", "and", "in", "on", "for", "with", "said", "says", "whose", "our", "whole"})
 
@@ -195,8 +217,8 @@ def _body_named(head: str, sentence: str) -> str:
         before = _BODY_MODIFIER.search(sentence, max(0, m.start() - TITLED_REACH), m.start())
         if not before:
             continue
-        if _NOUN_AFTER.match(sentence, m.end()):
-            continue  # "government forces": the head is not the end of the body's name
+        if _NOUN_AFTER.match(sentence, m.end()) and not _past_after(sentence, m.end()):
+            continue  # "government forces": the head is not the end of the body's name (but "the ministry opened")
         mods = before.group(1).split()
         while mods and mods[0].lower() in _NOT_MODIFIERS:
             mods.pop(0)
@@ -266,9 +288,17 @@ def resolve(f: Frame, found, context, sentence: str = "") -> str:
     if isinstance(f.who, str):
         return f.who
     pointer = f.who
+    lead = context  # "the agency" no sentence near names: the body the story opened with
     if not (pointer.kind == "anaphor" and pointer.head in words("issued_document")):
         context = context[:CHAIN_REACH]  # "he added": a few sentences back; "the report found": back to the lead
     name = _named(found, f.at, f, context, sentence)
+    if not name and pointer.kind == "pronoun" and f.raw.strip().lower() == "it" and sentence and f.raw:
+        start = sentence.rfind(f.raw, 0, f.at + 1)
+        name = _subject_org(sentence[:start]) if start > 0 else ""  # "The UN declared a famine where it says ..."
+    if not name and pointer.kind == "pronoun" and f.raw.strip().lower() == "they" and sentence and f.raw:
+        start = sentence.rfind(f.raw, 0, f.at + 1)
+        found_groups = _MAIN_GROUP.findall(sentence[:start]) if start > 0 else []
+        name = found_groups[-1] if found_groups else ""  # "survivors were brought to port, where they told ..."
     if not name and pointer.kind == "anaphor" and pointer.head not in words("document") and sentence:
         start = sentence.rfind(f.raw, 0, f.at + 1) if f.raw else -1
         name = _mentioned(pointer, f.raw, sentence[:start]) if start > 0 else ""  # "... killed two MSF staff, the organization said"
@@ -277,6 +307,7 @@ def resolve(f: Frame, found, context, sentence: str = "") -> str:
         body = _SUBJECT_BODY.match(head)  # "The Islamic State group claimed the attack, claiming that 22 ..."
         org = best_org(body.group(1)) or body.group(1) if body else ""
         name = org if org and org not in news_outlets() else ""
+        name = name or _person_subject(head)  # "Security minister Ana Lima gave radio a toll, saying ..."
     if not name and pointer.kind == "pronoun" and f.raw.strip().lower() in PERSONAL:
         opener = _OPENER.match(sentence or "")
         if opener and opener.end() <= f.at and person(opener.group(1)) == opener.group(1):
@@ -296,4 +327,9 @@ def resolve(f: Frame, found, context, sentence: str = "") -> str:
         opener = _OPENER.match(sentence or "")
         if opener and person(opener.group(1)) == opener.group(1):
             name = opener.group(1)  # "Zurmina Bibi, who ..., said that she ..."
+    if not name and pointer.kind == "anaphor" and pointer.head not in words("document"):
+        for i in range(len(context), len(lead)):  # "according to the agency's July 25 report", the agency of the lead
+            name = _named(frames(lead[i]), None, f, lead[i + 1:], lead[i]) or _mentioned(pointer, f.raw, lead[i])
+            if name:
+                break
     return name or _fallback(f)

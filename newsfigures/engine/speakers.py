@@ -22,8 +22,9 @@ from typing import NamedTuple
 
 from . import calendar_words, vocabulary
 from .organisations import best_org, is_acronym, is_channel, news_outlets
+from .phrase_tails import trailing_np
 from .settings import (
-    GROUP_CUT_WORDS, LONG_PHRASE_WORDS, NAME_CACHE, TRAILING_NP_WORDS, TRAIL_TIME_REACH,
+    GROUP_CUT_WORDS, LONG_PHRASE_WORDS, NAME_CACHE, TRAIL_TIME_REACH,
 )
 
 __all__ = [
@@ -116,15 +117,17 @@ _BY_FROM = re.compile(r"\b(?:by|from)\s+(.+)$")
 _THE = re.compile(r"^the\b", re.IGNORECASE)
 # "Two fishermen who reached the island ...": the people, without the clause that says what they did
 _WHO_CUT = re.compile(r"^((?:[\w-]+\s+){0,2}[a-z][\w-]*(?:s|men|people))\s+who\s", re.IGNORECASE)
+# "a group representing thousands of displaced people": the speaker, without the clause that describes it
+_POSTMODIFIER_CUT = re.compile(r"^((?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}[a-z][\w-]*)\s+(?:representing|working|"
+                               r"monitoring|campaigning|speaking\s+for|that|which)\s", re.IGNORECASE)
 _WHAT_SAID = re.compile(r"^what\s+(.+?)\s+(?:said|told|reported|say|tell|report)\b", re.IGNORECASE)
 _GLOSS = re.compile(r"\s*\((?=[^)]*[a-z])[^()]{1,60}(?:\)|$)")  # a bracketed gloss with lower-case letters, not an acronym
 _OWNER_DET = re.compile(r"^(?:its|their)\s+(?=\S+\s+\S)", re.IGNORECASE)
-_TRAILING_STOPS = frozenset({"in", "on", "at", "with", "by", "from", "to", "since", "after", "during", "have", "has",
-                             "had", "is", "are", "was", "were", "and", "of", "for", "than"})
 _JOINERS = frozenset({"of", "for", "and", "&"})
 _RUN_JOINERS = frozenset({"of", "for", "and", "the", "on", "in"})
 _SAME = "same"
-_OWNED_DOCUMENT = re.compile(r"^((?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,4}?)['’]s\s+(?:[a-z-]+\s+){0,2}?([a-z]+)$", re.IGNORECASE)
+_OWNED_DOCUMENT = re.compile(r"^((?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,4}?)['’]s\s+(?:[a-z-]+\s+|(?-i:[A-Z][a-z]+\s+)?\d{1,2}\s+)"
+                             r"{0,2}?([a-z]+)$", re.IGNORECASE)  # "the agency's latest report", "its July 25 report"
 _PART_OF_DOCUMENT = re.compile(r"^(?:[a-z-]+\s+){1,3}(?:in|of)\s+(?:the|that|this|its)\s+([a-z]+)$")
 _BODY_OFFICER = re.compile(r"^(\w+)['’]s\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)$")
 
@@ -214,25 +217,29 @@ def person(np: str) -> str:
 def _modifies_title(np: str, name: str) -> bool:
     """Whether the capitalised words `name` stand right before a lower-case office in `np`, as the
     place or body the office is of: "Puerto Rico governor", "Tamil Nadu minister" (no name there)."""
-    m = re.search(re.escape(name) + r"\s+([a-z][a-z-]*)\b", np)
-    return bool(m) and (m.group(1) in words("appositive") or _is_title(m.group(1)))
+    m = re.search(re.escape(name) + r"((?:\s+[a-z][a-z-]*){1,3})", np)  # "South Darfur police chief"
+    return bool(m) and any(w in words("appositive") or _is_title(w) for w in m.group(1).split())
 
 
 def _run_person(toks: list[str], run: list[tuple[int, str]], org_words: frozenset) -> str:
     names = [t.rstrip(".'’") for _, t in run]
     low = [w.lower().rstrip(".") for w in names]
-    if any(w in org_words for w in low) or any(w in words("event_word") for w in low):
+    office = max((j for j, w in enumerate(low) if _is_title(w) or w in words("appositive")), default=-1)
+    bodied = low[:office] if 0 < office < len(low) - 2 else []  # "Interior Ministry Spokesman Tariq Arian"
+    if any(w in org_words for w in low[len(bodied):]) or any(w in words("event_word") for w in low):
         return ""  # "Ministry of Health"; "Hurricane Rita", "Cyclone Idai"
     last_i = run[-1][0]
     if run[0][0] > 0 and toks[run[0][0] - 1] == "(":
         return ""  # "Exercise Ayem Akpatuma (Cat Race)": a name in brackets glosses what comes before
     if last_i + 2 < len(toks) and toks[last_i + 1].lower() in _JOINERS and is_cap(toks[last_i + 2]):
         return ""  # part of a longer proper name: "Fire and Disaster Management Agency"
+    first_i = run[0][0]
+    if office < 0 and first_i >= 2 and toks[first_i - 1].lower() in ("and", "&") and is_cap(toks[first_i - 2]):
+        return ""  # the end of a longer proper name: "... for Refugees and Displaced Persons"
     last_title = max((j for j, w in enumerate(low) if _is_title(w)), default=-1)
     if any((is_acronym(w) and len(w) > 1) or _POSSESSIVE_END.search(w) for w in names[last_title + 1:]):
         return ""
     # a lower-case title just before the run counts too ("director Rami Abdel Rahman")
-    first_i = run[0][0]
     titled = last_title >= 0 or (first_i > 0 and toks[first_i - 1].lower() in titles())
     name = _without_calendar(names[last_title + 1:], titled=titled)
     if not name:
@@ -297,21 +304,6 @@ def org_run(np: str) -> str:
     return best
 
 
-def trailing_np(np: str) -> str:
-    """The last noun phrase of an over-long phrase: "... since July 01 with officials" -> "officials"."""
-    out: list[str] = []
-    for t in reversed(np.split()):
-        low = t.lower().strip(",")
-        if low in _TRAILING_STOPS and not (out and is_cap(out[0]) and low in ("of", "for", "and")):
-            break
-        if _DIGIT.search(t):
-            break
-        out.insert(0, t)
-        if len(out) >= TRAILING_NP_WORDS:
-            break
-    return " ".join(out)
-
-
 # ---------------------------------------------------------------------------------------------
 # a speaker phrase -> a name or a pointer
 
@@ -340,7 +332,8 @@ def speaker_name(raw: str) -> str | Pointer:
     if holder:
         return holder
     if len(tokens) > GROUP_CUT_WORDS or " who " in np:
-        cut = (_group_head().match(np) if len(tokens) > GROUP_CUT_WORDS else None) or _WHO_CUT.match(np)
+        cut = (_group_head().match(np) if len(tokens) > GROUP_CUT_WORDS else None) or _WHO_CUT.match(np) \
+            or _POSTMODIFIER_CUT.match(np)
         if cut and not best_org(np[cut.end():]):
             np, low = cut.group(1), cut.group(1).lower()  # "witnesses at one checkpoint near ..."
             tokens = _LOW_WORD.findall(low)
