@@ -154,6 +154,9 @@ _EVENT_AFTER = frozenset({"killed", "injured", "displaced", "were", "have", "had
 _COUNT_OF = re.compile(r"\b(?:a\s+total|the\s+total|total|number|tally)\s+of\s*$", re.IGNORECASE)
 _LABEL_EXCEPTION = re.compile(r"\b(?:in|since|of|day|week|year|years|camp|district|zone)\s+$", re.IGNORECASE)
 _APPOSITION_AFTER = re.compile(r"^\s*,")
+# one person named by a common noun before an age set off by commas: "a man, 59, was",
+# "her son, 7, was", "the driver, 45, said" (the noun is checked to be a singular person)
+_ONE_PERSON_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[a-z-]+\s+)?([a-z-]+),\s*$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 _NUMBERED_NAME = re.compile(r"(?:\b[A-Z][\w-]+|\d,?(?:\s+and)?)\s+$")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
@@ -278,6 +281,14 @@ _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|another|which|every|e
 _OF_AFTER = re.compile(r"\s*(?:of|person|man|woman|child|boy|girl|soldier|civilian|people)\b")
 
 
+def _one_person_before(before: str) -> bool:
+    match = _ONE_PERSON_BEFORE.search(before)
+    if match is None:
+        return False
+    entry = noun_entry(match[1])
+    return entry is not None and entry.unit == "people" and entry.noun == match[1]
+
+
 def is_excluded(text: str, amount: Amount) -> bool:
     """True when `amount` in `text` is one of the spec's "not figures"."""
     after = text[amount.end:amount.end + 40]
@@ -308,6 +319,8 @@ def is_excluded(text: str, amount: Amount) -> bool:
         return True  # "6.Unidentified gunmen ...": a list's numbering
     if amount.value < 120 and _APPOSITION_AFTER.match(after) and _NAME_BEFORE.search(before):
         return True  # an age in apposition: "Haji Ikhalf, 40, a villager"
+    if amount.value < 120 and _APPOSITION_AFTER.match(after) and _one_person_before(before):
+        return True  # "a man, 59, was among the dead": his age
     if amount.value < 120 and not amount.spelled and _BRACKETED_AGE_BEFORE.search(before) \
             and _BRACKETED_AGE_AFTER.match(after):
         return True  # ages in brackets: "two brothers (11 and 15)", "a girl (9)"
