@@ -18,7 +18,7 @@ def _counts(text: str) -> list[tuple[int, str]]:
      [(14, "missing")]),
     ("Her daughter, 9, was hurt by falling glass.", []),
     ("The bus driver, 47, died at the scene, police said.", []),
-    ("One woman, 33, was killed and 12 people injured in the blast.", [(12, "injured")]),
+    ("One woman, 33, was killed and 12 people injured in the blast.", [(1, "killed"), (12, "injured")]),
     # not one person: a count in apposition stays
     ("The victims, 31, were buried in a mass grave on Friday.", [(31, "killed")]),
     ("Among the passengers, 18, mostly children, were injured.", [(18, "injured")]),
