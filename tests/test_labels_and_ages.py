@@ -38,3 +38,16 @@ def test_an_age_after_one_person_is_no_count(text, expected):
 ])
 def test_ward_numbers_are_labels(text, expected):
     assert _counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day of a date before "to" is no lower bound, and a count after it is no second day
+    ("Deaths have climbed since March 4 to 212, the ministry said.", [(212, "killed")]),
+    ("The toll rose from 1 April to 96 on Friday.", [(96, "killed")]),
+    # two days of one month stay a period, and a real range stays a range
+    ("Between July 2 and 19, about 7,000 people fled the fighting.", [(7000, "displaced")]),
+    ("From August 1 to 15, 350 people were evacuated.", [(350, "evacuated")]),
+    ("Some 20 to 30 people were injured.", [(20, "injured")]),
+])
+def test_a_date_before_to_is_no_range(text, expected):
+    assert _counts(text) == expected

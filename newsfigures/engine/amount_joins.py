@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from . import calendar_words
 from .number_qualifiers import qualifier_before
 from .spelled_numbers import ABBREVIATIONS, GROUP_SCALES, MULTIPLIERS, SCALES, WORD_RE, alternation, words_value
 
@@ -132,6 +133,10 @@ _CHANGE_BEFORE = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped
 _OR_RATIO = 10  # "two or three", "300 or 400": alternatives this close are a range
 
 
+# a month right before a number: the number is the day of a date ("since June 1 to 149")
+_MONTH_BEFORE = re.compile(r"\b" + calendar_words.month_pattern() + r"\s+$")
+
+
 def as_range(text: str, first: tuple, second: tuple) -> tuple | None:
     """ "5,000 to 10,000", "5,000-10,000", "between 5,000 and 10,000", "300 or 400" as one
     range: (start, end, low, high, qualifier_start, spelled), or None."""
@@ -153,6 +158,8 @@ def as_range(text: str, first: tuple, second: tuple) -> tuple | None:
         return None  # "2015 or 2016", "2010 through 2015" are years
     if _CHANGE_BEFORE.search(text, max(0, start - 40), start):
         return None  # "the toll climbed from 30 to 43": two counts, the later one the news
+    if not spelled and low <= 31 and _MONTH_BEFORE.search(text, max(0, start - 12), start):
+        return None  # "deaths have risen since June 1 to 149": a date, then the count
     if joint in ("-", "–", "—", "~") and high > low * 20:
         return None
     _, q_start = qualifier_before(text, start)

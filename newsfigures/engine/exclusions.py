@@ -313,7 +313,7 @@ def is_excluded(text: str, amount: Amount) -> bool:
         if numbering_subject(text, amount.qualifier_start) is not None:
             return False  # "the displaced families now number 3,400": the verb, not "number 12"
         return not (_LABEL_EXCEPTION.search(before) and _people_after(after))
-    if _SECOND_DAY.search(text, max(0, amount.start - EXCLUSION_LABEL_REACH), amount.start):
+    if amount.value <= 31 and _SECOND_DAY.search(text, max(0, amount.start - EXCLUSION_LABEL_REACH), amount.start):
         return True  # "between May 3 and 17"
     if (not before or before.endswith("\n")) and _LIST_MARK.match(after):
         return True  # "6.Unidentified gunmen ...": a list's numbering
