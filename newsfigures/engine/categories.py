@@ -34,6 +34,7 @@ from .lexicon import (
 )
 from .nouns import CountedNoun, noun_after, noun_before
 from .other_roles import plays_another_part
+from .running_counts import death_count_subject
 from .shelter_status import shelter_of_status
 from .struck_homes import homes_category, unlivable_homes
 from .shared_nouns import (
@@ -157,6 +158,9 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
     if tolls and not any(t[0] > tolls[-1][1] for t in left) \
             and not _TOLL_BREAK.search(sentence, tolls[-1][1], amount.qualifier_start):
         return _Hit("killed", "object", tolls[-1][0], tolls[-1][1])  # "the toll ... rose to 7,365"
+    running = death_count_subject(sentence, amount.qualifier_start)
+    if running is not None and not any(t[0] >= running[2] for t in left):
+        return _Hit("killed", "object", running[0], running[1])  # "the death toll from ..., has risen to 632"
     best, best_distance = _Hit(), TRIGGER_MAX_WORDS + 1
     if right:
         first = _fate(sentence, noun, right)

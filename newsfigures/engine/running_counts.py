@@ -1,0 +1,42 @@
+"""A running count of the dead told with a long subject, commas and all: "The death toll from
+the quake that struck the valley south of the capital, on Friday night, has risen to 632, with
+329 injured"; "The number of deaths in the province, the worst hit, is said to have surged past
+840". The number a toll verb reports ("has risen to", "surged past", "stands at"), whose subject
+is a death toll or a number of deaths, counts the dead — not what a phrase after it says of the
+next number. Pure text; the toll verbs are `date_words.csv`'s (the ones dates.py reads)."""
+from __future__ import annotations
+
+import re
+
+from .calendar_words import role_words
+from .settings import TOLL_GAP_CHARS, TOLL_SUBJECT_CHARS
+
+__all__ = ["death_count_subject"]
+
+_TOLL_VERB = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                            sorted(role_words("toll_verb"), key=len, reverse=True)) + r")\b",
+                        re.IGNORECASE)
+_GAP = re.compile(r"[^,;:()\n]{0," + str(TOLL_GAP_CHARS) + r"}$")
+# the subject: a (death) toll not of something else, or a number of the dead
+_DEATH_SUBJECT = re.compile(
+    r"\b(?:death\s+toll|toll(?!\s+of\s+(?:the\s+)?(?:injur|wound|missing|displac|evacu|homeless|affect|"
+    r"refugee|houses|homes|buildings))|(?:number|tally|count)\s+of\s+(?:the\s+)?(?:deaths|dead|fatalities|"
+    r"people\s+(?:killed|dead)|lives\s+lost|bodies))\b", re.IGNORECASE)
+_STOP = re.compile(r"[.;!?]")
+
+
+def death_count_subject(sentence: str, at: int) -> tuple[int, int, int] | None:
+    """(subject start, subject end, verb start) when the number at `at` is what a toll verb
+    reports of a death count, else None."""
+    verb = None
+    for v in _TOLL_VERB.finditer(sentence, max(0, at - TOLL_GAP_CHARS - 20), at):
+        if _GAP.match(sentence, v.end(), at):
+            verb = v
+    if verb is None:
+        return None
+    subject = None
+    for s in _DEATH_SUBJECT.finditer(sentence, max(0, verb.start() - TOLL_SUBJECT_CHARS), verb.start()):
+        subject = s
+    if subject is None or _STOP.search(sentence, subject.end(), verb.start()):
+        return None
+    return subject.start(), subject.end(), verb.start()
