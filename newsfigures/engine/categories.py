@@ -35,6 +35,7 @@ from .lexicon import (
 from .nouns import CountedNoun, noun_after, noun_before
 from .other_roles import plays_another_part
 from .running_counts import death_count_subject
+from .severity import injured_by_severity
 from .shelter_status import shelter_of_status
 from .struck_homes import homes_category, unlivable_homes
 from .shared_nouns import (
@@ -346,6 +347,7 @@ def read_amounts(sentence: str, amounts: list[Amount],
     _restatements(sentence, cands, cand_nouns, categories)
     _shared_verb(sentence, cands, cand_nouns, categories, hows)
     _inherit(sentence, cands, cand_nouns, categories)
+    injured_by_severity(sentence, [a.end for a in cands], categories)  # "..., 51 of them seriously"
     by_index: dict[int, Reading | None] = {}
     previous_unit = ""
     for j, (amount, noun) in enumerate(zip(cands, cand_nouns)):

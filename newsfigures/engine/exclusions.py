@@ -158,6 +158,7 @@ _APPOSITION_AFTER = re.compile(r"^\s*,")
 # "her son, 7, was", "the driver, 45, said" (the noun is checked to be a singular person)
 _ONE_PERSON_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[a-z-]+\s+)?([a-z-]+),\s*$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+_PART_OF_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.IGNORECASE)  # "31, 7 of whom": a part
 _NUMBERED_NAME = re.compile(r"(?:\b[A-Z][\w-]+|\d,?(?:\s+and)?)\s+$")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
 # words that open a sentence before its amount, no name: "About 7 people", "Another 4 were
@@ -331,7 +332,8 @@ def is_excluded(text: str, amount: Amount) -> bool:
         return True  # "an average of five dead a day": a rate worked out, not a count
     if not amount.spelled and _BRACKETED_NAME_BEFORE.search(before) and _BRACKETED_NAME_AFTER.match(after):
         return True  # a numbered name in brackets: "Mimaropa (Region 4B)", "(Phase 3)"
-    if amount.value < 10 and not amount.spelled and _NUMBERED_NAME.search(before) and not _led_by_word(before):
+    if amount.value < 10 and not amount.spelled and _NUMBERED_NAME.search(before) and not _led_by_word(before) \
+            and not _PART_OF_AFTER.match(after):
         return True  # names with numbers and their lists: "Krinding 1, 2, and Al-Sultan camp"
     if digits.startswith("0") and len(digits) > 1 and not digits.startswith("0."):
         return True  # "0421", "07": parts of phone numbers and dates
