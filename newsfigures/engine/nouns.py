@@ -150,6 +150,9 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
         if k == i and entry is None and word.islower() and low.endswith("ing") and len(low) > 5 \
                 and k + 1 < len(found) and found[k + 1][0].lower() in _PARTICIPLE_NEXT:
             break  # "with about 690,400 staying in shelters": a participle clause, the noun left out
+        if k == i and entry is None and word.islower() and low.endswith("ed") and len(low) > 4 \
+                and k + 1 < len(found) and found[k + 1][0].lower() == "to":
+            break  # "20,000 forced to flee", "300 ordered to leave": a headline's participle, the noun left out
         if entry is not None and entry.unit == "buildings":
             if entry.use == "facility" and _LOCATIVE_BEFORE.search(
                     sentence, max(0, amount.qualifier_start - 12), amount.qualifier_start):
