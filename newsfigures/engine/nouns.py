@@ -18,8 +18,10 @@ from .lexicon import (
     COMPOUND_NOUNS,
     COUNT_NOUNS,
     MODIFIERS,
+    PASSIVE,
     SPEECH,
     STOP,
+    is_demonym,
     is_people_word,
     noun_entry,
     trigger_of,
@@ -163,6 +165,10 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
             if following[:1].isalpha() and (is_people_word(following) or _unknown_plural(following)):
                 continue  # "5,000 camp residents", "200 school children", "three shop owners" (a guess)
             return None  # "40 camps were opened", "3,000 tents"
+        if k == i and low in _MARK_WORDS and sentence[:amount.qualifier_start].rstrip().lower().endswith("the"):
+            break  # "the toll hit the 2,360 mark": the count itself, its noun left out
+        if amount.value == 1 and k == i and _one_of_a_people(found, k):
+            return CountedNoun(low, "people", found[k][2])  # "one Palestinian was killed"
         if is_people_word(word) or (entry is not None and entry.category):
             phrase = _people_phrase(found, k, i)
             return replace(phrase, described=described) if phrase is not None and described else phrase
@@ -190,6 +196,20 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
     if unknown:
         return _guessed(found, last_unknown)  # "3,000 tents", "dozens of air strikes": None
     return CountedNoun("", "", amount.end)
+
+
+_MARK_WORDS = frozenset({"mark", "milestone", "threshold", "level"})
+
+
+def _one_of_a_people(found: list, k: int) -> bool:
+    """ "one Israeli was wounded", "one Kenyan died": a singular demonym after "one", whose
+    plural is a people's name, heading its phrase (no noun after it: not "one American firm")."""
+    word = found[k][0]
+    if not (word[:1].isupper() and word.isalpha() and is_demonym(word + "s")):
+        return False
+    following = found[k + 1][0] if k + 1 < len(found) else ""
+    return not following[:1].isalpha() or following.lower() in PASSIVE or following.lower() in STOP \
+        or trigger_of(following) is not None
 
 
 def _unknown_plural(word: str) -> bool:
