@@ -21,6 +21,8 @@ def _read(text: str) -> list[tuple[int, str, str]]:
      [(312, "killed", "exact"), (45, "missing", "exact")]),
     ("The toll in the coastal district, where 2,000 homes were washed away, now stands at 19.",
      [(2000, "housing", "exact"), (19, "killed", "exact")]),
+    ("The spokesman said in his evening briefing that the number killed in the capital by "
+     "Monday's blasts had climbed from 61 to 67.", [(61, "killed", "exact"), (67, "killed", "exact")]),
     # a toll of something else keeps its own category
     ("The toll of injured, hospital staff said, has risen to 260.", [(260, "injured", "exact")]),
 ])

@@ -20,8 +20,8 @@ _GAP = re.compile(r"[^,;:()\n]{0," + str(TOLL_GAP_CHARS) + r"}$")
 # the subject: a (death) toll not of something else, or a number of the dead
 _DEATH_SUBJECT = re.compile(
     r"\b(?:death\s+toll|toll(?!\s+of\s+(?:the\s+)?(?:injur|wound|missing|displac|evacu|homeless|affect|"
-    r"refugee|houses|homes|buildings))|(?:number|tally|count)\s+of\s+(?:the\s+)?(?:deaths|dead|fatalities|"
-    r"people\s+(?:killed|dead)|lives\s+lost|bodies))\b", re.IGNORECASE)
+    r"refugee|houses|homes|buildings))|(?:number|tally|count)\s+(?:of\s+(?:the\s+)?)?(?:deaths|dead|fatalities|"
+    r"(?:people\s+)?(?:killed|dead)|lives\s+lost|bodies))\b", re.IGNORECASE)
 _STOP = re.compile(r"[.;!?]")
 
 
