@@ -30,3 +30,13 @@ def test_a_headline_participle_counts_people(text, expected):
 ])
 def test_moved_to_safety_is_evacuated(text, expected):
     assert [(f.value, f.category) for f in extract(Article("t", text))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Around 900 households have moved from the riverside camps to higher villages.", [(900, "displaced")]),
+    ("Some 12,000 people are moving from the frontline towns westward.", [(12000, "displaced")]),
+    # things that move are no people
+    ("The index moved from 300 to 420 in a week.", []),
+])
+def test_people_moving_from_a_place_are_displaced(text, expected):
+    assert [(f.value, f.category) for f in extract(Article("t", text))] == expected
