@@ -21,6 +21,7 @@ from . import country_roles
 from . import gazetteer as gz
 from .place_scan import (
     AMBIGUOUS_COUNTRY, CUES, FUNCTION, TYPE_ADMIN, TYPE_ADMIN_OF, TYPE_CITY, Candidate, Context, evidence,
+    may_be_typed,
 )
 from .settings import (
     LONE_TOWN, LONE_TOWN_OWN_NAME, PLACE_VERB_TOWN, LONE_TOWN_RIVAL_SHARE, NAMED_ADMIN1_MAX_NAMESAKES, NAMESAKE_RATIO,
@@ -33,14 +34,31 @@ from .settings import (
 def score(p: tuple, ctx_countries: Counter, top: str, ev: dict, admin1s: frozenset = frozenset()) -> float:
     """How well gazetteer row `p` fits a candidate: its level, size, country, type word, and
     whether it lies in a province the article names."""
+    return _score(_row_score(p), ctx_countries, top, ev, admin1s)
+
+
+@lru_cache(maxsize=1 << 14)
+def _pid_score(pid: int) -> tuple:
+    """`_row_score` of place `pid` (kept: a name's namesakes are scored in every article)."""
+    return _row_score(gz.row(pid))
+
+
+def _row_score(p: tuple) -> tuple:
+    """(level, country, folded admin1 of a city, the score of its level and size) of row `p`:
+    what `score` reads of it whatever the article."""
     level, cc, pop = p[4], p[1], p[6]
     s = SCORE_LEVEL.get(level, SCORE_CITY)
     if level == "city":
         s += 3 * math.log10(pop + 1)
-        if admin1s and (cc, fold_admin1(p[5])) in admin1s:
-            s += SCORE_IN_NAMED_ADMIN1
     elif level == "admin1":
         s += math.log10(pop + 1)  # of two provinces of one name, the bigger
+    return level, cc, fold_admin1(p[5]) if level == "city" else "", s
+
+
+def _score(row_score: tuple, ctx_countries: Counter, top: str, ev: dict, admin1s: frozenset) -> float:
+    level, cc, admin1, s = row_score
+    if level == "city" and admin1s and (cc, admin1) in admin1s:
+        s += SCORE_IN_NAMED_ADMIN1
     if cc and cc in ctx_countries:
         s += SCORE_IN_CONTEXT + (SCORE_TOP if cc == top else 0)
     elif not cc and level == "region":
@@ -56,11 +74,12 @@ def resolve(ctx: Context, c: Candidate, top: str) -> tuple[int | None, bool]:
     """(place id or None, is demonym) for one candidate."""
     key = c.key
     single = c.i == c.j
-    ev = evidence(ctx, c)
     if _RIVER.match(ctx.text, c.end):
         return None, False  # "the Juba river": a river, not the town it is named like
-    if single and key in gz.gazetteer().never and not (ev["type_admin"] and _one_province(key, ctx.countries)):
+    if single and key in gz.gazetteer().never and not (
+            may_be_typed(ctx.toks, c) and evidence(ctx, c)["type_admin"] and _one_province(key, ctx.countries)):
         return None, False  # "Unity" is no place, "Unity State" is
+    ev = evidence(ctx, c)
     if ev["title"]:
         return None, False
     if single and key.replace("-", "") in _COMPASS_POINTS and _CAPITAL_NEXT.match(ctx.text, c.end):
@@ -121,14 +140,16 @@ def best_place(pids: tuple[int, ...], countries: Counter, top: str, ev: dict,
     """The best of the places of one name; a capital named like its province ("Aleppo") is
     the city unless a type word says otherwise (not a town that is only another spelling of
     the name: "Antioquia" is the province, not Santa Fe de Antioquia)."""
+    if len(pids) == 1:
+        return pids[0]  # (no namesake to weigh it against)
     rows = gz.row
-    best = max(pids, key=lambda p: score(rows(p), countries, top, ev, admin1s))
+    best = max(pids, key=lambda p: _score(_pid_score(p), countries, top, ev, admin1s))
     if ev.get("type_admin") and top and rows(best)[1] != top:
         # "Santa Barbara County" in a Californian story: the namesake of the story's country,
         # not a province abroad that the type word would favour
         at_home = [p for p in pids if rows(p)[1] == top]
         if at_home:
-            best = max(at_home, key=lambda p: score(rows(p), countries, top, ev, admin1s))
+            best = max(at_home, key=lambda p: _score(_pid_score(p), countries, top, ev, admin1s))
     if ev.get("dateline"):
         # "DHAKA, May 21 (Reuters) -": a wire dateline names the big city, not its small
         # namesake in the country the story also names
@@ -233,11 +254,12 @@ _COMPASS = frozenset("north south east west northern southern eastern western ce
 def _in_context_without_type_word(key: str, pids: tuple[int, ...], countries: Counter) -> tuple[int, ...]:
     """ "Zambia's Western Province" where the gazetteer calls it "Western": a name ending in a
     type word that none of the article's countries has is the province of the bare name there."""
-    words_ = key.rsplit(" ", 1)
-    if not countries or len(words_) < 2 or words_[1] not in TYPE_ADMIN \
-            or any(gz.row(p)[1] in countries for p in pids):
+    if not countries:
         return pids
-    local = tuple(p for p in gz.ids(words_[0]) if gz.row(p)[4] == "admin1" and gz.row(p)[1] in countries)
+    head, space, last = key.rpartition(" ")
+    if not space or last not in TYPE_ADMIN or any(gz.row(p)[1] in countries for p in pids):
+        return pids
+    local = tuple(p for p in gz.ids(head) if gz.row(p)[4] == "admin1" and gz.row(p)[1] in countries)
     return local or pids
 
 
