@@ -110,11 +110,11 @@ def named_admin1s(ctx: Context, cands: list[Candidate]) -> frozenset:
     """(country, folded admin1) of the provinces the text names with a type word ("Konar
     province", "the state of Trujillo"): a city there wins over its namesakes elsewhere."""
     out = set()
-    words_ = ctx.toks.words
+    words_, lower = ctx.toks.words, ctx.toks.lower()
     n = len(words_)
     for c in cands:
-        after = words_[c.j + 1].lower() if c.j + 1 < n else ""
-        before = words_[c.i - 2].lower() if c.i >= 2 and words_[c.i - 1] == "of" else ""
+        after = lower[c.j + 1] if c.j + 1 < n else ""
+        before = lower[c.i - 2] if c.i >= 2 and words_[c.i - 1] == "of" else ""
         if (after not in TYPE_ADMIN and before not in TYPE_ADMIN_OF) or not evidence(ctx, c)["type_admin"]:
             continue
         pids = gz.ids(c.key)
@@ -352,15 +352,15 @@ def context_countries(ctx: Context, cands: list[Candidate]) -> Counter:
     a border and a backer of one side count nothing (country_roles)."""
     g = gz.gazetteer()
     cnt: Counter = Counter()
-    words_ = ctx.toks.words
+    words_, lower = ctx.toks.words, ctx.toks.lower()
     n = len(words_)
     for c in cands:
         if c.key in g.never or c.key in g.stop or c.key in g.abbreviations or _RIVER.match(ctx.text, c.end):
             continue
         weight, cc = name_country(c.key)
         if not weight:
-            after = words_[c.j + 1].lower() if c.j + 1 < n else ""
-            before = words_[c.i - 2].lower() if c.i >= 2 and words_[c.i - 1] == "of" else ""
+            after = lower[c.j + 1] if c.j + 1 < n else ""
+            before = lower[c.i - 2] if c.i >= 2 and words_[c.i - 1] == "of" else ""
             if (after in TYPE_ADMIN or before in TYPE_ADMIN_OF) and evidence(ctx, c)["type_admin"]:
                 weight, cc = province_country(c.key)
         if not cc or not weight:
@@ -368,7 +368,26 @@ def context_countries(ctx: Context, cands: list[Candidate]) -> Counter:
         ev = evidence(ctx, c)
         if ev["title"] or (ev["in_run"] and (c.key in AMBIGUOUS_COUNTRY or weight < 1)):
             continue
-        if country_roles.is_neighbour_use(ctx.text, c.start) or country_roles.is_backer_use(ctx.text, c.start):
+        if _after_role_word(ctx.text, c.start) and (
+                country_roles.is_neighbour_use(ctx.text, c.start) or country_roles.is_backer_use(ctx.text, c.start)):
             continue  # "near the border with Cameroon", "backed by the UAE": not what the article is about
         cnt[cc] += weight
     return cnt
+
+
+_ROLE_WORDS = ("with", "by", "to")  # "border with", "backed by", "allied to": what country_roles' patterns end with
+_ROLE_REACH = 40  # as far back as they look
+
+
+def _after_role_word(text: str, start: int) -> bool:
+    """A cheap test before country_roles' patterns: the words before `start` end with "with",
+    "by" or "to" (and perhaps "the") and white space."""
+    before = text[max(0, start - _ROLE_REACH):start]
+    if not before[-1:].isspace():
+        return False
+    if not before.isascii():
+        return True  # (their patterns ignore case the Unicode way: "İ" is an "i")
+    before = before.rstrip().lower()
+    if before.endswith("the"):
+        before = before[:-3].rstrip()
+    return before.endswith(_ROLE_WORDS)

@@ -112,7 +112,7 @@ class Tokens:
     and the text between words k-1 and k is parts[2k]; offsets are summed only if asked.
     `quotes`: where the text's apostrophes are."""
 
-    __slots__ = ("parts", "words", "n", "_bounds", "apostrophes", "quotes")
+    __slots__ = ("parts", "words", "n", "_bounds", "apostrophes", "quotes", "_lower")
 
     def __init__(self, text: str):
         self.parts, self.quotes = _split(text)
@@ -120,6 +120,14 @@ class Tokens:
         self.words = self.parts[1::2]
         self.n = len(self.words)
         self._bounds: list | None = None
+        self._lower: list | None = None
+
+    def lower(self) -> list[str]:
+        """The words in lower case (word k is lower()[k]), lowered at once: a space stops
+        every rule of lowering that reads a neighbour (the Greek final sigma)."""
+        if self._lower is None:
+            self._lower = " ".join(self.words).lower().split(" ") if self.n else []
+        return self._lower
 
     def bounds(self) -> list[int]:
         """Where each part ends: word k spans bounds[2k]..bounds[2k+1]."""
@@ -223,6 +231,7 @@ def candidates(text: str, toks: Tokens) -> list[Candidate]:
     if not _AL_EL.isdisjoint(words_):
         starts = compress(range(n), map(or_, cap, map(_AL_EL.__contains__, words_)))
     fold, is_known, connectors, opening = fold_token, known, CONNECTORS, _opening
+    lower = toks.lower()
     nxt = 0
     for i in starts:
         if i < nxt:
@@ -234,7 +243,7 @@ def candidates(text: str, toks: Tokens) -> list[Candidate]:
         if k < n:
             if not cap[i] and not (cap[k] and parts[2 * k] == "-"):
                 continue  # "al-" not before a capitalised word
-            extend = cap[k] or words_[k].lower() in connectors
+            extend = cap[k] or lower[k] in connectors
         elif not cap[i]:
             continue
         else:
@@ -247,7 +256,7 @@ def candidates(text: str, toks: Tokens) -> list[Candidate]:
                     break
                 if cap[k]:
                     js.append(k)
-                elif words_[k].lower() not in connectors:
+                elif lower[k] not in connectors:
                     break
                 k += 1
             extend = len(js) > 1
@@ -360,9 +369,9 @@ def _is_demonym(word: str) -> bool:
 def may_be_typed(toks: Tokens, c: Candidate) -> bool:
     """A province word may follow the name or stand before it with "of" ("Unity State", "the
     province of Unity"): without one, its evidence has no `type_admin` (a cheap test first)."""
-    words_ = toks.words
-    return (c.j + 1 < toks.n and words_[c.j + 1].lower() in TYPE_ADMIN) or (
-        c.i >= 2 and words_[c.i - 1].lower() == "of" and words_[c.i - 2].lower() in TYPE_ADMIN_OF)
+    lower = toks.lower()
+    return (c.j + 1 < toks.n and lower[c.j + 1] in TYPE_ADMIN) or (
+        c.i >= 2 and lower[c.i - 1] == "of" and lower[c.i - 2] in TYPE_ADMIN_OF)
 
 
 def evidence(ctx: Context, c: Candidate) -> dict:
@@ -384,12 +393,12 @@ _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:spokes(?:man
 
 def _evidence(ctx: Context, c: Candidate) -> dict:
     text, toks = ctx.text, ctx.toks
-    words_, parts = toks.words, toks.parts
+    words_, parts, lower = toks.words, toks.parts, toks.lower()
     i, j = c.i, c.j
     if i > 0:
         prev = words_[i - 1]
         gap_before = parts[2 * i]
-        prev_l = prev.lower()
+        prev_l = lower[i - 1]
         prev_cap = prev[0].isupper()
         spaced_before = gap_before == " "
         blank_before = spaced_before or not gap_before.strip()
@@ -402,7 +411,7 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
         cut = c.end - toks.bounds()[2 * j + 1]  # "U.S.": the name holds the dot
         if cut:
             gap_after = gap_after[cut:]
-        nxt_l = nxt.lower()
+        nxt_l = lower[j + 1]
         nxt_cap = nxt[0].isupper()
         spaced_after = gap_after == " "
         tight_after = spaced_after or not gap_after.strip()
@@ -416,7 +425,7 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
         cue = True  # "Nigeria's Plateau": a country's possession is a place of it
     type_word_before = ""
     if prev_l == "of" and i >= 2:
-        type_word_before = words_[i - 2].lower()
+        type_word_before = lower[i - 2]
         cue = type_word_before in OF_CUES
     if tight_after:
         type_admin = nxt_l in TYPE_ADMIN or type_word_before in TYPE_ADMIN_OF
@@ -435,7 +444,7 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
     place_verb = initial and spaced_after and nxt_l in PLACE_VERBS and nxt.islower()
     # "the Somali region of Lower Shebelle", "the Somali capital": an adjective before a type word
     adjective = (type_admin or type_city) and nxt is not None and (
-        nxt_l == "capital" or (j + 2 < toks.n and words_[j + 2].lower() == "of"))
+        nxt_l == "capital" or (j + 2 < toks.n and lower[j + 2] == "of"))
     # inside a longer capitalised name ("John Kerry", "Human Rights Watch")
     in_run = False
     if ((prev_cap and spaced_before and prev_l not in FUNCTION
