@@ -33,7 +33,7 @@ from .place_sites import Coverage, located_sites, sites
 from .place_scan import SENT_END as _SENT_END  # noqa: F401
 from .place_scan import Tokens as _Tokens
 from .place_scan import sentence_initial as _sentence_initial  # noqa: F401
-from .speaker_places import speaker_location, story_mentions
+from . import speaker_places
 from .settings import BORDER_LOOKAHEAD, REGION_LOOKBACK
 
 
@@ -56,6 +56,28 @@ PAIR_SEP = re.compile(r"^\s?[-–—/]\s?$")
 _WITH = re.compile(r"\s+with\b", re.I)
 _BORDER_AREA = frozenset({"region", "area", "town", "towns", "zone", "village", "villages",
                           "province", "city"})
+
+
+def speaker_location(text: str, start: int, lo: int | None = None) -> bool:
+    """`speaker_places.speaker_location`, read once per mention: the Document's main place,
+    the uses of its mentions and their references all ask it of the same mentions."""
+    if lo is not None:
+        return speaker_places.speaker_location(text, start, lo)
+    return _spoken_at(text, start)
+
+
+@lru_cache(maxsize=1 << 13)
+def _spoken_at(text: str, start: int) -> bool:
+    return speaker_places.speaker_location(text, start)
+
+
+def story_mentions(text: str, mentions: list) -> list:
+    """`speaker_places.story_mentions` with the speakers' places read through `speaker_location`:
+    the mentions without the places speakers spoke from, unless nothing else is named."""
+    spoken = [m for m in mentions if speaker_location(text, m.start)]
+    if not spoken or len(spoken) == len(mentions):
+        return mentions
+    return [m for m in mentions if m not in spoken]
 
 
 def initial_word(text: str, start: int) -> bool:
