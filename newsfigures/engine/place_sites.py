@@ -24,8 +24,10 @@ _DOT = re.compile(r"\. ")
 _LINE_BREAK = re.compile("\n")
 
 
-_SITE_OR_OF = frozenset(SITE_WORDS | {"of"})
 _CAPITAL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+ $")  # "... Children UK": a name's last word before the country
+
+
+_BEFORE, _AFTER = 0, 1  # a site word after the name ("Kulben village"), "of" before it ("the town of X")
 
 
 def _site_spans(toks: Tokens) -> list[tuple[int, int]]:
@@ -33,18 +35,21 @@ def _site_spans(toks: Tokens) -> list[tuple[int, int]]:
     "Bab al-Salama border crossing", "Al-Amal Hospital", "the town of Tall Rifaat"."""
     found: list[tuple[int, int]] = []
     n, words, lower = toks.n, toks.words, toks.lower()
-    for k in compress(range(n), map(_SITE_OR_OF.__contains__, lower)):
-        t = words[k]
-        low = lower[k]
-        if low in SITE_WORDS and k > 0:
+    # the site words, and each "of" after a word of SITE_OF_WORDS ("the town of"), in text order
+    cues = [(k, _BEFORE) for k in compress(range(n), map(SITE_WORDS.__contains__, lower)) if k > 0]
+    ofs = [(k + 1, _AFTER) for k in compress(range(n - 2), map(SITE_OF_WORDS.__contains__, lower))
+           if lower[k + 1] == "of"]
+    for k, side in sorted(cues + ofs) if ofs else cues:
+        if side == _BEFORE:
+            low = lower[k]
             kk = k - 1
             if low == "crossing" and lower[kk] == "border" and kk > 0:
                 kk -= 1
             run = _cap_run_back(toks, kk)
             if run:
                 a, b = run
-                found.append((a, k if is_cap(t) else b))
-        if low == "of" and 0 < k < n - 1 and lower[k - 1] in SITE_OF_WORDS:
+                found.append((a, k if is_cap(words[k]) else b))
+        else:
             run = _cap_run_fwd(toks, k + 1)
             if run:
                 found.append(run)
