@@ -16,8 +16,8 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate, compress
-from operator import itemgetter, or_
+from itertools import accumulate, compress, repeat
+from operator import is_not, itemgetter, or_
 
 from . import gazetteer as gz
 from .dateline_shape import dateline_length
@@ -227,17 +227,15 @@ def candidates(text: str, toks: Tokens) -> list[Candidate]:
         at = bisect_left(bounds, start)
         if at % 2 == 0 and at < len(bounds) and bounds[at] == start:
             cap[at // 2] = True
-    starts = compress(range(n), cap)
-    if not _AL_EL.isdisjoint(words_):
-        starts = compress(range(n), map(or_, cap, map(_AL_EL.__contains__, words_)))
-    fold, is_known, connectors, opening = fold_token, known, CONNECTORS, _opening
+    may_open = cap if _AL_EL.isdisjoint(words_) else list(map(or_, cap, map(_AL_EL.__contains__, words_)))
+    # the words that may open a name, with their folded key (looked up at C speed)
+    firsts = list(map(_opening, compress(words_, may_open)))
+    starts = compress(zip(compress(range(n), may_open), firsts), map(is_not, firsts, repeat(None)))
+    fold, is_known, connectors = fold_token, known, CONNECTORS
     lower = toks.lower()
     nxt = 0
-    for i in starts:
+    for i, first in starts:
         if i < nxt:
-            continue
-        first = opening(words_[i])
-        if first is None:
             continue
         k = i + 1
         if k < n:
@@ -393,7 +391,7 @@ _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:spokes(?:man
 
 def _evidence(ctx: Context, c: Candidate) -> dict:
     text, toks = ctx.text, ctx.toks
-    words_, parts, lower = toks.words, toks.parts, toks.lower()
+    words_, parts, lower, bounds = toks.words, toks.parts, toks.lower(), toks.bounds()
     i, j = c.i, c.j
     if i > 0:
         prev = words_[i - 1]
@@ -408,7 +406,7 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
     if j + 1 < toks.n:
         nxt = words_[j + 1]
         gap_after = parts[2 * j + 2]
-        cut = c.end - toks.bounds()[2 * j + 1]  # "U.S.": the name holds the dot
+        cut = c.end - bounds[2 * j + 1]  # "U.S.": the name holds the dot
         if cut:
             gap_after = gap_after[cut:]
         nxt_l = lower[j + 1]
@@ -448,7 +446,7 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
     # inside a longer capitalised name ("John Kerry", "Human Rights Watch")
     in_run = False
     if ((prev_cap and spaced_before and prev_l not in FUNCTION
-         and prev_l not in CUES and not sentence_initial(text, toks.start(i - 1))
+         and prev_l not in CUES and not sentence_initial(text, bounds[2 * i - 2])
          and not _is_demonym(prev))  # "Pakistani Kashmir", "Indian Punjab": an adjective, not a name
             or (nxt_cap and spaced_after and nxt_l not in TYPE_ADMIN
                 and nxt_l not in TYPE_CITY and nxt_l not in SITE_WORDS and nxt_l not in OFFICE)):

@@ -187,7 +187,13 @@ def _city_province_pairs(text: str, cands: list) -> dict[int, int]:
 
 # ---------------------------------------------------------------- regions, borders, sites
 
-_DIRECTION_LAST = frozenset("hlntHLNT")
+_DIRECTION_ENDS = frozenset({"rth", "uth", "ast", "est", "ern", "ral"})  # how DIRECTION's words end
+
+
+def _may_end_direction(tail: str) -> bool:
+    """The three letters before a place's last character may end a direction word ("north",
+    "eastern", "central"; DIRECTION ignores case the Unicode way, so any tail not ASCII may)."""
+    return not tail.isascii() or tail.lower() in _DIRECTION_ENDS
 
 
 _WORD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)")
@@ -246,9 +252,9 @@ def _regions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
             continue
         lo = max(0, m.start - REGION_LOOKBACK)
         before = text[lo:m.start]
-        # DIRECTION ends with a direction word (its last letter h, l, n or t) and a space or
-        # hyphen, at the very end or before a final line break
-        mt = DIRECTION.search(before) if before[-2:-1] in _DIRECTION_LAST or before[-1:] == "\n" else None
+        # DIRECTION ends with a direction word and a space or hyphen, at the very end or
+        # before a final line break
+        mt = DIRECTION.search(before) if before[-1:] == "\n" or _may_end_direction(before[-4:-1]) else None
         if not mt:
             out.append(m)
             continue
