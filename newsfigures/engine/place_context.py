@@ -321,15 +321,17 @@ def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int, tuple,
     led = 0
     carry = None
     n = 0
-    while n < len(spans):
-        k, first = doc.paragraph_of[n], n
-        while n < len(spans) and doc.paragraph_of[n] == k:
+    paragraph_of, size = doc.paragraph_of, len(spans)
+    while n < size:
+        k, first = paragraph_of[n], n
+        while n < size and paragraph_of[n] == k:
             n += 1
         a, b = spans[first][0], spans[n - 1][1]
         own = uses[bisect_left(starts, a):bisect_left(starts, b)]
-        out.extend([None] * (k - len(out)))
-        leads.extend([None] * (k - len(leads)))
-        openers.extend([None] * (k - len(openers)))
+        if k > len(out):  # (paragraphs are numbered one after the other: never, in fact)
+            out.extend([None] * (k - len(out)))
+            leads.extend([None] * (k - len(leads)))
+            openers.extend([None] * (k - len(openers)))
         if not own:
             out.append(carry)
             leads.append(None)

@@ -417,7 +417,8 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
         nxt, gap_after, nxt_l = None, "", ""
         nxt_cap = spaced_after = False
         tight_after = True
-    initial = sentence_initial(text, c.start)
+    # after a word and one space, no word opens a sentence (a token ends with a letter or digit)
+    initial = not spaced_before and sentence_initial(text, c.start)
     cue = blank_before and prev_l in CUES and "\n" not in gap_before
     if not cue and prev is not None and not blank_before and gap_before.strip() in ("'s", "’s") and _is_country(prev):
         cue = True  # "Nigeria's Plateau": a country's possession is a place of it
@@ -446,7 +447,8 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
     # inside a longer capitalised name ("John Kerry", "Human Rights Watch")
     in_run = False
     if ((prev_cap and spaced_before and prev_l not in FUNCTION
-         and prev_l not in CUES and not sentence_initial(text, bounds[2 * i - 2])
+         and prev_l not in CUES
+         and ((i >= 2 and parts[2 * i - 2] == " ") or not sentence_initial(text, bounds[2 * i - 2]))
          and not _is_demonym(prev))  # "Pakistani Kashmir", "Indian Punjab": an adjective, not a name
             or (nxt_cap and spaced_after and nxt_l not in TYPE_ADMIN
                 and nxt_l not in TYPE_CITY and nxt_l not in SITE_WORDS and nxt_l not in OFFICE)):
