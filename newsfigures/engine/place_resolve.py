@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from . import country_roles
 from . import gazetteer as gz
@@ -55,6 +55,13 @@ def _row_score(p: tuple) -> tuple:
     return level, cc, fold_admin1(p[5]) if level == "city" else "", s
 
 
+def _best_scored(pids, countries: Counter, top: str, ev: dict, admin1s: frozenset) -> int:
+    """The first of `pids` with the highest `score` (as `max` picks it)."""
+    scores = list(map(partial(_score, ctx_countries=countries, top=top, ev=ev, admin1s=admin1s),
+                      map(_pid_score, pids)))
+    return pids[scores.index(max(scores))]
+
+
 def _score(row_score: tuple, ctx_countries: Counter, top: str, ev: dict, admin1s: frozenset) -> float:
     level, cc, admin1, s = row_score
     if level == "city" and admin1s and (cc, admin1) in admin1s:
@@ -79,7 +86,7 @@ def resolve(ctx: Context, c: Candidate, top: str) -> tuple[int | None, bool]:
     if single and key in gz.gazetteer().never and not (
             may_be_typed(ctx.toks, c) and evidence(ctx, c)["type_admin"] and _one_province(key, ctx.countries)):
         return None, False  # "Unity" is no place, "Unity State" is
-    ev = evidence(ctx, c)
+    ev = c.ev or evidence(ctx, c)
     if ev["title"]:
         return None, False
     if single and key.replace("-", "") in _COMPASS_POINTS and _CAPITAL_NEXT.match(ctx.text, c.end):
@@ -143,13 +150,13 @@ def best_place(pids: tuple[int, ...], countries: Counter, top: str, ev: dict,
     if len(pids) == 1:
         return pids[0]  # (no namesake to weigh it against)
     rows = gz.row
-    best = max(pids, key=lambda p: _score(_pid_score(p), countries, top, ev, admin1s))
+    best = _best_scored(pids, countries, top, ev, admin1s)
     if ev.get("type_admin") and top and rows(best)[1] != top:
         # "Santa Barbara County" in a Californian story: the namesake of the story's country,
         # not a province abroad that the type word would favour
         at_home = [p for p in pids if rows(p)[1] == top]
         if at_home:
-            best = max(at_home, key=lambda p: _score(_pid_score(p), countries, top, ev, admin1s))
+            best = _best_scored(at_home, countries, top, ev, admin1s)
     if ev.get("dateline"):
         # "DHAKA, May 21 (Reuters) -": a wire dateline names the big city, not its small
         # namesake in the country the story also names
@@ -365,7 +372,7 @@ def context_countries(ctx: Context, cands: list[Candidate]) -> Counter:
                 weight, cc = province_country(c.key)
         if not cc or not weight:
             continue
-        ev = evidence(ctx, c)
+        ev = c.ev or evidence(ctx, c)
         if ev["title"] or (ev["in_run"] and (c.key in AMBIGUOUS_COUNTRY or weight < 1)):
             continue
         if _after_role_word(ctx.text, c.start) and (
