@@ -45,7 +45,7 @@ def _site_spans(toks: Tokens) -> list[tuple[int, int]]:
             kk = k - 1
             if low == "crossing" and lower[kk] == "border" and kk > 0:
                 kk -= 1
-            run = _cap_run_back(toks, kk)
+            run = _cap_run_back(toks, kk) if kk >= 0 and words[kk][0].isupper() else None  # (its first test)
             if run:
                 a, b = run
                 found.append((a, k if is_cap(words[k]) else b))
@@ -60,9 +60,9 @@ class Coverage:
     """Which characters mentions already cover (one byte per character, marked once)."""
 
     def __init__(self, size: int, spans):
-        self.marks = bytearray(size)
+        self.marks = marks = bytearray(size)
         for s, e in spans:
-            self.add(s, e)
+            marks[s:e] = b"\x01" * (e - s)  # (as `add` marks them)
 
     def add(self, s: int, e: int) -> None:
         self.marks[s:e] = b"\x01" * (e - s)
@@ -224,6 +224,7 @@ def located_sites(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]
     ("in Gorgadji, 40 km south of Djibo"): sites of that place's country, at its coordinates."""
     if "km" not in text and "kilomet" not in text and "mile" not in text:
         return []
+    mentions = sorted(mentions, key=lambda m: m.start)
     taken = Coverage(len(text), ((m.start, m.end) for m in mentions))
     starts = [m.start for m in mentions]
     g = gz.gazetteer()

@@ -120,7 +120,7 @@ def find_places(text: str) -> list[PlaceMention]:
     mentions = _bare_provinces(text, mentions)  # "Kaduna State ... in Kaduna"
     mentions = _borders(text, mentions, main_cc)
     mentions += sites(text, toks, mentions, main_cc, index)
-    mentions += located_sites(text, sorted(mentions, key=lambda m: m.start))  # "in Gorgadji, 40 km south of Djibo"
+    mentions += located_sites(text, mentions)  # "in Gorgadji, 40 km south of Djibo"
     mentions = _acronyms(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
@@ -207,8 +207,10 @@ def _bare_provinces(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
     city of Kaduna", "Kaduna city"). ("Aleppo province ... in Aleppo" stays the city.)"""
     provinces = {}
     for m in mentions:
+        if m.place.level != "admin1" or m.demonym:
+            continue
         after = _WORD_AFTER.match(text, m.end)
-        if m.place.level == "admin1" and not m.demonym and after and after.group(1) == "State":
+        if after and after.group(1) == "State":
             provinces[(fold_name(m.text), m.place.country)] = m.place
     if not provinces:
         return mentions
