@@ -27,6 +27,7 @@ _LINE_BREAK = re.compile("\n")
 _CAPITAL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+ $")  # "... Children UK": a name's last word before the country
 
 
+_SITE_CUES = SITE_WORDS | SITE_OF_WORDS
 _BEFORE, _AFTER = 0, 1  # a site word after the name ("Kulben village"), "of" before it ("the town of X")
 
 
@@ -36,10 +37,15 @@ def _site_spans(toks: Tokens) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     n, words, lower = toks.n, toks.words, toks.lower()
     # the site words, and each "of" after a word of SITE_OF_WORDS ("the town of"), in text order
-    cues = [(k, _BEFORE) for k in compress(range(n), map(SITE_WORDS.__contains__, lower)) if k > 0]
-    ofs = [(k + 1, _AFTER) for k in compress(range(n - 2), map(SITE_OF_WORDS.__contains__, lower))
-           if lower[k + 1] == "of"]
-    for k, side in sorted(cues + ofs) if ofs else cues:
+    cues = []
+    for k in compress(range(n), map(_SITE_CUES.__contains__, lower)):  # (one scan at C speed)
+        low = lower[k]
+        if low in SITE_WORDS and k > 0:
+            cues.append((k, _BEFORE))
+        if low in SITE_OF_WORDS and k < n - 2 and lower[k + 1] == "of":
+            cues.append((k + 1, _AFTER))
+    cues.sort()
+    for k, side in cues:
         if side == _BEFORE:
             low = lower[k]
             kk = k - 1
