@@ -66,7 +66,7 @@ def speaker_location(text: str, start: int, lo: int | None = None) -> bool:
     return _spoken_at(text, start)
 
 
-@lru_cache(maxsize=1 << 13)
+@lru_cache(maxsize=1 << 12)  # (a few hundred articles' mentions: they are asked about article by article)
 def _spoken_at(text: str, start: int) -> bool:
     return speaker_places.speaker_location(text, start)
 
@@ -172,7 +172,7 @@ def _city_province_pairs(text: str, cands: list) -> dict[int, int]:
     out: dict[int, int] = {}
     for k in range(len(cands) - 1):
         a, b = cands[k], cands[k + 1]
-        if text[a.end:b.start] != ", ":
+        if b.start != a.end + 2 or not text.startswith(", ", a.end):
             continue
         provinces = {gz.row(p)[1]: p for p in gz.ids(b.key) if gz.row(p)[4] == "admin1"}
         if not provinces:
