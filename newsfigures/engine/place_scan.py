@@ -6,8 +6,9 @@ first word of one, starts n-grams (up to six tokens, over lower-case connectors:
 one is the candidate. Its evidence is read from the words around it: a cue before it ("in",
 "near", "the town of", "the province of"), a type word after it ("province", "city"), a title
 or a speech verb (a person: "Mr", "Kerry said"), a longer capitalised name it is part of
-("Human Rights Watch"). Every per-text index (lines, lower-case words) is built once, on
-demand, so the cost stays linear in the text.
+("Human Rights Watch"). The text is split once (`Tokens`: the plain pattern but around
+apostrophes, the words lowered at once) and every per-text fact (a Title Case line, a word
+standing in lower case) is read once, on demand, so the cost stays linear in the text.
 """
 from __future__ import annotations
 
