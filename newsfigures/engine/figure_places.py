@@ -35,6 +35,7 @@ _UNIT_NAME = re.compile(r"\s(?:LGA|[Dd]istrict|[Cc]ounty|[Ww]oreda|[Uu]pazila|[T
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
 
 
+@lru_cache(maxsize=4096)
 def _specific(place) -> int:
     """How specific a place is: a site most, a country least; "eastern Indonesia" (a compass
     part of a country) between the country and its provinces ("North Sulawesi province of
@@ -246,6 +247,9 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     seg_end = amounts[i + 1].qualifier_start if i + 1 < len(amounts) else len(sentence)
     clause_start, clause_end = clause_limits(sentence, amount.qualifier_start, amount.end)
     seg_start, seg_end = max(seg_start, clause_start), min(seg_end, clause_end)
+    if not mentions:  # a sentence naming no place: only "across the three countries" may place it
+        return several_countries.several_countries_place(doc, sentence, offset, [], [],
+                                                         segment=(seg_start, seg_end))
     if len(mentions) > LONG_SENTENCE_MENTIONS:  # a long sentence: only the mentions of the amount's own segment
         starts = [m.start for m in mentions]
         mentions = mentions[bisect_left(starts, offset + seg_start):bisect_left(starts, offset + seg_end)]
@@ -303,8 +307,9 @@ def _bracketed_again(sentence: str, offset: int, mention, mentions: list) -> boo
     """ "from the Central African Republic (CAR)": a short form in brackets right after the
     place it shortens is read as that place's use, not as a second place."""
     start = mention.start - offset
-    if not sentence[:start].rstrip().endswith("("):
-        return False
+    bracket = sentence.rfind("(", 0, start)
+    if bracket < 0 or sentence[bracket + 1:start].strip():
+        return False  # not right after an opening bracket
     return any(m.place == mention.place and m.end <= mention.start
                and not sentence[m.end - offset:start].strip(" (") for m in mentions)
 
@@ -343,6 +348,8 @@ def _without_strays(doc, mentions: list, named: list) -> list:
     """Drop a town of a country nothing else in the sentence or the article is about when a
     place of those countries is at hand ("clashes between Bale and Sidama zones in Oromiya":
     not Bale in Switzerland)."""
+    if not any(m.place.level in ("city", "site") for m in named):
+        return named  # only a town or site may be a stray
     main = doc.main_place
     home = {m.place.country for m in mentions if m.place.level == "country" and m.place.country}
     if main is not None and main.country:
@@ -410,25 +417,9 @@ def _leads_into(sentence: str, end: int, following: Amount) -> bool:
 def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading) -> tuple:
     """Higher is better: introduced by a cue word, after the amount, specific, near."""
     start = mention.start - offset
-    before = sentence[max(0, start - 40):start]
-    possessor = _POSSESSOR.search(before)
-    if possessor:  # "in South Sudan's Upper Nile state": the cue before the possessor
-        before = before[:possessor.start()]
-    before = [w for w in before.lower().split() if w not in _ARTICLES]
-    while len(before) > 1 and before[-1] in _PLACE_ADJECTIVES:
-        before.pop()  # "fled to neighbouring Chad": the cue before the adjective
-    cue = before[-1] if before else ""
-    if cue in _NAMED_KIND:  # "in the Afghan capital Kabul", "near the port city Hodeidah": the cue before the kind
-        cue = next((w for w in reversed(before[-4:-1]) if w in _IN_CUES), cue)
-    if cue == "of" and len(before) > 1 and before[-2] in _PLACE_OF:
-        # "on the outskirts of the town of Yei": a place named with its kind; but "(mainly)
-        # from the western region of Darfur" is where they came from
-        cue = "from" if "from" in before[-5:-2] else "in"
+    cue, listed_from = _cue(sentence, start)
     after = start >= amount.end
     specific = _specific(mention.place)
-    listed = ORIGIN_LIST.search(sentence, max(0, start - 80), start) if cue != "from" else None
-    listed_from = listed is not None and listed.group(0)[:4].lower() == "from" \
-        and ("," in listed.group(0) or " and " in listed.group(0))  # "from A, B and C"
     if mention.place.level in ("country", "region") and (cue == "from" or listed_from) \
             and reading.category in _ORIGIN_CATEGORIES:
         return (False, -1, -abs(start - amount.start))  # where the people came from
@@ -445,3 +436,28 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
     # "Otash camp with 31,000 ...": the item the count belongs to, over a place named after it
     item = not after and place_items.item_of(sentence[mention.end - offset:amount.qualifier_start])
     return (cued and after or item, specific, -abs(start - amount.start))
+
+
+@lru_cache(maxsize=8192)
+def _cue(sentence: str, start: int) -> tuple[str, bool]:
+    """(cue, listed_from) of the place mention at `start` of `sentence`: the word that introduces
+    it ("in", "from", "of" read as "in" or "from"), and whether it closes a list of places
+    people came "from" ("from A, B and C"). The same for every figure of the sentence."""
+    before = sentence[max(0, start - 40):start]
+    possessor = _POSSESSOR.search(before)
+    if possessor:  # "in South Sudan's Upper Nile state": the cue before the possessor
+        before = before[:possessor.start()]
+    before = [w for w in before.lower().split() if w not in _ARTICLES]
+    while len(before) > 1 and before[-1] in _PLACE_ADJECTIVES:
+        before.pop()  # "fled to neighbouring Chad": the cue before the adjective
+    cue = before[-1] if before else ""
+    if cue in _NAMED_KIND:  # "in the Afghan capital Kabul", "near the port city Hodeidah": the cue before the kind
+        cue = next((w for w in reversed(before[-4:-1]) if w in _IN_CUES), cue)
+    if cue == "of" and len(before) > 1 and before[-2] in _PLACE_OF:
+        # "on the outskirts of the town of Yei": a place named with its kind; but "(mainly)
+        # from the western region of Darfur" is where they came from
+        cue = "from" if "from" in before[-5:-2] else "in"
+    listed = ORIGIN_LIST.search(sentence, max(0, start - 80), start) if cue != "from" else None
+    listed_from = listed is not None and listed.group(0)[:4].lower() == "from" \
+        and ("," in listed.group(0) or " and " in listed.group(0))  # "from A, B and C"
+    return cue, listed_from

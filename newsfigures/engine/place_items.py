@@ -6,6 +6,7 @@ sentence is about a place the article is in."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import calendar_words, list_labels
 from .places import Place
@@ -44,6 +45,13 @@ def item_of(gap: str) -> bool:
     return leads_into(gap) and bool(_MARKED.search(gap))
 
 
+@lru_cache(maxsize=4096)
+def _listed_shapes(sentence: str) -> tuple[bool, bool, bool]:
+    """For each shape of a list item ("Gursum (20,000)", "Gursum 20,000," and "20,000 in
+    Gursum"): whether the sentence holds two or more such items (read once per sentence)."""
+    return (*(len(items.findall(sentence)) >= 2 for items in _ITEMS), len(_AFTER_ITEM.findall(sentence)) >= 2)
+
+
 def list_item_place(sentence: str, offset: int, amount, mentions: list, country: str):
     """The place an unknown name gives the count of its list item ("Gursum (20,000)", "Gursum
     20,000", "20,000 in Gursum") when the sentence lists two or more such items: a site of the
@@ -51,14 +59,19 @@ def list_item_place(sentence: str, offset: int, amount, mentions: list, country:
     coordinates. None when the name is a place already found (the usual rules take it), names
     what is counted, or the sentence is no such list."""
     found = None
-    for before, items in zip(_BEFORE, _ITEMS):
+    listed = _listed_shapes(sentence)
+    for before, items, is_list in zip(_BEFORE, _ITEMS, listed):
+        if not is_list:
+            continue
         match = before.search(sentence, max(0, amount.qualifier_start - 60), amount.qualifier_start)
-        if match is not None and len(items.findall(sentence)) >= 2:
+        if match is not None:
             found, shape = match, items
             break
     if found is None:
+        if not listed[-1]:
+            return None
         match = _AFTER.match(sentence[amount.end:amount.end + 60])
-        if match is None or len(_AFTER_ITEM.findall(sentence)) < 2:
+        if match is None:
             return None
         found, shape, shift = match, _AFTER_ITEM, amount.end
     else:

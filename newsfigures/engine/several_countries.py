@@ -110,6 +110,8 @@ _REGION_TAIL = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+)(?:the\s+)?"
 def _closing_region(sentence: str, offset: int, named: list, mentions: list) -> Place | None:
     """The region that closes a list of countries the figure's clause names ("in Kenya, Somalia
     and the Horn of Africa", "in Mali and the wider Sahel"): the figure is over the region."""
+    if not any(m.place.level == "region" and not m.place.country for m in mentions):
+        return None  # no region to close a list
     ordered = sorted(mentions, key=lambda m: m.start)
     for k, m in enumerate(ordered):
         if m not in named or m.demonym or m.place.level != "country" or not m.place.country:
