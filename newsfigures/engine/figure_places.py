@@ -270,8 +270,9 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     named = [m for m in local if not m.demonym and not _bracketed_again(sentence, offset, m, mentions)]
     named = _possessed_for_possessors(sentence, offset, named, mentions)
     named = _without_strays(doc, mentions, named)
-    named = [m for m in named  # "affected, mostly in Maradi": where a part of them is
-             if not _BREAKDOWN.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
+    if _has_breakdown_word(sentence):
+        named = [m for m in named  # "affected, mostly in Maradi": where a part of them is
+                 if not _BREAKDOWN.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
     several = several_countries.several_countries_place(doc, sentence, offset, named, mentions,
                                                          segment=(seg_start, seg_end))
     if several is not None:
@@ -280,7 +281,7 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
         named = [m for m in named if _rank(sentence, offset, m, amount, reading)[1] != -1]
     if not named:
         return None
-    best = max(named, key=lambda m: _rank(sentence, offset, m, amount, reading))
+    best = named[0] if len(named) == 1 else max(named, key=lambda m: _rank(sentence, offset, m, amount, reading))
     if best.place.level == "country":
         best = _inner_place(sentence, offset, best, named) or best
     for m in [best, *(m for m in named if m is not best)]:
@@ -321,13 +322,14 @@ def _farther_subplaces(doc, sentence: str, offset: int, mentions: list, amount: 
     if main is None or not main.country:
         return []
     seg_start, seg_end = segment
-    if sentence[:amount.qualifier_start].count("(") > sentence[:amount.qualifier_start].count(")"):
+    farther = [m for m in mentions
+               if amount.end <= m.start - offset < seg_end and not m.demonym
+               and m.place.country == main.country and m.place.level != "country"
+               and len(_WORD.findall(sentence, amount.end, m.start - offset)) <= PLACE_FAR_WORDS
+               and _FAR_CUE.search(sentence, max(0, m.start - offset - 40), m.start - offset)][:1]
+    if farther and sentence.count("(", 0, amount.qualifier_start) > sentence.count(")", 0, amount.qualifier_start):
         return []  # "Caraga (1,610 evacuees), Bicol (...)": a list's bracketed counts
-    return [m for m in mentions
-            if amount.end <= m.start - offset < seg_end and not m.demonym
-            and m.place.country == main.country and m.place.level != "country"
-            and len(_WORD.findall(sentence, amount.end, m.start - offset)) <= PLACE_FAR_WORDS
-            and _FAR_CUE.search(sentence, max(0, m.start - offset - 40), m.start - offset)][:1]
+    return farther
 
 
 def _refined(sentence: str, offset: int, best, mentions: list):
@@ -365,6 +367,17 @@ def _without_strays(doc, mentions: list, named: list) -> list:
 _BREAKDOWN = re.compile(r"\b(?:mostly|mainly|largely|chiefly|primarily|particularly|especially|notably|"
                         r"most\s+of\s+them|the\s+majority)\s+(?:in|at|from)\s+(?:the\s+)?"
                         r"(?:[A-Z][\w'’-]*\s+(?:and\s+|,\s*)?)*$")
+_BREAKDOWN_WORD = re.compile(r"mostly|mainly|largely|chiefly|primarily|particularly|especially|notably|"
+                             r"most\s+of\s+them|the\s+majority")  # what every _BREAKDOWN holds
+
+
+@lru_cache(maxsize=4096)
+def _has_breakdown_word(sentence: str) -> bool:
+    """The sentence holds a word that may lead a breakdown ("mostly", "the majority"): a
+    cheap test once per sentence before `_BREAKDOWN` is looked for before each place."""
+    return _BREAKDOWN_WORD.search(sentence) is not None
+
+
 # "seven people died and one was missing": two amounts of one clause, joined by "and"
 _COORDINATION = re.compile(r"^[^,;:()\d]{0,60}\band\s+(?:[a-z]+\s+){0,2}$"
                            r"|^(?:\s+[a-z]+){0,2}\s*,\s+(?:[a-z]+\s+){0,2}$")  # "kills at least 22, injures 300 in X", "two killed, two wounded in X"
@@ -400,11 +413,11 @@ def _possessed_for_possessors(sentence: str, offset: int, named: list, mentions:
 
 
 def _near(sentence: str, start: int, end: int, amount: Amount) -> bool:
-    if end <= amount.qualifier_start:
-        gap = sentence[end:amount.qualifier_start]
-    else:
-        gap = sentence[amount.end:start]
-    return len(_WORD.findall(gap)) <= PLACE_NEAR_WORDS
+    """At most PLACE_NEAR_WORDS words between the place and the amount."""
+    lo, hi = (end, amount.qualifier_start) if end <= amount.qualifier_start else (amount.end, start)
+    if hi - lo < 2 * PLACE_NEAR_WORDS + 1:
+        return True  # too short to hold more words (each but the last takes a separator)
+    return len(_WORD.findall(sentence, lo, hi)) <= PLACE_NEAR_WORDS
 
 
 def _leads_into(sentence: str, end: int, following: Amount) -> bool:

@@ -46,10 +46,10 @@ def item_of(gap: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _listed_shapes(sentence: str) -> tuple[bool, bool, bool]:
-    """For each shape of a list item ("Gursum (20,000)", "Gursum 20,000," and "20,000 in
-    Gursum"): whether the sentence holds two or more such items (read once per sentence)."""
-    return (*(len(items.findall(sentence)) >= 2 for items in _ITEMS), len(_AFTER_ITEM.findall(sentence)) >= 2)
+def _listed(sentence: str, shape: int) -> bool:
+    """The sentence holds two or more list items of a shape ("Gursum (20,000)", "Gursum
+    20,000," and, as shape 2, "20,000 in Gursum"): read once per sentence and shape."""
+    return len((*_ITEMS, _AFTER_ITEM)[shape].findall(sentence)) >= 2
 
 
 def list_item_place(sentence: str, offset: int, amount, mentions: list, country: str):
@@ -59,19 +59,17 @@ def list_item_place(sentence: str, offset: int, amount, mentions: list, country:
     coordinates. None when the name is a place already found (the usual rules take it), names
     what is counted, or the sentence is no such list."""
     found = None
-    listed = _listed_shapes(sentence)
-    for before, items, is_list in zip(_BEFORE, _ITEMS, listed):
-        if not is_list:
-            continue
-        match = before.search(sentence, max(0, amount.qualifier_start - 60), amount.qualifier_start)
-        if match is not None:
+    lo, hi = max(0, amount.qualifier_start - 60), amount.qualifier_start
+    for k, (before, items) in enumerate(zip(_BEFORE, _ITEMS)):
+        if k == 0 and sentence.find("(", lo, hi) < 0:
+            continue  # "Gursum (20,000)": no bracket before the count
+        match = before.search(sentence, lo, hi)
+        if match is not None and _listed(sentence, k):
             found, shape = match, items
             break
     if found is None:
-        if not listed[-1]:
-            return None
         match = _AFTER.match(sentence[amount.end:amount.end + 60])
-        if match is None:
+        if match is None or not _listed(sentence, len(_ITEMS)):
             return None
         found, shape, shift = match, _AFTER_ITEM, amount.end
     else:
