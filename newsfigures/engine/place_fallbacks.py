@@ -104,11 +104,17 @@ _SCENE = re.compile(r"\b(?:attack|blast|explosion|bombing|incident|shooting|ambu
                     r"(?:[a-z]+\s+){0,3}?(?:in|at|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?$", re.IGNORECASE)
 
 
+_SCENE_VERBS = ("happened", "occurred", "took", "unfolded")  # a word every _SCENE holds, lower-cased
+
+
 def _scene_before(doc, n: int) -> Place | None:
     """The last place before sentence n a sentence names as where the story's event happened
     ("The attack happened in Khar, a town in the Bajaur tribal area"): a town or province."""
     def compute(d) -> list:
         text = d.text
+        low = text.lower()
+        if not any(verb in low for verb in _SCENE_VERBS):
+            return []  # no event is told as happening anywhere
         return [(m.start, m.place) for m in place_uses.named_places(d)
                 if not m.demonym and m.place.level != "country"
                 and _SCENE.search(text, max(0, m.start - 90), m.start)]

@@ -11,7 +11,6 @@ one country ("in Kinshasa, Lubumbashi, Boma and Matadi") gives the country. A li
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from . import gazetteer
 from .places import Place
@@ -30,15 +29,6 @@ _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)(?:the\s+)?$")
 _COUNTED_COUNTRIES = re.compile(r"\b(?:across|in|throughout)\s+(?:all\s+)?(?:the\s+)?(?:both|two|three|four|"
                                 r"five|six|seven|eight|nine|ten|several|these|those|affected)\s+countries\b",
                                 re.IGNORECASE)
-
-
-_COUNTRIES_WORD = re.compile("countries", re.IGNORECASE)  # what every _COUNTED_COUNTRIES holds
-
-
-@lru_cache(maxsize=4096)
-def _names_countries(sentence: str) -> bool:
-    """The sentence holds the word "countries" (a cheap test once per sentence)."""
-    return _COUNTRIES_WORD.search(sentence) is not None
 
 
 def _story_countries(doc) -> set:
@@ -107,8 +97,7 @@ def several_countries_place(doc, sentence: str, offset: int, named: list, mentio
     several = _several_countries(sentence, offset, named, mentions, segment)
     if several is not None:
         return several
-    if not named and _names_countries(sentence) and _COUNTED_COUNTRIES.search(sentence, *segment) \
-            and len(_story_countries(doc)) >= 2:
+    if not named and _COUNTED_COUNTRIES.search(sentence, *segment) and len(_story_countries(doc)) >= 2:
         return _story_region(doc)
     return None
 
