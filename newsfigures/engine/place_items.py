@@ -45,6 +45,20 @@ def item_of(gap: str) -> bool:
     return leads_into(gap) and bool(_MARKED.search(gap))
 
 
+# the lower-case words that may end what stands before a count of the shape "Gursum 20,000"
+# (its kind or its qualifier: "Gursum district 20,000", "Gursum about 20,000")
+_LAST_WORDS = frozenset(re.findall(r"[a-z]+", _KIND + _QUALIFIER))
+
+
+def _may_end_name(sentence: str, lo: int, hi: int) -> bool:
+    """A cheap test before `_BEFORE[1]` reads sentence[lo:hi]: it ends in white space after a
+    word with a capital (the name) or after a word of its kind or qualifier."""
+    if hi <= lo or not sentence[hi - 1].isspace():
+        return False
+    last = sentence[lo:hi].rsplit(None, 1)
+    return bool(last) and (last[-1] in _LAST_WORDS or last[-1].lower() != last[-1])
+
+
 @lru_cache(maxsize=4096)
 def _listed(sentence: str, shape: int) -> bool:
     """The sentence holds two or more list items of a shape ("Gursum (20,000)", "Gursum
@@ -61,8 +75,8 @@ def list_item_place(sentence: str, offset: int, amount, mentions: list, country:
     found = None
     lo, hi = max(0, amount.qualifier_start - 60), amount.qualifier_start
     for k, (before, items) in enumerate(zip(_BEFORE, _ITEMS)):
-        if k == 0 and sentence.find("(", lo, hi) < 0:
-            continue  # "Gursum (20,000)": no bracket before the count
+        if k == 0 and sentence.find("(", lo, hi) < 0 or k == 1 and not _may_end_name(sentence, lo, hi):
+            continue  # "Gursum (20,000)": no bracket before the count; "Gursum 20,000": no name before it
         match = before.search(sentence, lo, hi)
         if match is not None and _listed(sentence, k):
             found, shape = match, items

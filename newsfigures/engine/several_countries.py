@@ -11,6 +11,7 @@ one country ("in Kinshasa, Lubumbashi, Boma and Matadi") gives the country. A li
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import gazetteer
 from .places import Place
@@ -29,6 +30,13 @@ _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)(?:the\s+)?$")
 _COUNTED_COUNTRIES = re.compile(r"\b(?:across|in|throughout)\s+(?:all\s+)?(?:the\s+)?(?:both|two|three|four|"
                                 r"five|six|seven|eight|nine|ten|several|these|those|affected)\s+countries\b",
                                 re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _says_countr(sentence: str) -> bool:
+    """The sentence holds "countr" in any case, as every `_COUNTED_COUNTRIES` does (a cheap
+    test once per sentence; case-folding maps no other letter onto these)."""
+    return "countr" in sentence.casefold()
 
 
 def _story_countries(doc) -> set:
@@ -97,7 +105,8 @@ def several_countries_place(doc, sentence: str, offset: int, named: list, mentio
     several = _several_countries(sentence, offset, named, mentions, segment)
     if several is not None:
         return several
-    if not named and _COUNTED_COUNTRIES.search(sentence, *segment) and len(_story_countries(doc)) >= 2:
+    if not named and _says_countr(sentence) and _COUNTED_COUNTRIES.search(sentence, *segment) \
+            and len(_story_countries(doc)) >= 2:
         return _story_region(doc)
     return None
 
