@@ -72,8 +72,26 @@ def list_item_place(sentence: str, offset: int, amount, mentions: list, country:
     country of the items that are known places (else `country`, the article's), without
     coordinates. None when the name is a place already found (the usual rules take it), names
     what is counted, or the sentence is no such list."""
+    item = _item_name(sentence, amount.qualifier_start, amount.end)
+    if item is None:
+        return None
+    name, (start, end), spans = item[0], (offset + item[1][0], offset + item[1][1]), item[2]
+    if any(m.start < end and start < m.end for m in mentions):
+        return None
+    known = {m.place.country for m in mentions if not m.demonym and m.place.level != "country" and m.place.country
+             and any(a <= m.start - offset < b for a, b in spans)}
+    if len(known) > 1 or not (known or country):
+        return None
+    return Place(name, known.pop() if known else country, None, None, "site", True, "")
+
+
+@lru_cache(maxsize=8192)
+def _item_name(sentence: str, qualifier_start: int, amount_end: int):
+    """(name, its span, the spans of the sentence's items of its shape) of the list item whose
+    count stands at [qualifier_start, amount_end) of `sentence`, or None: no such item, or a
+    name that says what is counted or when (read once per sentence text and count)."""
     found = None
-    lo, hi = max(0, amount.qualifier_start - 60), amount.qualifier_start
+    lo, hi = max(0, qualifier_start - 60), qualifier_start
     for k, (before, items) in enumerate(zip(_BEFORE, _ITEMS)):
         if k == 0 and sentence.find("(", lo, hi) < 0 or k == 1 and not _may_end_name(sentence, lo, hi):
             continue  # "Gursum (20,000)": no bracket before the count; "Gursum 20,000": no name before it
@@ -82,21 +100,14 @@ def list_item_place(sentence: str, offset: int, amount, mentions: list, country:
             found, shape = match, items
             break
     if found is None:
-        match = _AFTER.match(sentence[amount.end:amount.end + 60])
+        match = _AFTER.match(sentence[amount_end:amount_end + 60])
         if match is None or not _listed(sentence, len(_ITEMS)):
             return None
-        found, shape, shift = match, _AFTER_ITEM, amount.end
+        found, shape, shift = match, _AFTER_ITEM, amount_end
     else:
         shift = 0
-    start, end = offset + shift + found.start("name"), offset + shift + found.end("name")
-    if any(m.start < end and start < m.end for m in mentions):
-        return None
     name = found.group("name")
     first = name.split()[0]
     if list_labels.not_a_place_label(name) or calendar_words.month_number(first) or calendar_words.weekday_number(first) >= 0:
         return None  # "Deaths (12)", "March 2,000": what is counted, or when
-    known = {m.place.country for m in mentions if not m.demonym and m.place.level != "country" and m.place.country
-             and any(a <= m.start - offset < b for a, b in (x.span() for x in shape.finditer(sentence)))}
-    if len(known) > 1 or not (known or country):
-        return None
-    return Place(name, known.pop() if known else country, None, None, "site", True, "")
+    return name, (shift + found.start("name"), shift + found.end("name")), tuple(x.span() for x in shape.finditer(sentence))
