@@ -99,12 +99,13 @@ def several_countries_place(doc, sentence: str, offset: int, named: list, mentio
     """The place of a figure over several countries, or None: a list of countries (or the
     region) its own clause names, else — when it names no place — "across the three
     countries" in a story about several."""
-    closing = _closing_region(sentence, offset, named, mentions)
-    if closing is not None:
-        return closing
-    several = _several_countries(sentence, offset, named, mentions, segment)
-    if several is not None:
-        return several
+    if len(mentions) > 1:  # a list or a region closing one takes two places at least
+        closing = _closing_region(sentence, offset, named, mentions)
+        if closing is not None:
+            return closing
+        several = _several_countries(sentence, offset, named, mentions, segment)
+        if several is not None:
+            return several
     if not named and _says_countr(sentence) and _COUNTED_COUNTRIES.search(sentence, *segment) \
             and len(_story_countries(doc)) >= 2:
         return _story_region(doc)
@@ -141,8 +142,8 @@ def listed_towns_country(sentence: str, offset: int, best, mentions: list) -> Pl
     """The country of a figure over a list of three towns or provinces of it or more ("in
     Kinshasa, Lubumbashi, Boma and Matadi"), or of provinces named with a plural type word
     ("Kharkiv and Dnipro regions"): no one of them is the figure's place."""
-    if best.place.level in ("country", "region") or not best.place.country:
-        return None
+    if best.place.level in ("country", "region") or not best.place.country or len(mentions) < 2:
+        return None  # a list takes two places at least
     ordered = sorted((m for m in mentions if not m.demonym), key=lambda m: m.start)
     if best not in ordered:
         return None
