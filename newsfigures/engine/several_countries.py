@@ -11,6 +11,7 @@ one country ("in Kinshasa, Lubumbashi, Boma and Matadi") gives the country. A li
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import gazetteer
 from .places import Place
@@ -29,6 +30,13 @@ _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)(?:the\s+)?$")
 _COUNTED_COUNTRIES = re.compile(r"\b(?:across|in|throughout)\s+(?:all\s+)?(?:the\s+)?(?:both|two|three|four|"
                                 r"five|six|seven|eight|nine|ten|several|these|those|affected)\s+countries\b",
                                 re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _says_countr(sentence: str) -> bool:
+    """The sentence holds "countr" in any case, as every `_COUNTED_COUNTRIES` does (a cheap
+    test once per sentence; case-folding maps no other letter onto these)."""
+    return "countr" in sentence.casefold()
 
 
 def _story_countries(doc) -> set:
@@ -91,13 +99,15 @@ def several_countries_place(doc, sentence: str, offset: int, named: list, mentio
     """The place of a figure over several countries, or None: a list of countries (or the
     region) its own clause names, else — when it names no place — "across the three
     countries" in a story about several."""
-    closing = _closing_region(sentence, offset, named, mentions)
-    if closing is not None:
-        return closing
-    several = _several_countries(sentence, offset, named, mentions, segment)
-    if several is not None:
-        return several
-    if not named and _COUNTED_COUNTRIES.search(sentence, *segment) and len(_story_countries(doc)) >= 2:
+    if len(mentions) > 1:  # a list or a region closing one takes two places at least
+        closing = _closing_region(sentence, offset, named, mentions)
+        if closing is not None:
+            return closing
+        several = _several_countries(sentence, offset, named, mentions, segment)
+        if several is not None:
+            return several
+    if not named and _says_countr(sentence) and _COUNTED_COUNTRIES.search(sentence, *segment) \
+            and len(_story_countries(doc)) >= 2:
         return _story_region(doc)
     return None
 
@@ -110,6 +120,8 @@ _REGION_TAIL = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+)(?:the\s+)?"
 def _closing_region(sentence: str, offset: int, named: list, mentions: list) -> Place | None:
     """The region that closes a list of countries the figure's clause names ("in Kenya, Somalia
     and the Horn of Africa", "in Mali and the wider Sahel"): the figure is over the region."""
+    if not any(m.place.level == "region" and not m.place.country for m in mentions):
+        return None  # no region to close a list
     ordered = sorted(mentions, key=lambda m: m.start)
     for k, m in enumerate(ordered):
         if m not in named or m.demonym or m.place.level != "country" or not m.place.country:
@@ -130,8 +142,8 @@ def listed_towns_country(sentence: str, offset: int, best, mentions: list) -> Pl
     """The country of a figure over a list of three towns or provinces of it or more ("in
     Kinshasa, Lubumbashi, Boma and Matadi"), or of provinces named with a plural type word
     ("Kharkiv and Dnipro regions"): no one of them is the figure's place."""
-    if best.place.level in ("country", "region") or not best.place.country:
-        return None
+    if best.place.level in ("country", "region") or not best.place.country or len(mentions) < 2:
+        return None  # a list takes two places at least
     ordered = sorted((m for m in mentions if not m.demonym), key=lambda m: m.start)
     if best not in ordered:
         return None
