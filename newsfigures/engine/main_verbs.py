@@ -67,12 +67,15 @@ def split_verb(sentence: str, qualifier_start: int, noun_end: int) -> str:
     """The category of a verb phrase split by the amount and its noun, or "": an order before
     the amount and a trigger of flight after "to" say evacuated ("ordered 3,000 residents to leave"); a force
     and a move say displaced ("forced 540 households to relocate")."""
+    after = _TO_VERB.match(sentence, noun_end)
+    driven_out = _driven_out(sentence, noun_end)
+    if not after and not driven_out:
+        return ""  # the common case: neither "to" nor a particle of expulsion after the noun
     words = [w.lower() for w in WORDS.findall(sentence, max(0, qualifier_start - 40), qualifier_start)]
     while words and words[-1] in OBJECT_GAP:
         words.pop()  # "told about 5,000 residents"
-    if words and words[-1] in _EXPELS and _driven_out(sentence, noun_end):
+    if words and words[-1] in _EXPELS and driven_out:
         return "displaced"  # "drove 5,000 residents out of the town"
-    after = _TO_VERB.match(sentence, noun_end)
     if not words or not after:
         return ""
     verb = after.group(1).lower()

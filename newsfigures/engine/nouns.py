@@ -25,6 +25,7 @@ from .lexicon import (
     trigger_of,
 )
 from .numbers import Amount
+from .tail_gates import holds_any, tail_ends_with
 from .vocabulary import alternation, role_words
 from .settings import (
     COUNTED_BEFORE_REACH, COUNTED_WORDS, NOUN_REACH, NOUN_TAIL, NOUN_TOKEN_REACH, NOUN_WORDS,
@@ -282,7 +283,9 @@ _POST_NOUN_WORDS = frozenset(("fled", "hurt", "dead", "missing", "homeless"))
 
 def _population_before(sentence: str, start: int) -> CountedNoun | None:
     """ "bringing the Rohingya population of the district to over 820,000"."""
-    match = _POPULATION_BEFORE.search(sentence, max(0, start - COUNTED_BEFORE_REACH), start)
+    lo = max(0, start - COUNTED_BEFORE_REACH)
+    match = _POPULATION_BEFORE.search(sentence, lo, start) if holds_any(sentence, lo, start, ("population",)) \
+        else None
     if not match or not is_people_word(match.group("noun")):
         return None
     if any(is_people_word(w) for w in match.group("tail").split()):
@@ -298,6 +301,7 @@ _NUMBERING = re.compile(r"(?P<subject>[^,;:.()]{2,80}?)\s+(?P<adverb>now\s+|stil
                         r"(?:numbers?|numbered|totals?|totall?ed)\s*$", re.IGNORECASE)
 # the verb alone: a cheap test before the lazy subject scan (no verb, no match)
 _NUMBERING_VERB = re.compile(r"(?:numbers?|numbered|totals?|totall?ed)\s*$", re.IGNORECASE)
+_NUMBERING_ENDS = ("number", "numbers", "numbered", "total", "totals", "totaled", "totalled")
 
 
 def numbering_subject(sentence: str, start: int) -> CountedNoun | None:
@@ -306,7 +310,8 @@ def numbering_subject(sentence: str, start: int) -> CountedNoun | None:
     zone now number 52,000"), with the category that word says. Without "now", "still" or
     "already" the people word must stand right before the verb ("the evacuees total 900")."""
     lo = max(0, start - COUNTED_BEFORE_REACH)
-    match = _NUMBERING.search(sentence, lo, start) if _NUMBERING_VERB.search(sentence, lo, start) else None
+    match = _NUMBERING.search(sentence, lo, start) if tail_ends_with(sentence, lo, start, _NUMBERING_ENDS) \
+        and _NUMBERING_VERB.search(sentence, lo, start) else None
     if not match:
         return None
     words = [w.strip("'’") for w in re.findall(r"[A-Za-z'’-]+", match.group("subject"))]

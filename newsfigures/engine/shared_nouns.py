@@ -10,6 +10,7 @@ from dataclasses import replace
 from .lexicon import PASSIVE, trigger_of, word_category
 from .nouns import CountedNoun
 from .numbers import Amount
+from .tail_gates import holds_any
 from .vocabulary import alternation, role_words
 
 __all__ = ["INCLUDING", "apposed_part", "included", "parts_of_things", "more_of_the_same", "other_buildings", "own_category",
@@ -44,8 +45,9 @@ def partitive_wholes(sentence: str, amounts: list[Amount], nouns: list) -> set[i
     refugees")."""
     wholes = set()
     for k, amount in enumerate(amounts):  # "two-thirds of the 9,000 residents": a share of a whole
-        if nouns[k] is not None and nouns[k].head and _SHARE_BEFORE.search(
-                sentence, max(0, amount.qualifier_start - 40), amount.qualifier_start):
+        lo = max(0, amount.qualifier_start - 40)
+        if nouns[k] is not None and nouns[k].head and holds_any(sentence, lo, amount.qualifier_start, ("of",)) \
+                and _SHARE_BEFORE.search(sentence, lo, amount.qualifier_start):
             wholes.add(k)
             said = _whole_clause(sentence, nouns[k].end)
             if said and own_category(nouns[k]) == "none":

@@ -1,0 +1,30 @@
+"""Cheap exact tests run before a pattern anchored at the end of a window ("... numbering$",
+"between the$"): `re` tries such a pattern at every position of the window, so most calls cost
+the whole window though the words it needs are not there. A gate says "the pattern cannot
+match" from the window's last word or the words it holds, and only then is the pattern skipped.
+
+A gate must never say no where the pattern says yes. The text is folded the way `re`'s
+IGNORECASE compares ASCII letters (`fold`): lower case, and the three letters that match an
+ASCII letter without being it in lower case (long s "ſ", dotless "ı", dotted "İ") as that letter.
+"""
+from __future__ import annotations
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased as IGNORECASE matches ASCII letters ("ſ" as "s", "ı" and "İ" as "i")."""
+    low = text.lower()
+    if low.isascii():
+        return low
+    return low.replace("\u017f", "s").replace("\u0131", "i").replace("\u0307", "")
+
+
+def tail_ends_with(text: str, start: int, end: int, endings: tuple[str, ...]) -> bool:
+    """text[start:end], without its trailing white space, ends with one of `endings` (lower
+    case) when folded: the only way a pattern ending in "(?:word|...)\\s*$" can match there."""
+    return fold(text[start:end].rstrip()).endswith(endings)
+
+
+def holds_any(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """One of `words` (lower case) stands in text[start:end], folded."""
+    window = fold(text[start:end])
+    return any(word in window for word in words)
