@@ -27,4 +27,7 @@ def tail_ends_with(text: str, start: int, end: int, endings: tuple[str, ...]) ->
 def holds_any(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     """One of `words` (lower case) stands in text[start:end], folded."""
     window = fold(text[start:end])
-    return any(word in window for word in words)
+    for word in words:
+        if word in window:
+            return True
+    return False
