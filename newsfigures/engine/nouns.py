@@ -25,6 +25,7 @@ from .lexicon import (
     trigger_of,
 )
 from .numbers import Amount
+from .quick_init import quick_init
 from .tail_gates import holds_any, tail_ends_with
 from .vocabulary import alternation, role_words
 from .settings import (
@@ -46,6 +47,7 @@ _POPULATION_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z'’-]+)\s+population\b(?P<t
                                 re.IGNORECASE)
 
 
+@quick_init
 @dataclass(frozen=True)
 class CountedNoun:
     """The counted noun phrase of an amount (offsets in the sentence)."""

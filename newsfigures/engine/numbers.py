@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from .amount_joins import (as_range, bounded_ranges, comma_groups, digits_and_words, restated_in_digits,
                            share_scales)
 from .number_qualifiers import qualifier_after, qualifier_before
+from .quick_init import quick_init
 from .settings import MAX_AMOUNT
 from .spelled_numbers import (ABBREVIATIONS, ARTICLE_SCALES, FRACTIONS, GROUP_SCALES, MULTIPLIERS, PLURALS,
                               SCALES, SPACED, UNITS, VAGUE, WORD_RE, alternation, word_matches, word_pieces,
@@ -102,6 +103,7 @@ _SEPARATOR_CHARS = re.compile(r"[,.'’\s\u00a0\u202f]")
 _WRITTEN_FRACTION = re.compile(r"([13])/([24])")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Amount:
     """An amount as written, with its span and the bounds its wording gives."""
