@@ -42,7 +42,7 @@ _ADDITION = re.compile(r"\b(?:" + vocabulary.alternation(_role("addition")) + r"
 def new_clause_between(sentence: str, start: int, end: int) -> bool:
     """A word that opens a clause ("when", "after") or adds another group ("in addition to")
     stands between two offsets."""
-    return any(w.lower() in CLAUSE_WORDS for w in _WORDS.findall(sentence, start, end)) \
+    return not CLAUSE_WORDS.isdisjoint(map(str.lower, _WORDS.findall(sentence, start, end))) \
         or _ADDITION.search(sentence, start, end) is not None
 
 

@@ -26,7 +26,7 @@ from .lexicon import (
 )
 from .numbers import Amount
 from .quick_init import quick_init
-from .tail_gates import holds_any, tail_ends_with
+from .tail_gates import any_of, holds_any, tail_ends_with
 from .vocabulary import alternation, role_words
 from .settings import (
     COUNTED_BEFORE_REACH, COUNTED_WORDS, NOUN_REACH, NOUN_TAIL, NOUN_TOKEN_REACH, NOUN_WORDS,
@@ -43,6 +43,7 @@ _COUNTED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "the total Rohingya population of the district to over 820,000": a people's population.
+_POPULATION_WORD = any_of(("population",))
 _POPULATION_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z'’-]+)\s+population\b(?P<tail>[^\d.;:()]{0,90})$",
                                 re.IGNORECASE)
 
@@ -286,7 +287,7 @@ _POST_NOUN_WORDS = frozenset(("fled", "hurt", "dead", "missing", "homeless"))
 def _population_before(sentence: str, start: int) -> CountedNoun | None:
     """ "bringing the Rohingya population of the district to over 820,000"."""
     lo = max(0, start - COUNTED_BEFORE_REACH)
-    match = _POPULATION_BEFORE.search(sentence, lo, start) if holds_any(sentence, lo, start, ("population",)) \
+    match = _POPULATION_BEFORE.search(sentence, lo, start) if holds_any(sentence, lo, start, _POPULATION_WORD) \
         else None
     if not match or not is_people_word(match.group("noun")):
         return None

@@ -30,7 +30,7 @@ import re
 
 from .lexicon import OBJECT_STARTS, find_triggers, is_people_word, noun_entry, trigger_of
 from .numbers import Amount
-from .tail_gates import holds_any, tail_ends_with
+from .tail_gates import any_of, holds_any, tail_ends_with
 from .trigger_spans import triggers
 from .vocabulary import alternation, role_words, table
 
@@ -63,7 +63,7 @@ _HOLDS_ENDS = tuple(w.split()[-1].lower() for w in (*role_words("phrase_words", 
 # "sentenced 7 soldiers to death": a sentence passed, split by its object (no_victims.csv has the
 # unsplit phrases)
 _SENTENCED_BEFORE = re.compile(r"\b(?:sentenc|condemn)(?:ed|es|e|ing|s)?\s+(?:the\s+|another\s+)?$", re.IGNORECASE)
-_SENTENCED_STEMS = ("sentenc", "condemn")
+_SENTENCED_STEMS = any_of(("sentenc", "condemn"))
 _TO_DEATH_AFTER = re.compile(r"\s+(?:in\s+absentia\s+)?to\s+death\b", re.IGNORECASE)
 _COMITATIVE = frozenset({"together", "along", "alongside"})  # "together with three others": the same fate
 _BY_OR_WITH = re.compile(r"\b([a-z]+)\s+(by|with)\s+(?:the\s+|some\s+|about\s+|around\s+)?$")

@@ -9,6 +9,8 @@ ASCII letter without being it in lower case (long s "ſ", dotless "ı", dotted "
 """
 from __future__ import annotations
 
+import re
+
 
 def fold(text: str) -> str:
     """`text` lower-cased as IGNORECASE matches ASCII letters ("ſ" as "s", "ı" and "İ" as "i")."""
@@ -24,10 +26,11 @@ def tail_ends_with(text: str, start: int, end: int, endings: tuple[str, ...]) ->
     return fold(text[start:end].rstrip()).endswith(endings)
 
 
-def holds_any(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
-    """One of `words` (lower case) stands in text[start:end], folded."""
-    window = fold(text[start:end])
-    for word in words:
-        if word in window:
-            return True
-    return False
+def any_of(words) -> re.Pattern:
+    """The words (lower case) as one plain pattern for `holds_any`."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def holds_any(text: str, start: int, end: int, words: re.Pattern) -> bool:
+    """One of the words of `words` (made by `any_of`) stands in text[start:end], folded."""
+    return words.search(fold(text[start:end])) is not None

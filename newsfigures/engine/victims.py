@@ -23,7 +23,7 @@ from .lexicon import PASSIVE, is_people_word, noun_entry, trigger_of
 from .nouns import CountedNoun
 from .numbers import Amount
 from .vocabulary import role_words
-from .tail_gates import holds_any, tail_ends_with
+from .tail_gates import any_of, holds_any, tail_ends_with
 from .trigger_spans import PUNCTUATION, WORDS, passive_before, triggers, words_before
 
 # What happens to people whatever they are called (categories.py reads the same set).
@@ -140,8 +140,8 @@ _ACCUSED = re.compile(
     r"sentenced\s+for|blamed\s+for|responsible\s+for|guilty\s+of|in\s+connection\s+with|on\s+trial\s+for)"
     r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # a word of each phrase of `_ACCUSED`: without one in the window the pattern is not tried
-_ACCUSED_WORDS = ("charged", "accused", "convicted", "suspected", "arrested", "jailed", "sentenced", "blamed",
-                  "responsible", "guilty", "connection", "trial")
+_ACCUSED_WORDS = any_of(("charged", "accused", "convicted", "suspected", "arrested", "jailed", "sentenced",
+                         "blamed", "responsible", "guilty", "connection", "trial"))
 
 
 def accused_of(sentence: str, trigger: tuple) -> bool:
