@@ -132,7 +132,10 @@ def _fraction_value(frac: str) -> float:
 
 
 def _digits_value(match: re.Match) -> int | None:
-    number = _SEPARATOR_CHARS.sub("", match["num"]).lstrip("0") or "0"
+    number = match["num"]
+    if not number.isdecimal():  # the common case, "300", has no separators to take out
+        number = _SEPARATOR_CHARS.sub("", number)
+    number = number.lstrip("0") or "0"
     decimals = (match["dec"] or "").replace(",", ".")  # "1,2 million": a decimal comma
     scale_word = (match["scale"] or match["suffix"] or match["plural"] or "").lower()
     scale = SCALES.get(scale_word, 1)
