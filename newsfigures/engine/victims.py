@@ -60,7 +60,7 @@ def done_to(sentence: str, amount: Amount, noun: CountedNoun, category: str, how
     after = [t for t in triggers(sentence, noun.end, len(sentence)) if t[2] == category]
     if not after or PUNCTUATION.search(sentence, noun.end, after[0][0]):
         return False
-    words = [w.lower() for w in WORDS.findall(sentence, noun.end, after[0][0])]
+    words = list(map(str.lower, WORDS.findall(sentence, noun.end, after[0][0])))
     return 0 < len(words) <= 4 and any(w in PASSIVE for w in words[:3]) \
         or (not words and passive_before(sentence, after[0][0]))
 
