@@ -20,10 +20,17 @@ def fold(text: str) -> str:
     return low.replace("\u017f", "s").replace("\u0131", "i").replace("\u0307", "")
 
 
+_LONGEST_ENDING = 32  # characters: no ending `tail_ends_with` is given is longer
+
+
 def tail_ends_with(text: str, start: int, end: int, endings: tuple[str, ...]) -> bool:
     """text[start:end], without its trailing white space, ends with one of `endings` (lower
-    case) when folded: the only way a pattern ending in "(?:word|...)\\s*$" can match there."""
-    return fold(text[start:end].rstrip()).endswith(endings)
+    case, at most `_LONGEST_ENDING` characters) when folded: the only way a pattern ending in
+    "(?:word|...)\\s*$" can match there."""
+    last = end
+    while last > start and text[last - 1].isspace():
+        last -= 1  # what rstrip() would take off, without copying the window
+    return fold(text[max(start, last - _LONGEST_ENDING):last]).endswith(endings)
 
 
 def any_of(words) -> re.Pattern:
