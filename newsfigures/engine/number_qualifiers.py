@@ -9,37 +9,15 @@ import re
 from . import vocabulary
 from .settings import QUALIFIER_REACH
 from .spelled_numbers import NUMBER_WORD
+from .wordtrie import phrase_trie
 
 # Qualifier words, longest first; the value is the spec's qualifier.
 _QUALIFIER_OF = {" ".join(row["phrase"].lower().split()): row["qualifier"]
                  for row in vocabulary.table("qualifiers")}
 
 
-def _phrase_trie(phrases) -> str:
-    """The phrases as one pattern, written as a trie of their characters (a space as any run of
-    white space): `re` then tries each first letter once, not every phrase at every position.
-    Anchored at the window's end, at most one phrase matches from a position, so the trie finds
-    what a plain alternation of the phrases would."""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def source(node: dict) -> str:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + source(child)
-                    for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return source(trie)
-
-
 _QUALIFIER_RE = re.compile(
-    r"(?:^|(?<=[\s(“\"'—–-]))(" + _phrase_trie(_QUALIFIER_OF) + r")\s*$",
+    r"(?:^|(?<=[\s(“\"'—–-]))(" + phrase_trie(_QUALIFIER_OF) + r")\s*$",
     re.IGNORECASE,
 )
 _QUALIFIER_LAST = frozenset(q.split()[-1] for q in _QUALIFIER_OF)  # "than", "least", "some" ...
