@@ -109,8 +109,9 @@ def _label_before(text: str, start: int, amount_spelled: bool = False) -> bool:
     if not stripped:
         return False
     if len(stripped) < len(tail) and (stripped[-1].isalpha() or stripped[-1] == "."):
-        words = stripped.lower().split()[-_LABEL_WORDS:]
-        if near and text[near - 1].isalnum() and len(words) == len(stripped.split()):
+        every_word = stripped.lower().split()
+        words = every_word[-_LABEL_WORDS:]
+        if near and text[near - 1].isalnum() and len(words) == len(every_word):
             words = words[1:]  # the first word is cut
         words = [w.lstrip(_TRIM) for w in words]
         for k in range(1, len(words) + 1):

@@ -28,7 +28,8 @@ _REACH = max(QUALIFIER_REACH, max(len(q) for q in _QUALIFIER_OF) + 2)
 def qualifier_before(text: str, start: int) -> tuple[str, int]:
     """The qualifier words that end right before `start`, and where they begin."""
     window = text[max(0, start - _REACH):start]
-    last = window.rsplit(None, 1)[-1].lower() if window.strip() else ""
+    parts = window.rsplit(None, 1)  # no parts when the window is blank
+    last = parts[-1].lower() if parts else ""
     if last not in _QUALIFIER_LAST and last.lstrip("(“\"'—–-") not in _QUALIFIER_LAST:
         return "exact", start  # the common case: no qualifier word ends right before
     match = _QUALIFIER_RE.search(window)
