@@ -104,7 +104,8 @@ def _people_phrase(found: list, k: int, first: int) -> CountedNoun | None:
             stated, firm = entry2.category, entry2.firm
         actor = actor or entry2.use == "actor"
     if head_k > first:  # "rescue workers", "aid workers"
-        singular = noun_entry(head).noun if noun_entry(head) else head
+        head_entry = noun_entry(head)
+        singular = head_entry.noun if head_entry else head
         compound = COMPOUND_NOUNS.get(f"{found[head_k - 1][0].lower()} {singular}")
         actor = actor or bool(compound and compound.use == "actor")
         if compound and compound.category and not firm:  # "flood victims": the people a flood struck

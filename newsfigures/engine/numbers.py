@@ -222,6 +222,8 @@ def _readings(text: str) -> list[tuple[int, int, int, bool, bool]]:
         if parsed is not None:
             raw.append((start, end, *parsed))
     raw.extend(_another(text, raw))
+    if not raw:
+        return raw  # most sentences: no number at all, nothing to join
     raw.sort()
     return digits_and_words(text, share_scales(text, restated_in_digits(text, comma_groups(text, raw))))
 
