@@ -78,8 +78,11 @@ def word_matches(text: str, low: str):
         at = hit.start()
         if at < last_end:
             continue
-        words = list(_WORD_STARTS.finditer(low, max(last_end, at - NUMBER_WORDS_LOOK_BACK), at))[-NUMBER_WORDS_BACK:]
-        starts = [m.start() for m in words if m.group() in _START_WORDS]  # "a", "three", "several" ...
+        lo = max(last_end, at - NUMBER_WORDS_LOOK_BACK)
+        starts = []  # where the last words before the hit may start an amount: "a", "three", "several" ...
+        if not _START_WORDS.isdisjoint(_WORD_STARTS.findall(low, lo, at)[-NUMBER_WORDS_BACK:]):
+            words = list(_WORD_STARTS.finditer(low, lo, at))[-NUMBER_WORDS_BACK:]
+            starts = [m.start() for m in words if m.group() in _START_WORDS]
         for start in [*starts, at]:
             match = WORD_RE.match(text, start)
             if match and match.end() > at:
