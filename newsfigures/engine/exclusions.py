@@ -263,19 +263,21 @@ def _in_code(text: str, amount: Amount) -> bool:
     before = text[max(0, amount.start - 80):amount.start]
     if not _CODE_MARK.search(before):
         return False  # prose: no operator, bracket or key before the amount
-    if _DECLARATION.search(before):
+    # each pattern is tried only when the mark it needs ("=", "<" or ">", "[", ":") is there
+    assigned = "=" in before
+    if assigned and _DECLARATION.search(before):
         return True
     if not _CODE_END.match(text, amount.end):
         return False
-    if _is_call(before) or _ASSIGNMENT.search(before):
+    if _is_call(before) or (assigned and _ASSIGNMENT.search(before)):
         return True
-    if _COMPARISON.search(before) and _COMPARISON_END.match(text, amount.end):
+    if ("<" in before or ">" in before) and _COMPARISON.search(before) and _COMPARISON_END.match(text, amount.end):
         return True
-    array_before = _ARRAY_BEFORE.search(before)
-    array_after = _ARRAY_AFTER.match(text[amount.end:amount.end + 80])
+    array_before = _ARRAY_BEFORE.search(before) if "[" in before else None
+    array_after = _ARRAY_AFTER.match(text[amount.end:amount.end + 80]) if array_before else None
     if array_before and array_after and "," in array_before.group() + array_after.group():
         return True
-    key = _KEY.search(before)
+    key = _KEY.search(before) if ":" in before else None
     return key is not None and _is_key_value(text, amount, before, key)
 
 
