@@ -43,6 +43,7 @@ from .shared_nouns import (
     parts_of_things, share_nouns,
 )
 from .numbers import Amount
+from .quick_init import quick_init
 from .trigger_spans import PUNCTUATION as _PUNCTUATION, WORDS as _WORDS
 from .trigger_spans import passive_before as _passive_before, triggers as _triggers
 from .trigger_spans import words_before as _words_before, words_between as _words_between
@@ -90,6 +91,7 @@ _HOMES_OF_MOVERS = frozenset({"displaced", "evacuated", "sheltered", "returned",
 _MOVEMENTS = frozenset({"displaced", "refugees", "returned", "sheltered", "arrived", "affected", "evacuated"})
 
 
+@quick_init
 @dataclass(frozen=True)
 class Reading:
     """What one amount counts: its noun, unit, category and whether it is a stock or a flow."""
@@ -101,6 +103,7 @@ class Reading:
     noun_end: int  # end of the counted noun phrase in the sentence (= amount end if elided)
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Hit:
     """The trigger an amount takes from its own clause."""
@@ -159,8 +162,7 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
     if tolls and not any(t[0] > tolls[-1][1] for t in left) \
             and not _TOLL_BREAK.search(sentence, tolls[-1][1], amount.qualifier_start):
         return _Hit("killed", "object", tolls[-1][0], tolls[-1][1])  # "the toll ... rose to 7,365"
-    running = death_count_subject(sentence, amount.qualifier_start)
-    if running is not None and not any(t[0] >= running[2] for t in left):
+    if (running := death_count_subject(sentence, amount.qualifier_start)) and not any(t[0] >= running[2] for t in left):
         return _Hit("killed", "object", running[0], running[1])  # "the death toll from ..., has risen to 632"
     best, best_distance = _Hit(), TRIGGER_MAX_WORDS + 1
     if right:

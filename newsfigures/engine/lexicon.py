@@ -140,10 +140,13 @@ def trigger_of(surface: str) -> Trigger | None:
     found = TRIGGERS.get(surface)  # the common case: one lower-case word
     if found is not None:
         return found
-    low = normal(surface)
-    found = TRIGGERS.get(low)
-    if found is not None:
-        return found
+    if surface.isalpha() and surface.islower():
+        low = surface  # already as an entry is written: looked up above
+    else:
+        low = normal(surface)
+        found = TRIGGERS.get(low)
+        if found is not None:
+            return found
     if " " not in low and low.startswith(_PREFIX_STARTS):
         return next(t for p, t in PREFIXES if low.startswith(p))
     return None
@@ -161,7 +164,8 @@ def find_triggers(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
     where phrases overlap the longest wins."""
     out = []
     titled = None
-    for match in _TRIGGER_RE.finditer(lower(sentence)):
+    low = lower(sentence)
+    for match in _TRIGGER_RE.finditer(low):
         found = TRIGGERS.get(match.group()) or trigger_of(match.group())
         if found is None:
             continue
@@ -170,8 +174,7 @@ def find_triggers(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
             continue  # "households had lost their crops": a loss, not a death
         cue = _CONTEXT_CUES.get(found.context)
         if cue is not None and not cue.search(
-                lower(sentence)[match.end():match.end() + REFUGE_CUE_REACH] if found.context == "refuge"
-                else lower(sentence)):
+                low[match.end():match.end() + REFUGE_CUE_REACH] if found.context == "refuge" else low):
             continue  # "eight men gathered to watch the match": no flight, no displacement
         if sentence[match.start()].isupper() and _in_name(sentence, match.start(), match.end()):
             if titled is None:
