@@ -32,3 +32,15 @@ def test_one_of_a_people_is_one_person(text, expected):
 ])
 def test_a_toll_reaching_a_mark_counts(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part of a whole spelled as a word: both are counted, the whole's category for both
+    ("Three of the nine killed were health workers.", [(3, "killed"), (9, "killed")]),
+    ("Two of the eleven injured remain in hospital.", [(2, "injured"), (11, "injured")]),
+    # a verb right after the trigger: the trigger is no adjective, the noun is left out
+    ("The 25 killed included four children.", [(25, "killed"), (4, "killed")]),
+    ("The five wounded worked at the market.", [(5, "injured")]),
+])
+def test_parts_and_participles_without_a_noun(text, expected):
+    assert _read(text) == expected

@@ -27,6 +27,7 @@ from .lexicon import (
     trigger_of,
 )
 from .numbers import Amount
+from .spelled_numbers import TENS, UNITS
 from .quick_init import quick_init
 from .tail_gates import any_of, holds_any, tail_ends_with
 from .vocabulary import alternation, role_words
@@ -145,6 +146,8 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
         i += 1
         if len(found) > i and found[i][0].lower() in _OF_ARTICLES:
             i += 1
+            if len(found) > i and (found[i][0].lower() in UNITS or found[i][0].lower() in TENS):
+                return CountedNoun("", "", amount.end)  # "four of the six killed": a part, its whole next
     if _counted_speakers(sentence, amount, found[i:i + 6]):
         return None  # "..., said two officials.": the speakers, counted
     unknown, described, last_unknown = 0, "", -1
@@ -192,6 +195,8 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
                     and following not in ADVERBS
                     and (trigger_of(following) is None or is_people_word(following))):
                 break  # "118 killed, ...", "5,000 fled north": the noun is left out
+            if following.endswith("ed") and noun_entry(following) is None and not is_people_word(following):
+                break  # "the six killed worked for ...": a verb follows, the noun is left out
             described = described or trigger.category
             continue  # "500 affected residents": the trigger is an adjective of the noun
         if low in MODIFIERS or low.endswith("ly"):
