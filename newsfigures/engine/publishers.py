@@ -71,8 +71,10 @@ _SYNDICATION = re.compile(r"^\s*\((?P<x>[A-Z][\w&.' ]{1,30}?)\s*-\s*[^)]{2,60}\)
 _TOLD = re.compile(r"\btold\s+(?:the\s+)?(?P<x>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
 # a dateline: CITY[, Country][, date] (Credit) -  /  (Credit) -  /  CITY, Outlet.com -
 _DATELINE = re.compile(
-    rf"^\s*(?:(?P<city>{_CITY}|[A-Z][a-z]+(?:[ /][A-Z][a-z]+)*)(?:,\s*[A-Z][\w.'’ -]{{1,30}}?)??(?:,\s*{_DATE})?\s*)?"
+    rf"^\s*(?:(?P<city>{_CITY}|[A-Z][a-z]+(?:[ /][A-Z][a-z]+)*)(?:\s*\([A-Z][\w.'’, -]{{1,40}}\))?"
+    rf"(?:,\s*[A-Z][\w.'’ -]{{1,30}}?)??(?:,\s*{_DATE})?,?\s*)?"
     rf"\((?P<x>[A-Z][\w&.'’ -]{{0,40}}?)(?:\s*/\s*[\w&.'’ -]{{1,30}})?\)\s*(?P<dash>[-–—:]|$)")
+_JOINT_CREDIT = re.compile(r"^([A-Z]{2,})-[A-Z]{2,}$")
 _SLASH_DATELINE = re.compile(rf"^\s*{_CITY}(?:,\s*{_DATE})?\.?\s*/(?P<x>[A-Z][\w&.' -]{{1,24}}?)/")
 _UPDATED = re.compile(r"^(?P<x>[A-Z][\w&.'’ -]{1,30}?)\s*\|\s*(?:(?:Updated|Published|Posted)\s*:?\s*)?\d")
 _DOMAIN_DATELINE = re.compile(rf"^\s*{_CITY}(?:,\s*[A-Z][\w.'’ -]{{1,30}}?)?,\s*(?P<x>{_DOMAIN})\s*[-–—:]")
@@ -366,7 +368,7 @@ def _dateline(t: _Text, wires: bool) -> str:
     for ln in t.first:
         m = _DATELINE.match(ln)
         if m:
-            x = m.group("x").strip()
+            x = _JOINT_CREDIT.sub(r"\1", m.group("x").strip())  # "(NNN-XINHUA)": the first carries it
             if not x or any(c.isdigit() for c in x):
                 continue
             known = _wire(x)

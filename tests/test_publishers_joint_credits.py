@@ -1,0 +1,21 @@
+"""Dateline credits the outlet patterns missed: a city with its region in brackets before the
+date, a comma between the city and the credit, and a joint credit of two agencies in capitals
+joined by a hyphen (the first carries the story, as with "BSS/AFP"). Written in our own words."""
+from __future__ import annotations
+
+import pytest
+
+from newsfigures.engine.publishers import infer_publisher
+
+
+@pytest.mark.parametrize("text, publisher", [
+    ("Floods hit the north\n\nMAIDUGURI (Borno, Nigeria), Aug 9 (NNN-XINHUA) — Floods killed 12.", "NNN"),
+    ("Storm news\n\nKANO (NAN-XINHUA) - Heavy rain displaced 300 families.", "NAN"),
+    ("Quake update\n\nJakarta, (ANTARA News) - The toll rose to 80.", "ANTARA News"),
+    # a hyphen inside an agency's name is no joint credit
+    ("PARIS (Agence France-Presse) - Floods killed 30.", "AFP"),
+    # a city in brackets after a date is no credit
+    ("January 4, 2019 (KHARTOUM) - Floods killed 30.", ""),
+])
+def test_dateline_credits(text, publisher):
+    assert infer_publisher(text) == publisher
