@@ -19,3 +19,13 @@ from newsfigures.engine.publishers import infer_publisher
 ])
 def test_dateline_credits(text, publisher):
     assert infer_publisher(text) == publisher
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Herders hard hit by drought\nGarowe, Somalia (AFP) Mar 2, 2011 – Camels are dying.", "2011-03-02"),
+    ("Relief slow to arrive\nSITTWE (AFP) Jun 19, 2012 - Aid trucks are waiting.", "2012-06-19"),
+])
+def test_a_credit_between_the_place_and_the_date(text, published):
+    from newsfigures.engine.datelines import publication_date
+
+    assert publication_date(text) == published

@@ -331,6 +331,8 @@ _DAY_RULES = ("mdy", "dmy", "iso", "numeric")
 # ". /TASS/.", "(KHARTOUM) -", or a plain dash.
 _RE_DATELINE_HEAD = re.compile(r"\s*(?:[A-Z][A-Za-z.'’ -]{1,40},\s*)?")
 _RE_DATELINE_PLACE = re.compile(r"[ \t]*[A-Z][A-Za-z.'’ -]{1,40},\s*")
+# "Galkayo, Somalia (AFP) Oct 4, 2009 –": the credit between the place and the date
+_RE_CREDITED_PLACE = re.compile(r"[ \t]*[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,40})?\s*\([A-Z][^()\n]{1,30}\)\s*")
 _RE_DATELINE_TAIL = re.compile(
     r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|-|–|—)\s"
     r"|\s*\([^()\n]{1,40}\)\s*:\s"
@@ -349,7 +351,7 @@ def is_dateline(text: str, start: int, stop: int, *, alone: bool = False) -> boo
     February 6. /TASS/.", "Mumbai, Nov 3rd, IANS: ..."), followed by a credit and a dash.
     With `alone`, also a date at the start of a line ending with it or with a bare dash."""
     line = text.rfind("\n", 0, start) + 1
-    place = _RE_DATELINE_PLACE.fullmatch(text, line, start)
+    place = _RE_DATELINE_PLACE.fullmatch(text, line, start) or _RE_CREDITED_PLACE.fullmatch(text, line, start)
     if not (place or _RE_DATELINE_HEAD.fullmatch(text, 0, start)
             or alone and _RE_DATELINE_HEAD.fullmatch(text, line, start)):
         return False
