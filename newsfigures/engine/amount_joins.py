@@ -55,6 +55,11 @@ def share_scales(text: str, raw: list) -> list:
     return out
 
 
+def _ends_in_letter(text: str, start: int, end: int) -> bool:
+    """text[start:end] ends in a letter, spaces aside: it may end in a scale word (`_OWN_SCALE`)."""
+    return text[start:end].rstrip()[-1:].isalpha()
+
+
 def digits_and_words(text: str, raw: list) -> list:
     """ "3 hundred and one", "9-hundred and twenty", "10-thousand and 92": digits with a scale
     word, then "and" and a smaller amount, are one amount."""
@@ -64,7 +69,8 @@ def digits_and_words(text: str, raw: list) -> list:
         start, end, value, vague, spelled = entry
         if start < skip_to:
             continue
-        scale = None if (vague or spelled) else _OWN_SCALE.search(text, start, end)
+        scale = None if (vague or spelled or not _ends_in_letter(text, start, end)) \
+            else _OWN_SCALE.search(text, start, end)
         joined = _AND.match(text, end) if scale else None
         if joined:
             limit = SCALES[scale.group().strip().lower()]

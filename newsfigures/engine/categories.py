@@ -41,6 +41,7 @@ from .shared_nouns import (
     parts_of_things, share_nouns,
 )
 from .numbers import Amount
+from .quick_init import quick_init
 from .trigger_spans import PUNCTUATION as _PUNCTUATION, WORDS as _WORDS
 from .trigger_spans import passive_before as _passive_before, triggers as _triggers
 from .trigger_spans import words_before as _words_before, words_between as _words_between
@@ -88,6 +89,7 @@ _HOMES_OF_MOVERS = frozenset({"displaced", "evacuated", "sheltered", "returned",
 _MOVEMENTS = frozenset({"displaced", "refugees", "returned", "sheltered", "arrived", "affected", "evacuated"})
 
 
+@quick_init
 @dataclass(frozen=True)
 class Reading:
     """What one amount counts: its noun, unit, category and whether it is a stock or a flow."""
@@ -99,6 +101,7 @@ class Reading:
     noun_end: int  # end of the counted noun phrase in the sentence (= amount end if elided)
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Hit:
     """The trigger an amount takes from its own clause."""

@@ -9,6 +9,7 @@ import re
 
 from . import vocabulary
 from .lexicon import CLAUSE_WORDS
+from .tail_gates import any_of, holds_any
 
 __all__ = ["clause_between", "new_clause_between", "new_subject_between", "own_subject_clause"]
 
@@ -37,13 +38,15 @@ _OWN_SUBJECT_CLAUSE = re.compile(
 
 # "..., in addition to 2,350 people still missing", "apart from": another group, not more of the same
 _ADDITION = re.compile(r"\b(?:" + vocabulary.alternation(_role("addition")) + r")\b", re.IGNORECASE)
+# the longest word of each phrase: a window without one of them holds none of the phrases
+_ADDITION_WORDS = any_of({max(p.lower().split(), key=len) for p in _role("addition")})
 
 
 def new_clause_between(sentence: str, start: int, end: int) -> bool:
     """A word that opens a clause ("when", "after") or adds another group ("in addition to")
     stands between two offsets."""
-    return any(w.lower() in CLAUSE_WORDS for w in _WORDS.findall(sentence, start, end)) \
-        or _ADDITION.search(sentence, start, end) is not None
+    return not CLAUSE_WORDS.isdisjoint(map(str.lower, _WORDS.findall(sentence, start, end))) \
+        or (holds_any(sentence, start, end, _ADDITION_WORDS) and _ADDITION.search(sentence, start, end) is not None)
 
 
 def new_subject_between(sentence: str, start: int, end: int) -> bool:

@@ -460,6 +460,8 @@ def resolve(text: str, expressions: tuple[Expression, ...], published: str = "",
             dayfirst: bool = True) -> list[Mention]:
     """The mentions of `text` from its `expressions` (`date_mentions.find_expressions(text)`,
     found once and resolved as often as needed), against `published` (ISO or "")."""
+    if not expressions:
+        return []  # no date written: nothing to resolve
     pub = to_date(published)
     ms = _dedupe(_Resolver(pub, dayfirst).resolve(expressions))
     ms = _merge_ranges(text, ms)

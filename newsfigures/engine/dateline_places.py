@@ -18,9 +18,16 @@ _COLON_DATELINE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+(?=[A-Z])")
 _AGENCY_DATELINE = re.compile(r"^(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s*\([A-Z][A-Za-z]{1,7}\)\s+(?=[A-Z])")
 
 
+# Every dateline above holds a dash, a colon, a bracket, or a comma before a month or a
+# country: a cheap test first (most paragraphs open with none of them)
+_DATELINE_MARK = re.compile(r"[-—–:(]|,\s*[A-Z]")
+
+
 def dateline_end(sentence: str, *, opening: bool = False) -> int:
     """Where a dateline opening the sentence ends, 0 when it has none. `opening`: the
     sentence opens a paragraph (where "City:" datelines stand)."""
+    if not _DATELINE_MARK.search(sentence):
+        return 0
     length = dateline_length(sentence)
     if length:
         return length

@@ -165,6 +165,8 @@ def _as_start(m: Mention, rule: str) -> Mention:
 def _resolved(sentence: str, published: str, at: int | None, context: str) -> list[Mention]:
     """The sentence's mentions as the figure at `at` reads them."""
     ms = [m for m in find_mentions(sentence, published) if not m.dateline]
+    if not ms:
+        return []  # no date written
     background = _background(sentence, at, ms) if at is not None else set()
     out: list[Mention] = []
     for i, m in enumerate(ms):

@@ -186,4 +186,6 @@ _ODD_SPACE = re.compile(r"[^\S \n]")  # white space `_blank` would change: tabs,
 
 def _blank(part: str) -> str:
     """Spaces for everything but line breaks, so offsets and line structure stay."""
+    if not part.strip(" \n"):
+        return part  # only spaces and line breaks already (most gaps between sentences)
     return "\n".join(" " * len(line) for line in part.split("\n"))

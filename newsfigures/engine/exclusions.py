@@ -14,6 +14,7 @@ from .lexicon import MODIFIERS, OBJECT_GAP, noun_entry
 from .nouns import numbering_subject
 from .numbers import Amount, find_amounts
 from .settings import CODE_WINDOW, EXCLUSION_LABEL_REACH
+from .tail_gates import tail_ends_with
 
 # Month names and their abbreviations, from the calendar (calendar_words.py), lower case; the
 # patterns below read them case-blind, except "May" after an amount ("5 may", the verb).
@@ -108,8 +109,9 @@ def _label_before(text: str, start: int, amount_spelled: bool = False) -> bool:
     if not stripped:
         return False
     if len(stripped) < len(tail) and (stripped[-1].isalpha() or stripped[-1] == "."):
-        words = stripped.lower().split()[-_LABEL_WORDS:]
-        if near and text[near - 1].isalnum() and len(words) == len(stripped.split()):
+        every_word = stripped.lower().split()
+        words = every_word[-_LABEL_WORDS:]
+        if near and text[near - 1].isalnum() and len(words) == len(every_word):
             words = words[1:]  # the first word is cut
         words = [w.lstrip(_TRIM) for w in words]
         for k in range(1, len(words) + 1):
@@ -141,6 +143,15 @@ def _month_complete(text: str, start: int, spelled: bool) -> bool:
 
 # "between May 3 and 17", "on March 4-6": the second number is a day too.
 _SECOND_DAY = re.compile(r"\b" + _MONTHS + r"\s+\d{1,2}\s*(?:-|–|and|to|through)\s*$", re.IGNORECASE)
+_SECOND_DAY_ENDS = ("-", "–", "and", "to", "through")  # what `_SECOND_DAY` ends with
+
+
+def _second_day(text: str, start: int) -> bool:
+    """`_SECOND_DAY` right before `start`, tried only when the text there ends like it."""
+    lo = max(0, start - EXCLUSION_LABEL_REACH)
+    return tail_ends_with(text, lo, start, _SECOND_DAY_ENDS) and bool(_SECOND_DAY.search(text, lo, start))
+
+
 # "August 27 2017", "May 3, 2019": a year after a month and day.
 _AFTER_DAY = re.compile(r"\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$", re.IGNORECASE)
 # "6.Unidentified gunmen", "2) Floods": a list's numbering at the start of a line.
@@ -209,6 +220,7 @@ _ARRAY_AFTER = re.compile(r"[ \t]*(?:,[ \t]*\d+[ \t]*)*\]")
 _CALLEE = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$")
 _ARGUMENTS = re.compile(r"[ \t]*(?:[^()\n;{}]*,[ \t]*)?")
 _CODE_MARKS = "=(:[<>"  # one of these stands before every value of code the checks below find
+_CODE_MARK = re.compile("[" + re.escape(_CODE_MARKS) + "]")
 
 
 def _is_call(before: str) -> bool:
@@ -249,7 +261,7 @@ def _in_code(text: str, amount: Amount) -> bool:
     """True when the amount is a value in code: a call's argument, an operand of an assignment
     or a comparison, a key's value, an element of an array of numbers."""
     before = text[max(0, amount.start - 80):amount.start]
-    if not any(mark in before for mark in _CODE_MARKS):
+    if not _CODE_MARK.search(before):
         return False  # prose: no operator, bracket or key before the amount
     if _DECLARATION.search(before):
         return True
@@ -302,21 +314,21 @@ def is_excluded(text: str, amount: Amount) -> bool:
         if numbering_subject(text, amount.qualifier_start) is not None:
             return False  # "the displaced families now number 3,400": the verb, not "number 12"
         return not (_LABEL_EXCEPTION.search(before) and _people_after(after))
-    if _SECOND_DAY.search(text, max(0, amount.start - EXCLUSION_LABEL_REACH), amount.start):
+    if _second_day(text, amount.start):
         return True  # "between May 3 and 17"
     if (not before or before.endswith("\n")) and _LIST_MARK.match(after):
         return True  # "6.Unidentified gunmen ...": a list's numbering
     if amount.value < 120 and _APPOSITION_AFTER.match(after) and _NAME_BEFORE.search(before):
         return True  # an age in apposition: "Haji Ikhalf, 40, a villager"
-    if amount.value < 120 and not amount.spelled and _BRACKETED_AGE_BEFORE.search(before) \
+    if amount.value < 120 and not amount.spelled and "(" in before and _BRACKETED_AGE_BEFORE.search(before) \
             and _BRACKETED_AGE_AFTER.match(after):
         return True  # ages in brackets: "two brothers (11 and 15)", "a girl (9)"
     if amount.spelled and amount.value == 1 and _PRONOUN_ONE_BEFORE.search(before) \
             and not _OF_AFTER.match(after):
         return True  # "the killing was a reprisal one", "the worst one in decades": a pronoun
-    if _AVERAGE_BEFORE.search(before):
+    if tail_ends_with(before, 0, len(before), ("of",)) and _AVERAGE_BEFORE.search(before):
         return True  # "an average of five dead a day": a rate worked out, not a count
-    if not amount.spelled and _BRACKETED_NAME_BEFORE.search(before) and _BRACKETED_NAME_AFTER.match(after):
+    if not amount.spelled and "(" in before and _BRACKETED_NAME_BEFORE.search(before) and _BRACKETED_NAME_AFTER.match(after):
         return True  # a numbered name in brackets: "Mimaropa (Region 4B)", "(Phase 3)"
     if amount.value < 10 and not amount.spelled and _NUMBERED_NAME.search(before) and not _led_by_word(before):
         return True  # names with numbers and their lists: "Krinding 1, 2, and Al-Sultan camp"

@@ -35,6 +35,7 @@ _UNIT_NAME = re.compile(r"\s(?:LGA|[Dd]istrict|[Cc]ounty|[Ww]oreda|[Uu]pazila|[T
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
 
 
+@lru_cache(maxsize=4096)
 def _specific(place) -> int:
     """How specific a place is: a site most, a country least; "eastern Indonesia" (a compass
     part of a country) between the country and its provinces ("North Sulawesi province of
@@ -246,6 +247,9 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     seg_end = amounts[i + 1].qualifier_start if i + 1 < len(amounts) else len(sentence)
     clause_start, clause_end = clause_limits(sentence, amount.qualifier_start, amount.end)
     seg_start, seg_end = max(seg_start, clause_start), min(seg_end, clause_end)
+    if not mentions:  # a sentence naming no place: only "across the three countries" may place it
+        return several_countries.several_countries_place(doc, sentence, offset, [], [],
+                                                         segment=(seg_start, seg_end))
     if len(mentions) > LONG_SENTENCE_MENTIONS:  # a long sentence: only the mentions of the amount's own segment
         starts = [m.start for m in mentions]
         mentions = mentions[bisect_left(starts, offset + seg_start):bisect_left(starts, offset + seg_end)]
@@ -266,8 +270,9 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     named = [m for m in local if not m.demonym and not _bracketed_again(sentence, offset, m, mentions)]
     named = _possessed_for_possessors(sentence, offset, named, mentions)
     named = _without_strays(doc, mentions, named)
-    named = [m for m in named  # "affected, mostly in Maradi": where a part of them is
-             if not _BREAKDOWN.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
+    if _has_breakdown_word(sentence):
+        named = [m for m in named  # "affected, mostly in Maradi": where a part of them is
+                 if not _BREAKDOWN.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
     several = several_countries.several_countries_place(doc, sentence, offset, named, mentions,
                                                          segment=(seg_start, seg_end))
     if several is not None:
@@ -276,7 +281,7 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
         named = [m for m in named if _rank(sentence, offset, m, amount, reading)[1] != -1]
     if not named:
         return None
-    best = max(named, key=lambda m: _rank(sentence, offset, m, amount, reading))
+    best = named[0] if len(named) == 1 else max(named, key=lambda m: _rank(sentence, offset, m, amount, reading))
     if best.place.level == "country":
         best = _inner_place(sentence, offset, best, named) or best
     for m in [best, *(m for m in named if m is not best)]:
@@ -303,8 +308,9 @@ def _bracketed_again(sentence: str, offset: int, mention, mentions: list) -> boo
     """ "from the Central African Republic (CAR)": a short form in brackets right after the
     place it shortens is read as that place's use, not as a second place."""
     start = mention.start - offset
-    if not sentence[:start].rstrip().endswith("("):
-        return False
+    bracket = sentence.rfind("(", 0, start)
+    if bracket < 0 or sentence[bracket + 1:start].strip():
+        return False  # not right after an opening bracket
     return any(m.place == mention.place and m.end <= mention.start
                and not sentence[m.end - offset:start].strip(" (") for m in mentions)
 
@@ -316,13 +322,14 @@ def _farther_subplaces(doc, sentence: str, offset: int, mentions: list, amount: 
     if main is None or not main.country:
         return []
     seg_start, seg_end = segment
-    if sentence[:amount.qualifier_start].count("(") > sentence[:amount.qualifier_start].count(")"):
+    farther = [m for m in mentions
+               if amount.end <= m.start - offset < seg_end and not m.demonym
+               and m.place.country == main.country and m.place.level != "country"
+               and len(_WORD.findall(sentence, amount.end, m.start - offset)) <= PLACE_FAR_WORDS
+               and _FAR_CUE.search(sentence, max(0, m.start - offset - 40), m.start - offset)][:1]
+    if farther and sentence.count("(", 0, amount.qualifier_start) > sentence.count(")", 0, amount.qualifier_start):
         return []  # "Caraga (1,610 evacuees), Bicol (...)": a list's bracketed counts
-    return [m for m in mentions
-            if amount.end <= m.start - offset < seg_end and not m.demonym
-            and m.place.country == main.country and m.place.level != "country"
-            and len(_WORD.findall(sentence, amount.end, m.start - offset)) <= PLACE_FAR_WORDS
-            and _FAR_CUE.search(sentence, max(0, m.start - offset - 40), m.start - offset)][:1]
+    return farther
 
 
 def _refined(sentence: str, offset: int, best, mentions: list):
@@ -343,6 +350,8 @@ def _without_strays(doc, mentions: list, named: list) -> list:
     """Drop a town of a country nothing else in the sentence or the article is about when a
     place of those countries is at hand ("clashes between Bale and Sidama zones in Oromiya":
     not Bale in Switzerland)."""
+    if not any(m.place.level in ("city", "site") for m in named):
+        return named  # only a town or site may be a stray
     main = doc.main_place
     home = {m.place.country for m in mentions if m.place.level == "country" and m.place.country}
     if main is not None and main.country:
@@ -358,6 +367,17 @@ def _without_strays(doc, mentions: list, named: list) -> list:
 _BREAKDOWN = re.compile(r"\b(?:mostly|mainly|largely|chiefly|primarily|particularly|especially|notably|"
                         r"most\s+of\s+them|the\s+majority)\s+(?:in|at|from)\s+(?:the\s+)?"
                         r"(?:[A-Z][\w'’-]*\s+(?:and\s+|,\s*)?)*$")
+_BREAKDOWN_WORDS = ("most", "mainly", "largely", "chiefly", "primarily", "particularly", "especially", "notably",
+                    "majority")  # a word every _BREAKDOWN holds
+
+
+@lru_cache(maxsize=4096)
+def _has_breakdown_word(sentence: str) -> bool:
+    """The sentence holds a word that may lead a breakdown ("mostly", "the majority"): a
+    cheap test once per sentence before `_BREAKDOWN` is looked for before each place."""
+    return any(word in sentence for word in _BREAKDOWN_WORDS)
+
+
 # "seven people died and one was missing": two amounts of one clause, joined by "and"
 _COORDINATION = re.compile(r"^[^,;:()\d]{0,60}\band\s+(?:[a-z]+\s+){0,2}$"
                            r"|^(?:\s+[a-z]+){0,2}\s*,\s+(?:[a-z]+\s+){0,2}$")  # "kills at least 22, injures 300 in X", "two killed, two wounded in X"
@@ -393,11 +413,11 @@ def _possessed_for_possessors(sentence: str, offset: int, named: list, mentions:
 
 
 def _near(sentence: str, start: int, end: int, amount: Amount) -> bool:
-    if end <= amount.qualifier_start:
-        gap = sentence[end:amount.qualifier_start]
-    else:
-        gap = sentence[amount.end:start]
-    return len(_WORD.findall(gap)) <= PLACE_NEAR_WORDS
+    """At most PLACE_NEAR_WORDS words between the place and the amount."""
+    lo, hi = (end, amount.qualifier_start) if end <= amount.qualifier_start else (amount.end, start)
+    if hi - lo < 2 * PLACE_NEAR_WORDS + 1:
+        return True  # too short to hold more words (each but the last takes a separator)
+    return len(_WORD.findall(sentence, lo, hi)) <= PLACE_NEAR_WORDS
 
 
 def _leads_into(sentence: str, end: int, following: Amount) -> bool:
@@ -410,25 +430,9 @@ def _leads_into(sentence: str, end: int, following: Amount) -> bool:
 def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading) -> tuple:
     """Higher is better: introduced by a cue word, after the amount, specific, near."""
     start = mention.start - offset
-    before = sentence[max(0, start - 40):start]
-    possessor = _POSSESSOR.search(before)
-    if possessor:  # "in South Sudan's Upper Nile state": the cue before the possessor
-        before = before[:possessor.start()]
-    before = [w for w in before.lower().split() if w not in _ARTICLES]
-    while len(before) > 1 and before[-1] in _PLACE_ADJECTIVES:
-        before.pop()  # "fled to neighbouring Chad": the cue before the adjective
-    cue = before[-1] if before else ""
-    if cue in _NAMED_KIND:  # "in the Afghan capital Kabul", "near the port city Hodeidah": the cue before the kind
-        cue = next((w for w in reversed(before[-4:-1]) if w in _IN_CUES), cue)
-    if cue == "of" and len(before) > 1 and before[-2] in _PLACE_OF:
-        # "on the outskirts of the town of Yei": a place named with its kind; but "(mainly)
-        # from the western region of Darfur" is where they came from
-        cue = "from" if "from" in before[-5:-2] else "in"
+    cue, listed_from = _cue(sentence, start)
     after = start >= amount.end
     specific = _specific(mention.place)
-    listed = ORIGIN_LIST.search(sentence, max(0, start - 80), start) if cue != "from" else None
-    listed_from = listed is not None and listed.group(0)[:4].lower() == "from" \
-        and ("," in listed.group(0) or " and " in listed.group(0))  # "from A, B and C"
     if mention.place.level in ("country", "region") and (cue == "from" or listed_from) \
             and reading.category in _ORIGIN_CATEGORIES:
         return (False, -1, -abs(start - amount.start))  # where the people came from
@@ -445,3 +449,28 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
     # "Otash camp with 31,000 ...": the item the count belongs to, over a place named after it
     item = not after and place_items.item_of(sentence[mention.end - offset:amount.qualifier_start])
     return (cued and after or item, specific, -abs(start - amount.start))
+
+
+@lru_cache(maxsize=8192)
+def _cue(sentence: str, start: int) -> tuple[str, bool]:
+    """(cue, listed_from) of the place mention at `start` of `sentence`: the word that introduces
+    it ("in", "from", "of" read as "in" or "from"), and whether it closes a list of places
+    people came "from" ("from A, B and C"). The same for every figure of the sentence."""
+    before = sentence[max(0, start - 40):start]
+    possessor = _POSSESSOR.search(before)
+    if possessor:  # "in South Sudan's Upper Nile state": the cue before the possessor
+        before = before[:possessor.start()]
+    before = [w for w in before.lower().split() if w not in _ARTICLES]
+    while len(before) > 1 and before[-1] in _PLACE_ADJECTIVES:
+        before.pop()  # "fled to neighbouring Chad": the cue before the adjective
+    cue = before[-1] if before else ""
+    if cue in _NAMED_KIND:  # "in the Afghan capital Kabul", "near the port city Hodeidah": the cue before the kind
+        cue = next((w for w in reversed(before[-4:-1]) if w in _IN_CUES), cue)
+    if cue == "of" and len(before) > 1 and before[-2] in _PLACE_OF:
+        # "on the outskirts of the town of Yei": a place named with its kind; but "(mainly)
+        # from the western region of Darfur" is where they came from
+        cue = "from" if "from" in before[-5:-2] else "in"
+    listed = ORIGIN_LIST.search(sentence, max(0, start - 80), start) if cue != "from" else None
+    listed_from = listed is not None and listed.group(0)[:4].lower() == "from" \
+        and ("," in listed.group(0) or " and " in listed.group(0))  # "from A, B and C"
+    return cue, listed_from

@@ -78,6 +78,6 @@ def figure_kind(sentence: str, amounts: list[Amount], j: int, category: str) -> 
     clause = lower(sentence[max(start, left):min(end, right)])
     if _FLOW.search(clause) or _has_when(sentence):
         return "flow"
-    if _STOCK.search(clause) or category in _STOCK_CATEGORIES:
+    if category in _STOCK_CATEGORIES or _STOCK.search(clause):
         return "stock"
     return ""

@@ -140,10 +140,13 @@ def trigger_of(surface: str) -> Trigger | None:
     found = TRIGGERS.get(surface)  # the common case: one lower-case word
     if found is not None:
         return found
-    low = normal(surface)
-    found = TRIGGERS.get(low)
-    if found is not None:
-        return found
+    if surface.isalpha() and surface.islower():
+        low = surface  # already as an entry is written: looked up above
+    else:
+        low = normal(surface)
+        found = TRIGGERS.get(low)
+        if found is not None:
+            return found
     if " " not in low and low.startswith(_PREFIX_STARTS):
         return next(t for p, t in PREFIXES if low.startswith(p))
     return None

@@ -26,7 +26,7 @@ def _describes_noun(sentence: str, noun_end: int, first: tuple) -> bool:
     """The first trigger after the noun opens a clause about the people: a relative pronoun
     stands before it ("who had fled"), or it is a participle right after the noun followed by
     its agent ("people affected by the floods", "families displaced by conflict")."""
-    gap = [w.lower() for w in WORDS.findall(sentence, noun_end, first[0])]
+    gap = list(map(str.lower, WORDS.findall(sentence, noun_end, first[0])))
     if gap and gap[0] in RELATIVES and len(gap) <= 3:
         return True
     word = sentence[first[0]:first[1]].lower()
@@ -67,12 +67,15 @@ def split_verb(sentence: str, qualifier_start: int, noun_end: int) -> str:
     """The category of a verb phrase split by the amount and its noun, or "": an order before
     the amount and a trigger of flight after "to" say evacuated ("ordered 3,000 residents to leave"); a force
     and a move say displaced ("forced 540 households to relocate")."""
-    words = [w.lower() for w in WORDS.findall(sentence, max(0, qualifier_start - 40), qualifier_start)]
+    after = _TO_VERB.match(sentence, noun_end)
+    driven_out = _driven_out(sentence, noun_end)
+    if not after and not driven_out:
+        return ""  # the common case: neither "to" nor a particle of expulsion after the noun
+    words = list(map(str.lower, WORDS.findall(sentence, max(0, qualifier_start - 40), qualifier_start)))
     while words and words[-1] in OBJECT_GAP:
         words.pop()  # "told about 5,000 residents"
-    if words and words[-1] in _EXPELS and _driven_out(sentence, noun_end):
+    if words and words[-1] in _EXPELS and driven_out:
         return "displaced"  # "drove 5,000 residents out of the town"
-    after = _TO_VERB.match(sentence, noun_end)
     if not words or not after:
         return ""
     verb = after.group(1).lower()

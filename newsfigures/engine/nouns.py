@@ -25,6 +25,8 @@ from .lexicon import (
     trigger_of,
 )
 from .numbers import Amount
+from .quick_init import quick_init
+from .tail_gates import any_of, holds_any, tail_ends_with
 from .vocabulary import alternation, role_words
 from .settings import (
     COUNTED_BEFORE_REACH, COUNTED_WORDS, NOUN_REACH, NOUN_TAIL, NOUN_TOKEN_REACH, NOUN_WORDS,
@@ -41,10 +43,12 @@ _COUNTED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "the total Rohingya population of the district to over 820,000": a people's population.
+_POPULATION_WORD = any_of(("population",))
 _POPULATION_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z'’-]+)\s+population\b(?P<tail>[^\d.;:()]{0,90})$",
                                 re.IGNORECASE)
 
 
+@quick_init
 @dataclass(frozen=True)
 class CountedNoun:
     """The counted noun phrase of an amount (offsets in the sentence)."""
@@ -100,7 +104,8 @@ def _people_phrase(found: list, k: int, first: int) -> CountedNoun | None:
             stated, firm = entry2.category, entry2.firm
         actor = actor or entry2.use == "actor"
     if head_k > first:  # "rescue workers", "aid workers"
-        singular = noun_entry(head).noun if noun_entry(head) else head
+        head_entry = noun_entry(head)
+        singular = head_entry.noun if head_entry else head
         compound = COMPOUND_NOUNS.get(f"{found[head_k - 1][0].lower()} {singular}")
         actor = actor or bool(compound and compound.use == "actor")
         if compound and compound.category and not firm:  # "flood victims": the people a flood struck
@@ -282,7 +287,9 @@ _POST_NOUN_WORDS = frozenset(("fled", "hurt", "dead", "missing", "homeless"))
 
 def _population_before(sentence: str, start: int) -> CountedNoun | None:
     """ "bringing the Rohingya population of the district to over 820,000"."""
-    match = _POPULATION_BEFORE.search(sentence, max(0, start - COUNTED_BEFORE_REACH), start)
+    lo = max(0, start - COUNTED_BEFORE_REACH)
+    match = _POPULATION_BEFORE.search(sentence, lo, start) if holds_any(sentence, lo, start, _POPULATION_WORD) \
+        else None
     if not match or not is_people_word(match.group("noun")):
         return None
     if any(is_people_word(w) for w in match.group("tail").split()):
@@ -298,6 +305,7 @@ _NUMBERING = re.compile(r"(?P<subject>[^,;:.()]{2,80}?)\s+(?P<adverb>now\s+|stil
                         r"(?:numbers?|numbered|totals?|totall?ed)\s*$", re.IGNORECASE)
 # the verb alone: a cheap test before the lazy subject scan (no verb, no match)
 _NUMBERING_VERB = re.compile(r"(?:numbers?|numbered|totals?|totall?ed)\s*$", re.IGNORECASE)
+_NUMBERING_ENDS = ("number", "numbers", "numbered", "total", "totals", "totaled", "totalled")
 
 
 def numbering_subject(sentence: str, start: int) -> CountedNoun | None:
@@ -306,7 +314,8 @@ def numbering_subject(sentence: str, start: int) -> CountedNoun | None:
     zone now number 52,000"), with the category that word says. Without "now", "still" or
     "already" the people word must stand right before the verb ("the evacuees total 900")."""
     lo = max(0, start - COUNTED_BEFORE_REACH)
-    match = _NUMBERING.search(sentence, lo, start) if _NUMBERING_VERB.search(sentence, lo, start) else None
+    match = _NUMBERING.search(sentence, lo, start) if tail_ends_with(sentence, lo, start, _NUMBERING_ENDS) \
+        and _NUMBERING_VERB.search(sentence, lo, start) else None
     if not match:
         return None
     words = [w.strip("'’") for w in re.findall(r"[A-Za-z'’-]+", match.group("subject"))]

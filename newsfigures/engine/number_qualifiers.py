@@ -9,14 +9,15 @@ import re
 from . import vocabulary
 from .settings import QUALIFIER_REACH
 from .spelled_numbers import NUMBER_WORD
+from .wordtrie import phrase_trie
 
 # Qualifier words, longest first; the value is the spec's qualifier.
 _QUALIFIER_OF = {" ".join(row["phrase"].lower().split()): row["qualifier"]
                  for row in vocabulary.table("qualifiers")}
+
+
 _QUALIFIER_RE = re.compile(
-    r"(?:^|(?<=[\s(“\"'—–-]))(" + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_QUALIFIER_OF, key=len, reverse=True)
-    ) + r")\s*$",
+    r"(?:^|(?<=[\s(“\"'—–-]))(" + phrase_trie(_QUALIFIER_OF) + r")\s*$",
     re.IGNORECASE,
 )
 _QUALIFIER_LAST = frozenset(q.split()[-1] for q in _QUALIFIER_OF)  # "than", "least", "some" ...
@@ -27,7 +28,8 @@ _REACH = max(QUALIFIER_REACH, max(len(q) for q in _QUALIFIER_OF) + 2)
 def qualifier_before(text: str, start: int) -> tuple[str, int]:
     """The qualifier words that end right before `start`, and where they begin."""
     window = text[max(0, start - _REACH):start]
-    last = window.rsplit(None, 1)[-1].lower() if window.strip() else ""
+    parts = window.rsplit(None, 1)  # no parts when the window is blank
+    last = parts[-1].lower() if parts else ""
     if last not in _QUALIFIER_LAST and last.lstrip("(“\"'—–-") not in _QUALIFIER_LAST:
         return "exact", start  # the common case: no qualifier word ends right before
     match = _QUALIFIER_RE.search(window)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from .amount_joins import (as_range, bounded_ranges, comma_groups, digits_and_words, restated_in_digits,
                            share_scales)
 from .number_qualifiers import qualifier_after, qualifier_before
+from .quick_init import quick_init
 from .settings import MAX_AMOUNT
 from .spelled_numbers import (ABBREVIATIONS, ARTICLE_SCALES, FRACTIONS, GROUP_SCALES, MULTIPLIERS, PLURALS,
                               SCALES, SPACED, UNITS, VAGUE, WORD_RE, alternation, word_matches, word_pieces,
@@ -102,6 +103,7 @@ _SEPARATOR_CHARS = re.compile(r"[,.'’\s\u00a0\u202f]")
 _WRITTEN_FRACTION = re.compile(r"([13])/([24])")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Amount:
     """An amount as written, with its span and the bounds its wording gives."""
@@ -130,7 +132,10 @@ def _fraction_value(frac: str) -> float:
 
 
 def _digits_value(match: re.Match) -> int | None:
-    number = _SEPARATOR_CHARS.sub("", match["num"]).lstrip("0") or "0"
+    number = match["num"]
+    if not number.isdecimal():  # the common case, "300", has no separators to take out
+        number = _SEPARATOR_CHARS.sub("", number)
+    number = number.lstrip("0") or "0"
     decimals = (match["dec"] or "").replace(",", ".")  # "1,2 million": a decimal comma
     scale_word = (match["scale"] or match["suffix"] or match["plural"] or "").lower()
     scale = SCALES.get(scale_word, 1)
@@ -217,6 +222,8 @@ def _readings(text: str) -> list[tuple[int, int, int, bool, bool]]:
         if parsed is not None:
             raw.append((start, end, *parsed))
     raw.extend(_another(text, raw))
+    if not raw:
+        return raw  # most sentences: no number at all, nothing to join
     raw.sort()
     return digits_and_words(text, share_scales(text, restated_in_digits(text, comma_groups(text, raw))))
 

@@ -30,6 +30,7 @@ import re
 
 from .lexicon import OBJECT_STARTS, find_triggers, is_people_word, noun_entry, trigger_of
 from .numbers import Amount
+from .tail_gates import any_of, holds_any, tail_ends_with
 from .trigger_spans import triggers
 from .vocabulary import alternation, role_words, table
 
@@ -37,9 +38,13 @@ __all__ = ["between_parties", "carried_by_thing", "held_by_thing", "plays_anothe
            "subject_of_other_verb", "subject_of_subordinate"]
 
 _BETWEEN = re.compile(r"\b(?:between|against)\s+(?:the\s+|some\s+|about\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
+_BETWEEN_ENDS = ("between", "against", "the", "some", "about", "over", "than")  # how `_BETWEEN` can end
 _SUBORDINATE = re.compile(r"\b(?:(?P<plain>" + alternation(role_words("phrase_words", "subordinate"))
                           + r")|" + alternation(role_words("phrase_words", "subordinate_progressive"))
                           + r")\s+(?:the\s+)?$", re.IGNORECASE)
+# the last words `_SUBORDINATE` and `_HOLDS` can end with (the tests in tail_gates.py)
+_SUBORDINATE_ENDS = tuple(w.split()[-1].lower() for w in (*role_words("phrase_words", "subordinate"),
+                                                          *role_words("phrase_words", "subordinate_progressive"), "the"))
 # "... while 300 worshippers were praying": a past progressive within the amount's clause tells
 # what they were doing when it happened ("while 1,900 families are staying with relatives" is a contrast)
 _PROGRESSIVE = re.compile(r"[^,.;:]{0,60}?\b(?:was|were)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
@@ -53,12 +58,16 @@ _PAST_IRREGULAR = frozenset(row["past"].lower() for row in table("irregular_verb
 # "a bus carrying 45 pilgrims": what a thing holds (phrase_words.csv, role `holds`)
 _HOLDS = re.compile(r"\b(?:" + alternation(role_words("phrase_words", "holds"))
                     + r")\s+(?:the\s+|some\s+|about\s+|around\s+|more\s+than\s+|over\s+)?$", re.IGNORECASE)
+_HOLDS_ENDS = tuple(w.split()[-1].lower() for w in (*role_words("phrase_words", "holds"), "the", "some", "about",
+                                                    "around", "than", "over"))
 # "sentenced 7 soldiers to death": a sentence passed, split by its object (no_victims.csv has the
 # unsplit phrases)
 _SENTENCED_BEFORE = re.compile(r"\b(?:sentenc|condemn)(?:ed|es|e|ing|s)?\s+(?:the\s+|another\s+)?$", re.IGNORECASE)
+_SENTENCED_STEMS = any_of(("sentenc", "condemn"))
 _TO_DEATH_AFTER = re.compile(r"\s+(?:in\s+absentia\s+)?to\s+death\b", re.IGNORECASE)
 _COMITATIVE = frozenset({"together", "along", "alongside"})  # "together with three others": the same fate
 _BY_OR_WITH = re.compile(r"\b([a-z]+)\s+(by|with)\s+(?:the\s+|some\s+|about\s+|around\s+)?$")
+_BY_OR_WITH_ENDS = ("by", "with", "the", "some", "about", "around")  # `_BY_OR_WITH` is case-sensitive
 
 
 def between_parties(sentence: str, amount: Amount) -> bool:
@@ -66,13 +75,16 @@ def between_parties(sentence: str, amount: Amount) -> bool:
     amount names the parties of a relation (not a range: "between 20 and 30 people" is one amount)."""
     if amount.qualifier == "range":
         return False
-    return _BETWEEN.search(sentence, max(0, amount.qualifier_start - _REACH), amount.qualifier_start) is not None
+    lo, hi = max(0, amount.qualifier_start - _REACH), amount.qualifier_start
+    return tail_ends_with(sentence, lo, hi, _BETWEEN_ENDS) and _BETWEEN.search(sentence, lo, hi) is not None
 
 
 def subject_of_subordinate(sentence: str, amount: Amount) -> bool:
     """A conjunction right before the amount opens a clause of its own ("as thousands of
     demonstrators marched", "while 500 residents watched"), not a comparison or a list."""
     window_start = max(0, amount.qualifier_start - _REACH)
+    if not tail_ends_with(sentence, window_start, amount.qualifier_start, _SUBORDINATE_ENDS):
+        return False
     found = _SUBORDINATE.search(sentence, window_start, amount.qualifier_start)
     if found is None:
         return False
@@ -108,6 +120,8 @@ def held_by_thing(sentence: str, amount: Amount) -> bool:
     window = max(0, amount.qualifier_start - _REACH)
     if carried_by_thing(sentence, amount):
         return True  # "a bus carrying 45 pilgrims"
+    if not sentence[window:amount.qualifier_start].rstrip().endswith(_BY_OR_WITH_ENDS):
+        return False
     found = _BY_OR_WITH.search(sentence, window, amount.qualifier_start)
     if found is None:
         return False
@@ -120,12 +134,14 @@ def held_by_thing(sentence: str, amount: Amount) -> bool:
 def carried_by_thing(sentence: str, amount: Amount) -> bool:
     """ "a bus carrying 45 pilgrims", "a boat ferrying 120 people": what a thing holds; the verb
     after them ("capsized", "plunged") is the thing's."""
-    return _HOLDS.search(sentence, max(0, amount.qualifier_start - _REACH), amount.qualifier_start) is not None
+    lo, hi = max(0, amount.qualifier_start - _REACH), amount.qualifier_start
+    return tail_ends_with(sentence, lo, hi, _HOLDS_ENDS) and _HOLDS.search(sentence, lo, hi) is not None
 
 
 def sentenced_to_death(sentence: str, amount: Amount, noun_end: int) -> bool:
     """ "sentenced 7 soldiers to death": a sentence passed on them, no death."""
-    return _SENTENCED_BEFORE.search(sentence, max(0, amount.qualifier_start - _REACH), amount.qualifier_start) \
+    lo, hi = max(0, amount.qualifier_start - _REACH), amount.qualifier_start
+    return holds_any(sentence, lo, hi, _SENTENCED_STEMS) and _SENTENCED_BEFORE.search(sentence, lo, hi) \
         is not None and _TO_DEATH_AFTER.match(sentence, max(noun_end, amount.end)) is not None
 
 

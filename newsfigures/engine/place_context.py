@@ -69,7 +69,7 @@ def _build(doc) -> PlaceContext:
     origins, uses = set(), []
     datelines = _datelines(doc)
     for m in named_places(doc):  # countries named as whose or whence are demonym uses there
-        if any(a <= m.start < b for a, b in datelines):
+        if datelines and any(a <= m.start < b for a, b in datelines):
             continue  # "JAKARTA --": where the story was filed
         if m.demonym:
             if m.place.level == "country" and is_origin_use(text, m):
@@ -96,7 +96,11 @@ _FLED_FROM = re.compile(r"\b(?:from|fled|flee|flees|fleeing|escaped|escaping)\s+
 
 
 def _fled_from(text: str, mention: PlaceMention) -> bool:
-    return bool(_FLED_FROM.search(text, max(0, mention.start - 60), mention.start))
+    lo = max(0, mention.start - 60)
+    window = text[lo:mention.start]
+    if "fle" not in window and "from" not in window and "escap" not in window:
+        return False  # (none of its verbs: a cheap test first)
+    return bool(_FLED_FROM.search(text, lo, mention.start))
 
 
 def _host(uses: list[PlaceMention], weights: list[float], fled_from: frozenset) -> Place | None:
@@ -190,10 +194,12 @@ def _focus(doc, uses: list[PlaceMention], weights: list[float],
         total = score + sum(subs[k] for k in inside)
         # "North Sulawesi province of eastern Indonesia": a compass part of the country is no
         # rival of a province named with it
+        part = places.is_country_part(place)
         runner_up = max((v for k, v in subs.items() if k != key and k not in inside
-                         and (places.is_country_part(place) or not places.is_country_part(first[k][0]))),
+                         and (part or not places.is_country_part(first[k][0]))),
                         default=0.0)
-        opened = any(w > 1.0 for m, w in zip(uses, weights) if _fold(m.place.name) in (key, *inside))
+        keys = (key, *inside)
+        opened = any(w > 1.0 and _fold(m.place.name) in keys for m, w in zip(uses, weights))
         if opened and total > country_weight and total >= FOCUS_DOMINANCE * runner_up:
             return country, place
     return country, own
@@ -220,15 +226,17 @@ def _possessed(text: str, uses: list[PlaceMention]) -> dict[int, int]:
     """Index of a country mention -> index of the sub-place of that country it holds, when
     the article names that sub-place more than once."""
     out = {}
-    named = Counter(_fold(m.place.name) for m in uses)
-    named.update(_fold(m.place.admin1) for m in uses if m.place.level == "region" and m.place.admin1)
+    named: Counter | None = None  # how often each place is named (counted when first needed)
     for k in range(len(uses) - 1):
         m, nxt = uses[k], uses[k + 1]
         if m.place.level in ("country", "region") and nxt.place.level in SUB_LEVELS \
                 and nxt.place.country == m.place.country and nxt.start - m.end <= POSSESSED_REACH \
-                and _HOLDS.match(text, m.end, nxt.start) \
-                and max(named[_fold(nxt.place.name)], named[_fold(nxt.place.admin1 or nxt.place.name)]) >= 2:
-            out[k] = k + 1  # a sub-place the article names again: what it is about
+                and _HOLDS.match(text, m.end, nxt.start):
+            if named is None:
+                named = Counter(_fold(u.place.name) for u in uses)
+                named.update(_fold(u.place.admin1) for u in uses if u.place.level == "region" and u.place.admin1)
+            if max(named[_fold(nxt.place.name)], named[_fold(nxt.place.admin1 or nxt.place.name)]) >= 2:
+                out[k] = k + 1  # a sub-place the article names again: what it is about
     return out
 
 
@@ -313,15 +321,17 @@ def _paragraph_places(doc, uses: list[PlaceMention]) -> tuple[tuple, int, tuple,
     led = 0
     carry = None
     n = 0
-    while n < len(spans):
-        k, first = doc.paragraph_of[n], n
-        while n < len(spans) and doc.paragraph_of[n] == k:
+    paragraph_of, size = doc.paragraph_of, len(spans)
+    while n < size:
+        k, first = paragraph_of[n], n
+        while n < size and paragraph_of[n] == k:
             n += 1
         a, b = spans[first][0], spans[n - 1][1]
         own = uses[bisect_left(starts, a):bisect_left(starts, b)]
-        out.extend([None] * (k - len(out)))
-        leads.extend([None] * (k - len(leads)))
-        openers.extend([None] * (k - len(openers)))
+        if k > len(out):  # (paragraphs are numbered one after the other: never, in fact)
+            out.extend([None] * (k - len(out)))
+            leads.extend([None] * (k - len(leads)))
+            openers.extend([None] * (k - len(openers)))
         if not own:
             out.append(carry)
             leads.append(None)

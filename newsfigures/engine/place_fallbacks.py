@@ -12,6 +12,7 @@ names as where the story's event happened ("The attack happened in Khar").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from . import place_context, place_uses, places
 from .places import Place
@@ -104,13 +105,43 @@ _SCENE = re.compile(r"\b(?:attack|blast|explosion|bombing|incident|shooting|ambu
                     r"(?:[a-z]+\s+){0,3}?(?:in|at|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?$", re.IGNORECASE)
 
 
+_SCENE_VERBS = ("happened", "occurred", "took", "unfolded")  # a word every _SCENE holds, lower-cased
+
+
+def _scene_verbs(text: str) -> list | None:
+    """The sorted offsets of the words of `_SCENE_VERBS` in `text` (any case), [] when there
+    is none; None when lower-casing moves offsets (then every place is tried)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None if any(verb in low for verb in _SCENE_VERBS) else []
+    out = []
+    for verb in _SCENE_VERBS:
+        at = low.find(verb)
+        while at >= 0:
+            out.append(at)
+            at = low.find(verb, at + 1)
+    return sorted(out)
+
+
+def _verb_between(verbs: list | None, lo: int, hi: int) -> bool:
+    """A scene verb starts in [lo, hi) (always, when offsets are unknown)."""
+    if verbs is None:
+        return True
+    k = bisect_left(verbs, lo)
+    return k < len(verbs) and verbs[k] < hi
+
+
 def _scene_before(doc, n: int) -> Place | None:
     """The last place before sentence n a sentence names as where the story's event happened
     ("The attack happened in Khar, a town in the Bajaur tribal area"): a town or province."""
     def compute(d) -> list:
         text = d.text
+        verbs = _scene_verbs(text)
+        if not verbs:
+            return []  # no event is told as happening anywhere
         return [(m.start, m.place) for m in place_uses.named_places(d)
                 if not m.demonym and m.place.level != "country"
+                and _verb_between(verbs, max(0, m.start - 90), m.start)
                 and _SCENE.search(text, max(0, m.start - 90), m.start)]
     scenes = doc.layer("event_scenes", compute)
     start = doc.sentences[n][0]

@@ -6,6 +6,7 @@ sentence is about a place the article is in."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import calendar_words, list_labels
 from .places import Place
@@ -44,34 +45,69 @@ def item_of(gap: str) -> bool:
     return leads_into(gap) and bool(_MARKED.search(gap))
 
 
+# the lower-case words that may end what stands before a count of the shape "Gursum 20,000"
+# (its kind or its qualifier: "Gursum district 20,000", "Gursum about 20,000")
+_LAST_WORDS = frozenset(re.findall(r"[a-z]+", _KIND + _QUALIFIER))
+
+
+def _may_end_name(sentence: str, lo: int, hi: int) -> bool:
+    """A cheap test before `_BEFORE[1]` reads sentence[lo:hi]: it ends in white space after a
+    word with a capital (the name) or after a word of its kind or qualifier."""
+    if hi <= lo or not sentence[hi - 1].isspace():
+        return False
+    last = sentence[lo:hi].rsplit(None, 1)
+    return bool(last) and (last[-1] in _LAST_WORDS or last[-1].lower() != last[-1])
+
+
+@lru_cache(maxsize=4096)
+def _listed(sentence: str, shape: int) -> bool:
+    """The sentence holds two or more list items of a shape ("Gursum (20,000)", "Gursum
+    20,000," and, as shape 2, "20,000 in Gursum"): read once per sentence and shape."""
+    return len((*_ITEMS, _AFTER_ITEM)[shape].findall(sentence)) >= 2
+
+
 def list_item_place(sentence: str, offset: int, amount, mentions: list, country: str):
     """The place an unknown name gives the count of its list item ("Gursum (20,000)", "Gursum
     20,000", "20,000 in Gursum") when the sentence lists two or more such items: a site of the
     country of the items that are known places (else `country`, the article's), without
     coordinates. None when the name is a place already found (the usual rules take it), names
     what is counted, or the sentence is no such list."""
+    item = _item_name(sentence, amount.qualifier_start, amount.end)
+    if item is None:
+        return None
+    name, (start, end), spans = item[0], (offset + item[1][0], offset + item[1][1]), item[2]
+    if any(m.start < end and start < m.end for m in mentions):
+        return None
+    known = {m.place.country for m in mentions if not m.demonym and m.place.level != "country" and m.place.country
+             and any(a <= m.start - offset < b for a, b in spans)}
+    if len(known) > 1 or not (known or country):
+        return None
+    return Place(name, known.pop() if known else country, None, None, "site", True, "")
+
+
+@lru_cache(maxsize=8192)
+def _item_name(sentence: str, qualifier_start: int, amount_end: int):
+    """(name, its span, the spans of the sentence's items of its shape) of the list item whose
+    count stands at [qualifier_start, amount_end) of `sentence`, or None: no such item, or a
+    name that says what is counted or when (read once per sentence text and count)."""
     found = None
-    for before, items in zip(_BEFORE, _ITEMS):
-        match = before.search(sentence, max(0, amount.qualifier_start - 60), amount.qualifier_start)
-        if match is not None and len(items.findall(sentence)) >= 2:
+    lo, hi = max(0, qualifier_start - 60), qualifier_start
+    for k, (before, items) in enumerate(zip(_BEFORE, _ITEMS)):
+        if k == 0 and sentence.find("(", lo, hi) < 0 or k == 1 and not _may_end_name(sentence, lo, hi):
+            continue  # "Gursum (20,000)": no bracket before the count; "Gursum 20,000": no name before it
+        match = before.search(sentence, lo, hi)
+        if match is not None and _listed(sentence, k):
             found, shape = match, items
             break
     if found is None:
-        match = _AFTER.match(sentence[amount.end:amount.end + 60])
-        if match is None or len(_AFTER_ITEM.findall(sentence)) < 2:
+        match = _AFTER.match(sentence[amount_end:amount_end + 60])
+        if match is None or not _listed(sentence, len(_ITEMS)):
             return None
-        found, shape, shift = match, _AFTER_ITEM, amount.end
+        found, shape, shift = match, _AFTER_ITEM, amount_end
     else:
         shift = 0
-    start, end = offset + shift + found.start("name"), offset + shift + found.end("name")
-    if any(m.start < end and start < m.end for m in mentions):
-        return None
     name = found.group("name")
     first = name.split()[0]
     if list_labels.not_a_place_label(name) or calendar_words.month_number(first) or calendar_words.weekday_number(first) >= 0:
         return None  # "Deaths (12)", "March 2,000": what is counted, or when
-    known = {m.place.country for m in mentions if not m.demonym and m.place.level != "country" and m.place.country
-             and any(a <= m.start - offset < b for a, b in (x.span() for x in shape.finditer(sentence)))}
-    if len(known) > 1 or not (known or country):
-        return None
-    return Place(name, known.pop() if known else country, None, None, "site", True, "")
+    return name, (shift + found.start("name"), shift + found.end("name")), tuple(x.span() for x in shape.finditer(sentence))

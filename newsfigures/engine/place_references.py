@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 
 from . import gazetteer, places
 from .place_context import context, sentence_starts
@@ -63,42 +64,59 @@ def references(doc, n: int) -> list[PlaceMention]:
 
 
 # the words every reference holds (in a lower-cased sentence): one without any is not read further
-_REFERENCE_NOUNS = re.compile("province|state|governorate|district|county|city|town|village|country|"
-                              "island|nation|provincial|municipal")
-_OFFICE_WORDS = re.compile("governor|mayor|police|official|authorit|administrator|commissioner|chief|"
-                           "head|government|agency|office|spokes|minister|disaster")
+# (substring tests: cheaper than one pattern of them all)
+_REFERENCE_NOUNS = ("provinc", "state", "governorate", "district", "county", "city", "town", "village", "country",
+                    "island", "nation", "municipal")
+_OFFICE_WORDS = ("governor", "mayor", "police", "official", "authorit", "administrator", "commissioner", "chief",
+                 "head", "government", "agency", "office", "spokes", "minister", "disaster")
 
 
 def _references(doc, n: int) -> list[PlaceMention]:
     sentence, offset = doc.sentence(n), doc.sentences[n][0]
+    phrases, speakers = _phrases(sentence)
+    out = []
+    for start, end, text, word, arrival in phrases:
+        place = _antecedent(doc, offset + start, _LEVEL_OF.get(word, "admin1"))
+        if word in _PROVINCE_WORDS and place is not None:
+            place = _province_of_district(place)
+        if arrival:
+            place = _arrival_country(doc, place, (offset, offset + len(sentence)))
+        if place is not None:
+            out.append(PlaceMention(offset + start, offset + end, text, place, False))
+    for start, end, text in speakers:
+        place = _speaker_country(doc, n, offset + start)
+        if place is not None:
+            out.append(PlaceMention(offset + start, offset + end, text, place, False))
+    return sorted(out, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=4096)
+def _phrases(sentence: str) -> tuple[tuple, tuple]:
+    """The phrases of a sentence that may stand for a place named before it, in sentence
+    offsets (read once per sentence text; what they stand for depends on the article):
+    (start, end, text, noun, whether people arrive in it) for "in the province", "the
+    city's mayor", "nationwide"; (start, end, text) for "his country"."""
     low = sentence.lower()
-    if not _REFERENCE_NOUNS.search(low):
-        return []
+    if not any(word in low for word in _REFERENCE_NOUNS):
+        return (), ()
     patterns = []
     if "wide" in low or "the " in low:
         patterns.append(_REFERENCE)
-    if _OFFICE_WORDS.search(low):
+    if any(word in low for word in _OFFICE_WORDS):
         patterns.append(_TITLE_REFERENCE)
-    out = []
+    phrases = []
     for pattern in patterns:
         for match in pattern.finditer(sentence):
             if pattern is _REFERENCE and match.group(1) and not _REFERENCE_CUE.search(
                     sentence, max(0, match.start() - 20), match.start()):
                 continue
             word = (match.group(1) or match.group(2)).lower()
-            place = _antecedent(doc, offset + match.start(), _LEVEL_OF.get(word, "admin1"))
-            if word in _PROVINCE_WORDS and place is not None:
-                place = _province_of_district(place)
-            if word == "country" and _ARRIVAL_CUE.search(sentence, max(0, match.start() - 20), match.start()):
-                place = _arrival_country(doc, place, (offset, offset + len(sentence)))
-            if place is not None:
-                out.append(PlaceMention(offset + match.start(), offset + match.end(),
-                                        match.group(0), place, False))
-    for match in (_SPEAKER_COUNTRY.finditer(sentence) if "countr" in low or "nation" in low else ()):
-        place = _speaker_country(doc, n, offset + match.start())
-        if place is not None:
-            out.append(PlaceMention(offset + match.start(), offset + match.end(), match.group(0), place, False))
-    return sorted(out, key=lambda m: m.start)
+            arrival = word == "country" and bool(_ARRIVAL_CUE.search(sentence, max(0, match.start() - 20),
+                                                                     match.start()))
+            phrases.append((match.start(), match.end(), match.group(0), word, arrival))
+    speakers = tuple((match.start(), match.end(), match.group(0)) for match in _SPEAKER_COUNTRY.finditer(sentence)) \
+        if "countr" in low or "nation" in low else ()
+    return tuple(phrases), speakers
 
 
 def _arrival_country(doc, antecedent: Place | None, span: tuple[int, int]) -> Place | None:

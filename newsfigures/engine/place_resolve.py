@@ -15,12 +15,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from . import country_roles
 from . import gazetteer as gz
 from .place_scan import (
     AMBIGUOUS_COUNTRY, CUES, FUNCTION, TYPE_ADMIN, TYPE_ADMIN_OF, TYPE_CITY, Candidate, Context, evidence,
+    may_be_typed,
 )
 from .settings import (
     LONE_TOWN, LONE_TOWN_OWN_NAME, PLACE_VERB_TOWN, LONE_TOWN_RIVAL_SHARE, NAMED_ADMIN1_MAX_NAMESAKES, NAMESAKE_RATIO,
@@ -33,14 +34,38 @@ from .settings import (
 def score(p: tuple, ctx_countries: Counter, top: str, ev: dict, admin1s: frozenset = frozenset()) -> float:
     """How well gazetteer row `p` fits a candidate: its level, size, country, type word, and
     whether it lies in a province the article names."""
+    return _score(_row_score(p), ctx_countries, top, ev, admin1s)
+
+
+@lru_cache(maxsize=1 << 14)
+def _pid_score(pid: int) -> tuple:
+    """`_row_score` of place `pid` (kept: a name's namesakes are scored in every article)."""
+    return _row_score(gz.row(pid))
+
+
+def _row_score(p: tuple) -> tuple:
+    """(level, country, folded admin1 of a city, the score of its level and size) of row `p`:
+    what `score` reads of it whatever the article."""
     level, cc, pop = p[4], p[1], p[6]
     s = SCORE_LEVEL.get(level, SCORE_CITY)
     if level == "city":
         s += 3 * math.log10(pop + 1)
-        if admin1s and (cc, fold_admin1(p[5])) in admin1s:
-            s += SCORE_IN_NAMED_ADMIN1
     elif level == "admin1":
         s += math.log10(pop + 1)  # of two provinces of one name, the bigger
+    return level, cc, fold_admin1(p[5]) if level == "city" else "", s
+
+
+def _best_scored(pids, countries: Counter, top: str, ev: dict, admin1s: frozenset) -> int:
+    """The first of `pids` with the highest `score` (as `max` picks it)."""
+    scores = list(map(partial(_score, ctx_countries=countries, top=top, ev=ev, admin1s=admin1s),
+                      map(_pid_score, pids)))
+    return pids[scores.index(max(scores))]
+
+
+def _score(row_score: tuple, ctx_countries: Counter, top: str, ev: dict, admin1s: frozenset) -> float:
+    level, cc, admin1, s = row_score
+    if level == "city" and admin1s and (cc, admin1) in admin1s:
+        s += SCORE_IN_NAMED_ADMIN1
     if cc and cc in ctx_countries:
         s += SCORE_IN_CONTEXT + (SCORE_TOP if cc == top else 0)
     elif not cc and level == "region":
@@ -56,11 +81,12 @@ def resolve(ctx: Context, c: Candidate, top: str) -> tuple[int | None, bool]:
     """(place id or None, is demonym) for one candidate."""
     key = c.key
     single = c.i == c.j
-    ev = evidence(ctx, c)
     if _RIVER.match(ctx.text, c.end):
         return None, False  # "the Juba river": a river, not the town it is named like
-    if single and key in gz.gazetteer().never and not (ev["type_admin"] and _one_province(key, ctx.countries)):
+    if single and key in gz.gazetteer().never and not (
+            may_be_typed(ctx.toks, c) and evidence(ctx, c)["type_admin"] and _one_province(key, ctx.countries)):
         return None, False  # "Unity" is no place, "Unity State" is
+    ev = c.ev or evidence(ctx, c)
     if ev["title"]:
         return None, False
     if single and key.replace("-", "") in _COMPASS_POINTS and _CAPITAL_NEXT.match(ctx.text, c.end):
@@ -91,11 +117,11 @@ def named_admin1s(ctx: Context, cands: list[Candidate]) -> frozenset:
     """(country, folded admin1) of the provinces the text names with a type word ("Konar
     province", "the state of Trujillo"): a city there wins over its namesakes elsewhere."""
     out = set()
-    words_ = ctx.toks.words
+    words_, lower = ctx.toks.words, ctx.toks.lower()
     n = len(words_)
     for c in cands:
-        after = words_[c.j + 1].lower() if c.j + 1 < n else ""
-        before = words_[c.i - 2].lower() if c.i >= 2 and words_[c.i - 1] == "of" else ""
+        after = lower[c.j + 1] if c.j + 1 < n else ""
+        before = lower[c.i - 2] if c.i >= 2 and words_[c.i - 1] == "of" else ""
         if (after not in TYPE_ADMIN and before not in TYPE_ADMIN_OF) or not evidence(ctx, c)["type_admin"]:
             continue
         pids = gz.ids(c.key)
@@ -121,14 +147,16 @@ def best_place(pids: tuple[int, ...], countries: Counter, top: str, ev: dict,
     """The best of the places of one name; a capital named like its province ("Aleppo") is
     the city unless a type word says otherwise (not a town that is only another spelling of
     the name: "Antioquia" is the province, not Santa Fe de Antioquia)."""
+    if len(pids) == 1:
+        return pids[0]  # (no namesake to weigh it against)
     rows = gz.row
-    best = max(pids, key=lambda p: score(rows(p), countries, top, ev, admin1s))
+    best = _best_scored(pids, countries, top, ev, admin1s)
     if ev.get("type_admin") and top and rows(best)[1] != top:
         # "Santa Barbara County" in a Californian story: the namesake of the story's country,
         # not a province abroad that the type word would favour
         at_home = [p for p in pids if rows(p)[1] == top]
         if at_home:
-            best = max(at_home, key=lambda p: score(rows(p), countries, top, ev, admin1s))
+            best = _best_scored(at_home, countries, top, ev, admin1s)
     if ev.get("dateline"):
         # "DHAKA, May 21 (Reuters) -": a wire dateline names the big city, not its small
         # namesake in the country the story also names
@@ -233,11 +261,12 @@ _COMPASS = frozenset("north south east west northern southern eastern western ce
 def _in_context_without_type_word(key: str, pids: tuple[int, ...], countries: Counter) -> tuple[int, ...]:
     """ "Zambia's Western Province" where the gazetteer calls it "Western": a name ending in a
     type word that none of the article's countries has is the province of the bare name there."""
-    words_ = key.rsplit(" ", 1)
-    if not countries or len(words_) < 2 or words_[1] not in TYPE_ADMIN \
-            or any(gz.row(p)[1] in countries for p in pids):
+    if not countries:
         return pids
-    local = tuple(p for p in gz.ids(words_[0]) if gz.row(p)[4] == "admin1" and gz.row(p)[1] in countries)
+    head, space, last = key.rpartition(" ")
+    if not space or last not in TYPE_ADMIN or any(gz.row(p)[1] in countries for p in pids):
+        return pids
+    local = tuple(p for p in gz.ids(head) if gz.row(p)[4] == "admin1" and gz.row(p)[1] in countries)
     return local or pids
 
 
@@ -330,23 +359,42 @@ def context_countries(ctx: Context, cands: list[Candidate]) -> Counter:
     a border and a backer of one side count nothing (country_roles)."""
     g = gz.gazetteer()
     cnt: Counter = Counter()
-    words_ = ctx.toks.words
+    words_, lower = ctx.toks.words, ctx.toks.lower()
     n = len(words_)
     for c in cands:
         if c.key in g.never or c.key in g.stop or c.key in g.abbreviations or _RIVER.match(ctx.text, c.end):
             continue
         weight, cc = name_country(c.key)
         if not weight:
-            after = words_[c.j + 1].lower() if c.j + 1 < n else ""
-            before = words_[c.i - 2].lower() if c.i >= 2 and words_[c.i - 1] == "of" else ""
+            after = lower[c.j + 1] if c.j + 1 < n else ""
+            before = lower[c.i - 2] if c.i >= 2 and words_[c.i - 1] == "of" else ""
             if (after in TYPE_ADMIN or before in TYPE_ADMIN_OF) and evidence(ctx, c)["type_admin"]:
                 weight, cc = province_country(c.key)
         if not cc or not weight:
             continue
-        ev = evidence(ctx, c)
+        ev = c.ev or evidence(ctx, c)
         if ev["title"] or (ev["in_run"] and (c.key in AMBIGUOUS_COUNTRY or weight < 1)):
             continue
-        if country_roles.is_neighbour_use(ctx.text, c.start) or country_roles.is_backer_use(ctx.text, c.start):
+        if _after_role_word(ctx.text, c.start) and (
+                country_roles.is_neighbour_use(ctx.text, c.start) or country_roles.is_backer_use(ctx.text, c.start)):
             continue  # "near the border with Cameroon", "backed by the UAE": not what the article is about
         cnt[cc] += weight
     return cnt
+
+
+_ROLE_WORDS = ("with", "by", "to")  # "border with", "backed by", "allied to": what country_roles' patterns end with
+_ROLE_REACH = 40  # as far back as they look
+
+
+def _after_role_word(text: str, start: int) -> bool:
+    """A cheap test before country_roles' patterns: the words before `start` end with "with",
+    "by" or "to" (and perhaps "the") and white space."""
+    before = text[max(0, start - _ROLE_REACH):start]
+    if not before[-1:].isspace():
+        return False
+    if not before.isascii():
+        return True  # (their patterns ignore case the Unicode way: "İ" is an "i")
+    before = before.rstrip().lower()
+    if before.endswith("the"):
+        before = before[:-3].rstrip()
+    return before.endswith(_ROLE_WORDS)

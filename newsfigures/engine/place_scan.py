@@ -12,12 +12,12 @@ demand, so the cost stays linear in the text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate, compress
-from operator import itemgetter, or_
+from itertools import accumulate, compress, repeat
+from operator import is_not, itemgetter, or_
 
 from . import gazetteer as gz
 from .dateline_shape import dateline_length
@@ -59,23 +59,75 @@ _TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 # Without an apostrophe in the text, a TOKEN is a plain run of letters and digits: the same
 # split, from a pattern with no look-behinds (about twice as fast).
 _RUN_SPLIT = re.compile(r"([^\W_]+)")
+_RUN = re.compile(r"[^\W_]+")
 _APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
-_NEWLINE = re.compile("\n")
+
+
+def _split(text: str) -> tuple[list[str], list[int]]:
+    """(parts, where each apostrophe is) of `text`: `_TOKEN_SPLIT.split(text)`, with the plain
+    pattern for all but the space-delimited stretches around apostrophes. A token holds no
+    space or line break and its pattern looks one character around it, so a stretch between
+    spaces splits alone as it does in the text."""
+    quotes = [m.start() for m in _APOSTROPHE.finditer(text)]
+    if not quotes:
+        return _RUN_SPLIT.split(text), quotes
+    parts: list[str] = [""]
+    last = 0
+    for a, b in _stretches(text, quotes):
+        _append(parts, _RUN_SPLIT.split(text[last:a]))
+        _append(parts, _TOKEN_SPLIT.split(text[a:b]))
+        last = b
+    _append(parts, _RUN_SPLIT.split(text[last:]))
+    return parts, quotes
+
+
+def _stretches(text: str, quotes: list[int]) -> list[tuple[int, int]]:
+    """The stretches from the space or line break before each apostrophe to the one after it
+    (merged when they touch)."""
+    out: list[tuple[int, int]] = []
+    find, rfind, size = text.find, text.rfind, len(text)
+    for q in quotes:
+        if out and q < out[-1][1]:
+            continue
+        a = max(rfind(" ", 0, q), rfind("\n", 0, q)) + 1
+        ends = [e for e in (find(" ", q), find("\n", q)) if e >= 0]
+        b = min(ends) if ends else size
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _append(parts: list[str], more: list[str]) -> None:
+    """Join the split `more` of the text that follows to `parts` (the gaps where they meet
+    become one)."""
+    parts[-1] += more[0]
+    parts.extend(more[1:])
 
 
 class Tokens:
     """The text's word tokens (TOKEN matches) from one split of the text, at C speed:
     parts = [gap 0, word 0, gap 1, word 1, ..., word n-1, gap n], so word k is parts[2k+1]
-    and the text between words k-1 and k is parts[2k]; offsets are summed only if asked."""
+    and the text between words k-1 and k is parts[2k]; offsets are summed only if asked.
+    `quotes`: where the text's apostrophes are."""
 
-    __slots__ = ("parts", "words", "n", "_bounds", "apostrophes")
+    __slots__ = ("parts", "words", "n", "_bounds", "apostrophes", "quotes", "_lower")
 
     def __init__(self, text: str):
-        self.apostrophes = bool(_APOSTROPHE.search(text))  # else no elision either ("d'Ivoire")
-        self.parts = (_TOKEN_SPLIT if self.apostrophes else _RUN_SPLIT).split(text)
+        self.parts, self.quotes = _split(text)
+        self.apostrophes = bool(self.quotes)  # else no elision either ("d'Ivoire")
         self.words = self.parts[1::2]
         self.n = len(self.words)
         self._bounds: list | None = None
+        self._lower: list | None = None
+
+    def lower(self) -> list[str]:
+        """The words in lower case (word k is lower()[k]), lowered at once: a space stops
+        every rule of lowering that reads a neighbour (the Greek final sigma)."""
+        if self._lower is None:
+            self._lower = " ".join(self.words).lower().split(" ") if self.n else []
+        return self._lower
 
     def bounds(self) -> list[int]:
         """Where each part ends: word k spans bounds[2k]..bounds[2k+1]."""
@@ -144,6 +196,24 @@ def may_start(key: str) -> bool:
     return known(key) or gz.gazetteer().starts_name(key)
 
 
+@lru_cache(maxsize=1 << 16)
+def _opening(word: str) -> tuple[str, bool] | None:
+    """(folded word, whether it is a name) of a word that may open a name, else None."""
+    key = fold_token(word)
+    return (key, known(key)) if may_start(key) else None
+
+
+def _elisions(text: str, quotes: list[int]) -> list[int]:
+    """Where the matches of `_ELIDED` (a letter opening a word, an apostrophe, a capital) start,
+    read at the text's apostrophes only."""
+    out: list[int] = []
+    for q in quotes:
+        if q and text[q + 1:q + 2].isupper() and (not out or q - 1 >= out[-1] + 3) \
+                and _ELIDED.match(text, q - 1):  # (matches do not overlap; its look-behind sees text[q - 2])
+            out.append(q - 1)
+    return out
+
+
 def candidates(text: str, toks: Tokens) -> list[Candidate]:
     """The longest known name starting at each capitalised word (or "al-"/"el-" before one)."""
     out: list[Candidate] = []
@@ -153,23 +223,25 @@ def candidates(text: str, toks: Tokens) -> list[Candidate]:
     bounds = toks.bounds()
     cap = list(map(str.isupper, map(itemgetter(0), words_)))
     # "Cote d'Ivoire", "L'Aquila": capitalised after the elision
-    for m in _ELIDED.finditer(text) if toks.apostrophes else ():
-        at = bisect_left(bounds, m.start())
-        if at % 2 == 0 and at < len(bounds) and bounds[at] == m.start():
+    for start in _elisions(text, toks.quotes):
+        at = bisect_left(bounds, start)
+        if at % 2 == 0 and at < len(bounds) and bounds[at] == start:
             cap[at // 2] = True
-    starts = compress(range(n), cap)
-    if not _AL_EL.isdisjoint(words_):
-        starts = compress(range(n), map(or_, cap, map(_AL_EL.__contains__, words_)))
-    fold, is_known, connectors, opens = fold_token, known, CONNECTORS, may_start
+    may_open = cap if _AL_EL.isdisjoint(words_) else list(map(or_, cap, map(_AL_EL.__contains__, words_)))
+    # the words that may open a name, with their folded key (looked up at C speed)
+    firsts = list(map(_opening, compress(words_, may_open)))
+    starts = compress(zip(compress(range(n), may_open), firsts), map(is_not, firsts, repeat(None)))
+    fold, is_known, connectors = fold_token, known, CONNECTORS
+    lower = toks.lower()
     nxt = 0
-    for i in starts:
-        if i < nxt or not opens(fold(words_[i])):
+    for i, first in starts:
+        if i < nxt:
             continue
         k = i + 1
         if k < n:
             if not cap[i] and not (cap[k] and parts[2 * k] == "-"):
                 continue  # "al-" not before a capitalised word
-            extend = cap[k] or words_[k].lower() in connectors
+            extend = cap[k] or lower[k] in connectors
         elif not cap[i]:
             continue
         else:
@@ -182,13 +254,13 @@ def candidates(text: str, toks: Tokens) -> list[Candidate]:
                     break
                 if cap[k]:
                     js.append(k)
-                elif words_[k].lower() not in connectors:
+                elif lower[k] not in connectors:
                     break
                 k += 1
             extend = len(js) > 1
         if not extend:  # one word (the common case)
-            key = fold(words_[i])
-            if not is_known(key):
+            key, ok = first
+            if not ok:
                 continue
             j = i
         else:  # the longest known name of the run
@@ -216,28 +288,41 @@ def sentence_initial(text: str, start: int) -> bool:
     return bool(SENT_END.search(before))
 
 
-class TextIndex:
-    """Per-text facts built once, on demand: where lines start, which lower-case words occur,
-    whether a line is a Title Case headline."""
+def _standalone_in(text: str, word: str) -> bool:
+    """`word` stands in `text` with no word character (`\\w`) on either side."""
+    n, at = len(word), text.find(word)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + n] if at + n < len(text) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
-    __slots__ = ("text", "_line_starts", "_lower", "_title_case")
+
+class TextIndex:
+    """Per-text facts read once each, on demand: which lower-case words occur, whether a line
+    is a Title Case headline."""
+
+    __slots__ = ("text", "_lower", "_title_case")
 
     def __init__(self, text: str):
         self.text = text
-        self._line_starts: list[int] | None = None
-        self._lower: frozenset | None = None
+        self._lower: dict[str, bool] = {}  # word -> has_lower_word
         self._title_case: dict[int, bool] = {}
 
     def line_start(self, pos: int) -> int:
-        if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
-        return self._line_starts[bisect_right(self._line_starts, pos) - 1]
+        return self.text.rfind("\n", 0, pos) + 1
 
     def has_lower_word(self, word) -> bool:
-        """`word` stands in the text as a whole lower-case word ("reading", "hope")."""
-        if self._lower is None:
-            self._lower = frozenset(_LOWER_WORD.findall(self.text))
-        return word in self._lower
+        """`word` stands in the text as a whole lower-case word ("reading", "hope"): a match
+        of `_LOWER_WORD`, found with str.find (most names never stand in lower case)."""
+        if not _LOWER_WORD.fullmatch(word):
+            return False
+        found = self._lower.get(word)
+        if found is None:
+            found = self._lower[word] = _standalone_in(self.text, word)
+        return found
 
     def title_case_line(self, start: int) -> bool:
         """The line holding `start` is a headline in Title Case (capitals say nothing there)."""
@@ -250,7 +335,8 @@ class TextIndex:
             if len(line) > TITLE_CASE_LINE_MAX:
                 v = False
             else:
-                ws = [w for w in TOKEN.findall(line) if w.lower() not in FUNCTION]
+                tokens = (TOKEN if _APOSTROPHE.search(line) else _RUN).findall(line)
+                ws = [w for w in tokens if w.lower() not in FUNCTION]
                 v = len(ws) >= 3 and sum(w[0].isupper() for w in ws) >= TITLE_CASE_SHARE * len(ws)
             self._title_case[a] = v
         return v
@@ -278,6 +364,14 @@ def _is_demonym(word: str) -> bool:
     return fold_token(word) in gz.gazetteer().demonyms
 
 
+def may_be_typed(toks: Tokens, c: Candidate) -> bool:
+    """A province word may follow the name or stand before it with "of" ("Unity State", "the
+    province of Unity"): without one, its evidence has no `type_admin` (a cheap test first)."""
+    lower = toks.lower()
+    return (c.j + 1 < toks.n and lower[c.j + 1] in TYPE_ADMIN) or (
+        c.i >= 2 and lower[c.i - 1] == "of" and lower[c.i - 2] in TYPE_ADMIN_OF)
+
+
 def evidence(ctx: Context, c: Candidate) -> dict:
     if c.ev is None:
         c.ev = _evidence(ctx, c)
@@ -297,50 +391,76 @@ _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:spokes(?:man
 
 def _evidence(ctx: Context, c: Candidate) -> dict:
     text, toks = ctx.text, ctx.toks
-    words_, parts = toks.words, toks.parts
+    words_, parts, lower, bounds = toks.words, toks.parts, toks.lower(), toks.bounds()
     i, j = c.i, c.j
-    prev = words_[i - 1] if i > 0 else None
-    nxt = words_[j + 1] if j + 1 < toks.n else None
-    gap_before = parts[2 * i] if prev is not None else ""
-    gap_after = parts[2 * j + 2][c.end - toks.bounds()[2 * j + 1]:] if nxt is not None else ""
-    prev_l = prev.lower() if prev is not None else ""
-    nxt_l = nxt.lower() if nxt is not None else ""
-    initial = sentence_initial(text, c.start)
-    cue = prev is not None and prev_l in CUES and gap_before.strip() == "" and "\n" not in gap_before
-    if not cue and prev is not None and gap_before.strip() in ("'s", "’s") and _is_country(prev):
+    if i > 0:
+        prev = words_[i - 1]
+        gap_before = parts[2 * i]
+        prev_l = lower[i - 1]
+        prev_cap = prev[0].isupper()
+        spaced_before = gap_before == " "
+        blank_before = spaced_before or not gap_before.strip()
+    else:
+        prev, gap_before, prev_l = None, "", ""
+        prev_cap = spaced_before = blank_before = False
+    if j + 1 < toks.n:
+        nxt = words_[j + 1]
+        gap_after = parts[2 * j + 2]
+        cut = c.end - bounds[2 * j + 1]  # "U.S.": the name holds the dot
+        if cut:
+            gap_after = gap_after[cut:]
+        nxt_l = lower[j + 1]
+        nxt_cap = nxt[0].isupper()
+        spaced_after = gap_after == " "
+        tight_after = spaced_after or not gap_after.strip()
+    else:
+        nxt, gap_after, nxt_l = None, "", ""
+        nxt_cap = spaced_after = False
+        tight_after = True
+    # after a word and one space, no word opens a sentence (a token ends with a letter or digit)
+    initial = not spaced_before and sentence_initial(text, c.start)
+    cue = blank_before and prev_l in CUES and "\n" not in gap_before
+    if not cue and prev is not None and not blank_before and gap_before.strip() in ("'s", "’s") and _is_country(prev):
         cue = True  # "Nigeria's Plateau": a country's possession is a place of it
     type_word_before = ""
     if prev_l == "of" and i >= 2:
-        type_word_before = words_[i - 2].lower()
+        type_word_before = lower[i - 2]
         cue = type_word_before in OF_CUES
-    tight_after = gap_after.strip() == ""
-    type_admin = (nxt_l in TYPE_ADMIN and tight_after) or type_word_before in TYPE_ADMIN_OF
-    type_city = (nxt_l in TYPE_CITY and tight_after) or type_word_before in TYPE_CITY_OF
-    settlement = (nxt_l in SETTLEMENT and tight_after) or type_word_before in SETTLEMENT
-    title = prev is not None and prev_l.rstrip(".") in TITLES and gap_before.strip() in ("", ".")
-    speech = nxt_l in SPEECH and tight_after or (  # "Zabihullah Amani, a spokesman": a first name before it
-        prev is not None and is_cap(prev) and gap_before == " " and prev_l not in CUES
-        and bool(_APPOSITION.match(text, c.end)))
-    place_verb = initial and nxt_l in PLACE_VERBS and gap_after == " " and nxt is not None and nxt.islower()
+    if tight_after:
+        type_admin = nxt_l in TYPE_ADMIN or type_word_before in TYPE_ADMIN_OF
+        type_city = nxt_l in TYPE_CITY or type_word_before in TYPE_CITY_OF
+        settlement = nxt_l in SETTLEMENT or type_word_before in SETTLEMENT
+        speech = nxt_l in SPEECH
+    else:
+        type_admin = type_word_before in TYPE_ADMIN_OF
+        type_city = type_word_before in TYPE_CITY_OF
+        settlement = type_word_before in SETTLEMENT
+        speech = False
+    title = prev is not None and prev_l.rstrip(".") in TITLES and (blank_before or gap_before.strip() == ".")
+    if not speech and prev_cap and spaced_before and prev_l not in CUES:
+        # "Zabihullah Amani, a spokesman": a first name before it
+        speech = bool(_APPOSITION.match(text, c.end))
+    place_verb = initial and spaced_after and nxt_l in PLACE_VERBS and nxt.islower()
     # "the Somali region of Lower Shebelle", "the Somali capital": an adjective before a type word
     adjective = (type_admin or type_city) and nxt is not None and (
-        nxt_l == "capital" or (j + 2 < toks.n and words_[j + 2].lower() == "of"))
+        nxt_l == "capital" or (j + 2 < toks.n and lower[j + 2] == "of"))
     # inside a longer capitalised name ("John Kerry", "Human Rights Watch")
     in_run = False
-    if ((prev and is_cap(prev) and gap_before == " " and prev_l not in FUNCTION
-         and prev_l not in CUES and not sentence_initial(text, toks.start(i - 1))
+    if ((prev_cap and spaced_before and prev_l not in FUNCTION
+         and prev_l not in CUES
+         and ((i >= 2 and parts[2 * i - 2] == " ") or not sentence_initial(text, bounds[2 * i - 2]))
          and not _is_demonym(prev))  # "Pakistani Kashmir", "Indian Punjab": an adjective, not a name
-            or (nxt and is_cap(nxt) and gap_after == " " and nxt_l not in TYPE_ADMIN
+            or (nxt_cap and spaced_after and nxt_l not in TYPE_ADMIN
                 and nxt_l not in TYPE_CITY and nxt_l not in SITE_WORDS and nxt_l not in OFFICE)):
         in_run = not ctx.index.title_case_line(c.start)
-    if (nxt and gap_after == "-" and is_cap(nxt)) or (prev and gap_before == "-" and is_cap(prev)):
+    if (nxt_cap and gap_after == "-") or (prev_cap and gap_before == "-"):
         in_run = True
-    if prev is not None and i >= 2 and gap_before == " " and prev_l in _NAME_LINKS and prev.islower() \
+    if spaced_before and i >= 2 and prev_l in _NAME_LINKS and prev.islower() \
             and parts[2 * i - 2] == " " and is_cap(words_[i - 2]):
         in_run = True  # "Surigao del Sur", "Santiago de Cuba": the tail of a longer name
     # "Agence France Presse", "Radio Free Asia": a country with a capitalised word on each side
-    enclosed = in_run and prev is not None and nxt is not None and is_cap(prev) and is_cap(nxt) \
-        and gap_before == " " and gap_after == " " and prev_l not in FUNCTION and prev_l not in CUES
+    enclosed = in_run and prev_cap and nxt_cap and spaced_before and spaced_after \
+        and prev_l not in FUNCTION and prev_l not in CUES
     return {"cue": cue, "type_admin": type_admin, "type_city": type_city, "title": title, "enclosed": enclosed,
             "speech": speech, "initial": initial, "in_run": in_run, "settlement": settlement,
             "adjective": adjective, "place_verb": place_verb,

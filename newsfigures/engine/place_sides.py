@@ -14,7 +14,7 @@ country when that is one of its sides: "Kashmir" in a story about an earthquake 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from . import gazetteer as gz
 from .gazetteer import Place, fold_name
@@ -48,7 +48,12 @@ def _alone_on_story_side() -> frozenset[str]:
 
 def sides_of(place: Place) -> frozenset[str]:
     """The countries holding a side of `place` (empty for a place not divided)."""
-    return _sides().get(fold_name(place.name), frozenset())
+    return _sides_named(place.name)
+
+
+@lru_cache(maxsize=1 << 12)
+def _sides_named(name: str) -> frozenset[str]:
+    return _sides().get(fold_name(name), frozenset())
 
 
 def sided(text: str, mentions: list[PlaceMention], main_cc: str) -> list[PlaceMention]:

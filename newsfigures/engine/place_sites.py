@@ -24,27 +24,32 @@ _DOT = re.compile(r"\. ")
 _LINE_BREAK = re.compile("\n")
 
 
-_SITE_OR_OF = frozenset(SITE_WORDS | {"of"})
 _CAPITAL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+ $")  # "... Children UK": a name's last word before the country
+
+
+_BEFORE, _AFTER = 0, 1  # a site word after the name ("Kulben village"), "of" before it ("the town of X")
 
 
 def _site_spans(toks: Tokens) -> list[tuple[int, int]]:
     """(first token, last token) of names a site word introduces: "Kulben village",
     "Bab al-Salama border crossing", "Al-Amal Hospital", "the town of Tall Rifaat"."""
     found: list[tuple[int, int]] = []
-    n, words = toks.n, toks.words
-    for k in compress(range(n), map(_SITE_OR_OF.__contains__, map(str.lower, words))):
-        t = words[k]
-        low = t.lower()
-        if low in SITE_WORDS and k > 0:
+    n, words, lower = toks.n, toks.words, toks.lower()
+    # the site words, and each "of" after a word of SITE_OF_WORDS ("the town of"), in text order
+    cues = [(k, _BEFORE) for k in compress(range(n), map(SITE_WORDS.__contains__, lower)) if k > 0]
+    ofs = [(k + 1, _AFTER) for k in compress(range(n - 2), map(SITE_OF_WORDS.__contains__, lower))
+           if lower[k + 1] == "of"]
+    for k, side in sorted(cues + ofs) if ofs else cues:
+        if side == _BEFORE:
+            low = lower[k]
             kk = k - 1
-            if low == "crossing" and words[kk].lower() == "border" and kk > 0:
+            if low == "crossing" and lower[kk] == "border" and kk > 0:
                 kk -= 1
-            run = _cap_run_back(toks, kk)
+            run = _cap_run_back(toks, kk) if kk >= 0 and words[kk][0].isupper() else None  # (its first test)
             if run:
                 a, b = run
-                found.append((a, k if is_cap(t) else b))
-        if low == "of" and 0 < k < n - 1 and words[k - 1].lower() in SITE_OF_WORDS:
+                found.append((a, k if is_cap(words[k]) else b))
+        else:
             run = _cap_run_fwd(toks, k + 1)
             if run:
                 found.append(run)
@@ -55,9 +60,9 @@ class Coverage:
     """Which characters mentions already cover (one byte per character, marked once)."""
 
     def __init__(self, size: int, spans):
-        self.marks = bytearray(size)
+        self.marks = marks = bytearray(size)
         for s, e in spans:
-            self.add(s, e)
+            marks[s:e] = b"\x01" * (e - s)  # (as `add` marks them)
 
     def add(self, s: int, e: int) -> None:
         self.marks[s:e] = b"\x01" * (e - s)
@@ -93,7 +98,7 @@ def sites(text: str, toks: Tokens, mentions: list[PlaceMention], main_cc: str,
             continue
         if sentence_initial(text, s) and a == b and index.has_lower_word(key):
             continue
-        if words[a - 1].lower().rstrip(".") in TITLES if a > 0 else False:
+        if toks.lower()[a - 1].rstrip(".") in TITLES if a > 0 else False:
             continue
         written = text[s:e]
         host = hosts.nearest(s, e) or hosts.earlier(s) or (gz.country_place(main_cc) if main_cc else None)
@@ -107,15 +112,15 @@ def sites(text: str, toks: Tokens, mentions: list[PlaceMention], main_cc: str,
 
 
 def _cap_run_back(toks: Tokens, k: int) -> tuple[int, int] | None:
-    words, parts = toks.words, toks.parts
+    words, parts, lower = toks.words, toks.parts, toks.lower()
     if k < 0 or not is_cap(words[k]) or parts[2 * k + 2] not in (" ", "-"):
         return None
     a = k
     while a - 1 >= 0 and k - a < SITE_RUN_MAX and gap_ok(parts[2 * a], words[a - 1], words[a]):
-        t = words[a - 1]
-        if is_cap(t) or (t.lower() in ("al", "el") and parts[2 * a] == "-"):
+        t, low = words[a - 1], lower[a - 1]
+        if is_cap(t) or (low in ("al", "el") and parts[2 * a] == "-"):
             a -= 1
-        elif t.lower() in SITE_CONNECTORS and a - 2 >= 0 and is_cap(words[a - 2]) \
+        elif low in SITE_CONNECTORS and a - 2 >= 0 and is_cap(words[a - 2]) \
                 and gap_ok(parts[2 * a - 2], words[a - 2], words[a - 1]):
             a -= 2
         else:
@@ -126,17 +131,17 @@ def _cap_run_back(toks: Tokens, k: int) -> tuple[int, int] | None:
 
 
 def _cap_run_fwd(toks: Tokens, k: int) -> tuple[int, int] | None:
-    words, parts, n = toks.words, toks.parts, toks.n
+    words, parts, n, lower = toks.words, toks.parts, toks.n, toks.lower()
     if k >= n or not is_cap(words[k]) or parts[2 * k] != " ":
         return None
     b = k
     while b + 1 < n and b - k < SITE_RUN_MAX and gap_ok(parts[2 * b + 2], words[b], words[b + 1]):
-        t = words[b + 1]
-        if t.lower() in SITE_WORDS:
+        t, low = words[b + 1], lower[b + 1]
+        if low in SITE_WORDS:
             break
         if is_cap(t):
             b += 1
-        elif t.lower() in SITE_CONNECTORS and b + 2 < n and is_cap(words[b + 2]) \
+        elif low in SITE_CONNECTORS and b + 2 < n and is_cap(words[b + 2]) \
                 and gap_ok(parts[2 * b + 4], words[b + 1], words[b + 2]):
             b += 2
         else:
@@ -219,6 +224,7 @@ def located_sites(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]
     ("in Gorgadji, 40 km south of Djibo"): sites of that place's country, at its coordinates."""
     if "km" not in text and "kilomet" not in text and "mile" not in text:
         return []
+    mentions = sorted(mentions, key=lambda m: m.start)
     taken = Coverage(len(text), ((m.start, m.end) for m in mentions))
     starts = [m.start for m in mentions]
     g = gz.gazetteer()

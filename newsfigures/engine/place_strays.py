@@ -12,7 +12,7 @@ places where a speaker spoke ("told reporters in Geneva").
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from . import gazetteer as gz
 from .gazetteer import Place, fold_name
@@ -32,27 +32,36 @@ def home_strays(text: str, mentions: list[PlaceMention], main_cc: str) -> list[P
     if counts[main_cc] < STRAY_HOME_MENTIONS:
         return mentions
     out = []
+    named: dict = {}  # country -> the folded names of its places the article names (read once)
     for m in mentions:
-        if _stray(text, m, mentions, main_cc):
+        if _stray(text, m, mentions, main_cc, named):
             name = " ".join(m.text.split())
             m = PlaceMention(m.start, m.end, m.text, Place(name, main_cc, None, None, "site", True, ""), m.demonym)
         out.append(m)
     return out
 
 
-def _stray(text: str, m: PlaceMention, mentions: list[PlaceMention], main_cc: str) -> bool:
+def _stray(text: str, m: PlaceMention, mentions: list[PlaceMention], main_cc: str, named: dict) -> bool:
     cc = m.place.country
     if m.demonym or m.place.level != "city" or not cc or cc == main_cc:
         return False
     before = text[max(0, m.start - 30):m.start].split()
     if not before or not before[-1][:1].islower():
         return False  # "Luis Marroquin", a sentence's first word: maybe a person's name, no town
-    key = fold_name(m.place.name)
-    if any(o.place.country == cc and fold_name(o.place.name) != key for o in mentions):
+    key = _fold(m.place.name)
+    if not named:
+        for o in mentions:
+            named.setdefault(o.place.country, set()).add(_fold(o.place.name))
+    if named[cc] - {key}:
         return False  # the article names something else of that country
     if (key, cc) in _venues() or _population(m.place) >= STRAY_CITY_MAX or speaker_location(text, m.start):
         return False
     return True
+
+
+@lru_cache(maxsize=1 << 12)
+def _fold(name: str) -> str:
+    return fold_name(name)
 
 
 @cache

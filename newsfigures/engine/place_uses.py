@@ -128,6 +128,9 @@ def as_named(text: str, mention: PlaceMention) -> PlaceMention:
     return mention
 
 
+DATELINE_WINDOW = 80  # characters: a dateline is read in the sentence's opening ones
+
+
 def sentence_mentions(doc, n: int) -> list:
     """The place mentions of sentence n (article offsets), after its dateline, with "U.S.
     forces" and "Burundi refugees" marked as demonym uses and "the Turkish border" as a place."""
@@ -136,7 +139,9 @@ def sentence_mentions(doc, n: int) -> list:
     in_sentence = [m for m in named_places(doc)[lo:hi] if m.end <= end]
     if not in_sentence:
         return []
+    if in_sentence[0].start - start >= DATELINE_WINDOW:
+        return in_sentence  # no dateline reaches the first place
     text = doc.text
     opening = not n or "\n" in text[doc.sentences[n - 1][1]:start]
-    dateline = dateline_end(text[start:min(end, start + 80)], opening=opening)
+    dateline = dateline_end(text[start:min(end, start + DATELINE_WINDOW)], opening=opening)
     return [m for m in in_sentence if m.start - start >= dateline]

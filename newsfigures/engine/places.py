@@ -33,7 +33,7 @@ from .place_sites import Coverage, located_sites, sites
 from .place_scan import SENT_END as _SENT_END  # noqa: F401
 from .place_scan import Tokens as _Tokens
 from .place_scan import sentence_initial as _sentence_initial  # noqa: F401
-from .speaker_places import speaker_location, story_mentions
+from . import speaker_places
 from .settings import BORDER_LOOKAHEAD, REGION_LOOKBACK
 
 
@@ -56,6 +56,28 @@ PAIR_SEP = re.compile(r"^\s?[-–—/]\s?$")
 _WITH = re.compile(r"\s+with\b", re.I)
 _BORDER_AREA = frozenset({"region", "area", "town", "towns", "zone", "village", "villages",
                           "province", "city"})
+
+
+def speaker_location(text: str, start: int, lo: int | None = None) -> bool:
+    """`speaker_places.speaker_location`, read once per mention: the Document's main place,
+    the uses of its mentions and their references all ask it of the same mentions."""
+    if lo is not None:
+        return speaker_places.speaker_location(text, start, lo)
+    return _spoken_at(text, start)
+
+
+@lru_cache(maxsize=1 << 13)
+def _spoken_at(text: str, start: int) -> bool:
+    return speaker_places.speaker_location(text, start)
+
+
+def story_mentions(text: str, mentions: list) -> list:
+    """`speaker_places.story_mentions` with the speakers' places read through `speaker_location`:
+    the mentions without the places speakers spoke from, unless nothing else is named."""
+    spoken = [m for m in mentions if speaker_location(text, m.start)]
+    if not spoken or len(spoken) == len(mentions):
+        return mentions
+    return [m for m in mentions if m not in spoken]
 
 
 def initial_word(text: str, start: int) -> bool:
@@ -98,7 +120,7 @@ def find_places(text: str) -> list[PlaceMention]:
     mentions = _bare_provinces(text, mentions)  # "Kaduna State ... in Kaduna"
     mentions = _borders(text, mentions, main_cc)
     mentions += sites(text, toks, mentions, main_cc, index)
-    mentions += located_sites(text, sorted(mentions, key=lambda m: m.start))  # "in Gorgadji, 40 km south of Djibo"
+    mentions += located_sites(text, mentions)  # "in Gorgadji, 40 km south of Djibo"
     mentions = _acronyms(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
@@ -165,7 +187,13 @@ def _city_province_pairs(text: str, cands: list) -> dict[int, int]:
 
 # ---------------------------------------------------------------- regions, borders, sites
 
-_DIRECTION_LAST = frozenset("hlntHLNT")
+_DIRECTION_ENDS = frozenset({"rth", "uth", "ast", "est", "ern", "ral"})  # how DIRECTION's words end
+
+
+def _may_end_direction(tail: str) -> bool:
+    """The three letters before a place's last character may end a direction word ("north",
+    "eastern", "central"; DIRECTION ignores case the Unicode way, so any tail not ASCII may)."""
+    return not tail.isascii() or tail.lower() in _DIRECTION_ENDS
 
 
 _WORD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)")
@@ -179,8 +207,10 @@ def _bare_provinces(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
     city of Kaduna", "Kaduna city"). ("Aleppo province ... in Aleppo" stays the city.)"""
     provinces = {}
     for m in mentions:
+        if m.place.level != "admin1" or m.demonym:
+            continue
         after = _WORD_AFTER.match(text, m.end)
-        if m.place.level == "admin1" and not m.demonym and after and after.group(1) == "State":
+        if after and after.group(1) == "State":
             provinces[(fold_name(m.text), m.place.country)] = m.place
     if not provinces:
         return mentions
@@ -224,9 +254,9 @@ def _regions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
             continue
         lo = max(0, m.start - REGION_LOOKBACK)
         before = text[lo:m.start]
-        # DIRECTION ends with a direction word (its last letter h, l, n or t) and a space or
-        # hyphen, at the very end or before a final line break
-        mt = DIRECTION.search(before) if before[-2:-1] in _DIRECTION_LAST or before[-1:] == "\n" else None
+        # DIRECTION ends with a direction word and a space or hyphen, at the very end or
+        # before a final line break
+        mt = DIRECTION.search(before) if before[-1:] == "\n" or _may_end_direction(before[-4:-1]) else None
         if not mt:
             out.append(m)
             continue

@@ -11,6 +11,7 @@ one country ("in Kinshasa, Lubumbashi, Boma and Matadi") gives the country. A li
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import gazetteer
 from .places import Place
@@ -29,6 +30,13 @@ _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)(?:the\s+)?$")
 _COUNTED_COUNTRIES = re.compile(r"\b(?:across|in|throughout)\s+(?:all\s+)?(?:the\s+)?(?:both|two|three|four|"
                                 r"five|six|seven|eight|nine|ten|several|these|those|affected)\s+countries\b",
                                 re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _says_countr(sentence: str) -> bool:
+    """The sentence holds "countr" in any case, as every `_COUNTED_COUNTRIES` does (a cheap
+    test once per sentence; case-folding maps no other letter onto these)."""
+    return "countr" in sentence.casefold()
 
 
 def _story_countries(doc) -> set:
@@ -97,7 +105,8 @@ def several_countries_place(doc, sentence: str, offset: int, named: list, mentio
     several = _several_countries(sentence, offset, named, mentions, segment)
     if several is not None:
         return several
-    if not named and _COUNTED_COUNTRIES.search(sentence, *segment) and len(_story_countries(doc)) >= 2:
+    if not named and _says_countr(sentence) and _COUNTED_COUNTRIES.search(sentence, *segment) \
+            and len(_story_countries(doc)) >= 2:
         return _story_region(doc)
     return None
 
@@ -110,6 +119,8 @@ _REGION_TAIL = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+)(?:the\s+)?"
 def _closing_region(sentence: str, offset: int, named: list, mentions: list) -> Place | None:
     """The region that closes a list of countries the figure's clause names ("in Kenya, Somalia
     and the Horn of Africa", "in Mali and the wider Sahel"): the figure is over the region."""
+    if not any(m.place.level == "region" and not m.place.country for m in mentions):
+        return None  # no region to close a list
     ordered = sorted(mentions, key=lambda m: m.start)
     for k, m in enumerate(ordered):
         if m not in named or m.demonym or m.place.level != "country" or not m.place.country:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from .lexicon import PASSIVE, trigger_of, word_category
 from .nouns import CountedNoun
 from .numbers import Amount
+from .tail_gates import any_of, holds_any
 from .vocabulary import alternation, role_words
 
 __all__ = ["INCLUDING", "apposed_part", "included", "parts_of_things", "more_of_the_same", "other_buildings", "own_category",
@@ -32,6 +33,7 @@ _FRONTED_WHOLE = re.compile(r"(?:^|[,;:]\s*)(?:out\s+of|of|among)\s+(?:(?:the|it
 
 
 # a share of a whole written in words: "two-thirds of the", "half of the", "most of its"
+_OF = any_of(("of",))  # in every share of `_SHARE_BEFORE`
 _SHARE_BEFORE = re.compile(r"\b(?:(?:one|two|three|four|a)[-\s](?:thirds?|quarters?|fifths?|tenths?)|half|"
                            r"most|many|some|majority|bulk|part|percent|per\s+cent|%)\s+of\s+"
                            r"(?:the|its|their|his|her|our)\s+(?:[\w-]+['’]s\s+)?$", re.IGNORECASE)
@@ -44,8 +46,9 @@ def partitive_wholes(sentence: str, amounts: list[Amount], nouns: list) -> set[i
     refugees")."""
     wholes = set()
     for k, amount in enumerate(amounts):  # "two-thirds of the 9,000 residents": a share of a whole
-        if nouns[k] is not None and nouns[k].head and _SHARE_BEFORE.search(
-                sentence, max(0, amount.qualifier_start - 40), amount.qualifier_start):
+        lo = max(0, amount.qualifier_start - 40)
+        if nouns[k] is not None and nouns[k].head and holds_any(sentence, lo, amount.qualifier_start, _OF) \
+                and _SHARE_BEFORE.search(sentence, lo, amount.qualifier_start):
             wholes.add(k)
             said = _whole_clause(sentence, nouns[k].end)
             if said and own_category(nouns[k]) == "none":

@@ -6,6 +6,7 @@ the figure is, not a speaker's place."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .vocabulary import role_words
 
@@ -22,6 +23,9 @@ _SPEAKER_TAIL = re.compile(  # not a passive: "deaths have been reported from X"
     + _SPEAKER_VERBS +
     rf"(?:\s+{_TAIL_FILLER}){{0,6}}?\s+(?:in|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?"
     r"(?:(?:city|capital|town)\s+of\s+|(?:city|capital|town),?\s+)?$")  # "in the capital, Naypyitaw", "in the capital Islamabad"
+# how both tails end ("... in the Swiss city of "): a cheap test first, a place without it is no speaker's
+_PLACE_CUE_TAIL = re.compile(r"\s(?:in|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?"
+                             r"(?:(?:city|capital|town)\s+of\s+|(?:city|capital|town),?\s+)?$")
 
 
 # "at a press conference in Geneva", "during a briefing held on Friday in Nairobi": a venue of statements
@@ -34,8 +38,15 @@ _VENUE_TAIL = re.compile(
 def speaker_location(text: str, start: int, lo: int | None = None) -> bool:
     """The place mention at `start` is where a speaker spoke: it follows a verb of saying and "in",
     "from" or "at" ("a spokesman told reporters in Geneva", "said at a briefing in Nairobi").
-    The verb is looked for from `lo` (default: 80 characters back)."""
-    lo = max(0, start - 80) if lo is None else lo
+    The verb is looked for from `lo` (default: 80 characters back). Kept per mention: the
+    Document's main place, its place uses and its sites each ask of the same mentions."""
+    return _speaker_location(text, start, max(0, start - 80) if lo is None else lo)
+
+
+@lru_cache(maxsize=8192)
+def _speaker_location(text: str, start: int, lo: int) -> bool:
+    if _PLACE_CUE_TAIL.search(text, lo, start) is None:
+        return False  # not right after "in", "from" or "at"
     if _VENUE_TAIL.search(text, max(lo, start - 60), start) is not None:
         return True  # "speaking at a news briefing in Geneva"
     return (_SPEAKER_VERB.search(text, lo, start) is not None

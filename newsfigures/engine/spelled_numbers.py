@@ -11,7 +11,7 @@ import re
 
 from . import vocabulary
 from .settings import MAX_AMOUNT, NUMBER_WORDS_BACK, NUMBER_WORDS_LOOK_BACK
-from .wordtrie import compile_words
+from .wordtrie import compile_words, phrase_trie
 
 
 def _number_words() -> dict[str, dict[str, int]]:
@@ -48,14 +48,12 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-NUMBER_WORD = alternation([*UNITS, *TENS, *MULTIPLIERS, *PLURALS, *GROUP_SCALES, *FRACTIONS])
+NUMBER_WORD = phrase_trie([*UNITS, *TENS, *MULTIPLIERS, *PLURALS, *GROUP_SCALES, *FRACTIONS])
 _WORD_AMOUNT = (
     rf"(?P<words>(?:(?:a|an|one|{NUMBER_WORD})(?:[\s-]+and[\s-]+|\s+of\s+|[\s-]+)?)*"
     rf"(?:{NUMBER_WORD}))\b"
 )
-_VAGUE_AMOUNT = r"(?P<vague>" + "|".join(
-    re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True)
-) + r")\b"
+_VAGUE_AMOUNT = r"(?P<vague>" + phrase_trie(VAGUE) + r")\b"
 _FIRST_LETTERS = "".join(sorted({w[0] for w in [*UNITS, *TENS, *MULTIPLIERS, *GROUP_SCALES,
                                                 *FRACTIONS, *VAGUE, "a"]}))
 # A first-letter gate before the word alternation keeps the scan fast.

@@ -45,13 +45,13 @@ def words_between(text: str, start: int, end: int) -> int:
 
 def words_before(sentence: str, start: int, n: int) -> list[str]:
     """The last `n` words before `start`, lower case."""
-    return [w.lower() for w in WORDS.findall(sentence, max(0, start - 12 * n), start)[-n:]]
+    return list(map(str.lower, WORDS.findall(sentence, max(0, start - 12 * n), start)[-n:]))
 
 
 def passive_before(sentence: str, start: int) -> bool:
     """A passive auxiliary right before a trigger: "were killed", "had been reportedly
     wounded", "were kidnapped and killed"."""
-    words = [w.lower() for w in WORDS.findall(sentence, max(0, start - 60), start)]
+    words = list(map(str.lower, WORDS.findall(sentence, max(0, start - 60), start)))
     while words and words[-1].endswith("ly"):
         words.pop()  # "been reportedly shot dead"
     if len(words) >= 2 and words[-1] == "and" and trigger_of(words[-2]) is not None:

@@ -23,6 +23,7 @@ from .lexicon import PASSIVE, is_people_word, noun_entry, trigger_of
 from .nouns import CountedNoun
 from .numbers import Amount
 from .vocabulary import role_words
+from .tail_gates import any_of, holds_any, tail_ends_with
 from .trigger_spans import PUNCTUATION, WORDS, passive_before, triggers, words_before
 
 # What happens to people whatever they are called (categories.py reads the same set).
@@ -59,7 +60,7 @@ def done_to(sentence: str, amount: Amount, noun: CountedNoun, category: str, how
     after = [t for t in triggers(sentence, noun.end, len(sentence)) if t[2] == category]
     if not after or PUNCTUATION.search(sentence, noun.end, after[0][0]):
         return False
-    words = [w.lower() for w in WORDS.findall(sentence, noun.end, after[0][0])]
+    words = list(map(str.lower, WORDS.findall(sentence, noun.end, after[0][0])))
     return 0 < len(words) <= 4 and any(w in PASSIVE for w in words[:3]) \
         or (not words and passive_before(sentence, after[0][0]))
 
@@ -113,6 +114,7 @@ _GROUP_SIZE = re.compile(r"\b([A-Za-z'’-]+)\s*,?\s*(?:numbering|estimated\s+at
                          re.IGNORECASE)
 # its verb alone, a cheap test before the pattern that tries every word of the window
 _GROUP_SIZE_VERB = re.compile(r"(?:numbering|estimated\s+at|said\s+to\s+number|who\s+numbered)\s*$", re.IGNORECASE)
+_GROUP_SIZE_ENDS = ("numbering", "at", "number", "numbered")  # the last words of `_GROUP_SIZE_VERB`
 
 
 def sizes_attackers(sentence: str, amount: Amount) -> bool:
@@ -120,7 +122,8 @@ def sizes_attackers(sentence: str, amount: Amount) -> bool:
     attackers, troops or a word of no people ("the militia, numbering over 200, raided ..."):
     no figure. The size of a group of victims is read as usual ("the dead, numbering 40")."""
     lo, hi = max(0, amount.qualifier_start - 60), amount.qualifier_start
-    match = _GROUP_SIZE.search(sentence, lo, hi) if _GROUP_SIZE_VERB.search(sentence, lo, hi) else None
+    match = _GROUP_SIZE.search(sentence, lo, hi) if tail_ends_with(sentence, lo, hi, _GROUP_SIZE_ENDS) \
+        and _GROUP_SIZE_VERB.search(sentence, lo, hi) else None
     if not match:
         return False
     word = match.group(1)
@@ -136,13 +139,17 @@ _ACCUSED = re.compile(
     r"\b(?:charged\s+with|accused\s+of|convicted\s+of|suspected\s+of|arrested\s+(?:for|over)|jailed\s+for|"
     r"sentenced\s+for|blamed\s+for|responsible\s+for|guilty\s+of|in\s+connection\s+with|on\s+trial\s+for)"
     r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+# a word of each phrase of `_ACCUSED`: without one in the window the pattern is not tried
+_ACCUSED_WORDS = any_of(("charged", "accused", "convicted", "suspected", "arrested", "jailed", "sentenced",
+                         "blamed", "responsible", "guilty", "connection", "trial"))
 
 
 def accused_of(sentence: str, trigger: tuple) -> bool:
     """A death or injury told as the crime someone is charged with ("four suspects were charged
     with the murder of two journalists"): it says what the people before it did, not what was done
     to them."""
-    return bool(_ACCUSED.search(sentence, max(0, trigger[0] - 50), trigger[0]))
+    lo = max(0, trigger[0] - 50)
+    return holds_any(sentence, lo, trigger[0], _ACCUSED_WORDS) and bool(_ACCUSED.search(sentence, lo, trigger[0]))
 
 
 _TO_DEATH = re.compile(r"\s+to\s+death\b", re.IGNORECASE)

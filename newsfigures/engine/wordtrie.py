@@ -79,3 +79,27 @@ def normal(surface: str) -> str:
     """A matched phrase as its entry is written: lower case, single spaces ("Forced  to-flee"
     -> "forced to flee")."""
     return " ".join(_GAP_RE.split(surface.lower().strip()))
+
+
+def phrase_trie(phrases: Iterable[str]) -> str:
+    """The phrases as one pattern with no boundaries, written as a trie of their characters (a
+    space as any run of white space): `re` then tries each first letter once, not every phrase
+    at every position. It matches what the plain alternation of the phrases longest first
+    matches, in the same order of preference: the phrases that match from one position are
+    prefixes of one another along the text, and the trie tries the longer one first too."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def source(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + source(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return source(trie)
