@@ -20,3 +20,31 @@ def places_of(text: str) -> list[tuple]:
 ], ids=["philippine-agency", "indonesian-agency"])
 def test_an_article_naming_only_its_countrys_agencies_is_in_that_country(text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Blast kills 5 in Afghanistan\n\nA car bomb killed five people in eastern Afghanistan on Monday, "
+     "police said.\n\nThe bomber detonated his car outside a bank in Jalalabad.\n\n"
+     "Three of the dead were guards, a hospital official said.",
+     (3, "Jalalabad", "AF")),
+    ("Gunmen attack market\n\nGunmen killed four people in northern Nigeria on Friday.\n\n"
+     "The attackers stormed a crowded market in Maiduguri before dawn.\n\n"
+     "Another 11 were wounded, officials said.",
+     (11, "Maiduguri", "NG")),
+], ids=["bomb-town", "gunmen-town"])
+def test_the_town_of_the_attack_named_after_the_lead_holds_later_placeless_figures(text, expected):
+    assert places_of(text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the headline and lead stay as wide as they are written
+    ("Blast kills 5 in Afghanistan\n\nA car bomb killed five people in eastern Afghanistan on Monday.\n\n"
+     "The bomber detonated his car outside a bank in Jalalabad.",
+     (5, "Afghanistan", "AF")),
+    # a town named for aid, not for the attack, is no scene
+    ("Floods hit Indonesia\n\nFloods killed 20 people in Indonesia on Monday.\n\n"
+     "Aid arrived in Palu on Tuesday.\n\nAnother 14 were missing, officials said.",
+     (14, "Indonesia", "ID")),
+], ids=["headline-stays", "aid-town-is-no-scene"])
+def test_a_scene_town_does_not_reach_the_lead_or_stories_without_an_attack(text, expected):
+    assert places_of(text)[0 if expected[0] == 5 else -1] == expected
