@@ -48,3 +48,13 @@ def test_the_town_of_the_attack_named_after_the_lead_holds_later_placeless_figur
 ], ids=["headline-stays", "aid-town-is-no-scene"])
 def test_a_scene_town_does_not_reach_the_lead_or_stories_without_an_attack(text, expected):
     assert places_of(text)[0 if expected[0] == 5 else -1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Flood deaths by province\n\nOf the 600 flood deaths in Pakistan, Sindh has reported 300, Punjab 120, "
+     "Azad Jammu and Kashmir (AJK) 40, Gilgit-Baltistan (GB) 15, and Islamabad two.",
+     {120: "Punjab", 40: "Azad Jammu and Kashmir", 15: "Gilgit-Baltistan"}),
+], ids=["short-forms-in-brackets"])
+def test_a_count_after_a_bracketed_short_form_is_that_items(text, expected):
+    got = {value: place for value, place, _ in places_of(text)}
+    assert {value: got.get(value) for value in expected} == expected

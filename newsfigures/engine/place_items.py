@@ -24,8 +24,9 @@ _AFTER = re.compile(rf"^(?:\s+(?:people|persons|residents|families|households|ot
                     rf"(?P<name>{_NAME})\b")
 _AFTER_ITEM = re.compile(rf"\d[\d,.]*(?:\s+(?:people|persons|residents|families|households|others|more))?"
                          rf"\s+(?:in|at)\s+{_NAME}\b")
-# between a place and the count it leads into: "Kalma camp with 30,000", "Otash (", "Yei: "
-_LEADS_INTO = re.compile(r"\s*(?:(?:camp|site|settlement|district|woreda|zone|county|province|region|"
+# between a place and the count it leads into: "Kalma camp with 30,000", "Otash (", "Yei: ",
+# "Azad Jammu and Kashmir (AJK) 48" (its short form in brackets)
+_LEADS_INTO = re.compile(r"\s*(?:\([A-Z][A-Za-z.-]{0,9}\)\s+)?(?:(?:camp|site|settlement|district|woreda|zone|county|province|region|"
                          r"town|village|state|area)\s+)?(?:with|hosting|hosts|has|holds|sheltering)?\s*[(:]?\s*",
                          re.IGNORECASE)
 
