@@ -58,3 +58,15 @@ def test_a_scene_town_does_not_reach_the_lead_or_stories_without_an_attack(text,
 def test_a_count_after_a_bracketed_short_form_is_that_items(text, expected):
     got = {value: place for value, place, _ in places_of(text)}
     assert {value: got.get(value) for value in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Quake toll by province\n\nThe ministry said 120 deaths were recorded in Al Haouz Province, "
+     "40 deaths in Taroudant Province, 9 deaths in Azilal Province, and 4 deaths in the prefecture of Agadir.",
+     {120: "Al Haouz", 40: "Taroudant", 4: "Agadir"}),
+    ("Storm deaths\n\nThe storm killed 12 people in Haiti, 4 in Jamaica and 2 in Cuba.",
+     {12: "Haiti", 4: "Jamaica", 2: "Cuba"}),
+], ids=["prefecture-of", "count-in-country"])
+def test_a_count_in_a_place_list_takes_the_place_after_it_not_the_item_before(text, expected):
+    got = {value: place for value, place, _ in places_of(text)}
+    assert {value: got.get(value) for value in expected} == expected

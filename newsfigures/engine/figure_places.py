@@ -60,7 +60,7 @@ _PART_OF = re.compile(r"\b(?:among|including|of\s+whom|of\s+them|out\s+of|of\s+t
 _PLACE_ADJECTIVES = frozenset(("neighbouring", "neighboring", "nearby", "adjacent", "war-torn",
                                "restive", "remote", "neighbour", "neighbor"))
 _PLACE_OF = frozenset(("town", "city", "village", "villages", "district", "province", "region", "state",
-                       "county", "outskirts", "area", "municipality", "governorate", "island", "capital",
+                       "county", "outskirts", "area", "municipality", "governorate", "island", "capital", "prefecture",
                        "neighborhood", "neighbourhood", "suburb", "quarter", "camp"))
 # "in the country's northwest", "near the town of": a place cue a few words before a farther place
 _FAR_CUE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
@@ -259,6 +259,9 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     local = [m for m in mentions if seg_start <= m.start - offset < seg_end
              and _near(sentence, m.start - offset, m.end - offset, amount)
              and not (i + 1 < len(amounts) and _leads_into(sentence, m.end - offset, amounts[i + 1]))]
+    if i > 0:  # "5 deaths in Agadir, and 3 deaths in Casablanca": Agadir is the 5's item, not the 3's
+        local = [m for m in local if m.start - offset >= amount.qualifier_start
+                 or not place_items.belongs_before(sentence, amounts[i - 1].end, m.start - offset)]
     if all(m.place.level == "country" for m in local):
         # "... killed by bandits who attacked a Nigerian village in the country's northwest Kaduna state"
         local += _farther_subplaces(doc, sentence, offset, mentions, amount, segment=(seg_start, seg_end))
