@@ -70,3 +70,16 @@ def test_a_count_after_a_bracketed_short_form_is_that_items(text, expected):
 def test_a_count_in_a_place_list_takes_the_place_after_it_not_the_item_before(text, expected):
     got = {value: place for value, place, _ in places_of(text)}
     assert {value: got.get(value) for value in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Strikes in Yemen\n\nAir strikes killed 9 people in a market in Yemen's Saada province.\n\n"
+     "A doctor said 14 were wounded in strikes by the coalition fighting the Iran-aligned Houthis.",
+     (14, "YE")),
+    ("Syria monitor\n\nThe UK-registered monitor said 40 civilians were killed in Syria in May.",
+     (40, "SY")),
+    ("Refugees in Moldova\n\nMoldova has taken in 90,000 refugees since Russia's invasion began.",
+     (90000, "MD")),
+], ids=["aligned", "registered", "invasion"])
+def test_a_country_in_a_modifier_or_as_the_invader_is_not_where_the_figure_is(text, expected):
+    assert (places_of(text)[-1][0], places_of(text)[-1][2]) == expected
