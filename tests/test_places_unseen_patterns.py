@@ -83,3 +83,11 @@ def test_a_count_in_a_place_list_takes_the_place_after_it_not_the_item_before(te
 ], ids=["aligned", "registered", "invasion"])
 def test_a_country_in_a_modifier_or_as_the_invader_is_not_where_the_figure_is(text, expected):
     assert (places_of(text)[-1][0], places_of(text)[-1][2]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pakistan floods\n\nOf the 900 nationwide flood deaths, Sindh has reported 400.", (900, "Pakistan")),
+    ("Nigeria floods\n\nSome 600 people countrywide have died, and Kogi state reported 40.", (600, "Nigeria")),
+], ids=["nationwide-deaths", "people-countrywide"])
+def test_a_nationwide_count_is_the_countrys_even_when_a_province_follows(text, expected):
+    assert places_of(text)[0][:2] == expected

@@ -279,6 +279,9 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     if _has_breakdown_word(sentence):
         named = [m for m in named  # "affected, mostly in Maradi": where a part of them is
                  if not _BREAKDOWN.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
+    wide = next((m for m in named if _qualifies_as_wide(sentence, offset, m, amount)), None)
+    if wide is not None:
+        return wide.place  # "1,545 nationwide deaths, Sindh has reported 678": the whole country's
     several = several_countries.several_countries_place(doc, sentence, offset, named, mentions,
                                                          segment=(seg_start, seg_end))
     if several is not None:
@@ -295,6 +298,17 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
         if country is not None:
             return country
     return _refined(sentence, offset, best, [m for m in mentions if m.start - offset < seg_end]).place
+
+
+_WIDE_WORDS = frozenset(("nationwide", "countrywide"))
+_NOUN_GAP = re.compile(r"(?:\s+[\w-]+){0,3}\s+")
+
+
+def _qualifies_as_wide(sentence: str, offset: int, mention, amount: Amount) -> bool:
+    """ "1,545 nationwide deaths", "300 people nationwide": a word for the whole country
+    inside the amount's own noun phrase, which no province named later in the clause narrows."""
+    return mention.text.lower() in _WIDE_WORDS and mention.start - offset >= amount.end \
+        and bool(_NOUN_GAP.fullmatch(sentence, amount.end, mention.start - offset))
 
 
 # "in Punjab", "across northern Sindh": a place cue right before a name
