@@ -60,7 +60,7 @@ _PART_OF = re.compile(r"\b(?:among|including|of\s+whom|of\s+them|out\s+of|of\s+t
 _PLACE_ADJECTIVES = frozenset(("neighbouring", "neighboring", "nearby", "adjacent", "war-torn",
                                "restive", "remote", "neighbour", "neighbor"))
 _PLACE_OF = frozenset(("town", "city", "village", "villages", "district", "province", "region", "state",
-                       "county", "outskirts", "area", "municipality", "governorate", "island", "capital",
+                       "county", "outskirts", "area", "municipality", "governorate", "island", "capital", "prefecture",
                        "neighborhood", "neighbourhood", "suburb", "quarter", "camp"))
 # "in the country's northwest", "near the town of": a place cue a few words before a farther place
 _FAR_CUE = re.compile(r"\b(?:in|at|near|inside|outside|around|across)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
@@ -256,6 +256,9 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     local = [m for m in mentions if seg_start <= m.start - offset < seg_end
              and _near(sentence, m.start - offset, m.end - offset, amount)
              and not (i + 1 < len(amounts) and _leads_into(sentence, m.end - offset, amounts[i + 1]))]
+    if i > 0:  # "5 deaths in Agadir, and 3 deaths in Casablanca": Agadir is the 5's item, not the 3's
+        local = [m for m in local if m.start - offset >= amount.qualifier_start
+                 or not place_items.belongs_before(sentence, amounts[i - 1].end, m.start - offset)]
     if all(m.place.level == "country" for m in local):
         # "... killed by bandits who attacked a Nigerian village in the country's northwest Kaduna state"
         local += _farther_subplaces(doc, sentence, offset, mentions, amount, segment=(seg_start, seg_end))
@@ -273,6 +276,9 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
     if _has_breakdown_word(sentence):
         named = [m for m in named  # "affected, mostly in Maradi": where a part of them is
                  if not _BREAKDOWN.search(sentence, max(0, m.start - offset - 40), m.start - offset)]
+    wide = next((m for m in named if _qualifies_as_wide(sentence, offset, m, amount)), None)
+    if wide is not None:
+        return wide.place  # "1,545 nationwide deaths, Sindh has reported 678": the whole country's
     several = several_countries.several_countries_place(doc, sentence, offset, named, mentions,
                                                          segment=(seg_start, seg_end))
     if several is not None:
@@ -289,6 +295,17 @@ def _own_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *, 
         if country is not None:
             return country
     return _refined(sentence, offset, best, [m for m in mentions if m.start - offset < seg_end]).place
+
+
+_WIDE_WORDS = frozenset(("nationwide", "countrywide"))
+_NOUN_GAP = re.compile(r"(?:\s+[\w-]+){0,3}\s+")
+
+
+def _qualifies_as_wide(sentence: str, offset: int, mention, amount: Amount) -> bool:
+    """ "1,545 nationwide deaths", "300 people nationwide": a word for the whole country
+    inside the amount's own noun phrase, which no province named later in the clause narrows."""
+    return mention.text.lower() in _WIDE_WORDS and mention.start - offset >= amount.end \
+        and bool(_NOUN_GAP.fullmatch(sentence, amount.end, mention.start - offset))
 
 
 # "in Punjab", "across northern Sindh": a place cue right before a name

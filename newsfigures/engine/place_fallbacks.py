@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from . import place_context, place_uses, places
+from . import place_context, place_uses, places, scene_towns
 from .places import Place
 
 
@@ -96,6 +96,10 @@ def fallback_place(doc, n: int, *, names_place: bool = False) -> Place | None:
     scene = _scene_before(doc, n)
     if scene is not None and (focus is None or focus.level == "country" and scene.country == focus.country):
         return scene  # "The attack happened in Khar ... The dead included four soldiers"
+    town = scene_towns.scene_town(doc, n)
+    if town is not None and scene_towns.is_wide(focus) and town.country == focus.country \
+            and not any(not m.demonym for m in place_uses.sentence_mentions(doc, n)):
+        return town  # "... in eastern Afghanistan. The bomb went off in Jalalabad." then "Four of the six ..."
     return focus
 
 

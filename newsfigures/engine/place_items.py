@@ -24,8 +24,9 @@ _AFTER = re.compile(rf"^(?:\s+(?:people|persons|residents|families|households|ot
                     rf"(?P<name>{_NAME})\b")
 _AFTER_ITEM = re.compile(rf"\d[\d,.]*(?:\s+(?:people|persons|residents|families|households|others|more))?"
                          rf"\s+(?:in|at)\s+{_NAME}\b")
-# between a place and the count it leads into: "Kalma camp with 30,000", "Otash (", "Yei: "
-_LEADS_INTO = re.compile(r"\s*(?:(?:camp|site|settlement|district|woreda|zone|county|province|region|"
+# between a place and the count it leads into: "Kalma camp with 30,000", "Otash (", "Yei: ",
+# "Azad Jammu and Kashmir (AJK) 48" (its short form in brackets)
+_LEADS_INTO = re.compile(r"\s*(?:\([A-Z][A-Za-z.-]{0,9}\)\s+)?(?:(?:camp|site|settlement|district|woreda|zone|county|province|region|"
                          r"town|village|state|area)\s+)?(?:with|hosting|hosts|has|holds|sheltering)?\s*[(:]?\s*",
                          re.IGNORECASE)
 
@@ -111,3 +112,15 @@ def _item_name(sentence: str, qualifier_start: int, amount_end: int):
     if list_labels.not_a_place_label(name) or calendar_words.month_number(first) or calendar_words.weekday_number(first) >= 0:
         return None  # "Deaths (12)", "March 2,000": what is counted, or when
     return name, (shift + found.start("name"), shift + found.end("name")), tuple(x.span() for x in shape.finditer(sentence))
+
+
+# right after a count, what makes the place after it that count's own item: "5 deaths in the
+# prefecture of Agadir", "one in Colombia", "300 people at"
+_OWN_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?")
+
+
+def belongs_before(sentence: str, previous_end: int, place_start: int) -> bool:
+    """The place at `place_start` is the item of the count ending at `previous_end` ("N in
+    Place"), so it is not the next count's: in "5 deaths in Agadir, and 3 deaths in Casablanca"
+    Agadir is the 5's, never the 3's."""
+    return bool(_OWN_AFTER.fullmatch(sentence, previous_end, place_start))

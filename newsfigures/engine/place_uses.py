@@ -45,7 +45,13 @@ def is_actor_use(text: str, mention: PlaceMention) -> bool:
     """A country named as whose forces or officials they are ("Russian warplanes", "U.S.
     convoy", "Russia launched", "Russian shelling")."""
     after = text[mention.end:mention.end + 30]
-    return bool(ACTOR_NOUN.match(after) or (mention.demonym and DEMONYM_ACTOR_NOUN.match(after)))
+    return bool(ACTOR_NOUN.match(after) or (mention.demonym and DEMONYM_ACTOR_NOUN.match(after))
+                or not mention.demonym and mention.place.level == "country" and MODIFIER_AFTER.match(after))
+
+
+# "the Iran-aligned Houthis", "a UK-registered charity", "since Russia's invasion": a country
+# in a hyphenated modifier, or as the one invading, says whose or by whom, not where
+MODIFIER_AFTER = re.compile(r"^(?:-[a-z]+ed\b|['’]s\s+(?:[a-z]+\s+)?(?:invasion|aggression|annexation)\b)")
 
 
 def is_name_part(text: str, mention: PlaceMention) -> bool:

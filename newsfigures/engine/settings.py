@@ -72,6 +72,7 @@ HEADING_PLACE_SHARE = 0.5  # ... mostly a place name
 PLACE_LED_PARAGRAPHS = 2  # paragraphs opening with "In X," that make a story told place by place
 SEVERAL_COUNTRIES_SHARE = 0.5  # a second country named at least half as often as the first
 LOOKBACK_SENTENCES = 6  # how far back a reference looks for what it stands for
+SCENE_PARAGRAPHS = 3  # the opening paragraphs (after the headline) where an event's town is looked for
 OTHER_PROVINCES_MAX = 2  # a province holding the towns named is the focus only if few others are named
 HEADING_LIST_LINES = 3  # the first lines under a heading read to tell a list
 HEADING_LIST_LINE_MAX = 120  # a list item is a short line
