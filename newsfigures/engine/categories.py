@@ -34,7 +34,7 @@ from .lexicon import (
 )
 from .nouns import CountedNoun, noun_after, noun_before
 from .other_roles import plays_another_part
-from .running_counts import death_count_subject
+from .running_counts import death_count_subject, told_apart, toll_break
 from .severity import injured_by_severity
 from .shelter_status import shelter_of_status
 from .struck_homes import homes_category, unlivable_homes
@@ -57,7 +57,6 @@ from .settings import (
 __all__ = ["Reading", "clause_limits", "read_amounts"]
 
 _TOLL = re.compile(r"(?:death\s+)?tolls?", re.IGNORECASE)
-_TOLL_BREAK = re.compile(r"[;,]")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _RESTATED = re.compile(r"\s*[,(]?\s*(?:or|i\.e\.|that\s+is)\s*", re.IGNORECASE)
 _INSERTED = re.compile(r"\s*,\s*(?:including|among\s+(?:them|whom)|(?:most|many|all|some)\s+of\s+(?:them|whom)|"
@@ -159,10 +158,11 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
     if next_verbs and noun.head and _subject_of(sentence, noun, next_verbs[0]):
         return _Hit("none", "object")  # "three gunmen killed 14 worshippers": the gunmen did it
     tolls = [t for t in left if _TOLL.fullmatch(sentence[t[0]:t[1]])]
-    if tolls and not any(t[0] > tolls[-1][1] for t in left) \
-            and not _TOLL_BREAK.search(sentence, tolls[-1][1], amount.qualifier_start):
+    if tolls and not any(t[0] > tolls[-1][1] for t in left) and not told_apart(amounts, i, tolls[-1][1], right) \
+            and not toll_break(sentence, tolls[-1][1], amount.qualifier_start):
         return _Hit("killed", "object", tolls[-1][0], tolls[-1][1])  # "the toll ... rose to 7,365"
-    if (running := death_count_subject(sentence, amount.qualifier_start)) and not any(t[0] >= running[2] for t in left):
+    if (running := death_count_subject(sentence, amount.qualifier_start)) and not any(t[0] >= running[2] for t in left) \
+            and not told_apart(amounts, i, running[2], right):
         return _Hit("killed", "object", running[0], running[1])  # "the death toll from ..., has risen to 632"
     best, best_distance = _Hit(), TRIGGER_MAX_WORDS + 1
     if right:

@@ -1,0 +1,55 @@
+"""Detection and category patterns found in real reports the engine had not seen (South Asian
+bulletins, landslide and flood round-ups, attack reports): large counts written in descending
+scales, an amount restated in plain digits in brackets, and a death toll that reports only the
+number right after it. Sentences written for this test."""
+import pytest
+
+from helpers import figures_of
+from newsfigures.engine.numbers import find_amounts
+
+
+@pytest.mark.parametrize("text, expected", [
+    # descending scales are one amount
+    ("nearly 3 lakh 40 thousand people", [(340000, "up_to")]),
+    ("some 2 crore 15 lakh voters", [(21500000, "about")]),
+    ("about 1 million 250 thousand residents", [(1250000, "about")]),
+    ("six lakh twenty thousand families", [(620000, "exact")]),
+    # ... but not a scale followed by a plain number, nor a bigger scale
+    ("4 million 24 people", [(4000000, "exact"), (24, "exact")]),
+    ("20 thousand 3 million", [(20000, "exact"), (3000000, "exact")]),
+    # an amount with a scale word restated in digits in brackets
+    ("more than 2.45 lakh [245,000] people", [(245000, "at_least")]),
+    ("about 1.3 million (1,300,000) people", [(1300000, "about")]),
+    ("Twelve (12) houses", [(12, "exact")]),
+    # ... only when both say the same
+    ("2.4 lakh (240) people", [(240000, "exact"), (240, "exact")]),
+])
+def test_amount_wordings(text, expected):
+    assert [(a.value, a.qualifier) for a in find_amounts(text)] == expected
+
+
+def categories_of(text):
+    return figures_of(text, "category", "unit", published="2024-06-01")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bulletin's big counts in lakh and thousand
+    ("Officials said 2 lakh 60 thousand people have been affected by the floods.",
+     [(260000, "affected", "people")]),
+    ("The district moved 1.2 lakh [120,000] people to relief camps before landfall.",
+     [(120000, "sheltered", "people")]),
+    # the toll reports the number after it; a later number with its own fate keeps that fate
+    ("The death toll climbed to 56 while nine villagers are still missing.",
+     [(56, "killed", "people"), (9, "missing", "people")]),
+    ("The number of deaths rose to 31 and 14 fishermen were reported missing.",
+     [(31, "killed", "people"), (14, "missing", "people")]),
+    ("The toll reached 120 as 300 people remained in hospital with injuries.",
+     [(120, "killed", "people"), (300, "injured", "people")]),
+    # ... a list after the toll stays the toll's
+    ("The death toll stands at 70 soldiers and 25 civilians.",
+     [(70, "killed", "people"), (25, "killed", "people")]),
+    ("The death toll has risen to 40, with 95 injured.",
+     [(40, "killed", "people"), (95, "injured", "people")]),
+])
+def test_unseen_categories(text, expected):
+    assert categories_of(text) == expected
