@@ -53,3 +53,23 @@ def categories_of(text):
 ])
 def test_unseen_categories(text, expected):
     assert categories_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hedge between the amount and its fate: the noun is left out
+    ("Mudslide: more than 80 feared buried in hillside village", [(80, "missing", "people")]),
+    ("Ferry fire: 9 reported killed, 31 confirmed injured",
+     [(9, "killed", "people"), (31, "injured", "people")]),
+    ("30 believed buried after quarry wall gives way", [(30, "missing", "people")]),
+    # the buried and the searched-for are missing; the pulled out alive rescued
+    ("Some 60 villagers remain buried under the mud and rocks.", [(60, "missing", "people")]),
+    ("Divers were searching for 14 crew members of the sunken trawler.", [(14, "missing", "people")]),
+    ("Soldiers pulled nine people out alive, and at least six survivors were dug out alive overnight.",
+     [(9, "evacuated", "people"), (6, "evacuated", "people")]),
+    ("So far 23 people have been pulled alive from the rubble.", [(23, "evacuated", "people")]),
+    # seized people are abducted; seized things are not people
+    ("Militants seized 45 passengers from two buses near the border.", [(45, "detained", "people")]),
+    ("Customs officers seized 300 rifles and 12 tonnes of cannabis.", []),
+])
+def test_unseen_fates(text, expected):
+    assert categories_of(text) == expected
