@@ -73,3 +73,21 @@ def test_unseen_categories(text, expected):
 ])
 def test_unseen_fates(text, expected):
     assert categories_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a place can hold is no count of people in it
+    ("The province opened 1,500 shelters that can accommodate up to 400,000 people.", []),
+    ("The settlement, which could house about 90,000 refugees, burned for hours.", []),
+    ("Officials readied a hall with a capacity of 3,000 evacuees.", []),
+    # a city's population is not a figure; a camp's or a district's displaced are
+    ("The blast hit the capital, a city home to nearly 4 million people.", []),
+    ("The region, home to 250,000 displaced people, was struck again.", [(250000, "displaced", "people")]),
+    # lives saved are no toll; lives lost or claimed are
+    ("Officials said the early warnings saved thousands of lives.", []),
+    ("Rescue crews helped save 150 lives, the ministry said.", []),
+    ("Doctors spared 40 patients' lives by moving them before the flood.", []),
+    ("The fire claimed 27 lives.", [(27, "killed", "people")]),
+])
+def test_unseen_not_counts(text, expected):
+    assert categories_of(text) == expected
