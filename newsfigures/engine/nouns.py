@@ -164,8 +164,9 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
                 and k + 1 < len(found) and found[k + 1][0].lower() == "to":
             break  # "20,000 forced to flee", "300 ordered to leave": a headline's participle, the noun left out
         if k == i and entry is None and word.islower() and low.endswith("ed") and trigger_of(word) is None \
-                and k + 1 < len(found) and trigger_of(found[k + 1][0]) is not None:
-            break  # "100 feared buried", "12 reported killed", "20 confirmed dead": a hedge, the noun left out
+                and k + 1 < len(found) and trigger_of(found[k + 1][0]) is not None \
+                and noun_entry(found[k + 1][0].lower()) is None:
+            break  # "100 feared buried", "12 reported killed": a hedge, the noun left out ("480 confirmed dead": the dead)
         if entry is not None and entry.unit == "buildings":
             if entry.use == "facility" and _LOCATIVE_BEFORE.search(
                     sentence, max(0, amount.qualifier_start - 12), amount.qualifier_start):
