@@ -58,7 +58,7 @@ __all__ = ["Reading", "clause_limits", "read_amounts"]
 
 _TOLL = re.compile(r"(?:death\s+)?tolls?", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
-_RESTATED = re.compile(r"\s*[,(]?\s*(?:or|i\.e\.|that\s+is)\s*", re.IGNORECASE)
+_RESTATED = re.compile(r"\s*(?:[,(]?\s*(?:or|i\.e\.|that\s+is)|\()\s*", re.IGNORECASE)
 _INSERTED = re.compile(r"\s*,\s*(?:including|among\s+(?:them|whom)|(?:most|many|all|some)\s+of\s+(?:them|whom)|"
                        r"mostly|mainly)\b", re.IGNORECASE)
 # "... in the camp with various degrees of bullet wounds": the wounds the people came with
@@ -450,10 +450,10 @@ def _list_tail(sentence: str, start: int, end: int) -> bool:
 
 
 def _restatements(sentence: str, amounts: list[Amount], nouns: list, categories: list[str]) -> None:
-    """ "156,904 evacuees, or 30,689 families, are still in shelters": one group counted twice
-    takes one category, the one its clause states."""
+    """ "156,904 evacuees, or 30,689 families, are in shelters": one group counted twice, one category."""
     for j in range(len(amounts) - 1):
-        if _RESTATED.fullmatch(sentence, nouns[j].end, amounts[j + 1].qualifier_start):
+        if _RESTATED.fullmatch(sentence, nouns[j].end, amounts[j + 1].qualifier_start) and nouns[j + 1] is not None \
+                and "buildings" not in (nouns[j].unit, nouns[j + 1].unit):  # "110,750 families (400,000 people)"
             later = categories[j + 1]
             if later and later != "none" and later != categories[j] and not nouns[j].firm:
                 categories[j] = later

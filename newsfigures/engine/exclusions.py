@@ -305,31 +305,25 @@ def _one_person_before(before: str) -> bool:
 
 
 # what a place or a building can hold, not who is there: "shelters that can accommodate 5,000
-# people", "a capacity of 2,000", "the city, home to 1.2 million people"
+# people", "a capacity of 2,000"
 _CAPACITY_BEFORE = re.compile(
     r"(?:\b(?:can|could|will|would|able\s+to|designed\s+to|built\s+to|meant\s+to|capable\s+of)\s+"
     r"(?:accommodat\w*|house|housing|hold|holding|host|hosting|shelter|sheltering|take\s+in|seat)"
     r"|\b(?:capacity|room|space)\s+(?:of|for|to\s+\w+))\s+$", re.IGNORECASE)
-_SETTLEMENT_HOME = re.compile(r"\b(?:city|cities|town|capital|metropolis|country|nation|island|state|province|"
-                              r"region|county|municipality|district|village)\b[^.;:\d]{0,40}\bhome\s+to\s+$",
-                              re.IGNORECASE)
 # lives saved are no toll: "the evacuation saved thousands of lives", "helped save 300 lives"
 _SAVED_BEFORE = re.compile(r"\b(?:save|saved|saves|saving|spare|spared|spares|sparing)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIVES_AFTER = re.compile(r"\s*(?:of\s+)?(?:[\w'’]+\s+)?lives\b", re.IGNORECASE)
 _HELD_AFTER = re.compile(r"\s*(?:(?:people|persons|individuals|residents|inhabitants|families|households|evacuees|"
                          r"refugees|guests|visitors|spectators|students|patients|beds)\b|[.,;:)]|$)", re.IGNORECASE)
-_RESIDENTS_AFTER = re.compile(r"\s*(?:(?:people|residents|inhabitants|souls|persons)\b|[.,;:)]|$)", re.IGNORECASE)
 
 
-def _capacity_or_population(text: str, amount: Amount) -> bool:
-    """An amount that says how many a place holds or is home to, or how many lives were saved:
+def _capacity_or_saved(text: str, amount: Amount) -> bool:
+    """An amount that says how many a place holds, or how many lives were saved:
     not a count of people hit."""
     before = text[max(0, amount.qualifier_start - 80):amount.qualifier_start]
     if _CAPACITY_BEFORE.search(before) and _HELD_AFTER.match(text, amount.end):
         return True  # "can house 900 displaced people" says who is there: its noun is described
-    if _SAVED_BEFORE.search(before) and _LIVES_AFTER.match(text, amount.end):
-        return True
-    return bool(_SETTLEMENT_HOME.search(before)) and bool(_RESIDENTS_AFTER.match(text, amount.end))
+    return bool(_SAVED_BEFORE.search(before)) and bool(_LIVES_AFTER.match(text, amount.end))
 
 
 def is_excluded(text: str, amount: Amount) -> bool:
@@ -340,7 +334,7 @@ def is_excluded(text: str, amount: Amount) -> bool:
         return True
     if _in_code(text, amount):
         return True
-    if _capacity_or_population(text, amount):
+    if _capacity_or_saved(text, amount):
         return True
     if amount.qualifier == "range" and _AGE_RANGE_BEFORE.search(text, max(0, amount.qualifier_start - 30),
                                                               amount.qualifier_start):
