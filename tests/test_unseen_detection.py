@@ -106,3 +106,23 @@ def test_unseen_not_counts(text, expected):
 ])
 def test_unseen_restated_groups(text, expected):
     assert categories_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "one of the ..." after a named speaker says who the speaker is
+    ("\"The slope gave way at dawn,\" said Li Ming, one of the engineers at the site, recalling the quake that killed 9,000 people.",
+     [(9000, "killed", "people")]),
+    ("\"We ran to the hills,\" said Fatima Bello, one of the women who fled the raid.", []),
+    # ... not a victim named among the dead
+    ("Among the dead was Musa Idris, one of the village elders.", [(1, "killed", "people")]),
+])
+def test_unseen_speaker_appositions(text, expected):
+    assert categories_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("north of 5,000 people", [(5000, 5000, None, "at_least")]),
+    ("well north of 20,000 residents", [(20000, 20000, None, "at_least")]),
+])
+def test_unseen_qualifiers(text, expected):
+    assert [(a.value, a.low, a.high, a.qualifier) for a in find_amounts(text)] == expected

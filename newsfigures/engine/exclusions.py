@@ -169,6 +169,8 @@ _APPOSITION_AFTER = re.compile(r"^\s*,")
 # "her son, 7, was", "the driver, 45, said" (the noun is checked to be a singular person)
 _ONE_PERSON_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[a-z-]+\s+)?([a-z-]+),\s*$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told|added|noted|explained|according\s+to)\s+[A-Z]")
+_ONE_OF_AFTER = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s", re.IGNORECASE)  # "Ali Khan, one of the"
 _PART_OF_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.IGNORECASE)  # "31, 7 of whom": a part
 _NUMBERED_NAME = re.compile(r"(?:\b[A-Z][\w-]+|\d,?(?:\s+and)?)\s+$")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
@@ -358,6 +360,9 @@ def is_excluded(text: str, amount: Amount) -> bool:
         return True  # "6.Unidentified gunmen ...": a list's numbering
     if amount.value < 120 and _APPOSITION_AFTER.match(after) and _NAME_BEFORE.search(before):
         return True  # an age in apposition: "Haji Ikhalf, 40, a villager"
+    if amount.value == 1 and amount.spelled and _NAME_BEFORE.search(before) and _ONE_OF_AFTER.match(after) \
+            and _SPEAKER_BEFORE.search(before):
+        return True  # "said Wang Li, one of the officials in charge": who the speaker is
     if amount.value < 120 and _APPOSITION_AFTER.match(after) and _one_person_before(before):
         return True  # "a man, 59, was among the dead": his age
     if amount.value < 120 and not amount.spelled and "(" in before and _BRACKETED_AGE_BEFORE.search(before) \
