@@ -126,3 +126,21 @@ def test_unseen_speaker_appositions(text, expected):
 ])
 def test_unseen_qualifiers(text, expected):
     assert [(a.value, a.low, a.high, a.qualifier) for a in find_amounts(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more verbs of homes struck, as storm, flood and demolition reports write them
+    ("Over 5,000 houses were obliterated when the river broke its banks.", [(5000, "housing", "buildings")]),
+    ("The typhoon wrecked 1,900 homes along the coast.", [(1900, "housing", "buildings")]),
+    ("Gusts knocked down 45 houses in the valley.", [(45, "housing", "buildings")]),
+    # ... not the windows or livelihoods of people
+    ("The blast shattered the windows of hundreds of homes.", []),
+    ("Municipal crews pulled down 210 shacks in the informal settlement.", [(210, "housing", "buildings")]),
+    ("About 70 huts were blown down overnight.", [(70, "housing", "buildings")]),
+    # people driven into homelessness are people, even after a count of homes
+    ("The quake flattened 2,400 homes, plunging thousands into homelessness.",
+     [(2400, "housing", "buildings"), (1000, "homeless", "people")]),
+    ("Evictions pushed 3,500 families into homelessness last year.", [(3500, "homeless", "households")]),
+])
+def test_unseen_homes(text, expected):
+    assert categories_of(text) == expected

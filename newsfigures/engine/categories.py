@@ -375,8 +375,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
             by_index[keep[j]] = None  # "around 4M on Thursday": a bare "4M" far from any trigger
             continue
         # "300 homes were destroyed and dozens were injured": only homes carry their unit on
-        unit = noun.unit or (previous_unit if previous_unit != "buildings" or category in ("housing", "homeless")
-                             else "") or "people"
+        unit = noun.unit or (previous_unit if previous_unit != "buildings" or category == "housing"
+                             or (category == "homeless" and not amount.vague) else "") or "people"
         if category == "housing" and not noun.head:
             unit = "buildings"
         if unit == "buildings" and category not in ("housing", "homeless") and unlivable_homes(sentence, noun):
