@@ -144,3 +144,17 @@ def test_unseen_qualifiers(text, expected):
 ])
 def test_unseen_homes(text, expected):
     assert categories_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a span of years is no range of people; an age after "the age of" is no count
+    ("Between 2016 and 2018, about 90,000 people fled the fighting.", [(90000, "displaced", "people")]),
+    ("From 2001 to 2005, more than 3,000 villagers were killed, most of them under the age of ten.",
+     [(3000, "killed", "people")]),
+    ("Between 1,500 and 2,000 people were evacuated.", [(1500, "evacuated", "people")]),
+    # custody is detention
+    ("Eleven of the migrants are in the custody of the border police.", [(11, "detained", "people")]),
+    ("Two survivors were taken into custody after the landing.", [(2, "detained", "people")]),
+])
+def test_unseen_years_ages_custody(text, expected):
+    assert categories_of(text) == expected

@@ -341,6 +341,10 @@ def is_excluded(text: str, amount: Amount) -> bool:
     if amount.qualifier == "range" and _AGE_RANGE_BEFORE.search(text, max(0, amount.qualifier_start - 30),
                                                               amount.qualifier_start):
         return True  # "children aged 12 to 17", "ages 15 to 28": ages, not a count
+    if amount.qualifier == "range" and amount.high is not None and _YEAR.match(str(amount.low)) \
+            and _YEAR.match(str(amount.high)) and "," not in amount.text and amount.high - amount.low <= 50 \
+            and not _people_after(after):
+        return True  # "between 2010 and 2011, over 260,000 people died": the years, not a count
     if amount.qualifier == "range" or amount.vague:
         return False
     digits = amount.text.replace(",", "")
