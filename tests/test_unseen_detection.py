@@ -158,3 +158,14 @@ def test_unseen_homes(text, expected):
 ])
 def test_unseen_years_ages_custody(text, expected):
     assert categories_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a camp or a country home to refugees hosts refugees
+    ("The camp, home to about 30,000 Sudanese refugees, has run out of water.", [(30000, "refugees", "people")]),
+    ("Lebanon is home to over 1 million refugees.", [(1000000, "refugees", "people")]),
+    # ... and to the displaced, displaced people
+    ("The site is home to 18,000 internally displaced people.", [(18000, "displaced", "people")]),
+])
+def test_unseen_hosted(text, expected):
+    assert categories_of(text) == expected

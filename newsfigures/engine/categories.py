@@ -256,9 +256,9 @@ def _category(sentence: str, noun: CountedNoun, hit: _Hit) -> str:
     elif own and trigger and stated == "affected" and not noun.firm and not _counts_only(sentence, hit):
         category = trigger  # "3,800 survivors spent the night in tents": struck, then sheltered
     elif stated and (noun.firm or not trigger or how == "near" or _counts_only(sentence, hit)
-                     or (stated == "refugees" and trigger in ("displaced", "sheltered"))):
-        # "Chad was sheltering 588,000 refugees": refugees hosted are refugees
-        category = stated
+                     or (stated == "refugees" and (trigger in ("displaced", "sheltered")
+                                                   or sentence[hit.start:hit.end].lower() == "home to"))):
+        category = stated  # refugees hosted: "Chad was sheltering 588,000 refugees", "home to 40,000 refugees"
     else:
         category = trigger
     if category == "evacuated" and stated == "evacuated" and _REMAIN.search(sentence):
