@@ -1,8 +1,9 @@
 """Amounts read as one from several number readings next to each other: ranges ("5,000 to
 10,000", "between 300 and 400", "two or three", "above 1,000 and below 1,500"), a scale shared
 by both bounds ("2 to 3 million", "three to four hundred", "12-15,000", "1.5-2 million"), digits
-with words ("3 hundred and one") and spelled numbers grouped by commas ("one thousand, two
-hundred and thirty-four"), and a spelled number restated in digits ("Eighteen (18)").
+with words ("3 hundred and one"), descending scales ("4 lakh 24 thousand", "1 crore 20 lakh")
+and spelled numbers grouped by commas ("one thousand, two hundred and thirty-four"), and a
+number restated in digits ("Eighteen (18)", "8.61 lakh [861,000]").
 
 The passes work on the raw readings of `numbers.find_amounts`: tuples
 (start, end, value, vague, spelled), in text order.
@@ -108,22 +109,49 @@ def comma_groups(text: str, raw: list) -> list:
     return out
 
 
-_RESTATED = re.compile(r"\s*\(\s*")
-_RESTATED_END = re.compile(r"\s*\)")
+_RESTATED = re.compile(r"\s*[(\[]\s*")
+_RESTATED_END = {"(": re.compile(r"\s*\)"), "[": re.compile(r"\s*\]")}
 
 
 def restated_in_digits(text: str, raw: list) -> list:
     """ "Eighteen (18) houses", "Twenty-one (21) persons": a spelled number restated in digits
-    in brackets, as disaster agencies' bulletins write them, is one amount."""
+    in brackets, as disaster agencies' bulletins write them, is one amount; so is an amount with
+    a scale word restated in plain digits ("8.61 lakh [861,000] people", "1.2 million
+    (1,200,000)")."""
     out: list = []
     for entry in raw:
         last = out[-1] if out else None
-        if last is not None and last[4] and not entry[4] and not (last[3] or entry[3]) \
-                and last[2] == entry[2] and _RESTATED.fullmatch(text, last[1], entry[0]):
-            close = _RESTATED_END.match(text, entry[1])
+        restated = last is not None and not entry[4] and not (last[3] or entry[3]) and last[2] == entry[2] \
+            and (last[4] or _ends_in_letter(text, last[0], last[1])) and _RESTATED.fullmatch(text, last[1], entry[0])
+        if restated:
+            bracket = text[last[1]:entry[0]].strip()[0]
+            close = _RESTATED_END[bracket].match(text, entry[1])
             if close:
-                out[-1] = (last[0], close.end(), last[2], False, True)
+                out[-1] = (last[0], close.end(), last[2], False, last[4])
                 continue
+        out.append(entry)
+    return out
+
+
+_SPACE = re.compile(r"[ \t]+")
+
+
+def descending_scales(text: str, raw: list) -> list:
+    """ "4 lakh 24 thousand", "1 crore 20 lakh", "2 million 300 thousand": an amount ending in a
+    scale word, a space, then a smaller amount ending in a smaller scale word, are one amount
+    (Indian and South Asian bulletins write large counts so)."""
+    out: list = []
+    for entry in raw:
+        last = out[-1] if out else None
+        if last is not None and not (last[3] or entry[3]) and _SPACE.fullmatch(text, last[1], entry[0]) \
+                and _ends_in_letter(text, last[0], last[1]) and _ends_in_letter(text, entry[0], entry[1]):
+            first_scale = _OWN_SCALE.search(text, last[0], last[1])
+            second_scale = _OWN_SCALE.search(text, entry[0], entry[1])
+            if first_scale and second_scale:
+                limit = SCALES[first_scale.group().strip().lower()]
+                if SCALES[second_scale.group().strip().lower()] < limit and entry[2] < limit <= last[2]:
+                    out[-1] = (last[0], entry[1], last[2] + entry[2], False, last[4] and entry[4])
+                    continue
         out.append(entry)
     return out
 

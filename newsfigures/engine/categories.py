@@ -34,7 +34,7 @@ from .lexicon import (
 )
 from .nouns import CountedNoun, noun_after, noun_before
 from .other_roles import plays_another_part
-from .running_counts import death_count_subject
+from .running_counts import death_count_subject, told_apart, toll_break
 from .severity import injured_by_severity
 from .shelter_status import shelter_of_status
 from .struck_homes import homes_category, unlivable_homes
@@ -57,9 +57,8 @@ from .settings import (
 __all__ = ["Reading", "clause_limits", "read_amounts"]
 
 _TOLL = re.compile(r"(?:death\s+)?tolls?", re.IGNORECASE)
-_TOLL_BREAK = re.compile(r"[;,]")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
-_RESTATED = re.compile(r"\s*[,(]?\s*(?:or|i\.e\.|that\s+is)\s*", re.IGNORECASE)
+_RESTATED = re.compile(r"\s*(?:[,(]?\s*(?:or|i\.e\.|that\s+is)|\()\s*", re.IGNORECASE)
 _INSERTED = re.compile(r"\s*,\s*(?:including|among\s+(?:them|whom)|(?:most|many|all|some)\s+of\s+(?:them|whom)|"
                        r"mostly|mainly)\b", re.IGNORECASE)
 # "... in the camp with various degrees of bullet wounds": the wounds the people came with
@@ -159,10 +158,11 @@ def _own_trigger(sentence: str, amounts: list[Amount], nouns: list, i: int) -> _
     if next_verbs and noun.head and _subject_of(sentence, noun, next_verbs[0]):
         return _Hit("none", "object")  # "three gunmen killed 14 worshippers": the gunmen did it
     tolls = [t for t in left if _TOLL.fullmatch(sentence[t[0]:t[1]])]
-    if tolls and not any(t[0] > tolls[-1][1] for t in left) \
-            and not _TOLL_BREAK.search(sentence, tolls[-1][1], amount.qualifier_start):
+    if tolls and not any(t[0] > tolls[-1][1] for t in left) and not told_apart(amounts, i, tolls[-1][1], right) \
+            and not toll_break(sentence, tolls[-1][1], amount.qualifier_start):
         return _Hit("killed", "object", tolls[-1][0], tolls[-1][1])  # "the toll ... rose to 7,365"
-    if (running := death_count_subject(sentence, amount.qualifier_start)) and not any(t[0] >= running[2] for t in left):
+    if (running := death_count_subject(sentence, amount.qualifier_start)) and not any(t[0] >= running[2] for t in left) \
+            and not told_apart(amounts, i, running[2], right):
         return _Hit("killed", "object", running[0], running[1])  # "the death toll from ..., has risen to 632"
     best, best_distance = _Hit(), TRIGGER_MAX_WORDS + 1
     if right:
@@ -256,9 +256,9 @@ def _category(sentence: str, noun: CountedNoun, hit: _Hit) -> str:
     elif own and trigger and stated == "affected" and not noun.firm and not _counts_only(sentence, hit):
         category = trigger  # "3,800 survivors spent the night in tents": struck, then sheltered
     elif stated and (noun.firm or not trigger or how == "near" or _counts_only(sentence, hit)
-                     or (stated == "refugees" and trigger in ("displaced", "sheltered"))):
-        # "Chad was sheltering 588,000 refugees": refugees hosted are refugees
-        category = stated
+                     or (stated == "refugees" and (trigger in ("displaced", "sheltered")
+                                                   or sentence[hit.start:hit.end].lower() == "home to"))):
+        category = stated  # refugees hosted: "Chad was sheltering 588,000 refugees", "home to 40,000 refugees"
     else:
         category = trigger
     if category == "evacuated" and stated == "evacuated" and _REMAIN.search(sentence):
@@ -375,8 +375,8 @@ def read_amounts(sentence: str, amounts: list[Amount],
             by_index[keep[j]] = None  # "around 4M on Thursday": a bare "4M" far from any trigger
             continue
         # "300 homes were destroyed and dozens were injured": only homes carry their unit on
-        unit = noun.unit or (previous_unit if previous_unit != "buildings" or category in ("housing", "homeless")
-                             else "") or "people"
+        unit = noun.unit or (previous_unit if previous_unit != "buildings" or category == "housing"
+                             or (category == "homeless" and not amount.vague) else "") or "people"
         if category == "housing" and not noun.head:
             unit = "buildings"
         if unit == "buildings" and category not in ("housing", "homeless") and unlivable_homes(sentence, noun):
@@ -450,10 +450,10 @@ def _list_tail(sentence: str, start: int, end: int) -> bool:
 
 
 def _restatements(sentence: str, amounts: list[Amount], nouns: list, categories: list[str]) -> None:
-    """ "156,904 evacuees, or 30,689 families, are still in shelters": one group counted twice
-    takes one category, the one its clause states."""
+    """ "156,904 evacuees, or 30,689 families, are in shelters": one group counted twice, one category."""
     for j in range(len(amounts) - 1):
-        if _RESTATED.fullmatch(sentence, nouns[j].end, amounts[j + 1].qualifier_start):
+        if _RESTATED.fullmatch(sentence, nouns[j].end, amounts[j + 1].qualifier_start) and nouns[j + 1] is not None \
+                and "buildings" not in (nouns[j].unit, nouns[j + 1].unit):  # "110,750 families (400,000 people)"
             later = categories[j + 1]
             if later and later != "none" and later != categories[j] and not nouns[j].firm:
                 categories[j] = later

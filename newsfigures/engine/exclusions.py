@@ -169,6 +169,8 @@ _APPOSITION_AFTER = re.compile(r"^\s*,")
 # "her son, 7, was", "the driver, 45, said" (the noun is checked to be a singular person)
 _ONE_PERSON_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[a-z-]+\s+)?([a-z-]+),\s*$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told|added|noted|explained|according\s+to)\s+[A-Z]")
+_ONE_OF_AFTER = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s", re.IGNORECASE)  # "Ali Khan, one of the"
 _PART_OF_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.IGNORECASE)  # "31, 7 of whom": a part
 _NUMBERED_NAME = re.compile(r"(?:\b[A-Z][\w-]+|\d,?(?:\s+and)?)\s+$")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
@@ -304,6 +306,28 @@ def _one_person_before(before: str) -> bool:
     return entry is not None and entry.unit == "people" and entry.noun == match[1]
 
 
+# what a place or a building can hold, not who is there: "shelters that can accommodate 5,000
+# people", "a capacity of 2,000"
+_CAPACITY_BEFORE = re.compile(
+    r"(?:\b(?:can|could|will|would|able\s+to|designed\s+to|built\s+to|meant\s+to|capable\s+of)\s+"
+    r"(?:accommodat\w*|house|housing|hold|holding|host|hosting|shelter|sheltering|take\s+in|seat)"
+    r"|\b(?:capacity|room|space)\s+(?:of|for|to\s+\w+))\s+$", re.IGNORECASE)
+# lives saved are no toll: "the evacuation saved thousands of lives", "helped save 300 lives"
+_SAVED_BEFORE = re.compile(r"\b(?:save|saved|saves|saving|spare|spared|spares|sparing)\s+(?:the\s+)?$", re.IGNORECASE)
+_LIVES_AFTER = re.compile(r"\s*(?:of\s+)?(?:[\w'’]+\s+)?lives\b", re.IGNORECASE)
+_HELD_AFTER = re.compile(r"\s*(?:(?:people|persons|individuals|residents|inhabitants|families|households|evacuees|"
+                         r"refugees|guests|visitors|spectators|students|patients|beds)\b|[.,;:)]|$)", re.IGNORECASE)
+
+
+def _capacity_or_saved(text: str, amount: Amount) -> bool:
+    """An amount that says how many a place holds, or how many lives were saved:
+    not a count of people hit."""
+    before = text[max(0, amount.qualifier_start - 80):amount.qualifier_start]
+    if _CAPACITY_BEFORE.search(before) and _HELD_AFTER.match(text, amount.end):
+        return True  # "can house 900 displaced people" says who is there: its noun is described
+    return bool(_SAVED_BEFORE.search(before)) and bool(_LIVES_AFTER.match(text, amount.end))
+
+
 def is_excluded(text: str, amount: Amount) -> bool:
     """True when `amount` in `text` is one of the spec's "not figures"."""
     after = text[amount.end:amount.end + 40]
@@ -312,9 +336,15 @@ def is_excluded(text: str, amount: Amount) -> bool:
         return True
     if _in_code(text, amount):
         return True
+    if _capacity_or_saved(text, amount):
+        return True
     if amount.qualifier == "range" and _AGE_RANGE_BEFORE.search(text, max(0, amount.qualifier_start - 30),
                                                               amount.qualifier_start):
         return True  # "children aged 12 to 17", "ages 15 to 28": ages, not a count
+    if amount.qualifier == "range" and amount.high is not None and _YEAR.match(str(amount.low)) \
+            and _YEAR.match(str(amount.high)) and "," not in amount.text and amount.high - amount.low <= 50 \
+            and not _people_after(after):
+        return True  # "between 2010 and 2011, over 260,000 people died": the years, not a count
     if amount.qualifier == "range" or amount.vague:
         return False
     digits = amount.text.replace(",", "")
@@ -334,6 +364,9 @@ def is_excluded(text: str, amount: Amount) -> bool:
         return True  # "6.Unidentified gunmen ...": a list's numbering
     if amount.value < 120 and _APPOSITION_AFTER.match(after) and _NAME_BEFORE.search(before):
         return True  # an age in apposition: "Haji Ikhalf, 40, a villager"
+    if amount.value == 1 and amount.spelled and _NAME_BEFORE.search(before) and _ONE_OF_AFTER.match(after) \
+            and _SPEAKER_BEFORE.search(before):
+        return True  # "said Wang Li, one of the officials in charge": who the speaker is
     if amount.value < 120 and _APPOSITION_AFTER.match(after) and _one_person_before(before):
         return True  # "a man, 59, was among the dead": his age
     if amount.value < 120 and not amount.spelled and "(" in before and _BRACKETED_AGE_BEFORE.search(before) \

@@ -130,6 +130,7 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:" + alternation(role_words("phrase_words", 
 # what follows a participle that opens a clause right after an amount: "690,400 staying in",
 # "5,000 living under tents", "300 fleeing towards"
 _PARTICIPLE_NEXT = frozenset(role_words("phrase_words", "participle_next"))
+_HEDGES = frozenset(role_words("phrase_words", "hedge"))
 
 
 def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
@@ -163,6 +164,9 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
         if k == i and entry is None and word.islower() and low.endswith("ed") and len(low) > 4 \
                 and k + 1 < len(found) and found[k + 1][0].lower() == "to":
             break  # "20,000 forced to flee", "300 ordered to leave": a headline's participle, the noun left out
+        if k == i and low in _HEDGES and word.islower() and k + 1 < len(found) and trigger_of(found[k + 1][0]) \
+                and noun_entry(found[k + 1][0].lower()) is None:
+            break  # "100 feared buried", "12 reported killed": a hedge, the noun left out ("480 confirmed dead": the dead)
         if entry is not None and entry.unit == "buildings":
             if entry.use == "facility" and _LOCATIVE_BEFORE.search(
                     sentence, max(0, amount.qualifier_start - 12), amount.qualifier_start):

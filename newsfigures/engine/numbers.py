@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .amount_joins import (as_range, bounded_ranges, comma_groups, digits_and_words, restated_in_digits,
-                           share_scales)
+from .amount_joins import (as_range, bounded_ranges, comma_groups, descending_scales, digits_and_words,
+                           restated_in_digits, share_scales)
 from .number_qualifiers import qualifier_after, qualifier_before
 from .quick_init import quick_init
 from .settings import MAX_AMOUNT
@@ -225,7 +225,8 @@ def _readings(text: str) -> list[tuple[int, int, int, bool, bool]]:
     if not raw:
         return raw  # most sentences: no number at all, nothing to join
     raw.sort()
-    return digits_and_words(text, share_scales(text, restated_in_digits(text, comma_groups(text, raw))))
+    return digits_and_words(text, share_scales(text, descending_scales(
+        text, restated_in_digits(text, comma_groups(text, raw)))))
 
 
 def find_amounts(text: str) -> list[Amount]:

@@ -11,7 +11,7 @@ import re
 from .calendar_words import role_words
 from .settings import TOLL_GAP_CHARS, TOLL_SUBJECT_CHARS
 
-__all__ = ["death_count_subject"]
+__all__ = ["death_count_subject", "told_apart", "toll_break"]
 
 _TOLL_VERB = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
                                             sorted(role_words("toll_verb"), key=len, reverse=True)) + r")\b",
@@ -23,6 +23,7 @@ _DEATH_SUBJECT = re.compile(
     r"refugee|houses|homes|buildings))|(?:number|tally|count)\s+(?:of\s+(?:the\s+)?)?(?:deaths|dead|fatalities|"
     r"(?:people\s+)?(?:killed|dead)|lives\s+lost|bodies))\b", re.IGNORECASE)
 _STOP = re.compile(r"[.;!?]")
+_TOLL_BREAK = re.compile(r"[;,]")
 
 
 def death_count_subject(sentence: str, at: int) -> tuple[int, int, int] | None:
@@ -40,3 +41,15 @@ def death_count_subject(sentence: str, at: int) -> tuple[int, int, int] | None:
     if subject is None or _STOP.search(sentence, subject.end(), verb.start()):
         return None
     return subject.start(), subject.end(), verb.start()
+
+
+def told_apart(amounts: list, i: int, toll_at: int, own_triggers: list) -> bool:
+    """The toll before the number at `i` reports an earlier number, and this one has a fate of
+    its own after it: "the death toll rose to 43 while seven people are still missing" (the
+    seven are missing, not dead)."""
+    return bool(own_triggers) and i > 0 and amounts[i - 1].start > toll_at
+
+
+def toll_break(sentence: str, toll_end: int, at: int) -> bool:
+    """A comma or semicolon between a toll and the number at `at`: the toll reports no further."""
+    return _TOLL_BREAK.search(sentence, toll_end, at) is not None

@@ -31,7 +31,8 @@ HAPPENINGS = frozenset({"killed", "injured", "missing"})
 _PREPOSITIONS = frozenset("of from between among on in at with by to for into over against".split())
 # verbs whose object need not be a person ("shot 20 pictures", "beat three rivals"): an unknown
 # noun after them is no victim
-_LOOSE_VERBS = frozenset({"shot", "shoot", "shoots", "shooting", "beat", "beats", "beating", "beaten"})
+_LOOSE_VERBS = frozenset({"shot", "shoot", "shoots", "shooting", "beat", "beats", "beating", "beaten",
+                          "seize", "seized", "seizes", "seizing"})  # things are seized too: "seized 9 lorries"
 _ADJECTIVES = frozenset({"missing", "homeless", "dead"})  # adjectives that do not end like participles
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z0-9]+)")
 _FROM_OF = re.compile(r"\s*(?:from|of|belonging\s+to)\s+(?:the\s+same\s+)?$", re.IGNORECASE)
