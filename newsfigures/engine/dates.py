@@ -27,9 +27,10 @@ from datetime import date, timedelta
 
 from .calendar_words import alternation, role_words
 from .date_mentions import scan
+from .running_counts import toll_verb_before
 from .date_resolution import EVENT_NOUNS, FUTURE_DAYS, Mention, find_mentions, to_date
 from .settings import (
-    CLAUSE_PENALTY, DATE_CONTEXT_CHARS, EVENT_PHRASE_CHARS, TOLL_GAP_CHARS, TOLL_SUBJECT_CHARS,
+    CLAUSE_PENALTY, DATE_CONTEXT_CHARS, EVENT_PHRASE_CHARS, TOLL_SUBJECT_CHARS,
 )
 
 __all__ = [
@@ -56,9 +57,6 @@ _RE_BACK_WORDS = re.compile(r"before|previous|earlier", re.IGNORECASE)
 # people killed in ... is now", "the tally ... stands at".
 _TOLL_NOUNS = tuple(w.lower() for w in role_words("toll"))
 _RE_TOLL = re.compile(r"\b" + alternation(role_words("toll")) + r"\b", re.IGNORECASE)
-_RE_TOLL_VERB = re.compile(r"\b" + alternation(role_words("toll_verb")).replace(r"\ ", r"\s+") + r"\b",
-                           re.IGNORECASE)
-_RE_TOLL_GAP = re.compile(r"[^,;:()\n]{0," + str(TOLL_GAP_CHARS) + "}$")
 _RE_EVENT = re.compile(r"\b" + EVENT_NOUNS + r"\b", re.IGNORECASE)
 # the date stands right before the event noun: "Monday's devastating earthquake", "the April 25 quake"
 _RE_BEFORE_EVENT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}$")
@@ -112,10 +110,7 @@ def _event_spans(sentence: str, at: int) -> list[tuple[int, int]]:
     """Where a running count's background event is told, when the number at `at` is such a
     count: the count's subject ("the toll from the March 3 quake" | "rose to 900") and a phrase
     after the number ("has risen to five from a quake that struck on Tuesday night")."""
-    verb = None
-    for v in _RE_TOLL_VERB.finditer(sentence, max(0, at - TOLL_SUBJECT_CHARS - TOLL_GAP_CHARS), at):
-        if _RE_TOLL_GAP.match(sentence, v.end(), at):
-            verb = v
+    verb = toll_verb_before(sentence, at)
     if verb is None:
         return []
     noun = None

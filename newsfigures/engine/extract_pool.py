@@ -156,7 +156,8 @@ def dated_outcomes(articles: Sequence[Article], workers: int | None = None,
         yield from zip(dated, extract_outcomes(dated, 1, progress))
         return
     warm_up()
-    with _pool(workers, len(chunks(articles, workers))) as pool:
-        read = [o for run in pool.map(_own_dates_chunk, chunks(articles, workers)) for o in run]
+    runs = chunks(articles, workers)
+    with _pool(workers, len(runs)) as pool:
+        read = [o for run in pool.map(_own_dates_chunk, runs) for o in run]
         dated = date_collection(articles, own={a.id: o for a, o in zip(articles, read)})
         yield from zip(dated, _pooled_outcomes(pool, chunks(dated, workers), progress))

@@ -3,18 +3,18 @@ the quake that struck the valley south of the capital, on Friday night, has rise
 329 injured"; "The number of deaths in the province, the worst hit, is said to have surged past
 840". The number a toll verb reports ("has risen to", "surged past", "stands at"), whose subject
 is a death toll or a number of deaths, counts the dead — not what a phrase after it says of the
-next number. Pure text; the toll verbs are `date_words.csv`'s (the ones dates.py reads)."""
+next number. Pure text; the toll verbs are `date_words.csv`'s, and `toll_verb_before` is also
+how dates.py finds a running count."""
 from __future__ import annotations
 
 import re
 
-from .calendar_words import role_words
+from .calendar_words import alternation, role_words
 from .settings import TOLL_GAP_CHARS, TOLL_SUBJECT_CHARS
 
 __all__ = ["death_count_subject", "told_apart", "toll_break"]
 
-_TOLL_VERB = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
-                                            sorted(role_words("toll_verb"), key=len, reverse=True)) + r")\b",
+_TOLL_VERB = re.compile(r"\b" + alternation(role_words("toll_verb")).replace(r"\ ", r"\s+") + r"\b",
                         re.IGNORECASE)
 _GAP = re.compile(r"[^,;:()\n]{0," + str(TOLL_GAP_CHARS) + r"}$")
 # the subject: a (death) toll not of something else, or a number of the dead
@@ -26,13 +26,20 @@ _STOP = re.compile(r"[.;!?]")
 _TOLL_BREAK = re.compile(r"[;,]")
 
 
+def toll_verb_before(sentence: str, at: int) -> re.Match | None:
+    """The toll verb ("has risen to", "stands at") that reports the number at `at`: the last
+    one before it with no clause break between them, or None."""
+    verb = None
+    for v in _TOLL_VERB.finditer(sentence, max(0, at - TOLL_SUBJECT_CHARS - TOLL_GAP_CHARS), at):
+        if _GAP.match(sentence, v.end(), at):
+            verb = v
+    return verb
+
+
 def death_count_subject(sentence: str, at: int) -> tuple[int, int, int] | None:
     """(subject start, subject end, verb start) when the number at `at` is what a toll verb
     reports of a death count, else None."""
-    verb = None
-    for v in _TOLL_VERB.finditer(sentence, max(0, at - TOLL_GAP_CHARS - 20), at):
-        if _GAP.match(sentence, v.end(), at):
-            verb = v
+    verb = toll_verb_before(sentence, at)
     if verb is None:
         return None
     subject = None
