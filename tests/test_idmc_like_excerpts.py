@@ -117,9 +117,9 @@ def figures_of(text):
      [(640, "displaced", "households", "Mulanje", "MW")]),
     # a town named with a cue in a text that names no country, its namesakes abroad far smaller
     ("Some 900 people were evacuated in Phalombe on Friday.", [(900, "evacuated", "people", "Phalombe", "MW")]),
-    # a disaster agency's acronym gives the country when no place does
+    # a disaster agency's acronym gives the country, and its name, when no place does
     ("The NDRRMC said 1,450 families were staying in evacuation centers.",
-     [(1450, "sheltered", "households", "", "PH")]),
+     [(1450, "sheltered", "households", "Philippines", "PH")]),
     # the province of the context country that the gazetteer names without its type word
     ("Floods in Zambia's Western Province displaced 700 households.",
      [(700, "displaced", "households", "Western Province", "ZM")]),

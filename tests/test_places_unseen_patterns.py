@@ -81,3 +81,13 @@ def test_a_country_in_a_modifier_or_as_the_invader_is_not_where_the_figure_is(te
 ], ids=["nationwide-deaths", "people-countrywide"])
 def test_a_nationwide_count_is_the_countrys_even_when_a_province_follows(text, expected):
     assert places_of(text)[0][:2] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Storm toll climbs\n\nThe NDRRMC said on Friday that 41 people had died and 12 were still missing.",
+     [(41, "Philippines", "PH"), (12, "Philippines", "PH")]),
+    ("Floods update\n\nThe BNPB reported 16 deaths after the rains on Sunday.",
+     [(16, "Indonesia", "ID")]),
+], ids=["philippine-agency", "indonesian-agency"])
+def test_an_article_naming_only_its_countrys_agencies_is_in_that_country(text, expected):
+    assert places_of(text) == expected

@@ -146,6 +146,10 @@ def figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, *
     displaced") are in it, whatever country the sentences around them name. Refugees whose
     clause names no place are in the country hosting them, never the one they fled."""
     place, own = _figure_place(doc, n, amounts, i, reading, mentions=mentions, carried=carried)
+    if place is None and _story_country(doc):
+        # an article naming no place but its country's bodies ("NDRRMC", "BNPB"): the spec's
+        # "country's name when only the country is known"
+        place = gz.country_place(_story_country(doc))
     if reading.category == "refugees" and not own:
         ctx = place_context.context(doc)
         if ctx.host is not None and (place is None or place.country in ctx.fled_from) \
