@@ -27,6 +27,7 @@ are resolved by `speaker_chains`; the stretches a speaker covers are found by `s
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 import re
 
 from . import source_scopes
@@ -316,11 +317,11 @@ def _full_name(doc, n: int, name: str) -> str:
     sentence `n` ("said Gambo Isa, the police spokesman"); the name as it is otherwise."""
     if not _SURNAME.fullmatch(name) or is_acronym(name) or best_org(name):
         return name
-    before = doc.text[:doc.sentences[n][0]]
+    cut = doc.sentences[n][0]
+    before = doc.text[:cut]
     if name not in before:
         return name
-    found = re.findall(r"((?:[A-Z][\w'’.-]*\s+){1,6})" + re.escape(name) + r"(?![\w'’-])", before)
-    for lead in reversed(found):
+    for lead in reversed(leads_before(doc, name, cut)):
         words_ = lead.split()
         if len(words_) > 2 and not any(w.lower().rstrip(".") in titles() for w in words_):
             continue  # "... and Public Relations Sutopo Purwo Nugroho": where the name starts is unclear
@@ -328,6 +329,34 @@ def _full_name(doc, n: int, name: str) -> str:
         if full.endswith(" " + name) and not best_org(full) and len(full.split()) <= 4:
             return full
     return name
+
+
+def leads_before(doc, name: str, cut: int) -> list[str]:
+    """The runs of capitalised words that stand before `name` in the text before `cut`, as
+    `re.findall` finds them there, without rescanning that text for each sentence: the matches
+    over the whole text are found once per name, and only the stretch the cut can change (from
+    where the run of word characters and spaces ending at the cut begins) is scanned again."""
+    pattern = lead_pattern(name)
+    text = doc.text
+    matches = doc.layer("surname_leads", lambda d: {})
+    if name not in matches:
+        matches[name] = [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
+    guard = cut
+    while guard and (text[guard - 1].isalnum() or text[guard - 1].isspace() or text[guard - 1] in "_'’.-"):
+        guard -= 1  # a match reaching the cut lies wholly in this run
+    kept, resume = [], guard
+    for start, end, lead in matches[name]:
+        if end <= guard:
+            kept.append(lead)
+        else:
+            resume = min(guard, start)
+            break
+    return kept + pattern.findall(text, resume, cut)
+
+
+@lru_cache(maxsize=4096)
+def lead_pattern(name: str):
+    return re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,6})" + re.escape(name) + r"(?![\w'’-])")
 
 
 def _holder_named_next(doc, n: int, name: str) -> str:
