@@ -149,7 +149,7 @@ def gap_ok(gap: str, a: str, b: str) -> bool:
         return True
     if gap == "." and len(a) == 1 and len(b) == 1:  # U.S., D.R.C.
         return True
-    if gap == ". " and len(a) == 1 and a.isupper():  # "D.R. Congo"
+    if gap == ". " and (len(a) == 1 and a.isupper() or a in ABBREVIATED):  # "D.R. Congo", "St. Louis"
         return True
     return bool(_GAP.match(gap))
 
@@ -181,6 +181,10 @@ class PlaceMention:
 
 _AL_EL = frozenset({"al", "aL", "el", "eL"})  # lower-case spellings whose .lower() is al/el
 _NAME_GAPS = frozenset({" ", "-"})
+# the short forms of the words that open place names ("St. Louis", "Mt. Elgon", "Ft. Portal"),
+# with the word the gazetteer may spell out instead
+ABBREVIATED = {"St": "saint", "Ste": "sainte", "Mt": "mount", "Ft": "fort"}
+_SHORT_FOLDS = {short.lower(): full for short, full in ABBREVIATED.items()}
 _ELIDED = re.compile(rf"(?<!\w)[^\W\d_][{APOSTROPHES}][A-Z]")
 
 
@@ -266,10 +270,15 @@ def candidates(text: str, toks: Tokens) -> list[Candidate]:
             j = i
         else:  # the longest known name of the run
             folds = list(map(fold, words_[i:js[-1] + 1]))
+            spelled = None if _SHORT_FOLDS.keys().isdisjoint(folds) else [_SHORT_FOLDS.get(f, f) for f in folds]
             for j in reversed(js):
                 key = " ".join(folds[:j - i + 1])
                 if is_known(key):
                     break
+                if spelled is not None:  # "St. Vincent": the gazetteer's "saint vincent"
+                    key = " ".join(spelled[:j - i + 1])
+                    if is_known(key):
+                        break
             else:
                 continue
         end = bounds[2 * j + 1]
