@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from . import headline_credits, non_speakers, vocabulary
+from . import headline_credits, non_speakers, relative_speech, vocabulary
 from .quote_marks import Q_CLOSE, is_apostrophe, last_quote
 from .phrase_frames import is_document, np_after, phrase_frames
 from .organisations import best_org
@@ -395,6 +395,7 @@ def _holder_after(s: str, a: int, end: int, np: str) -> Frame | None:
 def _verb_frames(s: str) -> list[Frame]:
     out: list[Frame] = []
     last_verb_end = 0
+    relative = None  # the frame of a verb opening a "who ..." clause, while its clause lasts
     verbs = speech_verbs()
     for m in _verb_re().finditer(s):
         word = m.group(0)
@@ -417,6 +418,9 @@ def _verb_frames(s: str) -> list[Frame]:
                 continue  # "Sindh has reported 678, KPK 306, ...": the places of a breakdown, no speakers
             if non_speakers.with_absolute(frame.raw):
                 continue  # "..., with no foreign casualties reported": what is reported, no one reporting
+        if relative is not None and frame.kind == "subject" and relative_speech.closes_relative(s, last_verb_end, a):
+            frame = Frame(a, b, relative.who, relative.raw, "subject")  # "X, who confirmed it, said"
+        relative = frame if relative_speech.opens_relative(s, a) else None
         out.append(frame)
         last_verb_end = b
     return out
