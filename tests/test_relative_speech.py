@@ -33,3 +33,22 @@ def test_the_speaker_of_a_who_clause_speaks_the_main_verb_too(text, expected):
 ], ids=["another-speaker", "no-clause"])
 def test_other_speakers_are_untouched(text, expected):
     assert sources_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A shell hit the market, a nurse at the district hospital who asked not to be named told reporters "
+     "that 11 people died.", [(11, "nurse at the district hospital")]),
+    ("Officials who spoke on condition of anonymity said 230 families had fled the valley.", [(230, "Officials")]),
+    ("A teacher who survived the raid said 17 pupils were abducted.", [(17, "teacher")]),
+], ids=["asked-not-to-be-named", "anonymity", "survivor"])
+def test_a_who_clause_closing_the_speaker_phrase_is_not_the_speaker(text, expected):
+    assert sources_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police are looking into a night raid which local officials say killed 14 herders.", [(14, "local officials")]),
+    ("The floods, which provincial authorities said had displaced 5,000 people, receded on Monday.",
+     [(5000, "provincial authorities")]),
+], ids=["local-officials", "provincial-authorities"])
+def test_the_subject_of_a_relative_clause_with_its_modifier_speaks(text, expected):
+    assert sources_of(text) == expected

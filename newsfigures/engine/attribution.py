@@ -190,7 +190,9 @@ _LOCATIVE_LEAD = re.compile(r"^(?:in|across|at|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(
 # "... cradled her baby as she [said]", "..., when he [told reporters]": the subordinate clause's subject
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:as|when|while|because|before|after|since)\s+(he|she|they|we)\s*$")
 # "..., which he said was correct", "a toll that officials said would rise": the relative clause's subject speaks
-_RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|whom|what)\s+((?:he|she|they|it|we|officials|authorities|police|"
+_RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|whom|what)\s+((?:he|she|they|it|we|"
+                               r"(?:(?:local|provincial|regional|government|security|hospital|health|"
+                               r"police|military|army|medical)\s+)?(?:officials|authorities|police|sources)|"
                                r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*$")
 # "... Tuesday where police": a clause of place or time whose subject is the speaker
 _WHERE_SUBJECT = re.compile(r"\b(?:" + vocabulary.alternation(words("subject_clause"))
@@ -479,7 +481,7 @@ def _subject_frame(s: str, a: int, b: int, v: VerbForm, *, lo: int, has_frames: 
         return Frame(a, b, Pointer("elided"), "", "elided")
     if has_frames and _COORDINATED.search(s[lo:a]):
         return Frame(a, b, Pointer("elided"), "", "elided")
-    raw = _subject_before(s, lo, a)
+    raw = relative_speech.without_who_clause(_subject_before(s, lo, a))
     return Frame(a, b, speaker_name(raw) if raw else Pointer("elided"), raw, "subject")
 
 

@@ -29,7 +29,7 @@ import logging
 import re
 from urllib.parse import urlparse
 
-from . import calendar_words, vocabulary
+from . import calendar_words, masthead_places, vocabulary
 from .organisations import best_org, key, load_rows
 from .settings import (
     CREDIT_WORDS, HEAD_CHARS, HEAD_LINES, KNOWN_CACHE, MASTHEAD_CHARS, MASTHEAD_LINES,
@@ -149,7 +149,6 @@ def _wire_names() -> frozenset:
     return frozenset(c for c, _a, _k, _m in load_rows(frozenset({"wire"})))
 
 
-@functools.cache
 @functools.cache
 def _outlet_words(role: str) -> frozenset:
     return frozenset(row["word"] for row in vocabulary.table("outlet_words") if row["role"] == role)
@@ -323,9 +322,12 @@ def _masthead(t: _Text) -> str:
         if m and (_known(m.group("x")) or _masthead_name(m.group("x"), strict=False, loose=True)):
             return _known(m.group("x")) or m.group("x").strip()
         parts = _MASTHEAD_SPLIT.split(ln) if " | " in ln or " -" in ln or "–" in ln or "—" in ln else ()
+        if len(parts) == 2 and parts[0].strip() in _wire_names() and masthead_places.is_place(parts[1]):
+            return _wire(parts[0])  # "AFP | Gaza City": the agency's credit and where it filed
         if len(parts) > 1:
             named = _masthead_name(parts[-1], strict=False, loose="|" in ln)
-            if named and named not in _wire_names() and named.lower() not in _SPEAKERS:
+            if named and named not in _wire_names() and named.lower() not in _SPEAKERS \
+                    and not masthead_places.is_place(named):  # "AFP | Gaza City": where it was filed
                 return named
         named = _masthead_name(ln, strict=False) if len(ln) <= MASTHEAD_CHARS else ""
         if named and named not in _wire_names():

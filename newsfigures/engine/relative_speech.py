@@ -20,3 +20,23 @@ def closes_relative(s: str, lo: int, a: int) -> bool:
     """Between the relative clause's verb (ending at `lo`) and the verb at `a` stand only its
     object and the comma that closes the clause."""
     return bool(_OBJECT_THEN_COMMA.fullmatch(s, lo, a))
+
+
+# "an official who asked not to be named", "officials who spoke on condition of anonymity"
+_WHO_CLAUSE = re.compile(r"(?P<np>[^,;]{2,80}?)\s+who\s+(?:[a-z]+\s+){0,1}[a-z]+(?:ed|ing|s)?\b[^,;]*$")
+
+
+def without_who_clause(raw: str) -> str:
+    """A speaker phrase with its closing "who ..." clause cut off: "an employee of the press
+    service who preferred to stay anonymous" -> "an employee of the press service"."""
+    if " who " not in raw:
+        return raw
+    cut = max(raw.rfind(","), raw.rfind(";")) + 1
+    m = _WHO_CLAUSE.match(raw, cut + (raw[cut:cut + 1] == " "))
+    if not m:
+        return raw
+    named = _NAME.fullmatch(raw[:cut].rstrip(",; "))  # "Ali Musa, a farmer who ...": the name stays
+    return raw[:m.start("np")] + m.group("np") if named else m.group("np")
+
+
+_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s*){1,5}")
