@@ -52,3 +52,11 @@ def test_a_who_clause_closing_the_speaker_phrase_is_not_the_speaker(text, expect
 ], ids=["local-officials", "provincial-authorities"])
 def test_the_subject_of_a_relative_clause_with_its_modifier_speaks(text, expected):
     assert sources_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. said on Friday that 14 suspects were detained.", [(14, "U.S.")]),
+    ("The U.K. said 300 people had been evacuated from the embassy district.", [(300, "U.K.")]),
+], ids=["us", "uk"])
+def test_an_initialism_speaker_keeps_its_last_stop(text, expected):
+    assert sources_of(text) == expected

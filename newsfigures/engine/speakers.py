@@ -155,7 +155,11 @@ def trim(np: str) -> str:
     if " " in np and _may_end_in_time(np):
         head, tail = np[:-TRAIL_TIME_REACH], np[-TRAIL_TIME_REACH:]
         np = head + _TRAIL_TIME.sub("", tail)
-    return _SPACES.sub(" ", np).strip(" ,.;:\"“”")
+    out = _SPACES.sub(" ", np).strip(" ,.;:\"“”")
+    return out + "." if _INITIALISM_END.search(out) else out  # "the U.S." keeps its last stop
+
+
+_INITIALISM_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
 
 
 def _may_end_in_time(np: str) -> bool:
