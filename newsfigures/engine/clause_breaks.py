@@ -42,11 +42,17 @@ _ADDITION = re.compile(r"\b(?:" + vocabulary.alternation(_role("addition")) + r"
 _ADDITION_WORDS = any_of({max(p.lower().split(), key=len) for p in _role("addition")})
 
 
+# "a crackdown in which 40 people were killed": a relative clause of its own (not "of which",
+# "of whom": the part of a whole counted before)
+_PREPOSITION_WHICH = re.compile(r"\b(?:in|during|amid|at)\s+which\b", re.IGNORECASE)
+
+
 def new_clause_between(sentence: str, start: int, end: int) -> bool:
-    """A word that opens a clause ("when", "after") or adds another group ("in addition to")
-    stands between two offsets."""
+    """A word that opens a clause ("when", "after", "in which") or adds another group ("in
+    addition to") stands between two offsets."""
     return not CLAUSE_WORDS.isdisjoint(map(str.lower, _WORDS.findall(sentence, start, end))) \
-        or (holds_any(sentence, start, end, _ADDITION_WORDS) and _ADDITION.search(sentence, start, end) is not None)
+        or (holds_any(sentence, start, end, _ADDITION_WORDS) and _ADDITION.search(sentence, start, end) is not None) \
+        or ("which" in sentence[start:end] and _PREPOSITION_WHICH.search(sentence, start, end) is not None)
 
 
 def new_subject_between(sentence: str, start: int, end: int) -> bool:

@@ -98,7 +98,9 @@ _TIME_END_WORDS = frozenset(
 _TRAIL_TIME = re.compile(rf"(?:[\s,]+(?:{_TIME}))+[\s,]*$", re.IGNORECASE)
 _LEAD = re.compile(
     rf"^(?:(?:and|but|while|whereas|although|though|as|so|yet|meanwhile|however|also|that)\b[\s,]*"
-    rf"|(?:on|by|as\s+of|since|until|late|early)?\s*(?:{_TIME})\b[\s,]*)+",
+    rf"|(?:on|by|as\s+of|since|until|late|early)?\s*(?:{_TIME})\b[\s,]*"
+    # "[X said] in a statement sources at the hospital had reported": the statement is X's
+    rf"|in\s+(?:a|an|its|their|his|her)\s+(?:[a-z]+\s+)?(?:statement|report|briefing|update|interview)\s+(?=[a-z]+\s))+",
     re.IGNORECASE,
 )
 _DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -159,6 +161,8 @@ def trim(np: str) -> str:
     return out + "." if _INITIALISM_END.search(out) else out  # "the U.S." keeps its last stop
 
 
+_BASED_GROUP = re.compile(r"^(?:[A-Z][\w'’.]*\s+)*[A-Z][\w'’.]*-based\s+(?:(?:rights\s+|aid\s+|advocacy\s+|monitoring\s+)?"
+                          r"(?:group|organi[sz]ation|monitor|watchdog|charity|agency)\s+)?(?=[A-Z])")
 _INITIALISM_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
 
 
@@ -316,6 +320,7 @@ def org_run(np: str) -> str:
 def speaker_name(raw: str) -> str | Pointer:
     """Name for a speaker phrase; a `Pointer` when it points back (see the module docstring)."""
     np = _GLOSS.sub("", tidy(raw))  # "Operation Safe Haven (Calm Waters)": the bracketed gloss says nothing more
+    np = _BASED_GROUP.sub("", np)  # "New York-based group Human Rights Watch": the group's name
     hearsay = _WHAT_SAID.match(np)
     if hearsay:
         np = hearsay.group(1)  # "according to what survivors told the coast guard": the survivors
