@@ -174,7 +174,8 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\s--\s|\((?:AP|AFP|Reuters|[A-Z]
 _PLACE_SUBJECT = re.compile(r"^(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?){1,5}(?:district|province|governorate|county|region|city|town|"
                             r"village|municipality|prefecture|township|neighbourhood|neighborhood)s?$")
 _RELATIVE = re.compile(r"^(?:who|which|whose|that|where)\b")
-_ASIDE = re.compile(r"^(?:citing|quoting|speaking|referring|echoing|requesting|asking)\b")  # ", citing X," is an aside
+_FROM_PLACE = re.compile(r"\s+from\s+(?:the\s+)?[\w'’ -]{2,40},")
+_ASIDE = re.compile(r"^(?:citing|quoting|speaking|referring|echoing|requesting|asking|reporting\s+from|writing\s+from|filing\s+from)\b")  # ", citing X," is an aside
 _INDEFINITE = re.compile(r"^an?\s+[a-z]")
 _AGE = re.compile(r"^\d{1,3}$")
 # "Ibo island, about a two-hour journey by boat from X,": an appositive saying where a place is
@@ -313,6 +314,8 @@ def _is_verb_use(s: str, a: int, b: int, v: VerbForm) -> bool:
         return True  # "the group claimed to have killed 30"
     if v.lemma == "add" and _ADD_TO.match(after):
         return False  # "had added to the crowding"
+    if v.form == "ing" and _FROM_PLACE.match(after) and s[:a].rstrip().endswith(","):
+        return False  # "ANSA, reporting from the island, said": where it reports from
     if v.lemma == "claim" and (_CLAIMED_LIVES.match(after) or _CLAIMED_ATTACK.match(after)):
         return False  # "the storm claimed 40 lives", "IS claimed a suicide attack that killed 35"
     if v.form == "past" and _COUNT_BEFORE.search(_tail(s, a)) and (

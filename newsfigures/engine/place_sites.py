@@ -28,6 +28,12 @@ _CAPITAL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+ $")  # "... Children UK
 
 
 _SITE_CUES = SITE_WORDS | SITE_OF_WORDS
+# a site word followed by one of these words is part of a body's name, not a place's
+_BODY_AFTER = {
+    "state": frozenset({"tv", "television", "media", "radio", "broadcaster", "news", "agency", "newspaper"}),
+    "border": frozenset({"patrol", "police", "guard", "guards", "force", "security", "protection", "agency",
+                         "service", "management", "control", "authority"}),
+}
 _BEFORE, _AFTER = 0, 1  # a site word after the name ("Kulben village"), "of" before it ("the town of X")
 
 
@@ -48,6 +54,8 @@ def _site_spans(toks: Tokens) -> list[tuple[int, int]]:
     for k, side in cues:
         if side == _BEFORE:
             low = lower[k]
+            if k + 1 < n and lower[k + 1] in _BODY_AFTER.get(low, ()):
+                continue  # "RAI state TV", "the U.S. Border Patrol": a body's name, no place
             kk = k - 1
             if low == "crossing" and lower[kk] == "border" and kk > 0:
                 kk -= 1

@@ -69,7 +69,7 @@ ORGANISATION_WORDS = frozenset(
     "command survey agency army police forces force navy guard corps ministry department office "
     "embassy council commission committee service services cross crescent society foundation "
     "institute authority federation union party government airways airlines times news post "
-    "television radio tv herald tribune observatory network league association".split())
+    "television radio tv herald tribune observatory network league association patrol".split())
 
 
 def is_origin_use(text: str, mention: PlaceMention) -> bool:

@@ -50,7 +50,7 @@ BORDER_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:southern|northern|eastern|western|south|north|east|west|"
     r"southeastern|southwestern|northeastern|northwestern)\s+)?(border|frontier|boundary)"
     r"(?:\s+(region|area|town|towns|crossing|crossings|zone|village|villages|province|city))?\b"
-    r"(?!\s+(?:guards?|police|service|force|forces|officials?|agency|troops|authorities|officers?)\b)",
+    r"(?!\s+(?:guards?|police|service|force|forces|officials?|agency|troops|authorities|officers?|patrol|protection|security)\b)",
     re.I)  # "Ukrainian border guards" are whose, not a border
 PAIR_SEP = re.compile(r"^\s?[-–—/]\s?$")
 _WITH = re.compile(r"\s+with\b", re.I)
