@@ -122,7 +122,8 @@ _FIG_OBJECT = re.compile(r"^\s*(?:the|a|an|its|their|his|her)?\s*(?:\w+\s+){0,3}
                          r"fatalities)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|would|could|will|may|might|must|can|should)\b")
 _PREV_WORD = re.compile(r"([\w'’-]+)[^\w]*$")
-_ACCORDING_END = re.compile(r"according\s+to\s*$", re.IGNORECASE)
+# "according to [the ASDMA] report": the word is the document's noun, not a verb
+_ACCORDING_END = re.compile(r"(?i:according\s+to)\s*(?:(?:(?i:the|an?)\s+)?[A-Z][\w.&'’-]*\s+(?:[\w.&'’-]+\s+){0,3})?$")
 _OWNED_OR_NUMBER_END = re.compile(r"['’â]s\s*$|\d[\d,.]*\s*$")
 _ADD_TO = re.compile(r"\s+to\b")
 # a claim of responsibility: what it claims is the act, not a figure

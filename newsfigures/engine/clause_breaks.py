@@ -48,11 +48,18 @@ _PREPOSITION_WHICH = re.compile(r"\b(?:in|during|amid|at)\s+which\b", re.IGNOREC
 
 
 def new_clause_between(sentence: str, start: int, end: int) -> bool:
-    """A word that opens a clause ("when", "after", "in which") or adds another group ("in
-    addition to") stands between two offsets."""
+    """A word that opens a clause ("when", "after", "in which"), a speaker's clause (", officials
+    said that") or a word adding another group ("in addition to") stands between two offsets."""
     return not CLAUSE_WORDS.isdisjoint(map(str.lower, _WORDS.findall(sentence, start, end))) \
         or (holds_any(sentence, start, end, _ADDITION_WORDS) and _ADDITION.search(sentence, start, end) is not None) \
-        or ("which" in sentence[start:end] and _PREPOSITION_WHICH.search(sentence, start, end) is not None)
+        or ("which" in sentence[start:end] and _PREPOSITION_WHICH.search(sentence, start, end) is not None) \
+        or ("," in sentence[start:end] and _SPEECH_OPENS.search(sentence, start, end) is not None)
+
+
+# "..., going home, the report stated that [19,237 people]": a speaker's clause opens right
+# before the later offset; what came before the comma is another clause
+_SPEECH_OPENS = re.compile(r",\s+[^,;]{0,60}?\b(?:said|says|stated|states|reported|announced|added|told\s+[\w ]{1,30}?)"
+                           r"\s+(?:on\s+\w+\s+)?(?:that\s+)?$")
 
 
 def new_subject_between(sentence: str, start: int, end: int) -> bool:

@@ -163,6 +163,7 @@ def trim(np: str) -> str:
 
 _BASED_GROUP = re.compile(r"^(?:[A-Z][\w'’.]*\s+)*[A-Z][\w'’.]*-based\s+(?:(?:rights\s+|aid\s+|advocacy\s+|monitoring\s+)?"
                           r"(?:group|organi[sz]ation|monitor|watchdog|charity|agency)\s+)?(?=[A-Z])")
+_ACRONYM_GLOSS = re.compile(r"(?<=[a-z])\s*\([A-Z][A-Z0-9&.-]{1,9}\)")  # after a name: "Authority (ASDMA)"
 _INITIALISM_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
 
 
@@ -321,6 +322,7 @@ def speaker_name(raw: str) -> str | Pointer:
     """Name for a speaker phrase; a `Pointer` when it points back (see the module docstring)."""
     np = _GLOSS.sub("", tidy(raw))  # "Operation Safe Haven (Calm Waters)": the bracketed gloss says nothing more
     np = _BASED_GROUP.sub("", np)  # "New York-based group Human Rights Watch": the group's name
+    np = _ACRONYM_GLOSS.sub("", np) if _ACRONYM_GLOSS.search(np) else np  # "... Authority (ASDMA)": the name
     hearsay = _WHAT_SAID.match(np)
     if hearsay:
         np = hearsay.group(1)  # "according to what survivors told the coast guard": the survivors
