@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary
-from .lexicon import CLAUSE_WORDS
+from .lexicon import CLAUSE_WORDS, find_triggers
 from .tail_gates import any_of, holds_any
 
 __all__ = ["clause_between", "new_clause_between", "new_subject_between", "own_subject_clause"]
@@ -53,13 +53,15 @@ def new_clause_between(sentence: str, start: int, end: int) -> bool:
     return not CLAUSE_WORDS.isdisjoint(map(str.lower, _WORDS.findall(sentence, start, end))) \
         or (holds_any(sentence, start, end, _ADDITION_WORDS) and _ADDITION.search(sentence, start, end) is not None) \
         or ("which" in sentence[start:end] and _PREPOSITION_WHICH.search(sentence, start, end) is not None) \
-        or ("," in sentence[start:end] and _SPEECH_OPENS.search(sentence, start, end) is not None)
+        or ("," in sentence[start:end] and _SPEECH_OPENS.search(sentence, start, end) is not None
+            and any(t[0] >= end for t in find_triggers(sentence)))  # (the later clause says its own)
 
 
 # "..., going home, the report stated that [19,237 people]": a speaker's clause opens right
 # before the later offset; what came before the comma is another clause
-_SPEECH_OPENS = re.compile(r",\s+[^,;]{0,60}?\b(?:said|says|stated|states|reported|announced|added|told\s+[\w ]{1,30}?)"
-                           r"\s+(?:on\s+\w+\s+)?(?:that\s+)?$")
+# ("reported 300" counts: only "reported that" opens a clause)
+_SPEECH_OPENS = re.compile(r",\s+[^,;]{0,60}?\b(?:(?:said|says|stated|states|told\s+[\w ]{1,30}?)\s+(?:on\s+\w+\s+)?"
+                           r"(?:that\s+)?|(?:reported|announced|added)\s+(?:on\s+\w+\s+)?that\s+)$")
 
 
 def new_subject_between(sentence: str, start: int, end: int) -> bool:
