@@ -51,6 +51,8 @@ _ARTICLES = frozenset(("a", "an", "the"))
 _NAMED_KIND = frozenset(("capital", "city", "town", "port"))
 _IN_CUES = frozenset(("in", "at", "inside", "across", "throughout", "within"))  # not "near the capital X"
 _ORIGIN_CATEGORIES = frozenset(("refugees", "returned", "killed", "injured", "missing"))
+_VICTIM_CATEGORIES = frozenset(("killed", "injured", "missing"))
+_MOVED_TO = frozenset(("to", "into", "toward", "towards"))
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _POSSESSOR = re.compile(r"((?:(?:north|south|east|west|central|upper|lower)[a-z]*\s+)?"
                         r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]s\s+$")
@@ -467,6 +469,8 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
         specific = 6  # refugees: the host country named for them
     cued = cue in _CUES or cue == "for" and reading.category in ("refugees", "displaced") \
         or cue == "from" and reading.category == "evacuated"  # "flee ... for DRC"; "evacuated from Puri"
+    if cue in _MOVED_TO and reading.category in _VICTIM_CATEGORIES:
+        cued = False  # "12 injured in Jajarkot were airlifted to Surkhet": where they were taken, not hurt
     # "Otash camp with 31,000 ...": the item the count belongs to, over a place named after it
     item = not after and place_items.item_of(sentence[mention.end - offset:amount.qualifier_start])
     return (cued and after or item, specific, -abs(start - amount.start))

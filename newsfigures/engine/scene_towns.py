@@ -22,12 +22,19 @@ from .settings import SCENE_PARAGRAPHS
 _TOWN_LEVELS = ("city", "site")
 
 # "in Jalalabad", "at a market in Kaya", "outside the office in Lashkar Gah", "in the city of X"
-_CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:(?:city|town|village|"
-                         r"provincial\s+capital|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_CUE_BEFORE = re.compile(r"\b(?:(?:in|at|near|outside|inside)\s+(?:the\s+)?|"
+                         # a disaster's verb before the place it struck: "buried the village of X", "hit X village"
+                         r"(?:hit|struck|buried|flattened|swamped|engulfed|devastated|swept\s+(?:through|over|away))\s+"
+                         r"(?:the\s+|a\s+)?(?:(?:small|remote|mountain|hillside|coastal|fishing)\s+)*)"
+                         r"(?:(?:city|town|village|provincial\s+capital|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
 
-# what an attack's scene sentence tells: the blast, the bomber, the gunmen, the attack itself
+# what an attack's scene sentence tells: the blast, the bomber, the gunmen, the attack itself; or a
+# disaster that strikes one spot (a landslide, a quake, a flash flood), not a storm or flood across a region
 _EVENT = re.compile(r"\b(?:attack(?:ed|ers?)?|bomb(?:er|ing|ed)?s?|blasts?|explo(?:sion|sives?|ded)|detonat\w*|"
-                    r"gunm[ae]n|gunfight|shooting|stormed|suicide|ambush(?:ed)?|raid(?:ed)?|assault)\b",
+                    r"gunm[ae]n|gunfight|shooting|stormed|suicide|ambush(?:ed)?|raid(?:ed)?|assault|"
+                    # a natural disaster striking one place: "a landslide buried the village of X"
+                    r"landslides?|mudslides?|earthquake|quake|avalanche|eruption|erupted|flash\s+floods?|"
+                    r"tornado|wildfire|buried|engulfed)\b",
                     re.IGNORECASE)
 
 
