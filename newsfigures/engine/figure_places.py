@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from . import (
     country_cues, list_labels, place_borders, place_context, place_fallbacks, place_items, place_references,
-    place_uses, places, several_countries,
+    place_uses, places, several_countries, struck_subjects,
 )
 from . import gazetteer as gz
 from .categories import Reading, clause_limits
@@ -53,6 +53,7 @@ _IN_CUES = frozenset(("in", "at", "inside", "across", "throughout", "within"))  
 _ORIGIN_CATEGORIES = frozenset(("refugees", "returned", "killed", "injured", "missing"))
 _VICTIM_CATEGORIES = frozenset(("killed", "injured", "missing"))
 _MOVED_TO = frozenset(("to", "into", "toward", "towards"))
+_PROXIMITY = re.compile(r"\b(?:close|next|adjacent|near)\s+to\s+(?:the\s+)?$", re.IGNORECASE)  # "close to the camp"
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _POSSESSOR = re.compile(r"((?:(?:north|south|east|west|central|upper|lower)[a-z]*\s+)?"
                         r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]s\s+$")
@@ -186,6 +187,8 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
     if item is not None:  # "in Babile (55,000), Gursum (20,000)": a town the gazetteer lacks
         return item, True
     found = _own_place(doc, n, amounts, i, reading, mentions=mentions)
+    if found is None:  # "Cianjur was jolted by a quake, causing damage to 8,151 houses"
+        found = struck_subjects.subject_place(doc.sentence(n), offset, amounts[i], mentions)
     if found is not None:
         return found, True
     # part of the figure after it: "six children were among nine civilians killed in X"
@@ -469,7 +472,8 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
         specific = 6  # refugees: the host country named for them
     cued = cue in _CUES or cue == "for" and reading.category in ("refugees", "displaced") \
         or cue == "from" and reading.category == "evacuated"  # "flee ... for DRC"; "evacuated from Puri"
-    if cue in _MOVED_TO and reading.category in _VICTIM_CATEGORIES:
+    if cue in _MOVED_TO and reading.category in _VICTIM_CATEGORIES \
+            and not _PROXIMITY.search(sentence, max(0, start - 30), start):
         cued = False  # "12 injured in Jajarkot were airlifted to Surkhet": where they were taken, not hurt
     # "Otash camp with 31,000 ...": the item the count belongs to, over a place named after it
     item = not after and place_items.item_of(sentence[mention.end - offset:amount.qualifier_start])

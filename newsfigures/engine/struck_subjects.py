@@ -1,0 +1,41 @@
+"""The place a disaster struck, as the subject of its sentence, for the toll told in the clause
+that follows: "Cianjur District was jolted by a 5.6-magnitude quake, causing severe damage to
+8,151 houses", "Eastern Samar was battered by the typhoon on Sunday, leaving 20 people dead".
+
+Disaster reports open a sentence with the place, a passive verb of striking ("was hit",
+"was jolted", "were inundated") and the hazard, then give what it did in a participle clause
+(", causing ...", ", leaving ...", ", killing ..."). The place stands too far from the amount
+for the place-near-amount rule of `figure_places`, yet the whole clause is about it.
+`subject_place(sentence, offset, amount, mentions)` is that place (a mention of the sentence),
+or None when the sentence is not written so or names another place after the verb.
+"""
+from __future__ import annotations
+
+import re
+
+# "<place> was/were (badly) jolted/hit/struck ... by": the place, a passive verb of striking
+_STRUCK = re.compile(
+    r"^(?:[^,]{0,40},\s+){0,3}?(?:the\s+)?(?P<place>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:jolted|hit|struck|rocked|shaken|battered|lashed|pounded|flooded|inundated|swamped|"
+    r"devastated|ravaged|buffeted|submerged)\b")
+# ", causing ...", ", leaving ...", ", killing ...": the participle clause of what it did
+_RESULT = re.compile(r",\s+(?:causing|leaving|killing|damaging|destroying|displacing|forcing|injuring|"
+                     r"affecting|flattening|wrecking)\b")
+
+
+def subject_place(sentence: str, offset: int, amount, mentions: list):
+    """The place subject of a "X was hit by ..., causing N ..." sentence for an amount of its
+    participle clause, or None."""
+    struck = _STRUCK.match(sentence)
+    if struck is None:
+        return None
+    result = _RESULT.search(sentence, struck.end(), amount.qualifier_start)
+    if result is None:
+        return None
+    lo, hi = struck.start("place") + offset, struck.end("place") + offset
+    subject = [m for m in mentions if not m.demonym and lo <= m.start < hi]
+    later = [m for m in mentions if not m.demonym and struck.end() + offset <= m.start < offset + amount.end]
+    if len(subject) != 1 or later:
+        return None  # no place as subject, or one named between it and the amount
+    return subject[0].place

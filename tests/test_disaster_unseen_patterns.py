@@ -1,0 +1,91 @@
+"""Patterns of natural-disaster reports (floods, storms, quakes, landslides) found on real
+articles the rules were not written against: the village a landslide buried carried to later
+sentences, district seats named with a cue, the place a disaster struck as its sentence's
+subject, victims taken to another town, amounts glued to their noun, houses of worship, and
+numbered local units. Short texts written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import figures_of
+
+
+def places_of(text: str) -> list[tuple]:
+    return figures_of(text, "category", "place", "country", published="2019-08-20")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mudslide hits India\n\nA mudslide struck Parli village in western India on Tuesday.\n\n"
+     "Rescuers pulled 14 bodies out of the mud, a district official said.",
+     (14, "killed", "Parli", "IN")),
+    ("Landslide in China\n\nA landslide buried the mountain village of Dengzhu in southwestern China.\n\n"
+     "Officials said 30 people were still missing on Sunday.",
+     (30, "missing", "Dengzhu", "CN")),
+], ids=["mudslide-village", "landslide-buried-village"])
+def test_the_village_a_landslide_struck_holds_the_later_placeless_figures(text, expected):
+    assert places_of(text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a storm across a country names no one scene: the later figure stays national
+    ("Floods hit Nepal\n\nHeavy rain flooded much of Nepal this week.\n\n"
+     "Water rose in Surkhet and in Dang.\n\nAnother 40 people were missing, officials said.",
+     (40, "missing", "Nepal", "NP")),
+], ids=["flood-wide"])
+def test_a_flood_across_a_country_sets_no_scene_town(text, expected):
+    assert places_of(text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Monsoon floods swept Nepal this week. In Bardiya, at least nine people have died.",
+     (9, "killed", "Bardiya", "NP")),
+], ids=["district-seat"])
+def test_a_district_seat_without_a_known_population_is_the_place_when_named_with_a_cue(text, expected):
+    assert places_of(text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The quake was felt across West Java. Late on Monday, Sukabumi District was rocked by a "
+     "5.2-magnitude aftershock, causing heavy damage to 1,230 houses.",
+     (1230, "housing", "Sukabumi", "ID")),
+    ("The typhoon crossed the Philippines. On Sunday, Eastern Samar was battered by winds and heavy "
+     "rain for hours, leaving 26 people dead.",
+     (26, "killed", "Eastern Samar", "PH")),
+], ids=["quake-jolted", "typhoon-battered"])
+def test_the_place_struck_as_subject_holds_the_toll_of_its_participle_clause(text, expected):
+    assert places_of(text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floods swept Nepal. Nine injured in Rolpa were flown to Surkhet for treatment.",
+     (9, "injured", "Rolpa", "NP")),
+    ("Gunmen killed eight people close to the Muna camp near Maiduguri in Borno state.",
+     (8, "killed", "Muna", "NG")),
+], ids=["taken-to-hospital", "close-to-is-no-move"])
+def test_victims_taken_to_a_town_are_placed_where_they_were_hurt(text, expected):
+    assert places_of(text)[-1][:3] == expected[:3]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A total of 4,210 families or 17,305persons stay in 80 evacuation centers in Cagayan.",
+     [4210, 17305]),
+    ("Some 2,110families were displaced in Albay.", [2110]),
+], ids=["persons-glued", "families-glued"])
+def test_an_amount_glued_to_its_noun_is_read_whole(text, expected):
+    assert [v for v, *_ in places_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The quake destroyed 210 houses and three houses of worship in Lombok.", [210]),
+    ("Four houses of worship and 35 homes were damaged in Lombok.", [35]),
+], ids=["after", "before"])
+def test_houses_of_worship_are_no_homes(text, expected):
+    assert [v for v, *_ in places_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Tacloban, 820 families living in tents in Barangays 61 and 62 were evacuated.", [820]),
+    ("Residents of wards 7 and 8 were evacuated, and 300 families fled in Sylhet.", [300]),
+], ids=["barangays", "wards"])
+def test_the_second_number_of_a_labelled_pair_is_a_label_too(text, expected):
+    assert [v for v, *_ in places_of(text)] == expected
