@@ -89,3 +89,19 @@ def test_houses_of_worship_are_no_homes(text, expected):
 ], ids=["barangays", "wards"])
 def test_the_second_number_of_a_labelled_pair_is_a_label_too(text, expected):
     assert [v for v, *_ in places_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kerala monsoon toll\n\nMalappuram:\nDead: 31\nIn relief camps: 2,400\n\nKottayam:\nDead: 6\nIn relief camps: 950",
+     [(31, "Malappuram"), (2400, "Malappuram"), (6, "Kottayam"), (950, "Kottayam")]),
+], ids=["district-headings"])
+def test_a_place_heading_alone_on_its_line_scopes_the_list_under_it(text, expected):
+    assert [(v, place) for v, _, place, _ in places_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 2,600 families are staying with relatives in Sorsogon.", (2600, "displaced")),
+    ("Another 310 people stayed with host families in Samar.", (310, "displaced")),
+], ids=["relatives", "host-families"])
+def test_staying_with_relatives_is_displacement(text, expected):
+    assert places_of(text)[0][:2] == expected
