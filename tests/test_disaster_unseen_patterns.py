@@ -105,3 +105,25 @@ def test_a_place_heading_alone_on_its_line_scopes_the_list_under_it(text, expect
 ], ids=["relatives", "host-families"])
 def test_staying_with_relatives_is_displacement(text, expected):
     assert places_of(text)[0][:2] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the village named below a wide headline, then spoken of unnamed in the lead
+    ("Mudslide in Peru\n\nA mudslide struck Tapo village in central Peru on Monday.\n\n"
+     "Soldiers digging through the mud of a hillside village in central Peru found nine bodies.",
+     (9, "killed", "Tapo", "PE")),
+    # the county holding the village does not make a second scene
+    ("Landslide in China\n\nA landslide buried 40 homes in Dengzhu village in Yunnan province on Friday.\n\n"
+     "Rescuers said 22 people were still missing.",
+     (22, "missing", "Dengzhu", "CN")),
+], ids=["unnamed-village", "village-in-province"])
+def test_the_landslide_village_holds_the_lead_and_later_figures(text, expected):
+    assert places_of(text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Landslide buries hamlet in Nepal, fears for 35 people", (35, "missing")),
+    ("The mudslide swept over 28 homes in Sindhupalchok.", (28, "housing")),
+], ids=["fears-for", "swept-over"])
+def test_landslide_wordings_of_the_missing_and_of_homes(text, expected):
+    assert places_of(text)[0][:2] == expected

@@ -189,6 +189,7 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
     found = _own_place(doc, n, amounts, i, reading, mentions=mentions)
     if found is None:  # "Cianjur was jolted by a quake, causing damage to 8,151 houses"
         found = struck_subjects.subject_place(doc.sentence(n), offset, amounts[i], mentions)
+    found = struck_subjects.unnamed_scene(doc, n, found) or found  # "a mountain village in southwestern China"
     if found is not None:
         return found, True
     # part of the figure after it: "six children were among nine civilians killed in X"

@@ -97,9 +97,12 @@ def fallback_place(doc, n: int, *, names_place: bool = False) -> Place | None:
     if scene is not None and (focus is None or focus.level == "country" and scene.country == focus.country):
         return scene  # "The attack happened in Khar ... The dead included four soldiers"
     town = scene_towns.scene_town(doc, n)
-    if town is not None and scene_towns.is_wide(focus) and town.country == focus.country \
+    if town is not None and (scene_towns.is_wide(focus) or focus.level == "admin1" and places.contains(focus, town)) \
+            and town.country == focus.country \
             and not any(not m.demonym for m in place_uses.sentence_mentions(doc, n)):
-        return town  # "... in eastern Afghanistan. The bomb went off in Jalalabad." then "Four of the six ..."
+        # "... in eastern Afghanistan. The bomb went off in Jalalabad." then "Four of the six ...";
+        # "... in Sichuan province. The landslide struck Xinmo village." then "15 bodies were found"
+        return town
     return focus
 
 

@@ -38,6 +38,11 @@ _EVENT = re.compile(r"\b(?:attack(?:ed|ers?)?|bomb(?:er|ing|ed)?s?|blasts?|explo
                     re.IGNORECASE)
 
 
+# between a town and the next place: "village in", ", a village in", "town of ... in": the next holds it
+_HOLDER = re.compile(r"(?:\s+(?:village|town|hamlet))?,?\s+(?:(?:a|the)\s+(?:[a-z]+\s+){0,2}?"
+                     r"(?:village|town|hamlet)\s+)?(?:in|of)\s+(?:the\s+)?$")
+
+
 def scene_town(doc, n: int) -> Place | None:
     """The one town of the story's country the opening paragraphs name with a place cue, for a
     sentence n after the one naming it (the headline and lead stay as wide as they are), or None."""
@@ -52,7 +57,10 @@ def _scene_town(doc) -> tuple | None:
     text = doc.text
     towns: dict = {}
     starts = [s for s, _ in doc.sentences]
+    last_end = -1
     for m in place_uses.named_places(doc):
+        if last_end >= 0 and _HOLDER.match(text, last_end, m.start):
+            continue  # "in Xinmo village in Maoxian county": the county holds the village named
         n = _sentence_at(starts, m.start)
         if n < 0 or doc.paragraph_of[n] > SCENE_PARAGRAPHS:
             break
@@ -65,6 +73,7 @@ def _scene_town(doc) -> tuple | None:
         if m.place.country != country:
             return None  # a town abroad named as a scene: the story is not one town's
         towns.setdefault(places.fold_name(m.place.name), (m.place, m.start))
+        last_end = m.end
     return next(iter(towns.values())) if len(towns) == 1 else None
 
 

@@ -8,10 +8,14 @@ Disaster reports open a sentence with the place, a passive verb of striking ("wa
 for the place-near-amount rule of `figure_places`, yet the whole clause is about it.
 `subject_place(sentence, offset, amount, mentions)` is that place (a mention of the sentence),
 or None when the sentence is not written so or names another place after the verb.
+`unnamed_scene` is the village of such a story (its scene town) for a later sentence that
+speaks of it unnamed ("the rubble of a mountain village in southwestern China").
 """
 from __future__ import annotations
 
 import re
+
+from . import scene_towns
 
 # "<place> was/were (badly) jolted/hit/struck ... by": the place, a passive verb of striking
 _STRUCK = re.compile(
@@ -39,3 +43,19 @@ def subject_place(sentence: str, offset: int, amount, mentions: list):
     if len(subject) != 1 or later:
         return None  # no place as subject, or one named between it and the amount
     return subject[0].place
+
+
+# "a landslide that buried a mountain village", "their village": the settlement left unnamed
+_UNNAMED_SETTLEMENT = re.compile(r"\b(?:a|the|their|its|his|her)\s+(?:[a-z]+\s+){0,2}?(?:village|hamlet)\b"
+                                 r"(?!\s+of\s+[A-Z])(?!\s+[A-Z])")
+
+
+def unnamed_scene(doc, n: int, own):
+    """The scene town (`scene_towns`) for a figure of sentence n whose own place is the
+    country or a wide part of it and whose sentence speaks of the village unnamed: "found 15
+    bodies in the rubble of a mountain village in southwestern China" after the village was
+    named Xinmo. None otherwise."""
+    if own is None or not scene_towns.is_wide(own) or not _UNNAMED_SETTLEMENT.search(doc.sentence(n)):
+        return None
+    town = scene_towns.scene_town(doc, n)
+    return town if town is not None and town.country == own.country else None
