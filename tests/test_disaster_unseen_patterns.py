@@ -127,3 +127,12 @@ def test_the_landslide_village_holds_the_lead_and_later_figures(text, expected):
 ], ids=["fears-for", "swept-over"])
 def test_landslide_wordings_of_the_missing_and_of_homes(text, expected):
     assert places_of(text)[0][:2] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 12 people died and 40 were missing on Friday after a landslide buried the hillside "
+     "village of Dengzhu in China's Yunnan province, officials said.",
+     [(12, "killed", "Dengzhu", "CN"), (40, "missing", "Dengzhu", "CN")]),
+], ids=["after-landslide-buried"])
+def test_the_village_a_hazard_struck_after_the_toll_holds_the_toll(text, expected):
+    assert places_of(text) == expected

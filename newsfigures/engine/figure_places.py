@@ -190,6 +190,8 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
     if found is None:  # "Cianjur was jolted by a quake, causing damage to 8,151 houses"
         found = struck_subjects.subject_place(doc.sentence(n), offset, amounts[i], mentions)
     found = struck_subjects.unnamed_scene(doc, n, found) or found  # "a mountain village in southwestern China"
+    # "15 were found dead after a landslide buried the village of Xinmo in China's Sichuan province"
+    found = struck_subjects.after_strike_place(doc.sentence(n), offset, amounts[i], mentions, found) or found
     if found is not None:
         return found, True
     # part of the figure after it: "six children were among nine civilians killed in X"

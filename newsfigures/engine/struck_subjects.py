@@ -9,7 +9,9 @@ for the place-near-amount rule of `figure_places`, yet the whole clause is about
 `subject_place(sentence, offset, amount, mentions)` is that place (a mention of the sentence),
 or None when the sentence is not written so or names another place after the verb.
 `unnamed_scene` is the village of such a story (its scene town) for a later sentence that
-speaks of it unnamed ("the rubble of a mountain village in southwestern China").
+speaks of it unnamed ("the rubble of a mountain village in southwestern China");
+`after_strike_place` the village a hazard struck in a clause after the toll ("15 were found
+dead after a landslide buried the village of Xinmo").
 """
 from __future__ import annotations
 
@@ -59,3 +61,31 @@ def unnamed_scene(doc, n: int, own):
         return None
     town = scene_towns.scene_town(doc, n)
     return town if town is not None and town.country == own.country else None
+
+
+# "... after a huge landslide buried the mountain village of", "when floods swept through": the
+# hazard striking a place, in a clause after the toll, right before the place's name
+_AFTER_STRIKE = re.compile(
+    r"\b(?:after|when|as)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:landslide|mudslide|earthquake|quake|"
+    r"avalanche|flash\s+flood|tornado|cyclone|typhoon|hurricane|storm|tsunami)s?\s+(?:that\s+)?"
+    r"(?:buried|hit|struck|flattened|engulfed|devastated|ravaged|swept\s+(?:through|over))\s+"
+    r"(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:(?:village|town|hamlet)\s+of\s+)?$", re.IGNORECASE)
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?[A-Z]")
+
+
+def after_strike_place(sentence: str, offset: int, amount, mentions: list, own):
+    """The place a hazard struck in a clause after the toll ("15 were found dead after a
+    landslide buried the village of Xinmo in China's Sichuan province") when the toll's own
+    place is none or the country, or a wide part of it, holding that place; None otherwise."""
+    if own is not None and not scene_towns.is_wide(own):
+        return None
+    for m in mentions:
+        at = m.start - offset
+        if m.demonym or at <= amount.end or m.place.level not in ("city", "site"):
+            continue
+        if _AFTER_STRIKE.search(sentence, max(amount.end, at - 120), at) \
+                and not _LIST_GOES_ON.match(sentence, m.end - offset):  # "hit Nairobi and Mombasa": no one place
+            return m.place if own is None or m.place.country == own.country else None
+    return None
