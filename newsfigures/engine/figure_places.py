@@ -51,9 +51,6 @@ _ARTICLES = frozenset(("a", "an", "the"))
 _NAMED_KIND = frozenset(("capital", "city", "town", "port"))
 _IN_CUES = frozenset(("in", "at", "inside", "across", "throughout", "within"))  # not "near the capital X"
 _ORIGIN_CATEGORIES = frozenset(("refugees", "returned", "killed", "injured", "missing"))
-_VICTIM_CATEGORIES = frozenset(("killed", "injured", "missing"))
-_MOVED_TO = frozenset(("to", "into", "toward", "towards"))
-_PROXIMITY = re.compile(r"\b(?:close|next|adjacent|near)\s+to\s+(?:the\s+)?$", re.IGNORECASE)  # "close to the camp"
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _POSSESSOR = re.compile(r"((?:(?:north|south|east|west|central|upper|lower)[a-z]*\s+)?"
                         r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]s\s+$")
@@ -187,11 +184,7 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
     if item is not None:  # "in Babile (55,000), Gursum (20,000)": a town the gazetteer lacks
         return item, True
     found = _own_place(doc, n, amounts, i, reading, mentions=mentions)
-    if found is None:  # "Cianjur was jolted by a quake, causing damage to 8,151 houses"
-        found = struck_subjects.subject_place(doc.sentence(n), offset, amounts[i], mentions)
-    found = struck_subjects.unnamed_scene(doc, n, found) or found  # "a mountain village in southwestern China"
-    # "15 were found dead after a landslide buried the village of Xinmo in China's Sichuan province"
-    found = struck_subjects.after_strike_place(doc.sentence(n), offset, amounts[i], mentions, found) or found
+    found = struck_subjects.struck_place(doc, n, amounts[i], mentions, found)  # "Cianjur was jolted by a quake, ..."
     if found is not None:
         return found, True
     # part of the figure after it: "six children were among nine civilians killed in X"
@@ -475,8 +468,7 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
         specific = 6  # refugees: the host country named for them
     cued = cue in _CUES or cue == "for" and reading.category in ("refugees", "displaced") \
         or cue == "from" and reading.category == "evacuated"  # "flee ... for DRC"; "evacuated from Puri"
-    if cue in _MOVED_TO and reading.category in _VICTIM_CATEGORIES \
-            and not _PROXIMITY.search(sentence, max(0, start - 30), start):
+    if reading.category in ("killed", "injured", "missing") and struck_subjects.taken_to(sentence, start, cue):
         cued = False  # "12 injured in Jajarkot were airlifted to Surkhet": where they were taken, not hurt
     # "Otash camp with 31,000 ...": the item the count belongs to, over a place named after it
     item = not after and place_items.item_of(sentence[mention.end - offset:amount.qualifier_start])

@@ -89,3 +89,24 @@ def after_strike_place(sentence: str, offset: int, amount, mentions: list, own):
                 and not _LIST_GOES_ON.match(sentence, m.end - offset):  # "hit Nairobi and Mombasa": no one place
             return m.place if own is None or m.place.country == own.country else None
     return None
+
+
+def struck_place(doc, n: int, amount, mentions: list, own):
+    """The figure's place as the disaster's struck place reads it: the subject of "X was jolted
+    by ..., causing ..." when the clause names none, then the village of the story spoken of
+    unnamed, then the village a hazard struck after the toll; else `own`."""
+    sentence, offset = doc.sentence(n), doc.sentences[n][0]
+    if own is None:
+        own = subject_place(sentence, offset, amount, mentions)
+    own = unnamed_scene(doc, n, own) or own
+    return after_strike_place(sentence, offset, amount, mentions, own) or own
+
+
+_MOVED_TO = frozenset(("to", "into", "toward", "towards"))
+_PROXIMITY = re.compile(r"\b(?:close|next|adjacent|near)\s+to\s+(?:the\s+)?$", re.IGNORECASE)  # "close to the camp"
+
+
+def taken_to(sentence: str, start: int, cue: str) -> bool:
+    """The place at `start` is where victims were taken ("airlifted to Surkhet for treatment"):
+    its cue is a word of motion towards it, not "close to"."""
+    return cue in _MOVED_TO and not _PROXIMITY.search(sentence, max(0, start - 30), start)
