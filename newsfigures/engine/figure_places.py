@@ -402,7 +402,7 @@ def _has_breakdown_word(sentence: str) -> bool:
 
 # "seven people died and one was missing": two amounts of one clause, joined by "and"
 _COORDINATION = re.compile(r"^[^,;:()\d]{0,60}\band\s+(?:[a-z]+\s+){0,2}$"
-                           r"|^(?:\s+[a-z]+){0,2}\s*,\s+(?:[a-z]+\s+){0,2}$")  # "kills at least 22, injures 300 in X", "two killed, two wounded in X"
+                           r"|^(?:\s+[a-z]+){0,2}\s*,\s+(?!while\b|whereas\b|but\b)(?:[a-z]+\s+){0,2}$")  # "kills 22, injures 300 in X"; not ", while 98 ..."
 
 
 def _coordinated(sentence: str, amount: Amount, following: Amount) -> bool:
