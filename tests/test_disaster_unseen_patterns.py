@@ -136,3 +136,12 @@ def test_the_village_a_hazard_struck_after_the_toll_holds_the_toll(text, expecte
 ], ids=["while-contrast"])
 def test_a_contrast_clause_keeps_its_place_to_itself(text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floods in India\n\nAssam state\nAt least 31 people have died and 9,000 houses were damaged.\n\n"
+     "Bihar state\nSome 18 people have died and 2,500 houses were damaged.",
+     [(31, "Assam"), (9000, "Assam"), (18, "Bihar"), (2500, "Bihar")]),
+], ids=["state-headings"])
+def test_a_heading_of_a_place_and_its_type_word_scopes_its_section(text, expected):
+    assert [(v, place) for v, _, place, _ in places_of(text)] == expected
