@@ -29,12 +29,12 @@ _CUE_BEFORE = re.compile(r"\b(?:(?:in|at|near|outside|inside)\s+(?:the\s+)?|"
                          r"(?:(?:city|town|village|provincial\s+capital|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
 
 # what an attack's scene sentence tells: the blast, the bomber, the gunmen, the attack itself; or a
-# disaster that strikes one spot (a landslide, a quake, a flash flood), not a storm or flood across a region
+# disaster that strikes one spot (a landslide, a flash flood), not a storm, flood or quake across a region
 _EVENT = re.compile(r"\b(?:attack(?:ed|ers?)?|bomb(?:er|ing|ed)?s?|blasts?|explo(?:sion|sives?|ded)|detonat\w*|"
                     r"gunm[ae]n|gunfight|shooting|stormed|suicide|ambush(?:ed)?|raid(?:ed)?|assault|"
-                    # a natural disaster striking one place: "a landslide buried the village of X"
-                    r"landslides?|mudslides?|earthquake|quake|avalanche|eruption|erupted|flash\s+floods?|"
-                    r"tornado|wildfire|buried|engulfed)\b",
+                    # a disaster striking one spot: "a landslide buried the village of X" (not a quake
+                    # "near" a town, whose toll spreads over the region around it)
+                    r"landslides?|mudslides?|avalanche|flash\s+floods?|tornado|buried|engulfed)\b",
                     re.IGNORECASE)
 
 
