@@ -145,3 +145,13 @@ def test_a_contrast_clause_keeps_its_place_to_itself(text, expected):
 ], ids=["state-headings"])
 def test_a_heading_of_a_place_and_its_type_word_scopes_its_section(text, expected):
     assert [(v, place) for v, _, place, _ in places_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mudslide in the US\n\nThe toll from a mudslide in the state of Oregon rose on Monday.\n\n"
+     "As many as 40 people were still missing two days after the soaked slope gave way, crossing a "
+     "highway and a creek before it buried a row of cabins near the town of Riddle.",
+     (40, "missing", "Riddle", "US")),
+], ids=["far-town"])
+def test_the_one_town_of_an_event_sentence_holds_its_figure_however_far(text, expected):
+    assert places_of(text)[-1] == expected

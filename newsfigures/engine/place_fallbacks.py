@@ -90,8 +90,8 @@ def fallback_place(doc, n: int, *, names_place: bool = False) -> Place | None:
     if opener is not None and (not names_place or all(
             m.place.country == opener.country for m in place_uses.sentence_mentions(doc, n) if not m.demonym)):
         return opener  # "Fiji: The cyclone hit on Saturday. ... 8,400 are in evacuation centres."
-    if names_place:
-        return main
+    if names_place:  # "... where it buried dozens of homes near the town of Oso": the event's one town
+        return scene_towns.own_scene(doc, n) or main
     focus = ctx.focus or main
     scene = _scene_before(doc, n)
     if scene is not None and (focus is None or focus.level == "country" and scene.country == focus.country):
@@ -103,7 +103,7 @@ def fallback_place(doc, n: int, *, names_place: bool = False) -> Place | None:
         # "... in eastern Afghanistan. The bomb went off in Jalalabad." then "Four of the six ...";
         # "... in Sichuan province. The landslide struck Xinmo village." then "15 bodies were found"
         return town
-    return focus
+    return scene_towns.own_scene(doc, n) or focus if scene_towns.is_wide(focus) else focus
 
 
 # "the attack happened in Khar", "the blast occurred at a market in Kaya": where the story's event was

@@ -84,3 +84,21 @@ def _sentence_at(starts: list, pos: int) -> int:
 def is_wide(place: Place | None) -> bool:
     """A country, or a compass part of one ("eastern Afghanistan"): wider than a scene town."""
     return place is not None and (place.level == "country" or places.is_country_part(place))
+
+
+def own_scene(doc, n: int) -> Place | None:
+    """The one town sentence n names, with a place cue, in a sentence telling the event (a
+    landslide, an attack), when the story's main place is its country or a wide part of it:
+    "176 remained missing after the hillside collapsed ..., where it buried dozens of homes
+    near the town of Oso" is about Oso, however far the town stands from the amount."""
+    main = doc.main_place
+    if not is_wide(main) or not _EVENT.search(doc.sentence(n)):
+        return None
+    named = [m for m in place_uses.sentence_mentions(doc, n) if not m.demonym]
+    if not named or any(m.place != named[0].place for m in named):
+        return None
+    town = named[0]
+    if town.place.level not in _TOWN_LEVELS or town.place.country != main.country \
+            or not _CUE_BEFORE.search(doc.text, max(0, town.start - 40), town.start):
+        return None
+    return town.place
