@@ -155,3 +155,13 @@ def test_a_heading_of_a_place_and_its_type_word_scopes_its_section(text, expecte
 ], ids=["far-town"])
 def test_the_one_town_of_an_event_sentence_holds_its_figure_however_far(text, expected):
     assert places_of(text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rains kill 30 in the Philippines\n\nThe disaster council reported 30 deaths on Monday. "
+     "Nine deaths were recorded in Caraga, eight in Eastern Visayas, seven in Bicol and six in Davao. "
+     "The council has confirmed 18 deaths, while 12 reported deaths are still being checked.",
+     [(18, "Philippines"), (12, "Philippines")]),
+], ids=["after-regional-breakdown"])
+def test_a_breakdown_by_region_does_not_carry_its_last_item_to_the_next_sentence(text, expected):
+    assert [(v, place) for v, _, place, _ in places_of(text)][-2:] == expected
