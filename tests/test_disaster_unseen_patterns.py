@@ -165,3 +165,11 @@ def test_the_one_town_of_an_event_sentence_holds_its_figure_however_far(text, ex
 ], ids=["after-regional-breakdown"])
 def test_a_breakdown_by_region_does_not_carry_its_last_item_to_the_next_sentence(text, expected):
     assert [(v, place) for v, _, place, _ in places_of(text)][-2:] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floods hit Mindanao. Relief goods reached Talisay. The city government of Gingoog said about "
+     "4,300 people were still in evacuation centres.", (4300, "sheltered", "Gingoog", "PH")),
+], ids=["city-government-of"])
+def test_a_places_own_government_reports_its_own_count(text, expected):
+    assert places_of(text)[-1] == expected

@@ -210,7 +210,7 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
     labelled = list_labels.list_label_place(doc, n)
     if labelled is not None:
         return labelled, True
-    office = place_fallbacks.office_place(doc.text, mentions, refs, offset + amounts[i].end)
+    office = place_fallbacks.office_place(doc, n, mentions, refs, offset + amounts[i].end)
     if office is not None:
         return office, False
     if not any(not m.demonym for m in mentions):

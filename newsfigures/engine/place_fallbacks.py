@@ -49,9 +49,22 @@ def sentence_before_place(doc, n: int):
     return place if not country or place.country == country else None
 
 
-def office_place(text: str, mentions: list, refs: list, after: int):
+# "the city government of X", "the provincial disaster office of X": a place's own body, before its name
+_OFFICE_OF = re.compile(r"\b(?:city|provincial|municipal|district|county|town|regional)\s+(?:government|"
+                        r"administration|council|(?:disaster\s+)?(?:risk\s+reduction\s+)?office)\s+of\s+$",
+                        re.IGNORECASE)
+
+
+def office_place(doc, n: int, mentions: list, refs: list, after: int):
     """The place of the speaker's office, said after the amount: "..., the province's
-    governor said", "..., Bamiyan governor Tahir Zuhair said" (None when there is none)."""
+    governor said", "..., Bamiyan governor Tahir Zuhair said"; or a place's own body named
+    before it: "the city government of Gingoog said 9,900 ..." (None when there is none)."""
+    text = doc.text
+    start, end = doc.sentences[n]
+    for m in doc.places[bisect_left(doc.place_starts, start):bisect_left(doc.place_starts, after)]:
+        if m.end <= end and not m.demonym and m.place.level != "country" \
+                and _OFFICE_OF.search(text, max(0, m.start - 50), m.start):
+            return m.place  # a city's own government reports its own city's count
     for m in mentions:
         if m.start <= after or m.demonym or m.place.level == "country":
             continue
