@@ -173,3 +173,12 @@ def test_a_breakdown_by_region_does_not_carry_its_last_item_to_the_next_sentence
 ], ids=["city-government-of"])
 def test_a_places_own_government_reports_its_own_count(text, expected):
     assert places_of(text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials sent about 900 rescuers to search for 31 people still missing in Kerala.", [31]),
+    ("Some 2,000 soldiers were combing the mud for 64 missing villagers in Kerala.", [64]),
+    ("Three rescuers were killed while searching for survivors in Kerala.", [3]),
+], ids=["sent-to-search", "combing", "searchers-killed"])
+def test_the_searchers_are_no_missing_people(text, expected):
+    assert [v for v, *_ in places_of(text)] == expected
