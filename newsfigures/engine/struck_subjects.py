@@ -102,7 +102,7 @@ def struck_place(doc, n: int, amount, mentions: list, own):
     return after_strike_place(sentence, offset, amount, mentions, own) or own
 
 
-_MOVED_TO = frozenset(("to", "into", "toward", "towards"))
+_MOVED_TO = frozenset(("to", "toward", "towards"))
 _PROXIMITY = re.compile(r"\b(?:close|next|adjacent|near)\s+to\s+(?:the\s+)?$", re.IGNORECASE)  # "close to the camp"
 
 
