@@ -182,3 +182,12 @@ def test_a_places_own_government_reports_its_own_count(text, expected):
 ], ids=["sent-to-search", "combing", "searchers-killed"])
 def test_the_searchers_are_no_missing_people(text, expected):
     assert [v for v, *_ in places_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hurricane Ivo smashed into Jamaica with fierce winds on Sunday, killing at least 14 people, and "
+     "then turned toward Mexico.", (14, "killed", "Jamaica", "JM")),
+    ("A cyclone hit Bangladesh on Sunday, killing 20 people in Khulna.", (20, "killed", "Khulna", "BD")),
+], ids=["toll-of-the-struck-country", "own-town-kept"])
+def test_a_storms_toll_in_its_participle_clause_is_where_it_struck(text, expected):
+    assert places_of(text)[0] == expected

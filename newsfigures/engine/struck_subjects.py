@@ -91,6 +91,32 @@ def after_strike_place(sentence: str, offset: int, amount, mentions: list, own):
     return None
 
 
+# "Hurricane Dennis slammed into Cuba ...": the hazard, an active verb of striking, the place
+_STRIKES = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+){0,3}?(?:(?:[Ss]uper\s+)?[Tt]yphoon|[Hh]urricane|[Cc]yclone|[Ss]torm|[Ee]arthquake|"
+    r"[Qq]uake|[Ff]loods?|[Tt]ornado)(?:\s+[A-Z][\w-]*)?\s+(?:slammed\s+into|smashed\s+into|crashed\s+into|"
+    r"hit|struck|battered|lashed|pounded|ravaged|swept\s+(?:through|across))\s+(?:the\s+)?$")
+
+
+def active_strike_place(sentence: str, offset: int, amount, mentions: list, own):
+    """The place a hazard struck as the object of the sentence's main verb, for the toll of its
+    participle clause (", killing at least 10 people") when the toll's own place is a country
+    named after it ("... and held its course toward the United States"); None otherwise."""
+    if own is None or own.level != "country":
+        return None
+    for m in mentions:
+        at = m.start - offset
+        if m.demonym or at >= amount.qualifier_start:
+            break
+        if _STRIKES.search(sentence[:at].lstrip(" —-\t").split("— ")[-1]):
+            between = [k for k in mentions if not k.demonym and m.end <= k.start < offset + amount.qualifier_start]
+            if not between and _RESULT.search(sentence, m.end - offset, amount.qualifier_start) \
+                    and m.place != own:
+                return m.place
+            return None
+    return None
+
+
 def struck_place(doc, n: int, amount, mentions: list, own):
     """The figure's place as the disaster's struck place reads it: the subject of "X was jolted
     by ..., causing ..." when the clause names none, then the village of the story spoken of
@@ -99,6 +125,7 @@ def struck_place(doc, n: int, amount, mentions: list, own):
     if own is None:
         own = subject_place(sentence, offset, amount, mentions)
     own = unnamed_scene(doc, n, own) or own
+    own = active_strike_place(sentence, offset, amount, mentions, own) or own
     return after_strike_place(sentence, offset, amount, mentions, own) or own
 
 
