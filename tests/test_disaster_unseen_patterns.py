@@ -185,7 +185,7 @@ def test_the_searchers_are_no_missing_people(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Hurricane Ivo smashed into Jamaica with fierce winds on Sunday, killing at least 14 people, and "
+    ("Hurricane Zeta smashed into Jamaica with fierce winds on Sunday, killing at least 14 people, and "
      "then turned toward Mexico.", (14, "killed", "Jamaica", "JM")),
     ("A cyclone hit Bangladesh on Sunday, killing 20 people in Khulna.", (20, "killed", "Khulna", "BD")),
 ], ids=["toll-of-the-struck-country", "own-town-kept"])
