@@ -122,8 +122,16 @@ def _label_before(text: str, start: int, amount_spelled: bool = False) -> bool:
             return True
         if last in _MONTH_WORDS or last.rstrip(".") in _MONTH_WORDS:
             return not _month_complete(text, start, amount_spelled)
+        if last in ("and", "or"):
+            joined = _LABELLED_BEFORE.search(tail)
+            if joined and joined.group(1).lower() in _LABELS:
+                return True  # "in Barangays 88 and 89", "wards 4 and 5": the label numbers both
         return last in ("and", "to") and bool(_BETWEEN_YEARS.search(text, near, start))
     return bool(_GLUED.search(text, max(0, start - EXCLUSION_LABEL_REACH), start))
+
+
+# a label, its number, then "and"/"or" before the amount: "Barangays 88 and", "wards 3, 4 or"
+_LABELLED_BEFORE = re.compile(r"\b([A-Za-z]+)\s+\d{1,4}(?:,\s*\d{1,4})*\s+(?:and|or)\s+$")
 
 
 # "aged 12 to 17", "ages 15-28", "between the ages of 9 and 14": a range of ages

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from . import (
     country_cues, list_labels, place_borders, place_context, place_fallbacks, place_items, place_references,
-    place_uses, places, several_countries,
+    place_uses, places, several_countries, struck_subjects,
 )
 from . import gazetteer as gz
 from .categories import Reading, clause_limits
@@ -184,6 +184,7 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
     if item is not None:  # "in Babile (55,000), Gursum (20,000)": a town the gazetteer lacks
         return item, True
     found = _own_place(doc, n, amounts, i, reading, mentions=mentions)
+    found = struck_subjects.struck_place(doc, n, amounts[i], mentions, found)  # "Cianjur was jolted by a quake, ..."
     if found is not None:
         return found, True
     # part of the figure after it: "six children were among nine civilians killed in X"
@@ -209,7 +210,7 @@ def _figure_place(doc, n: int, amounts: list[Amount], i: int, reading: Reading, 
     labelled = list_labels.list_label_place(doc, n)
     if labelled is not None:
         return labelled, True
-    office = place_fallbacks.office_place(doc.text, mentions, refs, offset + amounts[i].end)
+    office = place_fallbacks.office_place(doc, n, mentions, refs, offset + amounts[i].end)
     if office is not None:
         return office, False
     if not any(not m.demonym for m in mentions):
@@ -401,7 +402,7 @@ def _has_breakdown_word(sentence: str) -> bool:
 
 # "seven people died and one was missing": two amounts of one clause, joined by "and"
 _COORDINATION = re.compile(r"^[^,;:()\d]{0,60}\band\s+(?:[a-z]+\s+){0,2}$"
-                           r"|^(?:\s+[a-z]+){0,2}\s*,\s+(?:[a-z]+\s+){0,2}$")  # "kills at least 22, injures 300 in X", "two killed, two wounded in X"
+                           r"|^(?:\s+[a-z]+){0,2}\s*,\s+(?!while\b|whereas\b|but\b)(?:[a-z]+\s+){0,2}$")  # "kills 22, injures 300 in X"; not ", while 98 ..."
 
 
 def _coordinated(sentence: str, amount: Amount, following: Amount) -> bool:
@@ -467,6 +468,8 @@ def _rank(sentence: str, offset: int, mention, amount: Amount, reading: Reading)
         specific = 6  # refugees: the host country named for them
     cued = cue in _CUES or cue == "for" and reading.category in ("refugees", "displaced") \
         or cue == "from" and reading.category == "evacuated"  # "flee ... for DRC"; "evacuated from Puri"
+    if reading.category in ("killed", "injured", "missing") and struck_subjects.taken_to(sentence, start, cue):
+        cued = False  # "12 injured in Jajarkot were airlifted to Surkhet": where they were taken, not hurt
     # "Otash camp with 31,000 ...": the item the count belongs to, over a place named after it
     item = not after and place_items.item_of(sentence[mention.end - offset:amount.qualifier_start])
     return (cued and after or item, specific, -abs(start - amount.start))

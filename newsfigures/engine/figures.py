@@ -61,12 +61,16 @@ def extract(doc: Document) -> list[Figure]:
                      for a, r in found]
         crossed = crossed or crossing and any(r.category == "refugees" for _, r in found)
         kept = [a for a, _ in found]
+        owned = set()
         for i, (amount, reading) in enumerate(found):
             place, own = figure_places.figure_place(doc, n, kept, i, reading, mentions=mentions,
                                                     carried=carried)
             figures.append(_figure(doc, n, amount, reading, place))
             if own:
                 carried = place
+                owned.add(place)
+        if len(owned) > 2:
+            carried = None  # "Eight deaths in A, seven in B, six in C": a breakdown's last item is no scope
     return figures
 
 

@@ -171,6 +171,8 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
             if entry.use == "facility" and _LOCATIVE_BEFORE.search(
                     sentence, max(0, amount.qualifier_start - 12), amount.qualifier_start):
                 return None  # "staying in 149 emergency shelters": where people are, not homes hit
+            if k + 2 < len(found) and found[k + 1][0].lower() == "of" and found[k + 2][0].lower() in _NOT_DWELT:
+                return None  # "two houses of worship": a mosque or church, no home
             return CountedNoun(low, "buildings", found[k][2])
         if entry is not None and entry.unit == "none":
             following = found[k + 1][0] if k + 1 < len(found) else ""
@@ -213,6 +215,7 @@ def noun_after(sentence: str, amount: Amount) -> CountedNoun | None:
 
 
 _MARK_WORDS = frozenset({"mark", "milestone", "threshold", "level"})
+_NOT_DWELT = frozenset({"worship", "prayer", "parliament", "representatives", "assembly"})  # "houses of ..."
 
 
 def _one_of_a_people(found: list, k: int) -> bool:

@@ -71,7 +71,10 @@ _DIGIT_AMOUNT = (
 # The digit scan starts only where a run of digits starts (`_DIGITS`): trying again inside a run
 # that ends in a letter ("1111…1x") would make the scan quadratic, and can never match anyway.
 # What may stand before an amount is checked in code.
-_DIGIT_RE = re.compile(rf"(?:{_DIGIT_AMOUNT})(?![\w])", re.IGNORECASE)
+# ... or an amount glued to the noun it counts, as text copied from a PDF table runs them
+# together ("196,397persons", "2,310families"): a counted noun ends the amount.
+_GLUED_NOUN = r"(?<=\d)(?=(?:persons|people|individuals|families|households|houses)\b)"
+_DIGIT_RE = re.compile(rf"(?:{_DIGIT_AMOUNT})(?:(?![\w])|{_GLUED_NOUN})", re.IGNORECASE)
 _NOT_BEFORE = set("$£€¥#./+,:_")
 
 

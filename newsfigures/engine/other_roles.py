@@ -145,6 +145,12 @@ def sentenced_to_death(sentence: str, amount: Amount, noun_end: int) -> bool:
         is not None and _TO_DEATH_AFTER.match(sentence, max(noun_end, amount.end)) is not None
 
 
+# after helpers counted ("rescuers", "soldiers"): a verb of searching a few words on, with no word
+# of harm before it ("... were killed while searching" keeps its victims)
+_SEARCHING = re.compile(r"(?:,?\s+(?!(?:killed|died|dead|injured|wounded|hurt|missing|trapped)\b)[\w-]+){0,8}?,?\s+"
+                        r"(?:to\s+)?(?:search|look|hunt|comb|dig|scour)\w*\s+(?:for|through|the)\b", re.IGNORECASE)
+
+
 def plays_another_part(sentence: str, amount: Amount, noun, own_trigger: bool) -> bool:
     """The amount's people are no victims of the sentence's verb: the parties of a relation,
     the subject of a clause of its own with no trigger of its own; with no trigger of its own
@@ -154,6 +160,8 @@ def plays_another_part(sentence: str, amount: Amount, noun, own_trigger: bool) -
     if between_parties(sentence, amount) or subject_of_subordinate(sentence, amount) \
             or sentenced_to_death(sentence, amount, noun.end):
         return True
+    if noun.actor and _SEARCHING.match(sentence, noun.end):
+        return True  # "700 rescuers were deployed to search for 24 missing people": the searchers
     if not (noun.stated or noun.described) and carried_by_thing(sentence, amount):
         return True  # "a boat carrying 120 people capsized" (not "carrying 30 wounded soldiers")
     return not own_trigger and (subject_of_other_verb(sentence, noun.end) or held_by_thing(sentence, amount))

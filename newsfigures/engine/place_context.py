@@ -290,7 +290,8 @@ def _heading_place(doc, s: int, e: int) -> Place | None:
         return None
     lo = bisect_left(doc.place_starts, s)
     inside = [m for m in doc.places[lo:bisect_left(doc.place_starts, e)] if m.end <= e and not m.demonym]
-    letters = sum(ch.isalpha() for ch in line)
+    # "Sindh province", "Kurigram district": the type word is part of the place's name
+    letters = sum(ch.isalpha() for ch in _TYPE_WORD.sub("", line))
     named = sum(sum(ch.isalpha() for ch in m.text) for m in inside)
     if not inside or named < HEADING_PLACE_SHARE * letters:
         return None
@@ -298,6 +299,8 @@ def _heading_place(doc, s: int, e: int) -> Place | None:
 
 
 _SPECIFIC = {"site": 5, "city": 4, "admin1": 3, "region": 3, "country": 1}
+_TYPE_WORD = re.compile(r"\b(?:province|district|state|region|county|division|governorate|municipality|"
+                        r"regency|prefecture|city|town)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"\(?\d{1,2}[.)]\s+")
 
 

@@ -49,9 +49,22 @@ def sentence_before_place(doc, n: int):
     return place if not country or place.country == country else None
 
 
-def office_place(text: str, mentions: list, refs: list, after: int):
+# "the city government of X", "the provincial disaster office of X": a place's own body, before its name
+_OFFICE_OF = re.compile(r"\b(?:city|provincial|municipal|district|county|town|regional)\s+(?:government|"
+                        r"administration|council|(?:disaster\s+)?(?:risk\s+reduction\s+)?office)\s+of\s+$",
+                        re.IGNORECASE)
+
+
+def office_place(doc, n: int, mentions: list, refs: list, after: int):
     """The place of the speaker's office, said after the amount: "..., the province's
-    governor said", "..., Bamiyan governor Tahir Zuhair said" (None when there is none)."""
+    governor said", "..., Bamiyan governor Tahir Zuhair said"; or a place's own body named
+    before it: "the city government of Gingoog said 9,900 ..." (None when there is none)."""
+    text = doc.text
+    start, end = doc.sentences[n]
+    for m in doc.places[bisect_left(doc.place_starts, start):bisect_left(doc.place_starts, after)]:
+        if m.end <= end and not m.demonym and m.place.level != "country" \
+                and _OFFICE_OF.search(text, max(0, m.start - 50), m.start):
+            return m.place  # a city's own government reports its own city's count
     for m in mentions:
         if m.start <= after or m.demonym or m.place.level == "country":
             continue
@@ -90,17 +103,20 @@ def fallback_place(doc, n: int, *, names_place: bool = False) -> Place | None:
     if opener is not None and (not names_place or all(
             m.place.country == opener.country for m in place_uses.sentence_mentions(doc, n) if not m.demonym)):
         return opener  # "Fiji: The cyclone hit on Saturday. ... 8,400 are in evacuation centres."
-    if names_place:
-        return main
+    if names_place:  # "... where it buried dozens of homes near the town of Oso": the event's one town
+        return scene_towns.own_scene(doc, n) or main
     focus = ctx.focus or main
     scene = _scene_before(doc, n)
     if scene is not None and (focus is None or focus.level == "country" and scene.country == focus.country):
         return scene  # "The attack happened in Khar ... The dead included four soldiers"
     town = scene_towns.scene_town(doc, n)
-    if town is not None and scene_towns.is_wide(focus) and town.country == focus.country \
+    if town is not None and (scene_towns.is_wide(focus) or focus.level == "admin1" and places.contains(focus, town)) \
+            and town.country == focus.country \
             and not any(not m.demonym for m in place_uses.sentence_mentions(doc, n)):
-        return town  # "... in eastern Afghanistan. The bomb went off in Jalalabad." then "Four of the six ..."
-    return focus
+        # "... in eastern Afghanistan. The bomb went off in Jalalabad." then "Four of the six ...";
+        # "... in Sichuan province. The landslide struck Xinmo village." then "15 bodies were found"
+        return town
+    return scene_towns.own_scene(doc, n) or focus if scene_towns.is_wide(focus) else focus
 
 
 # "the attack happened in Khar", "the blast occurred at a market in Kaya": where the story's event was

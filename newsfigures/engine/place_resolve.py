@@ -224,6 +224,9 @@ def _resolve(ctx: Context, key: str, single: bool, ev: dict, top: str) -> tuple[
             return best, False
         if pop >= 15000 and not (ev["initial"] and single and pop < 100000):
             return best, False
+        if ev["cue"] and pop == 0 and major and not (ev["initial"] or ev["type_admin"] or ev["type_city"]) \
+                and all(gz.row(p)[1] == cc for p in pids):
+            return best, False  # "In Bardiya, 17 died": a district seat the gazetteer lists without a population
         if ev["place_verb"] and single and major and pop >= PLACE_VERB_TOWN and not _named_as_person(ctx, key):
             return best, False  # "Mangochi has recorded 40 deaths" in a story about Malawi
         return None, False

@@ -399,6 +399,9 @@ _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:spokes(?:man
                          r"police\s+(?:officer|chief|spokes\w+))\b")
 
 
+_HEADING_AFTER = re.compile(r":[ \t]*\n")  # a name, a colon, the end of its line
+
+
 def _evidence(ctx: Context, c: Candidate) -> dict:
     text, toks = ctx.text, ctx.toks
     words_, parts, lower, bounds = toks.words, toks.parts, toks.lower(), toks.bounds()
@@ -432,6 +435,8 @@ def _evidence(ctx: Context, c: Candidate) -> dict:
     cue = blank_before and prev_l in CUES and "\n" not in gap_before
     if not cue and prev is not None and not blank_before and gap_before.strip() in ("'s", "’s") and _is_country(prev):
         cue = True  # "Nigeria's Plateau": a country's possession is a place of it
+    if not cue and _HEADING_AFTER.match(text, c.end) and (c.start == 0 or text[c.start - 1] == "\n"):
+        cue = True  # "Idukki:" alone on its line: the heading of the figures listed under it
     type_word_before = ""
     if prev_l == "of" and i >= 2:
         type_word_before = lower[i - 2]

@@ -22,13 +22,25 @@ from .settings import SCENE_PARAGRAPHS
 _TOWN_LEVELS = ("city", "site")
 
 # "in Jalalabad", "at a market in Kaya", "outside the office in Lashkar Gah", "in the city of X"
-_CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:(?:city|town|village|"
-                         r"provincial\s+capital|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_CUE_BEFORE = re.compile(r"\b(?:(?:in|at|near|outside|inside)\s+(?:the\s+)?|"
+                         # a disaster's verb before the place it struck: "buried the village of X", "hit X village"
+                         r"(?:hit|struck|buried|flattened|swamped|engulfed|devastated|swept\s+(?:through|over|away))\s+"
+                         r"(?:the\s+|a\s+)?(?:(?:small|remote|mountain|hillside|coastal|fishing)\s+)*)"
+                         r"(?:(?:city|town|village|provincial\s+capital|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
 
-# what an attack's scene sentence tells: the blast, the bomber, the gunmen, the attack itself
+# what an attack's scene sentence tells: the blast, the bomber, the gunmen, the attack itself; or a
+# disaster that strikes one spot (a landslide, a flash flood), not a storm, flood or quake across a region
 _EVENT = re.compile(r"\b(?:attack(?:ed|ers?)?|bomb(?:er|ing|ed)?s?|blasts?|explo(?:sion|sives?|ded)|detonat\w*|"
-                    r"gunm[ae]n|gunfight|shooting|stormed|suicide|ambush(?:ed)?|raid(?:ed)?|assault)\b",
+                    r"gunm[ae]n|gunfight|shooting|stormed|suicide|ambush(?:ed)?|raid(?:ed)?|assault|"
+                    # a disaster striking one spot: "a landslide buried the village of X" (not a quake
+                    # "near" a town, whose toll spreads over the region around it)
+                    r"landslides?|mudslides?|avalanche|flash\s+floods?|tornado|buried|engulfed)\b",
                     re.IGNORECASE)
+
+
+# between a town and the next place: "village in", ", a village in", "town of ... in": the next holds it
+_HOLDER = re.compile(r"(?:\s+(?:village|town|hamlet))?,?\s+(?:(?:a|the)\s+(?:[a-z]+\s+){0,2}?"
+                     r"(?:village|town|hamlet)\s+)?(?:in|of)\s+(?:the\s+)?$")
 
 
 def scene_town(doc, n: int) -> Place | None:
@@ -45,7 +57,10 @@ def _scene_town(doc) -> tuple | None:
     text = doc.text
     towns: dict = {}
     starts = [s for s, _ in doc.sentences]
+    last_end = -1
     for m in place_uses.named_places(doc):
+        if last_end >= 0 and _HOLDER.match(text, last_end, m.start):
+            continue  # "in Xinmo village in Maoxian county": the county holds the village named
         n = _sentence_at(starts, m.start)
         if n < 0 or doc.paragraph_of[n] > SCENE_PARAGRAPHS:
             break
@@ -58,6 +73,7 @@ def _scene_town(doc) -> tuple | None:
         if m.place.country != country:
             return None  # a town abroad named as a scene: the story is not one town's
         towns.setdefault(places.fold_name(m.place.name), (m.place, m.start))
+        last_end = m.end
     return next(iter(towns.values())) if len(towns) == 1 else None
 
 
@@ -68,3 +84,21 @@ def _sentence_at(starts: list, pos: int) -> int:
 def is_wide(place: Place | None) -> bool:
     """A country, or a compass part of one ("eastern Afghanistan"): wider than a scene town."""
     return place is not None and (place.level == "country" or places.is_country_part(place))
+
+
+def own_scene(doc, n: int) -> Place | None:
+    """The one town sentence n names, with a place cue, in a sentence telling the event (a
+    landslide, an attack), when the story's main place is its country or a wide part of it:
+    "176 remained missing after the hillside collapsed ..., where it buried dozens of homes
+    near the town of Oso" is about Oso, however far the town stands from the amount."""
+    main = doc.main_place
+    if not is_wide(main) or not _EVENT.search(doc.sentence(n)):
+        return None
+    named = [m for m in place_uses.sentence_mentions(doc, n) if not m.demonym]
+    if not named or any(m.place != named[0].place for m in named):
+        return None
+    town = named[0]
+    if town.place.level not in _TOWN_LEVELS or town.place.country != main.country \
+            or not _CUE_BEFORE.search(doc.text, max(0, town.start - 40), town.start):
+        return None
+    return town.place
