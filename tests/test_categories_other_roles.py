@@ -54,7 +54,7 @@ def test_the_subject_of_an_as_clause_is_no_victim(text, expected):
      "threatened west.", [(200000, "affected"), (1000000, "affected")]),
     ("Five died as 20 others were injured.", [(5, "killed"), (20, "injured")]),
     ("In the province, 310 families remain in evacuation centres while 1,200 families are staying "
-     "with relatives.", [(310, "sheltered"), (1200, "sheltered")]),
+     "with relatives.", [(310, "sheltered"), (1200, "displaced")]),
 ], ids=["while-own-verb", "while-more-killed", "as-well-as", "such-as", "while-contrast",
         "as-own-verb", "while-present-contrast"])
 def test_an_amount_with_a_verb_or_list_of_its_own_stays(text, expected):
