@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from .clause_breaks import clause_between, new_clause_between, own_subject_clause
 from .clauses import clause_limits
 from .housing_people import housing_of_people
+from .journey_fates import WITH_WOUNDS as _WITH_WOUNDS, fate as _fate
 from .kinds import figure_kind, refugee_crossing
 from .main_verbs import main_verb_after, split_verb
 from .lexicon import (
@@ -62,7 +63,6 @@ _RESTATED = re.compile(r"\s*(?:[,(]?\s*(?:or|i\.e\.|that\s+is)|\()\s*", re.IGNOR
 _INSERTED = re.compile(r"\s*,\s*(?:including|among\s+(?:them|whom)|(?:most|many|all|some)\s+of\s+(?:them|whom)|"
                        r"mostly|mainly)\b", re.IGNORECASE)
 # "... in the camp with various degrees of bullet wounds": the wounds the people came with
-_WITH_WOUNDS = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _OF_THE = re.compile(r"\s+of\s+(?:the|those)\s", re.IGNORECASE)
 _AMONG = re.compile(r"\s*(?:\w+\s+){0,2}among\b")
 _REMAIN = re.compile(r"\b(?:remain|remains|remaining|still\s+(?:in|at)|are\s+(?:still\s+)?in|stay(?:ing)?\s+in|"
@@ -198,25 +198,6 @@ def _subject_of(sentence: str, noun: CountedNoun, verb: tuple) -> bool:
     between = _WORDS.findall(sentence, noun.end, verb[0])
     return len(between) <= SUBJECT_GAP_WORDS and "and" not in between \
         and not _PUNCTUATION.search(sentence, noun.end, verb[0])
-
-
-def _fate(sentence: str, noun: CountedNoun, right: list) -> tuple:
-    """The first trigger after a noun phrase, or a death or injury told of the same people
-    later in the clause: "seven people were kidnapped and killed", "12 students who were
-    abducted in May have been killed"."""
-    first = right[0]
-    if first[2] in _HAPPENINGS:
-        if len(right) > 1 and right[1][2] == "killed" and first[2] != "killed" \
-                and _words_between(sentence, first[1], right[1][0]) <= 1:
-            return right[1]  # "beaten to death", "wounded and killed"
-        return first
-    for later in right[1:]:
-        if _words_between(sentence, noun.end, later[0]) > PASSIVE_TRIGGER_MAX_WORDS:
-            break
-        if later[2] in _HAPPENINGS and (_passive_before(sentence, later[0])
-                                        or _WITH_WOUNDS.search(sentence, max(0, later[0] - 40), later[0])):
-            return later
-    return first
 
 
 def _acts_on_object(sentence: str, hit: _Hit, noun: CountedNoun) -> bool:
