@@ -14,7 +14,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 
-from . import country_roles, places
+from . import country_roles, getaway_places, places
 from .dateline_places import dateline_end
 from .places import PlaceMention
 from .vocabulary import role_words
@@ -122,7 +122,7 @@ def as_named(text: str, mention: PlaceMention) -> PlaceMention:
         return dataclasses.replace(mention, demonym=False)
     if not mention.demonym and (places.speaker_location(text, mention.start) or (
             mention.place.level == "site" and _SAID_AFTER.match(text, mention.end))
-            or is_distance_reference(text, mention)):
+            or is_distance_reference(text, mention) or getaway_places.is_getaway(text, mention.start)):
         # "told reporters in Geneva": where they spoke; "..., Aqsa Martyrs Hospital said": who
         # spoke; "30 km north of Djibo": where a distance is measured from
         return dataclasses.replace(mention, demonym=True)
