@@ -54,3 +54,11 @@ def test_a_name_an_appositive_calls_a_village_is_the_place(text, expected):
 def test_where_attackers_escaped_to_is_not_where_the_figure_is(text, expected):
     got = figures_of(text, "place", "country", published="2019-04-02")
     assert (got[0][0], got[0][2]) == expected and got[0][1] not in ("Niger State", "Niger")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bandits raided Dutsin village at night.\n\nMore than 80 residents were whisked away by the attackers, "
+     "a villager said.", [(80, "detained")]),
+], ids=["whisked-away"])
+def test_people_whisked_away_by_attackers_are_detained(text, expected):
+    assert figures_of(text, "category", published="2019-04-02") == expected
