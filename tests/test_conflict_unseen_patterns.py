@@ -62,3 +62,11 @@ def test_where_attackers_escaped_to_is_not_where_the_figure_is(text, expected):
 ], ids=["whisked-away"])
 def test_people_whisked_away_by_attackers_are_detained(text, expected):
     assert figures_of(text, "category", published="2019-04-02") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Blast kills 9 in Quetta\n\nNine people were killed in Quetta on Monday.\n\n"
+     "Source: \"Quetta bombing kills nine\" — Radio-Canada, 4 March 2019", (9, "Quetta", "PK")),
+], ids=["radio-canada-credit"])
+def test_a_country_ending_a_bodys_hyphenated_name_is_no_place(text, expected):
+    assert figures_of(text, "place", "country", published="2019-03-04")[-1] == expected

@@ -59,8 +59,14 @@ def is_name_part(text: str, mention: PlaceMention) -> bool:
     "Kenya Red Cross"): it says whose, not where."""
     if mention.place.level != "country" or mention.demonym:
         return False
+    lead = _HYPHEN_LEAD.search(text, max(0, mention.start - 20), mention.start)
+    if lead and lead.group(1).lower() in ORGANISATION_WORDS:
+        return True  # "Radio-Canada": the tail of a body's hyphenated name
     match = _NAME_RUN.match(text[mention.end:mention.end + 60].split("\n", 1)[0])
     return bool(match) and match.group(1).lower() in ORGANISATION_WORDS
+
+
+_HYPHEN_LEAD = re.compile(r"\b([A-Z][a-z]+)-$")
 
 
 # the capitalised words after a name, up to four: " Southern Command", " Red Cross Society"
