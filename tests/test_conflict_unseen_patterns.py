@@ -70,3 +70,13 @@ def test_people_whisked_away_by_attackers_are_detained(text, expected):
 ], ids=["radio-canada-credit"])
 def test_a_country_ending_a_bodys_hyphenated_name_is_no_place(text, expected):
     assert figures_of(text, "place", "country", published="2019-03-04")[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four guards were shot dead in Kura during the abduction of two nurses on Sunday.",
+     [(4, "killed"), (2, "detained")]),
+    ("Police said the kidnapping of 17 passengers on the highway followed an ambush in which one driver died.",
+     [(17, "detained")]),
+], ids=["abduction-of", "kidnapping-of"])
+def test_the_people_of_an_abduction_are_detained_not_killed(text, expected):
+    assert figures_of(text, "category", published="2019-04-02") == expected
