@@ -80,3 +80,16 @@ def test_a_country_ending_a_bodys_hyphenated_name_is_no_place(text, expected):
 ], ids=["abduction-of", "kidnapping-of"])
 def test_the_people_of_an_abduction_are_detained_not_killed(text, expected):
     assert figures_of(text, "category", published="2019-04-02") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Soldiers killed nine men in Nyaung Pin in Magway Region on Sunday, residents said.", (9, "Nyaung Pin", "MM")),
+    ("Gunmen shot dead four traders at Kofar Dumi in Kano State on Tuesday.", (4, "Kofar Dumi", "NG")),
+], ids=["in-x-in-region", "at-x-in-state"])
+def test_a_name_set_inside_a_known_place_is_a_site_there(text, expected):
+    assert figures_of(text, "place", "country", published="2019-04-02")[0] == expected
+
+
+def test_an_organisation_inside_a_city_is_no_site():
+    text = "Staff at Doctors Without Borders in Kabul said 30 patients were wounded."
+    assert figures_of(text, "place", published="2019-04-02") == [(30, "Kabul")]

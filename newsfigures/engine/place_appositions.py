@@ -1,9 +1,12 @@
 """Places the gazetteer lacks, named by an appositive that says what they are: "shot dead at
 Gora, a village in Maradun area", "attacked Kwali, a farming community of the state". The
-capitalised name before ", a village in" is a site (`appositive_spans`), as "Kulben village" is.
+capitalised name before ", a village in" is a site (`appositive_spans`), as "Kulben village" is;
+so is a name set inside a larger one ("villagers from Kyar Paing in Sagaing Region",
+`nested_spans`).
 """
 from __future__ import annotations
 
+from .organisations import best_org
 from .place_scan import Tokens, gap_ok, is_cap
 
 # what the appositive calls the place, and the word after it that ties it to a larger one
@@ -46,4 +49,25 @@ def appositive_spans(toks: Tokens) -> list[tuple[int, int]]:
         run = _name_back(toks, j - 1)
         if run:
             found.append(run)
+    return found
+
+
+_NEST_CUES = frozenset(("in", "at", "from", "near"))
+
+
+def nested_spans(toks: Tokens) -> list[tuple[int, int]]:
+    """(first token, last token) of each name between a place cue and "in" a capitalised name:
+    "from Kyar Paing in Sagaing Region", "at Dutse Alhaji in Abuja"."""
+    found: list[tuple[int, int]] = []
+    words, parts, lower, n = toks.words, toks.parts, toks.lower(), toks.n
+    for k in range(1, n - 2):
+        if lower[k + 1] != "in" or not is_cap(words[k + 2]) or parts[2 * k + 2] != " " \
+                or parts[2 * k + 4] != " " or not is_cap(words[k]):
+            continue
+        a = k
+        while a - 1 >= 0 and k - a + 1 < _RUN_MAX and is_cap(words[a - 1]) and parts[2 * a] == " ":
+            a -= 1
+        if a >= 1 and lower[a - 1] in _NEST_CUES and parts[2 * a] == " " and a < k \
+                and not best_org(" ".join(words[a:k + 1])):
+            found.append((a, k))  # two words at least: a single one is too often a common word
     return found
