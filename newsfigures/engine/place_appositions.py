@@ -53,6 +53,9 @@ def appositive_spans(toks: Tokens) -> list[tuple[int, int]]:
 
 
 _NEST_CUES = frozenset(("in", "at", "from", "near"))
+# a facility's name ("Bulla Public Works", "Kuje Prisons"), not a settlement's: left to the site words
+_FACILITY = frozenset(("works", "prison", "prisons", "office", "offices", "headquarters", "station", "school",
+                       "university", "college", "company", "bank", "hotel", "church", "mosque", "court"))
 
 
 def nested_spans(toks: Tokens) -> list[tuple[int, int]]:
@@ -68,6 +71,6 @@ def nested_spans(toks: Tokens) -> list[tuple[int, int]]:
         while a - 1 >= 0 and k - a + 1 < _RUN_MAX and is_cap(words[a - 1]) and parts[2 * a] == " ":
             a -= 1
         if a >= 1 and lower[a - 1] in _NEST_CUES and parts[2 * a] == " " and a < k \
-                and not best_org(" ".join(words[a:k + 1])):
+                and not best_org(" ".join(words[a:k + 1])) and not _FACILITY.intersection(lower[a:k + 1]):
             found.append((a, k))  # two words at least: a single one is too often a common word
     return found
