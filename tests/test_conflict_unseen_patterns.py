@@ -93,3 +93,8 @@ def test_a_name_set_inside_a_known_place_is_a_site_there(text, expected):
 def test_an_organisation_inside_a_city_is_no_site():
     text = "Staff at Doctors Without Borders in Kabul said 30 patients were wounded."
     assert figures_of(text, "place", published="2019-04-02") == [(30, "Kabul")]
+
+
+def test_victims_the_attackers_took_away_are_detained():
+    text = "The bandits took away the four victims, all farmers, a relative said."
+    assert figures_of(text, "category", published="2019-04-02") == [(4, "detained")]
