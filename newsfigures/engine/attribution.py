@@ -366,7 +366,7 @@ def _inverted(s: str, a: int, b: int) -> Frame | None:
     npt = np.strip()
     if any(w in vocabulary.irregular_pasts() for w in npt.lower().split()[1:]):
         return None
-    if non_speakers.clause_after_verb(npt):
+    if non_speakers.clause_after_verb(npt) or non_speakers.event_object(npt):
         return None  # "..., said the raids wounded 42 farmers": a clause, its verb and its figure
     ends = _ENDS.match(s, b + len(np)) is not None
     if npt and (_ARTICLE.match(npt) or is_cap(npt) or ends and len(npt.split()) <= 4

@@ -24,7 +24,7 @@ import re
 
 from .gazetteer import fold_name, gazetteer
 from .organisations import best_org
-from .speakers import person, titles, words
+from .speakers import person, titles, word_pattern, words
 
 __all__ = [
     "as_state_after",
@@ -32,6 +32,7 @@ __all__ = [
     "bare_title",
     "breakdown_after",
     "clause_after_verb",
+    "event_object",
     "locative_segment",
     "passive_quoted",
     "place_name",
@@ -152,3 +153,14 @@ def serving_town(office: str, town: str) -> bool:
 def clause_after_verb(npt: str) -> bool:
     """Whether what follows "said" is a clause with a past verb and a number, not a speaker."""
     return bool(_PAST_THEN_NUMBER.search(npt))
+
+
+@functools.cache
+def _event_object() -> re.Pattern:
+    return re.compile(r"^(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}" + word_pattern("event_object", r"$"), re.IGNORECASE)
+
+
+def event_object(npt: str) -> bool:
+    """Whether what follows a verb that inverts is the event it acts on ("X, an officer,
+    confirmed the incident, saying ...", "..., reported the attack"), not a speaker after it."""
+    return bool(_event_object().match(npt.strip()))

@@ -12,6 +12,7 @@ from itertools import compress
 
 from . import gazetteer as gz
 from .gazetteer import Place, fold_token
+from .place_appositions import appositive_spans, nested_spans
 from .place_scan import (
     FUNCTION, SITE_CONNECTORS, SITE_OF_WORDS, SITE_WORDS, TITLES, PlaceMention, TextIndex, Tokens,
     gap_ok, is_cap, sentence_initial, words,
@@ -67,6 +68,7 @@ def _site_spans(toks: Tokens) -> list[tuple[int, int]]:
             run = _cap_run_fwd(toks, k + 1)
             if run:
                 found.append(run)
+    found.extend(appositive_spans(toks) + nested_spans(toks))  # "at Gora, a village in ...": the name an appositive calls a village
     return found
 
 

@@ -14,7 +14,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 
-from . import country_roles, places
+from . import country_roles, getaway_places, places
 from .dateline_places import dateline_end
 from .places import PlaceMention
 from .vocabulary import role_words
@@ -59,8 +59,14 @@ def is_name_part(text: str, mention: PlaceMention) -> bool:
     "Kenya Red Cross"): it says whose, not where."""
     if mention.place.level != "country" or mention.demonym:
         return False
+    lead = _HYPHEN_LEAD.search(text, max(0, mention.start - 20), mention.start)
+    if lead and lead.group(1).lower() in ORGANISATION_WORDS:
+        return True  # "Radio-Canada": the tail of a body's hyphenated name
     match = _NAME_RUN.match(text[mention.end:mention.end + 60].split("\n", 1)[0])
     return bool(match) and match.group(1).lower() in ORGANISATION_WORDS
+
+
+_HYPHEN_LEAD = re.compile(r"\b([A-Z][a-z]+)-$")
 
 
 # the capitalised words after a name, up to four: " Southern Command", " Red Cross Society"
@@ -122,7 +128,7 @@ def as_named(text: str, mention: PlaceMention) -> PlaceMention:
         return dataclasses.replace(mention, demonym=False)
     if not mention.demonym and (places.speaker_location(text, mention.start) or (
             mention.place.level == "site" and _SAID_AFTER.match(text, mention.end))
-            or is_distance_reference(text, mention)):
+            or is_distance_reference(text, mention) or getaway_places.is_getaway(text, mention.start)):
         # "told reporters in Geneva": where they spoke; "..., Aqsa Martyrs Hospital said": who
         # spoke; "30 km north of Djibo": where a distance is measured from
         return dataclasses.replace(mention, demonym=True)
