@@ -15,3 +15,16 @@ from newsfigures.engine.publishers import infer_publisher
 ], ids=["afp-city", "reuters-city", "title-outlet"])
 def test_the_place_of_a_credit_line_is_no_publisher(text, expected):
     assert infer_publisher(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a copyright line with a span of years and a full stop before the outlet
+    ("Floods kill 30\nFloods killed 30 people on Tuesday.\nCopyright (c) 2008-2021. Daily Lantern, Inc. All rights reserved.",
+     "Daily Lantern"),
+    # a photographer's credit before the organisation that published the page
+    ("Floods kill 30\n© 2021 Ana Costa / Human Rights Watch\nFloods killed 30 people on Tuesday.", "Human Rights Watch"),
+    # a photo agency's credit with a photographer's initial is the agency
+    ("Floods kill 30\n© UNHCR/R. Arnold\nFloods killed 30 people on Tuesday.", "UNHCR"),
+], ids=["years-then-stop", "photographer-slash-outlet", "agency-slash-initial"])
+def test_copyright_lines(text, expected):
+    assert infer_publisher(text) == expected

@@ -60,8 +60,8 @@ _CREDITS: tuple[tuple[str, tuple[str, ...], re.Pattern], ...] = (
      re.compile(rf"(?P<x>{_CAP})['’]s\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}}\s+(?:has\s+more|has\s+this\s+report|"
                 rf"reports\s+from|contributed\s+to\s+this\s+report|reported\s+from)\b")),
     ("copyright", ("©", "opyright", "(c)", "(C)"), re.compile(
-        rf"(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)\s*(?:(?:©|[Cc]opyright|COPYRIGHT)\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?(?:[Bb]y\s+)?"
-        rf"(?:[Tt]he\s+)?(?P<x>{_CAP})")),
+        rf"(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)\s*(?:(?:©|[Cc]opyright|COPYRIGHT)\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\.?\s*)?(?:[Bb]y\s+)?"
+        rf"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}\s+/\s+(?=[A-Z]{{2}}|[A-Z][a-z]+\s+[A-Z]))?(?P<x>{_CAP}(?:/[A-Z]{{2,}}\b(?!\.))?)")),
     ("newsletter", ("Sign up", "Subscribe", "Follow", "help support", "Download"), re.compile(
         rf"\b(?:Sign\s+up\s+(?:for|to)|Subscribe\s+to|Follow|help\s+support|Download)\s+(?:the\s+)?(?P<x>{_CAP})"
         rf"(?:['’]s\b|\s+(?:on|by|app|newsletter)\b)")),
