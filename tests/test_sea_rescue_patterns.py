@@ -36,3 +36,12 @@ def test_a_border_agency_is_no_border(text, expected):
 ], ids=["state-tv", "agency"])
 def test_reporting_from_a_place_is_an_aside(text, expected):
     assert read(text, "source") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where the people were heading is not where they died
+    ("Some 40 migrants trying to reach Greece drowned off Izmir, the coast guard said.", [(40, "Izmir", "TR")]),
+    ("A dinghy bound for Spain capsized off Tangier, and 12 people are missing.", [(12, "Tangier", "MA")]),
+], ids=["trying-to-reach", "bound-for"])
+def test_a_destination_is_not_the_place(text, expected):
+    assert read(text, "place", "country") == expected
